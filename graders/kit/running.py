@@ -1,0 +1,264 @@
+"""Run the learner's coroutine on a fresh event loop and turn every misbehaviour into a sentence.
+
+``run(kata, lambda: fetch_all(ids, probe))`` starts a new loop, awaits the call and returns a
+``Run`` with the value and the elapsed **loop time**. By default the loop runs on virtual time
+(the ``looptime`` package): ``asyncio.sleep(10)`` takes no real time but moves the loop clock by
+exactly 10.0, so concurrency is graded exactly and instantly. Real-clock runs are for threads,
+subprocesses and sockets.
+
+Around the call, ``run`` checks what a careful reviewer would:
+- the code finished (a coroutine that waits forever fails at once, in real time, under a
+  virtual-time guard of ``limit`` seconds);
+- no single step blocked the loop (``time.sleep`` in a coroutine costs real time, not loop
+  time: it is caught by timing each loop step with the real clock);
+- no task was left running, no coroutine was left un-awaited, no session or transport was
+  left open, and no task's exception went unretrieved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import time
+import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import looptime
+
+from .outcomes import fail, not_started
+
+if TYPE_CHECKING:
+    from .targets import Kata
+
+T = TypeVar("T")
+
+# One step of a virtual-time loop longer than this (real seconds) means something blocked it.
+BLOCK_LIMIT = 0.3
+
+# Errors whose plain message puzzles learners, and what they usually mean.
+EXPLAIN = {
+    "cannot be called from a running event loop": (
+        "asyncio.run() starts a new event loop, but a coroutine already runs inside one: "
+        "inside `async def`, just `await` the coroutine."
+    ),
+    "can't be used in 'await' expression": (
+        "you awaited something that is not awaitable: await coroutines, tasks and futures, "
+        "not their results."
+    ),
+    "a coroutine was expected": (
+        "create_task()/run() take a coroutine object: call the coroutine function first, "
+        "`asyncio.create_task(work())`, not `asyncio.create_task(work)`."
+    ),
+}
+
+
+@dataclass
+class Run(Generic[T]):
+    """What happened when the learner's code ran."""
+
+    value: T | None = None
+    error: BaseException | None = None  # the exception the grader said to expect, if raised
+    loop_time: float = 0.0  # loop seconds from the call to its return
+    wall_time: float = 0.0  # real seconds from the call to its return
+    longest_step: float = 0.0  # real seconds of the longest single loop step
+    loop_errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _find_not_implemented(exc: BaseException | None) -> bool:
+    """True if ``exc`` is, wraps, or groups a NotImplementedError."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, NotImplementedError):
+            return True
+        if isinstance(exc, BaseExceptionGroup):
+            return any(_find_not_implemented(e) for e in exc.exceptions)
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _new_loop(clock: str, debug: bool) -> asyncio.AbstractEventLoop:
+    """A fresh loop: virtual time starting at 0.0, or the real clock."""
+    loop: asyncio.AbstractEventLoop
+    loop = looptime.new_event_loop(start=0.0) if clock == "virtual" else asyncio.new_event_loop()
+    loop.set_debug(debug)
+    return loop
+
+
+class _StepTimer:
+    """Times each loop step in real seconds, leaving out the time spent waiting in select().
+
+    This wraps two private methods of asyncio's selector loop (``_run_once`` and the
+    selector's ``select``); both exist unchanged from Python 3.11 to 3.14.
+    """
+
+    def __init__(self, loop: Any) -> None:
+        self.longest = 0.0
+        self._waited = 0.0
+        run_once, select = loop._run_once, loop._selector.select
+
+        def timed_select(timeout: float | None = None) -> Any:
+            start = time.perf_counter()
+            try:
+                return select(timeout)
+            finally:
+                self._waited += time.perf_counter() - start
+
+        def timed_run_once() -> None:
+            self._waited = 0.0
+            start = time.perf_counter()
+            run_once()
+            self.longest = max(self.longest, time.perf_counter() - start - self._waited)
+
+        loop._selector.select = timed_select
+        loop._run_once = timed_run_once
+
+
+def run(
+    kata: Kata,
+    call: Callable[[], Awaitable[T]],
+    *,
+    clock: str = "virtual",
+    limit: float = 3600.0,
+    raises: type[BaseException] | tuple[type[BaseException], ...] = (),
+    what: str = "your code",
+    hang_hint: str = "",
+    leftover_tasks: bool = False,
+    loop_errors: bool = False,
+    block_limit: float | None = BLOCK_LIMIT,
+    debug: bool = False,
+) -> Run[T]:
+    """Await ``call()`` on a fresh loop and check how it behaved.
+
+    ``limit`` is the most loop seconds (real seconds on the real clock) the call may take.
+    ``raises`` lists exceptions the grader expects: they end up in ``Run.error``; any other
+    exception fails the check with the learner's file and line. ``leftover_tasks`` and
+    ``loop_errors`` allow tasks still pending at return, and unretrieved task exceptions.
+    ``block_limit`` (virtual clock only) is the longest real time one loop step may take.
+    """
+    result: Run[T] = Run()
+    expired = False
+    leftovers: list[asyncio.Task[Any]] = []
+
+    async def main() -> None:
+        nonlocal expired
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(lambda _loop, context: result.loop_errors.append(context))
+        start_loop, start_wall = loop.time(), time.perf_counter()
+        try:
+            async with asyncio.timeout(limit) as scope:
+                result.value = await call()
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            expired = True
+        finally:
+            result.loop_time = round(loop.time() - start_loop, 6)
+            result.wall_time = time.perf_counter() - start_wall
+        me = asyncio.current_task()
+        leftovers.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        for task in leftovers:
+            task.cancel()
+        if leftovers:
+            await asyncio.wait(leftovers, timeout=1.0)
+        gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
+        await asyncio.sleep(0)
+
+    loop = _new_loop(clock, debug)
+    timer = _StepTimer(loop)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with asyncio.Runner(loop_factory=lambda: loop) as runner:
+                runner.run(main())
+        except raises as exc:  # type: ignore[misc]
+            result.error = exc
+        except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
+            _explain_error(kata, exc, what)
+        finally:
+            gc.collect()
+    result.longest_step = timer.longest
+
+    if expired:
+        unit = "of loop time" if clock == "virtual" else "(real time)"
+        fail(
+            f"{what} never finished: still waiting after {limit:g} s {unit}. "
+            + (hang_hint or "Something awaits forever: a future nobody resolves, an event "
+               "nobody sets, a queue nobody feeds, or a task that is never cancelled.")
+        )
+    if clock == "virtual" and block_limit is not None and timer.longest > block_limit:
+        fail(
+            f"{what} blocked the event loop for {timer.longest:.2f} s of real time in one step: "
+            "a synchronous call (time.sleep, requests, a busy loop) inside a coroutine freezes "
+            "every other task. Use `await asyncio.sleep(...)` or other awaitable calls."
+        )
+    _check_warnings(caught, what)
+    if leftovers and not leftover_tasks:
+        names = ", ".join(sorted({_task_name(t) for t in leftovers}))
+        fail(
+            f"{what} returned while {len(leftovers)} task(s) were still running ({names}). "
+            "Await (or cancel and then await) every task you start before returning."
+        )
+    if result.loop_errors and not loop_errors:
+        ctx = result.loop_errors[0]
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        fail(
+            f"an error in {what} went unhandled ({ctx.get('message', '')}: {detail}). "
+            "Await every task and future you create so its exception reaches you."
+        )
+    return result
+
+
+def _task_name(task: asyncio.Task[Any]) -> str:
+    coro = task.get_coro()
+    return getattr(coro, "__qualname__", None) or task.get_name()
+
+
+def _explain_error(kata: Kata, exc: BaseException, what: str) -> None:
+    if _find_not_implemented(exc):
+        not_started(kata.where(exc))
+    if isinstance(exc, asyncio.CancelledError):
+        fail(
+            f"{what} raised CancelledError nobody asked for: something cancelled the task "
+            "running your code (a task cancelling its caller, or a stray cancel())."
+        )
+    message = str(exc)
+    for needle, explanation in EXPLAIN.items():
+        if needle in message:
+            fail(f"{what} raised {type(exc).__name__} at {kata.where(exc)}: {explanation}")
+    fail(f"{what} raised {type(exc).__name__}: {message} (at {kata.where(exc)}).")
+
+
+def _check_warnings(caught: list[warnings.WarningMessage], what: str) -> None:
+    for w in caught:
+        text = str(w.message)
+        if issubclass(w.category, RuntimeWarning) and "was never awaited" in text:
+            name = text.split("'")[1] if "'" in text else "a coroutine"
+            fail(
+                f"{what} created the coroutine {name}() but never awaited it, so it never ran. "
+                "Put `await` in front of the call (or hand it to asyncio.create_task)."
+            )
+        if issubclass(w.category, ResourceWarning):
+            if "client session" in text.lower() or "connector" in text.lower():
+                fail(
+                    f"{what} left an aiohttp ClientSession open. Use "
+                    "`async with aiohttp.ClientSession() as session:` so it is always closed."
+                )
+            fail(f"{what} left a resource open ({text.splitlines()[0]}). Close what you open.")
+
+
+def until(predicate: Callable[[], bool], timeout: float = 5.0) -> Callable[[], Awaitable[bool]]:
+    """A grader helper: a call that polls ``predicate`` on the loop until true or ``timeout``."""
+
+    async def poll() -> bool:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not predicate():
+            if asyncio.get_running_loop().time() > deadline:
+                return False
+            await asyncio.sleep(0.01)
+        return True
+
+    return poll

@@ -1,0 +1,133 @@
+"""Where the code under grading lives, and how a kata's module is loaded from it.
+
+One grader grades three targets: the learner's ``exercises/``, the reference ``solutions/``,
+or any folder laid out like ``exercises/`` (a student's submission). Modules are loaded by
+file path, so a grader never imports from the wrong tree.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .outcomes import fail
+
+REPO = Path(__file__).resolve().parents[2]
+GRADERS = REPO / "graders"
+TARGET_ENV = "KATAS_TARGET"
+
+# What a learner file must define, in words a learner understands.
+KINDS = {
+    "coroutine": "an `async def` function",
+    "function": "a plain `def` function",
+    "asyncgen": "an async generator (`async def` with `yield`)",
+    "class": "a class",
+    "callable": "a function",
+}
+
+
+def resolve_target(value: str | None = None) -> Path:
+    """Map ``exercises``, ``solutions`` or a folder path to an absolute folder."""
+    value = value or os.environ.get(TARGET_ENV) or "exercises"
+    if value in ("exercises", "solutions"):
+        return REPO / value
+    return Path(value).expanduser().resolve()
+
+
+def display(path: Path) -> str:
+    """A path as the learner would type it: relative to the repo when inside it."""
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def _learner_frame(exc: BaseException, path: Path) -> str:
+    """'file:line' of the deepest frame of ``exc`` that lies in ``path``, else the file."""
+    where = display(path)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == path.resolve():
+            where = f"{display(path)}:{frame.lineno}"
+    return where
+
+
+@dataclass
+class Kata:
+    """A kata's module, loaded from the target under grading."""
+
+    id: str  # e.g. "02_tasks/fetch_all"
+    path: Path
+    module: ModuleType
+    signatures: dict[str, str]
+
+    def where(self, exc: BaseException) -> str:
+        """The learner's file and line an exception came from."""
+        return _learner_frame(exc, self.path)
+
+    def run(self, call: Any, **options: Any) -> Any:
+        """Run the learner's coroutine and check how it behaved (see kit.running.run)."""
+        from .running import run
+
+        return run(self, call, **options)
+
+    def get(self, name: str, kind: str = "callable") -> Any:
+        """The learner's ``name``, checked to be of ``kind`` (see KINDS)."""
+        want = self.signatures.get(name, f"{KINDS[kind]} named `{name}`")
+        obj = getattr(self.module, name, None)
+        if obj is None:
+            close = [n for n in vars(self.module) if n.lower() == name.lower() or n.strip("_") == name]
+            also = f" (found `{close[0]}`: check the spelling)" if close else ""
+            fail(f"{display(self.path)} defines no `{name}`{also}; the kata expects `{want}`.")
+        ok = {
+            "coroutine": inspect.iscoroutinefunction(obj),
+            "function": callable(obj) and not inspect.iscoroutinefunction(obj)
+            and not inspect.isasyncgenfunction(obj),
+            "asyncgen": inspect.isasyncgenfunction(obj),
+            "class": inspect.isclass(obj),
+            "callable": callable(obj),
+        }[kind]
+        if not ok:
+            found = (
+                "an async generator" if inspect.isasyncgenfunction(obj)
+                else "an `async def` function" if inspect.iscoroutinefunction(obj)
+                else "a class" if inspect.isclass(obj)
+                else "a plain `def` function" if callable(obj)
+                else f"a {type(obj).__name__}"
+            )
+            fail(f"`{name}` in {display(self.path)} is {found}; the kata expects `{want}`.")
+        return obj
+
+
+def load(kata_id: str, target: Path, signatures: dict[str, str] | None = None) -> Kata:
+    """Import ``<target>/<kata_id>.py`` by path, turning every failure into one sentence."""
+    path = target / f"{kata_id}.py"
+    if not path.is_file():
+        fail(
+            f"{display(path)} is missing. The kata's file must be at that path "
+            f"(restore the stub with `git checkout -- exercises/{kata_id}.py`)."
+        )
+    name = "kata_" + kata_id.replace("/", "__")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look modules up here
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as exc:
+        sys.modules.pop(name, None)
+        fail(f"{display(path)}:{exc.lineno}: {exc.msg} (SyntaxError). Fix it and grade again.")
+    except BaseException as exc:  # noqa: BLE001 - any import-time error is the learner's to fix
+        sys.modules.pop(name, None)
+        fail(
+            f"importing {_learner_frame(exc, path)} raised {type(exc).__name__}: {exc}. "
+            "Code at the top level of the file runs on import; keep it inside functions."
+        )
+    return Kata(kata_id, path, module, signatures or {})
+

@@ -1,0 +1,163 @@
+"""The project's own proof that graders are right: solutions pass, stubs say "not implemented
+yet", known-wrong code fails with the message that names its mistake, and correct code in
+other styles passes.
+
+Known-wrong implementations live in ``tests/wrong/<track>/<module>/<slug>.py``; each holds a
+line ``EXPECT = "..."``, a piece of the failure message its grader must print. Correct
+alternatives live in ``tests/alternatives/<track>/<module>/<slug>.py``.
+
+Run it on a few katas while writing a grader:
+
+    python tests/triangle.py fetch_all settle
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TESTS = REPO / "tests"
+EXPECT_LINE = re.compile(r'^EXPECT = "(?P<text>.*)"$', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One file that stands in for a kata's module, and what its grader must say of it."""
+
+    kata: str  # "02_tasks/two_sleepers"
+    kind: str  # "solution", "stub", "wrong" or "alternative"
+    path: Path
+    expect: str = ""  # for "wrong": a piece of the failure message
+
+    @property
+    def label(self) -> str:
+        """A short name for reports and test ids."""
+        return f"{self.kata}:{self.kind}:{self.path.stem}"
+
+
+def variants(kata: str) -> list[Variant]:
+    """Every file the triangle grades for ``kata``."""
+    found = [
+        Variant(kata, "solution", REPO / "solutions" / f"{kata}.py"),
+        Variant(kata, "stub", REPO / "exercises" / f"{kata}.py"),
+    ]
+    for path in sorted((TESTS / "wrong" / kata).glob("*.py")):
+        match = EXPECT_LINE.search(path.read_text(encoding="utf-8"))
+        found.append(Variant(kata, "wrong", path, match.group("text") if match else ""))
+    for path in sorted((TESTS / "alternatives" / kata).glob("*.py")):
+        found.append(Variant(kata, "alternative", path))
+    return found
+
+
+def grade_round(round_: list[Variant], python: str = sys.executable) -> dict[str, list[dict]]:
+    """Grade variants of distinct katas together: one target folder, one pytest run per track.
+
+    Returns the report records of each kata.
+    """
+    with tempfile.TemporaryDirectory(prefix="katas-triangle-") as tmp:
+        target = Path(tmp) / "target"
+        for variant in round_:
+            dest = target / f"{variant.kata}.py"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(variant.path, dest)
+        tracks = sorted({v.kata.split("/")[0] for v in round_})
+
+        def run_track(track: str) -> list[dict]:
+            files = [
+                str(REPO / "graders" / track / f"test_{v.kata.split('/')[1]}.py")
+                for v in round_ if v.kata.startswith(track + "/")
+            ]
+            report = Path(tmp) / f"{track}.json"
+            subprocess.run(
+                [python, "-m", "pytest", "-q", "-p", "no:randomly", *files,
+                 f"--target={target}", f"--kata-report={report}"],
+                cwd=REPO, capture_output=True, text=True, timeout=600,
+                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+            )
+            return json.loads(report.read_text()) if report.exists() else []
+
+        records: dict[str, list[dict]] = {v.kata: [] for v in round_}
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for track_records in pool.map(run_track, tracks):
+                for record in track_records:
+                    records.setdefault(record["kata"], []).append(record)
+        return records
+
+
+def verdict(variant: Variant, records: list[dict]) -> str:
+    """'' if the grader treated ``variant`` as it must, else what went wrong."""
+    failed = [r for r in records if r["outcome"] == "failed"]
+    if not records:
+        return "the grader produced no result (crashed, or no tests collected)"
+    grader_errors = [r for r in failed if r["message"].startswith("grader error")]
+    if variant.kind in ("solution", "alternative"):
+        if failed:
+            return f"{len(failed)} check(s) failed: " + " | ".join(
+                f"{r['test']}: {r['message']}" for r in failed[:3]
+            )
+        return ""
+    if grader_errors:
+        return "grader error: " + grader_errors[0]["message"]
+    if variant.kind == "stub":
+        if not any(r["not_started"] for r in failed):
+            return "the stub was not reported as 'not implemented yet'"
+        bad = [r for r in failed if not r["not_started"]]
+        return f"stub failed for another reason: {bad[0]['message']}" if bad else ""
+    if not failed:
+        return "the grader PASSED this wrong implementation"
+    if not variant.expect:
+        return "this wrong implementation has no EXPECT line"
+    if not any(variant.expect.lower() in r["message"].lower() for r in failed):
+        return f"no failure says {variant.expect!r}; it said: {failed[0]['message']}"
+    return ""
+
+
+def rounds(all_variants: Iterable[Variant]) -> list[list[Variant]]:
+    """Split variants into rounds holding at most one variant per kata."""
+    out: list[list[Variant]] = []
+    for variant in all_variants:
+        for round_ in out:
+            if all(v.kata != variant.kata for v in round_):
+                round_.append(variant)
+                break
+        else:
+            out.append([variant])
+    return out
+
+
+def check(katas: list[str], python: str = sys.executable) -> dict[Variant, str]:
+    """Grade every variant of ``katas``; map each to its verdict ('' when right)."""
+    results: dict[Variant, str] = {}
+    for round_ in rounds(v for k in katas for v in variants(k)):
+        records = grade_round(round_, python)
+        for variant in round_:
+            results[variant] = verdict(variant, records.get(variant.kata, []))
+    return results
+
+
+def main(names: list[str]) -> int:
+    """Check the named katas (kata names, ids or tracks) and print one line per variant."""
+    sys.path.insert(0, str(REPO / "graders"))
+    from kit.manifest import catalogue
+
+    katas = [entry.id for entry in catalogue().select(names)]
+    results = check(katas)
+    for variant, problem in results.items():
+        print(f"{'ok  ' if not problem else 'BAD '} {variant.label}  {problem}")
+    bad = sum(1 for p in results.values() if p)
+    print(f"{len(results) - bad} right, {bad} wrong")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
