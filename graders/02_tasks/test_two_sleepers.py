@@ -1,4 +1,4 @@
-"""Grader for 02_tasks/two_sleepers: two tasks sleeping at once take the longer time, not the sum."""
+"""Grader for 02_tasks/two_sleepers: two tasks sleeping at once take the longer, not the sum."""
 
 import kit
 import pytest

@@ -212,6 +212,34 @@ def run(
     return result
 
 
+def call(
+    kata: Kata,
+    fn: Callable[[], T],
+    *,
+    raises: type[BaseException] | tuple[type[BaseException], ...] = (),
+    what: str = "your code",
+) -> Run[T]:
+    """Call plain (non-async) learner code with the same error and warning checks as ``run``.
+
+    For katas whose entry point is a plain ``def`` (one that calls ``asyncio.run`` itself).
+    """
+    result: Run[T] = Run()
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result.value = fn()
+        except raises as exc:  # type: ignore[misc]
+            result.error = exc
+        except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
+            _explain_error(kata, exc, what)
+        finally:
+            gc.collect()
+    result.wall_time = time.perf_counter() - start
+    _check_warnings(caught, what)
+    return result
+
+
 def _task_name(task: asyncio.Task[Any]) -> str:
     coro = task.get_coro()
     return getattr(coro, "__qualname__", None) or task.get_name()

@@ -7,6 +7,7 @@ file path, so a grader never imports from the wrong tree.
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import inspect
 import os
@@ -77,12 +78,19 @@ class Kata:
 
         return run(self, call, **options)
 
+    def call(self, fn: Any, **options: Any) -> Any:
+        """Call plain learner code and check how it behaved (see kit.running.call)."""
+        from .running import call
+
+        return call(self, fn, **options)
+
     def get(self, name: str, kind: str = "callable") -> Any:
         """The learner's ``name``, checked to be of ``kind`` (see KINDS)."""
         want = self.signatures.get(name, f"{KINDS[kind]} named `{name}`")
         obj = getattr(self.module, name, None)
         if obj is None:
-            close = [n for n in vars(self.module) if n.lower() == name.lower() or n.strip("_") == name]
+            names = [n for n in vars(self.module) if not n.startswith("__")]
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
             also = f" (found `{close[0]}`: check the spelling)" if close else ""
             fail(f"{display(self.path)} defines no `{name}`{also}; the kata expects `{want}`.")
         ok = {
