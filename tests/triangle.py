@@ -75,13 +75,26 @@ def grade_round(round_: list[Variant], python: str = sys.executable) -> dict[str
         def run_track(track: str) -> list[dict]:
             files = [
                 str(REPO / "graders" / track / f"test_{v.kata.split('/')[1]}.py")
-                for v in round_ if v.kata.startswith(track + "/")
+                for v in round_
+                if v.kata.startswith(track + "/")
             ]
             report = Path(tmp) / f"{track}.json"
             subprocess.run(
-                [python, "-m", "pytest", "-q", "-p", "no:randomly", *files,
-                 f"--target={target}", f"--kata-report={report}"],
-                cwd=REPO, capture_output=True, text=True, timeout=600,
+                [
+                    python,
+                    "-m",
+                    "pytest",
+                    "-q",
+                    "-p",
+                    "no:randomly",
+                    *files,
+                    f"--target={target}",
+                    f"--kata-report={report}",
+                ],
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=600,
                 env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
             )
             return json.loads(report.read_text()) if report.exists() else []

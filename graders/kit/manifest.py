@@ -55,7 +55,8 @@ class Catalogue:
         for name in names:
             key = name.strip().strip("/").removesuffix(".py")
             found = [
-                k for k in self.katas
+                k
+                for k in self.katas
                 if key in (k.id, k.name, k.track, k.track.split("_", 1)[1], k.track[:2])
             ]
             if not found:

@@ -185,8 +185,11 @@ def run(
         unit = "of loop time" if clock == "virtual" else "(real time)"
         fail(
             f"{what} never finished: still waiting after {limit:g} s {unit}. "
-            + (hang_hint or "Something awaits forever: a future nobody resolves, an event "
-               "nobody sets, a queue nobody feeds, or a task that is never cancelled.")
+            + (
+                hang_hint
+                or "Something awaits forever: a future nobody resolves, an event "
+                "nobody sets, a queue nobody feeds, or a task that is never cancelled."
+            )
         )
     if clock == "virtual" and block_limit is not None and timer.longest > block_limit:
         fail(

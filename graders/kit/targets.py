@@ -95,7 +95,8 @@ class Kata:
             fail(f"{display(self.path)} defines no `{name}`{also}; the kata expects `{want}`.")
         ok = {
             "coroutine": inspect.iscoroutinefunction(obj),
-            "function": callable(obj) and not inspect.iscoroutinefunction(obj)
+            "function": callable(obj)
+            and not inspect.iscoroutinefunction(obj)
             and not inspect.isasyncgenfunction(obj),
             "asyncgen": inspect.isasyncgenfunction(obj),
             "class": inspect.isclass(obj),
@@ -103,10 +104,14 @@ class Kata:
         }[kind]
         if not ok:
             found = (
-                "an async generator" if inspect.isasyncgenfunction(obj)
-                else "an `async def` function" if inspect.iscoroutinefunction(obj)
-                else "a class" if inspect.isclass(obj)
-                else "a plain `def` function" if callable(obj)
+                "an async generator"
+                if inspect.isasyncgenfunction(obj)
+                else "an `async def` function"
+                if inspect.iscoroutinefunction(obj)
+                else "a class"
+                if inspect.isclass(obj)
+                else "a plain `def` function"
+                if callable(obj)
                 else f"a {type(obj).__name__}"
             )
             fail(f"`{name}` in {display(self.path)} is {found}; the kata expects `{want}`.")
@@ -138,4 +143,3 @@ def load(kata_id: str, target: Path, signatures: dict[str, str] | None = None) -
             "Code at the top level of the file runs on import; keep it inside functions."
         )
     return Kata(kata_id, path, module, signatures or {})
-
