@@ -13,20 +13,18 @@ Run it on a few katas while writing a grader:
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
+if str(REPO / "graders") not in sys.path:
+    sys.path.insert(0, str(REPO / "graders"))
 EXPECT_LINE = re.compile(r'^EXPECT = "(?P<text>.*)"$', re.MULTILINE)
 
 
@@ -59,52 +57,24 @@ def variants(kata: str) -> list[Variant]:
     return found
 
 
-def grade_round(round_: list[Variant], python: str = sys.executable) -> dict[str, list[dict]]:
-    """Grade variants of distinct katas together: one target folder, one pytest run per track.
+def grade_round(round_: list[Variant]) -> dict[str, list[dict]]:
+    """Grade variants of distinct katas together, in one target folder, with the scoreboard's
+    own machinery (a process per track, crashed katas regraded alone).
 
-    Returns the report records of each kata.
+    Returns the report records of each kata's tests.
     """
+    from kit.grade import grade
+    from kit.manifest import catalogue
+
+    cat = catalogue()
     with tempfile.TemporaryDirectory(prefix="katas-triangle-") as tmp:
-        target = Path(tmp) / "target"
+        target = Path(tmp)
         for variant in round_:
             dest = target / f"{variant.kata}.py"
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(variant.path, dest)
-        tracks = sorted({v.kata.split("/")[0] for v in round_})
-
-        def run_track(track: str) -> list[dict]:
-            files = [
-                str(REPO / "graders" / track / f"test_{v.kata.split('/')[1]}.py")
-                for v in round_
-                if v.kata.startswith(track + "/")
-            ]
-            report = Path(tmp) / f"{track}.json"
-            subprocess.run(
-                [
-                    python,
-                    "-m",
-                    "pytest",
-                    "-q",
-                    "-p",
-                    "no:randomly",
-                    *files,
-                    f"--target={target}",
-                    f"--kata-report={report}",
-                ],
-                cwd=REPO,
-                capture_output=True,
-                text=True,
-                timeout=600,
-                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
-            )
-            return json.loads(report.read_text()) if report.exists() else []
-
-        records: dict[str, list[dict]] = {v.kata: [] for v in round_}
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-            for track_records in pool.map(run_track, tracks):
-                for record in track_records:
-                    records.setdefault(record["kata"], []).append(record)
-        return records
+        entries = [e for e in (cat.entry(v.kata) for v in round_) if e is not None]
+        return {r.entry.id: r.tests for r in grade(entries, target)}
 
 
 def verdict(variant: Variant, records: list[dict]) -> str:
@@ -148,11 +118,11 @@ def rounds(all_variants: Iterable[Variant]) -> list[list[Variant]]:
     return out
 
 
-def check(katas: list[str], python: str = sys.executable) -> dict[Variant, str]:
+def check(katas: list[str]) -> dict[Variant, str]:
     """Grade every variant of ``katas``; map each to its verdict ('' when right)."""
     results: dict[Variant, str] = {}
     for round_ in rounds(v for k in katas for v in variants(k)):
-        records = grade_round(round_, python)
+        records = grade_round(round_)
         for variant in round_:
             results[variant] = verdict(variant, records.get(variant.kata, []))
     return results
@@ -160,7 +130,6 @@ def check(katas: list[str], python: str = sys.executable) -> dict[Variant, str]:
 
 def main(names: list[str]) -> int:
     """Check the named katas (kata names, ids or tracks) and print one line per variant."""
-    sys.path.insert(0, str(REPO / "graders"))
     from kit.manifest import catalogue
 
     katas = [entry.id for entry in catalogue().select(names)]

@@ -64,7 +64,7 @@ class Catalogue:
             chosen.extend(k for k in found if k not in chosen)
         if unknown:
             raise LookupError(", ".join(unknown))
-        return chosen
+        return [k for k in self.katas if k in chosen]  # teaching order
 
 
 @cache

@@ -1,0 +1,107 @@
+"""Grader for 01_coroutines/hello_world: a coroutine that prints, awaits a sleep, prints.
+
+Checks that `hello_world` is an `async def`, that it prints exactly `hello` and `world` on
+two lines, and that `world` comes one second of loop time after `hello` (the sleep is awaited,
+and does not block the loop: the kit's run catches `time.sleep` and never-awaited sleeps).
+Printed text is captured with a stand-in for `sys.stdout` that notes the loop time of each write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import sys
+
+import kit
+import pytest
+
+
+class Transcript(io.TextIOBase):
+    """A stand-in for sys.stdout that records each write with the loop time it happened at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[tuple[float | None, str]] = []
+
+    def write(self, text: str) -> int:
+        try:
+            at: float | None = round(asyncio.get_running_loop().time(), 6)
+        except RuntimeError:  # printed outside the event loop
+            at = None
+        self.writes.append((at, text))
+        return len(text)
+
+    @property
+    def text(self) -> str:
+        """Everything printed."""
+        return "".join(text for _, text in self.writes)
+
+    def lines(self) -> list[tuple[float | None, str]]:
+        """Each printed line with the loop time its first character was written at."""
+        lines: list[tuple[float | None, str]] = []
+        current: list[str] = []
+        start: float | None = None
+        for at, text in self.writes:
+            for char in text:
+                if not current:
+                    start = at
+                if char == "\n":
+                    lines.append((start, "".join(current)))
+                    current = []
+                else:
+                    current.append(char)
+        if current:
+            lines.append((start, "".join(current)))
+        return lines
+
+
+@pytest.fixture
+def stdout(monkeypatch: pytest.MonkeyPatch) -> Transcript:
+    """Capture what the learner prints, with loop times."""
+    transcript = Transcript()
+    monkeypatch.setattr(sys, "stdout", transcript)
+    return transcript
+
+
+def run_hello_world(kata: kit.Kata) -> kit.Run[None]:
+    hello_world = kata.get("hello_world", "coroutine")
+    return kata.run(lambda: hello_world(), what="hello_world()")
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """hello_world is an async def."""
+    kata.get("hello_world", "coroutine")
+
+
+def test_prints_hello_then_world(kata: kit.Kata, stdout: Transcript) -> None:
+    """It prints `hello` and `world` on two lines, in that order."""
+    run_hello_world(kata)
+    kit.expect_equal(
+        stdout.text, "hello\nworld\n", "The printed text",
+        "Print exactly two lines: `print(\"hello\")`, then (after the sleep) `print(\"world\")`.",
+    )
+
+
+def test_world_comes_one_second_later(kata: kit.Kata, stdout: Transcript) -> None:
+    """`hello` is printed at once, `world` after one second of loop time."""
+    result = run_hello_world(kata)
+    times = {line: at for at, line in stdout.lines()}
+    kit.expect(
+        "hello" in times and "world" in times,
+        f"hello_world() printed {stdout.text!r}; expected the lines `hello` and `world`.",
+    )
+    kit.expect(
+        times["hello"] == 0.0,
+        f"`hello` was printed at loop time {times['hello']} s; expected at once (0 s). "
+        "Print `hello` first, then sleep.",
+    )
+    kit.expect(
+        times["world"] == 1.0,
+        f"`world` was printed at loop time {times['world']} s; expected 1 s, after "
+        "`await asyncio.sleep(1)` between the two prints.",
+    )
+    kit.expect_loop_time(
+        result, 1.0, "hello_world()",
+        slower="Sleep exactly once, for one second.",
+        faster="Did you await `asyncio.sleep(1)`?",
+    )

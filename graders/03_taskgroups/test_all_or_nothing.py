@@ -1,0 +1,156 @@
+"""Grader for 03_taskgroups/all_or_nothing: a TaskGroup fails fast and cancels the siblings.
+
+Checks: results in input order whatever order the fetches finish in; all fetches run at once
+(loop time == the slowest fetch); when one fetch fails, the call raises an ExceptionGroup
+holding that error at the failure's loop time, and every other fetch was cancelled then, not
+left running in the background (what `asyncio.gather` does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import kit
+
+DELAYS = {"a": 3.0, "b": 1.0, "c": 2.0, "d": 5.0}
+
+
+def leaves(exc: BaseException) -> list[BaseException]:
+    """The plain exceptions inside an exception (group), flattened."""
+    if isinstance(exc, BaseExceptionGroup):
+        return [leaf for inner in exc.exceptions for leaf in leaves(inner)]
+    return [exc]
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """fetch_all_or_fail is an async def."""
+    kata.get("fetch_all_or_fail", "coroutine")
+
+
+def test_results_in_input_order_and_concurrent(kata: kit.Kata) -> None:
+    """All fetches run at once; results come back in the order of ids."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    probe = kit.Probe(delay=DELAYS)
+    ids = ["a", "b", "c", "d"]
+    result = kata.run(lambda: f(ids, probe), what="fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch)")
+    kit.expect_equal(
+        len(probe.calls), 4, "the number of fetch calls", "Call fetch(i) once for every id."
+    )
+    kit.expect_loop_time(
+        result, 5.0, "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) with fetches of 3, 1, 2, 5 s",
+        slower="That is more than the slowest fetch: did you await the fetches one by one? "
+        "Create every task in the TaskGroup first; the group awaits them all at the end.",
+        faster="Did you return before every fetch finished?",
+    )
+    kit.expect(
+        probe.peak == 4,
+        f"at most {probe.peak} fetch(es) ran at once; all 4 should run at the same time.",
+    )
+    expected = [("result", i) for i in ids]
+    kit.expect_equal(
+        result.value, expected, "the result",
+        "Results must be in the order of ids, not the order the fetches finished: keep the "
+        "tasks in a list as you create them and read `task.result()` from that list.",
+    )
+
+
+def test_no_ids(kata: kit.Kata) -> None:
+    """No ids: an empty list, at once."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    probe = kit.Probe()
+    result = kata.run(lambda: f([], probe), what="fetch_all_or_fail([], fetch)")
+    kit.expect_equal(result.value, [], "fetch_all_or_fail([], fetch)")
+
+
+def test_failure_cancels_siblings(kata: kit.Kata) -> None:
+    """One fetch fails at 1 s: the call raises an ExceptionGroup at 1 s, the others cancelled."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    boom = ValueError("b is broken")
+    probe = kit.Probe(delay=DELAYS, errors={"b": boom})
+    ids = ["a", "b", "c", "d"]
+    what = "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) where fetch('b') fails after 1 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        start = kit.now()
+        try:
+            value = await f(ids, probe)
+        except NotImplementedError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the error is what we grade
+            seen["error"] = exc
+        else:
+            seen["value"] = value
+        seen["at"] = kit.now() - start
+        # Which other fetches were still running when the error reached the caller?
+        seen["running"] = [c.args[0] for c in probe.unfinished]
+
+    # gather-style code leaves siblings running: they are cancelled by the kit afterwards.
+    kata.run(scenario, what=what, leftover_tasks=True)
+    if "error" not in seen:
+        kit.fail(
+            f"{what} returned {seen.get('value')!r} instead of raising: let the TaskGroup's "
+            "ExceptionGroup propagate (do not catch the error or turn it into a value)."
+        )
+    running = seen["running"]
+    kit.expect(
+        not running,
+        f"when {what.split(' where')[0]} raised, the fetches of {running} were still running "
+        "in the background: one failure must cancel the others. asyncio.gather does not cancel "
+        "its siblings when one fails; use `async with asyncio.TaskGroup() as tg:`.",
+    )
+    kit.expect(
+        abs(seen["at"] - 1.0) < 1e-6,
+        f"{what} raised after {seen['at']:g} s of loop time; expected 1 s, the moment fetch('b') "
+        "failed. Did you wait for every fetch before raising? A TaskGroup cancels the rest at once.",
+    )
+    error = seen["error"]
+    kit.expect(
+        isinstance(error, BaseExceptionGroup),
+        f"{what} raised a bare {type(error).__name__}; expected an ExceptionGroup holding it. "
+        "A TaskGroup wraps task errors in an ExceptionGroup: let it propagate, do not unwrap it "
+        "(callers handle it with `except* ValueError`).",
+    )
+    kit.expect(
+        any(leaf is boom for leaf in leaves(error)),
+        f"{what} raised {error!r}, which does not hold the ValueError fetch('b') raised. "
+        "Let the TaskGroup's ExceptionGroup propagate unchanged.",
+    )
+    cancelled = sorted(c.args[0] for c in probe.cancelled)
+    kit.expect_equal(
+        cancelled, ["a", "c", "d"], "the fetches that saw CancelledError",
+        "When fetch('b') fails, every unfinished sibling must be cancelled (a TaskGroup does it).",
+    )
+    late = [c.args[0] for c in probe.cancelled if c.ended != 1.0]
+    kit.expect(
+        not late,
+        f"the fetches {late} ended later than 1 s, the moment fetch('b') failed: cancel the "
+        "siblings at once (a TaskGroup does it).",
+    )
+
+
+def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
+    """Cancelling the caller cancels every fetch and the call raises CancelledError."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    probe = kit.Probe(delay=DELAYS)
+    what = "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch), cancelled after 0.5 s"
+
+    async def scenario() -> bool:
+        task = asyncio.create_task(f(["a", "b", "c", "d"], probe))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        await asyncio.wait([task])
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        return task.cancelled()
+
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value,
+        f"{what} did not end with CancelledError: never swallow the cancellation of the caller.",
+    )
+    kit.expect_equal(
+        len(probe.cancelled), 4, f"the number of fetches cancelled in {what}",
+        "Cancelling the caller must cancel every fetch.",
+    )

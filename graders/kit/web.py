@@ -1,0 +1,184 @@
+"""Helpers shared by the aiohttp graders (12_aiohttp, 13_capstone).
+
+- ``reply(...)``: what an aioresponses callback returns; it builds responses that work on
+  aiohttp 3.14 (see kit.http). A bare ``CallbackResult`` would not.
+- ``Traffic``: an async aioresponses callback that sleeps on loop time, then answers; it
+  records each request (URL, start and end loop time) and the most requests in flight at once
+  (``peak``). Use ``mock.get(url, callback=traffic.callback, repeat=True)``.
+- ``count_sessions()``: counts the ``aiohttp.ClientSession`` objects created inside the block,
+  whatever name the learner imported it under, and closes the ones left open (so the grader,
+  not a stray ResourceWarning, reports them).
+- ``serve(app)``: a real ``aiohttp.test_utils.TestServer`` on 127.0.0.1, for what a mock
+  cannot show (``ClientTimeout``, connector limits). Grade it on the real clock.
+- ``free_port()``: a loopback port nobody listens on (connections to it are refused).
+- ``loopback_only()``: no real network: a name lookup or connection to anything but the
+  loopback fails at once with a sentence, instead of reaching the internet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import socket
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from unittest import mock
+
+import aiohttp
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+from aioresponses import CallbackResult
+
+from .http import CompatResponse
+from .probes import now
+
+
+def reply(
+    status: int = 200,
+    payload: Any = None,
+    *,
+    headers: dict[str, str] | None = None,
+    body: str | bytes = "",
+    content_type: str = "application/json",
+) -> CallbackResult:
+    """A mocked response for an aioresponses callback to return (aiohttp 3.14-safe)."""
+    return CallbackResult(
+        status=status,
+        payload=payload,
+        headers=headers,
+        body=body,
+        content_type=content_type,
+        response_class=CompatResponse,
+    )
+
+
+@dataclass
+class Request:
+    """One mocked request: its URL and the loop times it started and was answered."""
+
+    url: str
+    started: float
+    ended: float | None = None
+
+
+@dataclass
+class Traffic:
+    """An async aioresponses callback that records requests and counts them in flight.
+
+    ``delay`` is the loop time each request takes: a number or a function of the URL (a
+    string). ``respond(url, n)`` returns the ``reply(...)`` for the n-th request (0-based,
+    over all URLs), or raises an exception to simulate a failed connection; by default every
+    request gets ``200 {"url": url}``.
+    """
+
+    delay: float | Callable[[str], float] = 0.0
+    respond: Callable[[str, int], CallbackResult] | None = None
+    requests: list[Request] = field(default_factory=list)
+    in_flight: int = 0
+    peak: int = 0
+
+    async def callback(self, url: Any, **kwargs: Any) -> CallbackResult:
+        """Pass as ``callback=`` to the mock (a bound ``async def``, as aioresponses needs)."""
+        request = Request(str(url), now())
+        n = len(self.requests)
+        self.requests.append(request)
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            delay = self.delay(str(url)) if callable(self.delay) else self.delay
+            if delay:
+                await asyncio.sleep(delay)
+            if self.respond is None:
+                return reply(200, {"url": str(url)})
+            return self.respond(str(url), n)
+        finally:
+            self.in_flight -= 1
+            request.ended = now()
+
+    @property
+    def times(self) -> list[float]:
+        """The loop times at which the requests started."""
+        return [r.started for r in self.requests]
+
+
+@dataclass
+class SessionCount:
+    """The sessions created inside ``count_sessions()`` and how many were left open."""
+
+    created: list[aiohttp.ClientSession] = field(default_factory=list)
+    left_open: int = 0
+
+
+@contextlib.asynccontextmanager
+async def count_sessions() -> AsyncIterator[SessionCount]:
+    """Count the ClientSessions created in the block; close (and count) those left open."""
+    count = SessionCount()
+    original = aiohttp.ClientSession.__init__
+
+    def spy(self: aiohttp.ClientSession, *args: Any, **kwargs: Any) -> None:
+        count.created.append(self)
+        original(self, *args, **kwargs)
+
+    try:
+        with mock.patch.object(aiohttp.ClientSession, "__init__", spy):
+            yield count
+    finally:
+        for session in count.created:
+            if not session.closed:
+                count.left_open += 1
+                await session.close()
+
+
+@contextlib.asynccontextmanager
+async def serve(app: web.Application, **kwargs: Any) -> AsyncIterator[TestServer]:
+    """Run ``app`` on a real TestServer on 127.0.0.1; ``server.make_url("/path")`` is a URL."""
+    server = TestServer(app, host="127.0.0.1", **kwargs)
+    await server.start_server()
+    try:
+        yield server
+    finally:
+        await server.close()
+
+
+def free_port() -> int:
+    """A loopback TCP port with nothing listening (a connection to it is refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+LOOPBACK = {"localhost", "127.0.0.1", "::1", None, ""}
+NO_NETWORK = (
+    "the grader allows no network: {host} is not the loopback. Use only the session and the "
+    "URLs the kata hands you."
+)
+
+
+def _is_loopback(host: Any) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    return host in LOOPBACK or str(host).startswith("127.")
+
+
+@contextlib.contextmanager
+def loopback_only() -> Iterator[None]:
+    """Inside the block, resolving or connecting to any host but the loopback raises OSError."""
+    getaddrinfo, connect = socket.getaddrinfo, socket.socket.connect
+
+    def guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _is_loopback(host):
+            raise OSError(errno.ENETUNREACH, NO_NETWORK.format(host=host))
+        return getaddrinfo(host, *args, **kwargs)
+
+    def guarded_connect(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+            raise OSError(errno.ENETUNREACH, NO_NETWORK.format(host=address[0]))
+        return connect(self, address)
+
+    with (
+        mock.patch.object(socket, "getaddrinfo", guarded_getaddrinfo),
+        mock.patch.object(socket.socket, "connect", guarded_connect),
+    ):
+        yield

@@ -1,0 +1,55 @@
+"""asyncio-katas sessions.
+
+    nox -s grade                 grade your exercises/ and print the scoreboard
+    nox -s grade -- fetch_all    grade one kata (or a track: nox -s grade -- tasks)
+    nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
+    nox -s lint                  ruff
+
+Dependencies come from the dependency groups in pyproject.toml. Environments are built with
+uv when it is installed (fast), else with virtualenv, which comes with nox.
+"""
+
+from __future__ import annotations
+
+import nox
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.11", "3.12", "3.13"]
+GRADERS_ON_PATH = {"PYTHONPATH": "graders", "PYTHONDONTWRITEBYTECODE": "1"}
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["grade"]
+
+
+def install_group(session: nox.Session, group: str) -> None:
+    """Install one dependency group of pyproject.toml into the session."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(reuse_venv=True)
+def grade(session: nox.Session) -> None:
+    """Grade katas: nox -s grade -- [KATA or TRACK ...] [--target solutions|PATH] [-v]."""
+    install_group(session, "grade")
+    session.run("python", "-m", "kit", "grade", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The project's own tests: kit units, then the triangle (solutions, stubs, wrong code)."""
+    install_group(session, "test")
+    session.run("python", "-m", "pytest", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    install_group(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(reuse_venv=True)
+def bench(session: nox.Session) -> None:
+    """Grading speed: wall time of grading the solutions, and the virtual-time speed-up."""
+    install_group(session, "grade")
+    session.run("python", "tests/bench.py", *session.posargs, env=GRADERS_ON_PATH)

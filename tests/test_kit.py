@@ -1,0 +1,213 @@
+"""Unit tests of the grading kit: each misbehaviour of learner code becomes the right sentence."""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from kit import Probe, expect_loop_time
+from kit.outcomes import NotStarted
+from kit.targets import Kata, load
+
+Failed = pytest.fail.Exception
+
+
+@pytest.fixture
+def make_kata(tmp_path: Path) -> Callable[[str], Kata]:
+    """Write a learner module into a fresh target and load it as kata 99_test/sample."""
+
+    def make(source: str) -> Kata:
+        path = tmp_path / "99_test" / "sample.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+        return load("99_test/sample", tmp_path, {"work": "async def work() -> int"})
+
+    return make
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def test_missing_file_names_the_path_and_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(Failed, match=r"99_test/nothing\.py is missing.*git checkout"):
+        load("99_test/nothing", tmp_path)
+
+
+def test_syntax_error_gives_file_and_line(make_kata: Callable[[str], Kata]) -> None:
+    with pytest.raises(Failed, match=r"sample\.py:3: .*\(SyntaxError\)"):
+        make_kata("import asyncio\n\nasync def work(:\n    pass\n")
+
+
+def test_import_time_error_is_one_sentence(make_kata: Callable[[str], Kata]) -> None:
+    with pytest.raises(Failed, match=r"importing .*sample\.py:2 raised ZeroDivisionError"):
+        make_kata("x = 1\ny = 1 / 0\n")
+
+
+def test_missing_function_names_the_expected_signature(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("async def wrok() -> int:\n    return 1\n")
+    with pytest.raises(
+        Failed, match=r"defines no `work` \(found `wrok`.*`async def work\(\) -> int`"
+    ):
+        kata.get("work", "coroutine")
+
+
+def test_plain_def_where_a_coroutine_is_expected(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("def work() -> int:\n    return 1\n")
+    with pytest.raises(Failed, match=r"`work` in .* is a plain `def` function; the kata expects"):
+        kata.get("work", "coroutine")
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def test_virtual_time_is_exact_and_instant(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            await asyncio.gather(asyncio.sleep(10), asyncio.sleep(5))
+            return 42
+        """
+    )
+    result = kata.run(lambda: kata.get("work", "coroutine")())
+    assert (result.value, result.loop_time) == (42, 10.0)
+    assert result.wall_time < 1.0
+    expect_loop_time(result, 10.0, "work()")
+    with pytest.raises(Failed, match=r"work\(\) took 10 s of loop time; expected 5 s\. one by one"):
+        expect_loop_time(result, 5.0, "work()", slower="one by one")
+
+
+def test_stub_is_not_started(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("async def work():\n    raise NotImplementedError('later')\n")
+    with pytest.raises(NotStarted, match=r"not implemented yet: .*sample\.py:2"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_a_hang_fails_fast_in_real_time(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            await asyncio.get_running_loop().create_future()
+        """
+    )
+    with pytest.raises(Failed, match=r"never finished: still waiting after 3600 s of loop time"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_time_sleep_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import time
+        async def work():
+            time.sleep(0.5)
+        """
+    )
+    with pytest.raises(Failed, match=r"blocked the event loop for 0\.\d\d s of real time"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def forever():
+            await asyncio.sleep(100)
+        async def work():
+            global task
+            task = asyncio.create_task(forever())
+        """
+    )
+    with pytest.raises(Failed, match=r"returned while 1 task\(s\) were still running \(forever\)"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_a_never_awaited_coroutine_is_named(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            asyncio.sleep(1)
+        """
+    )
+    with pytest.raises(Failed, match=r"created the coroutine sleep\(\) but never awaited it"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_asyncio_run_inside_a_coroutine_is_explained(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def other():
+            return 1
+        async def work():
+            return asyncio.run(other())
+        """
+    )
+    with pytest.raises(Failed, match=r"inside `async def`, just `await` the coroutine"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_unexpected_errors_point_at_the_learner_line(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("async def work():\n    return {}['missing']\n")
+    with pytest.raises(Failed, match=r"raised KeyError: 'missing' \(at .*sample\.py:2\)"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_expected_errors_are_returned(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("async def work():\n    raise TimeoutError('late')\n")
+    result = kata.run(lambda: kata.get("work", "coroutine")(), raises=TimeoutError)
+    assert isinstance(result.error, TimeoutError)
+
+
+def test_unretrieved_task_exceptions_fail(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def boom():
+            raise ValueError('lost')
+        async def work():
+            asyncio.create_task(boom())
+            await asyncio.sleep(1)
+        """
+    )
+    with pytest.raises(Failed, match=r"went unhandled .*ValueError: lost"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_an_unclosed_session_fails(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import aiohttp
+        async def work():
+            session = aiohttp.ClientSession()
+        """
+    )
+    with pytest.raises(Failed, match=r"left an aiohttp ClientSession open"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_plain_call_translates_errors(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("def work():\n    raise NotImplementedError\n")
+    with pytest.raises(NotStarted):
+        kata.call(lambda: kata.get("work", "function")())
+
+
+# --- probes ----------------------------------------------------------------------------------
+
+
+def test_probe_counts_peak_and_records_times(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata("async def work():\n    pass\n")
+    probe = Probe(delay={1: 1.0, 2: 3.0, 3: 2.0})
+
+    async def fan_out() -> list[object]:
+        first = await probe(1)
+        return [first, *await asyncio.gather(probe(2), probe(3))]
+
+    result = kata.run(fan_out)
+    assert result.value == [("result", 1), ("result", 2), ("result", 3)]
+    assert result.loop_time == 4.0 and probe.peak == 2
+    assert [(c.started, c.ended) for c in probe.calls] == [(0.0, 1.0), (1.0, 4.0), (1.0, 3.0)]
