@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from .outcomes import NotStarted
+from .running import RUNS
 
 TIMEOUT_SENTENCE = (
     "your code ran for more than {limit} s of real time and was stopped: an endless loop, "
@@ -62,7 +63,10 @@ class Recorder:
                 "duration": round(report.duration, 4),
                 "message": "",
                 "not_started": False,
+                "virtual_loop_seconds": round(sum(r[1] for r in RUNS if r[0] == "virtual"), 6),
+                "virtual_wall_seconds": round(sum(r[2] for r in RUNS if r[0] == "virtual"), 6),
             }
+            RUNS.clear()
             if report.failed and call.excinfo is not None:
                 record["message"], record["not_started"] = message_of(call)
             elif report.skipped and isinstance(report.longrepr, tuple):

@@ -1,0 +1,64 @@
+"""Benchmark: how long grading takes, and how much waiting virtual loop time saves.
+
+    nox -s bench                  grade solutions/ 3 times, print figures
+    nox -s bench -- --repeat 1 tasks
+
+Prints the wall time of grading every kata (the learner's `nox -s grade`, minus nox), the
+slowest katas, and for virtual-time katas the loop seconds graded per real second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graders"))
+
+from kit.grade import grade
+from kit.manifest import catalogue
+from kit.targets import resolve_target
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Grade the target ``--repeat`` times and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="katas or tracks (default: all)")
+    parser.add_argument("--target", default="solutions")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    entries = catalogue().select(args.names)
+    target = resolve_target(args.target)
+    walls: list[float] = []
+    results = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        results = grade(entries, target)
+        walls.append(time.perf_counter() - start)
+
+    tests = [t for r in results for t in r.tests]
+    loop_seconds = sum(t.get("virtual_loop_seconds", 0.0) for t in tests)
+    loop_wall = sum(t.get("virtual_wall_seconds", 0.0) for t in tests)
+    passed = sum(r.status == "pass" for r in results)
+    per_kata: dict[str, float] = {}
+    for t in tests:
+        per_kata[t["kata"]] = per_kata.get(t["kata"], 0.0) + t["duration"]
+
+    print(f"grading {len(entries)} katas ({passed} pass) of {target}, {args.repeat} run(s)")
+    print(f"  wall time: median {statistics.median(walls):.2f} s, best {min(walls):.2f} s")
+    print(f"  grader tests: {len(tests)}, pytest time in tests {sum(per_kata.values()):.2f} s")
+    print(
+        f"  virtual time: {loop_seconds:,.1f} s of loop time graded in {loop_wall:.2f} s "
+        f"of real time: {loop_seconds / loop_wall if loop_wall else 0:,.0f}x faster than waiting"
+    )
+    print("  slowest katas (pytest time in tests):")
+    for kata, seconds in sorted(per_kata.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"    {seconds:6.2f} s  {kata}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
