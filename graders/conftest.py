@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import kit
+import kit.outcomes
+import kit.probes
+import kit.running
+import kit.targets
 import pytest
+from kit.guard import sandbox, snapshot, tampered
 from kit.manifest import catalogue
 from kit.report import Recorder, kata_of
 from kit.targets import Kata, load, resolve_target
@@ -24,6 +31,41 @@ def pytest_configure(config: pytest.Config) -> None:
     report = config.getoption("--kata-report")
     if report:
         config.pluginmanager.register(Recorder(Path(report)), "kata-report")
+
+
+GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.targets, pytest]
+_fail = kit.outcomes.fail  # kept here, out of reach of code that replaces kit.fail
+_timed_out: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _guarded(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test runs in the sandbox (loopback only, no writes outside the target and the
+    temporary directory) and fails if the code under grading replaced part of the kit."""
+    before = snapshot(GUARDED_MODULES)
+    with sandbox(resolve_target(request.config.getoption("--target"))):
+        yield
+    changed = tampered(before, GUARDED_MODULES)
+    if changed:
+        _fail(
+            f"the code under grading replaced part of the grader ({', '.join(changed)}); "
+            "graders only grade code that leaves them alone."
+        )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """After one check of a kata ran out of time, skip its other checks: one timeout is
+    enough to fail it, and a hostile kata must not cost minutes."""
+    if kata_of(item.nodeid) in _timed_out:
+        pytest.skip("an earlier check of this kata ran out of time")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    report: pytest.TestReport = yield
+    if report.failed and call.excinfo and str(call.excinfo.value).startswith("Timeout"):
+        _timed_out.add(kata_of(item.nodeid))
+    return report
 
 
 @pytest.fixture

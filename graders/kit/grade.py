@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,10 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import integrity, reports
 from .manifest import Catalogue, Entry, catalogue
+from .report import kata_of, read_report
 from .targets import GRADERS, REPO, display, resolve_target
 
-PROCESS_TIMEOUT = 300  # real seconds for one pytest process, beyond pytest-timeout's guard
+PROCESS_TIMEOUT = 600  # real seconds for one pytest process: the last guard
+TEST_TIMEOUT = 30  # real seconds for one grader test (pytest-timeout)
 
 
 @dataclass
@@ -46,29 +49,37 @@ class Result:
         return self.entry.points if self.status == "pass" else 0
 
 
+@dataclass
+class Batch:
+    """What one pytest process reported."""
+
+    collected: list[str]
+    records: list[dict[str, Any]]
+    output: str
+    code: int
+
+    def of(self, entry: Entry) -> list[dict[str, Any]]:
+        """The records of one kata."""
+        return [r for r in self.records if r["kata"] == entry.id]
+
+    def complete(self, entry: Entry) -> bool:
+        """True when every collected test of ``entry`` has an outcome."""
+        wanted = {n for n in self.collected if kata_of(n) == entry.id}
+        return bool(wanted) and wanted <= {r["nodeid"] for r in self.of(entry)}
+
+
 def grader_file(entry: Entry) -> Path:
     """Where the grader of ``entry`` lives."""
     return GRADERS / entry.track / f"test_{entry.name}.py"
 
 
-def _pytest(
-    entries: list[Entry], target: Path, workdir: Path, verbose: bool
-) -> tuple[list[dict], str, int]:
-    """Run the graders of ``entries`` in one pytest process; return records, output, exit code."""
-    report = Path(tempfile.mkstemp(suffix=".json", dir=workdir)[1])
-    files = [str(grader_file(e)) for e in entries]
+def _pytest(entries: list[Entry], target: Path, workdir: Path, verbose: bool) -> Batch:
+    """Run the graders of ``entries`` in one pytest process."""
+    report = Path(tempfile.mkstemp(suffix=".jsonl", dir=workdir)[1])
     cmd = [
-        sys.executable,
-        "-m",
-        "pytest",
-        *files,
-        f"--target={target}",
-        f"--kata-report={report}",
-        "-p",
-        "no:randomly",
-        "-q",
-        "--no-header",
-        "--continue-on-collection-errors",
+        *(sys.executable, "-m", "pytest", *(str(grader_file(e)) for e in entries)),
+        *(f"--target={target}", f"--kata-report={report}", f"--timeout={TEST_TIMEOUT}"),
+        *("-p", "no:randomly", "-q", "--no-header", "--continue-on-collection-errors"),
         "--tb=short" if verbose else "--tb=line",
     ]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
@@ -81,67 +92,93 @@ def _pytest(
             errors="replace",
             env=env,
             timeout=PROCESS_TIMEOUT,
+            stdin=subprocess.DEVNULL,
         )
         output, code = proc.stdout + proc.stderr, proc.returncode
-    except subprocess.TimeoutExpired as exc:
-        output, code = f"{exc.stdout or ''}\nstopped after {PROCESS_TIMEOUT} s", -9
-    try:
-        records = json.loads(report.read_text(encoding="utf-8")) if report.stat().st_size else []
-    except (OSError, json.JSONDecodeError):
-        records = []
-    return records, output, code
+    except subprocess.TimeoutExpired:
+        output, code = f"stopped after {PROCESS_TIMEOUT} s", -signal.SIGKILL
+    return Batch(*read_report(report), output, code)
 
 
-def _summarise(entry: Entry, records: list[dict], output: str, code: int) -> Result:
+def _died(code: int) -> str:
+    """A sentence for a grader process that ended before grading a kata."""
+    if code < 0:
+        name = signal.Signals(-code).name
+        cause = {
+            "SIGSEGV": "a crash in C code (segmentation fault), e.g. through ctypes",
+            "SIGKILL": "it was killed: out of memory, or it ran past the grading time",
+            "SIGABRT": "a crash in C code (abort)",
+        }.get(name, "a signal")
+        return f"the grader process died ({name}) while running your code: {cause}."
+    return (
+        f"the grader process ended early (exit code {code}) while running your code: "
+        "os._exit(), a crash in C code, or running out of memory?"
+    )
+
+
+def _summarise(entry: Entry, batch: Batch) -> Result:
     """Fold a kata's test records into pass / fail / not started and one message."""
-    mine = [r for r in records if r["kata"] == entry.id]
-    if not mine:
-        why = (
-            f"the grader process died (exit code {code}) while running your code: "
-            "os._exit, sys.exit in a thread, a crash in C code, or running out of memory?"
-            if code not in (0, 1)
-            else "the grader found no tests to run"
-        )
-        return Result(entry, "fail", why, [], output)
+    mine = batch.of(entry)
     failed = [r for r in mine if r["outcome"] == "failed"]
+    if not batch.complete(entry) and not failed:
+        if batch.code in (0, 1):
+            return Result(entry, "fail", "the grader found no tests to run", mine, batch.output)
+        return Result(entry, "fail", _died(batch.code), mine, batch.output)
     if not failed:
-        return Result(entry, "pass", "", mine, output)
+        return Result(entry, "pass", "", mine, batch.output)
     started = next((r for r in failed if r["not_started"]), None)
     if started:
-        return Result(entry, "not started", started["message"], mine, output)
-    return Result(entry, "fail", failed[0]["message"], mine, output)
+        return Result(entry, "not started", started["message"], mine, batch.output)
+    return Result(entry, "fail", failed[0]["message"], mine, batch.output)
+
+
+def _grade_group(group: list[Entry], target: Path, workdir: Path, verbose: bool) -> list[Result]:
+    """Grade katas in one process; if it dies, grade the kata it died on alone and go on."""
+    results: dict[str, Result] = {}
+    pending = group
+    while pending:
+        batch = _pytest(pending, target, workdir, verbose)
+        incomplete = [e for e in pending if not batch.complete(e)]
+        for entry in pending:
+            if entry not in incomplete or batch.code in (0, 1) or len(pending) == 1:
+                results[entry.id] = _summarise(entry, batch)
+        pending = [e for e in incomplete if e.id not in results]
+        if pending:  # the process died: the first unfinished kata is the likely culprit
+            culprit = pending.pop(0)
+            results[culprit.id] = _summarise(culprit, _pytest([culprit], target, workdir, verbose))
+    return [results[e.id] for e in group]
 
 
 def grade(
-    entries: list[Entry], target: Path, *, verbose: bool = False, jobs: int | None = None
+    entries: list[Entry],
+    target: Path,
+    *,
+    verbose: bool = False,
+    jobs: int | None = None,
+    per_track: bool = True,
 ) -> list[Result]:
-    """Grade ``entries`` against ``target``; results come back in catalogue order."""
+    """Grade ``entries`` against ``target`` and return results in the order given.
+
+    With ``per_track`` each track runs in its own process, ``jobs`` at a time (default: one
+    per core); without, all katas share one process (cheaper when grading many submissions
+    side by side). Either way a kata that kills its process is regraded alone.
+    """
     results: dict[str, Result] = {}
-    by_track: dict[str, list[Entry]] = {}
+    groups: dict[str, list[Entry]] = {}
     for entry in entries:
         if not grader_file(entry).is_file():
             results[entry.id] = Result(
                 entry, "fail", f"no grader yet at {display(grader_file(entry))}"
             )
             continue
-        by_track.setdefault(entry.track, []).append(entry)
+        groups.setdefault(entry.track if per_track else "all", []).append(entry)
     workdir = Path(tempfile.mkdtemp(prefix="katas-grade-"))
     try:
-
-        def run_track(track_entries: list[Entry]) -> list[Result]:
-            records, output, code = _pytest(track_entries, target, workdir, verbose)
-            done = {r["kata"] for r in records}
-            out = []
-            for entry in track_entries:
-                if entry.id in done or len(track_entries) == 1:
-                    out.append(_summarise(entry, records, output, code))
-                else:  # the process died before this kata: grade it on its own
-                    out.append(_summarise(entry, *_pytest([entry], target, workdir, verbose)))
-            return out
-
         with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-            for track_results in pool.map(run_track, by_track.values()):
-                results.update({r.entry.id: r for r in track_results})
+            for group in pool.map(
+                lambda g: _grade_group(g, target, workdir, verbose), groups.values()
+            ):
+                results.update({r.entry.id: r for r in group})
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return [results[e.id] for e in entries]
@@ -231,36 +268,104 @@ def unknown_names(names: str, cat: Catalogue) -> str:
     )
 
 
+# Files a submission may carry that could steer pytest or Python if they were ever loaded.
+# Submissions are loaded by path, kata module by kata module, so they never are: we say so.
+IGNORED_IN_SUBMISSIONS = {
+    "conftest.py",
+    "pytest.ini",
+    "pyproject.toml",
+    "setup.cfg",
+    "tox.ini",
+    "sitecustomize.py",
+    "usercustomize.py",
+    "kit",
+    "kit.py",
+    "pytest.py",
+    "_pytest",
+    "graders",
+}
+
+
+def ignored_files(folder: Path) -> list[str]:
+    """Files in a submission that grading ignores (see IGNORED_IN_SUBMISSIONS)."""
+    found = [
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.name in IGNORED_IN_SUBMISSIONS or p.suffix == ".pth"
+    ]
+    return sorted(found)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The options of ``nox -s grade --``."""
+    ap = argparse.ArgumentParser(prog="nox -s grade --", description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="*", help="katas or tracks to grade (default: all)")
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--target", default=None, help="exercises (default), solutions or a folder")
+    where.add_argument(
+        "--submission", default=None, help="a student's folder laid out like exercises/"
+    )
+    ap.add_argument("-v", "--verbose", action="store_true", help="show pytest's full output")
+    ap.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
+    ap.add_argument("--jobs", type=int, default=None, help="processes at once (default: cores)")
+    ap.add_argument("--json", help="write Exercism v3 results (with GitHub Classroom points)")
+    ap.add_argument("--junit", help="write JUnit XML")
+    ap.add_argument("--gradescope", help="write Gradescope results.json")
+    ap.add_argument(
+        "--verify-graders",
+        action="store_true",
+        help="refuse to grade unless graders and kit match graders/SHA256SUMS",
+    )
+    return ap
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m kit grade``."""
-    parser = argparse.ArgumentParser(prog="nox -s grade --", description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help="katas or tracks to grade (default: all)")
-    parser.add_argument("--target", default=None, help="exercises (default), solutions or a folder")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show pytest's full output")
-    parser.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
-    parser.add_argument("--jobs", type=int, default=None, help="processes at once (default: cores)")
-    args = parser.parse_args(argv)
-
+    args = parser().parse_args(argv)
     cat = catalogue()
     try:
         entries = cat.select(args.names)
     except LookupError as exc:
         print(unknown_names(str(exc.args[0]), cat), file=sys.stderr)
         return 2
-    target = resolve_target(args.target)
+    target = resolve_target(args.submission or args.target)
     if not target.is_dir():
         print(
-            f"no such folder to grade: {target} (give exercises, solutions or a path)",
-            file=sys.stderr,
+            f"no such folder to grade: {target} (exercises, solutions or a path)", file=sys.stderr
         )
         return 2
+    if args.verify_graders:
+        problems = integrity.verify()
+        if problems:
+            print(
+                "refusing to grade: the graders differ from graders/SHA256SUMS ("
+                + "; ".join(problems)
+                + "). Grade from a clean checkout.",
+                file=sys.stderr,
+            )
+            return 3
+    print(f"graders sha256 {integrity.digest()}" + (" (verified)" if args.verify_graders else ""))
+    if args.submission and (ignored := ignored_files(target)):
+        print(
+            f"ignored in the submission: {', '.join(ignored)} (only kata modules are graded, "
+            "always with the project's own graders and kit)"
+        )
     start = time.perf_counter()
     results = grade(entries, target, verbose=args.verbose, jobs=args.jobs)
+    elapsed = time.perf_counter() - start
     print(scoreboard(results, cat, target))
     if args.verbose:
         for output in dict.fromkeys(r.output for r in results if r.status != "pass"):
             print("\n" + output)
-    print(f"(graded {len(results)} katas in {time.perf_counter() - start:.1f} s)")
+    print(f"(graded {len(results)} katas in {elapsed:.1f} s)")
+    for path in reports.write(
+        results,
+        execution_time=elapsed,
+        json_path=args.json,
+        junit_path=args.junit,
+        gradescope_path=args.gradescope,
+    ):
+        print(f"wrote {path}")
     if args.strict and any(r.status != "pass" for r in results):
         return 1
     return 0

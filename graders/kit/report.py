@@ -11,6 +11,8 @@ import pytest
 from .outcomes import NotStarted
 from .running import RUNS
 
+OUTPUT_CAP = 2000  # characters of captured output kept per test
+
 TIMEOUT_SENTENCE = (
     "your code ran for more than {limit} s of real time and was stopped: an endless loop, "
     "or a blocking call that never returns?"
@@ -41,11 +43,19 @@ def message_of(call: pytest.CallInfo[Any]) -> tuple[str, bool]:
 
 
 class Recorder:
-    """Collects test outcomes and writes them to ``path`` at the end of the session."""
+    """Writes the collected test ids, then one JSON line per test outcome as it happens, so
+    a process that dies mid-way still leaves what it graded."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.records: list[dict[str, Any]] = []
+        self.file = path.open("w", encoding="utf-8")
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.file.write(json.dumps(data) + "\n")
+        self.file.flush()
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self._write({"collected": [item.nodeid for item in session.items]})
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]) -> Any:
@@ -67,11 +77,36 @@ class Recorder:
                 "virtual_wall_seconds": round(sum(r[2] for r in RUNS if r[0] == "virtual"), 6),
             }
             RUNS.clear()
+            output = report.capstdout + report.capstderr
+            if len(output) > OUTPUT_CAP:
+                cut = len(output) - OUTPUT_CAP
+                output = output[:OUTPUT_CAP] + f"\n[... {cut} more characters of output cut]"
+            record["output"] = output
             if report.failed and call.excinfo is not None:
                 record["message"], record["not_started"] = message_of(call)
             elif report.skipped and isinstance(report.longrepr, tuple):
                 record["message"] = str(report.longrepr[2]).removeprefix("Skipped: ")
-            self.records.append(record)
+            self._write(record)
 
-    def pytest_sessionfinish(self) -> None:
-        self.path.write_text(json.dumps(self.records, indent=1), encoding="utf-8")
+    def pytest_unconfigure(self) -> None:
+        self.file.close()
+
+
+def read_report(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    """The collected test ids and the records of a report file (empty if unreadable)."""
+    collected: list[str] = []
+    records: list[dict[str, Any]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return collected, records
+    for line in lines:
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut short by a dying process
+        if "collected" in data:
+            collected.extend(data["collected"])
+        else:
+            records.append(data)
+    return collected, records

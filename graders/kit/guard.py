@@ -1,0 +1,122 @@
+"""Guards around learner code while a grader test runs.
+
+- No network beyond loopback: connecting to, or looking up, any host other than 127.0.0.1,
+  ::1 or localhost raises PermissionError with a sentence that says so.
+- No damage outside the sandbox: removing, renaming or writing files anywhere but the
+  target folder and the temporary directory raises PermissionError.
+- No tampering with the grader: if the learner's code replaces a function of the kit or of
+  pytest, the test fails and says so.
+
+The first two are a Python audit hook (PEP 578): it sees every ``socket.connect``,
+``open``, ``os.remove``... in the process, and is switched on only while a test runs. An
+audit hook is a guard rail for honest mistakes and casual cheating, not a security boundary:
+instructors grade untrusted code in CI containers as well.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
+_state: dict[str, Any] = {"active": False, "roots": ()}
+
+
+def _is_loopback(host: object) -> bool:
+    if host is None:
+        return True
+    if isinstance(host, bytes):
+        host = host.decode(errors="replace")
+    if not isinstance(host, str):
+        return False
+    if host.lower() in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _inside_roots(path: object) -> bool:
+    if isinstance(path, int):  # a file descriptor: already opened
+        return True
+    try:
+        resolved = Path(str(path) if not isinstance(path, bytes) else path.decode()).resolve()
+    except (OSError, ValueError):
+        return False
+    return any(resolved.is_relative_to(root) for root in _state["roots"])
+
+
+def _hook(event: str, args: tuple[Any, ...]) -> None:
+    if not _state["active"]:
+        return
+    if event == "socket.connect":
+        sock, address = args
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
+            raise PermissionError(
+                f"the graders allow network connections to 127.0.0.1 only; your code tried "
+                f"to connect to {address[0]}:{address[1]}"
+            )
+    elif event == "socket.getaddrinfo":
+        if not _is_loopback(args[0]):
+            raise PermissionError(
+                f"the graders allow network access to 127.0.0.1 only; your code tried to look "
+                f"up {args[0]!r} (use the session or URL the grader gives you)"
+            )
+    elif event in ("os.remove", "os.rmdir", "shutil.rmtree", "os.truncate"):
+        if not _inside_roots(args[0]):
+            raise PermissionError(f"your code tried to delete {args[0]} outside its sandbox")
+    elif event == "os.rename":
+        if not (_inside_roots(args[0]) and _inside_roots(args[1])):
+            raise PermissionError(f"your code tried to move {args[0]} outside its sandbox")
+    elif event == "open":
+        path, mode, flags = args
+        writing = (mode and any(c in str(mode) for c in "wax+")) or (
+            isinstance(flags, int) and flags & 0o3  # O_WRONLY or O_RDWR
+        )
+        if writing and path is not None and not _inside_roots(path):
+            raise PermissionError(f"your code tried to write {path} outside its sandbox")
+
+
+_installed = False
+
+
+@contextmanager
+def sandbox(*roots: Path) -> Iterator[None]:
+    """While inside, learner code may reach loopback only and write only under ``roots``
+    and the temporary directory."""
+    global _installed
+    if not _installed:
+        sys.addaudithook(_hook)
+        _installed = True
+    _state["roots"] = (Path(tempfile.gettempdir()).resolve(), *(r.resolve() for r in roots))
+    _state["active"] = True
+    try:
+        yield
+    finally:
+        _state["active"] = False
+
+
+def snapshot(modules: list[ModuleType]) -> dict[tuple[str, str], int]:
+    """The identity of every public function and class of ``modules``."""
+    return {
+        (m.__name__, name): id(value)
+        for m in modules
+        for name, value in vars(m).items()
+        if callable(value) and not name.startswith("__")
+    }
+
+
+def tampered(before: dict[tuple[str, str], int], modules: list[ModuleType]) -> list[str]:
+    """Names whose object changed since ``before`` was taken."""
+    after = snapshot(modules)
+    return sorted(
+        f"{mod}.{name}" for (mod, name), ident in before.items() if after.get((mod, name)) != ident
+    )
