@@ -2,6 +2,7 @@
 
     nox -s grade                 grade your exercises/ and print the scoreboard
     nox -s grade -- fetch_all    grade one kata (or a track: nox -s grade -- tasks)
+    nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
     nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
     nox -s lint                  ruff
 
@@ -31,6 +32,13 @@ def grade(session: nox.Session) -> None:
     """Grade katas: nox -s grade -- [KATA or TRACK ...] [--target solutions|PATH] [-v]."""
     install_group(session, "grade")
     session.run("python", "-m", "kit", "grade", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session(reuse_venv=True)
+def gradebook(session: nox.Session) -> None:
+    """Grade every submission folder in DIR: nox -s gradebook -- DIR [--out OUT] [--jobs N]."""
+    install_group(session, "grade")
+    session.run("python", "-m", "kit", "gradebook", *session.posargs, env=GRADERS_ON_PATH)
 
 
 @nox.session(python=PYTHONS)

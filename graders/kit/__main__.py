@@ -6,7 +6,7 @@ python -m kit sums [--write]                        digest of the grading files
 
 import sys
 
-from . import grade, integrity
+from . import grade, gradebook, integrity
 
 
 def main(args: list[str]) -> int:
@@ -19,6 +19,8 @@ def main(args: list[str]) -> int:
         for problem in problems:
             print(f"  {problem}")
         return 1 if problems else 0
+    if args[:1] == ["gradebook"]:
+        return gradebook.main(args[1:])
     if args[:1] == ["grade"]:
         args = args[1:]
     return grade.main(args)

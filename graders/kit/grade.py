@@ -30,7 +30,8 @@ from .report import kata_of, read_report
 from .targets import GRADERS, REPO, display, resolve_target
 
 PROCESS_TIMEOUT = 600  # real seconds for one pytest process: the last guard
-TEST_TIMEOUT = 30  # real seconds for one grader test (pytest-timeout)
+# Real seconds for one grader test (pytest-timeout); KATAS_TEST_TIMEOUT overrides it.
+TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _pytest(entries: list[Entry], target: Path, workdir: Path, verbose: bool) ->
     report = Path(tempfile.mkstemp(suffix=".jsonl", dir=workdir)[1])
     cmd = [
         *(sys.executable, "-m", "pytest", *(str(grader_file(e)) for e in entries)),
-        *(f"--target={target}", f"--kata-report={report}", f"--timeout={TEST_TIMEOUT}"),
+        *(f"--target={target}", f"--kata-report={report}", f"--timeout={TEST_TIMEOUT:g}"),
         *("-p", "no:randomly", "-q", "--no-header", "--continue-on-collection-errors"),
         "--tb=short" if verbose else "--tb=line",
     ]
@@ -120,9 +121,9 @@ def _summarise(entry: Entry, batch: Batch) -> Result:
     """Fold a kata's test records into pass / fail / not started and one message."""
     mine = batch.of(entry)
     failed = [r for r in mine if r["outcome"] == "failed"]
+    if not any(kata_of(n) == entry.id for n in batch.collected) and batch.code in (0, 1, 5):
+        return Result(entry, "fail", "the grader found no tests to run", mine, batch.output)
     if not batch.complete(entry) and not failed:
-        if batch.code in (0, 1):
-            return Result(entry, "fail", "the grader found no tests to run", mine, batch.output)
         return Result(entry, "fail", _died(batch.code), mine, batch.output)
     if not failed:
         return Result(entry, "pass", "", mine, batch.output)
@@ -138,13 +139,16 @@ def _grade_group(group: list[Entry], target: Path, workdir: Path, verbose: bool)
     pending = group
     while pending:
         batch = _pytest(pending, target, workdir, verbose)
-        incomplete = [e for e in pending if not batch.complete(e)]
+        collected = {kata_of(n) for n in batch.collected}
         for entry in pending:
-            if entry not in incomplete or batch.code in (0, 1) or len(pending) == 1:
+            if batch.complete(entry) or entry.id not in collected or len(pending) == 1:
                 results[entry.id] = _summarise(entry, batch)
-        pending = [e for e in incomplete if e.id not in results]
-        if pending:  # the process died: the first unfinished kata is the likely culprit
-            culprit = pending.pop(0)
+        pending = [e for e in pending if e.id not in results]
+        if pending:  # the process died on the first test without an outcome: regrade it alone
+            done = {r["nodeid"] for r in batch.records}
+            first = next((kata_of(n) for n in batch.collected if n not in done), None)
+            culprit = next((e for e in pending if e.id == first), pending[0])
+            pending.remove(culprit)
             results[culprit.id] = _summarise(culprit, _pytest([culprit], target, workdir, verbose))
     return [results[e.id] for e in group]
 

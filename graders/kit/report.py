@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,8 @@ def message_of(call: pytest.CallInfo[Any]) -> tuple[str, bool]:
     if isinstance(exc, pytest.fail.Exception):
         text = str(exc.msg)
         if text.startswith("Timeout"):
-            return TIMEOUT_SENTENCE.format(limit=text.split(">")[-1].rstrip("s")), False
+            limit = re.search(r">\s*([\d.]+)", text)
+            return TIMEOUT_SENTENCE.format(limit=f"{float(limit[1]):g}" if limit else "?"), False
         return text, False
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"grader error {type(exc).__name__}: {first}", False

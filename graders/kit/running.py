@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import looptime
+import pytest
 
 from .outcomes import fail, not_started
 
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
     from .targets import Kata
 
 T = TypeVar("T")
+
+# pytest's own outcomes (a timeout, a skip) and Ctrl-C pass through: they are not the learner's.
+PYTEST_OUTCOMES = (
+    pytest.fail.Exception,
+    pytest.skip.Exception,
+    pytest.exit.Exception,
+    KeyboardInterrupt,
+)
 
 # Every finished run, as (clock, loop seconds, real seconds): the report and the benchmark
 # read it to show how much waiting virtual time saved.
@@ -179,6 +188,8 @@ def run(
                 runner.run(main())
         except raises as exc:  # type: ignore[misc]
             result.error = exc
+        except PYTEST_OUTCOMES:
+            raise
         except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
             _explain_error(kata, exc, what)
         finally:
@@ -239,6 +250,8 @@ def call(
             result.value = fn()
         except raises as exc:  # type: ignore[misc]
             result.error = exc
+        except PYTEST_OUTCOMES:
+            raise
         except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
             _explain_error(kata, exc, what)
         finally:

@@ -1,0 +1,123 @@
+"""Grade a folder of submissions: a CSV gradebook and a report per student.
+
+    python -m kit gradebook DIR [KATA-or-TRACK ...] [--out DIR] [--jobs N]
+
+Every sub-folder of DIR is one student's submission, laid out like exercises/. Submissions
+are graded side by side, one process each, as many at once as there are cores. The output
+folder gets ``gradebook.csv`` (student, each kata's points, total, possible) and, per
+student, ``results.json`` (Exercism v3 with points) and ``scoreboard.txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from . import integrity, reports
+from .grade import Result, grade, unknown_names
+from .grade import scoreboard as render
+from .manifest import Entry, catalogue
+
+
+class Progress:
+    """A progress bar on stderr (one line per submission when stderr is not a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.lock = total, 0, threading.Lock()
+        self.tty = sys.stderr.isatty()
+        self.start = time.perf_counter()
+
+    def step(self, label: str) -> None:
+        """Count one finished submission."""
+        with self.lock:
+            self.done += 1
+            filled = round(30 * self.done / self.total)
+            line = (
+                f"[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                f"{time.perf_counter() - self.start:5.1f} s  {label}"
+            )
+            sys.stderr.write(f"\r{line[:100]:<100}" if self.tty else line + "\n")
+            if self.tty and self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def grade_all(
+    folders: list[Path], entries: list[Entry], jobs: int | None = None
+) -> dict[str, list[Result]]:
+    """Grade every folder; map student name to results."""
+    progress = Progress(len(folders))
+    out: dict[str, list[Result]] = {}
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+        futures = {
+            pool.submit(grade, entries, folder, jobs=1, per_track=False): folder
+            for folder in folders
+        }
+        for future in as_completed(futures):
+            folder = futures[future]
+            out[folder.name] = future.result()
+            score = sum(r.score for r in out[folder.name])
+            progress.step(f"{folder.name}: {score}/{sum(e.points for e in entries)}")
+    return {name: out[name] for name in sorted(out)}
+
+
+def write_csv(path: Path, entries: list[Entry], graded: dict[str, list[Result]]) -> None:
+    """student, one column of points per kata, total, possible."""
+    possible = sum(e.points for e in entries)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student", *(e.id for e in entries), "total", "possible"])
+        for student, results in graded.items():
+            points = {r.entry.id: r.score for r in results}
+            total = sum(points.values())
+            writer.writerow([student, *(points[e.id] for e in entries), total, possible])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m kit gradebook``."""
+    ap = argparse.ArgumentParser(prog="nox -s gradebook --", description=__doc__.splitlines()[0])
+    ap.add_argument("folder", help="a folder with one sub-folder per submission")
+    ap.add_argument("names", nargs="*", help="katas or tracks to grade (default: all)")
+    ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
+    ap.add_argument("--jobs", type=int, default=None, help="submissions at once (default: cores)")
+    args = ap.parse_args(argv)
+
+    root = Path(args.folder).expanduser().resolve()
+    if not root.is_dir():
+        print(f"no such folder of submissions: {root}", file=sys.stderr)
+        return 2
+    cat = catalogue()
+    try:
+        entries = cat.select(args.names)
+    except LookupError as exc:
+        print(unknown_names(str(exc.args[0]), cat), file=sys.stderr)
+        return 2
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        print(f"{root} holds no submission folders", file=sys.stderr)
+        return 2
+    out = Path(args.out).resolve() if args.out else root.parent / "gradebook"
+    out.mkdir(parents=True, exist_ok=True)
+
+    print(f"graders sha256 {integrity.digest()}")
+    start = time.perf_counter()
+    graded = grade_all(folders, entries, args.jobs)
+    elapsed = time.perf_counter() - start
+    write_csv(out / "gradebook.csv", entries, graded)
+    for student, results in graded.items():
+        folder = out / student
+        folder.mkdir(exist_ok=True)
+        data = reports.exercism_v3(results)
+        (folder / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+        text = render(results, cat, root / student, io.StringIO())
+        (folder / "scoreboard.txt").write_text(text + "\n", encoding="utf-8")
+    print(f"graded {len(folders)} submissions in {elapsed:.1f} s; wrote {out / 'gradebook.csv'}")
+    return 0

@@ -1,0 +1,150 @@
+"""Hostile submissions: each misbehaving kata fails with a one-line reason, the kata beside it
+is still graded, and the report is still written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from kit import guard
+from kit.targets import REPO
+
+CANARY_DIR = REPO / ".katas"
+
+# Each hostile two_sleepers, and a piece of the sentence its grade must carry.
+HOSTILE = {
+    "hangs_forever": (
+        "import asyncio\n\nasync def two_sleepers(a=10.0, b=5.0):\n"
+        "    await asyncio.Event().wait()\n",
+        "never finished",
+    ),
+    "spins_the_cpu": (
+        "async def two_sleepers(a=10.0, b=5.0):\n    while True:\n        pass\n",
+        "was stopped: an endless loop",
+    ),
+    "calls_os_exit": (
+        "import os\n\nasync def two_sleepers(a=10.0, b=5.0):\n    os._exit(0)\n",
+        "ended early (exit code 0)",
+    ),
+    "raises_system_exit": (
+        "async def two_sleepers(a=10.0, b=5.0):\n    raise SystemExit(3)\n",
+        "raised SystemExit",
+    ),
+    "segfaults": (
+        "import ctypes\n\nasync def two_sleepers(a=10.0, b=5.0):\n    ctypes.string_at(0)\n",
+        "SIGSEGV",
+    ),
+    "blocks_the_loop": (
+        "import time\n\nasync def two_sleepers(a=10.0, b=5.0):\n"
+        "    time.sleep(1)\n    return 10.0\n",
+        "blocked the event loop",
+    ),
+    "replaces_the_kit": (
+        "import kit.outcomes\n\nkit.outcomes.fail = lambda message: None\n\n"
+        "async def two_sleepers(a=10.0, b=5.0):\n    return 0.0\n",
+        "replaced part of the grader",
+    ),
+    "deletes_files_outside": (
+        "import os\n\nasync def two_sleepers(a=10.0, b=5.0):\n    os.remove({canary!r})\n",
+        "tried to delete",
+    ),
+}
+
+
+def grade(target: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "3"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kit",
+            "grade",
+            "two_sleepers",
+            "fetch_all",
+            *args,
+            "--submission",
+            str(target),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("kind", HOSTILE)
+def test_hostile_kata_fails_alone_and_the_report_is_written(tmp_path: Path, kind: str) -> None:
+    source, sentence = HOSTILE[kind]
+    CANARY_DIR.mkdir(exist_ok=True)
+    canary = CANARY_DIR / f"canary-{uuid.uuid4().hex}"
+    canary.write_text("keep me")
+    try:
+        submission = tmp_path / "submission"
+        (submission / "02_tasks").mkdir(parents=True)
+        shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", submission / "02_tasks")
+        (submission / "02_tasks" / "two_sleepers.py").write_text(source.format(canary=str(canary)))
+        report = tmp_path / "results.json"
+        proc = grade(submission, "--json", str(report))
+        assert canary.exists(), "the hostile kata deleted a file outside its sandbox"
+    finally:
+        canary.unlink(missing_ok=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "✓ fetch_all" in proc.stdout, proc.stdout
+    results = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
+    hostile = results["02_tasks/two_sleepers"]
+    assert hostile["status"] == "fail"
+    assert sentence in hostile["message"], hostile["message"]
+    assert "\n" not in hostile["message"]
+    assert results["02_tasks/fetch_all"]["status"] == "pass"
+
+
+def test_ten_megabytes_of_output_are_capped(tmp_path: Path) -> None:
+    (tmp_path / "02_tasks").mkdir()
+    (tmp_path / "02_tasks" / "two_sleepers.py").write_text(
+        (REPO / "solutions" / "02_tasks" / "two_sleepers.py").read_text()
+        + "\nprint('x' * 10_000_000)\n"
+    )
+    report = tmp_path / "results.json"
+    proc = grade(tmp_path, "--json", str(report))
+    assert proc.returncode == 0
+    hostile = json.loads(report.read_text())["tests"][0]
+    assert hostile["status"] == "pass"
+    assert len(hostile["output"]) < 50_000 and "characters of output cut" in hostile["output"]
+
+
+class _FakeSocket:
+    family = socket.AF_INET
+
+
+@pytest.mark.parametrize("host", ["192.0.2.1", "2001:db8::1"])
+def test_connections_beyond_loopback_are_refused(tmp_path: Path, host: str) -> None:
+    """The audit hook refuses before any packet is sent (called directly: no real socket)."""
+    with guard.sandbox(tmp_path), pytest.raises(PermissionError, match=r"127\.0\.0\.1 only"):
+        guard._hook("socket.connect", (_FakeSocket(), (host, 80)))
+    with guard.sandbox(tmp_path), pytest.raises(PermissionError, match=r"look up 'example\.com'"):
+        guard._hook("socket.getaddrinfo", ("example.com", 80, 0, 0, 0, 0))
+
+
+def test_loopback_and_sandbox_writes_are_allowed(tmp_path: Path) -> None:
+    with guard.sandbox(tmp_path):
+        guard._hook("socket.connect", (_FakeSocket(), ("127.0.0.1", 80)))
+        guard._hook("socket.getaddrinfo", ("localhost", 80, 0, 0, 0, 0))
+        (tmp_path / "ok.txt").write_text("fine")
+    assert (tmp_path / "ok.txt").read_text() == "fine"
+
+
+def test_a_submission_with_its_own_conftest_is_told_it_is_ignored(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "solutions" / "02_tasks", tmp_path / "02_tasks")
+    (tmp_path / "conftest.py").write_text("raise SystemExit('hijacked')\n")
+    (tmp_path / "02_tasks" / "sitecustomize.py").write_text("raise SystemExit('hijacked')\n")
+    proc = grade(tmp_path)
+    assert "ignored in the submission: 02_tasks/sitecustomize.py, conftest.py" in proc.stdout
+    assert "✓ two_sleepers" in proc.stdout and "✓ fetch_all" in proc.stdout
