@@ -1,0 +1,128 @@
+"""Reports match the shapes their consumers document (see ../shared/DESIGN.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from kit import reports
+from kit.grade import Result
+from kit.manifest import catalogue
+from kit.targets import REPO
+
+CAT = catalogue()
+ENTRIES = [CAT.entry("02_tasks/two_sleepers"), CAT.entry("02_tasks/fetch_all")]
+
+
+@pytest.fixture
+def results() -> list[Result]:
+    passed, failed = ENTRIES
+    assert passed and failed
+    return [
+        Result(passed, "pass", "", [{"duration": 0.1, "output": ""}]),
+        Result(
+            failed, "not started", "not implemented yet: ...", [{"duration": 0.2, "output": "hi"}]
+        ),
+    ]
+
+
+def test_exercism_v3_with_classroom_points(results: list[Result]) -> None:
+    data = reports.exercism_v3(results)
+    assert data["version"] == 3
+    assert data["status"] in ("pass", "fail", "error") and data["status"] == "fail"
+    assert data["max_score"] == 20
+    for test in data["tests"]:
+        assert set(test) >= {"name", "status", "message", "output", "test_code", "task_id"}
+        assert test["status"] in ("pass", "fail", "error")
+        assert isinstance(test["task_id"], int) and test["task_id"] >= 1
+        assert isinstance(test["score"], int) and test["score"] <= test["max_score"]
+    assert [t["score"] for t in data["tests"]] == [10, 0]
+    assert data["tests"][1]["message"].startswith("not implemented yet")
+    json.dumps(data)
+
+
+def test_gradescope_results(results: list[Result]) -> None:
+    data = reports.gradescope(results, execution_time=1.5)
+    assert data["score"] == 10.0 and data["execution_time"] == 1.5
+    for test in data["tests"]:
+        assert set(test) >= {"score", "max_score", "status", "name", "output", "visibility"}
+        assert test["status"] in ("passed", "failed")
+        assert test["visibility"] in ("visible", "hidden", "after_due_date", "after_published")
+    json.dumps(data)
+
+
+def test_junit_xml(results: list[Result], tmp_path: Path) -> None:
+    reports.write(results, execution_time=1.0, junit_path=str(tmp_path / "j.xml"))
+    root = ET.parse(tmp_path / "j.xml").getroot()
+    assert root.tag == "testsuites" and root.get("tests") == "2" and root.get("failures") == "1"
+    suite = root.find("testsuite")
+    assert suite is not None and suite.get("name") == "02_tasks"
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == ["two_sleepers", "fetch_all"]
+    failure = cases[1].find("failure")
+    assert failure is not None and failure.get("message", "").startswith("not implemented yet")
+
+
+def _kit(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": "graders"}
+    return subprocess.run(
+        [sys.executable, "-m", "kit", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def test_verify_graders_refuses_on_a_mismatch(tmp_path: Path) -> None:
+    proc = _kit("sums")
+    assert proc.returncode == 0, (
+        f"graders/SHA256SUMS is stale: run `python -m kit sums --write`\n{proc.stdout}"
+    )
+    copy = tmp_path / "repo"
+    shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__"))
+    grader = copy / "graders" / "02_tasks" / "test_two_sleepers.py"
+    grader.write_text(grader.read_text() + "\n# loosened\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "grade", "two_sleepers", "--verify-graders"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": "graders"},
+    )
+    assert proc.returncode == 3
+    assert (
+        "refusing to grade" in proc.stderr
+        and "changed: graders/02_tasks/test_two_sleepers.py" in proc.stderr
+    )
+
+
+def test_gradebook_writes_csv_and_a_report_per_student(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    shutil.copytree(REPO / "solutions", subs / "ada")
+    shutil.copytree(REPO / "exercises", subs / "bob")
+    shutil.copytree(REPO / "exercises", subs / "cy")
+    shutil.copy(REPO / "solutions" / "02_tasks" / "two_sleepers.py", subs / "cy" / "02_tasks")
+    proc = _kit("gradebook", str(subs), "two_sleepers", "fetch_all", "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    assert "3/3" in proc.stderr  # the progress bar reached the end
+    rows = list(csv.DictReader((tmp_path / "out" / "gradebook.csv").open()))
+    got = {
+        r["student"]: (r["02_tasks/two_sleepers"], r["02_tasks/fetch_all"], r["total"])
+        for r in rows
+    }
+    assert got == {"ada": ("10", "10", "20"), "bob": ("0", "0", "0"), "cy": ("10", "0", "10")}
+    for student in got:
+        data = json.loads((tmp_path / "out" / student / "results.json").read_text())
+        assert data["version"] == 3
+        assert (
+            (tmp_path / "out" / student / "scoreboard.txt").read_text().startswith("asyncio-katas")
+        )
