@@ -2,6 +2,11 @@
 
     nox -s grade                 grade your exercises/ and print the scoreboard
     nox -s grade -- fetch_all    grade one kata (or a track: nox -s grade -- tasks)
+    nox -s grade -- --list       every kata with its last grade
+    nox -s watch                 regrade the current kata each time you save
+    nox -s hint -- fetch_all     the next hint for a kata
+    nox -s reset -- fetch_all    restore a stub (your file is backed up in .katas/backups)
+    nox -s solution -- fetch_all the reference solution, once your kata passes
     nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
     nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
     nox -s lint                  ruff
@@ -11,6 +16,8 @@ uv when it is installed (fast), else with virtualenv, which comes with nox.
 """
 
 from __future__ import annotations
+
+import sys
 
 import nox
 
@@ -32,6 +39,38 @@ def grade(session: nox.Session) -> None:
     """Grade katas: nox -s grade -- [KATA or TRACK ...] [--target solutions|PATH] [-v]."""
     install_group(session, "grade")
     session.run("python", "-m", "kit", "grade", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session(reuse_venv=True)
+def watch(session: nox.Session) -> None:
+    """Regrade the current kata on every save: nox -s watch -- [KATA ...] [--poll]."""
+    install_group(session, "watch")
+    session.run("python", "-m", "kit", "watch", *session.posargs, env=GRADERS_ON_PATH)
+
+
+def learner_command(session: nox.Session, command: str) -> None:
+    """Run a learner command with nox's own Python: it needs no packages, so no venv."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - nox itself may run on an older Python
+        session.error(f"asyncio-katas needs Python 3.11 or newer; nox runs on {sys.version}")
+    session.run(sys.executable, "-m", "kit", command, *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session(python=False)
+def hint(session: nox.Session) -> None:
+    """The next hint for a kata: nox -s hint -- KATA."""
+    learner_command(session, "hint")
+
+
+@nox.session(python=False)
+def reset(session: nox.Session) -> None:
+    """Restore stubs, backing up your files: nox -s reset -- KATA|TRACK|--all."""
+    learner_command(session, "reset")
+
+
+@nox.session(python=False)
+def solution(session: nox.Session) -> None:
+    """The reference solution once the kata passes: nox -s solution -- KATA [--force]."""
+    learner_command(session, "solution")
 
 
 @nox.session(reuse_venv=True)

@@ -8,39 +8,32 @@
 - ``fail``, ``expect``, ``expect_equal``, ``expect_loop_time`` fail with one teaching sentence.
 """
 
-from .outcomes import expect, expect_equal, fail, not_started
-from .probes import Call, Probe, now
-from .running import Run, run, until
-from .targets import Kata
+from typing import Any
+
+# The kit's tools are imported when first used (PEP 562), so that the learner's commands
+# (python -m kit hint, reset, solution) run on a bare Python without pytest installed.
+_EXPORTS = {
+    "expect": "outcomes",
+    "expect_equal": "outcomes",
+    "fail": "outcomes",
+    "not_started": "outcomes",
+    "Call": "probes",
+    "Probe": "probes",
+    "now": "probes",
+    "Run": "running",
+    "run": "running",
+    "until": "running",
+    "expect_loop_time": "running",
+    "Kata": "targets",
+}
 
 
-def expect_loop_time(
-    result: Run, expected: float, what: str, *, slower: str = "", faster: str = ""
-) -> None:
-    """Fail unless ``result`` took exactly ``expected`` seconds of loop time.
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        from importlib import import_module
 
-    ``slower`` is the hint when it took longer (the classic: awaiting one by one), ``faster``
-    when it took less (the classic: not waiting at all).
-    """
-    if abs(result.loop_time - expected) > 1e-6:
-        hint = slower if result.loop_time > expected else faster
-        fail(
-            f"{what} took {result.loop_time:g} s of loop time; expected {expected:g} s."
-            + (f" {hint}" if hint else "")
-        )
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")
 
 
-__all__ = [
-    "Call",
-    "Kata",
-    "Probe",
-    "Run",
-    "expect",
-    "expect_equal",
-    "expect_loop_time",
-    "fail",
-    "not_started",
-    "now",
-    "run",
-    "until",
-]
+__all__ = sorted(_EXPORTS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import integrity, reports
+from . import integrity, learn, reports
 from .manifest import Catalogue, Entry, catalogue
 from .report import kata_of, read_report
 from .targets import GRADERS, REPO, display, resolve_target
@@ -213,7 +213,11 @@ def _wrap(text: str, indent: int, width: int) -> Iterable[str]:
 
 
 def scoreboard(
-    results: list[Result], cat: Catalogue, target: Path, stream: Any = sys.stdout
+    results: list[Result],
+    cat: Catalogue,
+    target: Path,
+    stream: Any = sys.stdout,
+    hide_paths: bool = False,
 ) -> str:
     """The learner's view: per track and kata, status, points, and one sentence per failure."""
     style = Style(stream)
@@ -232,6 +236,8 @@ def scoreboard(
             label = f"  {style(mark, colour)} {r.entry.name:<20} {r.entry.title}"
             pad = width - 12 - len(f"  {mark} {r.entry.name:<20} {r.entry.title}")
             lines.append(f"{label}{' ' * max(1, pad)}{r.score:>5}/{r.entry.points:<4}")
+            if hide_paths:
+                continue
             if r.status == "not started":
                 lines.append(
                     style(f"      not started: {display(target / (r.entry.id + '.py'))}", "2")
@@ -311,6 +317,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="show pytest's full output")
     ap.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
+    ap.add_argument("--list", action="store_true", help="list katas with their last grade")
     ap.add_argument("--jobs", type=int, default=None, help="processes at once (default: cores)")
     ap.add_argument("--json", help="write Exercism v3 results (with GitHub Classroom points)")
     ap.add_argument("--junit", help="write JUnit XML")
@@ -338,6 +345,12 @@ def main(argv: list[str] | None = None) -> int:
             f"no such folder to grade: {target} (exercises, solutions or a path)", file=sys.stderr
         )
         return 2
+    if args.list:
+        saved = learn.load_progress()
+        listed = [Result(e, saved["status"].get(e.id, "not started")) for e in entries]
+        print(scoreboard(listed, cat, target, hide_paths=True))
+        print(f"(last graded {saved.get('graded_at', 'never')}; nox -s grade regrades)")
+        return 0
     if args.verify_graders:
         problems = integrity.verify()
         if problems:
@@ -357,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     results = grade(entries, target, verbose=args.verbose, jobs=args.jobs)
     elapsed = time.perf_counter() - start
+    if target == REPO / "exercises":
+        learn.record_statuses({r.entry.id: r.status for r in results})
     print(scoreboard(results, cat, target))
     if args.verbose:
         for output in dict.fromkeys(r.output for r in results if r.status != "pass"):

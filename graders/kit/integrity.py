@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .targets import GRADERS, REPO
+from .paths import GRADERS, REPO
 
 SUMS = GRADERS / "SHA256SUMS"
 
@@ -61,3 +61,14 @@ def verify() -> list[str]:
     problems += [f"missing: {p}" for p in sorted(set(expected) - set(actual))]
     problems += [f"not in SHA256SUMS: {p}" for p in sorted(set(actual) - set(expected))]
     return problems
+
+
+def main(args: list[str]) -> int:
+    """``python -m kit sums [--write]``: print the digest; list differences from SHA256SUMS."""
+    if "--write" in args:
+        print(f"wrote {write().relative_to(REPO)}")
+    problems = verify()
+    print(f"graders sha256 {digest()}")
+    for problem in problems:
+        print(f"  {problem}")
+    return 1 if problems else 0

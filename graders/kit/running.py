@@ -79,6 +79,22 @@ class Run(Generic[T]):
     loop_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+def expect_loop_time(
+    result: Run, expected: float, what: str, *, slower: str = "", faster: str = ""
+) -> None:
+    """Fail unless ``result`` took exactly ``expected`` seconds of loop time.
+
+    ``slower`` is the hint when it took longer (the classic: awaiting one by one), ``faster``
+    when it took less (the classic: not waiting at all).
+    """
+    if abs(result.loop_time - expected) > 1e-6:
+        hint = slower if result.loop_time > expected else faster
+        fail(
+            f"{what} took {result.loop_time:g} s of loop time; expected {expected:g} s."
+            + (f" {hint}" if hint else "")
+        )
+
+
 def _find_not_implemented(exc: BaseException | None) -> bool:
     """True if ``exc`` is, wraps, or groups a NotImplementedError."""
     seen: set[int] = set()

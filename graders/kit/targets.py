@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import inspect
-import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -19,10 +18,9 @@ from types import ModuleType
 from typing import Any
 
 from .outcomes import fail
+from .paths import GRADERS, REPO, TARGET_ENV, display, resolve_target
 
-REPO = Path(__file__).resolve().parents[2]
-GRADERS = REPO / "graders"
-TARGET_ENV = "KATAS_TARGET"
+__all__ = ["GRADERS", "KINDS", "REPO", "TARGET_ENV", "Kata", "display", "load", "resolve_target"]
 
 # What a learner file must define, in words a learner understands.
 KINDS = {
@@ -32,22 +30,6 @@ KINDS = {
     "class": "a class",
     "callable": "a function",
 }
-
-
-def resolve_target(value: str | None = None) -> Path:
-    """Map ``exercises``, ``solutions`` or a folder path to an absolute folder."""
-    value = value or os.environ.get(TARGET_ENV) or "exercises"
-    if value in ("exercises", "solutions"):
-        return REPO / value
-    return Path(value).expanduser().resolve()
-
-
-def display(path: Path) -> str:
-    """A path as the learner would type it: relative to the repo when inside it."""
-    try:
-        return str(path.relative_to(REPO))
-    except ValueError:
-        return str(path)
 
 
 def _learner_frame(exc: BaseException, path: Path) -> str:

@@ -1,0 +1,181 @@
+"""The learner's commands: hints, reset, solution, --list, watch mode and friendly errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from kit.manifest import catalogue
+from kit.targets import REPO
+
+ENTRY = catalogue().entry("02_tasks/two_sleepers")
+
+
+def kit_cmd(*args: str, state: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(cwd / "graders"), "KATAS_STATE": str(state)}
+    return subprocess.run(
+        [sys.executable, "-m", "kit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_hints_come_one_more_at_a_time(tmp_path: Path) -> None:
+    assert ENTRY is not None and len(ENTRY.hints) >= 2
+    outputs = [kit_cmd("hint", "two_sleepers", state=tmp_path).stdout for _ in ENTRY.hints]
+    for i, out in enumerate(outputs, start=1):
+        assert out.startswith(f"Hint {i}/{len(ENTRY.hints)} for two_sleepers")
+        assert ENTRY.hints[i - 1] in out
+    assert "That was the last hint" in outputs[-1]
+    again = kit_cmd("hint", "two_sleepers", state=tmp_path).stdout
+    assert again.startswith(f"Hint {len(ENTRY.hints)}/{len(ENTRY.hints)}")
+
+
+def test_unknown_kata_gets_close_matches(tmp_path: Path) -> None:
+    proc = kit_cmd("hint", "two_sleeper", state=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("unknown kata: two_sleeper. Did you mean: two_sleepers")
+
+
+def test_solution_unlocks_when_the_kata_passes(tmp_path: Path) -> None:
+    locked = kit_cmd("solution", "two_sleepers", state=tmp_path)
+    assert locked.returncode == 1 and "unlocks once your kata passes" in locked.stderr
+    forced = kit_cmd("solution", "two_sleepers", "--force", state=tmp_path)
+    assert forced.returncode == 0 and "async def two_sleepers" in forced.stdout
+    (tmp_path / "progress.json").write_text(json.dumps({"status": {ENTRY.id: "pass"}}))
+    shown = kit_cmd("solution", "two_sleepers", state=tmp_path)
+    assert shown.returncode == 0 and "Why this works:" in shown.stdout
+
+
+def test_list_shows_the_last_grades(tmp_path: Path) -> None:
+    (tmp_path / "progress.json").write_text(json.dumps({"status": {ENTRY.id: "pass"}}))
+    out = kit_cmd("grade", "--list", "tasks", state=tmp_path).stdout
+    assert "✓ two_sleepers" in out and "· fetch_all" in out and "Next: fetch_all" in out
+
+
+def test_reset_restores_the_stub_and_keeps_a_backup(tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True, timeout=120)
+    stub = clone / "exercises" / "02_tasks" / "two_sleepers.py"
+    original = stub.read_text()
+    stub.write_text("# my attempt\n")
+    proc = kit_cmd("reset", "two_sleepers", state=tmp_path / "state", cwd=clone)
+    assert proc.returncode == 0, proc.stderr
+    assert "two_sleepers: restored exercises/02_tasks/two_sleepers.py" in proc.stdout
+    assert stub.read_text() == original
+    backups = list((tmp_path / "state" / "backups").glob("02_tasks__two_sleepers.*.py"))
+    assert [b.read_text() for b in backups] == ["# my attempt\n"]
+    again = kit_cmd("reset", "two_sleepers", state=tmp_path / "state", cwd=clone)
+    assert "already the original stub" in again.stdout
+    nothing = kit_cmd("reset", state=tmp_path / "state", cwd=clone)
+    assert nothing.returncode == 2 and "--all" in nothing.stderr
+
+
+def _grade_one(target: Path, name: str, tmp_path: Path) -> str:
+    """The scoreboard with wrapped lines joined again."""
+    return " ".join(kit_cmd("grade", name, "--target", str(target), state=tmp_path).stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("async def two_sleepers(a=10.0, b=5.0)\n    pass\n", "two_sleepers.py:1: expected ':'"),
+        ("def two_sleepers(a=10.0, b=5.0):\n    return 10.0\n", "is a plain `def` function"),
+        ("async def two_sleeper(a=10.0, b=5.0):\n    return 10.0\n", "(found `two_sleeper`"),
+        (
+            "import asyncio\n\nasync def two_sleepers(a=10.0, b=5.0):\n"
+            "    await asyncio.sleep(max(a, b))\n    return 'ten'\n",
+            "returned 'ten'; it should return the elapsed loop time",
+        ),
+    ],
+    ids=["syntax-error", "plain-def", "misspelled", "wrong-type"],
+)
+def test_friendly_errors_are_one_line(tmp_path: Path, source: str, expected: str) -> None:
+    (tmp_path / "t" / "02_tasks").mkdir(parents=True)
+    (tmp_path / "t" / "02_tasks" / "two_sleepers.py").write_text(source)
+    out = _grade_one(tmp_path / "t", "two_sleepers", tmp_path)
+    assert expected in out, out
+    assert "Traceback" not in out
+
+
+class Watcher:
+    """Runs ``python -m kit watch`` and reads its output as it comes."""
+
+    def __init__(self, target: Path, state: Path, *names: str) -> None:
+        env = {
+            **os.environ,
+            "PYTHONPATH": "graders",
+            "KATAS_STATE": str(state),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kit",
+                "watch",
+                *names,
+                "--poll",
+                "--interval",
+                "0.1",
+                "--target",
+                str(target),
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen = ""
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line)
+
+    def wait_for(self, text: str, timeout: float = 120.0, times: int = 1) -> str:
+        deadline = time.monotonic() + timeout
+        while self.seen.count(text) < times:
+            try:
+                self.seen += self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(
+                    f"watch never printed {text!r}; it printed:\n{self.seen}"
+                ) from None
+        return self.seen
+
+
+def test_watch_regrades_on_save_moves_on_and_stops_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "exercises"
+    shutil.copytree(REPO / "exercises" / "02_tasks", target / "02_tasks")
+    watcher = Watcher(target, tmp_path / "state", "two_sleepers", "fetch_all")
+    try:
+        watcher.wait_for("two_sleepers: Two sleepers")
+        watcher.wait_for("not started")
+        watcher.wait_for("Save the file to grade it again")
+        time.sleep(0.3)
+        shutil.copy(REPO / "solutions" / "02_tasks" / "two_sleepers.py", target / "02_tasks")
+        watcher.wait_for("✓ two_sleepers passes! Moving on to fetch_all.")
+        watcher.wait_for("fetch_all: Fan out")
+        watcher.wait_for("Save the file to grade it again", times=2)
+        watcher.proc.send_signal(signal.SIGINT)
+        assert watcher.proc.wait(timeout=60) == 0
+        watcher.wait_for("Stopped watching.")
+    finally:
+        if watcher.proc.poll() is None:
+            watcher.proc.kill()
