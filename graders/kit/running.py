@@ -203,6 +203,8 @@ def run(
             with asyncio.Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())
         except raises as exc:  # type: ignore[misc]
+            if _find_not_implemented(exc):  # even when the grader expects Exception
+                not_started(kata.where(exc))
             result.error = exc
         except PYTEST_OUTCOMES:
             raise
@@ -265,6 +267,8 @@ def call(
         try:
             result.value = fn()
         except raises as exc:  # type: ignore[misc]
+            if _find_not_implemented(exc):  # even when the grader expects Exception
+                not_started(kata.where(exc))
             result.error = exc
         except PYTEST_OUTCOMES:
             raise
