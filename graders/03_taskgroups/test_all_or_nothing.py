@@ -38,7 +38,9 @@ def test_results_in_input_order_and_concurrent(kata: kit.Kata) -> None:
         len(probe.calls), 4, "the number of fetch calls", "Call fetch(i) once for every id."
     )
     kit.expect_loop_time(
-        result, 5.0, "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) with fetches of 3, 1, 2, 5 s",
+        result,
+        5.0,
+        "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) with fetches of 3, 1, 2, 5 s",
         slower="That is more than the slowest fetch: did you await the fetches one by one? "
         "Create every task in the TaskGroup first; the group awaits them all at the end.",
         faster="Did you return before every fetch finished?",
@@ -49,7 +51,9 @@ def test_results_in_input_order_and_concurrent(kata: kit.Kata) -> None:
     )
     expected = [("result", i) for i in ids]
     kit.expect_equal(
-        result.value, expected, "the result",
+        result.value,
+        expected,
+        "the result",
         "Results must be in the order of ids, not the order the fetches finished: keep the "
         "tasks in a list as you create them and read `task.result()` from that list.",
     )
@@ -103,7 +107,8 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
     kit.expect(
         abs(seen["at"] - 1.0) < 1e-6,
         f"{what} raised after {seen['at']:g} s of loop time; expected 1 s, the moment fetch('b') "
-        "failed. Did you wait for every fetch before raising? A TaskGroup cancels the rest at once.",
+        "failed. Did you wait for every fetch before raising? A TaskGroup cancels the rest "
+        "at once.",
     )
     error = seen["error"]
     kit.expect(
@@ -119,7 +124,9 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
     )
     cancelled = sorted(c.args[0] for c in probe.cancelled)
     kit.expect_equal(
-        cancelled, ["a", "c", "d"], "the fetches that saw CancelledError",
+        cancelled,
+        ["a", "c", "d"],
+        "the fetches that saw CancelledError",
         "When fetch('b') fails, every unfinished sibling must be cancelled (a TaskGroup does it).",
     )
     late = [c.args[0] for c in probe.cancelled if c.ended != 1.0]
@@ -151,6 +158,8 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         f"{what} did not end with CancelledError: never swallow the cancellation of the caller.",
     )
     kit.expect_equal(
-        len(probe.cancelled), 4, f"the number of fetches cancelled in {what}",
+        len(probe.cancelled),
+        4,
+        f"the number of fetches cancelled in {what}",
         "Cancelling the caller must cancel every fetch.",
     )

@@ -1,4 +1,4 @@
-"""Correct in another style: asyncio.wait(FIRST_EXCEPTION), cancel and await the rest, raise a group."""
+"""Correct in another style: wait(FIRST_EXCEPTION), cancel and await the rest, raise a group."""
 
 import asyncio
 
@@ -8,7 +8,7 @@ async def fetch_all_or_fail(ids, fetch):
     if not tasks:
         return []
     try:
-        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
     finally:
         for task in tasks:
             task.cancel()

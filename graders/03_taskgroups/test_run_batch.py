@@ -1,0 +1,187 @@
+"""Grader for 03_taskgroups/run_batch: a TaskGroup's ValueErrors handled with `except*`.
+
+Checks: the jobs run at once in a TaskGroup (loop time == the slowest job; a failure cancels
+the rest); the ValueErrors' messages come back sorted; any other error propagates in an
+ExceptionGroup that no longer holds the ValueErrors; with no failure the result is `[]`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import kit
+
+
+def leaves(exc: BaseException) -> list[BaseException]:
+    """The plain exceptions inside an exception (group), flattened."""
+    if isinstance(exc, BaseExceptionGroup):
+        return [leaf for inner in exc.exceptions for leaf in leaves(inner)]
+    return [exc]
+
+
+def raised(kata: kit.Kata, result: kit.Run) -> BaseException | None:
+    """The error a run raised; a NotImplementedError means the kata is not started."""
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    return result.error
+
+
+def make_jobs(
+    spec: list[tuple[str, float, BaseException | None]],
+) -> tuple[kit.Probe, list[Callable[[], Awaitable[Any]]]]:
+    """A probe and one zero-argument job per (name, delay, error) of ``spec``."""
+    probe = kit.Probe(
+        delay={name: delay for name, delay, _ in spec},
+        errors={name: error for name, _, error in spec if error is not None},
+    )
+    jobs = [lambda name=name: probe(name) for name, _, _ in spec]
+    return probe, jobs
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """run_batch is an async def."""
+    kata.get("run_batch", "coroutine")
+
+
+def test_all_succeed(kata: kit.Kata) -> None:
+    """No failures: [] after the slowest job, all jobs at once."""
+    run_batch = kata.get("run_batch", "coroutine")
+    probe, jobs = make_jobs([("x", 2.0, None), ("y", 3.0, None), ("z", 1.0, None)])
+    what = "run_batch(3 jobs of 2, 3, 1 s)"
+    result = kata.run(lambda: run_batch(jobs), what=what)
+    kit.expect_equal(len(probe.calls), 3, f"the number of jobs run by {what}")
+    kit.expect_loop_time(
+        result,
+        3.0,
+        what,
+        slower="The jobs ran one after another: create them all as tasks in the TaskGroup "
+        "(`tg.create_task(job())`) and let the group await them.",
+        faster="Did you return before every job finished?",
+    )
+    kit.expect_equal(result.value, [], f"what {what} returned", "With no failure return [].")
+
+
+def test_value_errors_sorted(kata: kit.Kata) -> None:
+    """Three ValueErrors at once: their messages, sorted."""
+    run_batch = kata.get("run_batch", "coroutine")
+    _, jobs = make_jobs(
+        [
+            ("j1", 1.0, ValueError("bravo")),
+            ("j2", 1.0, None),
+            ("j3", 1.0, ValueError("charlie")),
+            ("j4", 1.0, ValueError("alpha")),
+        ]
+    )
+    what = "run_batch(jobs) where three jobs raise ValueError at 1 s"
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=BaseExceptionGroup)
+    if result.error is not None:
+        kinds = sorted({type(leaf).__name__ for leaf in leaves(result.error)})
+        kit.fail(
+            f"{what} raised an ExceptionGroup of {', '.join(kinds)}: the ValueErrors were not "
+            "handled. A TaskGroup wraps errors in an ExceptionGroup, so `except ValueError` "
+            "never matches; use `except* ValueError as group:`."
+        )
+    value = result.value
+    kit.expect(
+        isinstance(value, list) and sorted(value) == ["alpha", "bravo", "charlie"],
+        f"{what} returned {value!r}; expected the messages ['alpha', 'bravo', 'charlie']: "
+        "collect `str(error)` for every error in `group.exceptions`.",
+    )
+    kit.expect_equal(
+        value,
+        ["alpha", "bravo", "charlie"],
+        f"what {what} returned",
+        "The messages must be sorted: return `sorted(messages)`.",
+    )
+
+
+def test_other_errors_propagate(kata: kit.Kata) -> None:
+    """A KeyError next to a ValueError: an ExceptionGroup of just the KeyError propagates."""
+    run_batch = kata.get("run_batch", "coroutine")
+    bug = KeyError("bug")
+    _, jobs = make_jobs([("j1", 1.0, ValueError("bad input")), ("j2", 1.0, bug)])
+    what = "run_batch(jobs) where jobs raise ValueError and KeyError at 1 s"
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=Exception)
+    if raised(kata, result) is None:
+        kit.fail(
+            f"{what} returned {result.value!r}: the KeyError was swallowed. Handle only the "
+            "ValueErrors (`except* ValueError`); every other error must propagate. "
+            "`except ExceptionGroup` or `except Exception` catches bugs too."
+        )
+    error = result.error
+    kit.expect(
+        isinstance(error, BaseExceptionGroup),
+        f"{what} raised a bare {type(error).__name__}; expected an ExceptionGroup holding the "
+        "KeyError: let `except*` re-raise the rest of the group, do not unwrap it.",
+    )
+    found = leaves(error)
+    kit.expect(
+        any(leaf is bug for leaf in found),
+        f"{what} raised {error!r}, which does not hold the KeyError the job raised: re-raise the "
+        "original errors.",
+    )
+    kit.expect(
+        not any(isinstance(leaf, ValueError) for leaf in found),
+        f"{what} raised a group that still holds the ValueError: handle the ValueErrors and "
+        "re-raise only the other errors (`except* ValueError` does exactly that).",
+    )
+
+
+def test_only_other_errors(kata: kit.Kata) -> None:
+    """Only a TypeError: its ExceptionGroup propagates."""
+    run_batch = kata.get("run_batch", "coroutine")
+    bug = TypeError("oops")
+    _, jobs = make_jobs([("j1", 1.0, bug), ("j2", 2.0, None)])
+    what = "run_batch(jobs) where one job raises TypeError"
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=Exception)
+    kit.expect(
+        raised(kata, result) is not None and any(leaf is bug for leaf in leaves(result.error)),
+        f"{what} returned {result.value!r} instead of raising: the TypeError was swallowed. "
+        "Handle only the ValueErrors; every other error must propagate.",
+    )
+
+
+def test_failure_cancels_the_rest(kata: kit.Kata) -> None:
+    """A ValueError at 1 s cancels a 5 s job: ['late'] after 1 s."""
+    run_batch = kata.get("run_batch", "coroutine")
+    _, jobs = make_jobs([("slow", 5.0, None), ("bad", 1.0, ValueError("late"))])
+    what = "run_batch(jobs) where a job raises ValueError at 1 s next to a 5 s job"
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=BaseExceptionGroup)
+    kit.expect(
+        result.error is None,
+        f"{what} raised {type(result.error).__name__}: the ValueError was not handled; use "
+        "`except* ValueError as group:`.",
+    )
+    kit.expect_loop_time(
+        result,
+        1.0,
+        what,
+        slower="The 5 s job ran to its end: run the jobs in an asyncio.TaskGroup, which cancels "
+        "the other jobs as soon as one fails (asyncio.gather does not).",
+    )
+    kit.expect_equal(result.value, ["late"], f"what {what} returned")
+
+
+def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
+    """Cancelling the caller is not swallowed."""
+    run_batch = kata.get("run_batch", "coroutine")
+    _, jobs = make_jobs([("j1", 5.0, None), ("j2", 5.0, None)])
+    what = "run_batch(jobs) cancelled after 1 s"
+
+    async def scenario() -> bool:
+        task = asyncio.create_task(run_batch(jobs))
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.wait([task])
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        return task.cancelled()
+
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value,
+        f"{what} did not end with CancelledError: never swallow the caller's cancellation "
+        "(catching BaseException or BaseExceptionGroup does).",
+    )

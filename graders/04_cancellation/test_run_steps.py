@@ -1,0 +1,114 @@
+"""Grader for 04_cancellation/run_steps: steps in order under one shared deadline.
+
+Checks: steps run one after another in list order and their results come back in order;
+within budget the call takes the sum of the steps; over budget it raises TimeoutError at
+exactly the budget (not later: no per-step timeout, no clock check between steps), and the
+step running then was cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import kit
+
+PER_STEP = (
+    "The budget is shared by all the steps; it looks like each step got a timeout of its own "
+    "(`asyncio.wait_for(step(), budget)`). Put the whole loop inside one "
+    "`async with asyncio.timeout(budget):`."
+)
+
+
+def make_steps(delays: list[float]) -> tuple[kit.Probe, list[Callable[[], Awaitable[Any]]]]:
+    """A probe and one zero-argument step per delay; step i returns ("result", i)."""
+    probe = kit.Probe(delay=lambda i: delays[i])
+    return probe, [lambda i=i: probe(i) for i in range(len(delays))]
+
+
+def run_over_budget(kata: kit.Kata, delays: list[float], budget: float) -> tuple[kit.Run, Any]:
+    """Run steps of ``delays`` under ``budget``, expecting TimeoutError; return run and probe."""
+    run_steps = kata.get("run_steps", "coroutine")
+    probe, steps = make_steps(delays)
+    what = f"run_steps(steps of {', '.join(f'{d:g}' for d in delays)} s, budget={budget:g})"
+    result = kata.run(lambda: run_steps(steps, budget), what=what, raises=TimeoutError)
+    if result.error is None:
+        slower = PER_STEP if result.loop_time > budget else ""
+        kit.fail(
+            f"{what} returned {result.value!r} after {result.loop_time:g} s instead of raising "
+            f"TimeoutError at {budget:g} s. " + (slower or "Let the TimeoutError propagate.")
+        )
+    kit.expect_loop_time(
+        result,
+        budget,
+        f"{what}, until TimeoutError",
+        slower="A step ran past the deadline: checking the clock between steps lets the "
+        "running step overrun, and a timeout per step gives each step the whole budget. "
+        "`asyncio.timeout(budget)` around the whole loop cancels the running step on time.",
+        faster="The budget had not run out yet.",
+    )
+    return result, probe
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """run_steps is an async def."""
+    kata.get("run_steps", "coroutine")
+
+
+def test_within_budget(kata: kit.Kata) -> None:
+    """Steps of 1, 2, 3 s with budget 10: results in order after 6 s, one step at a time."""
+    run_steps = kata.get("run_steps", "coroutine")
+    probe, steps = make_steps([1.0, 2.0, 3.0])
+    what = "run_steps(steps of 1, 2, 3 s, budget=10)"
+    result = kata.run(lambda: run_steps(steps, 10), what=what)
+    kit.expect_equal(len(probe.calls), 3, f"the number of steps {what} ran")
+    kit.expect(
+        probe.peak == 1,
+        f"{what} ran {probe.peak} steps at the same time; they must run in order, each one "
+        "after the previous has finished: await each step before starting the next.",
+    )
+    kit.expect_equal(
+        [c.args[0] for c in probe.calls],
+        [0, 1, 2],
+        f"the order {what} ran the steps in",
+        "Run the steps in list order.",
+    )
+    kit.expect_loop_time(result, 6.0, what, faster="Did you await every step?")
+    kit.expect_equal(
+        result.value,
+        [("result", 0), ("result", 1), ("result", 2)],
+        f"what {what} returned",
+        "Return every step's result, in order.",
+    )
+
+
+def test_shared_deadline(kata: kit.Kata) -> None:
+    """Steps of 3, 3, 3 s with budget 4: TimeoutError at 4 s, step 2 cancelled, step 3 never run."""
+    _, probe = run_over_budget(kata, [3.0, 3.0, 3.0], 4.0)
+    kit.expect(
+        len(probe.cancelled) == 1 and probe.cancelled[0].args[0] == 1,
+        "when the budget ran out at 4 s, the second step (running then) was not cancelled: "
+        "the deadline must cancel the running step.",
+    )
+    kit.expect_equal(
+        len(probe.calls),
+        2,
+        "the number of steps started",
+        "After the deadline no further step may start.",
+    )
+
+
+def test_deadline_between_steps(kata: kit.Kata) -> None:
+    """Steps of 1, 2, 3 s with budget 4: TimeoutError at 4 s, the third step cancelled."""
+    _, probe = run_over_budget(kata, [1.0, 2.0, 3.0], 4.0)
+    kit.expect(
+        [c.args[0] for c in probe.cancelled] == [2],
+        "when the budget ran out at 4 s, the third step (running then) was not cancelled.",
+    )
+
+
+def test_no_steps(kata: kit.Kata) -> None:
+    """No steps: [] at once."""
+    run_steps = kata.get("run_steps", "coroutine")
+    result = kata.run(lambda: run_steps([], 1.0), what="run_steps([], 1)")
+    kit.expect_equal(result.value, [], "run_steps([], 1)")

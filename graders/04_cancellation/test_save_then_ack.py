@@ -1,0 +1,106 @@
+"""Grader for 04_cancellation/save_then_ack: shield the save from the caller's cancellation.
+
+Checks: normally ack() starts only after save() has finished; a caller cancelled at 0.5 s
+(save takes 1 s) ends with CancelledError, the save is not cancelled and completes at 1.0 s,
+and ack() is never called; a failing save propagates its error and is not acknowledged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import kit
+
+
+def probes() -> tuple[kit.Probe, kit.Probe]:
+    """save() takes 1 s, ack() 0.25 s."""
+    return kit.Probe(delay=1.0, result=lambda: "saved"), kit.Probe(delay=0.25)
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """save_then_ack is an async def."""
+    kata.get("save_then_ack", "coroutine")
+
+
+def test_ack_after_save(kata: kit.Kata) -> None:
+    """Not cancelled: save from 0 to 1 s, then ack from 1 s to 1.25 s."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = probes()
+    what = "save_then_ack(save, ack) with a 1 s save and a 0.25 s ack"
+    result = kata.run(lambda: save_then_ack(save, ack), what=what)
+    kit.expect_equal(len(save.calls), 1, "the number of save() calls", "Call save() once.")
+    kit.expect_equal(len(ack.calls), 1, "the number of ack() calls", "Call ack() once.")
+    kit.expect(
+        ack.calls[0].started >= 1.0,
+        f"{what}: ack() started at {ack.calls[0].started:g} s, before the save finished (1 s): "
+        "await the save first, then ack().",
+    )
+    kit.expect_loop_time(result, 1.25, what, faster="Did you await ack()?")
+
+
+def test_cancelled_caller_does_not_cut_the_save(kata: kit.Kata) -> None:
+    """Caller cancelled at 0.5 s: CancelledError, the save completes at 1 s, no ack."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = probes()
+    what = "save_then_ack(save, ack) whose caller is cancelled at 0.5 s (save takes 1 s)"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(save_then_ack(save, ack))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["cancelled"] = task.cancelled()
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        # Give a save running in the background (and any stray ack) time to finish.
+        await asyncio.sleep(5.0)
+
+    kata.run(scenario, what=what)
+    kit.expect_equal(len(save.calls), 1, "the number of save() calls", "Call save() once.")
+    kit.expect(
+        not save.cancelled,
+        f"{what}: the save was cancelled at {save.calls[0].ended:g} s, half done. Wrap it in "
+        "`asyncio.shield(...)` so the caller's cancellation does not reach it.",
+    )
+    kit.expect(
+        save.calls[0].ended == 1.0,
+        f"{what}: the save ended at {save.calls[0].ended:g} s; it should run on to 1 s.",
+    )
+    kit.expect(
+        not ack.calls,
+        f"{what}: ack() was called at {ack.calls[0].started if ack.calls else 0:g} s although "
+        "the caller was cancelled: only ack after a save that finished while the caller was "
+        "still there (no ack in `finally:` or in `except CancelledError:`).",
+    )
+    kit.expect(
+        seen["cancelled"],
+        f"{what}: the caller did not end with CancelledError: after shielding the save, let "
+        "the cancellation propagate (do not catch CancelledError and return).",
+    )
+
+
+def test_failed_save_is_not_acked(kata: kit.Kata) -> None:
+    """save() raises OSError: the error propagates and ack() is not called."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    boom = OSError("disk full")
+    save = kit.Probe(delay=1.0, errors={None: boom})
+    ack = kit.Probe(delay=0.25)
+    what = "save_then_ack(save, ack) where save() raises OSError after 1 s"
+    result = kata.run(lambda: save_then_ack(lambda: save(None), ack), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    kit.expect(
+        not ack.calls,
+        f"{what}: ack() was called although the save failed: only ack a finished save.",
+    )
+    kit.expect(
+        result.error is boom,
+        f"{what}: "
+        + (
+            "the call returned normally; let the save's error propagate."
+            if result.error is None
+            else f"the caller got {type(result.error).__name__} instead of the save's OSError."
+        ),
+    )

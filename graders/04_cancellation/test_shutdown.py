@@ -1,0 +1,194 @@
+"""Grader for 04_cancellation/shutdown: cancel all, wait at most `grace`, return the stragglers.
+
+The tasks handed to shutdown: one that stops at once when cancelled, one that cleans up for
+1 s first, one already finished, and (in some checks) a stubborn one that ignores cancellation
+for 10 s. Checks: every task is cancelled; shutdown waits for the cleanups (cancel() only
+asks); it returns as soon as all are done, and never after `grace` (a stubborn task must not
+hold it up); it returns exactly the tasks still not done; an empty list is fine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import kit
+
+
+class Fleet:
+    """The tasks to shut down, and when each one saw its (first) cancellation."""
+
+    def __init__(self, stubborn: bool) -> None:
+        self.asked: dict[str, float] = {}
+        self.tasks: dict[str, asyncio.Task[Any]] = {
+            "quick": asyncio.create_task(self.quick(), name="quick"),
+            "tidy": asyncio.create_task(self.tidy(), name="tidy"),
+            "finished": asyncio.create_task(asyncio.sleep(0, "done"), name="finished"),
+        }
+        if stubborn:
+            self.tasks["stubborn"] = asyncio.create_task(self.stubborn(), name="stubborn")
+
+    async def quick(self) -> None:
+        """Stops at once when cancelled."""
+        try:
+            await asyncio.sleep(1000)
+        except asyncio.CancelledError:
+            self.asked["quick"] = kit.now()
+            raise
+
+    async def tidy(self) -> None:
+        """Cleans up for 1 s when cancelled, then stops."""
+        try:
+            await asyncio.sleep(1000)
+        except asyncio.CancelledError:
+            self.asked["tidy"] = kit.now()
+            await asyncio.sleep(1.0)
+            raise
+
+    async def stubborn(self) -> None:
+        """Ignores every cancellation for 10 s after the first one, then stops."""
+        try:
+            await asyncio.sleep(1000)
+        except asyncio.CancelledError:
+            self.asked["stubborn"] = kit.now()
+            end = kit.now() + 10.0
+            while kit.now() < end:
+                try:
+                    await asyncio.sleep(end - kit.now())
+                except asyncio.CancelledError:
+                    pass
+            raise
+
+    async def close(self) -> None:
+        """Stop whatever is still running, so the grader leaves nothing behind."""
+        rest = [t for t in self.tasks.values() if not t.done()]
+        for task in rest:
+            task.cancel()
+        if rest:
+            await asyncio.wait(rest)
+
+
+def shut_down(kata: kit.Kata, grace: float, stubborn: bool) -> dict[str, Any]:
+    """Run shutdown(fleet, grace) and record what it returned, when, and the tasks' state."""
+    shutdown = kata.get("shutdown", "coroutine")
+    seen: dict[str, Any] = {}
+    what = f"shutdown(tasks, grace={grace:g})"
+
+    async def scenario() -> None:
+        fleet = Fleet(stubborn)
+        await asyncio.sleep(0.5)  # everything is running (and "finished" is done)
+        start = kit.now()
+        try:
+            seen["value"] = await shutdown(list(fleet.tasks.values()), grace)
+        finally:
+            seen["elapsed"] = round(kit.now() - start, 6)
+            seen["not_done"] = {n for n, t in fleet.tasks.items() if not t.done()}
+            seen["cancelled"] = {n for n, t in fleet.tasks.items() if t.cancelled()}
+            # Asked to stop: saw CancelledError, or has a cancel() request not yet delivered.
+            seen["asked"] = set(fleet.asked) | {
+                n for n, t in fleet.tasks.items() if t.cancelled() or t.cancelling()
+            }
+            seen["names"] = {t: n for n, t in fleet.tasks.items()}
+            await fleet.close()
+
+    kata.run(scenario, what=what)
+    seen["what"] = what
+    return seen
+
+
+def check_waited(seen: dict[str, Any]) -> None:
+    """The shared checks: every task asked to stop, and the cleanups awaited."""
+    what = seen["what"]
+    never = sorted({"quick", "tidy"} - seen["asked"])
+    kit.expect(
+        not never,
+        f"{what}: the task(s) {never} were never cancelled: call `task.cancel()` on every "
+        "task, then wait for them.",
+    )
+    kit.expect(
+        "tidy" not in seen["not_done"] and "quick" not in seen["not_done"],
+        f"{what} returned after {seen['elapsed']:g} s while tasks were still finishing their "
+        f"cancellation ({sorted(seen['not_done'])}): cancel() only asks; wait for the tasks to "
+        "finish, e.g. `await asyncio.wait(tasks, timeout=grace)`.",
+    )
+    kit.expect(
+        {"quick", "tidy"} <= seen["cancelled"],
+        f"{what}: the tasks did not end cancelled; cancel them with task.cancel().",
+    )
+
+
+def returned_names(seen: dict[str, Any]) -> set[str]:
+    """The fleet names of the tasks shutdown returned."""
+    value = seen["value"]
+    try:
+        items = list(value)
+    except TypeError:
+        kit.fail(f"{seen['what']} returned {value!r}; expected a list of the tasks not done.")
+    names = seen["names"]
+    unknown = [x for x in items if x not in names]
+    kit.expect(
+        not unknown,
+        f"{seen['what']} returned {unknown!r}, which are not tasks it was given: return the "
+        "Task objects themselves that are still not done.",
+    )
+    return {names[x] for x in items}
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """shutdown is an async def."""
+    kata.get("shutdown", "coroutine")
+
+
+def test_stubborn_task_does_not_hold_up_shutdown(kata: kit.Kata) -> None:
+    """A task ignoring cancellation for 10 s: shutdown returns [it] after exactly grace=2 s."""
+    seen = shut_down(kata, 2.0, stubborn=True)
+    what = seen["what"]
+    kit.expect(
+        seen["elapsed"] <= 2.0 + 1e-6,
+        f"{what} took {seen['elapsed']:g} s of loop time; grace is 2 s. A task that ignores "
+        "cancellation must not hold up the shutdown: bound the wait with `asyncio.wait(tasks, "
+        "timeout=grace)` (gather waits without limit, and wait_for also waits for the "
+        "cancelled gather to finish).",
+    )
+    check_waited(seen)
+    kit.expect(
+        abs(seen["elapsed"] - 2.0) < 1e-6,
+        f"{what} returned after {seen['elapsed']:g} s; the stubborn task was still running, so "
+        "it should wait the whole grace period (2 s).",
+    )
+    kit.expect_equal(
+        sorted(returned_names(seen)),
+        ["stubborn"],
+        f"the tasks {what} returned",
+        "Return exactly the tasks still not done when the grace period ends.",
+    )
+
+
+def test_returns_as_soon_as_all_are_done(kata: kit.Kata) -> None:
+    """No stubborn task: [] after 1 s (the slowest cleanup), not after the whole grace of 5 s."""
+    seen = shut_down(kata, 5.0, stubborn=False)
+    what = seen["what"]
+    check_waited(seen)
+    kit.expect(
+        abs(seen["elapsed"] - 1.0) < 1e-6,
+        f"{what} returned after {seen['elapsed']:g} s; every task was done after 1 s, so it "
+        "should return then: grace is the most to wait, not a fixed sleep. Return as soon as "
+        "all are done (`asyncio.wait(tasks, timeout=grace)` does).",
+    )
+    kit.expect_equal(
+        sorted(returned_names(seen)),
+        [],
+        f"the tasks {what} returned",
+        "All tasks finished in time: return an empty list.",
+    )
+
+
+def test_no_tasks(kata: kit.Kata) -> None:
+    """No tasks: [] at once."""
+    shutdown = kata.get("shutdown", "coroutine")
+    result = kata.run(lambda: shutdown([], 2.0), what="shutdown([], grace=2)")
+    kit.expect(
+        result.value is not None and list(result.value) == [],
+        f"shutdown([], grace=2) returned {result.value!r}; expected [].",
+    )
+    kit.expect_loop_time(result, 0.0, "shutdown([], grace=2)", slower="Nothing to wait for.")

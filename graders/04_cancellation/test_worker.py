@@ -1,0 +1,147 @@
+"""Grader for 04_cancellation/worker: release in `finally`, and never swallow cancellation.
+
+Checks: the worker acquires once, then keeps using the resource until stopped; cancelled, it
+releases exactly once at the moment of cancellation and its task ends *cancelled*; under
+`asyncio.timeout` the caller gets TimeoutError; when use() raises, it still releases and the
+error propagates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import kit
+
+SWALLOWED = (
+    "Catching CancelledError and returning swallows the cancellation: release in "
+    "`finally:` (or re-raise with a bare `raise`)."
+)
+
+
+class Resource:
+    """A fake resource: acquire() takes 0.5 s, each use() 1 s; release() is a plain method."""
+
+    def __init__(self, fail_on_use: int | None = None) -> None:
+        self.acquired: list[float] = []
+        self.uses: list[float] = []
+        self.released: list[float] = []
+        self.fail_on_use = fail_on_use
+
+    async def acquire(self) -> None:
+        await asyncio.sleep(0.5)
+        self.acquired.append(kit.now())
+
+    async def use(self) -> None:
+        self.uses.append(kit.now())
+        if self.fail_on_use is not None and len(self.uses) == self.fail_on_use:
+            await asyncio.sleep(0.25)
+            raise OSError("the resource broke")
+        await asyncio.sleep(1.0)
+
+    def release(self) -> None:
+        self.released.append(kit.now())
+
+
+def expect_released_once(resource: Resource, what: str, at: float) -> None:
+    """Fail unless release() was called exactly once, at loop time ``at``."""
+    count = len(resource.released)
+    kit.expect(
+        count > 0,
+        f"{what}: release() was never called. Call `resource.release()` in a `finally:` block, "
+        "so it runs however the worker stops.",
+    )
+    kit.expect(
+        count == 1,
+        f"{what}: release() was called {count} times; release exactly once (only in `finally:`).",
+    )
+    kit.expect(
+        abs(resource.released[0] - at) < 1e-6,
+        f"{what}: release() was called at {resource.released[0]:g} s; expected {at:g} s, the "
+        "moment the worker was stopped.",
+    )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """worker is an async def."""
+    kata.get("worker", "coroutine")
+
+
+def test_cancelled_worker_releases_and_stays_cancelled(kata: kit.Kata) -> None:
+    """Cancelled at 3.2 s: released once at 3.2 s, and the task ends cancelled."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource()
+    what = "worker(resource) cancelled at 3.2 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(worker(resource))
+        await asyncio.sleep(3.2)
+        seen["done_early"] = task.done()
+        task.cancel()
+        await asyncio.wait([task])
+        seen["cancelled"] = task.cancelled()
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    kata.run(scenario, what=what)
+    kit.expect_equal(
+        len(resource.acquired),
+        1,
+        "the number of acquire() calls",
+        "Acquire once, with `await resource.acquire()`, before using the resource.",
+    )
+    kit.expect(
+        not seen["done_early"] and len(resource.uses) >= 3,
+        f"{what}: the worker had stopped on its own after {len(resource.uses)} use() call(s); "
+        "it must keep calling `await resource.use()` in a loop until it is cancelled.",
+    )
+    expect_released_once(resource, what, 3.2)
+    kit.expect(
+        seen["cancelled"],
+        f"{what}: the task ended normally instead of cancelled. " + SWALLOWED,
+    )
+
+
+def test_timeout_reaches_the_caller(kata: kit.Kata) -> None:
+    """Under asyncio.timeout(2.7) the caller gets TimeoutError at 2.7 s; released once."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource()
+    what = "worker(resource) inside `async with asyncio.timeout(2.7)`"
+
+    async def scenario() -> str:
+        try:
+            async with asyncio.timeout(2.7):
+                await worker(resource)
+        except TimeoutError:
+            return "timeout"
+        return "returned"
+
+    result = kata.run(scenario, what=what)
+    expect_released_once(resource, what, 2.7)
+    kit.expect(
+        result.value == "timeout",
+        f"{what}: the caller got no TimeoutError, because the worker returned normally. "
+        + SWALLOWED,
+    )
+    kit.expect_loop_time(result, 2.7, what)
+
+
+def test_error_in_use_releases_and_propagates(kata: kit.Kata) -> None:
+    """use() raises OSError on its 3rd call: released once, and the OSError propagates."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_use=3)
+    what = "worker(resource) whose 3rd use() raises OSError at 2.75 s"
+    result = kata.run(lambda: worker(resource), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    expect_released_once(resource, what, 2.75)
+    kit.expect(
+        isinstance(result.error, OSError),
+        f"{what}: "
+        + (
+            "the worker returned normally; the OSError was swallowed: let it propagate."
+            if result.error is None
+            else f"the caller got {type(result.error).__name__} instead of the OSError."
+        ),
+    )
