@@ -13,11 +13,13 @@ Run it on a few katas while writing a grader:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,24 +59,41 @@ def variants(kata: str) -> list[Variant]:
     return found
 
 
-def grade_round(round_: list[Variant]) -> dict[str, list[dict]]:
-    """Grade variants of distinct katas together, in one target folder, with the scoreboard's
-    own machinery (a process per track, crashed katas regraded alone).
+CHUNK = 8  # katas graded in one pytest process: fewer start-ups, still several per core
 
-    Returns the report records of each kata's tests.
+
+def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[dict]]]:
+    """Grade each round (variants of distinct katas) from its own target folder, with the
+    scoreboard's own machinery (crashed katas regraded alone). Rounds are cut into chunks of
+    ``CHUNK`` katas, graded side by side on all cores.
+
+    Returns, per round, the report records of each kata's tests.
     """
     from kit.grade import grade
     from kit.manifest import catalogue
 
     cat = catalogue()
+    out: list[dict[str, list[dict]]] = [{} for _ in all_rounds]
     with tempfile.TemporaryDirectory(prefix="katas-triangle-") as tmp:
-        target = Path(tmp)
-        for variant in round_:
-            dest = target / f"{variant.kata}.py"
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(variant.path, dest)
-        entries = [e for e in (cat.entry(v.kata) for v in round_) if e is not None]
-        return {r.entry.id: r.tests for r in grade(entries, target)}
+        work = []
+        for index, round_ in enumerate(all_rounds):
+            target = Path(tmp) / f"round{index}"
+            for variant in round_:
+                dest = target / f"{variant.kata}.py"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(variant.path, dest)
+            entries = [e for e in (cat.entry(v.kata) for v in round_) if e is not None]
+            for i in range(0, len(entries), CHUNK):
+                work.append((index, target, entries[i : i + CHUNK]))
+
+        def run(unit: tuple[int, Path, list]) -> tuple[int, list]:
+            index, target, entries = unit
+            return index, grade(entries, target, per_track=False, jobs=1)
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for index, results in pool.map(run, work):
+                out[index].update({r.entry.id: r.tests for r in results})
+    return out
 
 
 def verdict(variant: Variant, records: list[dict]) -> str:
@@ -121,8 +140,8 @@ def rounds(all_variants: Iterable[Variant]) -> list[list[Variant]]:
 def check(katas: list[str]) -> dict[Variant, str]:
     """Grade every variant of ``katas``; map each to its verdict ('' when right)."""
     results: dict[Variant, str] = {}
-    for round_ in rounds(v for k in katas for v in variants(k)):
-        records = grade_round(round_)
+    all_rounds = rounds(v for k in katas for v in variants(k))
+    for round_, records in zip(all_rounds, grade_rounds(all_rounds), strict=True):
         for variant in round_:
             results[variant] = verdict(variant, records.get(variant.kata, []))
     return results
