@@ -211,3 +211,16 @@ def test_probe_counts_peak_and_records_times(make_kata: Callable[[str], Kata]) -
     assert result.value == [("result", 1), ("result", 2), ("result", 3)]
     assert result.loop_time == 4.0 and probe.peak == 2
     assert [(c.started, c.ended) for c in probe.calls] == [(0.0, 1.0), (1.0, 4.0), (1.0, 3.0)]
+
+
+def test_a_loop_that_spins_without_time_passing_is_named(make_kata: Callable[[str], Kata]) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            while True:
+                await asyncio.sleep(0)
+        """
+    )
+    with pytest.raises(Failed, match=r"kept the event loop busy .* clock never moved"):
+        kata.run(lambda: kata.get("work", "coroutine")())

@@ -116,16 +116,28 @@ def _new_loop(clock: str, debug: bool) -> asyncio.AbstractEventLoop:
     return loop
 
 
+# Loop steps in a row without the virtual clock moving before we call it spinning.
+SPIN_LIMIT = 200_000
+
+
+class _Spinning(BaseException):
+    """Raised out of the loop when it turns without end and the clock never moves."""
+
+
 class _StepTimer:
-    """Times each loop step in real seconds, leaving out the time spent waiting in select().
+    """Times each loop step in real seconds, leaving out the time spent waiting in select(),
+    and (on virtual time) notices a loop that spins without ever letting time pass.
 
     This wraps two private methods of asyncio's selector loop (``_run_once`` and the
     selector's ``select``); both exist unchanged from Python 3.11 to 3.14.
     """
 
-    def __init__(self, loop: Any) -> None:
+    def __init__(self, loop: Any, virtual: bool) -> None:
         self.longest = 0.0
+        self.spun = False
         self._waited = 0.0
+        self._same_time = 0
+        self._last = loop.time()
         run_once, select = loop._run_once, loop._selector.select
 
         def timed_select(timeout: float | None = None) -> Any:
@@ -140,6 +152,13 @@ class _StepTimer:
             start = time.perf_counter()
             run_once()
             self.longest = max(self.longest, time.perf_counter() - start - self._waited)
+            if virtual and not self.spun:
+                now = loop.time()
+                self._same_time = self._same_time + 1 if now == self._last else 0
+                self._last = now
+                if self._same_time > SPIN_LIMIT:
+                    self.spun = True
+                    raise _Spinning
 
         loop._selector.select = timed_select
         loop._run_once = timed_run_once
@@ -196,12 +215,15 @@ def run(
         await asyncio.sleep(0)
 
     loop = _new_loop(clock, debug)
-    timer = _StepTimer(loop)
+    timer = _StepTimer(loop, virtual=clock == "virtual")
+    gc.collect()  # what earlier code left behind must not be blamed on this run
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             with asyncio.Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())
+        except _Spinning:
+            pass
         except raises as exc:  # type: ignore[misc]
             if _find_not_implemented(exc):  # even when the grader expects Exception
                 not_started(kata.where(exc))
@@ -213,6 +235,12 @@ def run(
         finally:
             gc.collect()
     result.longest_step = timer.longest
+    if timer.spun:
+        fail(
+            f"{what} kept the event loop busy for {SPIN_LIMIT:,} steps while its clock never "
+            "moved: a loop around `await asyncio.sleep(0)` (or another check that never waits) "
+            "spins instead of waiting. Wait on an Event, a Condition or a real delay."
+        )
     RUNS.append((clock, result.loop_time, result.wall_time))
 
     if expired:
@@ -262,6 +290,7 @@ def call(
     """
     result: Run[T] = Run()
     start = time.perf_counter()
+    gc.collect()  # what earlier code left behind must not be blamed on this call
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
