@@ -1,0 +1,37 @@
+"""Capstone: a concurrent, polite web crawler.
+
+Write `crawl(session, start, *, max_pages, concurrency, per_host)`. Starting from the URL
+`start`, fetch pages with the `session` you are given, find the links in each page's
+`<a href="...">` tags, and crawl those too. Return the set of URLs (strings) of the pages
+fetched successfully (status 200 after any retries).
+
+    pages = await crawl(session, "http://site.test/", max_pages=50, concurrency=8, per_host=2)
+
+Rules:
+- Links: only `<a href>` (not `<link>`, `<img>`...). Resolve relative links against the page's
+  URL (`urllib.parse.urljoin`), drop `#fragments` (`urldefrag`), and skip anything that is
+  not http or https (`mailto:`, `javascript:`, `ftp:`...). Parse with `html.parser.HTMLParser`.
+- Each URL is fetched at most once, even when many pages link to it (retries aside).
+- `max_pages`: at most that many distinct URLs are ever requested (start included).
+- `concurrency`: at most that many requests in flight at once; `per_host`: at most that many
+  in flight to any one host. Use both fully: with enough work, that many run at once.
+- Retries: a 5xx or 429 answer, or a connection error (`aiohttp.ClientConnectionError`), is
+  retried a few times with exponential backoff and jitter (the `retry` kata); other 4xx are
+  not. A page that still fails is left out of the result; the crawl goes on.
+- Leave nothing behind: no task still running, no session you opened, no warning.
+
+Key API: `asyncio.Semaphore`, `collections.defaultdict`, `asyncio.TaskGroup` or an
+`asyncio.Queue` of URLs with worker tasks, `html.parser.HTMLParser`, `urllib.parse`,
+`async with session.get(url) as resp`, `await resp.text()`.
+
+Grade it: nox -s grade -- crawler
+"""
+
+import aiohttp
+
+
+async def crawl(
+    session: aiohttp.ClientSession, start: str, *, max_pages: int, concurrency: int, per_host: int
+) -> set[str]:
+    """Crawl from `start`; return the URLs of the pages fetched successfully."""
+    raise NotImplementedError("fetch pages, follow <a href> links, hold the limits")

@@ -1,0 +1,143 @@
+"""Grader for 10_threads/hash_files: SHA-256 of files, computed without blocking the loop.
+
+Checks on the real clock: the digests (a big file, a small one, an empty one; keys are the
+paths as given); a heartbeat task ticking every 10 ms beside hash_files never stalls 100 ms.
+The big file is sized on this machine so that hashing it takes about 0.3 s: code that hashes
+on the loop stalls the heartbeat for that long, which is clearly apart from the few
+milliseconds a worker thread costs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import inspect
+import time
+from pathlib import Path
+from typing import Any
+
+import kit
+import pytest
+
+TICK = 0.01  # the heartbeat's period (real seconds)
+STALL_LIMIT = 0.1  # the longest gap between two ticks a free loop may show
+TARGET = 0.3  # seconds the big file takes to hash here (a blocking version stalls that long)
+
+
+def _big_size() -> int:
+    """Bytes of data this machine hashes in about TARGET seconds (32 to 512 MiB)."""
+    sample = bytes(range(256)) * (64 * 1024)  # 16 MiB
+    start = time.perf_counter()
+    hashlib.sha256(sample).digest()
+    speed = len(sample) / max(time.perf_counter() - start, 1e-6)
+    return int(min(max(speed * TARGET, 32 << 20), 512 << 20)) >> 20 << 20
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Three files (big, small, empty) and their expected digests, keyed by str path."""
+    folder = tmp_path_factory.mktemp("hash_files")
+    # A sparse file: 1 MiB of varied bytes, then zeros up to the size. Creating it costs no
+    # disk writes; reading and hashing it costs what any file of that size costs.
+    head = hashlib.sha256(b"seed").digest() * (1 << 15)
+    size = _big_size()
+    big = folder / "big.bin"
+    with big.open("wb") as out:
+        out.write(head)
+        out.truncate(size)
+    digest = hashlib.sha256(head)
+    zeros = bytes(1 << 20)
+    for _ in range((size - len(head)) >> 20):
+        digest.update(zeros)
+    small, empty = folder / "small.txt", folder / "empty.txt"
+    small.write_bytes(b"hello")
+    empty.write_bytes(b"")
+    return {
+        str(big): digest.hexdigest(),
+        str(small): hashlib.sha256(b"hello").hexdigest(),
+        str(empty): hashlib.sha256(b"").hexdigest(),
+    }
+
+
+def _with_heartbeat(hash_files: Any, paths: list[str]) -> Any:
+    """A call running hash_files(paths) beside a heartbeat; returns (result, longest gap)."""
+
+    async def scenario() -> tuple[Any, float]:
+        gaps = [0.0]
+
+        async def heartbeat() -> None:
+            last = time.perf_counter()
+            while True:
+                await asyncio.sleep(TICK)
+                now = time.perf_counter()
+                gaps.append(now - last - TICK)
+                last = now
+
+        beat = asyncio.create_task(heartbeat())
+        await asyncio.sleep(TICK)  # the heartbeat is ticking before hashing starts
+        try:
+            result = await hash_files(paths)
+            await asyncio.sleep(3 * TICK)  # the heartbeat notes the gap a blocked loop left
+        finally:
+            beat.cancel()
+            await asyncio.gather(beat, return_exceptions=True)
+        return result, max(gaps)
+
+    return scenario
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """hash_files is an async def."""
+    kata.get("hash_files", "coroutine")
+
+
+def test_digests(kata: kit.Kata, files: dict[str, str]) -> None:
+    """Each path (as given) maps to the SHA-256 hex digest of its file."""
+    hash_files = kata.get("hash_files", "coroutine")
+    paths = list(files)
+    result = kata.run(
+        _with_heartbeat(hash_files, paths), clock="real", limit=30, what="hash_files(paths)"
+    )
+    digests, _ = result.value
+    kit.expect(isinstance(digests, dict), f"hash_files returned {digests!r}; expected a dict.")
+    if any(inspect.iscoroutine(v) for v in digests.values()):
+        for value in digests.values():
+            if inspect.iscoroutine(value):
+                value.close()
+        kit.fail(
+            "hash_files returned coroutine objects as digests: asyncio.to_thread(...) gives a "
+            "coroutine; await it to run the function in a thread and get its result."
+        )
+    if any(isinstance(v, bytes) for v in digests.values()):
+        kit.fail(
+            "the digests are bytes (from .digest()); the kata wants hex strings: use .hexdigest()."
+        )
+    kit.expect_equal(
+        sorted(digests),
+        sorted(paths),
+        "the keys",
+        "Use each path exactly as given as its key.",
+    )
+    for path, expected in files.items():
+        kit.expect(
+            digests[path] == expected,
+            f"the digest of {Path(path).name} was {digests[path]!r}; expected {expected!r}. "
+            "Hash the whole file's bytes with hashlib.sha256 and take .hexdigest().",
+        )
+
+
+def test_loop_stays_free(kata: kit.Kata, files: dict[str, str]) -> None:
+    """A heartbeat ticking every 10 ms never stalls 100 ms while files are hashed."""
+    hash_files = kata.get("hash_files", "coroutine")
+    big = next(iter(files))
+    size = Path(big).stat().st_size >> 20
+    result = kata.run(
+        _with_heartbeat(hash_files, list(files)), clock="real", limit=30, what="hash_files(paths)"
+    )
+    _, stall = result.value
+    kit.expect(
+        stall < STALL_LIMIT,
+        f"a heartbeat task ticking every 10 ms stalled for {stall:.2f} s while hash_files "
+        f"hashed a {size} MiB file: hashing on the event loop blocks every other task. Read "
+        "and hash each file in a worker thread: `await asyncio.to_thread(fn, path)`.",
+    )

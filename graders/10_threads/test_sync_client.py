@@ -1,0 +1,255 @@
+"""Grader for 10_threads/sync_client: one loop in a background thread, called from plain code.
+
+Checks on the real clock, every learner call guarded by a time limit: values and exceptions
+come back; coroutines run in a background thread, all on the same loop, so a task started by
+one call still runs in the next (asyncio.run per call fails this); calls from several threads
+overlap (wall time well under the sequential sum); close() leaves no thread running, closes
+the loop and cancels the tasks still pending on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import kit
+import pytest
+
+HANG = (
+    "A coroutine handed to a loop from another thread must go through "
+    "`asyncio.run_coroutine_threadsafe(coro, loop)`, which wakes the loop up; "
+    "`loop.create_task` from another thread is not thread-safe and the loop may never notice."
+)
+
+
+def _within(what: str, fn: Callable[[], Any], seconds: float = 5.0) -> Any:
+    """Run ``fn`` in a helper thread; fail if it has not returned after ``seconds``."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the grading thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="grader-call", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        kit.fail(f"{what} did not return within {seconds:g} s. {HANG}")
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+class Session:
+    """The learner's client under test, and the loops it was seen to run on."""
+
+    def __init__(self, kata: kit.Kata) -> None:
+        self.kata = kata
+        self.cls = kata.get("SyncClient", "class")
+        self.loops: list[asyncio.AbstractEventLoop] = []
+        self.threads_before = set(threading.enumerate())
+        self.client: Any = self.do("SyncClient()", self.cls)
+
+    def do(self, what: str, fn: Callable[[], Any], **options: Any) -> Any:
+        """Call learner code under the time limit, with the kit's error and warning checks."""
+        result = self.kata.call(lambda: _within(what, fn), what=what, **options)
+        return result.error if "raises" in options else result.value
+
+    def call(self, coro_fn: Callable[..., Any], *args: Any) -> Any:
+        """client.call(coro_fn, *args), noting the loop the coroutine ran on."""
+
+        async def noted() -> Any:
+            self.loops.append(asyncio.get_running_loop())
+            return await coro_fn(*args)
+
+        return self.do(f"client.call({coro_fn.__name__}, ...)", lambda: self.client.call(noted))
+
+    def new_threads(self) -> list[threading.Thread]:
+        """Threads started since the client was made that are still alive (not the grader's)."""
+        return [
+            t
+            for t in threading.enumerate()
+            if t not in self.threads_before and t.is_alive() and t.name != "grader-call"
+        ]
+
+    def cleanup(self) -> None:
+        """Stop whatever loop the learner left running, so no thread outlives the test."""
+        with contextlib.suppress(BaseException):
+            _within("close()", self.client.close, 5.0)
+        for loop in self.loops:
+            if not loop.is_closed():
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(loop.stop)
+        for thread in self.new_threads():
+            thread.join(2.0)
+
+
+@pytest.fixture
+def session(kata: kit.Kata) -> Iterator[Session]:
+    """A SyncClient made for this test, cleaned up afterwards whatever happened."""
+    made = Session(kata)
+    try:
+        yield made
+    finally:
+        made.cleanup()
+
+
+async def add(a: int, b: int) -> int:
+    """A small coroutine for the client to run."""
+    await asyncio.sleep(0.01)
+    return a + b
+
+
+async def boom() -> None:
+    """A coroutine that fails."""
+    await asyncio.sleep(0.01)
+    raise ValueError("boom from the loop thread")
+
+
+def test_is_a_class(kata: kit.Kata) -> None:
+    """SyncClient is a class."""
+    kata.get("SyncClient", "class")
+
+
+def test_values_and_errors(session: Session) -> None:
+    """call returns the coroutine's value and raises its exception."""
+    value = session.call(add, 2, 3)
+    kit.expect_equal(
+        value,
+        5,
+        "client.call(add, 2, 3)",
+        "Return the coroutine's result: `run_coroutine_threadsafe(...).result()`.",
+    )
+    error = session.do("client.call(boom)", lambda: session.client.call(boom), raises=(ValueError,))
+    kit.expect(
+        isinstance(error, ValueError),
+        "the coroutine raised ValueError but client.call(...) did not: `future.result()` "
+        "re-raises it in the calling thread; do not catch it.",
+    )
+
+
+def test_one_loop_in_a_background_thread(session: Session) -> None:
+    """Calls run in another thread, all on one loop: a task from call 1 still runs in call 2."""
+    ticks: list[float] = []
+    holder: dict[str, asyncio.Task[None]] = {}
+
+    async def ticker() -> None:
+        while True:
+            ticks.append(time.perf_counter())
+            await asyncio.sleep(0.01)
+
+    async def start() -> threading.Thread:
+        session.loops.append(asyncio.get_running_loop())
+        holder["task"] = asyncio.create_task(ticker())
+        return threading.current_thread()
+
+    async def check() -> bool:
+        return not holder["task"].done()
+
+    caller: list[threading.Thread] = []
+
+    def first_call() -> Any:
+        caller.append(threading.current_thread())
+        return session.client.call(start)
+
+    ran_in = session.do("client.call(start)", first_call)
+    kit.expect(
+        ran_in is not caller[0],
+        "client.call(...) ran the coroutine in the calling thread: did you use asyncio.run() "
+        "in call()? Start one loop in a background thread in __init__ (loop.run_forever) "
+        "and hand coroutines to it with asyncio.run_coroutine_threadsafe.",
+    )
+    time.sleep(0.1)
+    still_running = session.call(check)
+    kit.expect(
+        len(session.loops) == 2 and session.loops[0] is session.loops[1],
+        "call 1 and call 2 ran on two different event loops: did you use asyncio.run() in "
+        "call()? It creates a new event loop each time and tears it down after, so nothing "
+        "(a session, a lock, a task) survives between calls. Keep one loop running in a "
+        "background thread.",
+    )
+    kit.expect(
+        still_running and len(ticks) > 1,
+        "a task started by one call() was gone by the next: the loop must keep running "
+        "between calls (loop.run_forever in the background thread), not only during them.",
+    )
+
+
+def test_calls_from_threads_overlap(session: Session) -> None:
+    """Six threads calling at once, each for 0.3 s, finish well under the 1.8 s sum."""
+
+    async def pause() -> float:
+        await asyncio.sleep(0.3)
+        return 0.3
+
+    def six_at_once() -> float:
+        errors: list[BaseException] = []
+
+        def one() -> None:
+            try:
+                session.client.call(pause)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        start = time.perf_counter()
+        threads = [threading.Thread(target=one) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        return time.perf_counter() - start
+
+    took = session.do("six client.call(...) from six threads", six_at_once)
+    kit.expect(
+        took < 0.9,
+        f"six threads each calling a 0.3 s coroutine at once took {took:.2f} s, close to the "
+        "1.8 s they take one at a time: do not serialise call() with a lock around "
+        "`future.result()`; the loop runs every submitted coroutine concurrently.",
+    )
+
+
+def test_close_leaves_nothing_running(session: Session) -> None:
+    """close() joins the loop thread, closes the loop and cancels tasks still pending."""
+    finished: list[str] = []
+
+    async def forever() -> None:
+        try:
+            await asyncio.sleep(3600)
+        finally:
+            finished.append("cleaned up")
+
+    async def start() -> None:
+        asyncio.get_running_loop().__dict__.setdefault("grader_tasks", []).append(
+            asyncio.create_task(forever())
+        )
+
+    session.call(start)
+    loop = session.loops[0]
+    session.do("client.close()", session.client.close)
+    alive = session.new_threads()
+    kit.expect(
+        not alive,
+        f"after close() returned, {len(alive)} thread(s) it started were still running "
+        f"({', '.join(t.name for t in alive)}): stop the loop with "
+        "`loop.call_soon_threadsafe(loop.stop)`, then `thread.join()` before returning.",
+    )
+    kit.expect(
+        loop.is_closed(),
+        "after close() the event loop was not closed: once run_forever() returns, call "
+        "loop.close() (in the loop's thread) to release its resources.",
+    )
+    kit.expect(
+        finished == ["cleaned up"],
+        "a task still pending on the loop was never cancelled: close() stopped the loop "
+        "under it. Before closing the loop, cancel asyncio.all_tasks(loop) and run the "
+        "loop until they finish (loop.run_until_complete(asyncio.gather(..., "
+        "return_exceptions=True))).",
+    )

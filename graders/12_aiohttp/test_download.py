@@ -1,0 +1,164 @@
+"""Grader for 12_aiohttp/download: stream a body to disk; remove a partial file on error.
+
+Checks on a real aiohttp TestServer on 127.0.0.1 (real clock): a 4 MiB body arrives intact
+and the byte count is returned; the file grows while the body is still arriving (the server
+pauses after 3 MiB until something is on disk), so reading the whole body first is caught; a
+connection dropped half way raises aiohttp.ClientPayloadError and leaves no file; a 404
+raises before any file is created.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import kit
+from aiohttp import web
+from kit.web import serve
+
+MIB = 1 << 20
+BODY = random.Random(7).randbytes(4 * MIB)
+PAUSE_AT = 3 * MIB  # the server waits here until the file has grown
+GRACE = 5.0  # real seconds the server waits for the file to grow
+
+
+def _on_disk(folder: Path) -> int:
+    """Bytes in every file of ``folder`` (a download may go to a temporary name first)."""
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
+    async def whole(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.content_length = len(BODY)
+        resp.content_type = "application/octet-stream"
+        await resp.prepare(request)
+        for start in range(0, len(BODY), 64 * 1024):
+            if start == PAUSE_AT:
+                # Something must be on disk by now, unless the body is being held in memory.
+                loop = asyncio.get_running_loop()
+                deadline = loop.time() + GRACE
+                while _on_disk(folder) == 0 and loop.time() < deadline:
+                    await asyncio.sleep(0.01)
+                seen["on_disk_at_pause"] = _on_disk(folder)
+            await resp.write(BODY[start : start + 64 * 1024])
+        await resp.write_eof()
+        return resp
+
+    async def broken(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.content_length = len(BODY)
+        await resp.prepare(request)
+        await resp.write(BODY[:MIB])
+        await asyncio.sleep(0.05)
+        if request.transport is not None:
+            request.transport.close()  # the connection drops after 1 MiB of 4
+        return resp
+
+    async def missing(request: web.Request) -> web.Response:
+        return web.Response(status=404, text="no such file")
+
+    app = web.Application()
+    app.router.add_get("/file.bin", whole)
+    app.router.add_get("/broken.bin", broken)
+    app.router.add_get("/missing.bin", missing)
+    return app
+
+
+def _download(download: Any, folder: Path, route: str, seen: dict[str, Any]) -> Any:
+    """A call that serves the app, downloads ``route`` into ``folder/out.bin``, cleans up."""
+
+    async def scenario() -> Any:
+        async with serve(_app(folder, seen)) as server, aiohttp.ClientSession() as session:
+            return await download(session, str(server.make_url(route)), folder / "out.bin")
+
+    return scenario
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """download is an async def."""
+    kata.get("download", "coroutine")
+
+
+def test_streams_the_body_to_disk(kata: kit.Kata, tmp_path: Path) -> None:
+    """A 4 MiB body lands intact, its size is returned, and the file grows while it streams."""
+    download = kata.get("download", "coroutine")
+    seen: dict[str, Any] = {}
+    result = kata.run(
+        _download(download, tmp_path, "/file.bin", seen),
+        clock="real",
+        limit=30,
+        what="download(session, url, path)",
+    )
+    target = tmp_path / "out.bin"
+    kit.expect(
+        seen.get("on_disk_at_pause", 1) > 0,
+        f"the file stayed empty while 3 MiB of the 4 MiB body had already arrived (the "
+        f"server waited {GRACE:g} s): did you read the whole body (`await resp.read()`, or "
+        "collecting the chunks in a list) before writing? Write each chunk from "
+        "`resp.content.iter_chunked(...)` as it arrives.",
+    )
+    kit.expect(target.is_file(), f"download returned {result.value!r} but wrote no file at path.")
+    data = target.read_bytes()
+    kit.expect(
+        data == BODY,
+        f"the file holds {len(data)} bytes that differ from the {len(BODY)} sent: open it "
+        "with 'wb' once and write every chunk, in order.",
+    )
+    kit.expect_equal(
+        result.value,
+        len(BODY),
+        "the returned value",
+        "Return the number of bytes written: add up len(chunk) for every chunk.",
+    )
+
+
+def test_broken_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """A connection dropped after 1 MiB raises ClientPayloadError and leaves no file."""
+    download = kata.get("download", "coroutine")
+    result = kata.run(
+        _download(download, tmp_path, "/broken.bin", {}),
+        clock="real",
+        limit=30,
+        raises=aiohttp.ClientError,
+        what="download of a stream that breaks half way",
+    )
+    left = sorted(p.name for p in tmp_path.iterdir())
+    kit.expect(
+        not left,
+        f"the stream broke after 1 MiB of 4 MiB, and {', '.join(left)} was left on disk: "
+        "remove the partial file when an error interrupts the download (try/except around "
+        "the writing, `path.unlink(missing_ok=True)`, then `raise`).",
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientPayloadError),
+        f"the stream broke half way but download returned {result.value!r} instead of "
+        "raising: after removing the partial file, re-raise the error (a bare `raise`) so the "
+        "caller knows the download failed.",
+    )
+
+
+def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """A 404 raises ClientResponseError before any file is created."""
+    download = kata.get("download", "coroutine")
+    result = kata.run(
+        _download(download, tmp_path, "/missing.bin", {}),
+        clock="real",
+        limit=30,
+        raises=aiohttp.ClientError,
+        what="download of a missing file",
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientResponseError),
+        f"the server answered 404 but download returned {result.value!r}: call "
+        "`resp.raise_for_status()` first.",
+    )
+    left = sorted(p.name for p in tmp_path.iterdir())
+    kit.expect(
+        not left,
+        f"the server answered 404, yet {', '.join(left)} was created: check the status "
+        "before opening the file.",
+    )

@@ -1,0 +1,146 @@
+"""Grader for 12_aiohttp/paginate: an async generator that follows `next` lazily.
+
+Checks (aioresponses, virtual loop time, 1 s per page): every item of every page in order,
+through an empty middle page, whether the last page says `"next": null` or has no `next`;
+one request per page, with the given session; stopping after page 1 made exactly 1
+request (lazy); an error status raises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from http import HTTPStatus
+from typing import Any
+
+import aiohttp
+import kit
+import pytest
+from aioresponses import CallbackResult
+from kit.http import CompatResponse, mock_http
+from kit.web import Traffic, count_sessions
+
+API = "http://api.test/items/"
+
+
+def reply(status: int, payload: Any) -> CallbackResult:
+    """A mocked JSON answer with a reason phrase (raise_for_status asserts one on 3.14)."""
+    return CallbackResult(
+        status=status,
+        payload=payload,
+        reason=HTTPStatus(status).phrase,
+        response_class=CompatResponse,
+    )
+
+
+def _pages(last_next: str) -> dict[str, dict[str, Any]]:
+    """Three pages: 2 items, no items, 1 item; the last one ends with ``last_next``."""
+    pages: dict[str, dict[str, Any]] = {
+        f"{API}1": {"items": [{"id": 1}, {"id": 2}], "next": f"{API}2"},
+        f"{API}2": {"items": [], "next": f"{API}3"},
+        f"{API}3": {"items": [{"id": 3}]},
+    }
+    if last_next == "null":
+        pages[f"{API}3"]["next"] = None
+    return pages
+
+
+def _collect(
+    iter_items: Any, pages: dict[str, Any], stop_after: int | None = None, status: int = 200
+) -> tuple[Any, Traffic, list[int]]:
+    """A call that consumes iter_items over the mocked API; also the traffic and sessions."""
+    traffic = Traffic(delay=1.0, respond=lambda url, n: reply(status, pages[url]))
+    sessions: list[int] = []
+
+    async def scenario() -> list[Any]:
+        items: list[Any] = []
+        with mock_http() as mock:
+            mock.get(re.compile(re.escape(API) + r".*"), callback=traffic.callback, repeat=True)
+            async with aiohttp.ClientSession() as session, count_sessions() as count:
+                async with contextlib.aclosing(iter_items(session, f"{API}1")) as stream:
+                    async for item in stream:
+                        items.append(item)
+                        if stop_after is not None and len(items) >= stop_after:
+                            break
+            sessions.append(len(count.created))
+        return items
+
+    return scenario, traffic, sessions
+
+
+def test_is_an_async_generator(kata: kit.Kata) -> None:
+    """iter_items is an async generator function."""
+    kata.get("iter_items", "asyncgen")
+
+
+@pytest.mark.parametrize("last_next", ["null", "missing"])
+def test_all_items_in_order(kata: kit.Kata, last_next: str) -> None:
+    """Three pages (one of them empty) give every item in order, one request per page."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    scenario, traffic, sessions = _collect(iter_items, _pages(last_next))
+    result = kata.run(scenario, what="iter_items(session, url)", limit=60)
+    urls = [r.url for r in traffic.requests]
+    kit.expect(
+        not sessions or sessions[0] == 0,
+        f"iter_items created {sessions and sessions[0]} ClientSession(s) of its own: use the "
+        "session you are given, which keeps its connection pool across pages.",
+    )
+    kit.expect(
+        f"{API}3" in urls or urls != [f"{API}1", f"{API}2"],
+        f"iter_items stopped at an empty page ({API}2 has no items but a `next`): an empty "
+        "page is not the end; only a missing or null `next` is.",
+    )
+    kit.expect_equal(
+        urls,
+        [f"{API}1", f"{API}2", f"{API}3"],
+        "the requested URLs",
+        "Request the first URL, then each page's `next`, once each, and stop when `next` is "
+        "null or missing.",
+    )
+    kit.expect_equal(
+        result.value,
+        [{"id": 1}, {"id": 2}, {"id": 3}],
+        "the items yielded",
+        "Yield each item of page['items'] (not the page itself), page after page.",
+    )
+    kit.expect_loop_time(
+        result, 3.0, "three pages at 1 s each", faster="Did you await every response?"
+    )
+
+
+def test_lazy(kata: kit.Kata) -> None:
+    """A consumer that stops after page 1's items made exactly 1 request."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    for stop_after in (1, 2):
+        scenario, traffic, _ = _collect(iter_items, _pages("null"), stop_after=stop_after)
+        result = kata.run(scenario, what=f"taking {stop_after} item(s) from iter_items", limit=60)
+        kit.expect_equal(result.value, [{"id": 1}, {"id": 2}][:stop_after], "the items taken")
+        kit.expect(
+            len(traffic.requests) == 1,
+            f"the consumer took {stop_after} item(s) of page 1 and stopped, yet iter_items "
+            f"made {len(traffic.requests)} requests; expected exactly 1. Fetch the next page "
+            "only when the consumer asks for more: yield each item as soon as its page "
+            "arrives, instead of collecting every page first (and do not prefetch).",
+        )
+
+
+def test_error_status_raises(kata: kit.Kata) -> None:
+    """A 500 answer raises aiohttp.ClientResponseError."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    scenario, _, _ = _collect(iter_items, _pages("null"), status=500)
+    result = kata.run(
+        scenario,
+        what="iter_items on an API answering 500",
+        raises=(aiohttp.ClientResponseError, KeyError, TypeError),
+        limit=60,
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientResponseError),
+        "the API answered 500 but iter_items "
+        + (
+            f"raised {type(result.error).__name__} reading the body"
+            if result.error
+            else f"yielded {result.value!r}"
+        )
+        + ": call `resp.raise_for_status()` before reading the page.",
+    )

@@ -1,0 +1,168 @@
+"""Grader for 12_aiohttp/rate_limit: at most `rate` starts in any sliding window of `per` s.
+
+Checks (virtual loop time, exact; times are binary fractions so that a correct limiter
+never meets a float rounding edge): a burst of short calls never puts more than `rate` starts
+in one window (a Semaphore does); staggered arrivals are limited on a sliding window, not on
+fixed boundaries; calls start as early as the window allows; long calls do not hold up later
+starts; instances are independent; errors inside the block propagate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import kit
+
+SEMAPHORE = (
+    "An asyncio.Semaphore limits how many calls run at once, not how often they start: "
+    "short calls free their slot at once and the next ones rush in. Keep the loop times of "
+    "the last `rate` starts and wait until the oldest is `per` seconds old."
+)
+FIXED_WINDOW = (
+    "Did you reset a counter on fixed window boundaries? Then a burst at the end of one "
+    "window and another at the start of the next get through together. Use a sliding window: "
+    "the times of the last `rate` starts."
+)
+
+
+def _starts(
+    limiter_class: Any, rate: int, per: float, arrivals: list[float], duration: float
+) -> Any:
+    """A call that makes one limiter and enters it once per arrival time; returns start times."""
+
+    async def scenario() -> list[float]:
+        limiter = limiter_class(rate, per)
+        starts: list[float] = []
+
+        async def one(at: float) -> None:
+            await asyncio.sleep(at)
+            async with limiter:
+                starts.append(kit.now())
+                await asyncio.sleep(duration)
+
+        await asyncio.gather(*(one(at) for at in arrivals))
+        return sorted(starts)
+
+    return scenario
+
+
+def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None:
+    """Fail if more than ``rate`` starts fall in some half-open window of ``per`` seconds."""
+    for i in range(len(starts) - rate):
+        first, last = starts[i], starts[i + rate]
+        if last - first < per - 1e-6:
+            inside = [s for s in starts if first - 1e-9 <= s <= last + 1e-9]
+            kit.fail(
+                f"{len(inside)} calls started between loop times {first:g} and {last:g} "
+                f"(starts: {', '.join(f'{s:g}' for s in starts)}), but RateLimiter({rate}, "
+                f"{per:g}) allows at most {rate} starts in any {per:g} s window. {hint}"
+            )
+
+
+def _check_schedule(starts: list[float], expected: list[float], later: str) -> None:
+    """Fail unless the start times are exactly ``expected``."""
+    if len(starts) != len(expected) or any(
+        abs(a - b) > 1e-6 for a, b in zip(starts, expected, strict=True)
+    ):
+        shown = ", ".join(f"{s:g}" for s in starts)
+        want = ", ".join(f"{s:g}" for s in expected)
+        late = len(starts) == len(expected) and any(
+            a > b + 1e-6 for a, b in zip(starts, expected, strict=True)
+        )
+        fail_hint = later if late else "Some calls started too early."
+        kit.fail(f"the calls started at loop times {shown}; expected {want}. {fail_hint}")
+
+
+def test_is_a_class(kata: kit.Kata) -> None:
+    """RateLimiter is a class."""
+    kata.get("RateLimiter", "class")
+
+
+def test_burst_of_short_calls(kata: kit.Kata) -> None:
+    """Ten short calls at once with RateLimiter(3, 1.0) start at 0,0,0,1,1,1,2,2,2,3."""
+    limiter = kata.get("RateLimiter", "class")
+    result = kata.run(
+        _starts(limiter, 3, 1.0, [0.0] * 10, 0.125), what="ten calls through RateLimiter(3, 1.0)"
+    )
+    _check_window(result.value, 3, 1.0, SEMAPHORE)
+    _check_schedule(
+        result.value,
+        [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0],
+        "A call waited although the last second held fewer than 3 starts: start as soon as "
+        "the oldest of the last `rate` starts is `per` seconds old (the first `rate` calls "
+        "start at once, no spacing between them).",
+    )
+
+
+def test_sliding_window(kata: kit.Kata) -> None:
+    """Staggered arrivals are limited on a sliding window, not on fixed 1-second boundaries."""
+    limiter = kata.get("RateLimiter", "class")
+    result = kata.run(
+        _starts(limiter, 2, 1.0, [0.5, 0.75, 1.0, 1.25, 2.625], 0.0625),
+        what="calls arriving at 0.5, 0.75, 1, 1.25, 2.625 through RateLimiter(2, 1.0)",
+    )
+    _check_window(result.value, 2, 1.0, FIXED_WINDOW)
+    _check_schedule(
+        result.value,
+        [0.5, 0.75, 1.5, 1.75, 2.625],
+        "A call waited although the last second held fewer than 2 starts: wait only until "
+        "the oldest of the last `rate` starts is `per` seconds old.",
+    )
+
+
+def test_long_calls_do_not_hold_the_limit(kata: kit.Kata) -> None:
+    """Calls lasting 5 s: RateLimiter(2, 1.0) still starts two more at loop time 1."""
+    limiter = kata.get("RateLimiter", "class")
+    result = kata.run(
+        _starts(limiter, 2, 1.0, [0.0] * 4, 5.0),
+        what="four 5-second calls through RateLimiter(2, 1.0)",
+    )
+    _check_window(result.value, 2, 1.0, SEMAPHORE)
+    _check_schedule(
+        result.value,
+        [0.0, 0.0, 1.0, 1.0],
+        "The limit is on how often calls start, not on how many run at once: did you hold a "
+        "slot until the call ended (a Semaphore)? Record the start time and release nothing "
+        "in __aexit__.",
+    )
+
+
+def test_instances_are_independent(kata: kit.Kata) -> None:
+    """Two limiters do not share their windows."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> list[float]:
+        first, second = limiter_class(1, 1.0), limiter_class(1, 1.0)
+        starts: list[float] = []
+
+        async def one(limiter: Any) -> None:
+            async with limiter:
+                starts.append(kit.now())
+
+        await asyncio.gather(one(first), one(second))
+        return starts
+
+    result = kata.run(scenario, what="one call through each of two RateLimiter(1, 1.0)")
+    kit.expect(
+        result.value == [0.0, 0.0],
+        f"one call through each of two separate limiters started at {result.value}; both "
+        "should start at 0. Keep the start times on the instance (self), not on the class or "
+        "in a global.",
+    )
+
+
+def test_errors_propagate(kata: kit.Kata) -> None:
+    """An exception raised inside `async with limiter:` reaches the caller."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> None:
+        async with limiter_class(2, 1.0):
+            raise ValueError("inside the block")
+
+    result = kata.run(scenario, raises=ValueError, what="a block raising ValueError")
+    kit.expect(
+        isinstance(result.error, ValueError),
+        "a ValueError raised inside `async with limiter:` never reached the caller: "
+        "__aexit__ returned a true value, which swallows the exception. Return None.",
+    )

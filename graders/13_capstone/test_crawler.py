@@ -1,0 +1,311 @@
+"""Grader for 13_capstone/crawler: a concurrent crawler that holds its limits.
+
+Checks on mocked sites (aioresponses, virtual loop time, 1 s per request; an async callback
+counts requests in flight, globally and per host): the links come only from <a href>,
+resolved, without fragments, http(s) only; each URL is fetched once even in a tangle of
+links; at most `concurrency` requests in flight and at most `per_host` per host, and both
+limits are used to the full; `max_pages` distinct URLs at most; 5xx, 429 and connection
+errors are retried with a pause, other 4xx are not, and a page that keeps failing is left
+out; the session given is the only one used; no task or warning is left behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+import aiohttp
+import kit
+from aioresponses import CallbackResult
+from kit.http import CompatResponse, mock_http
+from kit.web import count_sessions
+from yarl import URL
+
+CONNECTION_ERROR = "connection error"
+
+
+def _html(*hrefs: str, extra: str = "") -> str:
+    links = "".join(f'<a href="{h}">link</a>\n' for h in hrefs)
+    return f"<html><body>{extra}{links}</body></html>"
+
+
+@dataclass
+class Site:
+    """Mocked web pages. ``pages`` maps a URL to its HTML, or to a list of answers for
+    successive requests (an int status, CONNECTION_ERROR, or HTML for a 200; the last one
+    repeats). Unknown URLs answer 404."""
+
+    pages: dict[str, Any]
+    delay: float = 1.0
+    requests: list[tuple[str, float, float]] = field(default_factory=list)
+    in_flight: int = 0
+    peak: int = 0
+    host_in_flight: Counter[str] = field(default_factory=Counter)
+    host_peak: Counter[str] = field(default_factory=Counter)
+
+    async def callback(self, url: URL, **kwargs: Any) -> CallbackResult:
+        """The aioresponses callback: counts in-flight requests, waits, answers."""
+        key = urldefrag(str(url)).url
+        host = url.host or ""
+        started = kit.now()
+        attempt = sum(1 for r in self.requests if r[0] == key)
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        self.host_in_flight[host] += 1
+        self.host_peak[host] = max(self.host_peak[host], self.host_in_flight[host])
+        try:
+            await asyncio.sleep(self.delay)
+        finally:
+            self.in_flight -= 1
+            self.host_in_flight[host] -= 1
+            self.requests.append((key, started, kit.now()))
+        answer = self.pages.get(key, 404)
+        if isinstance(answer, list):
+            answer = answer[min(attempt, len(answer) - 1)]
+        if answer == CONNECTION_ERROR:
+            raise aiohttp.ClientConnectionError(f"connection refused by {host}")
+        status, body = (answer, "error") if isinstance(answer, int) else (200, answer)
+        return CallbackResult(
+            status=status,
+            body=body,
+            content_type="text/html",
+            reason=HTTPStatus(status).phrase,
+            response_class=CompatResponse,
+        )
+
+    def counts(self) -> Counter[str]:
+        """How many times each URL was requested."""
+        return Counter(r[0] for r in self.requests)
+
+
+def _crawl(crawl: Any, site: Site, start: str, sessions: list[int], **limits: int) -> Any:
+    """A call that crawls ``site`` from ``start`` through a mocked session."""
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(re.compile(r".*"), callback=site.callback, repeat=True)
+            async with aiohttp.ClientSession() as session, count_sessions() as count:
+                found = await crawl(session, start, **limits)
+            sessions.append(len(count.created))
+        return found
+
+    return scenario
+
+
+def _run(kata: kit.Kata, site: Site, start: str, **limits: int) -> Any:
+    """Crawl, then check the result type and the sessions; return the result."""
+    crawl = kata.get("crawl", "coroutine")
+    sessions: list[int] = []
+    shown = ", ".join(f"{k}={v}" for k, v in limits.items())
+    result = kata.run(_crawl(crawl, site, start, sessions, **limits), what=f"crawl(..., {shown})")
+    kit.expect(
+        not sessions or sessions[0] == 0,
+        "crawl created a ClientSession of its own: use the session you are given (it is the "
+        "caller's to close, and it shares one connection pool).",
+    )
+    found = result.value
+    kit.expect(
+        isinstance(found, set) and all(isinstance(u, str) for u in found),
+        f"crawl returned {found!r}; expected a set of URL strings.",
+    )
+    return {str(URL(u)) for u in found}
+
+
+def _no_duplicates(site: Site, allowed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    twice = {u: n for u, n in site.counts().items() if n > 1 and u not in allowed}
+    if twice:
+        url, n = next(iter(sorted(twice.items())))
+        kit.fail(
+            f"{url} was fetched {n} times (and {len(twice) - 1} other URL(s) more than once): "
+            "each URL must be fetched only once. Mark a URL as seen when you schedule it, "
+            "not after its fetch ends: meanwhile other pages link to it too."
+        )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """crawl is an async def."""
+    kata.get("crawl", "coroutine")
+
+
+def test_links(kata: kit.Kata) -> None:
+    """Only <a href> links, resolved, without fragments, http(s) only, each fetched once."""
+    root = "http://site.test/"
+    site = Site(
+        {
+            root: _html(
+                "a.html",
+                "http://site.test/a.html#top",
+                "#frag",
+                "mailto:me@site.test",
+                "javascript:void(0)",
+                "ftp://files.test/x",
+                "http://other.test/x",
+                extra=(
+                    "<A HREF='/b/'>upper case</A><a name='anchor'>no href</a>"
+                    '<link rel="stylesheet" href="/style.css"><img src="/logo.png">'
+                ),
+            ),
+            f"{root}a.html": _html("../b/c.html", "/"),
+            f"{root}b/": _html("c.html", "d.html?x=1"),
+            f"{root}b/c.html": _html("/a.html"),
+            f"{root}b/d.html?x=1": _html(),
+            "http://other.test/x": _html("http://site.test/#again"),
+        }
+    )
+    found = _run(kata, site, root, max_pages=100, concurrency=3, per_host=2)
+    strange = [u for u in site.counts() if urlsplit(u).scheme not in ("http", "https")]
+    if strange:
+        kit.fail(
+            f"crawl requested {strange[0]!r}: follow only http and https links (check "
+            "urlsplit(url).scheme) and skip mailto:, javascript:, ftp: and the like.",
+        )
+    assets = [u for u in site.counts() if u.endswith(("style.css", "logo.png"))]
+    if assets:
+        kit.fail(
+            f"crawl requested {assets[0]}, which only a <link> or <img> tag points to: follow the "
+            "href of <a> tags only (html.parser.HTMLParser, handle_starttag with tag == 'a').",
+        )
+    _no_duplicates(site)
+    expected = {str(URL(u)) for u in site.pages}
+    missing, extra = sorted(expected - found), sorted(found - expected)
+    kit.expect(
+        not missing and not extra,
+        f"crawl returned {len(found)} pages; expected the {len(expected)} reachable ones"
+        + (f"; missing {', '.join(missing)}" if missing else "")
+        + (f"; unexpected {', '.join(extra)}" if extra else "")
+        + ". Resolve each href against the page's URL with urljoin and drop the fragment "
+        "with urldefrag.",
+    )
+
+
+def test_each_url_once(kata: kit.Kata) -> None:
+    """In a tangle where every page links to every other, each URL is fetched once."""
+    urls = [f"http://mesh.test/p{i}" for i in range(12)]
+    site = Site({u: _html(*urls, "/p0#top") for u in urls})
+    found = _run(kata, site, urls[0], max_pages=100, concurrency=6, per_host=6)
+    _no_duplicates(site)
+    kit.expect_equal(len(found), len(urls), "the number of pages crawled")
+
+
+def test_concurrency(kata: kit.Kata) -> None:
+    """concurrency=4, per_host=2, 12 pages on 3 hosts: at most 4 in flight, more than 2 used."""
+    hosts = ["http://h1.test", "http://h2.test", "http://h3.test"]
+    pages = [f"{hosts[i % 3]}/page{i}" for i in range(12)]
+    root = "http://h1.test/"
+    site = Site({root: _html(*pages), **{p: _html(root) for p in pages}})
+    _run(kata, site, root, max_pages=100, concurrency=4, per_host=2)
+    _no_duplicates(site)
+    kit.expect(
+        site.peak <= 4,
+        f"{site.peak} requests were in flight at once; concurrency=4 allows 4. Bound every "
+        "fetch with one asyncio.Semaphore(concurrency) (or run exactly `concurrency` "
+        "workers); starting a task per link is fine, letting them all fetch at once is not.",
+    )
+    kit.expect(
+        site.peak > 2,
+        f"with 12 pages on 3 hosts, at most {site.peak} request(s) were ever in flight at "
+        "once, though concurrency=4 and per_host=2 allow 4: fetch pages concurrently (tasks "
+        "or workers), not one after another, and let different hosts proceed side by side.",
+    )
+
+
+def test_per_host(kata: kit.Kata) -> None:
+    """concurrency=4, per_host=2, 8 pages on one host: exactly 2 in flight to it at most."""
+    root = "http://one.test/"
+    pages = [f"{root}page{i}" for i in range(8)]
+    site = Site({root: _html(*pages), **{p: _html(root) for p in pages}})
+    _run(kata, site, root, max_pages=100, concurrency=4, per_host=2)
+    _no_duplicates(site)
+    most = site.host_peak["one.test"]
+    kit.expect(
+        most <= 2,
+        f"{most} requests to one.test were in flight at once; per_host=2 allows 2. Keep a "
+        "semaphore per host (a defaultdict(lambda: asyncio.Semaphore(per_host))) and hold it "
+        "around each fetch to that host.",
+    )
+    kit.expect(
+        most == 2,
+        f"at most {most} request to one.test was in flight at once, though per_host=2 allows "
+        "2: fetch pages concurrently, up to the limits.",
+    )
+
+
+def test_max_pages(kata: kit.Kata) -> None:
+    """On a site of 40 pages, max_pages=10 requests exactly 10 distinct URLs."""
+    urls = [f"http://big.test/p{i}" for i in range(40)]
+    site = Site({u: _html(*(urls[(i + k) % 40] for k in range(1, 8))) for i, u in enumerate(urls)})
+    found = _run(kata, site, urls[0], max_pages=10, concurrency=4, per_host=4)
+    requested = len(site.counts())
+    kit.expect(
+        requested <= 10,
+        f"crawl requested {requested} distinct URLs with max_pages=10: count a page when you "
+        "schedule it (with its fetch still ahead), not when its fetch ends, or tasks already "
+        "on their way overshoot the limit.",
+    )
+    _no_duplicates(site)
+    kit.expect(
+        len(found) == 10,
+        f"crawl returned {len(found)} pages with max_pages=10 on a site of 40: stop only when "
+        "max_pages URLs have been scheduled or no link is left.",
+    )
+
+
+def test_retries(kata: kit.Kata) -> None:
+    """5xx, 429 and connection errors are retried after a pause; 404 is not; failures drop out."""
+    root = "http://flaky.test/"
+    site = Site(
+        {
+            root: _html("busy", "refused", "limited", "gone", "broken"),
+            f"{root}busy": [503, 503, _html()],
+            f"{root}refused": [CONNECTION_ERROR, _html()],
+            f"{root}limited": [429, _html()],
+            f"{root}gone": 404,
+            f"{root}broken": 500,
+        }
+    )
+    found = _run(kata, site, root, max_pages=100, concurrency=5, per_host=5)
+    counts = site.counts()
+    kit.expect(
+        counts[f"{root}gone"] == 1,
+        f"a 404 page was requested {counts[f'{root}gone']} times: retry only 5xx, 429 and "
+        "connection errors; another 4xx will not change.",
+    )
+    for name, why in (
+        ("busy", "503 twice"),
+        ("refused", "a refused connection"),
+        ("limited", "429"),
+    ):
+        kit.expect(
+            f"{root}{name}" in found,
+            f"{root}{name} answered {why}, then 200, but it is not in the result: retry 5xx, "
+            "429 and connection errors (aiohttp.ClientConnectionError) a few times with "
+            "backoff, as in the retry kata.",
+        )
+    broken = counts[f"{root}broken"]
+    kit.expect(
+        2 <= broken <= 10,
+        f"a page answering 500 forever was requested {broken} time(s): retry a few times "
+        "(say 3 to 5), then give up on that page and go on.",
+    )
+    kit.expect(
+        f"{root}broken" not in found and f"{root}gone" not in found,
+        "pages that never answered 200 are in the result: return only pages fetched successfully.",
+    )
+    times = defaultdict(list)
+    for url, started, ended in site.requests:
+        times[url].append((started, ended))
+    for url, spans in times.items():
+        for (_, ended), (started, _) in itertools.pairwise(spans):
+            kit.expect(
+                started > ended,
+                f"{url} was retried at once, with no pause after the failed attempt: sleep "
+                "between attempts (exponential backoff with jitter: "
+                "random.random() * min(cap, base * 2 ** attempt)).",
+            )
+    _no_duplicates(site, allowed={f"{root}{n}" for n in ("busy", "refused", "limited", "broken")})

@@ -1,0 +1,71 @@
+"""Correct in another style: breadth-first, one gather per level, regex-free parsing.
+
+Each level's URLs are fetched concurrently (host slot, then global slot); the links found
+make the next level. Retries live in a small helper with exponential backoff and jitter.
+"""
+
+import asyncio
+import random
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import aiohttp
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+async def _fetch(session: aiohttp.ClientSession, url: str) -> str | None:
+    for attempt in range(5):
+        try:
+            async with session.get(url) as resp:
+                if resp.status == 200:
+                    return await resp.text()
+                if resp.status != 429 and resp.status < 500:
+                    return None
+        except aiohttp.ClientConnectionError:
+            pass
+        await asyncio.sleep(random.uniform(0, min(4.0, 0.25 * 2**attempt)))
+    return None
+
+
+async def crawl(
+    session: aiohttp.ClientSession, start: str, *, max_pages: int, concurrency: int, per_host: int
+) -> set[str]:
+    slots = asyncio.Semaphore(concurrency)
+    hosts: dict[str, asyncio.Semaphore] = {}
+    start = urldefrag(start).url
+    seen = {start}
+    ok: set[str] = set()
+    level = [start]
+
+    async def visit(url: str) -> list[str]:
+        host = hosts.setdefault(urlsplit(url).netloc, asyncio.Semaphore(per_host))
+        async with host, slots:
+            html = await _fetch(session, url)
+        if html is None:
+            return []
+        ok.add(url)
+        parser = _Anchors()
+        parser.feed(html)
+        return [urldefrag(urljoin(url, h)).url for h in parser.hrefs]
+
+    while level:
+        found = await asyncio.gather(*(visit(u) for u in level))
+        level = []
+        for links in found:
+            for link in links:
+                if urlsplit(link).scheme in ("http", "https") and link not in seen:
+                    if len(seen) < max_pages:
+                        seen.add(link)
+                        level.append(link)
+    return ok
