@@ -17,7 +17,7 @@ Key names: `async def`, `await`, `asyncio.sleep`, `asyncio.run`.
 Grade it: nox -s grade -- hello_world
 """
 
-import asyncio  # noqa: F401 - you will need it
+import asyncio
 
 
 async def hello_world() -> None:

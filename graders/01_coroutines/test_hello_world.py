@@ -9,11 +9,10 @@ Printed text is captured with a stand-in for `sys.stdout` that notes the loop ti
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
-import sys
 
 import kit
-import pytest
 
 
 class Transcript(io.TextIOBase):
@@ -55,17 +54,14 @@ class Transcript(io.TextIOBase):
         return lines
 
 
-@pytest.fixture
-def stdout(monkeypatch: pytest.MonkeyPatch) -> Transcript:
-    """Capture what the learner prints, with loop times."""
-    transcript = Transcript()
-    monkeypatch.setattr(sys, "stdout", transcript)
-    return transcript
-
-
-def run_hello_world(kata: kit.Kata) -> kit.Run[None]:
+def run_hello_world(kata: kit.Kata) -> tuple[kit.Run[None], Transcript]:
+    """Run the learner's hello_world() with its printed output captured."""
     hello_world = kata.get("hello_world", "coroutine")
-    return kata.run(lambda: hello_world(), what="hello_world()")
+    stdout = Transcript()
+    # Installed here, not in a fixture: pytest's own capture swaps sys.stdout between phases.
+    with contextlib.redirect_stdout(stdout):
+        result = kata.run(lambda: hello_world(), what="hello_world()")
+    return result, stdout
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -73,18 +69,20 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
     kata.get("hello_world", "coroutine")
 
 
-def test_prints_hello_then_world(kata: kit.Kata, stdout: Transcript) -> None:
+def test_prints_hello_then_world(kata: kit.Kata) -> None:
     """It prints `hello` and `world` on two lines, in that order."""
-    run_hello_world(kata)
+    _, stdout = run_hello_world(kata)
     kit.expect_equal(
-        stdout.text, "hello\nworld\n", "The printed text",
-        "Print exactly two lines: `print(\"hello\")`, then (after the sleep) `print(\"world\")`.",
+        stdout.text,
+        "hello\nworld\n",
+        "The printed text",
+        'Print exactly two lines: `print("hello")`, then (after the sleep) `print("world")`.',
     )
 
 
-def test_world_comes_one_second_later(kata: kit.Kata, stdout: Transcript) -> None:
+def test_world_comes_one_second_later(kata: kit.Kata) -> None:
     """`hello` is printed at once, `world` after one second of loop time."""
-    result = run_hello_world(kata)
+    result, stdout = run_hello_world(kata)
     times = {line: at for at, line in stdout.lines()}
     kit.expect(
         "hello" in times and "world" in times,
@@ -101,7 +99,9 @@ def test_world_comes_one_second_later(kata: kit.Kata, stdout: Transcript) -> Non
         "`await asyncio.sleep(1)` between the two prints.",
     )
     kit.expect_loop_time(
-        result, 1.0, "hello_world()",
+        result,
+        1.0,
+        "hello_world()",
         slower="Sleep exactly once, for one second.",
         faster="Did you await `asyncio.sleep(1)`?",
     )

@@ -21,7 +21,10 @@ def test_sleeps_overlap(kata: kit.Kata, a: float, b: float) -> None:
     two_sleepers = kata.get("two_sleepers", "coroutine")
     result = kata.run(lambda: two_sleepers(a, b), what=f"two_sleepers({a:g}, {b:g})")
     kit.expect_loop_time(
-        result, max(a, b), f"two_sleepers({a:g}, {b:g})", slower=SEQUENTIAL,
+        result,
+        max(a, b),
+        f"two_sleepers({a:g}, {b:g})",
+        slower=SEQUENTIAL,
         faster="Did you await both tasks before returning?",
     )
     kit.expect(

@@ -45,13 +45,15 @@ def judge(
     what: str,
     limit: float = 20.0,
     hang_hint: str = "",
+    unclosed: str = "",
 ) -> None:
     """Run ``scenario()`` under ``kata.run`` on the real clock; fail with what it returns.
 
     A scenario returns "" or one teaching sentence. A broken submission usually also leaves
     stray errors (a handler's ConnectionResetError) or warnings (an unclosed writer) behind;
     those are reported only when the scenario found nothing, so the sentence naming the
-    mistake wins.
+    mistake wins. ``unclosed`` is the sentence for a ResourceWarning (an unclosed writer or
+    transport) seen while the scenario ran; the warning's text is appended to it.
     """
 
     async def main() -> str:
@@ -59,6 +61,9 @@ def judge(
             warnings.simplefilter("always")
             problem = await scenario()
             gc.collect()  # a dropped, unclosed writer warns now, inside this record
+        leaks = [w for w in caught if issubclass(w.category, ResourceWarning)]
+        if not problem and leaks and unclosed:
+            return f"{unclosed} (ResourceWarning: {str(leaks[0].message).splitlines()[0]})"
         if not problem:
             for w in caught:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

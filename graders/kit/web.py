@@ -23,6 +23,7 @@ import contextlib
 import socket
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from unittest import mock
 
@@ -42,8 +43,18 @@ def reply(
     headers: dict[str, str] | None = None,
     body: str | bytes = "",
     content_type: str = "application/json",
+    reason: str | None = None,
 ) -> CallbackResult:
-    """A mocked response for an aioresponses callback to return (aiohttp 3.14-safe)."""
+    """A mocked response for an aioresponses callback to return (aiohttp 3.14-safe).
+
+    ``reason`` defaults to the status's phrase ("Not Found"): aiohttp's raise_for_status()
+    needs one, and a bare CallbackResult leaves it None.
+    """
+    if reason is None:
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = ""
     return CallbackResult(
         status=status,
         payload=payload,
@@ -51,6 +62,7 @@ def reply(
         body=body,
         content_type=content_type,
         response_class=CompatResponse,
+        reason=reason,
     )
 
 

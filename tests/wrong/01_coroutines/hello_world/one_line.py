@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "The printed text was 'hello world\\n'"
+EXPECT = "The printed text was 'hello world"
 
 
 async def hello_world() -> None:

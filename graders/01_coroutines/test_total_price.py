@@ -1,0 +1,101 @@
+"""Grader for 01_coroutines/total_price: sum `await get_price(i)` over all ids.
+
+Checks the total, that every id's price was awaited exactly once (each call of the stand-in
+`get_price` ran to its end), and explains the two classic mistakes: adding up coroutine
+objects (a missing `await`) and calling `asyncio.run` inside a coroutine. Asking one by one
+or all at once (gather, TaskGroup) are both fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import kit
+import pytest
+
+PRICES = {"apple": 3, "pear": 4, "plum": 2, "fig": 7, "kiwi": 5}
+
+
+def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
+    """A stand-in get_price (one second per call, the price PRICES[id]) and its probe."""
+    probe = kit.Probe(delay=1.0, result=lambda i: PRICES[i])
+
+    async def get_price(i: str) -> int:
+        return await probe(i)
+
+    # A never-awaited warning names the coroutine by this: make it the name the learner knows.
+    get_price.__qualname__ = "get_price"
+    return get_price, probe
+
+
+def grade_total(kata: kit.Kata, ids: list[str]) -> tuple[kit.Run[int], kit.Probe]:
+    """Run total_price(probe, ids), turning a TypeError into the mistake it usually means."""
+    total_price = kata.get("total_price", "coroutine")
+    get_price, probe = price_probe()
+    what = f"total_price(get_price, {ids!r})"
+    result = kata.run(lambda: total_price(get_price, ids), what=what, raises=TypeError)
+    error = result.error
+    if error is not None:
+        text = str(error)
+        if "coroutine" in text:
+            kit.fail(
+                f"{what} raised TypeError ({text}) at {kata.where(error)}: you added up "
+                "coroutine objects. get_price(i) only creates a coroutine; `await get_price(i)` "
+                "runs it and gives the price. Did you forget `await`?"
+            )
+        if "awaitable is required" in text or "unhashable type" in text:
+            kit.fail(
+                f"{what} raised TypeError ({text}) at {kata.where(error)}: asyncio.gather takes "
+                "each awaitable as its own argument. Unpack the list with `*`: "
+                "`await asyncio.gather(*coros)`."
+            )
+        kit.fail(f"{what} raised TypeError: {text} (at {kata.where(error)}).")
+    return result, probe
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """total_price is an async def."""
+    kata.get("total_price", "coroutine")
+
+
+@pytest.mark.parametrize(
+    "ids", [["apple", "pear"], ["fig", "plum", "kiwi", "apple"], ["kiwi"]], ids=str
+)
+def test_sums_the_prices(kata: kit.Kata, ids: list[str]) -> None:
+    """The total is the sum of every id's price."""
+    result, _ = grade_total(kata, ids)
+    expected = sum(PRICES[i] for i in ids)
+    kit.expect(
+        not isinstance(result.value, list | tuple),
+        f"total_price returned the list {result.value!r}; return one number, their sum "
+        "(`sum(...)`).",
+    )
+    kit.expect_equal(
+        result.value,
+        expected,
+        f"total_price(get_price, {ids!r})",
+        "Add up the awaited price of every id.",
+    )
+
+
+def test_no_ids_costs_nothing(kata: kit.Kata) -> None:
+    """With no ids the total is 0 and get_price is never called."""
+    result, _ = grade_total(kata, [])
+    kit.expect_equal(result.value, 0, "total_price(get_price, [])", "An empty basket costs 0.")
+
+
+def test_awaits_each_price_once(kata: kit.Kata) -> None:
+    """Every id's get_price call ran, to its end, exactly once."""
+    ids = ["apple", "pear", "plum"]
+    _, probe = grade_total(kata, ids)
+    asked = sorted(call.args[0] for call in probe.calls)
+    kit.expect_equal(
+        asked,
+        sorted(ids),
+        "The ids whose price was awaited",
+        "Await get_price(i) once for every id: no id skipped, none asked twice.",
+    )
+    kit.expect(
+        not probe.unfinished and not probe.cancelled,
+        "some get_price calls started but never finished: await every one to its end.",
+    )

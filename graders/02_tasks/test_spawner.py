@@ -1,0 +1,338 @@
+"""Grader for 02_tasks/spawner: fire-and-forget tasks that are kept alive, forgotten when
+done, and whose failures are logged.
+
+Checks, with the grader dropping every reference it gets back from `spawn`:
+- a spawned task whose only wake-up is a future nobody else holds survives `gc.collect()`
+  (the loop keeps only weak references to tasks, so the Spawner must hold them);
+- once finished, tasks are no longer referenced (the reference set empties);
+- a failed task's exception is logged on `katas.spawner` and never reported by asyncio as
+  "Task exception was never retrieved"; a cancelled task is not an error;
+- `drain()` waits for every pending task, including tasks spawned while draining, and does
+  not raise their exceptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import inspect
+import logging
+import weakref
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+import kit
+
+LOGGER = "katas.spawner"
+
+
+class JobError(Exception):
+    """The failure of a spawned job."""
+
+
+class Records(logging.Handler):
+    """Keeps every log record it sees."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def about(self, exc: BaseException) -> list[logging.LogRecord]:
+        """The records that carry or mention ``exc``."""
+        return [
+            r
+            for r in self.records
+            if (r.exc_info and r.exc_info[1] is exc) or str(exc) in r.getMessage()
+        ]
+
+
+@contextlib.contextmanager
+def spawner_logs() -> Iterator[Records]:
+    """Collect what is logged on the katas.spawner logger (and its children)."""
+    logger = logging.getLogger(LOGGER)
+    handler, level = Records(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def spawner_class(kata: kit.Kata) -> Any:
+    """The learner's Spawner class, with spawn a plain method and drain a coroutine."""
+    cls = kata.get("Spawner", "class")
+    spawn, drain = getattr(cls, "spawn", None), getattr(cls, "drain", None)
+    kit.expect(
+        callable(spawn) and callable(drain),
+        "Spawner needs two methods: `spawn(self, coro)` and `async drain(self)`.",
+    )
+    kit.expect(
+        not inspect.iscoroutinefunction(spawn),
+        "Spawner.spawn is an `async def`, so calling it does nothing until awaited: make it "
+        "a plain `def` that starts the task (asyncio.create_task) and returns it at once.",
+    )
+    kit.expect(
+        inspect.iscoroutinefunction(drain),
+        "Spawner.drain is a plain `def`; it must be an `async def` that awaits the tasks.",
+    )
+    return cls
+
+
+def new_spawner(kata: kit.Kata) -> Any:
+    """A new Spawner from the learner's class."""
+    return spawner_class(kata)()
+
+
+def scenario(
+    kata: kit.Kata, body: Callable[[], Awaitable[Any]], what: str, **options: Any
+) -> kit.Run[Any]:
+    """Run a grader scenario; loop errors are returned for the test to explain."""
+    spawner_class(kata)
+    return kata.run(body, what=what, loop_errors=True, **options)
+
+
+def loop_messages(result: kit.Run[Any]) -> list[str]:
+    return [str(ctx.get("message", "")) for ctx in result.loop_errors]
+
+
+def expect_no_loop_errors(result: kit.Run[Any], what: str) -> None:
+    """Fail, explaining the first error asyncio reported about the tasks, if any."""
+    for ctx in result.loop_errors:
+        message = str(ctx.get("message", ""))
+        exc = ctx.get("exception")
+        if "never retrieved" in message:
+            kit.fail(
+                f"asyncio reported 'Task exception was never retrieved' ({exc!r}) {what}: "
+                "nobody looked at the failed task. In the done callback, call "
+                "task.exception() (after checking task.cancelled()) and log it with "
+                f"logging.getLogger({LOGGER!r}).error(..., exc_info=exc)."
+            )
+        if isinstance(exc, asyncio.CancelledError):
+            kit.fail(
+                f"a done callback raised CancelledError {what}: task.exception() (and "
+                "task.result()) raise CancelledError on a cancelled task. Check "
+                "task.cancelled() first and return."
+            )
+        kit.fail(
+            f"an error went unhandled {what} ({message}: {exc!r}). Done callbacks must not "
+            "raise, and every failed task's exception should be retrieved and logged."
+        )
+
+
+async def fragile(done: list[str]) -> None:
+    """A job that sleeps on a future nobody else holds: only its task keeps it alive."""
+    loop = asyncio.get_running_loop()
+    wake_up = loop.create_future()
+    loop.call_later(1.0, _wake, weakref.ref(wake_up))
+    await wake_up
+    done.append("finished")
+
+
+def _wake(ref: weakref.ReferenceType[asyncio.Future[None]]) -> None:
+    future = ref()
+    if future is not None and not future.done():
+        future.set_result(None)
+
+
+async def fails_after(seconds: float, exc: BaseException) -> None:
+    await asyncio.sleep(seconds)
+    raise exc
+
+
+def test_spawner_is_a_class(kata: kit.Kata) -> None:
+    """Spawner is a class with a plain spawn method and an async drain method."""
+    spawner_class(kata)
+
+
+def test_spawn_returns_the_running_task(kata: kit.Kata) -> None:
+    """spawn(coro) starts the coroutine at once and returns its asyncio.Task."""
+    probe = kit.Probe(delay=1.0)
+
+    async def body() -> tuple[object, object]:
+        spawner = new_spawner(kata)
+        task = spawner.spawn(probe("job"))
+        kind = type(task).__name__
+        if not isinstance(task, asyncio.Task):
+            return kind, None
+        return kind, await task
+
+    result = scenario(kata, body, "in spawn()")
+    kind, value = result.value or (None, None)
+    kit.expect(
+        value is not None,
+        f"spawn(coro) returned a {kind}; expected the asyncio.Task it started "
+        "(`task = asyncio.create_task(coro)`, keep it, `return task`).",
+    )
+    kit.expect_equal(value, ("result", "job"), "Awaiting the task spawn() returned")
+    expect_no_loop_errors(result, "in spawn()")
+
+
+def test_spawned_task_survives_garbage_collection(kata: kit.Kata) -> None:
+    """A spawned task nobody else holds survives gc.collect() and finishes."""
+
+    async def body() -> list[str]:
+        spawner = new_spawner(kata)
+        done: list[str] = []
+        spawner.spawn(fragile(done))  # the grader keeps no reference to the task
+        await asyncio.sleep(0.5)
+        gc.collect()
+        await asyncio.sleep(1.0)
+        return done
+
+    result = scenario(kata, body, "while a spawned task waited")
+    destroyed = any("destroyed but it is pending" in m for m in loop_messages(result))
+    if result.value != ["finished"] or destroyed:
+        kit.fail(
+            "a spawned task was garbage-collected before it finished (asyncio: 'Task was "
+            "destroyed but it is pending!'): the event loop keeps only weak references to "
+            "tasks. Keep each task in a set on the Spawner until it is done."
+        )
+    expect_no_loop_errors(result, "while a spawned task waited")
+
+
+def test_finished_tasks_are_forgotten(kata: kit.Kata) -> None:
+    """Once done, no spawned task is still referenced (the set empties)."""
+    probe = kit.Probe(delay={0: 1.0, 1: 2.0, 2: 3.0})
+
+    async def body() -> tuple[int, Any]:
+        spawner = new_spawner(kata)
+        refs = [weakref.ref(spawner.spawn(probe(i))) for i in range(3)]
+        await asyncio.sleep(4.0)
+        gc.collect()
+        return sum(ref() is not None for ref in refs), spawner
+
+    result = scenario(kata, body, "after the spawned tasks finished")
+    held = result.value[0] if result.value else 0
+    kit.expect(
+        held == 0,
+        f"the Spawner still holds {held} of 3 finished task(s), so its set only ever grows: "
+        "remove each task when it is done, e.g. `task.add_done_callback(self._tasks.discard)`.",
+    )
+    expect_no_loop_errors(result, "after the spawned tasks finished")
+
+
+def test_failure_is_logged(kata: kit.Kata) -> None:
+    """A failed task's exception is logged on katas.spawner, never 'never retrieved'."""
+    boom = JobError("job 7 failed")
+
+    async def body() -> None:
+        spawner = new_spawner(kata)
+        spawner.spawn(fails_after(1.0, boom))
+        await asyncio.sleep(2.0)
+        gc.collect()
+        await asyncio.sleep(0)
+
+    with spawner_logs() as logs:
+        result = scenario(kata, body, "after a spawned task failed")
+    expect_no_loop_errors(result, "after a spawned task failed")
+    records = logs.about(boom)
+    kit.expect(
+        bool(records),
+        f"a spawned task raised {boom!r} and nothing about it was logged on {LOGGER!r}: in the "
+        "done callback, when not task.cancelled() and task.exception() is not None, log it "
+        f"with logging.getLogger({LOGGER!r}).error(..., exc_info=exc).",
+    )
+    level = max(r.levelno for r in records)
+    kit.expect(
+        level >= logging.WARNING,
+        f"the failure was logged at {logging.getLevelName(level)}, which is usually hidden; "
+        "log a failed task at ERROR (logger.error(..., exc_info=exc)).",
+    )
+
+
+def test_cancelled_task_is_not_an_error(kata: kit.Kata) -> None:
+    """Cancelling a spawned task makes no error in its done callback."""
+
+    async def body() -> bool:
+        spawner = new_spawner(kata)
+        task = spawner.spawn(asyncio.sleep(10))
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.sleep(1.0)
+        cancelled = task.cancelled()
+        del task
+        gc.collect()
+        return cancelled
+
+    result = scenario(kata, body, "after a spawned task was cancelled")
+    expect_no_loop_errors(result, "after a spawned task was cancelled")
+
+
+def test_drain_waits_for_all(kata: kit.Kata) -> None:
+    """drain() returns when the slowest task, even one spawned while draining, is done."""
+    probe = kit.Probe(delay={"a": 1.0, "b": 2.0, "c": 3.0, "late": 3.0})
+
+    async def body() -> float:
+        spawner = new_spawner(kata)
+
+        async def spawns_later() -> None:
+            await asyncio.sleep(1.0)
+            spawner.spawn(probe("late"))  # starts at 1 s, ends at 4 s
+
+        for job in ("a", "b", "c"):
+            spawner.spawn(probe(job))
+        spawner.spawn(spawns_later())
+        await spawner.drain()
+        return kit.now()
+
+    # A task still running after drain() is judged below, with a message naming the mistake.
+    result = scenario(kata, body, "spawner.drain()", leftover_tasks=True)
+    if result.value == 3.0:  # the three first tasks were done, the late one was not
+        kit.fail(
+            "drain() returned at 3 s, while a task spawned during the drain ran until 4 s: "
+            "keep waiting while the set of pending tasks is not empty "
+            "(`while self._tasks: await asyncio.wait(set(self._tasks))`)."
+        )
+    kit.expect(
+        result.value == 4.0,
+        f"drain() returned at loop time {result.value} s; the last spawned task ended at 4 s. "
+        "drain must wait for every pending task, and no longer.",
+    )
+    expect_no_loop_errors(result, "in spawner.drain()")
+
+
+def test_drain_does_not_raise_task_errors(kata: kit.Kata) -> None:
+    """drain() waits past a failed task without raising its exception."""
+    boom = JobError("job 3 failed")
+    probe = kit.Probe(delay=2.0)
+
+    async def body() -> float:
+        spawner = new_spawner(kata)
+        spawner.spawn(fails_after(1.0, boom))
+        spawner.spawn(probe("slow"))
+        await spawner.drain()
+        return kit.now()
+
+    with spawner_logs():
+        result = kata.run(body, what="spawner.drain()", loop_errors=True, raises=JobError)
+    kit.expect(
+        result.error is None,
+        f"drain() raised {result.error!r}, the exception of a spawned task: a failed task is "
+        "logged, not raised. Wait with asyncio.wait(...) or "
+        "asyncio.gather(..., return_exceptions=True).",
+    )
+    kit.expect(
+        result.value == 2.0,
+        f"drain() returned at loop time {result.value} s; expected 2 s, when the last task ends.",
+    )
+    expect_no_loop_errors(result, "in spawner.drain()")
+
+
+def test_drain_with_nothing_pending(kata: kit.Kata) -> None:
+    """drain() on an idle Spawner returns at once."""
+
+    async def body() -> float:
+        await new_spawner(kata).drain()
+        return kit.now()
+
+    result = scenario(kata, body, "drain() of an idle Spawner")
+    kit.expect(
+        result.value == 0.0,
+        f"drain() with no tasks returned at loop time {result.value} s; expected at once.",
+    )

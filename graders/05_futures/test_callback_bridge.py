@@ -1,0 +1,184 @@
+"""Grader for 05_futures/callback_bridge: a callback API bridged to `await` with a future.
+
+Checks: the result and the error of the given `callback_api` come out of `call_api` at the
+loop time the callback fires (not later: no polling with sleep); callbacks fired at once,
+inside `callback_api`, work too; a callback arriving after the caller was cancelled raises
+nothing. The grader swaps the module's `callback_api` for stand-ins that control the timing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import kit
+import pytest
+
+REAL_SLEEP = asyncio.sleep
+ODD_DELAY = 1.234567  # no polling period lands exactly on it
+
+POLLING = (
+    "call_api called asyncio.sleep {n} time(s) while waiting for the callback: that is "
+    "polling. Await the future itself: `return await future` wakes up exactly when a "
+    "callback resolves it."
+)
+
+
+class PollingDetected(BaseException):
+    """Stops a learner's polling loop (asyncio.sleep called over and over)."""
+
+
+@pytest.fixture
+def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
+    calls: list[float] = []
+    learner = str(kata.path)
+
+    def watched(delay: float, result: Any = None) -> Any:
+        if sys._getframe(1).f_code.co_filename == learner:
+            calls.append(delay)
+            if len(calls) > 50:
+                raise PollingDetected(POLLING.format(n=len(calls)))
+        return REAL_SLEEP(delay, result)
+
+    monkeypatch.setattr(asyncio, "sleep", watched)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_SLEEP:
+            monkeypatch.setattr(kata.module, name, watched)
+    return calls
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """call_api is an async def."""
+    kata.get("call_api", "coroutine")
+
+
+def test_returns_the_result(kata: kit.Kata) -> None:
+    """call_api(21) returns 42 when callback_api's on_ok fires, after 1 s of loop time."""
+    call_api = kata.get("call_api", "coroutine")
+    result = kata.run(lambda: call_api(21), what="call_api(21)", limit=60)
+    kit.expect_equal(
+        result.value,
+        42,
+        "call_api(21)",
+        "Return what on_ok receives: set it as the future's result and `return await future`.",
+    )
+    kit.expect_loop_time(
+        result, 1.0, "call_api(21)", slower="The callback fired at 1 s: did you poll?"
+    )
+
+
+def test_raises_the_error(kata: kit.Kata) -> None:
+    """call_api(-1) raises the ValueError that callback_api passes to on_err."""
+    call_api = kata.get("call_api", "coroutine")
+    result = kata.run(lambda: call_api(-1), what="call_api(-1)", raises=ValueError, limit=60)
+    kit.expect(
+        isinstance(result.error, ValueError),
+        f"call_api(-1) returned {result.value!r}; it should raise the ValueError that "
+        "callback_api hands to on_err: in on_err, call `future.set_exception(error)`.",
+    )
+
+
+def fake_api(delay: float, ok: Any = None, err: BaseException | None = None) -> Callable[..., None]:
+    """A callback_api stand-in that reports ``ok`` (or raises ``err``) after ``delay``."""
+
+    def callback_api(arg: Any, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+        loop = asyncio.get_running_loop()
+        if err is not None:
+            loop.call_later(delay, on_err, err)
+        else:
+            loop.call_later(delay, on_ok, ok)
+
+    return callback_api
+
+
+def test_wakes_when_the_callback_fires(kata: kit.Kata, sleeps: list[float]) -> None:
+    """call_api returns at the very loop time the callback fires, without polling."""
+    call_api = kata.get("call_api", "coroutine")
+    kata.module.callback_api = fake_api(ODD_DELAY, ok="late result")
+    result = kata.run(lambda: call_api(1), what="call_api(1)", limit=60)
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    kit.expect_equal(result.value, "late result", "call_api(1) with a slower callback_api")
+    kit.expect_loop_time(
+        result,
+        ODD_DELAY,
+        "call_api(1), whose callback fired at 1.234567 s,",
+        slower="Did you poll a flag with asyncio.sleep instead of awaiting the future?",
+    )
+
+
+def test_passes_the_same_exception(kata: kit.Kata, sleeps: list[float]) -> None:
+    """The exception given to on_err is the very one call_api raises."""
+    call_api = kata.get("call_api", "coroutine")
+    error = KeyError("the api's own error")
+    kata.module.callback_api = fake_api(0.5, err=error)
+    result = kata.run(lambda: call_api(1), what="call_api(1)", raises=KeyError, limit=60)
+    kit.expect(
+        result.error is error,
+        f"call_api(1) should raise the exception given to on_err; it gave {result.value!r}. "
+        "Use `future.set_exception(error)` in on_err.",
+    )
+    kit.expect_loop_time(result, 0.5, "call_api(1) with an error after 0.5 s")
+
+
+def test_callback_fired_at_once(kata: kit.Kata) -> None:
+    """A callback_api that calls on_ok before it returns still works."""
+    call_api = kata.get("call_api", "coroutine")
+
+    def eager_api(arg: Any, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+        on_ok(("cached", arg))
+
+    kata.module.callback_api = eager_api
+    result = kata.run(lambda: call_api(7), what="call_api(7)", limit=60)
+    kit.expect_equal(
+        result.value,
+        ("cached", 7),
+        "call_api(7) when on_ok fires inside callback_api",
+        "Create the future before calling callback_api, and await it after.",
+    )
+
+
+def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A callback that arrives after the caller was cancelled raises nothing."""
+    call_api = kata.get("call_api", "coroutine")
+    held: dict[str, Callable[..., Any]] = {}
+
+    def holding_api(arg: Any, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+        held["ok"], held["err"] = on_ok, on_err
+
+    kata.module.callback_api = holding_api
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(call_api(3))
+        await REAL_SLEEP(1.0)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            seen["cancelled"] = True
+        for name, argument in (("ok", "too late"), ("err", ValueError("too late"))):
+            if name in held:
+                try:
+                    held[name](argument)
+                except Exception as exc:  # noqa: BLE001 - reported as a teaching sentence
+                    seen.setdefault("raised", (name, exc))
+
+    kata.run(scenario, what="call_api(3), cancelled after 1 s,", limit=60)
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    kit.expect("ok" in held, "call_api(3) never called callback_api(arg, on_ok, on_err).")
+    kit.expect(
+        seen.get("cancelled"),
+        "call_api(3) did not end with CancelledError when its task was cancelled while "
+        "waiting: let the cancellation propagate out of `await future`.",
+    )
+    if "raised" in seen:
+        name, exc = seen["raised"]
+        kit.fail(
+            f"a late on_{name} callback, called after the caller was cancelled, raised "
+            f"{type(exc).__name__}: {exc}. The future is already done (cancelled); a late "
+            "callback must be ignored: check `if not future.done():` before "
+            "set_result/set_exception."
+        )

@@ -1,0 +1,254 @@
+"""Grader for 05_futures/from_thread: a result handed over from an OS thread.
+
+The grader's jobs are real threads that call the callback after a short real delay, while
+the loop (real clock) sleeps in select(). Each job watches whether its result reaches the
+coroutine: set_result or call_soon straight from the thread queue work but do not wake the
+loop, so the result never arrives; the job then rings the loop itself (thread-safely) and
+the grader names the mistake instead of hanging. (asyncio's debug mode is not used: its
+"Non-thread-safe operation" error strikes inside set_result after the future is already
+done, which leaves the awaiting task stuck for good.) Checks: the value arrives; it arrives
+through call_soon_threadsafe (not set_result or call_soon from the thread); concurrent
+calls get their own results; no polling with asyncio.sleep; a result arriving after the
+caller was cancelled raises nothing on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import kit
+import pytest
+
+REAL_SLEEP = asyncio.sleep
+WAKE_WINDOW = 1.5  # real seconds a delivered result may take to reach the coroutine
+
+POLLING = (
+    "from_thread called asyncio.sleep {n} time(s) while waiting: that is polling. Await a "
+    "future that the job's callback resolves through loop.call_soon_threadsafe(...)."
+)
+THREADSAFE = (
+    "From another thread, the only safe call is `loop.call_soon_threadsafe(fn, *args)`: it "
+    "runs fn on the loop's thread and wakes the loop up."
+)
+
+
+class PollingDetected(BaseException):
+    """Stops a learner's polling loop (asyncio.sleep called over and over)."""
+
+
+@pytest.fixture
+def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
+    calls: list[float] = []
+    learner = str(kata.path)
+
+    def watched(delay: float, result: Any = None) -> Any:
+        if sys._getframe(1).f_code.co_filename == learner:
+            calls.append(delay)
+            if len(calls) > 500:
+                raise PollingDetected(POLLING.format(n=len(calls)))
+        return REAL_SLEEP(delay, result)
+
+    monkeypatch.setattr(asyncio, "sleep", watched)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_SLEEP:
+            monkeypatch.setattr(kata.module, name, watched)
+    return calls
+
+
+class ThreadJob:
+    """A ``start_job``: a real thread calls the callback with ``value`` after ``delay`` s.
+
+    The thread records what the callback raised, and whether the result reached the
+    coroutine within WAKE_WINDOW; on trouble it rings ``alarm`` (thread-safely) so the
+    grader stops waiting at once.
+    """
+
+    def __init__(self, value: Any, delay: float = 0.1) -> None:
+        self.value, self.delay = value, delay
+        self.errors: list[BaseException] = []
+        self.not_woken = False
+        self.starts = 0
+        self.callback_thread: int | None = None
+        self.called = threading.Event()
+        self.observed = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self.alarm: asyncio.Future[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def __call__(self, callback: Callable[[Any], Any]) -> None:
+        self.starts += 1
+        thread = threading.Thread(target=self.work, args=(callback,), daemon=True)
+        self.threads.append(thread)
+        thread.start()
+
+    def ring(self) -> None:
+        if self.alarm is not None and self.loop is not None:
+            try:
+                self.loop.call_soon_threadsafe(
+                    lambda: self.alarm is None or self.alarm.done() or self.alarm.set_result(None)
+                )
+            except RuntimeError:  # the loop is closed: nobody is waiting any more
+                pass
+
+    def work(self, callback: Callable[[Any], Any]) -> None:
+        time.sleep(self.delay)
+        self.callback_thread = threading.get_ident()
+        try:
+            callback(self.value)
+        except BaseException as exc:  # noqa: BLE001 - reported as a teaching sentence
+            self.errors.append(exc)
+            self.called.set()
+            self.ring()
+            return
+        self.called.set()
+        if not self.observed.wait(WAKE_WINDOW):
+            self.not_woken = True
+            self.ring()
+
+    def join(self) -> None:
+        for thread in self.threads:
+            thread.join(timeout=WAKE_WINDOW + 1)
+
+
+def check_job(job: ThreadJob) -> None:
+    """Fail with a teaching sentence if the job's thread saw a mistake."""
+    for exc in job.errors:
+        text = f"{type(exc).__name__}: {exc}"
+        if "thread-safe" in str(exc) or "other than the current" in str(exc):
+            kit.fail(
+                f"your callback touched the event loop from the job's thread ({text}): "
+                f"future.set_result() and loop.call_soon() are not thread-safe. {THREADSAFE}"
+            )
+        kit.fail(
+            f"your callback raised {text} in the job's thread. Get the loop with "
+            "asyncio.get_running_loop() inside from_thread, before starting the job (the "
+            f"thread has no running loop). {THREADSAFE}"
+        )
+    kit.expect(
+        not job.not_woken,
+        "the job's thread delivered its result, but your coroutine did not wake up within "
+        f"{WAKE_WINDOW:g} s: the event loop was never told. Setting a future (or calling "
+        f"call_soon) from another thread does not wake a sleeping loop. {THREADSAFE}",
+    )
+
+
+def run_jobs(kata: kit.Kata, jobs: list[ThreadJob], what: str) -> list[Any]:
+    """Run from_thread(job) for every job at once; return the results (None if alarmed)."""
+    from_thread = kata.get("from_thread", "coroutine")
+
+    async def one(job: ThreadJob) -> Any:
+        loop = asyncio.get_running_loop()
+        job.loop, job.alarm = loop, loop.create_future()
+        task = asyncio.create_task(from_thread(job))
+        await asyncio.wait({task, job.alarm}, return_when=asyncio.FIRST_COMPLETED)
+        job.observed.set()
+        if task.done():
+            return task.result()  # the learner's own error (or NotImplementedError) surfaces
+        task.cancel()
+        await asyncio.wait({task})
+        return None
+
+    async def scenario() -> list[Any]:
+        return list(await asyncio.gather(*(one(job) for job in jobs)))
+
+    try:
+        result = kata.run(scenario, what=what, clock="real", limit=10)
+    finally:
+        for job in jobs:
+            job.observed.set()
+            job.join()
+    for job in jobs:
+        check_job(job)
+    for job in jobs:
+        kit.expect(
+            job.starts == 1,
+            f"{what} called start_job {job.starts} time(s); call it exactly once.",
+        )
+    return result.value or []
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """from_thread is an async def."""
+    kata.get("from_thread", "coroutine")
+
+
+def test_result_from_a_thread(kata: kit.Kata, sleeps: list[float]) -> None:
+    """The value a thread passes to the callback is returned, handed over thread-safely."""
+    job = ThreadJob(42)
+    values = run_jobs(kata, [job], "from_thread(start_job)")
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    kit.expect_equal(values[0], 42, "from_thread(start_job), whose thread reported 42,")
+    kit.expect(
+        job.callback_thread not in (None, threading.get_ident()),
+        "the callback ran on the grader's thread; the job must call it from its own thread.",
+    )
+
+
+def test_callback_before_await(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A thread that reports back at once (maybe before you await) works too."""
+    job = ThreadJob("quick", delay=0.0)
+    values = run_jobs(kata, [job], "from_thread(start_job) with an instant job")
+    kit.expect_equal(values[0], "quick", "from_thread with a job that reports at once")
+
+
+def test_concurrent_calls_get_their_own_result(kata: kit.Kata, sleeps: list[float]) -> None:
+    """Five from_thread calls at once each get their own thread's result."""
+    jobs = [ThreadJob(f"job {i}", delay=0.02 * (5 - i)) for i in range(5)]
+    values = run_jobs(kata, jobs, "five from_thread calls at once")
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    kit.expect_equal(
+        values,
+        [f"job {i}" for i in range(5)],
+        "the results of five concurrent calls",
+        "Each call needs its own future (created inside from_thread), not a shared one.",
+    )
+
+
+def test_late_result_after_cancel(kata: kit.Kata) -> None:
+    """A result that arrives after the caller was cancelled causes no error on the loop."""
+    from_thread = kata.get("from_thread", "coroutine")
+    job = ThreadJob("too late", delay=0.2)
+
+    async def scenario() -> bool:
+        task = asyncio.create_task(from_thread(job))
+        await REAL_SLEEP(0.05)
+        task.cancel()
+        await asyncio.wait({task})
+        job.observed.set()
+        if not task.cancelled():
+            task.result()  # the learner's own error (or NotImplementedError) surfaces here
+        await kit.until(job.called.is_set, timeout=5.0)()
+        await REAL_SLEEP(0.1)  # let the loop run whatever the thread queued
+        return task.cancelled()
+
+    try:
+        result = kata.run(
+            scenario,
+            what="from_thread, cancelled before the result came,",
+            clock="real",
+            limit=10,
+            loop_errors=True,
+        )
+    finally:
+        job.observed.set()
+        job.join()
+    check_job(job)
+    kit.expect(
+        result.value,
+        "from_thread did not end with CancelledError when cancelled while waiting: let "
+        "the cancellation propagate out of `await future`.",
+    )
+    for ctx in result.loop_errors:
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        kit.fail(
+            f"the job's result arrived after the caller was cancelled, and setting it raised "
+            f"on the loop ({detail}). The future was already done (cancelled): in the "
+            "function you pass to call_soon_threadsafe, check `if not future.done():` first."
+        )

@@ -1,0 +1,190 @@
+"""Grader for 06_sync/account: concurrent transfers under per-account asyncio locks.
+
+Checks: one transfer moves the money; 1000 concurrent transfers among 10 accounts leave
+every balance exactly right (no lost update, no deadlock); no threading lock (it would block
+the loop's thread: found by looking at the account, its class and its module, before
+running anything); transfers between unrelated accounts overlap, which one lock for
+everything would prevent. For the last two checks the grader stretches the transfer's
+`await asyncio.sleep(0)` to 1 s of loop time (only calls made from the learner's file), so
+that each transfer holds its locks for a known time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import threading
+from typing import Any
+
+import kit
+import pytest
+
+REAL_SLEEP = asyncio.sleep
+THREAD_LOCKS = (
+    type(threading.Lock()),
+    type(threading.RLock()),
+    threading.Condition,
+    threading.Semaphore,
+    threading.Event,
+)
+DEADLOCK = (
+    "The transfers waited for each other forever (a deadlock): one holds account A's lock "
+    "and waits for B's while another holds B's and waits for A's. Take the two locks in one "
+    "fixed order, e.g. `first, second = sorted((self, to), key=id)`."
+)
+
+
+@pytest.fixture
+def stretched(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `asyncio.sleep(0)` called from the learner's file take 1 s of loop time."""
+    learner = str(kata.path)
+
+    def stretched_sleep(delay: float, result: Any = None) -> Any:
+        if sys._getframe(1).f_code.co_filename == learner and delay == 0:
+            delay = 1.0
+        return REAL_SLEEP(delay, result)
+
+    monkeypatch.setattr(asyncio, "sleep", stretched_sleep)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_SLEEP:
+            monkeypatch.setattr(kata.module, name, stretched_sleep)
+
+
+def thread_lock_in(kata: kit.Kata, accounts: list[Any]) -> str:
+    """Where a threading lock lives in the accounts, their class or module, or ''."""
+    places: list[tuple[str, dict[str, Any]]] = [("the account", vars(a)) for a in accounts]
+    places += [("the Account class", vars(type(accounts[0]))), ("the module", vars(kata.module))]
+    for where, namespace in places:
+        for name, value in namespace.items():
+            if isinstance(value, THREAD_LOCKS):
+                return f"{where}'s `{name}` is a {type(value).__module__}.{type(value).__name__}"
+    return ""
+
+
+def make_accounts(kata: kit.Kata, balances: list[int]) -> list[Any]:
+    """Create accounts inside a running loop (asyncio objects may want one)."""
+    account = kata.get("Account", "class")
+
+    async def create() -> list[Any]:
+        return [account(b) for b in balances]
+
+    return kata.run(create, what=f"Account({balances[0]})").value or []
+
+
+def refuse_thread_locks(kata: kit.Kata) -> None:
+    """Fail before running contended transfers that a threading lock would freeze for good."""
+    found = thread_lock_in(kata, make_accounts(kata, [1, 2]))
+    kit.expect(not found, f"{found}: use asyncio.Lock, not a threading lock.")
+
+
+def test_is_a_class(kata: kit.Kata) -> None:
+    """Account is a class."""
+    kata.get("Account", "class")
+
+
+def test_one_transfer(kata: kit.Kata) -> None:
+    """a.transfer(b, 30) moves 30 from a to b."""
+    account = kata.get("Account", "class")
+
+    async def scenario() -> tuple[int, int]:
+        a, b = account(100), account(5)
+        await a.transfer(b, 30)
+        return a.balance, b.balance
+
+    result = kata.run(scenario, what="a.transfer(b, 30)", limit=60)
+    kit.expect_equal(
+        result.value,
+        (70, 35),
+        "(a.balance, b.balance) after Account(100).transfer(Account(5), 30)",
+        "transfer subtracts from self.balance and adds to to.balance.",
+    )
+
+
+def test_no_threading_lock(kata: kit.Kata) -> None:
+    """Accounts are guarded by asyncio locks, not threading locks."""
+    found = thread_lock_in(kata, make_accounts(kata, [1, 2]))
+    kit.expect(
+        not found,
+        f"{found}: a threading.Lock blocks the event loop's only thread. When a second "
+        "transfer waits for it, the whole loop freezes, and the first transfer can never "
+        "finish to release it (a deadlock). Use asyncio.Lock with `async with`.",
+    )
+
+
+def test_thousand_transfers_keep_every_balance(kata: kit.Kata) -> None:
+    """1000 concurrent transfers among 10 accounts leave every balance exactly right."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+    rng = random.Random(2024)
+    moves = []
+    for _ in range(1000):
+        i, j = rng.sample(range(10), 2)
+        moves.append((i, j, rng.randint(1, 50)))
+    expected = [1000] * 10
+    for i, j, amount in moves:
+        expected[i] -= amount
+        expected[j] += amount
+
+    async def scenario() -> list[int]:
+        accounts = [account(1000) for _ in range(10)]
+        await asyncio.gather(*(accounts[i].transfer(accounts[j], a) for i, j, a in moves))
+        return [a.balance for a in accounts]
+
+    result = kata.run(scenario, what="1000 concurrent transfers", limit=60, hang_hint=DEADLOCK)
+    balances = result.value or []
+    kit.expect(
+        balances == expected,
+        f"after 1000 concurrent transfers the 10 accounts hold {sum(balances)} in total; "
+        f"they should still hold 10000 (balances {balances[:3]}..., expected "
+        f"{expected[:3]}...). Updates were lost: a transfer read the balances, awaited, and "
+        "wrote back over another transfer's write. Hold BOTH accounts' asyncio.Lock from "
+        "the read to the write.",
+    )
+
+
+def test_no_deadlock_in_a_cycle(kata: kit.Kata, stretched: None) -> None:
+    """Transfers c->z, c->a, b->c, a->b started in turn finish (no lock-order deadlock)."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> list[int]:
+        a, b, c, z = (account(100) for _ in range(4))
+        tasks = []
+        for source, target in ((c, z), (c, a), (b, c), (a, b)):
+            tasks.append(asyncio.create_task(source.transfer(target, 10)))
+            await REAL_SLEEP(0)  # each transfer starts (and takes what locks it can) in turn
+        await asyncio.gather(*tasks)
+        return [x.balance for x in (a, b, c, z)]
+
+    result = kata.run(
+        scenario, what="transfers c->z, c->a, b->c, a->b", limit=600, hang_hint=DEADLOCK
+    )
+    kit.expect_equal(
+        result.value,
+        [100, 100, 90, 110],
+        "the balances of a, b, c, z after c->z, c->a, b->c, a->b (10 each)",
+        "Hold both accounts' locks from the read to the write.",
+    )
+
+
+def test_unrelated_transfers_overlap(kata: kit.Kata, stretched: None) -> None:
+    """Transfers between five unrelated pairs of accounts run at the same time."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> list[int]:
+        accounts = [account(100) for _ in range(10)]
+        pairs = [(accounts[2 * k], accounts[2 * k + 1]) for k in range(5)]
+        await asyncio.gather(*(x.transfer(y, 7) for x, y in pairs))
+        return [a.balance for a in accounts]
+
+    result = kata.run(scenario, what="five transfers between unrelated accounts", limit=600)
+    kit.expect_equal(result.value, [93, 107] * 5, "the balances after five transfers")
+    kit.expect(
+        result.loop_time <= 1.0 + 1e-6,
+        f"five transfers between five unrelated pairs of accounts took {result.loop_time:g} "
+        "s of loop time, each transfer's await taking 1 s: they ran one after another. One "
+        "lock for everything (a global or class-level lock) serialises the whole bank; give "
+        "each account its own asyncio.Lock and take only the two accounts' locks.",
+    )

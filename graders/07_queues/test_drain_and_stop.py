@@ -1,0 +1,128 @@
+"""Grader for 07_queues/drain_and_stop: N consumers drain a queue, then all of them stop.
+
+Checks: every item is handled once, `consumers` at a time, in the pool's loop time; no
+handle() call is cut short; afterwards the queue is empty and `queue.join()` returns;
+every consumer has stopped (no task left, no hang). Works for either stop signal:
+`Queue.shutdown()` (Python 3.13+) or one sentinel per consumer (any Python).
+"""
+
+import asyncio
+import math
+import sys
+
+import kit
+import pytest
+
+HANG = (
+    "Some consumers never stopped: each consumer waiting in queue.get() needs its own "
+    "stop signal. Put one sentinel per consumer (one sentinel stops only the consumer that "
+    "gets it), or on Python 3.13+ call queue.shutdown()."
+)
+
+
+def pool_time(n: int, delay: float, consumers: int) -> float:
+    """Loop time for `consumers` handling `n` items of `delay` s each, side by side."""
+    return math.ceil(n / consumers) * delay
+
+
+def grade(kata: kit.Kata, n: int, consumers: int, maxsize: int = 0) -> None:
+    """Drain a queue of `n` items with `consumers` consumers and check everything."""
+    drain_and_stop = kata.get("drain_and_stop", "coroutine")
+    handle = kit.Probe(delay=1.0, result=lambda item: None)
+    items = [f"item{i}" for i in range(n)]
+    state: dict[str, object] = {}
+    kind = f"a full queue of maxsize {maxsize}" if maxsize else "a queue"
+    what = f"drain_and_stop({kind} with {n} items, consumers={consumers}, handle)"
+
+    async def call() -> None:
+        queue: asyncio.Queue[str] = asyncio.Queue(maxsize)
+        for item in items:
+            queue.put_nowait(item)
+        await drain_and_stop(queue, consumers, handle)
+        state["left"] = queue.qsize()
+        joined = asyncio.ensure_future(queue.join())
+        await asyncio.sleep(0)
+        state["joined"] = joined.done()
+        joined.cancel()
+        await asyncio.wait([joined])
+
+    result = kata.run(
+        call,
+        what=what,
+        limit=1000,
+        hang_hint=HANG,
+        raises=(AttributeError, asyncio.QueueFull),
+    )
+    if isinstance(result.error, asyncio.QueueFull):
+        kit.fail(
+            f"{what} raised QueueFull: the queue is bounded and was full, so put_nowait() "
+            "could not add a sentinel. Use `await queue.put(sentinel)`: it waits until a "
+            "consumer has made room."
+        )
+    if isinstance(result.error, AttributeError):
+        if "shutdown" in str(result.error):
+            kit.fail(
+                f"{what} raised AttributeError ({result.error}): Queue.shutdown() exists only "
+                f"on Python 3.13+, and this is {sys.version_info.major}."
+                f"{sys.version_info.minor}. Put one sentinel per consumer instead, or branch "
+                "on `sys.version_info >= (3, 13)`."
+            )
+        kit.fail(f"{what} raised AttributeError: {result.error}.")
+    cut = [c.args[0] for c in handle.cancelled]
+    if cut:
+        kit.fail(
+            f"{what} cancelled handle({cut[0]!r}) while it ran: the consumers were stopped as "
+            "soon as the queue looked empty, but the last items were still being handled. "
+            "Stop them only after they finished: a sentinel or queue.shutdown() is seen only "
+            "once a consumer is done with its item."
+        )
+    handled = sorted(c.args[0] for c in handle.calls)
+    kit.expect(
+        handled == sorted(items),
+        f"{what} handled {handled!r}; expected every item exactly once: {sorted(items)!r}.",
+    )
+    kit.expect(
+        state.get("left") == 0,
+        f"after {what} the queue still held {state.get('left')} item(s); expected it empty "
+        "(every item, and every sentinel, taken by a consumer).",
+    )
+    kit.expect(
+        state.get("joined") is True,
+        f"after {what}, queue.join() still waited: call queue.task_done() once for every "
+        "item a consumer gets (sentinels too), so the queue knows the work is done.",
+    )
+    want_peak = min(n, consumers)
+    kit.expect(
+        handle.peak == want_peak,
+        f"{what} ran {handle.peak} handle() calls at once; expected {want_peak}: start "
+        "`consumers` consumer tasks before waiting for any of them.",
+    )
+    kit.expect_loop_time(
+        result,
+        pool_time(n, 1.0, consumers),
+        what,
+        slower="The consumers did not all keep busy, or stopping them waited for something "
+        "(polling with sleep?): each should take its next item as soon as it is free, and "
+        "stop as soon as the queue is drained.",
+    )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """drain_and_stop is an async def."""
+    kata.get("drain_and_stop", "coroutine")
+
+
+@pytest.mark.parametrize(("n", "consumers"), [(6, 3), (7, 2), (5, 1), (2, 4)])
+def test_drains_then_stops(kata: kit.Kata, n: int, consumers: int) -> None:
+    """Every item handled, `consumers` at a time, then every consumer stopped."""
+    grade(kata, n, consumers)
+
+
+def test_full_bounded_queue(kata: kit.Kata) -> None:
+    """A bounded queue that is full: stop signals must wait for room."""
+    grade(kata, 6, 3, maxsize=6)
+
+
+def test_empty_queue(kata: kit.Kata) -> None:
+    """An empty queue: the consumers stop at once."""
+    grade(kata, 0, 3)

@@ -1,0 +1,250 @@
+"""Grader for 08_streams/chat_server: broadcast to the others, never stall, stop cleanly.
+
+On the real clock, with the grader's own clients on 127.0.0.1, it checks: a line reaches
+every other client and not its sender; only whole lines are relayed (a line sent in two
+pieces is not cut by another client's line); a client that never reads does not delay a
+8 MB conversation between two others; stop() closes the listening socket and every client
+connection and leaves no handler running.
+"""
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Awaitable, Callable
+
+import kit
+from kit import net
+
+HANG = (
+    "Does start() return once the server listens (no serve_forever() inside), and does stop() "
+    "return promptly? Awaiting a client's drain() or wait_closed() can wait forever when that "
+    "client never reads."
+)
+UNCLOSED = (
+    "the chat server left a connection open: when a client leaves (readline() returns b'') "
+    "close its writer, and stop() must close every client connection"
+)
+
+Client = tuple[asyncio.StreamReader, asyncio.StreamWriter]
+
+
+def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what: str) -> None:
+    """Start a ChatServer, run ``scenario(chat, port)``, stop and clean up; judge it."""
+    chat_server = kata.get("ChatServer", "class")
+
+    async def main() -> str:
+        chat = chat_server()
+        try:
+            port = await asyncio.wait_for(chat.start(net.HOST, 0), 3.0)
+        except TimeoutError:
+            return "ChatServer.start() did not return within 3 s: start the server and return."
+        if not isinstance(port, int) or not 0 < port < 65536:
+            return (
+                f"ChatServer.start(host, 0) returned {port!r}; expected the port it listens "
+                "on: `server.sockets[0].getsockname()[1]`."
+            )
+        try:
+            return await scenario(chat, port)
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(chat.stop(), 3.0)
+            await net.settle(2.0)
+            net.abort_transports(port)
+            await net.settle(1.0)
+
+    net.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
+
+
+async def join(port: int, n: int) -> list[Client]:
+    """Connect ``n`` clients, one after the other."""
+    return [await net.connect(port) for _ in range(n)]
+
+
+async def sync(clients: list[Client], line: bytes) -> str:
+    """The last client says ``line``; every other client must receive it."""
+    clients[-1][1].write(line)
+    got = await asyncio.gather(*(net.read_line(r) for r, _ in clients[:-1]))
+    if any(g != line for g in got):
+        return (
+            f"client {len(clients)} sent {line!r}; the other clients received {got!r} within "
+            "3 s (None: nothing): broadcast each line to every other connected client."
+        )
+    return ""
+
+
+async def leave(clients: list[Client]) -> None:
+    """Close the grader's clients."""
+    await asyncio.gather(*(net.close(w) for _, w in clients))
+
+
+def test_is_a_class(kata: kit.Kata) -> None:
+    """ChatServer is a class with async start() and stop()."""
+    cls = kata.get("ChatServer", "class")
+    for name in ("start", "stop"):
+        kit.expect(
+            asyncio.iscoroutinefunction(getattr(cls, name, None)),
+            f"ChatServer.{name} should be an `async def` method.",
+        )
+
+
+def test_broadcast_to_the_others(kata: kit.Kata) -> None:
+    """A line reaches every other client, and not its sender."""
+
+    async def scenario(chat: object, port: int) -> str:
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"hello from 3\n"):
+                return problem
+            (ra, wa), (rb, wb), (rc, _) = clients
+            wa.write(b"hello from 1\n")
+            got = [await net.read_line(rb), await net.read_line(rc)]
+            if got[1] == b"hello from 3\n":
+                return (
+                    "client 3 got its own line back (b'hello from 3\\n'): broadcast to every "
+                    "client except the one who sent it."
+                )
+            if got != [b"hello from 1\n"] * 2:
+                return (
+                    f"client 1 sent b'hello from 1\\n'; clients 2 and 3 received {got!r}: "
+                    "broadcast each line, as it is, to every other client."
+                )
+            wb.write(b"hello from 2\n")
+            first = await net.read_line(ra)
+            if first == b"hello from 1\n":
+                return (
+                    "client 1 got its own line back (b'hello from 1\\n'): broadcast to every "
+                    "client except the one who sent it."
+                )
+            if first != b"hello from 2\n":
+                return f"client 2 sent b'hello from 2\\n'; client 1 received {first!r}."
+            return ""
+        finally:
+            await leave(clients)
+
+    room(kata, scenario, "the chat server")
+
+
+def test_whole_lines_only(kata: kit.Kata) -> None:
+    """A line sent in two pieces is relayed whole, even if another line arrives in between."""
+
+    async def scenario(chat: object, port: int) -> str:
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"ready\n"):
+                return problem
+            (_, wa), (rb, _), (_, wc) = clients
+            for writer, piece in ((wa, b"hal"), (wc, b"from 3\n"), (wa, b"ves\n")):
+                writer.write(piece)
+                await writer.drain()
+                await asyncio.sleep(0.1)
+            got = [await net.read_line(rb), await net.read_line(rb)]
+            if got != [b"from 3\n", b"halves\n"]:
+                return (
+                    "client 1 sent b'hal', then client 3 sent b'from 3\\n', then client 1 "
+                    f"b'ves\\n'; client 2 received {got!r}, expected [b'from 3\\n', "
+                    "b'halves\\n']: relay whole lines only. A read() returns whatever bytes "
+                    "arrived: use `await reader.readline()`."
+                )
+            return ""
+        finally:
+            await leave(clients)
+
+    room(kata, scenario, "the chat server")
+
+
+def test_a_stalled_client_delays_no_one(kata: kit.Kata) -> None:
+    """A client that never reads does not slow an 8 MB conversation between two others."""
+    # The kernel buffers about 3 MB for a socket that is not read before the writer blocks:
+    # the volume must be well over that to stall a server that waits for the slow client.
+    lines = 2000
+    line = b"x" * 4095 + b"\n"
+
+    async def scenario(chat: object, port: int) -> str:
+        stalled = socket.socket()
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(stalled, (net.HOST, port))
+        clients = await join(port, 2)
+        (_, wa), (rb, _) = clients
+        received = 0
+
+        async def send() -> None:
+            for i in range(lines):
+                wa.write(line)
+                if i % 50 == 0:
+                    await wa.drain()
+
+        async def receive() -> None:
+            nonlocal received
+            while received < lines and await rb.readline() == line:
+                received += 1
+
+        sender = None
+        try:
+            if problem := await sync([clients[1], clients[0]], b"ready\n"):
+                return problem
+            sender = asyncio.create_task(send())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(receive(), 5.0)
+            if received < lines:
+                return (
+                    f"with one client connected that never reads, a client received only "
+                    f"{received} of {lines} lines another client sent (8 MB, 5 s): the broadcast "
+                    "waited for the stalled client (`await writer.drain()` per client in the "
+                    "broadcast loop?). Never await one client while broadcasting: write "
+                    "without waiting and drop clients whose buffer grows too large, or give "
+                    "each client its own queue and writer task."
+                )
+            return ""
+        finally:
+            if sender is not None:
+                sender.cancel()
+            stalled.close()  # it never read: the server sees a reset, as from a crashed peer
+            await leave(clients)
+
+    room(kata, scenario, "the chat server with a stalled client")
+
+
+def test_stop_closes_everything(kata: kit.Kata) -> None:
+    """stop() returns promptly, closes every client connection and the listening socket."""
+
+    async def scenario(chat: object, port: int) -> str:
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"ready\n"):
+                return problem
+            try:
+                await asyncio.wait_for(chat.stop(), 3.0)  # type: ignore[attr-defined]
+            except TimeoutError:
+                return (
+                    "stop() did not return within 3 s with 3 clients connected: close every "
+                    "client connection in stop() (on Python 3.12+ Server.wait_closed() waits "
+                    "until every connection is closed)."
+                )
+            ends = await asyncio.gather(*(net.read_to_eof(r, 2.0) for r, _ in clients))
+            if not all(eof for _, eof in ends):
+                open_ = sum(not eof for _, eof in ends)
+                return (
+                    f"after stop() returned, {open_} of 3 client connections stayed open: "
+                    "stop() must close every client connection, not only the listening server."
+                )
+            try:
+                _, writer = await net.connect(port, 1.0)
+            except (OSError, TimeoutError):
+                pass
+            else:
+                await net.close(writer)
+                return (
+                    "after stop(), a new client could still connect: close the listening "
+                    "server (server.close(), then `await server.wait_closed()`)."
+                )
+            if pending := await net.settle(2.0):
+                return (
+                    f"after stop(), {len(pending)} connection handler(s) were still running: "
+                    "a handler must end when its client's connection is closed."
+                )
+            return ""
+        finally:
+            await leave(clients)
+
+    room(kata, scenario, "the chat server")

@@ -1,0 +1,134 @@
+"""Grader for 08_streams/line_client: one connection, whole reply lines, a clean close.
+
+The grader runs its own line server on 127.0.0.1 (real clock). It answers each line with
+"you said: <line>", sent in several pieces with short pauses, so a client that takes one
+read() for one line gets part of it. It checks the replies, that one connection carried all
+of them, and that the connection was completely closed when request_lines returned.
+"""
+
+import asyncio
+
+import kit
+from kit import net
+
+HANG = (
+    "Does each line you send end with a newline (the server answers whole lines only), and do "
+    "you read each reply with `await reader.readline()`?"
+)
+
+
+class Server:
+    """A line server that answers 'you said: <line>' in three pieces, pausing between them."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        self.received: list[bytes] = []
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Answer each line in pieces until the client closes."""
+        self.connections += 1
+        try:
+            while line := await reader.readline():
+                self.received.append(line)
+                reply = b"you said: " + line.rstrip(b"\n") + b"\n"
+                third = max(1, len(reply) // 3)
+                for piece in (reply[:third], reply[third : 2 * third], reply[2 * third :]):
+                    writer.write(piece)
+                    await writer.drain()
+                    await asyncio.sleep(0.05)  # the piece arrives alone
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+            try:
+                await writer.wait_closed()
+            except ConnectionError:
+                pass
+
+
+def mismatch(what: str, replies: object, want: list[str]) -> str:
+    """The sentence for wrong replies: partial lines point at read(), the rest at the format."""
+    shown = repr(replies) if len(repr(replies)) < 200 else repr(replies)[:200] + "..."
+    expected = repr(want) if len(repr(want)) < 200 else repr(want)[:200] + "..."
+    partial = isinstance(replies, list) and any(
+        isinstance(r, str | bytes) and r != w and w.startswith(str(r).rstrip("\n"))
+        for r, w in zip(replies, want, strict=False)
+    )
+    if partial:
+        return (
+            f"{what} returned {shown}; expected {expected}: one read() returns whatever bytes "
+            "have arrived so far (the server sends each reply in pieces), not a line. Read "
+            "each reply with `await reader.readline()` and drop its newline."
+        )
+    return (
+        f"{what} returned {shown}; expected {expected}: one reply per line, in order, each a "
+        "str without its trailing newline."
+    )
+
+
+def grade(kata: kit.Kata, lines: list[str]) -> None:
+    """Run request_lines against the grader's server and judge replies and closing."""
+    request_lines = kata.get("request_lines", "coroutine")
+    what = f"request_lines(host, port, {lines!r})" if len(repr(lines)) < 60 else "request_lines"
+    want = [f"you said: {line}" for line in lines]
+
+    async def scenario() -> str:
+        server = Server()
+        listener = await asyncio.start_server(server.handle, net.HOST, 0)
+        port = net.port_of(listener)
+        try:
+            replies = await request_lines(net.HOST, port, lines)
+            still_open = net.open_transports(port)  # checked before the loop runs again
+        finally:
+            await net.settle(1.0)
+            net.abort_transports(port)
+            await net.shut_server(listener)
+        if replies != want:
+            return mismatch(what, replies, want)
+        if lines and server.connections != 1:
+            return (
+                f"{what} opened {server.connections} connections; expected 1: open the "
+                "connection once and send every line over it."
+            )
+        if still_open:
+            return (
+                f"{what} returned while its connection was still open: close it with "
+                "writer.close() and then `await writer.wait_closed()` before returning (close() "
+                "only starts closing)."
+            )
+        return ""
+
+    net.judge(
+        kata,
+        scenario,
+        what=what,
+        limit=15.0,
+        hang_hint=HANG,
+        unclosed="request_lines left its connection open: writer.close(), then "
+        "`await writer.wait_closed()`",
+    )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """request_lines is an async def."""
+    kata.get("request_lines", "coroutine")
+
+
+def test_one_line(kata: kit.Kata) -> None:
+    """One line, one reply, arriving in pieces."""
+    grade(kata, ["hello"])
+
+
+def test_several_lines_in_order(kata: kit.Kata) -> None:
+    """Several replies, each in pieces, come back whole and in order."""
+    grade(kata, ["hello", "asyncio streams", "bye"])
+
+
+def test_a_long_line(kata: kit.Kata) -> None:
+    """A 3000-character reply is longer than one typical read()."""
+    grade(kata, ["x" * 3000, "short"])
+
+
+def test_no_lines(kata: kit.Kata) -> None:
+    """No lines: no replies, and nothing left open."""
+    grade(kata, [])

@@ -1,0 +1,114 @@
+"""Grader for 09_subprocesses/run_all: at most `limit` children alive, concurrent, in order.
+
+Each child (this Python) appends its start and end times to a log before it sleeps and
+exits, so the grader counts how many commands ran at once; a heartbeat task on the loop
+shows whether a blocking call froze it. Real clock; only wide margins are used.
+"""
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+import kit
+from kit import net
+
+CHILD = (
+    "import sys, time; log = sys.argv[1]; "
+    "open(log, 'a').write(f'+ {time.time()}\\n'); time.sleep(float(sys.argv[2])); "
+    "open(log, 'a').write(f'- {time.time()}\\n'); sys.exit(int(sys.argv[3]))"
+)
+
+
+def commands(log: Path, sleeps: list[float], codes: list[int]) -> list[list[str]]:
+    """One child per (sleep, code): it logs its start, sleeps, logs its end, exits with code."""
+    return [net.python(CHILD, str(log), str(s), str(c)) for s, c in zip(sleeps, codes, strict=True)]
+
+
+def most_at_once(log: Path) -> int:
+    """The most children between their start and end marks at the same time."""
+    events = sorted(
+        (float(stamp), 1 if mark == "+" else -1)
+        for mark, stamp in (line.split() for line in log.read_text().splitlines())
+    )
+    alive = peak = 0
+    for _, step in events:
+        alive += step
+        peak = max(peak, alive)
+    return peak
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """run_all is an async def."""
+    kata.get("run_all", "coroutine")
+
+
+def test_exit_codes_in_input_order(kata: kit.Kata, tmp_path: Path) -> None:
+    """Exit codes come back in the order of cmds, whatever order the commands end in."""
+    run_all = kata.get("run_all", "coroutine")
+    codes = [3, 0, 1, 2]
+    cmds = commands(tmp_path / "log", [0.6, 0.0, 0.3, 0.1], codes)
+    result = kata.run(lambda: run_all(cmds, 4), clock="real", limit=15.0, what="run_all")
+    kit.expect_equal(
+        result.value,
+        codes,
+        "run_all of 4 commands exiting with 3, 0, 1, 2 (the first slowest)",
+        "Return the exit codes in the order of cmds (gather keeps that order; collecting them "
+        "as they finish does not).",
+    )
+
+
+def test_at_most_limit_at_once_but_concurrent(kata: kit.Kata, tmp_path: Path) -> None:
+    """6 commands with limit 2: never more than 2 alive, and 2 do run at the same time."""
+    run_all = kata.get("run_all", "coroutine")
+    log = tmp_path / "log"
+    cmds = commands(log, [0.5] * 6, [0] * 6)
+    result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=20.0, what="run_all")
+    kit.expect_equal(result.value, [0] * 6, "run_all of 6 commands exiting with 0")
+    peak = most_at_once(log)
+    kit.expect(
+        peak <= 2,
+        f"up to {peak} commands were running at once with limit 2; expected at most 2: hold "
+        "ONE asyncio.Semaphore(limit), shared by all commands, from before each start until "
+        "after its exit (a semaphore created per command limits nothing).",
+    )
+    kit.expect(
+        peak == 2,
+        "the commands ran one at a time (never two at once) with limit 2: start them "
+        "concurrently (asyncio.gather or a TaskGroup) and let the semaphore hold back the "
+        "rest; awaiting each command before starting the next runs them in turn.",
+    )
+
+
+def test_does_not_block_the_loop(kata: kit.Kata, tmp_path: Path) -> None:
+    """While children run, other tasks on the loop keep running."""
+    run_all = kata.get("run_all", "coroutine")
+    cmds = commands(tmp_path / "log", [0.8] * 3, [0] * 3)
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        longest, last = 0.0, loop.time()
+
+        async def heartbeat() -> None:
+            nonlocal longest, last
+            while True:
+                await asyncio.sleep(0.02)
+                longest, last = max(longest, loop.time() - last), loop.time()
+
+        beat = asyncio.create_task(heartbeat())
+        try:
+            await run_all(cmds, 3)
+        finally:
+            longest = max(longest, loop.time() - last)  # a freeze right up to the return
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beat
+        if longest > 0.5:
+            return (
+                f"the event loop was frozen for {longest:.1f} s while the commands ran: "
+                "subprocess.run() (like os.system or Popen.wait) blocks the whole loop inside "
+                "a coroutine. Use `await asyncio.create_subprocess_exec(*cmd)` and "
+                "`await proc.wait()`."
+            )
+        return ""
+
+    net.judge(kata, scenario, what="run_all", limit=20.0)

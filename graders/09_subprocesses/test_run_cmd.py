@@ -1,0 +1,126 @@
+"""Grader for 09_subprocesses/run_cmd: exit code and output, no shell, no deadlock, a timeout.
+
+Children are this Python (`sys.executable -c ...`), on the real clock. It checks the
+(returncode, stdout, stderr) triple; that arguments reach the program untouched (no shell);
+that 2 MB of output completes (reading while waiting); that on timeout run() raises
+TimeoutError and the child is already killed and reaped when it does.
+"""
+
+import contextlib
+import os
+import signal
+from pathlib import Path
+
+import kit
+from kit import net
+
+PIPE_HINT = (
+    "The child wrote more than a pipe buffer holds (about 64 KiB) and waits for someone to "
+    "read it, while your code waits for the child to exit: a deadlock. Read while waiting: "
+    "`await proc.communicate()`, not `await proc.wait()` before reading."
+)
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """run is an async def."""
+    kata.get("run", "coroutine")
+
+
+def test_code_and_output(kata: kit.Kata) -> None:
+    """run returns the exit code, stdout and stderr as bytes."""
+    run = kata.get("run", "coroutine")
+    cmd = net.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
+    result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
+    kit.expect_equal(
+        result.value,
+        (3, b"out\n", b"err\n"),
+        "run() of a command that prints 'out', prints 'err' to stderr and exits with 3",
+        "Return (proc.returncode, stdout, stderr), with both pipes: "
+        "stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE.",
+    )
+
+
+def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
+    """Arguments with spaces, $ and ; reach the program unchanged."""
+    run = kata.get("run", "coroutine")
+    args = ["two words", "$HOME", "a;b", "*"]
+    cmd = net.python("import sys; print(sys.argv[1:])", *args)
+    result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
+    want = (0, f"{args!r}\n".encode(), b"")
+    kit.expect(
+        result.value == want,
+        f"a command printing its arguments {args!r} gave {result.value!r}; expected "
+        f"{want!r}: the command went through a shell, which splits on spaces and expands $, ; "
+        "and *. Pass the list to `asyncio.create_subprocess_exec(*cmd, ...)`, never a joined "
+        "string to create_subprocess_shell.",
+    )
+
+
+def test_two_megabytes_of_output(kata: kit.Kata) -> None:
+    """A command writing 2 MB to stdout (and 100 kB to stderr) completes."""
+    run = kata.get("run", "coroutine")
+    cmd = net.python(
+        "import sys; sys.stdout.buffer.write(b'x' * 2_000_000); "
+        "sys.stderr.buffer.write(b'e' * 100_000)"
+    )
+    result = kata.run(
+        lambda: run(cmd, 30.0),
+        clock="real",
+        limit=5.0,
+        what="run() of a 2 MB command",
+        hang_hint=PIPE_HINT,
+    )
+    code, out, err = result.value if isinstance(result.value, tuple) else (None, b"", b"")
+    kit.expect(
+        (code, len(out), len(err)) == (0, 2_000_000, 100_000),
+        f"run() of a command writing 2,000,000 bytes to stdout and 100,000 to stderr returned "
+        f"code {code!r} with {len(out)} and {len(err)} bytes; expected 0, 2000000, 100000: "
+        "collect everything the child writes (communicate() returns it all).",
+    )
+
+
+def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
+    """A command slower than the timeout: TimeoutError, the child killed and reaped by then."""
+    run = kata.get("run", "coroutine")
+    pidfile = tmp_path / "pid"
+    cmd = net.python(
+        "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(30)",
+        str(pidfile),
+    )
+
+    async def scenario() -> str:
+        try:
+            value = await run(cmd, 1.5)
+        except TimeoutError:
+            text = pidfile.read_text() if pidfile.exists() else ""
+            # Checked at once, before the loop runs again: did run() reap the child itself?
+            state = net.process_state(int(text)) if text else "gone"
+        else:
+            return (
+                f"run() of a 30 s command with timeout 1.5 returned {value!r}; expected it to "
+                "raise TimeoutError: let the TimeoutError propagate (after killing and reaping "
+                "the child)."
+            )
+        if state == "running":
+            with contextlib.suppress(OSError):
+                os.kill(int(text), signal.SIGKILL)  # the grader cleans up after the mistake
+            return (
+                "the command was still running (or not yet waited for) when run() raised "
+                "TimeoutError: on timeout kill it with proc.kill(), then reap it with "
+                "`await proc.wait()`, then raise."
+            )
+        if state == "zombie":
+            return (
+                "the command was killed but never reaped when run() raised TimeoutError (a "
+                "zombie process): `await proc.wait()` after proc.kill()."
+            )
+        return ""
+
+    net.judge(
+        kata,
+        scenario,
+        what="run() of a 30 s command with timeout 1.5",
+        limit=10.0,
+        hang_hint="run() must give up after `timeout` seconds: put communicate() under "
+        "`async with asyncio.timeout(timeout):` (or asyncio.wait_for).",
+    )

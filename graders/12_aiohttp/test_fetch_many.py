@@ -1,0 +1,148 @@
+"""Grader for 12_aiohttp/fetch_many: one session, at most `limit` requests in flight, in order.
+
+Requests are mocked (aioresponses through kit.http.mock_http): each takes loop time, and the
+mock counts the requests in flight. The mock replaces aiohttp's connection layer, so the
+connector (and its `limit`) is bypassed: only a bound the code itself holds counts.
+Checks: results in input order; exactly one ClientSession, closed at the end; at most (and,
+with enough URLs, exactly) `limit` requests at once, default 5; a freed slot is reused at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import kit
+import pytest
+from kit import web
+from kit.http import mock_http
+
+NOT_ENOUGH = (
+    "Hold an asyncio.Semaphore(limit) around each request (a plain gather starts them all). "
+    "TCPConnector(limit=...) does not count: the grader's mock bypasses the connector, and "
+    "in real life it caps connections, not requests (the rest still start and wait, their "
+    "timeouts running)."
+)
+
+
+def urls(n: int) -> list[str]:
+    """``n`` distinct mocked URLs."""
+    return [f"http://api.example.com/items/{i}" for i in range(n)]
+
+
+def describe(urls: list[str], limit: int | None) -> str:
+    """How the call reads in a message."""
+    return f"fetch_many({len(urls)} URLs{'' if limit is None else f', limit={limit}'})"
+
+
+def call(
+    kata: kit.Kata,
+    urls: list[str],
+    limit: int | None = None,
+    delay: float | Callable[[str], float] = 1.0,
+) -> tuple[kit.Run[Any], web.Traffic, web.SessionCount]:
+    """Run fetch_many on mocked URLs (each answers {"url": url}); record traffic and sessions."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    traffic = web.Traffic(delay=delay)
+    counted = web.SessionCount()
+
+    async def scenario() -> Any:
+        nonlocal counted
+        with mock_http() as mock:
+            for url in urls:
+                mock.get(url, callback=traffic.callback, repeat=True)
+            async with web.count_sessions() as counted:
+                if limit is None:
+                    return await fetch_many(urls)
+                return await fetch_many(urls, limit)
+
+    result = kata.run(scenario, what=describe(urls, limit))
+    return result, traffic, counted
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """fetch_many is an async def."""
+    kata.get("fetch_many", "coroutine")
+
+
+def test_results_in_input_order(kata: kit.Kata) -> None:
+    """Results follow the input order even when later URLs answer first."""
+    batch = urls(5)
+    result, _, _ = call(kata, batch, delay=lambda url: 5.0 - int(url.rsplit("/", 1)[1]))
+    expected = [{"url": url} for url in batch]
+    hint = (
+        "That is the order the responses arrived in: collect results by position "
+        "(asyncio.gather keeps its arguments' order; as_completed does not)."
+        if result.value == expected[::-1]
+        else "Return `await response.json()` for each URL, in the order of `urls`."
+    )
+    kit.expect_equal(result.value, expected, f"the result of {describe(batch, None)}", hint)
+
+
+def test_one_session_closed_at_the_end(kata: kit.Kata) -> None:
+    """All requests share ONE ClientSession, which is closed when fetch_many returns."""
+    batch = urls(12)
+    _, _, counted = call(kata, batch)
+    what = describe(batch, None)
+    kit.expect(
+        len(counted.created) <= 1,
+        f"{what} created {len(counted.created)} ClientSessions; open ONE session for the "
+        "whole batch and send every request on it (a session per URL throws its connection "
+        "pool away each time; `aiohttp.request(...)` also makes a session per call).",
+    )
+    kit.expect(
+        len(counted.created) == 1,
+        f"{what} created no ClientSession; open one with "
+        "`async with aiohttp.ClientSession() as session:` and send the requests on it.",
+    )
+    kit.expect(
+        counted.left_open == 0,
+        f"{what} left its ClientSession open after returning; close it: "
+        "`async with aiohttp.ClientSession() as session:` closes it at the end of the block.",
+    )
+
+
+@pytest.mark.parametrize("limit", [None, 3, 1])
+def test_at_most_limit_in_flight(kata: kit.Kata, limit: int | None) -> None:
+    """12 one-second requests run `limit` at a time (default 5): peak == limit."""
+    batch, bound = urls(12), limit or 5
+    result, traffic, _ = call(kata, batch, limit)
+    what = describe(batch, limit)
+    kit.expect(
+        traffic.peak <= bound,
+        f"{what} had {traffic.peak} requests in flight at once; at most {bound} may be. "
+        + NOT_ENOUGH,
+    )
+    kit.expect(
+        traffic.peak == bound,
+        f"{what} never had more than {traffic.peak} request(s) in flight; {bound} should run "
+        "at once. Start them all as tasks and let the semaphore do the bounding.",
+    )
+    kit.expect_loop_time(
+        result,
+        math.ceil(len(batch) / bound),
+        what,
+        slower=f"With {bound} at a time, 12 one-second requests take "
+        f"{math.ceil(len(batch) / bound)} s: keep every slot busy.",
+    )
+
+
+def test_a_freed_slot_is_reused_at_once(kata: kit.Kata) -> None:
+    """One 5 s request among 1 s ones: the others flow through the other slots meanwhile."""
+    batch = urls(12)
+    result, _, _ = call(kata, batch, 5, delay=lambda url: 5.0 if url == batch[0] else 1.0)
+    kit.expect_loop_time(
+        result,
+        5.0,
+        describe(batch, 5),
+        slower="A new request should start as soon as any slot frees up; did you fetch in "
+        "batches of `limit` (each batch waits for its slowest request)? Use a Semaphore "
+        "around each request, or `limit` workers taking URLs from a queue.",
+    )
+
+
+def test_no_urls(kata: kit.Kata) -> None:
+    """No URLs: an empty list."""
+    result, _, _ = call(kata, [])
+    kit.expect_equal(result.value, [], "the result of fetch_many([])")

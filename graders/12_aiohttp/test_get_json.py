@@ -1,0 +1,106 @@
+"""Grader for 12_aiohttp/get_json: JSON from the given session, errors raised, body read in time.
+
+Requests are mocked (aioresponses through kit.http.mock_http).
+Checks: the decoded body comes back; no new ClientSession is made (the session is passed in);
+4xx and 5xx raise aiohttp.ClientResponseError with that status; the body is read while the
+response is still open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+import kit
+import pytest
+from kit import web
+from kit.http import mock_http
+
+URL = "http://api.example.com/users/1"
+USER = {"id": 1, "name": "Ada"}
+WHAT = "get_json(session, url)"
+
+
+def call(kata: kit.Kata, status: int, payload: Any) -> tuple[kit.Run[Any], web.SessionCount]:
+    """Run get_json on a mocked URL answering ``status``/``payload``; count new sessions."""
+    get_json = kata.get("get_json", "coroutine")
+    counted = web.SessionCount()
+
+    async def scenario() -> Any:
+        nonlocal counted
+        with mock_http() as mock:
+            mock.get(URL, status=status, payload=payload)
+            async with aiohttp.ClientSession() as session, web.count_sessions() as counted:
+                return await get_json(session, URL)
+
+    result = kata.run(scenario, what=WHAT, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    return result, counted
+
+
+def expect_no_new_session(counted: web.SessionCount) -> None:
+    """Fail if get_json made its own ClientSession."""
+    kit.expect(
+        not counted.created,
+        f"{WHAT} created {len(counted.created)} new ClientSession(s); use the session passed "
+        "in. A session owns a pool of connections: making one per call throws the pool away "
+        "every time (and a session you open is one more you must close).",
+    )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """get_json is an async def."""
+    kata.get("get_json", "coroutine")
+
+
+def test_returns_the_decoded_json(kata: kit.Kata) -> None:
+    """A 200 response comes back as the decoded JSON dict, read while the response is open."""
+    result, _ = call(kata, 200, USER)
+    error = result.error
+    if isinstance(error, aiohttp.ClientConnectionError) and "closed" in str(error).lower():
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error}: it read the body after the "
+            "`async with session.get(url) as response:` block ended, which already released "
+            "the connection. Call `await response.json()` inside the block."
+        )
+    if error is not None:
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error} (at {kata.where(error)}) for a "
+            f"200 response with body {USER!r}; it should return that body."
+        )
+    kit.expect_equal(
+        result.value, USER, f"{WHAT} for a 200 response", "Return `await response.json()`."
+    )
+
+
+def test_uses_the_session_it_is_given(kata: kit.Kata) -> None:
+    """get_json sends the request on the session passed in and makes no session of its own."""
+    _, counted = call(kata, 200, USER)
+    expect_no_new_session(counted)
+
+
+@pytest.mark.parametrize("status", [404, 401, 500, 503])
+def test_error_status_raises(kata: kit.Kata, status: int) -> None:
+    """A 4xx or 5xx response raises aiohttp.ClientResponseError carrying that status."""
+    result, counted = call(kata, status, {"error": f"status {status}"})
+    expect_no_new_session(counted)
+    error = result.error
+    if error is None:
+        kit.fail(
+            f"{WHAT} returned {result.value!r} for a {status} response; a 4xx or 5xx response "
+            "must raise aiohttp.ClientResponseError: call `response.raise_for_status()` before "
+            "reading the body (an error page is not data)."
+        )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError),
+        f"{WHAT} raised {type(error).__name__}: {error} for a {status} response; expected "
+        "aiohttp.ClientResponseError, what `response.raise_for_status()` raises (callers "
+        "catch that one and read its .status).",
+    )
+    kit.expect_equal(
+        getattr(error, "status", None),
+        status,
+        f"the .status of the ClientResponseError raised for a {status} response",
+        "Let `response.raise_for_status()` build the error: it fills in the status.",
+    )

@@ -1,0 +1,315 @@
+"""Grader for 12_aiohttp/retry: what is retried, and exactly when (virtual loop time).
+
+Requests are mocked (aioresponses through kit.http.mock_http): each scenario is a script of
+answers (a status, maybe with Retry-After, or a connection error) and the mock records the
+loop time of every request. The rng is seeded (``random.Random(seed).random``), so the
+grader knows every wait: before retry ``n`` (0 first), Retry-After seconds when the answer
+has one, else ``rng() * min(cap, base * 2**n)``. Checks: the signature's defaults; 5xx, 429
+and connection errors retried on that exact schedule; other 4xx raised at once; out of
+tries, the last error is raised without a last wait.
+"""
+
+from __future__ import annotations
+
+import inspect
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+import kit
+import pytest
+from kit import web
+from kit.http import mock_http
+
+URL = "http://api.example.com/flaky"
+BODY = {"ok": True}
+CONN = "connection error"  # in a script: the request fails to connect
+RULE = "the wait before retry n (0 first) is rng() * min(cap, base * 2**n), or Retry-After"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One scripted answer: an HTTP status (maybe with Retry-After), or a connection error."""
+
+    status: int | str
+    retry_after: str | None = None
+
+    def reply(self) -> Any:
+        """The mocked response, or raise the connection error."""
+        if self.status == CONN:
+            raise aiohttp.ServerDisconnectedError()
+        headers = {"Retry-After": self.retry_after} if self.retry_after else None
+        payload = BODY if self.status == 200 else {"error": self.status}
+        return web.reply(int(self.status), payload, headers=headers)
+
+
+def script(*answers: int | str | tuple[int, str]) -> list[Answer]:
+    """Answers from 500, CONN or (503, "3") (a status with Retry-After)."""
+    return [Answer(*a) if isinstance(a, tuple) else Answer(a) for a in answers]
+
+
+def model(
+    answers: list[Answer],
+    seed: int,
+    base: float,
+    cap: float,
+    tries: int,
+    *,
+    jitter: bool = True,
+    honour_retry_after: bool = True,
+    rng_always: bool = False,
+    first: int = 0,
+    capped: bool = True,
+    fixed: bool = False,
+) -> list[float]:
+    """The loop times of the requests a retry policy makes (the keywords model mistakes)."""
+    rng = random.Random(seed).random
+    times, now = [0.0], 0.0
+    for attempt, answer in enumerate(answers[: tries - 1]):
+        if answer.status == 200 or (isinstance(answer.status, int) and not retryable(answer)):
+            break
+        n = attempt + first
+        ceiling = base if fixed else base * 2**n
+        ceiling = min(cap, ceiling) if capped else ceiling
+        if answer.retry_after and honour_retry_after:
+            if rng_always:
+                rng()
+            delay = float(answer.retry_after)
+        else:
+            delay = (rng() if jitter else 1.0) * ceiling
+        now += delay
+        times.append(now)
+    return times
+
+
+def retryable(answer: Answer) -> bool:
+    """5xx, 429 and connection errors are worth another try."""
+    return answer.status == CONN or answer.status == 429 or int(answer.status) >= 500
+
+
+MISTAKES = [
+    (
+        {"jitter": False},
+        "every wait was exactly min(cap, base * 2**n): no jitter. Multiply by rng() (full "
+        "jitter) so that clients that failed together do not retry together.",
+    ),
+    (
+        {"fixed": True, "jitter": False},
+        "every wait was the same fixed delay: back off exponentially instead, "
+        "rng() * min(cap, base * 2**n).",
+    ),
+    (
+        {"fixed": True},
+        "the ceiling never grew: it must double with each retry, min(cap, base * 2**n).",
+    ),
+    (
+        {"honour_retry_after": False},
+        "it ignored the Retry-After header: when a failed response says `Retry-After: 3`, "
+        "wait exactly 3 s (and do not call rng() for that wait).",
+    ),
+    (
+        {"rng_always": True},
+        "it called rng() for a wait that Retry-After decided: call rng() only for backoff "
+        "waits, once each (the seeded schedule shifts otherwise).",
+    ),
+    (
+        {"first": 1},
+        "it counted `attempt` from 1: the first retry waits rng() * min(cap, base * 2**0).",
+    ),
+    ({"capped": False}, "it never capped the ceiling: use min(cap, base * 2**n)."),
+]
+
+
+@dataclass
+class Outcome:
+    """What one scenario did."""
+
+    run: kit.Run[Any]
+    times: list[float]
+    what: str
+
+
+def call(
+    kata: kit.Kata,
+    answers: list[Answer],
+    *,
+    seed: int = 7,
+    tries: int | None = 5,
+    base: float = 0.5,
+    cap: float = 8.0,
+) -> Outcome:
+    """Run get_with_retry against the scripted answers, with a seeded rng."""
+    get_with_retry = kata.get("get_with_retry", "coroutine")
+    options: dict[str, Any] = {"base": base, "cap": cap, "rng": random.Random(seed).random}
+    if tries is not None:
+        options["tries"] = tries
+    shown = ", ".join(
+        str(a.status) + (f" (Retry-After {a.retry_after})" if a.retry_after else "")
+        for a in answers
+    )
+    what = (
+        f"get_with_retry(session, url, tries={tries or 5}, base={base:g}, cap={cap:g}, "
+        f"rng=random.Random({seed}).random) against answers [{shown}]"
+    )
+    traffic = web.Traffic(respond=lambda _url, n: answers[min(n, len(answers) - 1)].reply())
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(URL, callback=traffic.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                return await get_with_retry(session, URL, **options)
+
+    result = kata.run(scenario, what=what, raises=Exception, limit=600.0)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    return Outcome(result, traffic.times, what)
+
+
+def same(a: list[float], b: list[float]) -> bool:
+    """Equal request times (to the microsecond looptime keeps)."""
+    return len(a) == len(b) and all(abs(x - y) < 1e-5 for x, y in zip(a, b, strict=True))
+
+
+def shown(times: list[float]) -> str:
+    """Request times for a message."""
+    return "[" + ", ".join(f"{t:.4g}" for t in times) + "]"
+
+
+def expect_schedule(
+    outcome: Outcome, answers: list[Answer], seed: int, base: float, cap: float, tries: int
+) -> None:
+    """Fail, naming the likely mistake, unless the requests went out at the expected times."""
+    expected = model(answers, seed, base, cap, tries)
+    observed = outcome.times
+    if same(observed, expected):
+        return
+    prefix = (
+        f"{outcome.what} sent requests at loop times {shown(observed)}; expected {shown(expected)}"
+    )
+    if len(observed) < len(expected):
+        error = outcome.run.error
+        raised = f" and raised {type(error).__name__}: {error}" if error else ""
+        kit.fail(
+            f"{prefix}: it stopped after {len(observed)} request(s){raised}. Retry 5xx, 429 "
+            "and connection errors (aiohttp.ClientConnectionError) until `tries` requests "
+            "were made."
+        )
+    for mistake, sentence in MISTAKES:
+        if same(observed, model(answers, seed, base, cap, tries, **mistake)):
+            kit.fail(f"{prefix}: {sentence}")
+    kit.fail(f"{prefix}. Remember: {RULE}; `tries` counts every request.")
+
+
+def expect_success(outcome: Outcome) -> None:
+    """Fail unless the call returned the JSON body of the final 200."""
+    error = outcome.run.error
+    if error is not None:
+        kit.fail(
+            f"{outcome.what} raised {type(error).__name__}: {error}; the last answer was a "
+            f"200, so it should return its body {BODY!r}."
+        )
+    kit.expect_equal(outcome.run.value, BODY, f"the result of {outcome.what}")
+
+
+def test_signature_defaults(kata: kit.Kata) -> None:
+    """tries=5, base=0.5, cap=8.0 and rng=random.random, all keyword-only."""
+    get_with_retry = kata.get("get_with_retry", "coroutine")
+    params = inspect.signature(get_with_retry).parameters
+    wanted = {"tries": 5, "base": 0.5, "cap": 8.0, "rng": random.random}
+    for name, default in wanted.items():
+        kit.expect(
+            name in params and params[name].default == default,
+            f"get_with_retry should take `{name}` with default {default!r} (the signature is "
+            "`get_with_retry(session, url, *, tries=5, base=0.5, cap=8.0, "
+            "rng=random.random)`).",
+        )
+
+
+def test_success_at_once(kata: kit.Kata) -> None:
+    """A 200 at the first try: one request, no waiting, the body returned."""
+    outcome = call(kata, script(200))
+    expect_success(outcome)
+    kit.expect_equal(len(outcome.times), 1, f"the number of requests {outcome.what} made")
+    kit.expect_loop_time(outcome.run, 0.0, outcome.what, slower="Wait only after a failure.")
+
+
+@pytest.mark.parametrize("seed", [7, 2024])
+def test_server_errors_back_off_with_full_jitter(kata: kit.Kata, seed: int) -> None:
+    """500, 503, 429, 502 then 200: four waits of rng() * min(cap, base * 2**n)."""
+    answers = script(500, 503, 429, 502, 200)
+    outcome = call(kata, answers, seed=seed)
+    expect_schedule(outcome, answers, seed, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+def test_connection_errors_are_retried(kata: kit.Kata) -> None:
+    """Two failed connections, then 200: retried on the same schedule."""
+    answers = script(CONN, CONN, 200)
+    outcome = call(kata, answers, seed=11)
+    expect_schedule(outcome, answers, 11, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+def test_retry_after_is_obeyed(kata: kit.Kata) -> None:
+    """A Retry-After of 3 s, a plain 500, a 429 asking 1.5 s, then 200: 3 s, rng wait, 1.5 s."""
+    answers = script((503, "3"), 500, (429, "1.5"), 200)
+    outcome = call(kata, answers, seed=5)
+    expect_schedule(outcome, answers, 5, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+def test_the_ceiling_is_capped(kata: kit.Kata) -> None:
+    """base=1, cap=1.5: the ceilings are 1, 1.5, 1.5, 1.5."""
+    answers = script(500, 500, 500, 500, 200)
+    outcome = call(kata, answers, seed=3, base=1.0, cap=1.5)
+    expect_schedule(outcome, answers, 3, 1.0, 1.5, 5)
+    expect_success(outcome)
+
+
+@pytest.mark.parametrize("status", [404, 400, 401])
+def test_other_client_errors_are_not_retried(kata: kit.Kata, status: int) -> None:
+    """A 404 (or 400, 401) raises its ClientResponseError at once: one request, no wait."""
+    outcome = call(kata, script(status, 200))
+    kit.expect(
+        len(outcome.times) == 1,
+        f"{outcome.what} made {len(outcome.times)} requests; a {status} must not be "
+        "retried: other 4xx mean the request itself is wrong, and asking again will not fix "
+        "it. Retry only 5xx, 429 and connection errors.",
+    )
+    error = outcome.run.error
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and error.status == status,
+        f"{outcome.what} gave {error or outcome.run.value!r}; a {status} should raise its "
+        "aiohttp.ClientResponseError (`response.raise_for_status()`).",
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [(500, aiohttp.ClientResponseError), (CONN, aiohttp.ClientConnectionError)],
+)
+def test_out_of_tries_raises_the_last_error(kata: kit.Kata, answer: int | str, kind: type) -> None:
+    """tries=3 and every answer fails: 3 requests, then the last error, with no last wait."""
+    answers = script(answer, answer, answer, 200)
+    outcome = call(kata, answers, seed=13, tries=3)
+    expected = model(answers, 13, 0.5, 8.0, 3)
+    kit.expect(
+        len(outcome.times) <= 3,
+        f"{outcome.what} made {len(outcome.times)} requests; `tries=3` allows 3 in all, the "
+        "first included.",
+    )
+    expect_schedule(outcome, answers, 13, 0.5, 8.0, 3)
+    error = outcome.run.error
+    kit.expect(
+        isinstance(error, kind),
+        f"{outcome.what} gave {error or outcome.run.value!r} after its last try; it should "
+        f"raise the last error itself (a {kind.__name__}), so the caller sees what went "
+        "wrong: re-raise it (`raise`), don't return None or a new exception.",
+    )
+    kit.expect_loop_time(
+        outcome.run,
+        expected[-1],
+        outcome.what,
+        slower="It waited again after the last try failed: raise at once, nobody is left to retry.",
+    )

@@ -1,0 +1,172 @@
+"""Grader for 12_aiohttp/timeout: ClientTimeout against a real server on 127.0.0.1.
+
+A mock would skip ClientTimeout entirely, so these checks run a real aiohttp TestServer on
+the loopback and the real clock, with wide margins (a slow handler takes 10 s; the learner's
+code must give up after `total`, well under 2 s). Checks: a fast answer comes back as a dict,
+also one slower than a blink but within `total`; a slow server and a body that trickles in
+both give None; the timeout is not raised; other errors (a refused connection) still raise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import aiohttp
+import kit
+import pytest
+from aiohttp import web as aioweb
+from kit import web
+
+HANG = 10.0  # how long the slow handlers take: far beyond any `total` used here
+LIMIT = 2.5  # real seconds before a call that never gives up is stopped
+QUICK = 1.5  # real seconds a call with total <= 0.3 may take at most (wide: loaded machines)
+
+
+async def fast(request: aioweb.Request) -> aioweb.Response:
+    """Answers at once."""
+    return aioweb.json_response({"fast": True})
+
+
+async def leisurely(request: aioweb.Request) -> aioweb.Response:
+    """Answers after 0.3 s."""
+    await asyncio.sleep(0.3)
+    return aioweb.json_response({"leisurely": True})
+
+
+async def slow(request: aioweb.Request) -> aioweb.Response:
+    """Accepts the request, then takes far too long to answer."""
+    await asyncio.sleep(HANG)
+    return aioweb.json_response({"slow": True})
+
+
+async def drip(request: aioweb.Request) -> aioweb.StreamResponse:
+    """Sends the headers and half the body at once, the rest far too late."""
+    response = aioweb.StreamResponse(headers={"Content-Type": "application/json"})
+    await response.prepare(request)
+    await response.write(b'{"drip": ')
+    await asyncio.sleep(HANG)
+    await response.write(b"true}")
+    return response
+
+
+def make_app() -> aioweb.Application:
+    """The test server's routes."""
+    app = aioweb.Application()
+    for handler in (fast, leisurely, slow, drip):
+        app.router.add_get(f"/{handler.__name__}", handler)
+    return app
+
+
+def call(
+    kata: kit.Kata, path: str | None, total: float, hang_hint: str = ""
+) -> tuple[kit.Run[Any], float, str]:
+    """Run fetch_with_timeout on the test server's ``path`` (None: a refused port).
+
+    Returns the run, the real seconds the learner's call took, and how the call reads.
+    """
+    fetch = kata.get("fetch_with_timeout", "coroutine")
+    what = f"fetch_with_timeout(session, '/{path or 'refused'}', total={total:g})"
+    elapsed = 0.0
+
+    async def scenario() -> Any:
+        nonlocal elapsed
+        async with web.serve(make_app()) as server, aiohttp.ClientSession() as session:
+            url = str(
+                server.make_url(f"/{path}") if path else f"http://127.0.0.1:{web.free_port()}/"
+            )
+            start = time.perf_counter()
+            try:
+                return await fetch(session, url, total)
+            finally:
+                elapsed = time.perf_counter() - start
+
+    result = kata.run(
+        scenario, clock="real", limit=LIMIT, raises=Exception, what=what, hang_hint=hang_hint
+    )
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    return result, elapsed, what
+
+
+def expect_no_error(kata: kit.Kata, result: kit.Run[Any], what: str, instead: str) -> None:
+    """Fail with a sentence if the learner's call raised."""
+    error = result.error
+    if isinstance(error, TimeoutError):
+        kit.fail(
+            f"{what} raised {type(error).__name__} when the time ran out; return None "
+            "instead: wrap the request in `try: ... except TimeoutError: return None` "
+            "(aiohttp raises asyncio.TimeoutError, which is TimeoutError; catching only "
+            "aiohttp.ServerTimeoutError misses a `total` timeout)."
+        )
+    if error is not None:
+        kit.fail(
+            f"{what} raised {type(error).__name__}: {error} (at {kata.where(error)}); "
+            f"expected {instead}."
+        )
+
+
+def test_is_a_coroutine_function(kata: kit.Kata) -> None:
+    """fetch_with_timeout is an async def."""
+    kata.get("fetch_with_timeout", "coroutine")
+
+
+@pytest.mark.parametrize(("path", "total"), [("fast", 2.0), ("leisurely", 3.0)])
+def test_an_answer_in_time_is_returned(kata: kit.Kata, path: str, total: float) -> None:
+    """A server that answers within `total` gives its JSON body."""
+    result, _, what = call(kata, path, total)
+    expected = {path: True}
+    expect_no_error(kata, result, what, f"the body {expected!r}")
+    kit.expect_equal(
+        result.value,
+        expected,
+        f"the result of {what}",
+        "The server answered well within `total`: return `await response.json()` (is the "
+        "timeout in seconds, as ClientTimeout expects, and is it `total` itself?).",
+    )
+
+
+SLOW_HINT = (
+    "The server accepted the request and then took 10 s; after `total` seconds your code "
+    "should give up and return None: pass `timeout=aiohttp.ClientTimeout(total=total)` to "
+    "session.get (connect= or sock_connect= only bound connecting)."
+)
+DRIP_HINT = (
+    "The headers came at once but the body trickled in: the timeout must cover reading the "
+    "body too. ClientTimeout(total=total) on session.get does; a timeout around "
+    "`session.get(...)` alone, or connect= only, does not."
+)
+
+
+@pytest.mark.parametrize(("path", "hint"), [("slow", SLOW_HINT), ("drip", DRIP_HINT)])
+def test_too_slow_gives_none(kata: kit.Kata, path: str, hint: str) -> None:
+    """A server slower than `total` (to answer, or to finish the body) gives None, quickly."""
+    result, elapsed, what = call(kata, path, 0.2, hang_hint=hint)
+    expect_no_error(kata, result, what, "None")
+    kit.expect(
+        result.value is None,
+        f"{what} returned {result.value!r}; the server was too slow, so it should return "
+        "None. " + hint,
+    )
+    kit.expect(
+        elapsed < QUICK,
+        f"{what} took {elapsed:.1f} s of real time to give up; with total=0.2 it should "
+        "take about 0.2 s. Pass `total` itself to ClientTimeout (seconds, not milliseconds).",
+    )
+
+
+def test_other_errors_still_raise(kata: kit.Kata) -> None:
+    """A refused connection is not a timeout: it raises aiohttp.ClientConnectionError."""
+    result, _, what = call(kata, None, 2.0)
+    kit.expect(
+        result.error is not None or result.value is not None,
+        f"{what} returned None for a refused connection; only the timeout should become "
+        "None. Catch TimeoutError alone, not Exception or aiohttp.ClientError: other errors "
+        "must reach the caller.",
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientConnectionError),
+        f"{what} gave {result.value if result.error is None else result.error!r} for a "
+        "refused connection; it should let aiohttp's ClientConnectionError propagate.",
+    )

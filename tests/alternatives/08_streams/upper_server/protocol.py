@@ -1,0 +1,28 @@
+"""Correct in another style: a Protocol class with loop.create_server, buffering partial lines."""
+
+import asyncio
+
+
+class UpperProtocol(asyncio.Protocol):
+    """Collects bytes until a newline, answers each whole line, closes on EOF."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.buffer = b""
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        *lines, self.buffer = self.buffer.split(b"\n")
+        for line in lines:
+            self.transport.write(line.decode().upper().encode() + b"\n")
+
+    def eof_received(self) -> bool:
+        self.transport.close()
+        return False
+
+
+async def start_upper_server(host: str, port: int) -> asyncio.Server:
+    """Start a server that sends back every line uppercased; return it while it listens."""
+    loop = asyncio.get_running_loop()
+    return await loop.create_server(UpperProtocol, host, port)

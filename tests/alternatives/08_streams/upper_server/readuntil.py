@@ -1,0 +1,25 @@
+"""Correct in another style: readuntil() with IncompleteReadError marking the end."""
+
+import asyncio
+import contextlib
+
+
+async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """Answer whole lines until the client closes its side, then close."""
+    try:
+        while True:
+            try:
+                line = await reader.readuntil(b"\n")
+            except asyncio.IncompleteReadError:
+                break
+            writer.write(line.decode().upper().encode())
+            await writer.drain()
+    finally:
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+
+
+async def start_upper_server(host: str, port: int) -> asyncio.Server:
+    """Start a server that sends back every line uppercased; return it while it listens."""
+    return await asyncio.start_server(handle, host, port)

@@ -1,0 +1,13 @@
+"""Wrong: creates a new Semaphore for each coroutine, so nothing is limited."""
+
+import asyncio
+
+EXPECT = "new Semaphore for each coroutine"
+
+
+async def bounded_gather(coros, limit):
+    async def guarded(coro):
+        async with asyncio.Semaphore(limit):
+            return await coro
+
+    return await asyncio.gather(*(guarded(c) for c in coros), return_exceptions=True)

@@ -1,0 +1,26 @@
+"""Wrong: counts attempts from 1, so every ceiling is twice too high."""
+
+import asyncio
+import random
+
+import aiohttp
+
+EXPECT = "counted `attempt` from 1"
+
+
+async def get_with_retry(session, url, *, tries=5, base=0.5, cap=8.0, rng=random.random):
+    for attempt in range(1, tries + 1):
+        try:
+            async with session.get(url) as response:
+                response.raise_for_status()
+                return await response.json()
+        except aiohttp.ClientResponseError as error:
+            if (error.status != 429 and error.status < 500) or attempt == tries:
+                raise
+            after = error.headers.get("Retry-After") if error.headers else None
+            delay = float(after) if after else rng() * min(cap, base * 2**attempt)
+        except aiohttp.ClientConnectionError:
+            if attempt == tries:
+                raise
+            delay = rng() * min(cap, base * 2**attempt)
+        await asyncio.sleep(delay)
