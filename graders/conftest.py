@@ -25,6 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="what to grade: exercises (default), solutions, or a folder laid out like exercises/",
     )
     group.addoption("--kata-report", default=None, help="write one JSON record per test here")
+    group.addoption(
+        "--kata-fail-fast",
+        action="store_true",
+        help="skip a kata's remaining checks after its first failure",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,7 +40,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.targets, pytest]
 _fail = kit.outcomes.fail  # kept here, out of reach of code that replaces kit.fail
-_timed_out: set[str] = set()
+_stopped: dict[str, str] = {}  # kata id -> why its remaining checks are skipped
 
 
 @pytest.fixture(autouse=True)
@@ -54,17 +59,23 @@ def _guarded(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """After one check of a kata ran out of time, skip its other checks: one timeout is
-    enough to fail it, and a hostile kata must not cost minutes."""
-    if kata_of(item.nodeid) in _timed_out:
-        pytest.skip("an earlier check of this kata ran out of time")
+    """Skip the other checks of a kata once one check timed out (a hostile kata must not
+    cost minutes) or, with --kata-fail-fast, once one check failed: katas are graded
+    all-or-nothing and the scoreboard shows the first failure."""
+    reason = _stopped.get(kata_of(item.nodeid))
+    if reason:
+        pytest.skip(reason)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
     report: pytest.TestReport = yield
-    if report.failed and call.excinfo and str(call.excinfo.value).startswith("Timeout"):
-        _timed_out.add(kata_of(item.nodeid))
+    kata_id = kata_of(item.nodeid)
+    if report.failed and kata_id not in _stopped:
+        if call.excinfo and str(call.excinfo.value).startswith("Timeout"):
+            _stopped[kata_id] = "an earlier check of this kata ran out of time"
+        elif item.config.getoption("--kata-fail-fast"):
+            _stopped[kata_id] = "an earlier check of this kata failed"
     return report
 
 

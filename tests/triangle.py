@@ -119,8 +119,8 @@ def verdict(variant: Variant, records: list[dict]) -> str:
         return "the grader PASSED this wrong implementation"
     if not variant.expect:
         return "this wrong implementation has no EXPECT line"
-    if not any(variant.expect.lower() in r["message"].lower() for r in failed):
-        return f"no failure says {variant.expect!r}; it said: {failed[0]['message']}"
+    if variant.expect.lower() not in failed[0]["message"].lower():  # what the scoreboard shows
+        return f"the first failure does not say {variant.expect!r}; it said: {failed[0]['message']}"
     return ""
 
 

@@ -42,6 +42,41 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
     kata.get("run_all", "coroutine")
 
 
+def test_does_not_block_the_loop(kata: kit.Kata, tmp_path: Path) -> None:
+    """While children run, other tasks on the loop keep running."""
+    run_all = kata.get("run_all", "coroutine")
+    cmds = commands(tmp_path / "log", [0.8] * 3, [0] * 3)
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        longest, last = 0.0, loop.time()
+
+        async def heartbeat() -> None:
+            nonlocal longest, last
+            while True:
+                await asyncio.sleep(0.02)
+                longest, last = max(longest, loop.time() - last), loop.time()
+
+        beat = asyncio.create_task(heartbeat())
+        try:
+            await run_all(cmds, 3)
+        finally:
+            longest = max(longest, loop.time() - last)  # a freeze right up to the return
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beat
+        if longest > 0.5:
+            return (
+                f"the event loop was frozen for {longest:.1f} s while the commands ran: "
+                "subprocess.run() (like os.system or Popen.wait) blocks the whole loop inside "
+                "a coroutine. Use `await asyncio.create_subprocess_exec(*cmd)` and "
+                "`await proc.wait()`."
+            )
+        return ""
+
+    net.judge(kata, scenario, what="run_all", limit=20.0)
+
+
 def test_exit_codes_in_input_order(kata: kit.Kata, tmp_path: Path) -> None:
     """Exit codes come back in the order of cmds, whatever order the commands end in."""
     run_all = kata.get("run_all", "coroutine")
@@ -77,38 +112,3 @@ def test_at_most_limit_at_once_but_concurrent(kata: kit.Kata, tmp_path: Path) ->
         "concurrently (asyncio.gather or a TaskGroup) and let the semaphore hold back the "
         "rest; awaiting each command before starting the next runs them in turn.",
     )
-
-
-def test_does_not_block_the_loop(kata: kit.Kata, tmp_path: Path) -> None:
-    """While children run, other tasks on the loop keep running."""
-    run_all = kata.get("run_all", "coroutine")
-    cmds = commands(tmp_path / "log", [0.8] * 3, [0] * 3)
-
-    async def scenario() -> str:
-        loop = asyncio.get_running_loop()
-        longest, last = 0.0, loop.time()
-
-        async def heartbeat() -> None:
-            nonlocal longest, last
-            while True:
-                await asyncio.sleep(0.02)
-                longest, last = max(longest, loop.time() - last), loop.time()
-
-        beat = asyncio.create_task(heartbeat())
-        try:
-            await run_all(cmds, 3)
-        finally:
-            longest = max(longest, loop.time() - last)  # a freeze right up to the return
-            beat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await beat
-        if longest > 0.5:
-            return (
-                f"the event loop was frozen for {longest:.1f} s while the commands ran: "
-                "subprocess.run() (like os.system or Popen.wait) blocks the whole loop inside "
-                "a coroutine. Use `await asyncio.create_subprocess_exec(*cmd)` and "
-                "`await proc.wait()`."
-            )
-        return ""
-
-    net.judge(kata, scenario, what="run_all", limit=20.0)

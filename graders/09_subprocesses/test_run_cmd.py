@@ -26,20 +26,6 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
     kata.get("run", "coroutine")
 
 
-def test_code_and_output(kata: kit.Kata) -> None:
-    """run returns the exit code, stdout and stderr as bytes."""
-    run = kata.get("run", "coroutine")
-    cmd = net.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
-    result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
-    kit.expect_equal(
-        result.value,
-        (3, b"out\n", b"err\n"),
-        "run() of a command that prints 'out', prints 'err' to stderr and exits with 3",
-        "Return (proc.returncode, stdout, stderr), with both pipes: "
-        "stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE.",
-    )
-
-
 def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
     """Arguments with spaces, $ and ; reach the program unchanged."""
     run = kata.get("run", "coroutine")
@@ -53,6 +39,20 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
         f"{want!r}: the command went through a shell, which splits on spaces and expands $, ; "
         "and *. Pass the list to `asyncio.create_subprocess_exec(*cmd, ...)`, never a joined "
         "string to create_subprocess_shell.",
+    )
+
+
+def test_code_and_output(kata: kit.Kata) -> None:
+    """run returns the exit code, stdout and stderr as bytes."""
+    run = kata.get("run", "coroutine")
+    cmd = net.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
+    result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
+    kit.expect_equal(
+        result.value,
+        (3, b"out\n", b"err\n"),
+        "run() of a command that prints 'out', prints 'err' to stderr and exits with 3",
+        "Return (proc.returncode, stdout, stderr), with both pipes: "
+        "stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE.",
     )
 
 

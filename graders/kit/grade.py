@@ -29,6 +29,9 @@ from .manifest import Catalogue, Entry, catalogue
 from .report import kata_of, read_report
 from .targets import GRADERS, REPO, display, resolve_target
 
+# A kata earns its points only when every check passes, and the scoreboard shows the first
+# failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).
+FAIL_FAST = not os.environ.get("KATAS_ALL_CHECKS")
 PROCESS_TIMEOUT = 600  # real seconds for one pytest process: the last guard
 # Real seconds for one grader test (pytest-timeout); KATAS_TEST_TIMEOUT overrides it.
 TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
@@ -81,6 +84,7 @@ def _pytest(entries: list[Entry], target: Path, workdir: Path, verbose: bool) ->
         *(sys.executable, "-m", "pytest", *(str(grader_file(e)) for e in entries)),
         *(f"--target={target}", f"--kata-report={report}", f"--timeout={TEST_TIMEOUT:g}"),
         *("-p", "no:randomly", "-q", "--no-header", "--continue-on-collection-errors"),
+        *(("--kata-fail-fast",) if FAIL_FAST else ()),
         "--tb=short" if verbose else "--tb=line",
     ]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
@@ -361,12 +365,12 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 3
-    print(f"graders sha256 {integrity.digest()}" + (" (verified)" if args.verify_graders else ""))
     if args.submission and (ignored := ignored_files(target)):
         print(
             f"ignored in the submission: {', '.join(ignored)} (only kata modules are graded, "
             "always with the project's own graders and kit)"
         )
+    digest = integrity.digest()  # of the files that grade, before they run
     start = time.perf_counter()
     results = grade(entries, target, verbose=args.verbose, jobs=args.jobs)
     elapsed = time.perf_counter() - start
@@ -376,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for output in dict.fromkeys(r.output for r in results if r.status != "pass"):
             print("\n" + output)
-    print(f"(graded {len(results)} katas in {elapsed:.1f} s)")
+    verified = " (verified)" if args.verify_graders else ""
+    print(f"(graded {len(results)} katas in {elapsed:.1f} s; graders sha256 {digest}{verified})")
     for path in reports.write(
         results,
         execution_time=elapsed,

@@ -3,7 +3,7 @@
 import asyncio
 from asyncio import sleep
 
-EXPECT = "that is polling"
+EXPECT = "spins instead of waiting"
 
 
 def callback_api(arg, on_ok, on_err):
