@@ -73,7 +73,7 @@ def test_a_crashing_kata_costs_only_itself(tmp_path: Path) -> None:
     )
     proc = grade("fetch_all", "two_sleepers", "--target", str(tmp_path))
     assert "✓ two_sleepers" in proc.stdout
-    assert "grader process died (exit code 3)" in proc.stdout
+    assert "grader process ended early (exit code 3)" in proc.stdout
 
 
 @pytest.mark.parametrize(
