@@ -8,11 +8,11 @@ waiting after settlement returns at once; cancelling one waiter leaves the other
 from __future__ import annotations
 
 import asyncio
-import sys
 from typing import Any
 
 import kit
 import pytest
+from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 ODD_TIME = 1.234567  # no polling period lands exactly on it
@@ -23,28 +23,10 @@ POLLING = (
 )
 
 
-class PollingDetected(BaseException):
-    """Stops a learner's polling loop (asyncio.sleep called over and over)."""
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    calls: list[float] = []
-    learner = str(kata.path)
-
-    def watched(delay: float, result: Any = None) -> Any:
-        if sys._getframe(1).f_code.co_filename == learner:
-            calls.append(delay)
-            if len(calls) > 500:
-                raise PollingDetected(POLLING.format(n=len(calls)))
-        return REAL_SLEEP(delay, result)
-
-    monkeypatch.setattr(asyncio, "sleep", watched)
-    for name, value in list(vars(kata.module).items()):
-        if value is REAL_SLEEP:
-            monkeypatch.setattr(kata.module, name, watched)
-    return calls
+    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 async def waiter(deferred: Any) -> tuple[float, str, Any]:
