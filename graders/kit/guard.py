@@ -25,8 +25,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .paths import REPO
+
 LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
-_state: dict[str, Any] = {"active": False, "roots": ()}
+_state: dict[str, Any] = {"active": False, "roots": (), "tmp": Path(tempfile.gettempdir())}
 
 
 def _is_loopback(host: object) -> bool:
@@ -51,7 +53,10 @@ def _inside_roots(path: object) -> bool:
         resolved = Path(str(path) if not isinstance(path, bytes) else path.decode()).resolve()
     except (OSError, ValueError):
         return False
-    return any(resolved.is_relative_to(root) for root in _state["roots"])
+    if any(resolved.is_relative_to(root) for root in _state["roots"]):
+        return True
+    # The temporary directory is free to use, except the project itself when it lives there.
+    return resolved.is_relative_to(_state["tmp"]) and not resolved.is_relative_to(REPO)
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
@@ -91,12 +96,13 @@ _installed = False
 @contextmanager
 def sandbox(*roots: Path) -> Iterator[None]:
     """While inside, learner code may reach loopback only and write only under ``roots``
-    and the temporary directory."""
+    and the temporary directory (but not into the project, should it live there)."""
     global _installed
     if not _installed:
         sys.addaudithook(_hook)
         _installed = True
-    _state["roots"] = (Path(tempfile.gettempdir()).resolve(), *(r.resolve() for r in roots))
+    _state["roots"] = tuple(r.resolve() for r in roots)
+    _state["tmp"] = Path(tempfile.gettempdir()).resolve()
     _state["active"] = True
     try:
         yield

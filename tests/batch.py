@@ -1,0 +1,97 @@
+"""A generated class of submissions for the gradebook: solutions, stubs, known-wrong answers
+and hostile code mixed across the curriculum, with the points each student must get.
+
+    python tests/batch.py [N]     generate N submissions, grade them, print time and checks
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+for path in (REPO, REPO / "graders"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from kit.manifest import catalogue  # noqa: E402
+
+from tests.triangle import variants  # noqa: E402
+
+HOSTILE = {
+    "hang": (
+        "import asyncio\n\n\nasync def {name}(*args, **kwargs):\n    await asyncio.Event().wait()\n"
+    ),
+    "exit": "import os\n\n\nasync def {name}(*args, **kwargs):\n    os._exit(0)\n",
+    "spin": "async def {name}(*args, **kwargs):\n    while True:\n        pass\n",
+}
+KINDS = ("solution", "stub", "wrong", "solution", "hostile")
+
+
+def generate(root: Path, students: int) -> dict[str, int]:
+    """Write ``students`` submissions under ``root``; return the points each must get."""
+    cat = catalogue()
+    expected: dict[str, int] = {}
+    for s in range(students):
+        name = f"student{s:02d}"
+        expected[name] = 0
+        for k, entry in enumerate(cat.katas):
+            dest = root / name / f"{entry.id}.py"
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            kind = KINDS[(s + k) % len(KINDS)]
+            found = {v.kind: v for v in variants(entry.id)}
+            coroutine = entry.signatures.get(entry.name, "").startswith("async def")
+            if kind == "hostile" and coroutine and entry.track < "08":  # virtual-time katas
+                flavour = list(HOSTILE)[(s + k) % len(HOSTILE)]
+                dest.write_text(HOSTILE[flavour].format(name=entry.name), encoding="utf-8")
+                continue
+            kind = "stub" if kind == "hostile" else kind
+            shutil.copyfile(found.get(kind, found["stub"]).path, dest)
+            if kind == "solution":
+                expected[name] += entry.points
+    return expected
+
+
+def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int]]:
+    """Generate and grade a batch; return wall time, expected and graded totals."""
+    with tempfile.TemporaryDirectory(prefix="katas-batch-") as tmp:
+        root = Path(tmp) / "submissions"
+        expected = generate(root, students)
+        env = {**os.environ, "PYTHONPATH": str(REPO / "graders"), "KATAS_TEST_TIMEOUT": "5"}
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "kit", "gradebook", str(root), "--out", f"{tmp}/out"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=1200,
+        )
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr[-3000:])
+        with open(f"{tmp}/out/gradebook.csv", encoding="utf-8") as handle:
+            graded = {row["student"]: int(row["total"]) for row in csv.DictReader(handle)}
+    return elapsed, expected, graded
+
+
+def main(argv: list[str]) -> int:
+    """Grade a generated batch and print the figures."""
+    students = int(argv[0]) if argv else 20
+    elapsed, expected, graded = grade_batch(students)
+    wrong = {
+        s: (graded.get(s), points) for s, points in expected.items() if graded.get(s) != points
+    }
+    print(f"graded {students} generated submissions in {elapsed:.1f} s on {os.cpu_count()} cores")
+    print("CSV totals: " + ("all as expected" if not wrong else f"WRONG {wrong}"))
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
