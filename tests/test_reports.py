@@ -126,3 +126,12 @@ def test_gradebook_writes_csv_and_a_report_per_student(tmp_path: Path) -> None:
         assert (
             (tmp_path / "out" / student / "scoreboard.txt").read_text().startswith("asyncio-katas")
         )
+
+
+def test_a_generated_class_gets_the_right_csv() -> None:
+    """Solutions, stubs, wrong answers and hostile code mixed across the curriculum
+    (python tests/batch.py 20 grades a class of twenty and prints the time)."""
+    from tests.batch import grade_batch
+
+    _, expected, graded = grade_batch(students=4)
+    assert graded == expected
