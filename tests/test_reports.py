@@ -128,6 +128,7 @@ def test_gradebook_writes_csv_and_a_report_per_student(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.timeout(900)
 def test_a_generated_class_gets_the_right_csv() -> None:
     """Solutions, stubs, wrong answers and hostile code mixed across the curriculum
     (python tests/batch.py 20 grades a class of twenty and prints the time)."""
