@@ -21,7 +21,8 @@ import asyncio
 import gc
 import time
 import warnings
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -164,6 +165,32 @@ class _StepTimer:
         loop._run_once = timed_run_once
 
 
+@contextmanager
+def _watched(
+    kata: Kata,
+    result: Run[Any],
+    raises: type[BaseException] | tuple[type[BaseException], ...],
+    what: str,
+) -> Iterator[list[warnings.WarningMessage]]:
+    """Around learner code: record its warnings, keep the exceptions the grader expects in
+    ``result.error``, let pytest's outcomes through, and turn any other error into a sentence."""
+    gc.collect()  # what earlier code left behind must not be blamed on this code
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield caught
+        except raises as exc:  # type: ignore[misc]
+            if _find_not_implemented(exc):  # even when the grader expects Exception
+                not_started(kata.where(exc))
+            result.error = exc
+        except PYTEST_OUTCOMES:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
+            _explain_error(kata, exc, what)
+        finally:
+            gc.collect()
+
+
 def run(
     kata: Kata,
     call: Callable[[], Awaitable[T]],
@@ -216,24 +243,12 @@ def run(
 
     loop = _new_loop(clock, debug)
     timer = _StepTimer(loop, virtual=clock == "virtual")
-    gc.collect()  # what earlier code left behind must not be blamed on this run
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            with asyncio.Runner(loop_factory=lambda: loop) as runner:
+    with _watched(kata, result, raises, what) as caught:
+        with asyncio.Runner(loop_factory=lambda: loop) as runner:
+            try:
                 runner.run(main())
-        except _Spinning:
-            pass
-        except raises as exc:  # type: ignore[misc]
-            if _find_not_implemented(exc):  # even when the grader expects Exception
-                not_started(kata.where(exc))
-            result.error = exc
-        except PYTEST_OUTCOMES:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
-            _explain_error(kata, exc, what)
-        finally:
-            gc.collect()
+            except _Spinning:
+                pass
     result.longest_step = timer.longest
     if timer.spun:
         fail(
@@ -290,21 +305,8 @@ def call(
     """
     result: Run[T] = Run()
     start = time.perf_counter()
-    gc.collect()  # what earlier code left behind must not be blamed on this call
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            result.value = fn()
-        except raises as exc:  # type: ignore[misc]
-            if _find_not_implemented(exc):  # even when the grader expects Exception
-                not_started(kata.where(exc))
-            result.error = exc
-        except PYTEST_OUTCOMES:
-            raise
-        except BaseException as exc:  # noqa: BLE001 - every learner error becomes a sentence
-            _explain_error(kata, exc, what)
-        finally:
-            gc.collect()
+    with _watched(kata, result, raises, what) as caught:
+        result.value = fn()
     result.wall_time = time.perf_counter() - start
     _check_warnings(caught, what)
     return result
