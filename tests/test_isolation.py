@@ -27,10 +27,14 @@ HOSTILE = {
     ),
     "spins_the_cpu": (
         "async def two_sleepers(a=10.0, b=5.0):\n    while True:\n        pass\n",
-        "was stopped: an endless loop",
+        "one step ran for more than 2 s of real time and was stopped",
     ),
     "calls_os_exit": (
         "import os\n\nasync def two_sleepers(a=10.0, b=5.0):\n    os._exit(0)\n",
+        "called os._exit(0), which would end the grader",
+    ),
+    "exits_past_the_guard": (
+        "import posix\n\nasync def two_sleepers(a=10.0, b=5.0):\n    posix._exit(0)\n",
         "ended early (exit code 0)",
     ),
     "raises_system_exit": (
@@ -58,20 +62,12 @@ HOSTILE = {
 }
 
 
-def grade(target: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def grade(
+    target: Path, *args: str, names: tuple[str, ...] = ("two_sleepers", "fetch_all")
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "3"}
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kit",
-            "grade",
-            "two_sleepers",
-            "fetch_all",
-            *args,
-            "--submission",
-            str(target),
-        ],
+        [sys.executable, "-m", "kit", "grade", *names, *args, "--submission", str(target)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -104,6 +100,19 @@ def test_hostile_kata_fails_alone_and_the_report_is_written(tmp_path: Path, kind
     assert sentence in hostile["message"], hostile["message"]
     assert "\n" not in hostile["message"]
     assert results["02_tasks/fetch_all"]["status"] == "pass"
+
+
+def test_a_spin_outside_the_virtual_loop_is_stopped_by_the_test_timeout(tmp_path: Path) -> None:
+    """Plain ``def`` code runs outside any loop we watch: pytest-timeout is the guard."""
+    (tmp_path / "01_coroutines").mkdir()
+    (tmp_path / "01_coroutines" / "run_it.py").write_text(
+        "def main(name: str) -> str:\n    while True:\n        pass\n"
+    )
+    report = tmp_path / "results.json"
+    proc = grade(tmp_path, "--json", str(report), names=("run_it",))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    message = json.loads(report.read_text())["tests"][0]["message"]
+    assert "ran for more than 3 s of real time and was stopped" in message, message
 
 
 def test_ten_megabytes_of_output_are_capped(tmp_path: Path) -> None:

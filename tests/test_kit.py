@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import textwrap
+import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,6 +113,33 @@ def test_time_sleep_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
+def test_a_step_that_never_ends_is_stopped(
+    make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    kata = make_kata("async def work():\n    while True:\n        pass\n")
+    start = time.perf_counter()
+    with pytest.raises(Failed, match=r"one step ran for more than 0\.3 s of real time and was"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+    assert time.perf_counter() - start < 5
+
+
+def test_waiting_on_real_io_is_not_a_stuck_step(
+    make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Time in select() is waiting, not the code's own: a virtual-time loop waiting 0.6 s
+    for a thread is neither stopped nor called blocked."""
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    kata = make_kata(
+        """
+        import asyncio, time
+        async def work():
+            return await asyncio.get_running_loop().run_in_executor(None, time.sleep, 0.6)
+        """
+    )
+    assert kata.run(lambda: kata.get("work", "coroutine")()).wall_time >= 0.6
+
+
 def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:
     kata = make_kata(
         """
@@ -147,8 +177,12 @@ def test_asyncio_run_inside_a_coroutine_is_explained(make_kata: Callable[[str], 
             return asyncio.run(other())
         """
     )
-    with pytest.raises(Failed, match=r"inside `async def`, just `await` the coroutine"):
+    with pytest.raises(Failed, match=r"inside `async def`, just `await` the coroutine") as info:
         kata.run(lambda: kata.get("work", "coroutine")())
+    del info  # its traceback holds other(), which asyncio.run refused: let it go quietly
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        gc.collect()
 
 
 def test_unexpected_errors_point_at_the_learner_line(make_kata: Callable[[str], Kata]) -> None:

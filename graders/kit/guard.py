@@ -4,6 +4,9 @@
   ::1 or localhost raises PermissionError with a sentence that says so.
 - No damage outside the sandbox: removing, renaming or writing files anywhere but the
   target folder and the temporary directory raises PermissionError.
+- No ending the grader: ``os._exit()`` raises PermissionError instead of killing the process
+  (other ways down, such as a segfault, are caught by the scoreboard, which regrades the
+  kata alone).
 - No tampering with the grader: if the learner's code replaces a function of the kit or of
   pytest, the test fails and says so.
 
@@ -16,6 +19,7 @@ instructors grade untrusted code in CI containers as well.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import sys
 import tempfile
@@ -90,6 +94,20 @@ def _hook(event: str, args: tuple[Any, ...]) -> None:
             raise PermissionError(f"your code tried to write {path} outside its sandbox")
 
 
+_real_exit = os._exit
+
+
+def _refuse_exit(code: int) -> None:
+    """Stands in for ``os._exit`` while a test runs, in this process only (a forked child,
+    which inherits it, still exits)."""
+    if os.getpid() != _state["pid"]:
+        _real_exit(code)
+    raise PermissionError(
+        f"your code called os._exit({code}), which would end the grader itself: "
+        "return a value or raise an exception instead"
+    )
+
+
 _installed = False
 
 
@@ -103,10 +121,13 @@ def sandbox(*roots: Path) -> Iterator[None]:
         _installed = True
     _state["roots"] = tuple(r.resolve() for r in roots)
     _state["tmp"] = Path(tempfile.gettempdir()).resolve()
+    _state["pid"] = os.getpid()
     _state["active"] = True
+    os._exit = _refuse_exit
     try:
         yield
     finally:
+        os._exit = _real_exit
         _state["active"] = False
 
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
+import threading
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -119,10 +121,17 @@ def _new_loop(clock: str, debug: bool) -> asyncio.AbstractEventLoop:
 
 # Loop steps in a row without the virtual clock moving before we call it spinning.
 SPIN_LIMIT = 200_000
+# Real seconds one step of a virtual-time loop may run before it is interrupted: far above
+# BLOCK_LIMIT (which already fails such a step), so only a stuck step is ever cut short.
+STUCK_LIMIT = 2.0
 
 
 class _Spinning(BaseException):
     """Raised out of the loop when it turns without end and the clock never moves."""
+
+
+class _Stuck(BaseException):
+    """Raised inside a loop step that ran past STUCK_LIMIT (a ``while True: pass``)."""
 
 
 class _StepTimer:
@@ -136,6 +145,8 @@ class _StepTimer:
     def __init__(self, loop: Any, virtual: bool) -> None:
         self.longest = 0.0
         self.spun = False
+        self.step_started: float | None = None  # perf_counter() while a step runs
+        self.selecting = False  # True while the step waits in select(): not the code's time
         self._waited = 0.0
         self._same_time = 0
         self._last = loop.time()
@@ -143,15 +154,20 @@ class _StepTimer:
 
         def timed_select(timeout: float | None = None) -> Any:
             start = time.perf_counter()
+            self.selecting = True
             try:
                 return select(timeout)
             finally:
+                self.selecting = False
                 self._waited += time.perf_counter() - start
 
         def timed_run_once() -> None:
             self._waited = 0.0
-            start = time.perf_counter()
-            run_once()
+            start = self.step_started = time.perf_counter()
+            try:
+                run_once()
+            finally:
+                self.step_started = None
             self.longest = max(self.longest, time.perf_counter() - start - self._waited)
             if virtual and not self.spun:
                 now = loop.time()
@@ -163,6 +179,47 @@ class _StepTimer:
 
         loop._selector.select = timed_select
         loop._run_once = timed_run_once
+
+    @contextmanager
+    def stuck_guard(self, limit: float) -> Iterator[list[bool]]:
+        """Interrupt a step (not a wait in select) that runs longer than ``limit`` real
+        seconds by raising ``_Stuck`` in it; yields a flag list that is ``[True]`` if so.
+
+        A watchdog thread sends SIGUSR1 to the main thread, whose handler raises: pure-Python
+        spins and ``time.sleep`` are interrupted at once. Off the main thread, nothing is
+        guarded (and pytest-timeout still is the last guard).
+        """
+        fired: list[bool] = []
+        if threading.current_thread() is not threading.main_thread():
+            yield fired
+            return
+        done = threading.Event()
+
+        def busy_for() -> float:
+            started = self.step_started
+            if started is None or self.selecting:
+                return 0.0
+            return time.perf_counter() - started - self._waited
+
+        def interrupt(_signum: int, _frame: object) -> None:
+            if busy_for() > limit and not fired:
+                fired.append(True)
+                raise _Stuck
+
+        def watch() -> None:
+            while not done.wait(0.1) and not fired:
+                if busy_for() > limit:
+                    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
+
+        previous = signal.signal(signal.SIGUSR1, interrupt)
+        watchdog = threading.Thread(target=watch, name="katas-stuck-step", daemon=True)
+        watchdog.start()
+        try:
+            yield fired
+        finally:
+            done.set()
+            watchdog.join()
+            signal.signal(signal.SIGUSR1, previous)
 
 
 @contextmanager
@@ -243,13 +300,20 @@ def run(
 
     loop = _new_loop(clock, debug)
     timer = _StepTimer(loop, virtual=clock == "virtual")
-    with _watched(kata, result, raises, what) as caught:
+    guard = timer.stuck_guard(STUCK_LIMIT) if clock == "virtual" else nullcontext([])
+    with _watched(kata, result, raises, what) as caught, guard as stuck:
         with asyncio.Runner(loop_factory=lambda: loop) as runner:
             try:
                 runner.run(main())
-            except _Spinning:
+            except (_Spinning, _Stuck):
                 pass
     result.longest_step = timer.longest
+    if stuck:
+        fail(
+            f"{what} blocked the event loop: one step ran for more than {STUCK_LIMIT:g} s of "
+            "real time and was stopped. An endless loop with no `await` in it, or a "
+            "synchronous call (time.sleep, requests) inside a coroutine, freezes every task."
+        )
     if timer.spun:
         fail(
             f"{what} kept the event loop busy for {SPIN_LIMIT:,} steps while its clock never "
