@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def pytest_configure(config: pytest.Config) -> None:
     report = config.getoption("--kata-report")
     if report:
         config.pluginmanager.register(Recorder(Path(report)), "kata-report")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Move everything loaded so far (pytest, aiohttp, the graders) out of the garbage
+    collector's sight: the kit calls gc.collect() around learner code to surface what it
+    leaked, and then it only walks the objects made since, about 50x faster."""
+    gc.freeze()
 
 
 GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.targets, pytest]

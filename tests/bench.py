@@ -2,6 +2,7 @@
 
     nox -s bench                  grade solutions/ 3 times, print figures
     nox -s bench -- --repeat 1 tasks
+    nox -s bench -- --batch 20    grade a generated class of 20 through the gradebook
 
 Prints the wall time of grading every kata (the learner's `nox -s grade`, minus nox), the
 slowest katas, and for virtual-time katas the loop seconds graded per real second.
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graders"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.batch
 
 from kit.grade import grade
 from kit.manifest import catalogue
@@ -28,7 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="katas or tracks (default: all)")
     parser.add_argument("--target", default="solutions")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--batch", type=int, default=0, help="grade a generated class of N submissions instead"
+    )
     args = parser.parse_args(argv)
+    if args.batch:
+        from tests import batch
+
+        return batch.main([str(args.batch)])
 
     entries = catalogue().select(args.names)
     target = resolve_target(args.target)

@@ -9,7 +9,9 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import kit
 import pytest
 from kit import Probe, expect_loop_time
 from kit.outcomes import NotStarted
@@ -138,6 +140,28 @@ def test_waiting_on_real_io_is_not_a_stuck_step(
         """
     )
     assert kata.run(lambda: kata.get("work", "coroutine")()).wall_time >= 0.6
+
+
+def test_the_graders_verdict_wins_over_a_side_effect(make_kata: Callable[[str], Kata]) -> None:
+    """A leaked socket warns, but the grader's own sentence is the one the learner sees."""
+    kata = make_kata(
+        """
+        import socket
+        async def work():
+            socket.socket()  # dropped unclosed: a ResourceWarning
+            return "wrong"
+        """
+    )
+    work = kata.get("work", "coroutine")
+    with pytest.raises(Failed, match="left a resource open"):
+        kata.run(lambda: work())
+
+    def verdict(result: Any) -> None:
+        if result.value == "wrong":
+            kit.fail("the value was wrong")
+
+    with pytest.raises(Failed, match="the value was wrong"):
+        kata.run(lambda: work(), verdict=verdict)
 
 
 def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:

@@ -69,7 +69,9 @@ def test_a_crashing_kata_costs_only_itself(tmp_path: Path) -> None:
     (tmp_path / "02_tasks").mkdir()
     shutil.copy(REPO / "solutions" / "02_tasks" / "two_sleepers.py", tmp_path / "02_tasks")
     (tmp_path / "02_tasks" / "fetch_all.py").write_text(
-        "import os\n\nasync def fetch_all(ids, fetch):\n    os._exit(3)\n", encoding="utf-8"
+        # posix._exit gets past the sandbox's os._exit guard: the process really ends
+        "import posix\n\nasync def fetch_all(ids, fetch):\n    posix._exit(3)\n",
+        encoding="utf-8",
     )
     proc = grade("fetch_all", "two_sleepers", "--target", str(tmp_path))
     assert "✓ two_sleepers" in proc.stdout

@@ -167,9 +167,10 @@ def grade(
 ) -> list[Result]:
     """Grade ``entries`` against ``target`` and return results in the order given.
 
-    With ``per_track`` each track runs in its own process, ``jobs`` at a time (default: one
-    per core); without, all katas share one process (cheaper when grading many submissions
-    side by side). Either way a kata that kills its process is regraded alone.
+    With ``per_track`` each track runs in its own process, ``jobs`` at a time (default: two
+    per core, as graders often wait on real clocks); without, all katas share one process
+    (cheaper when grading many submissions side by side). Either way a kata that kills its
+    process is regraded alone.
     """
     results: dict[str, Result] = {}
     groups: dict[str, list[Entry]] = {}
@@ -182,7 +183,7 @@ def grade(
         groups.setdefault(entry.track if per_track else "all", []).append(entry)
     workdir = Path(tempfile.mkdtemp(prefix="katas-grade-"))
     try:
-        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+        with ThreadPoolExecutor(max_workers=jobs or 2 * (os.cpu_count() or 1)) as pool:
             for group in pool.map(
                 lambda g: _grade_group(g, target, workdir, verbose), groups.values()
             ):
@@ -322,7 +323,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("-v", "--verbose", action="store_true", help="show pytest's full output")
     ap.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
     ap.add_argument("--list", action="store_true", help="list katas with their last grade")
-    ap.add_argument("--jobs", type=int, default=None, help="processes at once (default: cores)")
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="processes at once (default: 2 per core)"
+    )
     ap.add_argument("--json", help="write Exercism v3 results (with GitHub Classroom points)")
     ap.add_argument("--junit", help="write JUnit XML")
     ap.add_argument("--gradescope", help="write Gradescope results.json")

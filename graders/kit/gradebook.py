@@ -3,7 +3,8 @@
     python -m kit gradebook DIR [KATA-or-TRACK ...] [--out DIR] [--jobs N]
 
 Every sub-folder of DIR is one student's submission, laid out like exercises/. Submissions
-are graded side by side, one process each, as many at once as there are cores. The output
+are graded side by side, one process each, four per core by default: most of a grader's
+time is spent waiting on real clocks (sockets, subprocesses, threads), not computing. The output
 folder gets ``gradebook.csv`` (student, each kata's points, total, possible) and, per
 student, ``results.json`` (Exercism v3 with points) and ``scoreboard.txt``.
 """
@@ -50,13 +51,18 @@ class Progress:
             sys.stderr.flush()
 
 
+def default_jobs() -> int:
+    """Submissions graded at once: four per core (grading mostly waits), at most 32."""
+    return min(4 * (os.cpu_count() or 2), 32)
+
+
 def grade_all(
     folders: list[Path], entries: list[Entry], jobs: int | None = None
 ) -> dict[str, list[Result]]:
     """Grade every folder; map student name to results."""
     progress = Progress(len(folders))
     out: dict[str, list[Result]] = {}
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         futures = {
             pool.submit(grade, entries, folder, jobs=1, per_track=False): folder
             for folder in folders
@@ -87,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", help="a folder with one sub-folder per submission")
     ap.add_argument("names", nargs="*", help="katas or tracks to grade (default: all)")
     ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
-    ap.add_argument("--jobs", type=int, default=None, help="submissions at once (default: cores)")
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="submissions at once (default: 4 per core)"
+    )
     args = ap.parse_args(argv)
 
     root = Path(args.folder).expanduser().resolve()

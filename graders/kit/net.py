@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from .outcomes import fail
 
 if TYPE_CHECKING:
+    from .running import Run
     from .targets import Kata
 
 HOST = "127.0.0.1"
@@ -69,11 +70,19 @@ def judge(
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         return problem
 
+    def verdict(result: Run[str]) -> None:
+        if result.value:
+            fail(result.value)
+
     result = kata.run(
-        main, clock="real", limit=limit, what=what, hang_hint=hang_hint, loop_errors=True
+        main,
+        clock="real",
+        limit=limit,
+        what=what,
+        hang_hint=hang_hint,
+        loop_errors=True,
+        verdict=verdict,
     )
-    if result.value:
-        fail(result.value)
     if result.loop_errors:
         ctx = result.loop_errors[0]
         exc = ctx.get("exception")

@@ -10,7 +10,8 @@ Around the call, ``run`` checks what a careful reviewer would:
 - the code finished (a coroutine that waits forever fails at once, in real time, under a
   virtual-time guard of ``limit`` seconds);
 - no single step blocked the loop (``time.sleep`` in a coroutine costs real time, not loop
-  time: it is caught by timing each loop step with the real clock);
+  time: it is caught by timing each loop step with the real clock), and a step that never
+  ends (``while True: pass``) is interrupted by a watchdog after STUCK_LIMIT seconds;
 - no task was left running, no coroutine was left un-awaited, no session or transport was
   left open, and no task's exception went unretrieved.
 """
@@ -24,7 +25,7 @@ import threading
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -121,9 +122,11 @@ def _new_loop(clock: str, debug: bool) -> asyncio.AbstractEventLoop:
 
 # Loop steps in a row without the virtual clock moving before we call it spinning.
 SPIN_LIMIT = 200_000
-# Real seconds one step of a virtual-time loop may run before it is interrupted: far above
-# BLOCK_LIMIT (which already fails such a step), so only a stuck step is ever cut short.
-STUCK_LIMIT = 2.0
+# Real seconds one loop step may run before it is interrupted: on virtual time far above
+# BLOCK_LIMIT (which already fails such a step), on the real clock far above anything a
+# grader waits for in one step, so only a stuck step (``while True: pass``) is cut short.
+STUCK_LIMIT = 1.0
+STUCK_LIMIT_REAL = 5.0
 
 
 class _Spinning(BaseException):
@@ -261,6 +264,7 @@ def run(
     loop_errors: bool = False,
     block_limit: float | None = BLOCK_LIMIT,
     debug: bool = False,
+    verdict: Callable[[Run[T]], None] | None = None,
 ) -> Run[T]:
     """Await ``call()`` on a fresh loop and check how it behaved.
 
@@ -269,6 +273,9 @@ def run(
     exception fails the check with the learner's file and line. ``leftover_tasks`` and
     ``loop_errors`` allow tasks still pending at return, and unretrieved task exceptions.
     ``block_limit`` (virtual clock only) is the longest real time one loop step may take.
+    ``verdict`` is the grader's own check of the finished run: it runs before the checks for
+    leaked warnings, tasks and loop errors, so the sentence naming the mistake wins over a
+    side effect of it (a child left running also leaves its transport unclosed).
     """
     result: Run[T] = Run()
     expired = False
@@ -300,8 +307,8 @@ def run(
 
     loop = _new_loop(clock, debug)
     timer = _StepTimer(loop, virtual=clock == "virtual")
-    guard = timer.stuck_guard(STUCK_LIMIT) if clock == "virtual" else nullcontext([])
-    with _watched(kata, result, raises, what) as caught, guard as stuck:
+    stuck_limit = STUCK_LIMIT if clock == "virtual" else STUCK_LIMIT_REAL
+    with _watched(kata, result, raises, what) as caught, timer.stuck_guard(stuck_limit) as stuck:
         with asyncio.Runner(loop_factory=lambda: loop) as runner:
             try:
                 runner.run(main())
@@ -310,7 +317,7 @@ def run(
     result.longest_step = timer.longest
     if stuck:
         fail(
-            f"{what} blocked the event loop: one step ran for more than {STUCK_LIMIT:g} s of "
+            f"{what} blocked the event loop: one step ran for more than {stuck_limit:g} s of "
             "real time and was stopped. An endless loop with no `await` in it, or a "
             "synchronous call (time.sleep, requests) inside a coroutine, freezes every task."
         )
@@ -338,6 +345,8 @@ def run(
             "a synchronous call (time.sleep, requests, a busy loop) inside a coroutine freezes "
             "every other task. Use `await asyncio.sleep(...)` or other awaitable calls."
         )
+    if verdict is not None:
+        verdict(result)
     _check_warnings(caught, what)
     if leftovers and not leftover_tasks:
         names = ", ".join(sorted({_task_name(t) for t in leftovers}))
