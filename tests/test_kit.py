@@ -126,6 +126,28 @@ def test_a_step_that_never_ends_is_stopped(
     assert time.perf_counter() - start < 5
 
 
+def test_a_stuck_cleanup_of_a_cancelled_task_is_stopped(
+    make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            async def child():
+                try:
+                    await asyncio.sleep(100)
+                finally:
+                    while True:
+                        pass
+            asyncio.create_task(child())
+            await asyncio.sleep(0)
+        """
+    )
+    with pytest.raises(Failed, match=r"one step ran for more than 0\.3 s"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
 def test_waiting_on_real_io_is_not_a_stuck_step(
     make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
 ) -> None:

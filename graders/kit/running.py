@@ -309,11 +309,11 @@ def run(
     timer = _StepTimer(loop, virtual=clock == "virtual")
     stuck_limit = STUCK_LIMIT if clock == "virtual" else STUCK_LIMIT_REAL
     with _watched(kata, result, raises, what) as caught, timer.stuck_guard(stuck_limit) as stuck:
-        with asyncio.Runner(loop_factory=lambda: loop) as runner:
-            try:
+        try:  # around the Runner too: closing it runs loop steps (cancelled tasks' cleanup)
+            with asyncio.Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())
-            except (_Spinning, _Stuck):
-                pass
+        except (_Spinning, _Stuck):
+            pass
     result.longest_step = timer.longest
     if stuck:
         fail(
