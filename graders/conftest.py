@@ -42,7 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Move everything loaded so far (pytest, aiohttp, the graders) out of the garbage
     collector's sight: the kit calls gc.collect() around learner code to surface what it
-    leaked, and then it only walks the objects made since, about 50x faster."""
+    leaked, and then it only walks the objects made since, about 20x faster."""
     gc.freeze()
 
 
