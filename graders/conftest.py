@@ -10,12 +10,13 @@ import kit
 import kit.outcomes
 import kit.probes
 import kit.running
-import kit.targets
+import kit.kata
 import pytest
 from kit.guard import sandbox, snapshot, tampered
 from kit.manifest import catalogue
 from kit.report import Recorder, kata_of
-from kit.targets import Kata, load, resolve_target
+from kit.kata import Kata, load
+from kit.paths import resolve_target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -46,7 +47,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
-GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.targets, pytest]
+GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.kata, pytest]
 _fail = kit.outcomes.fail  # kept here, out of reach of code that replaces kit.fail
 _stopped: dict[str, str] = {}  # kata id -> why its remaining checks are skipped
 

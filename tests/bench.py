@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.batch
 
 from kit.grade import grade
 from kit.manifest import catalogue
-from kit.targets import resolve_target
+from kit.paths import resolve_target
 
 
 def main(argv: list[str] | None = None) -> int:

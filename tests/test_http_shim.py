@@ -8,7 +8,7 @@ from importlib.metadata import version
 import aiohttp
 import pytest
 from aioresponses import aioresponses
-from kit.http import NEEDS_STREAM_WRITER, mock_http
+from kit.http_doubles import NEEDS_STREAM_WRITER, mock_http
 
 
 async def _get(url: str) -> tuple[int, dict[str, int]]:

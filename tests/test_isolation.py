@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from kit import guard
-from kit.targets import REPO
+from kit.paths import REPO
 
 CANARY_DIR = REPO / ".katas"
 

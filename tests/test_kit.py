@@ -15,7 +15,7 @@ import kit
 import pytest
 from kit import Probe, expect_loop_time
 from kit.outcomes import NotStarted
-from kit.targets import Kata, load
+from kit.kata import Kata, load
 
 Failed = pytest.fail.Exception
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from kit.manifest import catalogue
-from kit.targets import REPO
+from kit.paths import REPO
 
 ENTRY = catalogue().entry("02_tasks/two_sleepers")
 

@@ -15,7 +15,7 @@ import pytest
 from kit import reports
 from kit.grade import Result
 from kit.manifest import catalogue
-from kit.targets import REPO
+from kit.paths import REPO
 
 CAT = catalogue()
 ENTRIES = [CAT.entry("02_tasks/two_sleepers"), CAT.entry("02_tasks/fetch_all")]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from kit.grade import Result, Style, scoreboard
 from kit.manifest import catalogue
-from kit.targets import REPO
+from kit.paths import REPO
 
 CATALOGUE = catalogue()
 TOTAL = sum(entry.points for entry in CATALOGUE.katas)

@@ -14,7 +14,6 @@ from typing import Any
 
 import kit
 import pytest
-from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 ODD_DELAY = 1.234567  # no polling period lands exactly on it
@@ -29,7 +28,7 @@ POLLING = (
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=50)
+    return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=50)
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:

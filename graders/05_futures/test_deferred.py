@@ -12,7 +12,6 @@ from typing import Any
 
 import kit
 import pytest
-from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 ODD_TIME = 1.234567  # no polling period lands exactly on it
@@ -26,7 +25,7 @@ POLLING = (
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+    return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 async def waiter(deferred: Any) -> tuple[float, str, Any]:

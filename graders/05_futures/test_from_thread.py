@@ -22,7 +22,6 @@ from typing import Any
 
 import kit
 import pytest
-from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 WAKE_WINDOW = 1.5  # real seconds a delivered result may take to reach the coroutine
@@ -40,7 +39,7 @@ THREADSAFE = (
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+    return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 class ThreadJob:

@@ -17,7 +17,6 @@ from typing import Any
 
 import kit
 import pytest
-from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 ODD = 1.234567  # no polling period lands exactly on it
@@ -39,7 +38,7 @@ NOTIFY_ALL = (
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+    return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 async def outcome(aw: Any) -> tuple[str, Any]:

@@ -13,7 +13,6 @@ from typing import Any
 
 import kit
 import pytest
-from kit.sleeps import watch_sleeps
 
 REAL_SLEEP = asyncio.sleep
 GO = 1.234567  # the loop time the grader sets `go`; no polling period lands on it
@@ -27,7 +26,7 @@ POLLING = (
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
-    return watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+    return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 def run_gate(kata: kit.Kata, n: int, work: kit.Probe, set_at: float | None) -> kit.Run[Any]:

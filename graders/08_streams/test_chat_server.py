@@ -13,7 +13,7 @@ import socket
 from collections.abc import Awaitable, Callable
 
 import kit
-from kit import net
+from kit import streams
 
 HANG = (
     "Does start() return once the server listens (no serve_forever() inside), and does stop() "
@@ -35,7 +35,7 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
     async def main() -> str:
         chat = chat_server()
         try:
-            port = await asyncio.wait_for(chat.start(net.HOST, 0), 3.0)
+            port = await asyncio.wait_for(chat.start(streams.HOST, 0), 3.0)
         except TimeoutError:
             return "ChatServer.start() did not return within 3 s: start the server and return."
         if not isinstance(port, int) or not 0 < port < 65536:
@@ -48,22 +48,22 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(chat.stop(), 3.0)
-            await net.settle(2.0)
-            net.abort_transports(port)
-            await net.settle(1.0)
+            await streams.settle(2.0)
+            streams.abort_transports(port)
+            await streams.settle(1.0)
 
-    net.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
+    kit.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
 
 
 async def join(port: int, n: int) -> list[Client]:
     """Connect ``n`` clients, one after the other."""
-    return [await net.connect(port) for _ in range(n)]
+    return [await streams.connect(port) for _ in range(n)]
 
 
 async def sync(clients: list[Client], line: bytes) -> str:
     """The last client says ``line``; every other client must receive it."""
     clients[-1][1].write(line)
-    got = await asyncio.gather(*(net.read_line(r) for r, _ in clients[:-1]))
+    got = await asyncio.gather(*(streams.read_line(r) for r, _ in clients[:-1]))
     if any(g != line for g in got):
         return (
             f"client {len(clients)} sent {line!r}; the other clients received {got!r} within "
@@ -74,7 +74,7 @@ async def sync(clients: list[Client], line: bytes) -> str:
 
 async def leave(clients: list[Client]) -> None:
     """Close the grader's clients."""
-    await asyncio.gather(*(net.close(w) for _, w in clients))
+    await asyncio.gather(*(streams.close(w) for _, w in clients))
 
 
 def test_is_a_class(kata: kit.Kata) -> None:
@@ -97,7 +97,7 @@ def test_broadcast_to_the_others(kata: kit.Kata) -> None:
                 return problem
             (ra, wa), (rb, wb), (rc, _) = clients
             wa.write(b"hello from 1\n")
-            got = [await net.read_line(rb), await net.read_line(rc)]
+            got = [await streams.read_line(rb), await streams.read_line(rc)]
             if got[1] == b"hello from 3\n":
                 return (
                     "client 3 got its own line back (b'hello from 3\\n'): broadcast to every "
@@ -109,7 +109,7 @@ def test_broadcast_to_the_others(kata: kit.Kata) -> None:
                     "broadcast each line, as it is, to every other client."
                 )
             wb.write(b"hello from 2\n")
-            first = await net.read_line(ra)
+            first = await streams.read_line(ra)
             if first == b"hello from 1\n":
                 return (
                     "client 1 got its own line back (b'hello from 1\\n'): broadcast to every "
@@ -137,7 +137,7 @@ def test_whole_lines_only(kata: kit.Kata) -> None:
                 writer.write(piece)
                 await writer.drain()
                 await asyncio.sleep(0.1)
-            got = [await net.read_line(rb), await net.read_line(rb)]
+            got = [await streams.read_line(rb), await streams.read_line(rb)]
             if got != [b"from 3\n", b"halves\n"]:
                 return (
                     "client 1 sent b'hal', then client 3 sent b'from 3\\n', then client 1 "
@@ -163,7 +163,7 @@ def test_a_stalled_client_delays_no_one(kata: kit.Kata) -> None:
         stalled = socket.socket()
         stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         stalled.setblocking(False)
-        await asyncio.get_running_loop().sock_connect(stalled, (net.HOST, port))
+        await asyncio.get_running_loop().sock_connect(stalled, (streams.HOST, port))
         clients = await join(port, 2)
         (_, wa), (rb, _) = clients
         received = 0
@@ -221,7 +221,7 @@ def test_stop_closes_everything(kata: kit.Kata) -> None:
                     "client connection in stop() (on Python 3.12+ Server.wait_closed() waits "
                     "until every connection is closed)."
                 )
-            ends = await asyncio.gather(*(net.read_to_eof(r, 2.0) for r, _ in clients))
+            ends = await asyncio.gather(*(streams.read_to_eof(r, 2.0) for r, _ in clients))
             if not all(eof for _, eof in ends):
                 open_ = sum(not eof for _, eof in ends)
                 return (
@@ -229,16 +229,16 @@ def test_stop_closes_everything(kata: kit.Kata) -> None:
                     "stop() must close every client connection, not only the listening server."
                 )
             try:
-                _, writer = await net.connect(port, 1.0)
+                _, writer = await streams.connect(port, 1.0)
             except (OSError, TimeoutError):
                 pass
             else:
-                await net.close(writer)
+                await streams.close(writer)
                 return (
                     "after stop(), a new client could still connect: close the listening "
                     "server (server.close(), then `await server.wait_closed()`)."
                 )
-            if pending := await net.settle(2.0):
+            if pending := await streams.settle(2.0):
                 return (
                     f"after stop(), {len(pending)} connection handler(s) were still running: "
                     "a handler must end when its client's connection is closed."

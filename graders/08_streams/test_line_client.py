@@ -9,7 +9,7 @@ of them, and that the connection was completely closed when request_lines return
 import asyncio
 
 import kit
-from kit import net
+from kit import streams
 
 HANG = (
     "Does each line you send end with a newline (the server answers whole lines only), and do "
@@ -74,15 +74,15 @@ def grade(kata: kit.Kata, lines: list[str]) -> None:
 
     async def scenario() -> str:
         server = Server()
-        listener = await asyncio.start_server(server.handle, net.HOST, 0)
-        port = net.port_of(listener)
+        listener = await asyncio.start_server(server.handle, streams.HOST, 0)
+        port = streams.port_of(listener)
         try:
-            replies = await request_lines(net.HOST, port, lines)
-            still_open = net.open_transports(port)  # checked before the loop runs again
+            replies = await request_lines(streams.HOST, port, lines)
+            still_open = streams.open_transports(port)  # checked before the loop runs again
         finally:
-            await net.settle(1.0)
-            net.abort_transports(port)
-            await net.shut_server(listener)
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
         if replies != want:
             return mismatch(what, replies, want)
         if lines and server.connections != 1:
@@ -98,7 +98,7 @@ def grade(kata: kit.Kata, lines: list[str]) -> None:
             )
         return ""
 
-    net.judge(
+    kit.judge(
         kata,
         scenario,
         what=what,

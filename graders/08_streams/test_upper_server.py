@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 import kit
-from kit import net
+from kit import streams
 
 READ_IS_NOT_A_LINE = (
     "one read() returns whatever bytes have arrived (part of a line, or several lines), not "
@@ -32,7 +32,7 @@ def serve(kata: kit.Kata, scenario: Callable[[int], Awaitable[str]], what: str) 
 
     async def main() -> str:
         try:
-            server = await asyncio.wait_for(start(net.HOST, 0), 3.0)
+            server = await asyncio.wait_for(start(streams.HOST, 0), 3.0)
         except TimeoutError:
             return (
                 "start_upper_server(host, port) did not return within 3 s: start the server "
@@ -43,21 +43,21 @@ def serve(kata: kit.Kata, scenario: Callable[[int], Awaitable[str]], what: str) 
                 f"start_upper_server returned {server!r}; expected the asyncio.Server that "
                 "`await asyncio.start_server(handler, host, port)` gives you."
             )
-        port = net.port_of(server)
+        port = streams.port_of(server)
         try:
             return await scenario(port)
         finally:
-            await net.settle()  # the handlers see the clients go and finish
-            net.abort_transports(port)  # a connection the server never closed: reported above
-            await net.shut_server(server)
-            await net.settle()
+            await streams.settle()  # the handlers see the clients go and finish
+            streams.abort_transports(port)  # a connection the server never closed: reported above
+            await streams.shut_server(server)
+            await streams.settle()
 
-    net.judge(kata, main, what=what, hang_hint=HANG, unclosed=UNCLOSED)
+    kit.judge(kata, main, what=what, hang_hint=HANG, unclosed=UNCLOSED)
 
 
 async def exchange(port: int, pieces: list[bytes], replies: int) -> tuple[list[bytes], str]:
     """Send ``pieces`` with real pauses between them; read ``replies`` lines (or what came)."""
-    reader, writer = await net.connect(port)
+    reader, writer = await streams.connect(port)
     got: list[bytes] = []
     try:
         for piece in pieces:
@@ -65,13 +65,13 @@ async def exchange(port: int, pieces: list[bytes], replies: int) -> tuple[list[b
             await writer.drain()
             await asyncio.sleep(0.1)  # the piece reaches the server before the next is sent
         while len(got) < replies:
-            line = await net.read_line(reader)
+            line = await streams.read_line(reader)
             if not line:
                 return got, "no more lines came" if line is None else "the server closed early"
             got.append(line)
         return got, ""
     finally:
-        await net.close(writer)
+        await streams.close(writer)
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -118,11 +118,11 @@ def test_fifty_clients_at_once(kata: kit.Kata) -> None:
     n = 50
 
     async def scenario(port: int) -> str:
-        clients = await asyncio.gather(*(net.connect(port) for _ in range(n)))
+        clients = await asyncio.gather(*(streams.connect(port) for _ in range(n)))
         try:
             for i, (_, writer) in enumerate(clients):
                 writer.write(f"client {i}\n".encode())
-            replies = await asyncio.gather(*(net.read_line(r) for r, _ in clients))
+            replies = await asyncio.gather(*(streams.read_line(r) for r, _ in clients))
             right = sum(r == f"CLIENT {i}\n".encode() for i, r in enumerate(replies))
             if right < n:
                 return (
@@ -133,7 +133,7 @@ def test_fifty_clients_at_once(kata: kit.Kata) -> None:
                 )
             return ""
         finally:
-            await asyncio.gather(*(net.close(w) for _, w in clients))
+            await asyncio.gather(*(streams.close(w) for _, w in clients))
 
     serve(kata, scenario, "the upper server with 50 clients")
 
@@ -142,13 +142,13 @@ def test_closes_when_the_client_closes(kata: kit.Kata) -> None:
     """After the client sends EOF, the server answers and then closes the connection."""
 
     async def scenario(port: int) -> str:
-        reader, writer = await net.connect(port)
+        reader, writer = await streams.connect(port)
         try:
             writer.write(b"bye\n")
             writer.write_eof()  # the client closes its sending side
-            data, eof = await net.read_to_eof(reader, timeout=2.0)
+            data, eof = await streams.read_to_eof(reader, timeout=2.0)
         finally:
-            await net.close(writer)
+            await streams.close(writer)
         if data != b"BYE\n":
             return (
                 f"sent b'bye\\n' then closed the sending side, and got back {data!r}; "

@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 
 import kit
-from kit import net
+from kit import subprocesses
 
 CHILD = (
     "import sys, time; log = sys.argv[1]; "
@@ -21,7 +21,7 @@ CHILD = (
 
 def commands(log: Path, sleeps: list[float], codes: list[int]) -> list[list[str]]:
     """One child per (sleep, code): it logs its start, sleeps, logs its end, exits with code."""
-    return [net.python(CHILD, str(log), str(s), str(c)) for s, c in zip(sleeps, codes, strict=True)]
+    return [subprocesses.python(CHILD, str(log), str(s), str(c)) for s, c in zip(sleeps, codes, strict=True)]
 
 
 def most_at_once(log: Path) -> int:
@@ -74,7 +74,7 @@ def test_does_not_block_the_loop(kata: kit.Kata, tmp_path: Path) -> None:
             )
         return ""
 
-    net.judge(kata, scenario, what="run_all", limit=20.0)
+    kit.judge(kata, scenario, what="run_all", limit=20.0)
 
 
 def test_exit_codes_in_input_order(kata: kit.Kata, tmp_path: Path) -> None:

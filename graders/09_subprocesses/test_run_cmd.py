@@ -12,7 +12,7 @@ import signal
 from pathlib import Path
 
 import kit
-from kit import net
+from kit import subprocesses
 
 PIPE_HINT = (
     "The child wrote more than a pipe buffer holds (about 64 KiB) and waits for someone to "
@@ -30,7 +30,7 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
     """Arguments with spaces, $ and ; reach the program unchanged."""
     run = kata.get("run", "coroutine")
     args = ["two words", "$HOME", "a;b", "*"]
-    cmd = net.python("import sys; print(sys.argv[1:])", *args)
+    cmd = subprocesses.python("import sys; print(sys.argv[1:])", *args)
     result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
     want = (0, f"{args!r}\n".encode(), b"")
     kit.expect(
@@ -45,7 +45,7 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
 def test_code_and_output(kata: kit.Kata) -> None:
     """run returns the exit code, stdout and stderr as bytes."""
     run = kata.get("run", "coroutine")
-    cmd = net.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
+    cmd = subprocesses.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
     result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
     kit.expect_equal(
         result.value,
@@ -59,7 +59,7 @@ def test_code_and_output(kata: kit.Kata) -> None:
 def test_two_megabytes_of_output(kata: kit.Kata) -> None:
     """A command writing 2 MB to stdout (and 100 kB to stderr) completes."""
     run = kata.get("run", "coroutine")
-    cmd = net.python(
+    cmd = subprocesses.python(
         "import sys; sys.stdout.buffer.write(b'x' * 2_000_000); "
         "sys.stderr.buffer.write(b'e' * 100_000)"
     )
@@ -83,7 +83,7 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
     """A command slower than the timeout: TimeoutError, the child killed and reaped by then."""
     run = kata.get("run", "coroutine")
     pidfile = tmp_path / "pid"
-    cmd = net.python(
+    cmd = subprocesses.python(
         "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(30)",
         str(pidfile),
     )
@@ -94,7 +94,7 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
         except TimeoutError:
             text = pidfile.read_text() if pidfile.exists() else ""
             # Checked at once, before the loop runs again: did run() reap the child itself?
-            state = net.process_state(int(text)) if text else "gone"
+            state = subprocesses.process_state(int(text)) if text else "gone"
         else:
             return (
                 f"run() of a 30 s command with timeout 1.5 returned {value!r}; expected it to "
@@ -116,7 +116,7 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
             )
         return ""
 
-    net.judge(
+    kit.judge(
         kata,
         scenario,
         what="run() of a 30 s command with timeout 1.5",

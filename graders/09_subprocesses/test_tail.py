@@ -14,7 +14,7 @@ import signal
 from pathlib import Path
 
 import kit
-from kit import net
+from kit import streams, subprocesses
 
 PRINT = "import os; print('pid', os.getpid(), flush=True)\n"
 TICKS = PRINT + "import time\nfor i in range(200):\n    print('tick', i); time.sleep(0.05)\n"
@@ -42,7 +42,7 @@ def pid_of(line: object) -> int | None:
 
 def stop(pid: int | None) -> None:
     """Kill a child the learner's code left running (the grader cleans up after a mistake)."""
-    if pid is not None and net.process_state(pid) == "running":
+    if pid is not None and subprocesses.process_state(pid) == "running":
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
 
@@ -55,12 +55,12 @@ def test_is_an_async_generator(kata: kit.Kata) -> None:
 def test_every_line_in_order(kata: kit.Kata) -> None:
     """All lines, in order, as str without newlines; the child is reaped at the end."""
     tail = kata.get("tail", "asyncgen")
-    cmd = net.python(PRINT + "print('one'); print('two words'); print(); print('last')")
+    cmd = subprocesses.python(PRINT + "print('one'); print('two words'); print(); print('last')")
 
     async def scenario() -> str:
         lines = [line async for line in tail(cmd)]
         pid = pid_of(lines[0]) if lines else None
-        state = net.process_state(pid) if pid else "gone"
+        state = subprocesses.process_state(pid) if pid else "gone"
         want = ["one", "two words", "", "last"]
         if lines[1:] != want or pid is None:
             return (
@@ -77,14 +77,14 @@ def test_every_line_in_order(kata: kit.Kata) -> None:
             )
         return ""
 
-    net.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
 
 
 def test_lines_come_as_they_are_printed(kata: kit.Kata, tmp_path: Path) -> None:
     """The first line comes out while the command still runs, before it prints the next."""
     tail = kata.get("tail", "asyncgen")
     go = tmp_path / "go"
-    cmd = net.python(
+    cmd = subprocesses.python(
         PRINT + "import os, sys, time\nprint('first', flush=True)\n"
         "for _ in range(1000):\n"
         "    if os.path.exists(sys.argv[1]): break\n"
@@ -119,13 +119,13 @@ def test_lines_come_as_they_are_printed(kata: kit.Kata, tmp_path: Path) -> None:
             return f"tail() yielded {got!r}; expected 'pid <n>', 'first', 'second'."
         return ""
 
-    net.judge(kata, scenario, what="tail(cmd)", limit=15.0)
+    kit.judge(kata, scenario, what="tail(cmd)", limit=15.0)
 
 
 def test_closing_after_break_kills_the_child(kata: kit.Kata) -> None:
     """Breaking out and closing the generator (aclosing) leaves no child running."""
     tail = kata.get("tail", "asyncgen")
-    cmd = net.python(TICKS)
+    cmd = subprocesses.python(TICKS)
 
     async def scenario() -> str:
         got: list[str] = []
@@ -141,17 +141,17 @@ def test_closing_after_break_kills_the_child(kata: kit.Kata) -> None:
         pid = pid_of(got[0]) if got else None
         if pid is None:
             return f"tail() of a ticking command yielded {got!r}; expected 'pid <n>' first."
-        state = net.process_state(pid)  # at once: aclose() has returned
+        state = subprocesses.process_state(pid)  # at once: aclose() has returned
         stop(pid)
         return {"running": STILL_RUNNING.format(how=""), "zombie": ZOMBIE}.get(state, "")
 
-    net.judge(kata, scenario, what="tail(cmd) closed early", limit=10.0)
+    kit.judge(kata, scenario, what="tail(cmd) closed early", limit=10.0)
 
 
 def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
     """After a plain `break`, the collected generator's cleanup stops the child within 3 s."""
     tail = kata.get("tail", "asyncgen")
-    cmd = net.python(TICKS)
+    cmd = subprocesses.python(TICKS)
 
     async def scenario() -> str:
         got: list[str] = []
@@ -168,11 +168,11 @@ def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
         if pid is None:
             return f"tail() of a ticking command yielded {got!r}; expected 'pid <n>' first."
         # asyncio closes an abandoned async generator in a task of its own: give it time.
-        await kit.until(lambda: net.process_state(pid) == "gone", timeout=3.0)()
-        state = net.process_state(pid)
+        await kit.until(lambda: subprocesses.process_state(pid) == "gone", timeout=3.0)()
+        state = subprocesses.process_state(pid)
         stop(pid)
-        await net.settle(1.0)
+        await streams.settle(1.0)
         how = " (asyncio closes an abandoned generator itself; 3 s passed)"
         return {"running": STILL_RUNNING.format(how=how), "zombie": ZOMBIE}.get(state, "")
 
-    net.judge(kata, scenario, what="tail(cmd) after break", limit=10.0)
+    kit.judge(kata, scenario, what="tail(cmd) after break", limit=10.0)

@@ -1,6 +1,6 @@
 """Grader for 12_aiohttp/fetch_many: one session, at most `limit` requests in flight, in order.
 
-Requests are mocked (aioresponses through kit.http.mock_http): each takes loop time, and the
+Requests are mocked (aioresponses through kit.http_doubles.mock_http): each takes loop time, and the
 mock counts the requests in flight. The mock replaces aiohttp's connection layer, so the
 connector (and its `limit`) is bypassed: only a bound the code itself holds counts.
 Checks: results in input order; exactly one ClientSession, closed at the end; at most (and,
@@ -15,8 +15,8 @@ from typing import Any
 
 import kit
 import pytest
-from kit import web
-from kit.http import mock_http
+from kit import http_doubles
+from kit.http_doubles import mock_http
 
 NOT_ENOUGH = (
     "Hold an asyncio.Semaphore(limit) around each request (a plain gather starts them all). "
@@ -41,18 +41,18 @@ def call(
     urls: list[str],
     limit: int | None = None,
     delay: float | Callable[[str], float] = 1.0,
-) -> tuple[kit.Run[Any], web.Traffic, web.SessionCount]:
+) -> tuple[kit.Run[Any], http_doubles.Traffic, http_doubles.SessionCount]:
     """Run fetch_many on mocked URLs (each answers {"url": url}); record traffic and sessions."""
     fetch_many = kata.get("fetch_many", "coroutine")
-    traffic = web.Traffic(delay=delay)
-    counted = web.SessionCount()
+    traffic = http_doubles.Traffic(delay=delay)
+    counted = http_doubles.SessionCount()
 
     async def scenario() -> Any:
         nonlocal counted
         with mock_http() as mock:
             for url in urls:
                 mock.get(url, callback=traffic.callback, repeat=True)
-            async with web.count_sessions() as counted:
+            async with http_doubles.count_sessions() as counted:
                 if limit is None:
                     return await fetch_many(urls)
                 return await fetch_many(urls, limit)

@@ -1,6 +1,6 @@
 """Grader for 12_aiohttp/get_json: JSON from the given session, errors raised, body read in time.
 
-Requests are mocked (aioresponses through kit.http.mock_http).
+Requests are mocked (aioresponses through kit.http_doubles.mock_http).
 Checks: the decoded body comes back; no new ClientSession is made (the session is passed in);
 4xx and 5xx raise aiohttp.ClientResponseError with that status; the body is read while the
 response is still open.
@@ -13,24 +13,24 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
-from kit import web
-from kit.http import mock_http
+from kit import http_doubles
+from kit.http_doubles import mock_http
 
 URL = "http://api.example.com/users/1"
 USER = {"id": 1, "name": "Ada"}
 WHAT = "get_json(session, url)"
 
 
-def call(kata: kit.Kata, status: int, payload: Any) -> tuple[kit.Run[Any], web.SessionCount]:
+def call(kata: kit.Kata, status: int, payload: Any) -> tuple[kit.Run[Any], http_doubles.SessionCount]:
     """Run get_json on a mocked URL answering ``status``/``payload``; count new sessions."""
     get_json = kata.get("get_json", "coroutine")
-    counted = web.SessionCount()
+    counted = http_doubles.SessionCount()
 
     async def scenario() -> Any:
         nonlocal counted
         with mock_http() as mock:
             mock.get(URL, status=status, payload=payload)
-            async with aiohttp.ClientSession() as session, web.count_sessions() as counted:
+            async with aiohttp.ClientSession() as session, http_doubles.count_sessions() as counted:
                 return await get_json(session, URL)
 
     result = kata.run(scenario, what=WHAT, raises=Exception)
@@ -39,7 +39,7 @@ def call(kata: kit.Kata, status: int, payload: Any) -> tuple[kit.Run[Any], web.S
     return result, counted
 
 
-def expect_no_new_session(counted: web.SessionCount) -> None:
+def expect_no_new_session(counted: http_doubles.SessionCount) -> None:
     """Fail if get_json made its own ClientSession."""
     kit.expect(
         not counted.created,

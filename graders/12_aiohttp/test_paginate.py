@@ -17,8 +17,7 @@ import aiohttp
 import kit
 import pytest
 from aioresponses import CallbackResult
-from kit.http import CompatResponse, mock_http
-from kit.web import Traffic, count_sessions
+from kit.http_doubles import CompatResponse, Traffic, count_sessions, mock_http
 
 API = "http://api.test/items/"
 

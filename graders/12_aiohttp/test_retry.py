@@ -1,6 +1,6 @@
 """Grader for 12_aiohttp/retry: what is retried, and exactly when (virtual loop time).
 
-Requests are mocked (aioresponses through kit.http.mock_http): each scenario is a script of
+Requests are mocked (aioresponses through kit.http_doubles.mock_http): each scenario is a script of
 answers (a status, maybe with Retry-After, or a connection error) and the mock records the
 loop time of every request. The rng is seeded (``random.Random(seed).random``), so the
 grader knows every wait: before retry ``n`` (0 first), Retry-After seconds when the answer
@@ -19,8 +19,8 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
-from kit import web
-from kit.http import mock_http
+from kit import http_doubles
+from kit.http_doubles import mock_http
 
 URL = "http://api.example.com/flaky"
 BODY = {"ok": True}
@@ -41,7 +41,7 @@ class Answer:
             raise aiohttp.ServerDisconnectedError()
         headers = {"Retry-After": self.retry_after} if self.retry_after else None
         payload = BODY if self.status == 200 else {"error": self.status}
-        return web.reply(int(self.status), payload, headers=headers)
+        return http_doubles.reply(int(self.status), payload, headers=headers)
 
 
 def script(*answers: int | str | tuple[int, str]) -> list[Answer]:
@@ -152,7 +152,7 @@ def call(
         f"get_with_retry(session, url, tries={tries or 5}, base={base:g}, cap={cap:g}, "
         f"rng=random.Random({seed}).random) against answers [{shown}]"
     )
-    traffic = web.Traffic(respond=lambda _url, n: answers[min(n, len(answers) - 1)].reply())
+    traffic = http_doubles.Traffic(respond=lambda _url, n: answers[min(n, len(answers) - 1)].reply())
 
     async def scenario() -> Any:
         with mock_http() as mock:

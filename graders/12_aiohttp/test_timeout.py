@@ -16,34 +16,34 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
-from aiohttp import web as aioweb
-from kit import web
+from aiohttp import web
+from kit import http_doubles
 
 HANG = 10.0  # how long the slow handlers take: far beyond any `total` used here
 LIMIT = 2.5  # real seconds before a call that never gives up is stopped
 QUICK = 1.5  # real seconds a call with total <= 0.3 may take at most (wide: loaded machines)
 
 
-async def fast(request: aioweb.Request) -> aioweb.Response:
+async def fast(request: web.Request) -> web.Response:
     """Answers at once."""
-    return aioweb.json_response({"fast": True})
+    return web.json_response({"fast": True})
 
 
-async def leisurely(request: aioweb.Request) -> aioweb.Response:
+async def leisurely(request: web.Request) -> web.Response:
     """Answers after 0.3 s."""
     await asyncio.sleep(0.3)
-    return aioweb.json_response({"leisurely": True})
+    return web.json_response({"leisurely": True})
 
 
-async def slow(request: aioweb.Request) -> aioweb.Response:
+async def slow(request: web.Request) -> web.Response:
     """Accepts the request, then takes far too long to answer."""
     await asyncio.sleep(HANG)
-    return aioweb.json_response({"slow": True})
+    return web.json_response({"slow": True})
 
 
-async def drip(request: aioweb.Request) -> aioweb.StreamResponse:
+async def drip(request: web.Request) -> web.StreamResponse:
     """Sends the headers and half the body at once, the rest far too late."""
-    response = aioweb.StreamResponse(headers={"Content-Type": "application/json"})
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
     await response.prepare(request)
     await response.write(b'{"drip": ')
     await asyncio.sleep(HANG)
@@ -51,9 +51,9 @@ async def drip(request: aioweb.Request) -> aioweb.StreamResponse:
     return response
 
 
-def make_app() -> aioweb.Application:
+def make_app() -> web.Application:
     """The test server's routes."""
-    app = aioweb.Application()
+    app = web.Application()
     for handler in (fast, leisurely, slow, drip):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
@@ -72,9 +72,9 @@ def call(
 
     async def scenario() -> Any:
         nonlocal elapsed
-        async with web.serve(make_app()) as server, aiohttp.ClientSession() as session:
+        async with http_doubles.serve(make_app()) as server, aiohttp.ClientSession() as session:
             url = str(
-                server.make_url(f"/{path}") if path else f"http://127.0.0.1:{web.free_port()}/"
+                server.make_url(f"/{path}") if path else f"http://127.0.0.1:{http_doubles.free_port()}/"
             )
             start = time.perf_counter()
             try:

@@ -23,8 +23,7 @@ from urllib.parse import urldefrag, urlsplit
 import aiohttp
 import kit
 from aioresponses import CallbackResult
-from kit.http import CompatResponse, mock_http
-from kit.web import count_sessions
+from kit.http_doubles import CompatResponse, count_sessions, mock_http
 from yarl import URL
 
 CONNECTION_ERROR = "connection error"

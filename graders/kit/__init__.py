@@ -1,17 +1,34 @@
-"""The grading kit: the small set of tools every grader uses.
+"""The grading kit: what a grader author uses (see docs/contributing.md).
 
-- ``kata`` (a pytest fixture, see graders/conftest.py) loads the kata's module from the
-  target under grading; ``kata.get("name", "coroutine")`` fetches and checks a definition.
-- ``run(kata, call)`` runs the learner's coroutine on a fresh virtual-time loop and checks
-  that it finished, did not block the loop, left no task or coroutine behind.
+- ``kata`` (a pytest fixture) is the kata's module loaded from the target under grading, a
+  ``Kata``; ``kata.get("name", "coroutine")`` fetches and checks a definition.
+- ``kata.run(call)`` (or ``run(kata, call)``) runs the learner's coroutine on a fresh
+  virtual-time loop and checks that it finished, did not block the loop, and left no task or
+  coroutine behind; ``kata.call(fn)`` does the same for plain code; ``judge`` runs a
+  real-clock scenario.
 - ``Probe`` stands in for I/O and records calls, loop times and peak concurrency.
 - ``fail``, ``expect``, ``expect_equal``, ``expect_loop_time`` fail with one teaching sentence.
+- ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
+- Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
+  ``kit.http_doubles`` (aiohttp mocks and a real test server).
+
+Everything else lives in ``kit._internal``: the tools (scoreboard, reports, gradebook, watch,
+the sandbox), not for graders.
 """
 
-from typing import Any
+from __future__ import annotations
 
-# The kit's tools are imported when first used (PEP 562), so that the learner's commands
-# (python -m kit hint, reset, solution) run on a bare Python without pytest installed.
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .kata import Kata
+    from .outcomes import expect, expect_equal, fail, not_started
+    from .probes import Call, Probe, now
+    from .running import Run, expect_loop_time, judge, run, until
+    from .sleeps import PollingDetected, watch_sleeps
+
+# Imported when first used (PEP 562): the learner's commands (hint, reset, solution) import
+# this package and must run on a bare Python without pytest installed.
 _EXPORTS = {
     "expect": "outcomes",
     "expect_equal": "outcomes",
@@ -22,10 +39,31 @@ _EXPORTS = {
     "now": "probes",
     "Run": "running",
     "run": "running",
+    "judge": "running",
     "until": "running",
     "expect_loop_time": "running",
-    "Kata": "targets",
+    "Kata": "kata",
+    "PollingDetected": "sleeps",
+    "watch_sleeps": "sleeps",
 }
+
+__all__ = [
+    "Call",
+    "Kata",
+    "PollingDetected",
+    "Probe",
+    "Run",
+    "expect",
+    "expect_equal",
+    "expect_loop_time",
+    "fail",
+    "judge",
+    "not_started",
+    "now",
+    "run",
+    "until",
+    "watch_sleeps",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -34,6 +72,3 @@ def __getattr__(name: str) -> Any:
 
         return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")
-
-
-__all__ = sorted(_EXPORTS)

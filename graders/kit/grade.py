@@ -27,7 +27,7 @@ from typing import Any
 from . import integrity, learn, reports
 from .manifest import Catalogue, Entry, catalogue
 from .report import kata_of, read_report
-from .targets import GRADERS, REPO, display, resolve_target
+from .paths import GRADERS, REPO, display, resolve_target
 
 # A kata earns its points only when every check passes, and the scoreboard shows the first
 # failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).

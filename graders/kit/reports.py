@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .targets import REPO, display
+from .paths import REPO, display
 
 if TYPE_CHECKING:
     from .grade import Result

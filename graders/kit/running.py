@@ -14,6 +14,10 @@ Around the call, ``run`` checks what a careful reviewer would:
   ends (``while True: pass``) is interrupted by a watchdog after STUCK_LIMIT seconds;
 - no task was left running, no coroutine was left un-awaited, no session or transport was
   left open, and no task's exception went unretrieved.
+
+``judge(kata, scenario, what=...)`` runs a real-clock scenario (a grader's client talking to
+the learner's server, a child process) and fails with the complaint it returns first: a
+scenario never waits forever, it records what it saw and returns "" or one sentence.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ import pytest
 from .outcomes import fail, not_started
 
 if TYPE_CHECKING:
-    from .targets import Kata
+    from .kata import Kata
 
 T = TypeVar("T")
 
@@ -435,3 +439,59 @@ def until(predicate: Callable[[], bool], timeout: float = 5.0) -> Callable[[], A
         return True
 
     return poll
+
+
+def judge(
+    kata: Kata,
+    scenario: Callable[[], Awaitable[str]],
+    *,
+    what: str,
+    limit: float = 20.0,
+    hang_hint: str = "",
+    unclosed: str = "",
+) -> None:
+    """Run ``scenario()`` under ``kata.run`` on the real clock; fail with what it returns.
+
+    A scenario returns "" or one teaching sentence. A broken submission usually also leaves
+    stray errors (a handler's ConnectionResetError) or warnings (an unclosed writer) behind;
+    those are reported only when the scenario found nothing, so the sentence naming the
+    mistake wins. ``unclosed`` is the sentence for a ResourceWarning (an unclosed writer or
+    transport) seen while the scenario ran; the warning's text is appended to it.
+    """
+
+    async def main() -> str:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            problem = await scenario()
+            gc.collect()  # a dropped, unclosed writer warns now, inside this record
+        leaks = [w for w in caught if issubclass(w.category, ResourceWarning)]
+        if not problem and leaks and unclosed:
+            return f"{unclosed} (ResourceWarning: {str(leaks[0].message).splitlines()[0]})"
+        if not problem:
+            for w in caught:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        return problem
+
+    def verdict(result: Run[str]) -> None:
+        if result.value:
+            fail(result.value)
+
+    result = run(
+        kata,
+        main,
+        clock="real",
+        limit=limit,
+        what=what,
+        hang_hint=hang_hint,
+        loop_errors=True,
+        verdict=verdict,
+    )
+    if result.loop_errors:
+        ctx = result.loop_errors[0]
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        fail(
+            f"an error in {what} went unhandled ({ctx.get('message', '')}: {detail}). "
+            "A client may vanish at any time: catch ConnectionError in the handler, and await "
+            "every task you create so its exception reaches you."
+        )

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from .targets import Kata
+from .kata import Kata
 
 REAL_SLEEP = asyncio.sleep
 

@@ -1,7 +1,8 @@
-"""Helpers shared by the aiohttp graders (12_aiohttp, 13_capstone).
+"""aiohttp test doubles for the aiohttp graders (12_aiohttp, 13_capstone).
 
+- ``mock_http()``: aioresponses whose responses work on every supported aiohttp (below).
 - ``reply(...)``: what an aioresponses callback returns; it builds responses that work on
-  aiohttp 3.14 (see kit.http). A bare ``CallbackResult`` would not.
+  aiohttp 3.14 (``CompatResponse``). A bare ``CallbackResult`` would not.
 - ``Traffic``: an async aioresponses callback that sleeps on loop time, then answers; it
   records each request (URL, start and end loop time) and the most requests in flight at once
   (``peak``). Use ``mock.get(url, callback=traffic.callback, repeat=True)``.
@@ -12,14 +13,26 @@
   cannot show (``ClientTimeout``, connector limits). Grade it on the real clock.
 - ``free_port()``: a loopback port nobody listens on (connections to it are refused).
 
-No real network is reachable anyway: graders/conftest.py runs every test in kit.guard's
+No real network is reachable anyway: every grader test runs in the kit's
 sandbox (loopback only).
+
+aioresponses 0.7.9 builds ``ClientResponse`` objects without the ``stream_writer`` argument
+that aiohttp 3.14 (a security release we keep) made mandatory, so every mocked request fails
+with ``TypeError: ... missing ... 'stream_writer'`` (upstream: pnuckowski/aioresponses#289,
+fix proposed in #288). ``mock_http()`` is aioresponses with responses built by
+``CompatResponse``, which passes a stand-in writer when aiohttp asks for one. Remove the shim
+once an aioresponses release handles it (tests/test_http_shim.py says when).
+
+Remember what a mock cannot show: aioresponses replaces ``ClientSession._request``, so the
+connector's connection limits and ``ClientTimeout`` never apply under it. Katas about those
+run against a real ``aiohttp.test_utils.TestServer`` on 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import socket
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -28,12 +41,38 @@ from typing import Any
 from unittest import mock
 
 import aiohttp
-from aiohttp import web
+from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestServer
-from aioresponses import CallbackResult
+from aioresponses import CallbackResult, aioresponses
 
-from .http import CompatResponse
 from .probes import now
+
+NEEDS_STREAM_WRITER = "stream_writer" in inspect.signature(ClientResponse.__init__).parameters
+
+
+class _SentWriter:
+    """Stands in for the writer of a request that was already sent (nothing left to write)."""
+
+    output_size = 0
+
+
+class CompatResponse(ClientResponse):
+    """A ClientResponse that aioresponses 0.7.9 can build on aiohttp 3.14+."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if NEEDS_STREAM_WRITER:
+            kwargs.setdefault("stream_writer", _SentWriter())
+        super().__init__(*args, **kwargs)
+
+
+class mock_http(aioresponses):  # noqa: N801 - reads like the aioresponses it extends
+    """``aioresponses`` whose responses work on every supported aiohttp."""
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        """Register a mocked response (see aioresponses.add)."""
+        if kwargs.get("response_class") is None:
+            kwargs["response_class"] = CompatResponse
+        super().add(*args, **kwargs)
 
 
 def reply(

@@ -1,4 +1,4 @@
-"""Where the code under grading lives, and how a kata's module is loaded from it.
+"""The kata under grading: its module, loaded by path from the target.
 
 One grader grades three targets: the learner's ``exercises/``, the reference ``solutions/``,
 or any folder laid out like ``exercises/`` (a student's submission). Modules are loaded by
@@ -18,9 +18,7 @@ from types import CodeType, ModuleType
 from typing import Any
 
 from .outcomes import fail
-from .paths import GRADERS, REPO, TARGET_ENV, display, resolve_target
-
-__all__ = ["GRADERS", "KINDS", "REPO", "TARGET_ENV", "Kata", "display", "load", "resolve_target"]
+from .paths import display
 
 # What a learner file must define, in words a learner understands.
 KINDS = {
