@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import kit
+import kit.kata
 import kit.outcomes
 import kit.probes
 import kit.running
-import kit.kata
 import pytest
 from kit.guard import sandbox, snapshot, tampered
-from kit.manifest import catalogue
-from kit.report import Recorder, kata_of
 from kit.kata import Kata, load
+from kit.manifest import catalogue
 from kit.paths import resolve_target
+from kit.report import Recorder, kata_of
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

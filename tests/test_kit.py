@@ -14,8 +14,8 @@ from typing import Any
 import kit
 import pytest
 from kit import Probe, expect_loop_time
-from kit.outcomes import NotStarted
 from kit.kata import Kata, load
+from kit.outcomes import NotStarted
 
 Failed = pytest.fail.Exception
 

@@ -21,7 +21,10 @@ CHILD = (
 
 def commands(log: Path, sleeps: list[float], codes: list[int]) -> list[list[str]]:
     """One child per (sleep, code): it logs its start, sleeps, logs its end, exits with code."""
-    return [subprocesses.python(CHILD, str(log), str(s), str(c)) for s, c in zip(sleeps, codes, strict=True)]
+    return [
+        subprocesses.python(CHILD, str(log), str(s), str(c))
+        for s, c in zip(sleeps, codes, strict=True)
+    ]
 
 
 def most_at_once(log: Path) -> int:

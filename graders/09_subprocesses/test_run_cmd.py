@@ -45,7 +45,9 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
 def test_code_and_output(kata: kit.Kata) -> None:
     """run returns the exit code, stdout and stderr as bytes."""
     run = kata.get("run", "coroutine")
-    cmd = subprocesses.python("import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)")
+    cmd = subprocesses.python(
+        "import sys; print('out'); print('err', file=sys.stderr); sys.exit(3)"
+    )
     result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
     kit.expect_equal(
         result.value,

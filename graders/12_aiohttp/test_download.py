@@ -31,7 +31,7 @@ def _on_disk(folder: Path) -> int:
 
 
 def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
-    async def whole(request: http_doubles.Request) -> web.StreamResponse:
+    async def whole(request: web.Request) -> web.StreamResponse:
         resp = web.StreamResponse()
         resp.content_length = len(BODY)
         resp.content_type = "application/octet-stream"
@@ -48,7 +48,7 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
         await resp.write_eof()
         return resp
 
-    async def broken(request: http_doubles.Request) -> web.StreamResponse:
+    async def broken(request: web.Request) -> web.StreamResponse:
         resp = web.StreamResponse()
         resp.content_length = len(BODY)
         await resp.prepare(request)
@@ -58,7 +58,7 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
             request.transport.close()  # the connection drops after 1 MiB of 4
         return resp
 
-    async def missing(request: http_doubles.Request) -> web.Response:
+    async def missing(request: web.Request) -> web.Response:
         return web.Response(status=404, text="no such file")
 
     app = web.Application()

@@ -21,7 +21,9 @@ USER = {"id": 1, "name": "Ada"}
 WHAT = "get_json(session, url)"
 
 
-def call(kata: kit.Kata, status: int, payload: Any) -> tuple[kit.Run[Any], http_doubles.SessionCount]:
+def call(
+    kata: kit.Kata, status: int, payload: Any
+) -> tuple[kit.Run[Any], http_doubles.SessionCount]:
     """Run get_json on a mocked URL answering ``status``/``payload``; count new sessions."""
     get_json = kata.get("get_json", "coroutine")
     counted = http_doubles.SessionCount()

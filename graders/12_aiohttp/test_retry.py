@@ -152,7 +152,9 @@ def call(
         f"get_with_retry(session, url, tries={tries or 5}, base={base:g}, cap={cap:g}, "
         f"rng=random.Random({seed}).random) against answers [{shown}]"
     )
-    traffic = http_doubles.Traffic(respond=lambda _url, n: answers[min(n, len(answers) - 1)].reply())
+    traffic = http_doubles.Traffic(
+        respond=lambda _url, n: answers[min(n, len(answers) - 1)].reply()
+    )
 
     async def scenario() -> Any:
         with mock_http() as mock:

@@ -74,7 +74,9 @@ def call(
         nonlocal elapsed
         async with http_doubles.serve(make_app()) as server, aiohttp.ClientSession() as session:
             url = str(
-                server.make_url(f"/{path}") if path else f"http://127.0.0.1:{http_doubles.free_port()}/"
+                server.make_url(f"/{path}")
+                if path
+                else f"http://127.0.0.1:{http_doubles.free_port()}/"
             )
             start = time.perf_counter()
             try:

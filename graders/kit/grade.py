@@ -26,8 +26,8 @@ from typing import Any
 
 from . import integrity, learn, reports
 from .manifest import Catalogue, Entry, catalogue
-from .report import kata_of, read_report
 from .paths import GRADERS, REPO, display, resolve_target
+from .report import kata_of, read_report
 
 # A kata earns its points only when every check passes, and the scoreboard shows the first
 # failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).

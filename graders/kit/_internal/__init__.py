@@ -1,0 +1,1 @@
+"""The kit's tools: orchestration, scoreboard, reports, gradebook, sandbox. Not for graders."""

@@ -1,0 +1,1 @@
+"""Contributors' tools: check, triangle, sums, bench, mutants (python -m kit dev ...)."""
