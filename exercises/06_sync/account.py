@@ -19,6 +19,10 @@ overwrite each other's writes: money appears and vanishes. Guard the steps with 
 - not `threading.Lock`: it blocks the event loop's only thread, and a second transfer
   waiting for it freezes everything.
 
+A transfer to the same account (`a.transfer(a, 10)`) moves nothing: the balance stays as it
+is, and it must not deadlock (an `asyncio.Lock` is not reentrant: taking it a second time
+waits forever for yourself).
+
     >>> a, b = Account(100), Account(0)
     >>> await asyncio.gather(*(a.transfer(b, 1) for _ in range(100)))
     >>> a.balance, b.balance

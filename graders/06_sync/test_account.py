@@ -1,12 +1,25 @@
 """Grader for 06_sync/account: concurrent transfers under per-account asyncio locks.
 
-Checks: one transfer moves the money; 1000 concurrent transfers among 10 accounts leave
-every balance exactly right (no lost update, no deadlock); no threading lock (it would block
-the loop's thread: found by looking at the account, its class and its module, before
-running anything); transfers between unrelated accounts overlap, which one lock for
-everything would prevent. For the last two checks the grader stretches the transfer's
-`await asyncio.sleep(0)` to 1 s of loop time (only calls made from the learner's file), so
-that each transfer holds its locks for a known time.
+Docstring sentence -> the check that enforces it:
+
+- "`Account(balance)` keeps its money in the attribute `balance`" / "moves `amount` from this
+  account to `to`" -> test_one_transfer
+- "in three steps, exactly like this: read, `await asyncio.sleep(0)`, write"
+  -> test_awaits_between_read_and_write
+- "Guard the steps with locks ... hold both accounts' locks during a transfer"
+  -> test_thousand_transfers_keep_every_balance, test_any_transfers_keep_the_money
+- "so transfers between *unrelated* accounts still run at the same time"
+  -> test_unrelated_transfers_overlap
+- "take the two locks in one fixed order" -> test_no_deadlock_in_a_cycle
+- "not `threading.Lock`" -> test_no_threading_lock (the account, its class and its module
+  are searched before anything runs)
+- "A transfer to the same account moves nothing ... must not deadlock"
+  -> test_transfer_to_itself, test_any_transfers_keep_the_money
+
+Inputs: repeated pairs, self-transfers, zero amounts and transfers both ways are drawn by
+Hypothesis (deterministic, a few dozen examples). For the timing checks the grader stretches
+the transfer's `await asyncio.sleep(0)` to 1 s of loop time (only calls made from the
+learner's file), so that each transfer holds its locks for a known time.
 """
 
 from __future__ import annotations
@@ -19,6 +32,8 @@ from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
 THREAD_LOCKS = (
@@ -112,6 +127,25 @@ def test_no_threading_lock(kata: kit.Kata) -> None:
     )
 
 
+def test_awaits_between_read_and_write(kata: kit.Kata, stretched: None) -> None:
+    """A transfer awaits `asyncio.sleep(0)` between reading and writing (step 2)."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> tuple[int, int]:
+        a, b = account(100), account(5)
+        await a.transfer(b, 30)
+        return a.balance, b.balance
+
+    result = kata.run(scenario, what="a.transfer(b, 30)", limit=60)
+    kit.expect(
+        result.loop_time >= 1.0 - 1e-6,
+        "a.transfer(b, 30) never awaited `asyncio.sleep(0)` between reading and writing the "
+        "balances: the docstring's step 2 (think: a database trip) must stay, since it is "
+        "the await where other transfers run. Keep the three steps and guard them with locks.",
+    )
+
+
 def test_thousand_transfers_keep_every_balance(kata: kit.Kata) -> None:
     """1000 concurrent transfers among 10 accounts leave every balance exactly right."""
     account = kata.get("Account", "class")
@@ -188,3 +222,101 @@ def test_unrelated_transfers_overlap(kata: kit.Kata, stretched: None) -> None:
         "lock for everything (a global or class-level lock) serialises the whole bank; give "
         "each account its own asyncio.Lock and take only the two accounts' locks.",
     )
+
+
+def test_transfer_to_itself(kata: kit.Kata) -> None:
+    """a.transfer(a, 30) finishes and leaves a's balance as it was, alone and among others."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def alone() -> int:
+        a = account(100)
+        await a.transfer(a, 30)
+        return a.balance
+
+    result = kata.run(
+        alone,
+        what="a.transfer(a, 30)",
+        limit=60,
+        hang_hint="It waited for itself: an asyncio.Lock is not reentrant, so taking the "
+        "same account's lock twice (`sorted((self, to))` gives it twice when to is self) "
+        "waits forever. A transfer to the same account moves nothing: take its lock once, "
+        "or return at once when `to is self`.",
+    )
+    if result.value != 100:
+        change = "appeared" if (result.value or 0) > 100 else "vanished"
+        kit.fail(
+            f"a.transfer(a, 30) on Account(100) left the balance at {result.value!r}: money "
+            f"{change}. With to = self, the write-back `self.balance, to.balance = mine - "
+            "amount, theirs + amount` keeps only the second value; a transfer to the same "
+            "account moves nothing, so leave the balance as it is."
+        )
+
+    async def among_others() -> list[int]:
+        a, b, c = account(100), account(100), account(100)
+        await asyncio.gather(a.transfer(b, 10), a.transfer(a, 30), c.transfer(a, 5))
+        return [a.balance, b.balance, c.balance]
+
+    result = kata.run(
+        among_others,
+        what="a.transfer(b, 10), a.transfer(a, 30) and c.transfer(a, 5) at once",
+        limit=60,
+        hang_hint="The self-transfer waited forever while other transfers held or wanted "
+        "a's lock: take a's lock once for it (an asyncio.Lock is not reentrant).",
+    )
+    kit.expect_equal(
+        result.value,
+        [95, 110, 95],
+        "the balances of a, b, c after a->b 10, a->a 30 and c->a 5 at once",
+        "A transfer to the same account moves nothing, and the others still need both locks.",
+    )
+
+
+# Transfers among three accounts: (from, to, amount), with repeats, self-transfers and zeros.
+MOVES = st.lists(
+    st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 40)), min_size=1, max_size=12
+)
+
+
+def test_any_transfers_keep_the_money(kata: kit.Kata) -> None:
+    """Any mix of concurrent transfers (repeats, both ways, to itself, of 0) ends right."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(MOVES)
+    def check(moves: list[tuple[int, int, int]]) -> None:
+        expected = [100, 100, 100]
+        for i, j, amount in moves:
+            expected[i] -= amount
+            expected[j] += amount
+        shown = ", ".join(f"{'abc'[i]}->{'abc'[j]} {amount}" for i, j, amount in moves)
+        what = f"the concurrent transfers [{shown}] between a, b, c (100 each)"
+
+        async def scenario() -> list[int]:
+            accounts = [account(100) for _ in range(3)]
+            await asyncio.gather(*(accounts[i].transfer(accounts[j], a) for i, j, a in moves))
+            return [x.balance for x in accounts]
+
+        result = kata.run(
+            scenario,
+            what=what,
+            limit=60,
+            hang_hint="Transfers that wait for each other (locks taken in different orders), "
+            "or a transfer to itself taking its one lock twice, never finish.",
+        )
+        kit.expect_equal(
+            result.value,
+            expected,
+            f"the balances of a, b, c after {what}",
+            "Hold both accounts' locks from the read to the write; a transfer to the same "
+            "account moves nothing.",
+        )
+
+    check()

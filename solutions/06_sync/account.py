@@ -15,6 +15,9 @@ class Account:
 
     async def transfer(self, to: Account, amount: int) -> None:
         """Move `amount` to `to`: read both, `await asyncio.sleep(0)`, write both."""
+        if to is self:
+            # Nothing moves. (Taking self.lock twice would wait forever: not reentrant.)
+            return
         # Always lock in the same global order, or A->B and B->A could deadlock.
         first, second = sorted((self, to), key=id)
         async with first.lock, second.lock:

@@ -1,4 +1,5 @@
-"""Correct in another style: per-account locks via a lock table, ordered by id, AsyncExitStack."""
+"""Correct in another style: per-account locks via a lock table, ordered by id, AsyncExitStack;
+a self-transfer takes its one lock once and writes back what it read."""
 
 import asyncio
 import contextlib
@@ -19,8 +20,10 @@ class Account:
 
     async def transfer(self, to, amount):
         async with contextlib.AsyncExitStack() as stack:
-            for account in sorted((self, to), key=id):
+            for account in sorted({self, to}, key=id):  # a set: a self-transfer locks once
                 await stack.enter_async_context(_lock(account))
             mine, theirs = self.balance, to.balance
             await asyncio.sleep(0)
+            if to is self:
+                return
             self.balance, to.balance = mine - amount, theirs + amount

@@ -13,6 +13,9 @@ class Account:
         self._lock = asyncio.Lock()
 
     async def transfer(self, to, amount):
+        if to is self:
+            async with self._lock:  # nothing moves, but wait for transfers in progress
+                return
         low, high = (self, to) if self.number < to.number else (to, self)
         await low._lock.acquire()
         try:
