@@ -105,4 +105,4 @@ def lint(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Grading speed: wall time of grading the solutions, and the virtual-time speed-up."""
     install_group(session, "grade")
-    session.run("python", "tests/bench.py", *session.posargs, env=GRADERS_ON_PATH)
+    session.run("python", "-m", "kit", "dev", "bench", *session.posargs, env=GRADERS_ON_PATH)

@@ -12,11 +12,11 @@ import kit.outcomes
 import kit.probes
 import kit.running
 import pytest
-from kit.guard import sandbox, snapshot, tampered
+from kit._internal.manifest import catalogue
+from kit._internal.paths import kata_of, resolve_target
+from kit._internal.recorder import Recorder
+from kit._internal.sandbox import sandbox, snapshot, tampered
 from kit.kata import Kata, load
-from kit.manifest import catalogue
-from kit.paths import resolve_target
-from kit.report import Recorder, kata_of
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -92,6 +92,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 def kata(request: pytest.FixtureRequest) -> Kata:
     """The module of this grader's kata, loaded afresh from the target for each test."""
     kata_id = kata_of(request.node.nodeid)
-    entry = catalogue().entry(kata_id)
+    info = catalogue().info(kata_id)
     target = resolve_target(request.config.getoption("--target"))
-    return load(kata_id, target, entry.signatures if entry else {})
+    return load(kata_id, target, info.signatures if info else {})

@@ -13,8 +13,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from kit import guard
-from kit.paths import REPO
+from kit._internal import sandbox as guard
+from kit._internal.paths import REPO
 
 CANARY_DIR = REPO / ".katas"
 

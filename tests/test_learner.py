@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from kit.manifest import catalogue
-from kit.paths import REPO
+from kit._internal.manifest import catalogue
+from kit._internal.paths import REPO
 
-ENTRY = catalogue().entry("02_tasks/two_sleepers")
+ENTRY = catalogue().info("02_tasks/two_sleepers")
 
 
 def kit_cmd(*args: str, state: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -12,28 +12,31 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from kit import reports
-from kit.grade import Result
-from kit.manifest import catalogue
-from kit.paths import REPO
+from kit._internal import formats as reports
+from kit._internal.data import KataResult, Status
+from kit._internal.manifest import catalogue
+from kit._internal.paths import REPO
 
 CAT = catalogue()
-ENTRIES = [CAT.entry("02_tasks/two_sleepers"), CAT.entry("02_tasks/fetch_all")]
+ENTRIES = [CAT.info("02_tasks/two_sleepers"), CAT.info("02_tasks/fetch_all")]
 
 
 @pytest.fixture
-def results() -> list[Result]:
+def results() -> list[KataResult]:
     passed, failed = ENTRIES
     assert passed and failed
     return [
-        Result(passed, "pass", "", [{"duration": 0.1, "output": ""}]),
-        Result(
-            failed, "not started", "not implemented yet: ...", [{"duration": 0.2, "output": "hi"}]
+        KataResult(passed, Status.PASS, "", [{"duration": 0.1, "output": ""}]),  # type: ignore[list-item]
+        KataResult(
+            failed,
+            Status.NOT_STARTED,
+            "not implemented yet: ...",
+            [{"duration": 0.2, "output": "hi"}],  # type: ignore[list-item]
         ),
     ]
 
 
-def test_exercism_v3_with_classroom_points(results: list[Result]) -> None:
+def test_exercism_v3_with_classroom_points(results: list[KataResult]) -> None:
     data = reports.exercism_v3(results)
     assert data["version"] == 3
     assert data["status"] in ("pass", "fail", "error") and data["status"] == "fail"
@@ -48,7 +51,7 @@ def test_exercism_v3_with_classroom_points(results: list[Result]) -> None:
     json.dumps(data)
 
 
-def test_gradescope_results(results: list[Result]) -> None:
+def test_gradescope_results(results: list[KataResult]) -> None:
     data = reports.gradescope(results, execution_time=1.5)
     assert data["score"] == 10.0 and data["execution_time"] == 1.5
     for test in data["tests"]:
@@ -58,7 +61,7 @@ def test_gradescope_results(results: list[Result]) -> None:
     json.dumps(data)
 
 
-def test_junit_xml(results: list[Result], tmp_path: Path) -> None:
+def test_junit_xml(results: list[KataResult], tmp_path: Path) -> None:
     reports.write(results, execution_time=1.0, junit_path=str(tmp_path / "j.xml"))
     root = ET.parse(tmp_path / "j.xml").getroot()
     assert root.tag == "testsuites" and root.get("tests") == "2" and root.get("failures") == "1"
@@ -83,9 +86,9 @@ def _kit(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_verify_graders_refuses_on_a_mismatch(tmp_path: Path) -> None:
-    proc = _kit("sums")
+    proc = _kit("dev", "sums")
     assert proc.returncode == 0, (
-        f"graders/SHA256SUMS is stale: run `python -m kit sums --write`\n{proc.stdout}"
+        f"graders/SHA256SUMS is stale: run `python -m kit dev sums --write`\n{proc.stdout}"
     )
     copy = tmp_path / "repo"
     shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".git", ".nox", "__pycache__"))
@@ -131,8 +134,8 @@ def test_gradebook_writes_csv_and_a_report_per_student(tmp_path: Path) -> None:
 @pytest.mark.timeout(900)
 def test_a_generated_class_gets_the_right_csv() -> None:
     """Solutions, stubs, wrong answers and hostile code mixed across the curriculum
-    (python tests/batch.py 20 grades a class of twenty and prints the time)."""
-    from tests.batch import grade_batch
+    (nox -s bench -- --batch 20 grades a class of twenty and prints the time)."""
+    from kit._internal.dev.batch import grade_batch
 
     _, expected, graded = grade_batch(students=4)
     assert graded == expected

@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from kit.grade import Result, Style, scoreboard
-from kit.manifest import catalogue
-from kit.paths import REPO
+from kit._internal.data import KataResult, Status
+from kit._internal.manifest import catalogue
+from kit._internal.paths import REPO
+from kit._internal.scoreboard import Style, scoreboard
 
 CATALOGUE = catalogue()
 TOTAL = sum(entry.points for entry in CATALOGUE.katas)
@@ -92,7 +93,9 @@ def test_colour_only_on_a_terminal_without_no_color(
             return tty
 
     entry = CATALOGUE.katas[0]
-    text = scoreboard([Result(entry, "fail", "it broke")], CATALOGUE, REPO / "exercises", Stream())
+    text = scoreboard(
+        [KataResult(entry, Status.FAIL, "it broke")], CATALOGUE, REPO / "exercises", Stream()
+    )
     assert ("\033[" in text) is coloured
     assert Style(Stream()).on is coloured
     assert "→ it broke" in text

@@ -1,15 +1,14 @@
 """The triangle: every solution passes its grader, every stub fails with "not implemented
 yet", every kept wrong implementation fails with the message naming its mistake, and every
-correct alternative passes. See tests/triangle.py."""
+correct alternative passes. See kit/_internal/dev/triangle.py."""
 
 from __future__ import annotations
 
 import sys
 
 import pytest
-from kit.manifest import catalogue
-
-from tests import triangle
+from kit._internal.dev import triangle
+from kit._internal.manifest import catalogue
 
 CATALOGUE = catalogue()
 KATAS = [entry.id for entry in CATALOGUE.katas]
@@ -41,7 +40,7 @@ def test_every_kata_is_complete(kata: str) -> None:
     track, name = kata.split("/")
     assert (triangle.REPO / "graders" / track / f"test_{name}.py").is_file()
     assert kinds.count("wrong") >= 2, f"{kata} keeps {kinds.count('wrong')} wrong answers"
-    entry = CATALOGUE.entry(kata)
+    entry = CATALOGUE.info(kata)
     assert entry is not None and len(entry.hints) >= 2, f"{kata} has fewer than 2 hints"
     assert entry.why, f"{kata} has no 'why' note"
 

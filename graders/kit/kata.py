@@ -12,13 +12,20 @@ import importlib.util
 import inspect
 import sys
 import traceback
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType, ModuleType
-from typing import Any
+from typing import Any, TypeVar, Unpack
 
+from ._internal.data import RunRecord
+from ._internal.paths import display
 from .outcomes import fail
-from .paths import display
+from .running import Raises, Run, RunOptions
+from .running import call as call_plain
+from .running import run as run_async
+
+T = TypeVar("T")
 
 # What a learner file must define, in words a learner understands.
 KINDS = {
@@ -47,22 +54,19 @@ class Kata:
     path: Path
     module: ModuleType
     signatures: dict[str, str]
+    runs: list[RunRecord] = field(default_factory=list)  # every run, for the report
 
     def where(self, exc: BaseException) -> str:
         """The learner's file and line an exception came from."""
         return _learner_frame(exc, self.path)
 
-    def run(self, call: Any, **options: Any) -> Any:
+    def run(self, call: Callable[[], Awaitable[T]], **options: Unpack[RunOptions]) -> Run[T]:
         """Run the learner's coroutine and check how it behaved (see kit.running.run)."""
-        from .running import run
+        return run_async(self, call, **options)
 
-        return run(self, call, **options)
-
-    def call(self, fn: Any, **options: Any) -> Any:
+    def call(self, fn: Callable[[], T], *, raises: Raises = (), what: str = "your code") -> Run[T]:
         """Call plain learner code and check how it behaved (see kit.running.call)."""
-        from .running import call
-
-        return call(self, fn, **options)
+        return call_plain(self, fn, raises=raises, what=what)
 
     def get(self, name: str, kind: str = "callable") -> Any:
         """The learner's ``name``, checked to be of ``kind`` (see KINDS)."""

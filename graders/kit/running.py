@@ -6,14 +6,15 @@
 exactly 10.0, so concurrency is graded exactly and instantly. Real-clock runs are for threads,
 subprocesses and sockets.
 
-Around the call, ``run`` checks what a careful reviewer would:
+``run`` drives the loop once (``_drive``), then applies ``CHECKS`` in order, each a small
+function that fails with one sentence, what a careful reviewer would check:
 - the code finished (a coroutine that waits forever fails at once, in real time, under a
   virtual-time guard of ``limit`` seconds);
 - no single step blocked the loop (``time.sleep`` in a coroutine costs real time, not loop
   time: it is caught by timing each loop step with the real clock), and a step that never
-  ends (``while True: pass``) is interrupted by a watchdog after STUCK_LIMIT seconds;
-- no task was left running, no coroutine was left un-awaited, no session or transport was
-  left open, and no task's exception went unretrieved.
+  ends (``while True: pass``) is interrupted by a watchdog;
+- the grader's own ``verdict``, then: no coroutine left un-awaited, no session or transport
+  left open, no task left running, and no task's exception unretrieved.
 
 ``judge(kata, scenario, what=...)`` runs a real-clock scenario (a grader's client talking to
 the learner's server, a child process) and fails with the complaint it returns first: a
@@ -24,22 +25,30 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import signal
-import threading
+import os
+import sys
 import time
+import traceback
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, Unpack
 
 import looptime
 import pytest
 
+from ._internal.data import RunRecord
+from ._internal.steps import (
+    SPIN_LIMIT,
+    STUCK_LIMIT,
+    STUCK_LIMIT_REAL,
+    Spinning,
+    StepTimer,
+    Stuck,
+)
 from .outcomes import fail, not_started
-
-if TYPE_CHECKING:
-    from .kata import Kata
 
 T = TypeVar("T")
 
@@ -51,12 +60,19 @@ PYTEST_OUTCOMES = (
     KeyboardInterrupt,
 )
 
-# Every finished run, as (clock, loop seconds, real seconds): the report and the benchmark
-# read it to show how much waiting virtual time saved.
-RUNS: list[tuple[str, float, float]] = []
-
 # One step of a virtual-time loop longer than this (real seconds) means something blocked it.
 BLOCK_LIMIT = 0.3
+Raises = type[BaseException] | tuple[type[BaseException], ...]
+
+
+class Learner(Protocol):
+    """What running needs of a kata (``kit.Kata`` is one): where its file is, and a log."""
+
+    path: Path
+    runs: list[RunRecord]
+
+    def where(self, exc: BaseException) -> str: ...
+
 
 # Errors whose plain message puzzles learners, and what they usually mean.
 EXPLAIN = {
@@ -87,8 +103,72 @@ class Run(Generic[T]):
     loop_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+class RunOptions(TypedDict, total=False):
+    """The keywords of ``run`` (and ``Kata.run``); see ``Options`` for their meaning."""
+
+    clock: Literal["virtual", "real"]
+    limit: float
+    raises: Raises
+    what: str
+    hang_hint: str
+    leftover_tasks: bool
+    loop_errors: bool
+    block_limit: float | None
+    debug: bool
+    verdict: Callable[[Run[Any]], None] | None
+
+
+@dataclass(frozen=True)
+class Options:
+    """How ``run`` runs and judges the learner's call.
+
+    ``limit`` is the most loop seconds (real seconds on the real clock) the call may take.
+    ``raises`` lists exceptions the grader expects: they end up in ``Run.error``; any other
+    exception fails the check with the learner's file and line. ``leftover_tasks`` and
+    ``loop_errors`` allow tasks still pending at return, and unretrieved task exceptions.
+    ``block_limit`` (virtual clock only) is the longest real time one loop step may take.
+    ``verdict`` is the grader's own check of the finished run: it runs before the checks for
+    leaked warnings, tasks and loop errors, so the sentence naming the mistake wins over a
+    side effect of it (a child left running also leaves its transport unclosed).
+    """
+
+    clock: Literal["virtual", "real"] = "virtual"
+    limit: float = 3600.0
+    raises: Raises = ()
+    what: str = "your code"
+    hang_hint: str = ""
+    leftover_tasks: bool = False
+    loop_errors: bool = False
+    block_limit: float | None = BLOCK_LIMIT
+    debug: bool = False
+    verdict: Callable[[Run[Any]], None] | None = None
+
+    @property
+    def virtual(self) -> bool:
+        """True on virtual loop time."""
+        return self.clock == "virtual"
+
+    @property
+    def stuck_limit(self) -> float:
+        """Real seconds one loop step may run before the watchdog stops it."""
+        return STUCK_LIMIT if self.virtual else STUCK_LIMIT_REAL
+
+
+@dataclass
+class Observed:
+    """What one drive of the loop saw, for the checks to judge."""
+
+    options: Options
+    result: Run[Any]
+    timer: StepTimer
+    stuck: bool = False
+    expired: bool = False
+    leftovers: list[asyncio.Task[Any]] = field(default_factory=list)
+    warnings: list[warnings.WarningMessage] = field(default_factory=list)
+
+
 def expect_loop_time(
-    result: Run, expected: float, what: str, *, slower: str = "", faster: str = ""
+    result: Run[Any], expected: float, what: str, *, slower: str = "", faster: str = ""
 ) -> None:
     """Fail unless ``result`` took exactly ``expected`` seconds of loop time.
 
@@ -116,125 +196,17 @@ def _find_not_implemented(exc: BaseException | None) -> bool:
     return False
 
 
-def _new_loop(clock: str, debug: bool) -> asyncio.AbstractEventLoop:
+def _new_loop(options: Options) -> asyncio.AbstractEventLoop:
     """A fresh loop: virtual time starting at 0.0, or the real clock."""
     loop: asyncio.AbstractEventLoop
-    loop = looptime.new_event_loop(start=0.0) if clock == "virtual" else asyncio.new_event_loop()
-    loop.set_debug(debug)
+    loop = looptime.new_event_loop(start=0.0) if options.virtual else asyncio.new_event_loop()
+    loop.set_debug(options.debug)
     return loop
-
-
-# Loop steps in a row without the virtual clock moving before we call it spinning.
-SPIN_LIMIT = 200_000
-# Real seconds one loop step may run before it is interrupted: on virtual time far above
-# BLOCK_LIMIT (which already fails such a step), on the real clock far above anything a
-# grader waits for in one step, so only a stuck step (``while True: pass``) is cut short.
-STUCK_LIMIT = 1.0
-STUCK_LIMIT_REAL = 5.0
-
-
-class _Spinning(BaseException):
-    """Raised out of the loop when it turns without end and the clock never moves."""
-
-
-class _Stuck(BaseException):
-    """Raised inside a loop step that ran past STUCK_LIMIT (a ``while True: pass``)."""
-
-
-class _StepTimer:
-    """Times each loop step in real seconds, leaving out the time spent waiting in select(),
-    and (on virtual time) notices a loop that spins without ever letting time pass.
-
-    This wraps two private methods of asyncio's selector loop (``_run_once`` and the
-    selector's ``select``); both exist unchanged from Python 3.11 to 3.14.
-    """
-
-    def __init__(self, loop: Any, virtual: bool) -> None:
-        self.longest = 0.0
-        self.spun = False
-        self.step_started: float | None = None  # perf_counter() while a step runs
-        self.selecting = False  # True while the step waits in select(): not the code's time
-        self._waited = 0.0
-        self._same_time = 0
-        self._last = loop.time()
-        run_once, select = loop._run_once, loop._selector.select
-
-        def timed_select(timeout: float | None = None) -> Any:
-            start = time.perf_counter()
-            self.selecting = True
-            try:
-                return select(timeout)
-            finally:
-                self.selecting = False
-                self._waited += time.perf_counter() - start
-
-        def timed_run_once() -> None:
-            self._waited = 0.0
-            start = self.step_started = time.perf_counter()
-            try:
-                run_once()
-            finally:
-                self.step_started = None
-            self.longest = max(self.longest, time.perf_counter() - start - self._waited)
-            if virtual and not self.spun:
-                now = loop.time()
-                self._same_time = self._same_time + 1 if now == self._last else 0
-                self._last = now
-                if self._same_time > SPIN_LIMIT:
-                    self.spun = True
-                    raise _Spinning
-
-        loop._selector.select = timed_select
-        loop._run_once = timed_run_once
-
-    @contextmanager
-    def stuck_guard(self, limit: float) -> Iterator[list[bool]]:
-        """Interrupt a step (not a wait in select) that runs longer than ``limit`` real
-        seconds by raising ``_Stuck`` in it; yields a flag list that is ``[True]`` if so.
-
-        A watchdog thread sends SIGUSR1 to the main thread, whose handler raises: pure-Python
-        spins and ``time.sleep`` are interrupted at once. Off the main thread, nothing is
-        guarded (and pytest-timeout still is the last guard).
-        """
-        fired: list[bool] = []
-        if threading.current_thread() is not threading.main_thread():
-            yield fired
-            return
-        done = threading.Event()
-
-        def busy_for() -> float:
-            started = self.step_started
-            if started is None or self.selecting:
-                return 0.0
-            return time.perf_counter() - started - self._waited
-
-        def interrupt(_signum: int, _frame: object) -> None:
-            if busy_for() > limit and not fired:
-                fired.append(True)
-                raise _Stuck
-
-        def watch() -> None:
-            while not done.wait(0.1) and not fired:
-                if busy_for() > limit:
-                    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
-
-        previous = signal.signal(signal.SIGUSR1, interrupt)
-        watchdog = threading.Thread(target=watch, name="katas-stuck-step", daemon=True)
-        watchdog.start()
-        try:
-            yield fired
-        finally:
-            done.set()
-            watchdog.join()
-            signal.signal(signal.SIGUSR1, previous)
 
 
 @contextmanager
 def _watched(
-    kata: Kata,
-    result: Run[Any],
-    raises: type[BaseException] | tuple[type[BaseException], ...],
-    what: str,
+    kata: Learner, result: Run[Any], raises: Raises, what: str
 ) -> Iterator[list[warnings.WarningMessage]]:
     """Around learner code: record its warnings, keep the exceptions the grader expects in
     ``result.error``, let pytest's outcomes through, and turn any other error into a sentence."""
@@ -243,7 +215,7 @@ def _watched(
         warnings.simplefilter("always")
         try:
             yield caught
-        except raises as exc:  # type: ignore[misc]
+        except raises as exc:
             if _find_not_implemented(exc):  # even when the grader expects Exception
                 not_started(kata.where(exc))
             result.error = exc
@@ -255,126 +227,143 @@ def _watched(
             gc.collect()
 
 
-def run(
-    kata: Kata,
-    call: Callable[[], Awaitable[T]],
-    *,
-    clock: str = "virtual",
-    limit: float = 3600.0,
-    raises: type[BaseException] | tuple[type[BaseException], ...] = (),
-    what: str = "your code",
-    hang_hint: str = "",
-    leftover_tasks: bool = False,
-    loop_errors: bool = False,
-    block_limit: float | None = BLOCK_LIMIT,
-    debug: bool = False,
-    verdict: Callable[[Run[T]], None] | None = None,
-) -> Run[T]:
-    """Await ``call()`` on a fresh loop and check how it behaved.
-
-    ``limit`` is the most loop seconds (real seconds on the real clock) the call may take.
-    ``raises`` lists exceptions the grader expects: they end up in ``Run.error``; any other
-    exception fails the check with the learner's file and line. ``leftover_tasks`` and
-    ``loop_errors`` allow tasks still pending at return, and unretrieved task exceptions.
-    ``block_limit`` (virtual clock only) is the longest real time one loop step may take.
-    ``verdict`` is the grader's own check of the finished run: it runs before the checks for
-    leaked warnings, tasks and loop errors, so the sentence naming the mistake wins over a
-    side effect of it (a child left running also leaves its transport unclosed).
-    """
-    result: Run[T] = Run()
-    expired = False
-    leftovers: list[asyncio.Task[Any]] = []
+def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) -> Observed:
+    """Run ``call()`` once on a fresh loop, under the step timer and the watchdog."""
+    seen = Observed(options, Run(), StepTimer(_new_loop(options), virtual=options.virtual))
+    loop = seen.timer.loop
 
     async def main() -> None:
-        nonlocal expired
-        loop = asyncio.get_running_loop()
-        loop.set_exception_handler(lambda _loop, context: result.loop_errors.append(context))
+        loop.set_exception_handler(lambda _loop, context: seen.result.loop_errors.append(context))
         start_loop, start_wall = loop.time(), time.perf_counter()
         try:
-            async with asyncio.timeout(limit) as scope:
-                result.value = await call()
+            async with asyncio.timeout(options.limit) as scope:
+                seen.result.value = await call()
         except TimeoutError:
             if not scope.expired():
                 raise
-            expired = True
+            seen.expired = True
         finally:
-            result.loop_time = round(loop.time() - start_loop, 6)
-            result.wall_time = time.perf_counter() - start_wall
+            seen.result.loop_time = round(loop.time() - start_loop, 6)
+            seen.result.wall_time = time.perf_counter() - start_wall
         me = asyncio.current_task()
-        leftovers.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
-        for task in leftovers:
+        seen.leftovers.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        for task in seen.leftovers:
             task.cancel()
-        if leftovers:
-            await asyncio.wait(leftovers, timeout=1.0)
+        if seen.leftovers:
+            await asyncio.wait(seen.leftovers, timeout=1.0)
         gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
         await asyncio.sleep(0)
 
-    loop = _new_loop(clock, debug)
-    timer = _StepTimer(loop, virtual=clock == "virtual")
-    stuck_limit = STUCK_LIMIT if clock == "virtual" else STUCK_LIMIT_REAL
-    with _watched(kata, result, raises, what) as caught, timer.stuck_guard(stuck_limit) as stuck:
+    guard = seen.timer.stuck_guard(options.stuck_limit)
+    with _watched(kata, seen.result, options.raises, options.what) as caught, guard as stuck:
         try:  # around the Runner too: closing it runs loop steps (cancelled tasks' cleanup)
             with asyncio.Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())
-        except (_Spinning, _Stuck):
+        except (Spinning, Stuck):
             pass
-    result.longest_step = timer.longest
-    if stuck:
-        fail(
-            f"{what} blocked the event loop: one step ran for more than {stuck_limit:g} s of "
-            "real time and was stopped. An endless loop with no `await` in it, or a "
-            "synchronous call (time.sleep, requests) inside a coroutine, freezes every task."
-        )
-    if timer.spun:
-        fail(
-            f"{what} kept the event loop busy for {SPIN_LIMIT:,} steps while its clock never "
-            "moved: a loop around `await asyncio.sleep(0)` (or another check that never waits) "
-            "spins instead of waiting. Wait on an Event, a Condition or a real delay."
-        )
-    RUNS.append((clock, result.loop_time, result.wall_time))
+    seen.stuck = bool(stuck)
+    seen.warnings = caught
+    seen.result.longest_step = seen.timer.longest
+    return seen
 
-    if expired:
-        unit = "of loop time" if clock == "virtual" else "(real time)"
+
+def _check_stuck(seen: Observed) -> None:
+    if seen.stuck:
         fail(
-            f"{what} never finished: still waiting after {limit:g} s {unit}. "
+            f"{seen.options.what} blocked the event loop: one step ran for more than "
+            f"{seen.options.stuck_limit:g} s of real time and was stopped. An endless loop with "
+            "no `await` in it, or a synchronous call (time.sleep, requests) inside a coroutine, "
+            "freezes every task."
+        )
+
+
+def _check_spinning(seen: Observed) -> None:
+    if seen.timer.spun:
+        fail(
+            f"{seen.options.what} kept the event loop busy for {SPIN_LIMIT:,} steps while its "
+            "clock never moved: a loop around `await asyncio.sleep(0)` (or another check that "
+            "never waits) spins instead of waiting. Wait on an Event, a Condition or a real delay."
+        )
+
+
+def _check_finished(seen: Observed) -> None:
+    if seen.expired:
+        unit = "of loop time" if seen.options.virtual else "(real time)"
+        fail(
+            f"{seen.options.what} never finished: still waiting after {seen.options.limit:g} s "
+            f"{unit}. "
             + (
-                hang_hint
+                seen.options.hang_hint
                 or "Something awaits forever: a future nobody resolves, an event "
                 "nobody sets, a queue nobody feeds, or a task that is never cancelled."
             )
         )
-    if clock == "virtual" and block_limit is not None and timer.longest > block_limit:
+
+
+def _check_not_blocked(seen: Observed) -> None:
+    limit = seen.options.block_limit
+    if seen.options.virtual and limit is not None and seen.timer.longest > limit:
         fail(
-            f"{what} blocked the event loop for {timer.longest:.2f} s of real time in one step: "
-            "a synchronous call (time.sleep, requests, a busy loop) inside a coroutine freezes "
-            "every other task. Use `await asyncio.sleep(...)` or other awaitable calls."
+            f"{seen.options.what} blocked the event loop for {seen.timer.longest:.2f} s of real "
+            "time in one step: a synchronous call (time.sleep, requests, a busy loop) inside a "
+            "coroutine freezes every other task. Use `await asyncio.sleep(...)` or other "
+            "awaitable calls."
         )
-    if verdict is not None:
-        verdict(result)
-    _check_warnings(caught, what)
-    if leftovers and not leftover_tasks:
-        names = ", ".join(sorted({_task_name(t) for t in leftovers}))
+
+
+def _check_verdict(seen: Observed) -> None:
+    if seen.options.verdict is not None:
+        seen.options.verdict(seen.result)
+
+
+def _check_no_warnings(seen: Observed) -> None:
+    _check_warnings(seen.warnings, seen.options.what)
+
+
+def _check_no_leftovers(seen: Observed) -> None:
+    if seen.leftovers and not seen.options.leftover_tasks:
+        names = ", ".join(sorted({_task_name(t) for t in seen.leftovers}))
         fail(
-            f"{what} returned while {len(leftovers)} task(s) were still running ({names}). "
-            "Await (or cancel and then await) every task you start before returning."
+            f"{seen.options.what} returned while {len(seen.leftovers)} task(s) were still "
+            f"running ({names}). Await (or cancel and then await) every task you start before "
+            "returning."
         )
-    if result.loop_errors and not loop_errors:
-        ctx = result.loop_errors[0]
-        exc = ctx.get("exception")
-        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+
+
+def _check_loop_errors(seen: Observed) -> None:
+    if seen.result.loop_errors and not seen.options.loop_errors:
         fail(
-            f"an error in {what} went unhandled ({ctx.get('message', '')}: {detail}). "
+            f"an error in {seen.options.what} went unhandled "
+            f"({_loop_error(seen.result.loop_errors[0])}). "
             "Await every task and future you create so its exception reaches you."
         )
+
+
+# The checks of a finished run, in the order their sentences win.
+CHECKS: list[Callable[[Observed], None]] = [
+    _check_stuck,
+    _check_spinning,
+    _check_finished,
+    _check_not_blocked,
+    _check_verdict,
+    _check_no_warnings,
+    _check_no_leftovers,
+    _check_loop_errors,
+]
+
+
+def run(kata: Learner, call: Callable[[], Awaitable[T]], **options: Unpack[RunOptions]) -> Run[T]:
+    """Await ``call()`` on a fresh loop and check how it behaved (see ``Options``)."""
+    seen = _drive(kata, call, Options(**options))
+    result: Run[T] = seen.result
+    kata.runs.append(RunRecord(seen.options.clock, result.loop_time, result.wall_time))
+    for check in CHECKS:
+        check(seen)
     return result
 
 
 def call(
-    kata: Kata,
-    fn: Callable[[], T],
-    *,
-    raises: type[BaseException] | tuple[type[BaseException], ...] = (),
-    what: str = "your code",
+    kata: Learner, fn: Callable[[], T], *, raises: Raises = (), what: str = "your code"
 ) -> Run[T]:
     """Call plain (non-async) learner code with the same error and warning checks as ``run``.
 
@@ -394,13 +383,38 @@ def _task_name(task: asyncio.Task[Any]) -> str:
     return getattr(coro, "__qualname__", None) or task.get_name()
 
 
-def _explain_error(kata: Kata, exc: BaseException, what: str) -> None:
+def _loop_error(context: dict[str, Any]) -> str:
+    """'message: Type: text' for an error the loop's exception handler received."""
+    exc = context.get("exception")
+    detail = f"{type(exc).__name__}: {exc}" if exc else context.get("message", "")
+    return f"{context.get('message', '')}: {detail}"
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    """The leaf exceptions of a (possibly nested) exception group, or ``[exc]``."""
+    if isinstance(exc, BaseExceptionGroup):
+        return [leaf for sub in exc.exceptions for leaf in _leaves(sub)]
+    return [exc]
+
+
+def _explain_error(kata: Learner, exc: BaseException, what: str) -> None:
+    if os.environ.get("KATAS_VERBOSE"):  # -v: the whole traceback, in the check's output
+        traceback.print_exception(exc, file=sys.stderr)
     if _find_not_implemented(exc):
         not_started(kata.where(exc))
     if isinstance(exc, asyncio.CancelledError):
         fail(
             f"{what} raised CancelledError nobody asked for: something cancelled the task "
             "running your code (a task cancelling its caller, or a stray cancel())."
+        )
+    if isinstance(exc, BaseExceptionGroup):
+        leaves = _leaves(exc)
+        shown = "; ".join(
+            f"{type(leaf).__name__}: {leaf} (at {kata.where(leaf)})" for leaf in leaves[:3]
+        )
+        more = f"; and {len(leaves) - 3} more" if len(leaves) > 3 else ""
+        fail(
+            f"{what} raised {type(exc).__name__} with {len(leaves)} error(s) inside: {shown}{more}."
         )
     message = str(exc)
     for needle, explanation in EXPLAIN.items():
@@ -442,7 +456,7 @@ def until(predicate: Callable[[], bool], timeout: float = 5.0) -> Callable[[], A
 
 
 def judge(
-    kata: Kata,
+    kata: Learner,
     scenario: Callable[[], Awaitable[str]],
     *,
     what: str,
@@ -487,11 +501,8 @@ def judge(
         verdict=verdict,
     )
     if result.loop_errors:
-        ctx = result.loop_errors[0]
-        exc = ctx.get("exception")
-        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
         fail(
-            f"an error in {what} went unhandled ({ctx.get('message', '')}: {detail}). "
+            f"an error in {what} went unhandled ({_loop_error(result.loop_errors[0])}). "
             "A client may vanish at any time: catch ConnectionError in the handler, and await "
             "every task you create so its exception reaches you."
         )

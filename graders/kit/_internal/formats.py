@@ -14,60 +14,58 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .paths import REPO, display
-
-if TYPE_CHECKING:
-    from .grade import Result
+from .data import KataResult, Status
+from .paths import display
 
 
-def _output(result: Result) -> str:
-    return "\n".join(t["output"] for t in result.tests if t.get("output"))
+def _output(result: KataResult) -> str:
+    return "\n".join(t["output"] for t in result.checks if t.get("output"))
 
 
-def _duration(result: Result) -> float:
-    return round(sum(t.get("duration", 0.0) for t in result.tests), 3)
+def _duration(result: KataResult) -> float:
+    return round(sum(t.get("duration", 0.0) for t in result.checks), 3)
 
 
-def _name(result: Result) -> str:
-    return f"{result.entry.id} — {result.entry.title}"
+def _name(result: KataResult) -> str:
+    return f"{result.info.id} — {result.info.title}"
 
 
-def _grader_file(result: Result) -> str:
-    return display(REPO / "graders" / result.entry.track / f"test_{result.entry.name}.py")
+def _grader_file(result: KataResult) -> str:
+    return display(result.info.grader)
 
 
-def exercism_v3(results: list[Result]) -> dict[str, Any]:
+def exercism_v3(results: list[KataResult]) -> dict[str, Any]:
     """Exercism v3 results with GitHub Classroom's points."""
-    tracks = list(dict.fromkeys(r.entry.track for r in results))
+    tracks = list(dict.fromkeys(r.info.track for r in results))
     tests = [
         {
             "name": _name(r),
-            "status": "pass" if r.status == "pass" else "fail",
-            "message": None if r.status == "pass" else r.message,
+            "status": "pass" if r.status is Status.PASS else "fail",
+            "message": None if r.status is Status.PASS else r.message,
             "output": _output(r) or None,
             "test_code": _grader_file(r),
-            "task_id": tracks.index(r.entry.track) + 1,
+            "task_id": tracks.index(r.info.track) + 1,
             "score": r.score,
-            "max_score": r.entry.points,
+            "max_score": r.info.points,
         }
         for r in results
     ]
-    ok = all(r.status == "pass" for r in results)
+    ok = all(r.status is Status.PASS for r in results)
     return {
         "version": 3,
         "status": "pass" if ok and results else "fail" if results else "error",
         "message": None if results else "no katas were graded",
-        "max_score": sum(r.entry.points for r in results),
+        "max_score": sum(r.info.points for r in results),
         "tests": tests,
     }
 
 
-def gradescope(results: list[Result], execution_time: float) -> dict[str, Any]:
+def gradescope(results: list[KataResult], execution_time: float) -> dict[str, Any]:
     """Gradescope autograder results."""
     earned = sum(r.score for r in results)
-    possible = sum(r.entry.points for r in results)
+    possible = sum(r.info.points for r in results)
     return {
         "score": float(earned),
         "execution_time": round(execution_time, 3),
@@ -77,11 +75,11 @@ def gradescope(results: list[Result], execution_time: float) -> dict[str, Any]:
         "tests": [
             {
                 "score": float(r.score),
-                "max_score": float(r.entry.points),
-                "status": "passed" if r.status == "pass" else "failed",
+                "max_score": float(r.info.points),
+                "status": "passed" if r.status is Status.PASS else "failed",
                 "name": _name(r),
                 "number": str(i),
-                "output": r.message if r.status != "pass" else "passed",
+                "output": r.message if r.status is not Status.PASS else "passed",
                 "visibility": "visible",
             }
             for i, r in enumerate(results, start=1)
@@ -89,22 +87,22 @@ def gradescope(results: list[Result], execution_time: float) -> dict[str, Any]:
     }
 
 
-def junit(results: list[Result]) -> ET.ElementTree:
+def junit(results: list[KataResult]) -> ET.ElementTree:
     """JUnit XML: a testsuite per track, a testcase per kata."""
     root = ET.Element("testsuites", name="asyncio-katas")
     suites: dict[str, ET.Element] = {}
     for r in results:
-        suite = suites.get(r.entry.track)
+        suite = suites.get(r.info.track)
         if suite is None:
-            suite = suites[r.entry.track] = ET.SubElement(root, "testsuite", name=r.entry.track)
+            suite = suites[r.info.track] = ET.SubElement(root, "testsuite", name=r.info.track)
         case = ET.SubElement(
             suite,
             "testcase",
-            classname=r.entry.track,
-            name=r.entry.name,
+            classname=r.info.track,
+            name=r.info.name,
             time=f"{_duration(r):.3f}",
         )
-        if r.status != "pass":
+        if r.status is not Status.PASS:
             failure = ET.SubElement(case, "failure", message=r.message, type=r.status)
             failure.text = r.message
         if _output(r):
@@ -120,7 +118,7 @@ def junit(results: list[Result]) -> ET.ElementTree:
 
 
 def write(
-    results: list[Result],
+    results: list[KataResult],
     *,
     execution_time: float,
     json_path: str | None = None,

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-MANIFEST = Path(__file__).resolve().parents[1] / "katas.toml"
+MANIFEST = Path(__file__).resolve().parents[2] / "katas.toml"
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One kata of the catalogue."""
+class KataInfo:
+    """What the catalogue says of one kata (the loaded module is a ``kit.Kata``)."""
 
     id: str  # "<track>/<module>", e.g. "02_tasks/fetch_all"
     title: str
@@ -31,26 +32,49 @@ class Entry:
         """The module name, e.g. "fetch_all"."""
         return self.id.split("/")[1]
 
+    @property
+    def grader(self) -> Path:
+        """The grader's file, e.g. graders/02_tasks/test_fetch_all.py."""
+        return MANIFEST.parent / self.track / f"test_{self.name}.py"
+
 
 @dataclass(frozen=True)
 class Catalogue:
     """All tracks and katas, in teaching order."""
 
     tracks: dict[str, str]  # track id -> title
-    katas: tuple[Entry, ...]
+    katas: tuple[KataInfo, ...]
 
-    def entry(self, kata_id: str) -> Entry | None:
-        """The entry for a full kata id, or None."""
+    def names(self) -> list[str]:
+        """Every kata name and track id, for close-match suggestions."""
+        return [k.name for k in self.katas] + list(self.tracks)
+
+    def suggest(self, name: str, *, tracks: bool = True) -> list[str]:
+        """Up to three valid names close to ``name`` (kata names, and track ids if ``tracks``)."""
+        valid = self.names() if tracks else [k.name for k in self.katas]
+        return difflib.get_close_matches(name, valid, 3)
+
+    def unknown(self, names: str) -> str:
+        """One line for unknown kata names: close matches first, then every valid name."""
+        close = sorted({m for n in names.split(", ") for m in self.suggest(n)})
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        return (
+            f"unknown kata or track: {names}.{hint}\n"
+            f"Katas: {', '.join(k.name for k in self.katas)}\nTracks: {', '.join(self.tracks)}"
+        )
+
+    def info(self, kata_id: str) -> KataInfo | None:
+        """What the catalogue says of a full kata id, or None."""
         return next((k for k in self.katas if k.id == kata_id), None)
 
-    def select(self, names: list[str]) -> list[Entry]:
+    def select(self, names: list[str]) -> list[KataInfo]:
         """Katas matching kata names, kata ids, track ids or track names ("tasks"); all if none.
 
         Raises LookupError naming the unknown names and the valid ones.
         """
         if not names:
             return list(self.katas)
-        chosen: list[Entry] = []
+        chosen: list[KataInfo] = []
         unknown: list[str] = []
         for name in names:
             key = name.strip().strip("/").removesuffix(".py")
@@ -72,7 +96,7 @@ def catalogue(path: Path = MANIFEST) -> Catalogue:
     """Read the manifest once."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     katas = tuple(
-        Entry(
+        KataInfo(
             id=k["id"],
             title=k["title"],
             points=int(k.get("points", 10)),

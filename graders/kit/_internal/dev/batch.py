@@ -1,7 +1,7 @@
 """A generated class of submissions for the gradebook: solutions, stubs, known-wrong answers
 and hostile code mixed across the curriculum, with the points each student must get.
 
-    python tests/batch.py [N]     generate N submissions, grade them, print time and checks
+    python -m kit dev bench --batch N    generate N submissions, grade them, print time and checks
 """
 
 from __future__ import annotations
@@ -15,14 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-for path in (REPO, REPO / "graders"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
-
-from kit.manifest import catalogue  # noqa: E402
-
-from tests.triangle import variants  # noqa: E402
+from ..manifest import catalogue
+from ..paths import GRADERS, REPO
+from .triangle import variants
 
 HOSTILE = {
     "hang": (
@@ -63,7 +58,7 @@ def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int]]:
     with tempfile.TemporaryDirectory(prefix="katas-batch-") as tmp:
         root = Path(tmp) / "submissions"
         expected = generate(root, students)
-        env = {**os.environ, "PYTHONPATH": str(REPO / "graders")}
+        env = {**os.environ, "PYTHONPATH": str(GRADERS)}
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "kit", "gradebook", str(root), "--out", f"{tmp}/out"],
@@ -81,9 +76,8 @@ def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int]]:
     return elapsed, expected, graded
 
 
-def main(argv: list[str]) -> int:
-    """Grade a generated batch and print the figures."""
-    students = int(argv[0]) if argv else 20
+def run(students: int) -> int:
+    """Grade a generated batch of ``students`` and print the figures."""
     elapsed, expected, graded = grade_batch(students)
     wrong = {
         s: (graded.get(s), points) for s, points in expected.items() if graded.get(s) != points
@@ -91,7 +85,3 @@ def main(argv: list[str]) -> int:
     print(f"graded {students} generated submissions in {elapsed:.1f} s on {os.cpu_count()} cores")
     print("CSV totals: " + ("all as expected" if not wrong else f"WRONG {wrong}"))
     return 1 if wrong else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

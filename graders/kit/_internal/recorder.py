@@ -1,4 +1,4 @@
-"""A pytest plugin that writes one JSON record per grader test, for the scoreboard and reports."""
+"""The recorder: a pytest plugin in the grader process that writes one JSON record per check."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from .outcomes import NotStarted
-from .running import RUNS
+from ..outcomes import NotStarted
+from .data import CheckRecord
+from .paths import kata_of
 
 OUTPUT_CAP = 2000  # characters of captured output kept per test
 
@@ -18,14 +19,6 @@ TIMEOUT_SENTENCE = (
     "your code ran for more than {limit} s of real time and was stopped: an endless loop, "
     "or a blocking call that never returns?"
 )
-
-
-def kata_of(nodeid: str) -> str:
-    """'graders/02_tasks/test_fetch_all.py::test_x' -> '02_tasks/fetch_all'."""
-    path = nodeid.split("::")[0]
-    parts = Path(path).parts
-    track, module = parts[-2], Path(parts[-1]).stem.removeprefix("test_")
-    return f"{track}/{module}"
 
 
 def message_of(call: pytest.CallInfo[Any]) -> tuple[str, bool]:
@@ -52,7 +45,7 @@ class Recorder:
         self.path = path
         self.file = path.open("w", encoding="utf-8")
 
-    def _write(self, data: dict[str, Any]) -> None:
+    def _write(self, data: CheckRecord | dict[str, list[str]]) -> None:
         self.file.write(json.dumps(data) + "\n")
         self.file.flush()
 
@@ -64,8 +57,10 @@ class Recorder:
         outcome = yield
         report = outcome.get_result()
         if report.when == "call" or report.failed or report.skipped:
-            doc = (getattr(item, "obj", None).__doc__ or "").strip()
-            record: dict[str, Any] = {
+            doc = (getattr(getattr(item, "obj", None), "__doc__", None) or "").strip()
+            kata = getattr(item, "funcargs", {}).get("kata")
+            runs = [r for r in getattr(kata, "runs", []) if r.clock == "virtual"]
+            record: CheckRecord = {
                 "nodeid": item.nodeid,
                 "kata": kata_of(item.nodeid),
                 "test": item.name,
@@ -75,10 +70,10 @@ class Recorder:
                 "duration": round(report.duration, 4),
                 "message": "",
                 "not_started": False,
-                "virtual_loop_seconds": round(sum(r[1] for r in RUNS if r[0] == "virtual"), 6),
-                "virtual_wall_seconds": round(sum(r[2] for r in RUNS if r[0] == "virtual"), 6),
+                "virtual_loop_seconds": round(sum(r.loop_seconds for r in runs), 6),
+                "virtual_wall_seconds": round(sum(r.wall_seconds for r in runs), 6),
+                "output": "",
             }
-            RUNS.clear()
             output = report.capstdout + report.capstderr
             if len(output) > OUTPUT_CAP:
                 cut = len(output) - OUTPUT_CAP
@@ -94,10 +89,10 @@ class Recorder:
         self.file.close()
 
 
-def read_report(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+def read_report(path: Path) -> tuple[list[str], list[CheckRecord]]:
     """The collected test ids and the records of a report file (empty if unreadable)."""
     collected: list[str] = []
-    records: list[dict[str, Any]] = []
+    records: list[CheckRecord] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:

@@ -4,6 +4,8 @@
     nox -s bench -- --repeat 1 tasks
     nox -s bench -- --batch 20    grade a generated class of 20 through the gradebook
 
+(``nox -s bench`` runs ``python -m kit dev bench``.)
+
 Prints the wall time of grading every kata (the learner's `nox -s grade`, minus nox), the
 slowest katas, and for virtual-time katas the loop seconds graded per real second.
 """
@@ -12,46 +14,34 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graders"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.batch
-
-from kit.grade import grade
-from kit.manifest import catalogue
-from kit.paths import resolve_target
+from ..data import KataResult, Status
+from ..manifest import catalogue
+from ..orchestrate import grade
+from ..paths import resolve_target
 
 
-def main(argv: list[str] | None = None) -> int:
+def command(args: argparse.Namespace) -> int:
     """Grade the target ``--repeat`` times and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", help="katas or tracks (default: all)")
-    parser.add_argument("--target", default="solutions")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument(
-        "--batch", type=int, default=0, help="grade a generated class of N submissions instead"
-    )
-    args = parser.parse_args(argv)
     if args.batch:
-        from tests import batch
+        from . import batch
 
-        return batch.main([str(args.batch)])
+        return batch.run(args.batch)
 
     entries = catalogue().select(args.names)
     target = resolve_target(args.target)
     walls: list[float] = []
-    results = []
+    results: list[KataResult] = []
     for _ in range(args.repeat):
         start = time.perf_counter()
         results = grade(entries, target)
         walls.append(time.perf_counter() - start)
 
-    tests = [t for r in results for t in r.tests]
+    tests = [t for r in results for t in r.checks]
     loop_seconds = sum(t.get("virtual_loop_seconds", 0.0) for t in tests)
     loop_wall = sum(t.get("virtual_wall_seconds", 0.0) for t in tests)
-    passed = sum(r.status == "pass" for r in results)
+    passed = sum(r.status is Status.PASS for r in results)
     per_kata: dict[str, float] = {}
     for t in tests:
         per_kata[t["kata"]] = per_kata.get(t["kata"], 0.0) + t["duration"]
@@ -67,7 +57,3 @@ def main(argv: list[str] | None = None) -> int:
     for kata, seconds in sorted(per_kata.items(), key=lambda kv: -kv[1])[:5]:
         print(f"    {seconds:6.2f} s  {kata}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

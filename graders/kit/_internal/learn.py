@@ -8,17 +8,16 @@ Progress lives in ``.katas/progress.json`` (ignored by git): each kata's last gr
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
-import subprocess
 import sys
 import time
 from typing import Any
 
-from .manifest import Entry, catalogue
-from .paths import REPO, STATE, display
+from .manifest import KataInfo, catalogue
+from .paths import GRADERS, REPO, STATE, display
 
 PROGRESS = STATE / "progress.json"
+STUBS = GRADERS / "stubs.json"  # the original stubs, written by python -m kit dev check --fix
 BACKUPS = STATE / "backups"
 
 
@@ -49,18 +48,18 @@ def record_statuses(statuses: dict[str, str]) -> None:
     save_progress(data)
 
 
-def one_kata(name: str) -> Entry:
+def one_kata(name: str) -> KataInfo:
     """The kata called ``name``; raises LookupError with a one-line explanation."""
     cat = catalogue()
     matches = [k for k in cat.katas if name.strip().removesuffix(".py") in (k.name, k.id)]
     if not matches:
-        close = difflib.get_close_matches(name, [k.name for k in cat.katas], 3)
+        close = cat.suggest(name, tracks=False)
         also = f" Did you mean: {', '.join(close)}?" if close else ""
         raise LookupError(f"unknown kata: {name}.{also} (nox -s grade -- --list shows them all)")
     return matches[0]
 
 
-def hint(entry: Entry) -> str:
+def hint(entry: KataInfo) -> str:
     """The next hint for ``entry`` (the first call shows hint 1, then 2, ...)."""
     data = load_progress()
     shown = min(int(data["hints"].get(entry.id, 0)) + 1, len(entry.hints))
@@ -80,28 +79,17 @@ def hint(entry: Entry) -> str:
     return text
 
 
-def _git(*args: str) -> str | None:
+def pristine_stub(info: KataInfo) -> str | None:
+    """The original stub, from graders/stubs.json (no git history needed: a zip works too)."""
     try:
-        proc = subprocess.run(
-            ["git", "-C", str(REPO), *args], capture_output=True, text=True, timeout=30
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        stubs = json.loads(STUBS.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
         return None
-    return proc.stdout if proc.returncode == 0 else None
+    stub = stubs.get(info.id)
+    return stub if isinstance(stub, str) else None
 
 
-def pristine_stub(entry: Entry) -> str | None:
-    """The original stub: the newest committed version that still raises NotImplementedError."""
-    rel = f"exercises/{entry.id}.py"
-    commits = _git("log", "--format=%H", "--", rel)
-    for commit in (commits or "").split():
-        text = _git("show", f"{commit}:{rel}")
-        if text and "raise NotImplementedError" in text:
-            return text
-    return None
-
-
-def reset(entries: list[Entry]) -> list[str]:
+def reset(entries: list[KataInfo]) -> list[str]:
     """Restore the stubs of ``entries``, backing up the learner's files; one line per kata."""
     lines: list[str] = []
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -111,7 +99,7 @@ def reset(entries: list[Entry]) -> list[str]:
         stub = pristine_stub(entry)
         if stub is None:
             lines.append(
-                f"cannot reset {entry.name}: no original stub in this repository's git history "
+                f"cannot reset {entry.name}: graders/stubs.json has no original stub for it "
                 f"(git checkout -- {display(path)} restores the last committed version)"
             )
             continue
@@ -134,7 +122,7 @@ def reset(entries: list[Entry]) -> list[str]:
     return lines
 
 
-def solution(entry: Entry, force: bool) -> tuple[int, str]:
+def solution(entry: KataInfo, force: bool) -> tuple[int, str]:
     """The reference solution and why it works, once the kata passed (or with force)."""
     status = load_progress()["status"].get(entry.id, "not graded")
     if status != "pass" and not force:
@@ -150,35 +138,38 @@ def solution(entry: Entry, force: bool) -> tuple[int, str]:
     return 0, text
 
 
-def main(command: str, args: list[str]) -> int:
-    """``python -m kit hint|reset|solution ...``."""
-    ap = argparse.ArgumentParser(prog=f"nox -s {command} --")
-    if command == "reset":
-        ap.add_argument("names", nargs="*", help="katas or tracks to restore")
-        ap.add_argument("--all", action="store_true", help="restore every kata")
-    else:
-        ap.add_argument("name", help="the kata")
-    if command == "solution":
-        ap.add_argument("--force", action="store_true", help="show it before the kata passes")
-    parsed = ap.parse_args(args)
+def hint_command(args: argparse.Namespace) -> int:
+    """``python -m kit hint KATA``."""
     try:
-        if command == "reset":
-            if not parsed.names and not parsed.all:
-                print("reset what? name katas or tracks, or --all", file=sys.stderr)
-                return 2
-            entries = list(catalogue().katas) if parsed.all else catalogue().select(parsed.names)
-            print("\n".join(reset(entries)))
-            return 0
-        entry = one_kata(parsed.name)
+        info = one_kata(args.name)
     except LookupError as exc:
-        print(
-            f"unknown kata or track: {exc.args[0]}" if command == "reset" else exc.args[0],
-            file=sys.stderr,
-        )
+        print(exc.args[0], file=sys.stderr)
         return 2
-    if command == "hint":
-        print(hint(entry))
-        return 0
-    code, text = solution(entry, parsed.force)
+    print(hint(info))
+    return 0
+
+
+def reset_command(args: argparse.Namespace) -> int:
+    """``python -m kit reset KATA|TRACK ...|--all``."""
+    if not args.names and not args.all:
+        print("reset what? name katas or tracks, or --all", file=sys.stderr)
+        return 2
+    try:
+        infos = list(catalogue().katas) if args.all else catalogue().select(args.names)
+    except LookupError as exc:
+        print(f"unknown kata or track: {exc.args[0]}", file=sys.stderr)
+        return 2
+    print("\n".join(reset(infos)))
+    return 0
+
+
+def solution_command(args: argparse.Namespace) -> int:
+    """``python -m kit solution KATA [--force]``."""
+    try:
+        info = one_kata(args.name)
+    except LookupError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    code, text = solution(info, args.force)
     print(text, file=sys.stdout if code == 0 else sys.stderr)
     return code

@@ -1,7 +1,5 @@
 """Grade a folder of submissions: a CSV gradebook and a report per student.
 
-    python -m kit gradebook DIR [KATA-or-TRACK ...] [--out DIR] [--jobs N]
-
 Every sub-folder of DIR is one student's submission, laid out like exercises/. Submissions
 are graded side by side, one process each, four per core by default: most of a grader's
 time is spent waiting on real clocks (sockets, subprocesses, threads), not computing. The output
@@ -22,10 +20,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import integrity, reports
-from .grade import Result, grade, unknown_names
-from .grade import scoreboard as render
-from .manifest import Entry, catalogue
+from . import formats, integrity
+from .data import KataResult
+from .manifest import KataInfo, catalogue
+from .orchestrate import grade
+from .scoreboard import bar
+from .scoreboard import scoreboard as render
 
 
 class Progress:
@@ -40,9 +40,8 @@ class Progress:
         """Count one finished submission."""
         with self.lock:
             self.done += 1
-            filled = round(30 * self.done / self.total)
             line = (
-                f"[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                f"[{bar(self.done / self.total, full='#', empty='.')}] {self.done}/{self.total} "
                 f"{time.perf_counter() - self.start:5.1f} s  {label}"
             )
             sys.stderr.write(f"\r{line[:100]:<100}" if self.tty else line + "\n")
@@ -57,11 +56,11 @@ def default_jobs() -> int:
 
 
 def grade_all(
-    folders: list[Path], entries: list[Entry], jobs: int | None = None
-) -> dict[str, list[Result]]:
+    folders: list[Path], entries: list[KataInfo], jobs: int | None = None
+) -> dict[str, list[KataResult]]:
     """Grade every folder; map student name to results."""
     progress = Progress(len(folders))
-    out: dict[str, list[Result]] = {}
+    out: dict[str, list[KataResult]] = {}
     with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         futures = {
             pool.submit(grade, entries, folder, jobs=1, per_track=False): folder
@@ -75,29 +74,20 @@ def grade_all(
     return {name: out[name] for name in sorted(out)}
 
 
-def write_csv(path: Path, entries: list[Entry], graded: dict[str, list[Result]]) -> None:
+def write_csv(path: Path, entries: list[KataInfo], graded: dict[str, list[KataResult]]) -> None:
     """student, one column of points per kata, total, possible."""
     possible = sum(e.points for e in entries)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["student", *(e.id for e in entries), "total", "possible"])
         for student, results in graded.items():
-            points = {r.entry.id: r.score for r in results}
+            points = {r.info.id: r.score for r in results}
             total = sum(points.values())
             writer.writerow([student, *(points[e.id] for e in entries), total, possible])
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``python -m kit gradebook``."""
-    ap = argparse.ArgumentParser(prog="nox -s gradebook --", description=__doc__.splitlines()[0])
-    ap.add_argument("folder", help="a folder with one sub-folder per submission")
-    ap.add_argument("names", nargs="*", help="katas or tracks to grade (default: all)")
-    ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
-    ap.add_argument(
-        "--jobs", type=int, default=None, help="submissions at once (default: 4 per core)"
-    )
-    args = ap.parse_args(argv)
-
+def command(args: argparse.Namespace) -> int:
+    """``python -m kit gradebook``."""
     root = Path(args.folder).expanduser().resolve()
     if not root.is_dir():
         print(f"no such folder of submissions: {root}", file=sys.stderr)
@@ -106,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         entries = cat.select(args.names)
     except LookupError as exc:
-        print(unknown_names(str(exc.args[0]), cat), file=sys.stderr)
+        print(cat.unknown(str(exc.args[0])), file=sys.stderr)
         return 2
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not folders:
@@ -123,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     for student, results in graded.items():
         folder = out / student
         folder.mkdir(exist_ok=True)
-        data = reports.exercism_v3(results)
+        data = formats.exercism_v3(results)
         (folder / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
         text = render(results, cat, root / student, io.StringIO())
         (folder / "scoreboard.txt").write_text(text + "\n", encoding="utf-8")

@@ -1,12 +1,13 @@
 """Tamper evidence: the sha256 of the graders and kit that graded, and a check against the
 committed list (graders/SHA256SUMS).
 
-    python -m kit sums           print the digest of the grading files
-    python -m kit sums --write   rewrite graders/SHA256SUMS after changing a grader
+    python -m kit dev sums           print the digest of the grading files
+    python -m kit dev sums --write   rewrite graders/SHA256SUMS after changing a grader
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 from pathlib import Path
 
@@ -63,9 +64,9 @@ def verify() -> list[str]:
     return problems
 
 
-def main(args: list[str]) -> int:
-    """``python -m kit sums [--write]``: print the digest; list differences from SHA256SUMS."""
-    if "--write" in args:
+def command(args: argparse.Namespace) -> int:
+    """``python -m kit dev sums [--write]``: print the digest; list differences from SHA256SUMS."""
+    if args.write:
         print(f"wrote {write().relative_to(REPO)}")
     problems = verify()
     print(f"graders sha256 {digest()}")

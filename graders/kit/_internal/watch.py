@@ -1,7 +1,5 @@
 """Watch mode: grade the current kata, wait for a save, grade again; move on when it passes.
 
-    python -m kit watch [KATA-or-TRACK ...] [--poll] [--interval SECONDS] [--target PATH]
-
 The current kata is the first one, in teaching order, that has not passed. File changes
 come from the ``watchfiles`` package (inotify and friends); ``--poll`` checks modification
 times instead, for WSL, network drives and containers where change events do not arrive.
@@ -18,9 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import learn
-from .grade import MARKS, Result, Style, grade, unknown_names
-from .manifest import Entry, catalogue
+from .data import KataResult, Status
+from .manifest import KataInfo, catalogue
+from .orchestrate import grade
 from .paths import REPO, display, resolve_target
+from .scoreboard import MARKS, Style, bar
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -62,13 +62,12 @@ def waiter(folder: Path, poll: bool, interval: float) -> Callable[[], None]:
     return lambda: wait_by_polling(folder, interval)
 
 
-def screen(result: Result, done: int, total: int, target: Path, style: Style) -> str:
+def screen(result: KataResult, done: int, total: int, target: Path, style: Style) -> str:
     """One screen about the current kata."""
-    entry = result.entry
-    filled = round(30 * done / total) if total else 30
+    entry = result.info
     mark, colour = MARKS[result.status]
     lines = [
-        f"asyncio-katas watch · {done}/{total} passed [{'█' * filled}{'░' * (30 - filled)}]",
+        f"asyncio-katas watch · {done}/{total} passed [{bar(done / total if total else 1.0)}]",
         "",
         style(f"{entry.name}: {entry.title}", "1"),
         f"file: {display(target / (entry.id + '.py'))}",
@@ -84,52 +83,46 @@ def screen(result: Result, done: int, total: int, target: Path, style: Style) ->
     return "\n".join(lines)
 
 
-def run(entries: list[Entry], target: Path, wait: Callable[[], None]) -> int:
+def run(entries: list[KataInfo], target: Path, wait: Callable[[], None]) -> int:
     """The watch loop; returns when every kata passes."""
     style = Style(sys.stdout)
     track_progress = target == REPO / "exercises"
     status = dict(learn.load_progress()["status"]) if track_progress else {}
     while True:
-        todo = [e for e in entries if status.get(e.id) != "pass"]
+        todo = [e for e in entries if status.get(e.id) != Status.PASS]
         if not todo:
             print(f"Every kata here passes ({len(entries)}/{len(entries)}). Well done!")
             return 0
         result = grade([todo[0]], target)[0]
-        status[result.entry.id] = result.status
+        status[result.info.id] = result.status
         if track_progress:
-            learn.record_statuses({result.entry.id: result.status})
-        if result.status == "pass":
+            learn.record_statuses({result.info.id: result.status})
+        if result.status is Status.PASS:
             nxt = next((e.name for e in todo[1:]), None)
             print(
-                style(f"✓ {result.entry.name} passes!", "32")
+                style(f"✓ {result.info.name} passes!", "32")
                 + (f" Moving on to {nxt}." if nxt else ""),
                 flush=True,
             )
             continue
-        done = sum(1 for e in entries if status.get(e.id) == "pass")
+        done = sum(1 for e in entries if status.get(e.id) == Status.PASS)
         if style.on:
             print("\033[2J\033[H", end="")
         print(screen(result, done, len(entries), target, style), flush=True)
         wait()
 
 
-def main(args: list[str]) -> int:
+def command(args: argparse.Namespace) -> int:
     """``python -m kit watch``."""
-    ap = argparse.ArgumentParser(prog="nox -s watch --", description=__doc__.splitlines()[0])
-    ap.add_argument("names", nargs="*", help="katas or tracks to work through (default: all)")
-    ap.add_argument("--poll", action="store_true", help="poll for changes (WSL, network drives)")
-    ap.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
-    ap.add_argument("--target", default=None, help="folder to watch (default: exercises)")
-    parsed = ap.parse_args(args)
     cat = catalogue()
     try:
-        entries = cat.select(parsed.names)
+        infos = cat.select(args.names)
     except LookupError as exc:
-        print(unknown_names(str(exc.args[0]), cat), file=sys.stderr)
+        print(cat.unknown(str(exc.args[0])), file=sys.stderr)
         return 2
-    target = resolve_target(parsed.target)
+    target = resolve_target(args.target)
     try:
-        return run(entries, target, waiter(target, parsed.poll, parsed.interval))
+        return run(infos, target, waiter(target, args.poll, args.interval))
     except KeyboardInterrupt:
         print("\nStopped watching. Your progress is saved: nox -s watch picks up where you are.")
         return 0

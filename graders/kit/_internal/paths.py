@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GRADERS = REPO / "graders"
 # The learner's progress and backups (ignored by git); KATAS_STATE moves it (for tests).
 STATE = Path(os.environ.get("KATAS_STATE") or REPO / ".katas")
@@ -26,3 +26,11 @@ def display(path: Path) -> str:
         return str(path.relative_to(REPO))
     except ValueError:
         return str(path)
+
+
+def kata_of(nodeid: str) -> str:
+    """'graders/02_tasks/test_fetch_all.py::test_x' -> '02_tasks/fetch_all'."""
+    path = nodeid.split("::")[0]
+    parts = Path(path).parts
+    track, module = parts[-2], Path(parts[-1]).stem.removeprefix("test_")
+    return f"{track}/{module}"

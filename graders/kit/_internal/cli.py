@@ -1,0 +1,169 @@
+"""The kit's one command line: ``python -m kit COMMAND`` (the nox sessions call it).
+
+    grade [KATA-or-TRACK ...] [options]   grade and print the scoreboard
+    watch [KATA-or-TRACK ...] [--poll]    regrade the current kata on every save
+    hint KATA                             the next hint for a kata
+    reset KATA|TRACK ...|--all            restore stubs, backing up the learner's files
+    solution KATA [--force]               the reference, once the kata passes
+    gradebook DIR [KATA-or-TRACK ...]     grade a folder of submissions
+    dev sums|check|graph|triangle|bench|mutants   contributors' tools
+
+Each command imports only what it needs: hint, reset and solution run on a bare Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable, Sequence
+from typing import cast
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _names(what: str = "katas or tracks (default: all)") -> argparse.ArgumentParser:
+    """The parent parser every command shares for kata and track names."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("names", nargs="*", metavar="KATA-or-TRACK", help=what)
+    return parent
+
+
+def _command(module: str, function: str = "command") -> Command:
+    """A command's body, imported only when it runs (``module`` is under kit._internal)."""
+
+    def run(args: argparse.Namespace) -> int:
+        body = getattr(importlib.import_module(f"kit._internal.{module}"), function)
+        return cast(Command, body)(args)
+
+    return run
+
+
+def _forward(module: str) -> Command:
+    """A tool with its own parser: its ``main(argv)`` gets the rest of the command line."""
+
+    def run(args: argparse.Namespace) -> int:
+        body = importlib.import_module(f"kit._internal.{module}").main
+        return cast(Callable[[list[str]], int], body)(list(args.rest))
+
+    return run
+
+
+def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ap = sub.add_parser(
+        "grade", parents=[_names()], prog="nox -s grade --", help="grade katas; the scoreboard"
+    )
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--target", default=None, help="exercises (default), solutions or a folder")
+    where.add_argument(
+        "--submission", default=None, help="a student's folder laid out like exercises/"
+    )
+    ap.add_argument("-v", "--verbose", action="store_true", help="show pytest's full output")
+    ap.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
+    ap.add_argument("--list", action="store_true", help="list katas with their last grade")
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="processes at once (default: 2 per core)"
+    )
+    ap.add_argument("--json", help="write Exercism v3 results (with GitHub Classroom points)")
+    ap.add_argument("--junit", help="write JUnit XML")
+    ap.add_argument("--gradescope", help="write Gradescope results.json")
+    ap.add_argument(
+        "--verify-graders",
+        action="store_true",
+        help="refuse to grade unless graders and kit match graders/SHA256SUMS",
+    )
+    ap.set_defaults(run=_command("grading"))
+
+
+def _learner(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ap = sub.add_parser(
+        "watch", parents=[_names()], prog="nox -s watch --", help="regrade on every save"
+    )
+    ap.add_argument("--poll", action="store_true", help="poll for changes (WSL, network drives)")
+    ap.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
+    ap.add_argument("--target", default=None, help="folder to watch (default: exercises)")
+    ap.set_defaults(run=_command("watch"))
+
+    ap = sub.add_parser("hint", prog="nox -s hint --", help="the next hint for a kata")
+    ap.add_argument("name", metavar="KATA", help="the kata")
+    ap.set_defaults(run=_command("learn", "hint_command"))
+
+    ap = sub.add_parser(
+        "reset",
+        parents=[_names(what="katas or tracks to restore")],
+        prog="nox -s reset --",
+        help="restore stubs (your files are backed up)",
+    )
+    ap.add_argument("--all", action="store_true", help="restore every kata")
+    ap.set_defaults(run=_command("learn", "reset_command"))
+
+    ap = sub.add_parser(
+        "solution", prog="nox -s solution --", help="the reference solution, once it passes"
+    )
+    ap.add_argument("name", metavar="KATA", help="the kata")
+    ap.add_argument("--force", action="store_true", help="show it before the kata passes")
+    ap.set_defaults(run=_command("learn", "solution_command"))
+
+
+def _gradebook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ap = sub.add_parser("gradebook", prog="nox -s gradebook --", help="grade a class")
+    ap.add_argument("folder", help="a folder with one sub-folder per submission")
+    ap.add_argument(
+        "names", nargs="*", metavar="KATA-or-TRACK", help="katas or tracks (default: all)"
+    )
+    ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
+    ap.add_argument(
+        "--jobs", type=int, default=None, help="submissions at once (default: 4 per core)"
+    )
+    ap.set_defaults(run=_command("gradebook"))
+
+
+def _dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dev = sub.add_parser("dev", help="contributors' tools").add_subparsers(
+        dest="tool", required=True, metavar="TOOL"
+    )
+    ap = dev.add_parser("sums", help="digest of the grading files; --write refreshes SHA256SUMS")
+    ap.add_argument("--write", action="store_true", help="rewrite graders/SHA256SUMS")
+    ap.set_defaults(run=_command("integrity"))
+
+    ap = dev.add_parser("check", help="every file maps to the manifest, and back")
+    ap.add_argument("--fix", action="store_true", help="rewrite stubs.json and the README table")
+    ap.set_defaults(run=_command("dev.check"))
+
+    ap = dev.add_parser("graph", help="the kit's import graph; fails on a cycle")
+    ap.set_defaults(run=_command("dev.graph"))
+
+    ap = dev.add_parser(
+        "triangle", parents=[_names()], help="grade solutions, stubs, wrong and alternative code"
+    )
+    ap.set_defaults(run=_command("dev.triangle"))
+
+    ap = dev.add_parser(
+        "bench", parents=[_names()], help="grading speed and the virtual-time speed-up"
+    )
+    ap.add_argument("--target", default="solutions", help="what to grade (default: solutions)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
+    ap.add_argument("--batch", type=int, default=0, help="grade a generated class of N instead")
+    ap.set_defaults(run=_command("dev.bench"))
+
+    ap = dev.add_parser("mutants", add_help=False, help="mutation testing of the graders")
+    ap.add_argument("rest", nargs=argparse.REMAINDER, help="its own options (--help)")
+    ap.set_defaults(run=_forward("dev.mutants"))
+
+
+def parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    ap = argparse.ArgumentParser(
+        prog="python -m kit", description="asyncio-katas: grade, learn, and maintain the katas."
+    )
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _grade(sub)
+    _learner(sub)
+    _gradebook(sub)
+    _dev(sub)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command."""
+    args = parser().parse_args(argv)
+    return cast(Command, args.run)(args)

@@ -1,0 +1,162 @@
+"""The project's own proof that graders are right: solutions pass, stubs say "not implemented
+yet", known-wrong code fails with the message that names its mistake, and correct code in
+other styles passes.
+
+Known-wrong implementations live in ``tests/wrong/<track>/<module>/<slug>.py``; each holds a
+line ``EXPECT = "..."``, a piece of the failure message its grader must print. Correct
+alternatives live in ``tests/alternatives/<track>/<module>/<slug>.py``.
+
+Run it on a few katas while writing a grader:
+
+    python -m kit dev triangle fetch_all settle
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data import CheckRecord, KataResult
+from ..manifest import KataInfo, catalogue
+from ..orchestrate import grade
+from ..paths import REPO
+
+TESTS = REPO / "tests"
+EXPECT_LINE = re.compile(r'^EXPECT = "(?P<text>.*)"$', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One file that stands in for a kata's module, and what its grader must say of it."""
+
+    kata: str  # "02_tasks/two_sleepers"
+    kind: str  # "solution", "stub", "wrong" or "alternative"
+    path: Path
+    expect: str = ""  # for "wrong": a piece of the failure message
+
+    @property
+    def label(self) -> str:
+        """A short name for reports and test ids."""
+        return f"{self.kata}:{self.kind}:{self.path.stem}"
+
+
+def variants(kata: str) -> list[Variant]:
+    """Every file the triangle grades for ``kata``."""
+    found = [
+        Variant(kata, "solution", REPO / "solutions" / f"{kata}.py"),
+        Variant(kata, "stub", REPO / "exercises" / f"{kata}.py"),
+    ]
+    for path in sorted((TESTS / "wrong" / kata).glob("*.py")):
+        match = EXPECT_LINE.search(path.read_text(encoding="utf-8"))
+        found.append(Variant(kata, "wrong", path, match.group("text") if match else ""))
+    for path in sorted((TESTS / "alternatives" / kata).glob("*.py")):
+        found.append(Variant(kata, "alternative", path))
+    return found
+
+
+CHUNK = 8  # katas graded in one pytest process: fewer start-ups, still several per core
+
+
+def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRecord]]]:
+    """Grade each round (variants of distinct katas) from its own target folder, with the
+    scoreboard's own machinery (crashed katas regraded alone). Rounds are cut into chunks of
+    ``CHUNK`` katas, graded side by side on all cores.
+
+    Returns, per round, the report records of each kata's tests.
+    """
+    cat = catalogue()
+    out: list[dict[str, list[CheckRecord]]] = [{} for _ in all_rounds]
+    with tempfile.TemporaryDirectory(prefix="katas-triangle-") as tmp:
+        work: list[tuple[int, Path, list[KataInfo]]] = []
+        for index, round_ in enumerate(all_rounds):
+            target = Path(tmp) / f"round{index}"
+            for variant in round_:
+                dest = target / f"{variant.kata}.py"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(variant.path, dest)
+            entries = [e for e in (cat.info(v.kata) for v in round_) if e is not None]
+            for i in range(0, len(entries), CHUNK):
+                work.append((index, target, entries[i : i + CHUNK]))
+
+        def run(unit: tuple[int, Path, list[KataInfo]]) -> tuple[int, list[KataResult]]:
+            index, target, entries = unit
+            return index, grade(entries, target, per_track=False, jobs=1)
+
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for index, results in pool.map(run, work):
+                out[index].update({r.info.id: r.checks for r in results})
+    return out
+
+
+def verdict(variant: Variant, records: list[CheckRecord]) -> str:
+    """'' if the grader treated ``variant`` as it must, else what went wrong."""
+    failed = [r for r in records if r["outcome"] == "failed"]
+    if not records:
+        return "the grader produced no result (crashed, or no tests collected)"
+    grader_errors = [r for r in failed if r["message"].startswith("grader error")]
+    if variant.kind in ("solution", "alternative"):
+        if failed:
+            return f"{len(failed)} check(s) failed: " + " | ".join(
+                f"{r['test']}: {r['message']}" for r in failed[:3]
+            )
+        return ""
+    if grader_errors:
+        return "grader error: " + grader_errors[0]["message"]
+    if variant.kind == "stub":
+        if not any(r["not_started"] for r in failed):
+            return "the stub was not reported as 'not implemented yet'"
+        bad = [r for r in failed if not r["not_started"]]
+        return f"stub failed for another reason: {bad[0]['message']}" if bad else ""
+    if not failed:
+        return "the grader PASSED this wrong implementation"
+    if not variant.expect:
+        return "this wrong implementation has no EXPECT line"
+    if variant.expect.lower() not in failed[0]["message"].lower():  # what the scoreboard shows
+        return f"the first failure does not say {variant.expect!r}; it said: {failed[0]['message']}"
+    return ""
+
+
+def rounds(all_variants: Iterable[Variant]) -> list[list[Variant]]:
+    """Split variants into rounds holding at most one variant per kata."""
+    out: list[list[Variant]] = []
+    for variant in all_variants:
+        for round_ in out:
+            if all(v.kata != variant.kata for v in round_):
+                round_.append(variant)
+                break
+        else:
+            out.append([variant])
+    return out
+
+
+def check(katas: list[str]) -> dict[Variant, str]:
+    """Grade every variant of ``katas``; map each to its verdict ('' when right)."""
+    results: dict[Variant, str] = {}
+    all_rounds = rounds(v for k in katas for v in variants(k))
+    for round_, records in zip(all_rounds, grade_rounds(all_rounds), strict=True):
+        for variant in round_:
+            results[variant] = verdict(variant, records.get(variant.kata, []))
+    return results
+
+
+def command(args: argparse.Namespace) -> int:
+    """``python -m kit dev triangle [KATA-or-TRACK ...]``: one line per variant."""
+    cat = catalogue()
+    try:
+        katas = [info.id for info in cat.select(args.names)]
+    except LookupError as exc:
+        print(cat.unknown(str(exc.args[0])))
+        return 2
+    results = check(katas)
+    for variant, problem in results.items():
+        print(f"{'ok  ' if not problem else 'BAD '} {variant.label}  {problem}")
+    bad = sum(1 for p in results.values() if p)
+    print(f"{len(results) - bad} right, {bad} wrong")
+    return 1 if bad else 0
