@@ -9,7 +9,7 @@
     nox -s solution -- fetch_all the reference solution, once your kata passes
     nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
     nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
-    nox -s lint                  ruff
+    nox -s lint                  ruff, and mypy --strict on the kit
 
 Dependencies come from the dependency groups in pyproject.toml. Environments are built with
 uv when it is installed (fast), else with virtualenv, which comes with nox.
@@ -95,10 +95,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff check and ruff format --check."""
+    """ruff check, ruff format --check, and mypy --strict on graders/kit."""
     install_group(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "graders/kit")
 
 
 @nox.session(reuse_venv=True)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-import pytest
-
-# pytest's own "fail" outcome; failing with pytrace=False prints just our sentence.
-_Failed = pytest.fail.Exception
+# pytest's own "fail" outcome (pytest.fail.Exception, typed where pytest defines it); failing
+# with pytrace=False prints just our sentence.
+from _pytest.outcomes import Failed as _Failed
 
 
 class NotStarted(_Failed):

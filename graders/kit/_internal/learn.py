@@ -27,6 +27,8 @@ def load_progress() -> dict[str, Any]:
         data = json.loads(PROGRESS.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         data = {}
+    if not isinstance(data, dict):
+        data = {}
     data.setdefault("status", {})
     data.setdefault("hints", {})
     return data

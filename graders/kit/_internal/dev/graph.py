@@ -49,8 +49,8 @@ def _imports(tree: ast.AST, here: str, package: bool, modules: set[str]) -> set[
                 found.update(subs & modules)
                 if subs - modules:  # names from the module itself, not submodules
                     found.add(mod)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
+        for inner in ast.iter_child_nodes(node):
+            visit(inner)
 
     visit(tree)
     return found
