@@ -4,6 +4,13 @@ Checks that `hello_world` is an `async def`, that it prints exactly `hello` and 
 two lines, and that `world` comes one second of loop time after `hello` (the sleep is awaited,
 and does not block the loop: the kit's run catches `time.sleep` and never-awaited sleeps).
 Printed text is captured with a stand-in for `sys.stdout` that notes the loop time of each write.
+
+Docstring sentence -> the check that enforces it:
+
+- "Write `hello_world()` as a coroutine function (`async def`)" -> test_is_a_coroutine_function
+- "It prints `hello`, ... then prints `world`" -> test_prints_hello_then_world
+- "waits one second without blocking the event loop" -> test_world_comes_one_second_later
+  (kit.run fails a blocked loop step)
 """
 
 from __future__ import annotations

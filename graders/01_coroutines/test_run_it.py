@@ -2,12 +2,25 @@
 asyncio.run and returns the greeting.
 
 Checks that `main` is a plain function, that it returns the string (not the coroutine
-object), that it can be called again (each call runs its own loop), and that no coroutine
-was left un-awaited and no event loop left open.
+object), that the string comes from running `greet` (a stand-in greet is put in its place),
+that names with spaces and non-ASCII letters pass through untouched, that it can be called
+again (each call runs its own loop), and that no coroutine was left un-awaited and no event
+loop left open.
+
+Docstring sentence -> the check that enforces it:
+
+- "Write `main(name)`, a plain `def` (not `async def`)" -> test_main_is_a_plain_function
+- "it runs the coroutine `greet(name)` with `asyncio.run(...)`" -> test_runs_greet_once,
+  test_can_be_called_twice
+- "and returns its result" -> test_returns_the_greeting, test_runs_greet_once
+- "Leave `greet` as it is." -> test_greet_is_left_as_it_is
+- "Returning `greet(name)` itself would hand back an un-run coroutine object" -> call_main
+  (every check)
 """
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 
 import kit
@@ -34,16 +47,56 @@ def test_main_is_a_plain_function(kata: kit.Kata) -> None:
     kata.get("main", "function")
 
 
-@pytest.mark.parametrize("name", ["Ada", "Grace"])
+def test_greet_is_left_as_it_is(kata: kit.Kata) -> None:
+    """greet is still the coroutine function of the stub."""
+    greet = kata.get("greet", "callable")
+    kit.expect(
+        inspect.iscoroutinefunction(greet),
+        "greet is no longer an `async def`: leave greet as it is and run its coroutine from "
+        "main with asyncio.run.",
+    )
+    value = kata.call(lambda: asyncio.run(greet("Ada")), what="greet('Ada')").value
+    kit.expect_equal(value, "Hello, Ada!", "asyncio.run(greet('Ada'))", "Leave greet as it is.")
+
+
+@pytest.mark.parametrize("name", ["Ada", "Grace", "Zoë Ñúñez", "  two  spaces ", ""])
 def test_returns_the_greeting(kata: kit.Kata, name: str) -> None:
-    """main(name) returns greet's string."""
+    """main(name) returns greet's string, for any name (spaces, accents, empty)."""
     value = call_main(kata, name)
     kit.expect_equal(
         value,
         f"Hello, {name}!",
         f"main({name!r})",
-        "Return the value of `asyncio.run(greet(name))`."
+        "Return the value of `asyncio.run(greet(name))`, with the name passed on unchanged."
         + (" A function without `return` returns None." if value is None else ""),
+    )
+
+
+def test_runs_greet_once(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """main runs the coroutine greet(name) on an event loop, once, and returns its result."""
+    kata.get("main", "function")
+    ran: list[tuple[str, bool]] = []
+
+    async def greet(name: str) -> str:
+        ran.append((name, asyncio.get_running_loop().is_running()))
+        await asyncio.sleep(0)
+        return f"greet ran for {name}"
+
+    monkeypatch.setattr(kata.module, "greet", greet)
+    value = call_main(kata, "Ada")
+    if value == "Hello, Ada!" and not ran:
+        kit.fail(
+            "main('Ada') built the greeting itself and never ran greet: main must run the "
+            "coroutine greet(name) with asyncio.run and return what it returns."
+        )
+    kit.expect_equal(
+        len(ran), 1, "the number of times main('Ada') ran greet", "Run greet(name) once."
+    )
+    kit.expect_equal(
+        value,
+        "greet ran for Ada",
+        "main('Ada') with another greet",
+        "Return what `asyncio.run(greet(name))` returns, not a string of your own.",
     )
 
 

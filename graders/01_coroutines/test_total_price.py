@@ -3,7 +3,18 @@
 Checks the total, that every id's price was awaited exactly once (each call of the stand-in
 `get_price` ran to its end), and explains the two classic mistakes: adding up coroutine
 objects (a missing `await`) and calling `asyncio.run` inside a coroutine. Asking one by one
-or all at once (gather, TaskGroup) are both fine.
+or all at once (gather, TaskGroup) are both fine. Hypothesis draws the ids: repeated ids
+(each counts every time), an empty basket, a None id, and a generator instead of a list.
+
+Docstring sentence -> the check that enforces it:
+
+- "`await get_price(i)` gives the price ... Return the sum of the prices of all `ids`" ->
+  test_sums_the_prices, test_any_basket
+- "(0 for no ids)" -> test_no_ids_costs_nothing
+- "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket
+- "`get_price(i)` without `await` ... never runs" (each price awaited) ->
+  test_awaits_each_price_once, grade_total
+- "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
 """
 
 from __future__ import annotations
@@ -12,8 +23,19 @@ from collections.abc import Awaitable, Callable
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-PRICES = {"apple": 3, "pear": 4, "plum": 2, "fig": 7, "kiwi": 5}
+PRICES: dict[str | None, int] = {"apple": 3, "pear": 4, "plum": 2, "fig": 7, "kiwi": 5, None: 1}
+# Few, deterministic examples: virtual time makes each one cost a few milliseconds.
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=25,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
@@ -28,12 +50,19 @@ def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
     return get_price, probe
 
 
-def grade_total(kata: kit.Kata, ids: list[str]) -> tuple[kit.Run[int], kit.Probe]:
-    """Run total_price(probe, ids), turning a TypeError into the mistake it usually means."""
+def grade_total(
+    kata: kit.Kata, ids: list[str | None], generator: bool = False
+) -> tuple[kit.Run[int], kit.Probe]:
+    """Run total_price(probe, ids) (ids handed over as a generator if ``generator``),
+    turning a TypeError into the mistake it usually means."""
     total_price = kata.get("total_price", "coroutine")
     get_price, probe = price_probe()
-    what = f"total_price(get_price, {ids!r})"
-    result = kata.run(lambda: total_price(get_price, ids), what=what, raises=TypeError)
+    what = f"total_price(get_price, {'a generator of ' if generator else ''}{ids!r})"
+    result = kata.run(
+        lambda: total_price(get_price, (i for i in ids) if generator else ids),
+        what=what,
+        raises=TypeError,
+    )
     error = result.error
     if error is not None:
         text = str(error)
@@ -48,6 +77,12 @@ def grade_total(kata: kit.Kata, ids: list[str]) -> tuple[kit.Run[int], kit.Probe
                 f"{what} raised TypeError ({text}) at {kata.where(error)}: asyncio.gather takes "
                 "each awaitable as its own argument. Unpack the list with `*`: "
                 "`await asyncio.gather(*coros)`."
+            )
+        if generator and ("len()" in text or "subscriptable" in text):
+            kit.fail(
+                f"{what} raised TypeError ({text}) at {kata.where(error)}: ids may be any "
+                "iterable, here a generator, which has no len() and no indexing. Loop over it "
+                "once (`for i in ids`), or make a list of it first."
             )
         kit.fail(f"{what} raised TypeError: {text} (at {kata.where(error)}).")
     return result, probe
@@ -98,4 +133,44 @@ def test_awaits_each_price_once(kata: kit.Kata) -> None:
     kit.expect(
         not probe.unfinished and not probe.cancelled,
         "some get_price calls started but never finished: await every one to its end.",
+    )
+
+
+@EXAMPLES
+@given(
+    ids=st.lists(st.sampled_from(sorted(PRICES, key=str)), max_size=6),
+    generator=st.booleans(),
+)
+@example(ids=["apple", "apple"], generator=False)  # the small shapes first: a repeated id,
+@example(ids=["apple", "pear"], generator=True)  # a generator
+def test_any_basket(kata: kit.Kata, ids: list[str | None], generator: bool) -> None:
+    """Any basket (repeated ids, a None id, none at all, a generator): every id's price,
+    counted as often as the id appears."""
+    result, probe = grade_total(kata, ids, generator)
+    what = f"total_price(get_price, {'a generator of ' if generator else ''}{ids!r})"
+    asked = sorted((call.args[0] for call in probe.calls), key=str)
+    if generator and len(probe.calls) < len(ids) and len(set(ids)) == len(ids):
+        kit.fail(
+            f"{what} asked for {len(probe.calls)} of {len(ids)} prices: a generator can be "
+            "walked only once, and something walked it before the loop did. Loop over ids "
+            "once (or make a list first)."
+        )
+    if len(set(ids)) < len(ids) and sorted(set(asked), key=str) == sorted(set(ids), key=str):
+        if len(asked) < len(ids) or result.value != sum(PRICES[i] for i in ids):
+            kit.fail(
+                f"{what} returned {result.value!r}; expected {sum(PRICES[i] for i in ids)}: an "
+                "id that appears twice is two items in the basket, and its price counts twice. "
+                "Do not deduplicate the ids (no set(), no dict keyed by id)."
+            )
+    kit.expect_equal(
+        result.value,
+        sum(PRICES[i] for i in ids),
+        what,
+        "Add up the awaited price of every id in ids, each time it appears.",
+    )
+    kit.expect_equal(
+        asked,
+        sorted(ids, key=str),
+        f"The ids whose price {what} awaited",
+        "Await get_price(i) once for every id in ids.",
     )
