@@ -6,7 +6,10 @@ items:
 - `await buf.put(x)` adds `x`, first waiting while the buffer is full;
 - `await buf.get()` removes and returns the oldest item, first waiting while it is empty.
 
-Use ONE `asyncio.Condition` (it holds a lock): every `put` and `get` works inside
+Any item may be put, `None` included, and the same item any number of times. A `put` or
+`get` cancelled while it waits gives up cleanly: the buffer keeps working for the others.
+
+Build it on one `asyncio.Condition` (it holds a lock): every `put` and `get` works inside
 `async with self.cond:`, waits there for its condition, and after changing the buffer
 calls `self.cond.notify_all()` to wake the waiters (putters and getters wait on the same
 Condition, so `notify()` could wake the wrong kind and leave the right one asleep).

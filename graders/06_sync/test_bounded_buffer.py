@@ -1,22 +1,35 @@
 """Grader for 06_sync/bounded_buffer: a FIFO buffer on one asyncio.Condition.
 
-Checks: FIFO order; put waits while full and get while empty, waking at the exact loop time
-room or an item appears (no polling: the grader records asyncio.sleep calls from the
-learner's file); a woken getter re-checks, because another get() can take the item between
-the notify and the wake-up (this breaks `if` instead of `wait_for`/`while`); the same for a
-woken putter and a slot taken by another put(); putters and getters sharing the Condition
-are all woken (this breaks `notify()`); a random producer/consumer run delivers every item
-exactly once; the buffer is built on an asyncio.Condition.
+Docstring sentence -> the check that enforces it:
+
+- "a first-in-first-out buffer" / "removes and returns the oldest item" -> test_fifo,
+  test_any_items_in_order
+- "holding at most `capacity` items" / "`put(x)` ... waiting while the buffer is full"
+  -> test_put_waits_for_room, test_woken_putter_rechecks
+- "`get()` ... waiting while it is empty" -> test_get_waits_for_an_item
+- "Any item may be put, `None` included, and the same item any number of times"
+  -> test_any_items_in_order (Hypothesis: None, duplicates, blank and non-ASCII text)
+- "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters
+- "Build it on one `asyncio.Condition`" -> test_uses_a_condition
+- "calls `self.cond.notify_all()` to wake the waiters" ->
+  test_putters_and_getters_share_the_condition
+- "Always re-check after waking" -> test_woken_getter_rechecks, test_woken_putter_rechecks
+- waiting is not polling -> the `sleeps` fixture (asyncio.sleep calls from the learner's
+  file are recorded) in the waiting checks; test_producers_and_consumers runs 4 producers
+  and 3 consumers with random pauses.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import random
 from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
 ODD = 1.234567  # no polling period lands exactly on it
@@ -258,3 +271,95 @@ def test_producers_and_consumers(kata: kit.Kata, sleeps: list[float]) -> None:
         kit.expect(
             mine == sorted(mine), f"producer {p}'s items came out in the order {mine}: FIFO."
         )
+
+
+def test_cancelled_waiters(kata: kit.Kata) -> None:
+    """A get() and a put() cancelled while they wait leave the buffer working."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> list[Any]:
+        buf = buffer_class(1)
+        getter = asyncio.create_task(buf.get())
+        await REAL_SLEEP(1.0)
+        getter.cancel()
+        await asyncio.wait([getter])
+        await buf.put("a")
+        putter = asyncio.create_task(buf.put("lost"))
+        await REAL_SLEEP(1.0)
+        putter.cancel()
+        await asyncio.wait([putter])
+        got = [await buf.get()]
+        await buf.put("b")
+        got.append(await buf.get())
+        return got
+
+    result = kata.run(
+        scenario,
+        what="a get() and a put() cancelled while waiting, then more puts and gets",
+        limit=60,
+        hang_hint="After a waiting get() or put() was cancelled, the next put() or get() "
+        "never went through: the cancelled call kept the Condition's lock. Take it with "
+        "`async with self.cond:` (it releases however the block ends), not acquire() "
+        "without a `finally: release()`.",
+    )
+    kit.expect_equal(
+        result.value,
+        ["a", "b"],
+        "the items got after a cancelled get() and a cancelled put('lost')",
+        "A cancelled get() must not take an item, and a cancelled put() must not add one.",
+    )
+
+
+ITEMS = st.lists(
+    st.one_of(st.none(), st.integers(0, 2), st.sampled_from(["", " ", "é", "a b"])),
+    max_size=6,
+)
+PAUSES = st.lists(st.sampled_from([0.0, 1.0]), max_size=6)
+
+
+def test_any_items_in_order(kata: kit.Kata) -> None:
+    """Any items (None, duplicates, blank text), any capacity, any pauses: FIFO, once each."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(ITEMS, st.integers(1, 3), PAUSES, PAUSES)
+    def check(
+        items: list[Any], capacity: int, put_pauses: list[float], get_pauses: list[float]
+    ) -> None:
+        gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+        got: list[Any] = []
+
+        async def scenario() -> None:
+            buf = buffer_class(capacity)
+
+            async def producer() -> None:
+                for k, item in enumerate(items):
+                    await REAL_SLEEP(put_pauses[k] if k < len(put_pauses) else 0.0)
+                    await buf.put(item)
+
+            async def consumer() -> None:
+                for k in range(len(items)):
+                    got.append(await buf.get())
+                    await REAL_SLEEP(get_pauses[k] if k < len(get_pauses) else 0.0)
+
+            try:
+                async with asyncio.timeout(100):
+                    await asyncio.gather(producer(), consumer())
+            except TimeoutError:
+                pass  # reported below: some item never came out
+
+        kata.run(scenario, what=f"BoundedBuffer({capacity}) fed {items!r}", limit=1000)
+        kit.expect(
+            got == items,
+            f"one producer put {items!r} into a BoundedBuffer({capacity}) and one consumer "
+            f"called get() {len(items)} times, getting {got!r}: every item must come out "
+            "exactly once, oldest first (None and repeated items are items too).",
+        )
+
+    check()
