@@ -4,7 +4,8 @@ Write `run(cmd, timeout)`. `cmd` is a list of strings, program first:
 `["python3", "-c", "print('hi')"]`. Start it with `asyncio.create_subprocess_exec(*cmd, ...)`
 (never through a shell: a shell would split "two words" and expand `$HOME`), with stdout and
 stderr connected to pipes (`asyncio.subprocess.PIPE`). Return
-`(returncode, stdout_bytes, stderr_bytes)`.
+`(returncode, stdout_bytes, stderr_bytes)`. Never call `subprocess.run()` here: it blocks the
+whole event loop until the child exits.
 
 Read the output WHILE the child runs: `await proc.communicate()` does that and then waits
 for the exit. Calling `await proc.wait()` first deadlocks as soon as the child writes more

@@ -2,7 +2,8 @@
 
 Write the async generator `tail(cmd)`. It starts `cmd` (a list of strings, program first)
 with `asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)` and yields each
-line of its stdout as a `str` without the trailing newline, AS SOON AS the line is printed:
+line of its stdout as a `str` (decoded from UTF-8) without its trailing newline (and nothing
+else stripped; the last line may have no newline), AS SOON AS the line is printed:
 a command that prints, sleeps an hour, prints, gives its first line at once.
 `await proc.communicate()` is no good here: it returns only when the command has ended.
 Read `proc.stdout` line by line instead (`async for line in proc.stdout`, or `readline()`).

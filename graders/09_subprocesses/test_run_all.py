@@ -2,7 +2,17 @@
 
 Each child (this Python) appends its start and end times to a log before it sleeps and
 exits, so the grader counts how many commands ran at once; a heartbeat task on the loop
-shows whether a blocking call froze it. Real clock; only wide margins are used.
+shows whether a blocking call froze it. Real clock; only wide margins are used, and the
+"next as soon as one finishes" check is a rendezvous, not a timing.
+
+Docstring sentence -> the check that enforces it:
+- never call `subprocess.run()` inside a coroutine: it blocks the loop
+  -> test_does_not_block_the_loop
+- return their exit codes in the order of `cmds` -> test_exit_codes_in_input_order
+- at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
+  -> test_at_most_limit_at_once_but_concurrent
+- starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes
+- (a list of commands, possibly empty) -> test_no_commands
 """
 
 import asyncio
@@ -115,3 +125,39 @@ def test_at_most_limit_at_once_but_concurrent(kata: kit.Kata, tmp_path: Path) ->
         "concurrently (asyncio.gather or a TaskGroup) and let the semaphore hold back the "
         "rest; awaiting each command before starting the next runs them in turn.",
     )
+
+
+# The waiter exits 0 once the file argv[1] exists, or 9 after 8 s; the toucher creates it.
+WAITER = (
+    "import os, sys, time\n"
+    "for _ in range(800):\n"
+    "    if os.path.exists(sys.argv[1]): sys.exit(0)\n"
+    "    time.sleep(0.01)\n"
+    "sys.exit(9)\n"
+)
+TOUCHER = "import sys; open(sys.argv[1], 'w').close()"
+
+
+def test_next_starts_as_soon_as_one_finishes(kata: kit.Kata, tmp_path: Path) -> None:
+    """limit=2: a command waiting for the 4th command to run lets the other slot go on."""
+    run_all = kata.get("run_all", "coroutine")
+    go = str(tmp_path / "go")
+    quick = subprocesses.python("pass")
+    cmds = [subprocesses.python(WAITER, go), quick, quick, subprocesses.python(TOUCHER, go)]
+    result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=20.0, what="run_all")
+    kit.expect(
+        result.value == [0, 0, 0, 0],
+        f"with limit=2, the first command waited (up to 8 s) for the fourth to run, while "
+        f"the second and third ended at once; run_all returned {result.value!r}, expected "
+        "[0, 0, 0, 0]: the fourth never started while the first held its slot. Did you run "
+        "the commands in fixed batches of `limit` (each batch waits for its slowest)? Start "
+        "the next command as soon as any one finishes: a Semaphore(limit) around each "
+        "command, all started at once with gather.",
+    )
+
+
+def test_no_commands(kata: kit.Kata) -> None:
+    """No commands: an empty list, at once."""
+    run_all = kata.get("run_all", "coroutine")
+    result = kata.run(lambda: run_all([], 3), clock="real", limit=5.0, what="run_all([], 3)")
+    kit.expect_equal(result.value, [], "run_all([], 3)", "No commands, no exit codes.")

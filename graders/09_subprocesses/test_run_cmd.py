@@ -1,11 +1,19 @@
 """Grader for 09_subprocesses/run_cmd: exit code and output, no shell, no deadlock, a timeout.
 
-Children are this Python (`sys.executable -c ...`), on the real clock. It checks the
-(returncode, stdout, stderr) triple; that arguments reach the program untouched (no shell);
-that 2 MB of output completes (reading while waiting); that on timeout run() raises
-TimeoutError and the child is already killed and reaped when it does.
+Children are this Python (`sys.executable -c ...`), on the real clock.
+
+Docstring sentence -> the check that enforces it:
+- `asyncio.create_subprocess_exec(*cmd, ...)`, never through a shell
+  -> test_arguments_are_not_given_to_a_shell
+- stdout and stderr connected to pipes; return `(returncode, stdout, stderr)`
+  -> test_code_and_output
+- read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output
+- (the kata's topic) never block the loop: no `subprocess.run` in a coroutine
+  -> test_does_not_block_the_loop
+- longer than `timeout`: kill it, reap it, raise `TimeoutError` -> test_timeout_kills_and_reaps
 """
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -29,7 +37,7 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
 def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
     """Arguments with spaces, $ and ; reach the program unchanged."""
     run = kata.get("run", "coroutine")
-    args = ["two words", "$HOME", "a;b", "*"]
+    args = ["two words", "$HOME", "a;b", "*", "", "  grüße\t"]
     cmd = subprocesses.python("import sys; print(sys.argv[1:])", *args)
     result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
     want = (0, f"{args!r}\n".encode(), b"")
@@ -56,6 +64,47 @@ def test_code_and_output(kata: kit.Kata) -> None:
         "Return (proc.returncode, stdout, stderr), with both pipes: "
         "stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE.",
     )
+
+
+def test_does_not_block_the_loop(kata: kit.Kata) -> None:
+    """While the child runs, other tasks on the loop keep running."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python("import time; time.sleep(1.0); print('done')")
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        longest, last = 0.0, loop.time()
+
+        async def heartbeat() -> None:
+            nonlocal longest, last
+            while True:
+                await asyncio.sleep(0.02)
+                longest, last = max(longest, loop.time() - last), loop.time()
+
+        beat = asyncio.create_task(heartbeat())
+        try:
+            value = await run(cmd, 10.0)
+        finally:
+            longest = max(longest, loop.time() - last)  # a freeze right up to the return
+            beat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beat
+        if longest > 0.5:
+            return (
+                f"the event loop was frozen for {longest:.1f} s while a 1 s command ran: "
+                "subprocess.run() (like os.system or Popen.communicate) blocks the whole loop "
+                "inside a coroutine, so no other task runs. Use "
+                "`await asyncio.create_subprocess_exec(*cmd, ...)` and "
+                "`await proc.communicate()`."
+            )
+        if value != (0, b"done\n", b""):
+            return (
+                f"run() of a command printing 'done' returned {value!r}; "
+                "expected (0, b'done\\n', b'')."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="run(cmd, 10)", limit=10.0)
 
 
 def test_two_megabytes_of_output(kata: kit.Kata) -> None:
@@ -106,6 +155,9 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
         if state == "running":
             with contextlib.suppress(OSError):
                 os.kill(int(text), signal.SIGKILL)  # the grader cleans up after the mistake
+            # Let asyncio see the child exit, so its transport is not blamed later.
+            await kit.until(lambda: subprocesses.process_state(int(text)) != "running", 2.0)()
+            await asyncio.sleep(0.2)
             return (
                 "the command was still running (or not yet waited for) when run() raised "
                 "TimeoutError: on timeout kill it with proc.kill(), then reap it with "

@@ -5,6 +5,15 @@ clock. It checks: every line, in order, without newlines, and the child reaped a
 line comes out while the command still runs (the command waits for the grader to have seen
 its first line before it prints the second); closing the generator after an early `break`
 leaves no child running, and neither does a plain `break` once the generator is collected.
+
+Docstring sentence -> the check that enforces it:
+- yields each line of its stdout as a `str` without the trailing newline
+  -> test_every_line_in_order, test_text_is_kept_exactly
+- AS SOON AS the line is printed -> test_lines_come_as_they_are_printed
+- when the output ends, wait for the child (`await proc.wait()`) -> test_every_line_in_order
+- consumer stops early, generator closed: kill a running child and reap it
+  -> test_closing_after_break_kills_the_child
+- (the same when asyncio closes an abandoned generator) -> test_plain_break_kills_the_child
 """
 
 import asyncio
@@ -40,11 +49,15 @@ def pid_of(line: object) -> int | None:
     return int(parts[1]) if len(parts) == 2 and parts[0] == "pid" and parts[1].isdigit() else None
 
 
-def stop(pid: int | None) -> None:
-    """Kill a child the learner's code left running (the grader cleans up after a mistake)."""
+async def stop(pid: int | None) -> None:
+    """Kill a child the learner's code left running (the grader cleans up after a mistake),
+    and give asyncio a moment to see it exit, so its transport is not reported in a later
+    check as an unclosed resource."""
     if pid is not None and subprocesses.process_state(pid) == "running":
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
+        await kit.until(lambda: subprocesses.process_state(pid) != "running", timeout=2.0)()
+        await streams.settle(0.5)
 
 
 def test_is_an_async_generator(kata: kit.Kata) -> None:
@@ -69,11 +82,32 @@ def test_every_line_in_order(kata: kit.Kata) -> None:
                 "trailing newline (decode the bytes, remove the '\\n')."
             )
         if state != "gone":
-            stop(pid)
+            await stop(pid)
             return (
                 "tail() ended but the command was not waited for (it was still "
                 f"{'running' if state == 'running' else 'a zombie'}): after the last line, "
                 "`await proc.wait()`."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+
+
+def test_text_is_kept_exactly(kata: kit.Kata) -> None:
+    """Spaces, tabs and non-ASCII survive; only the newline goes, even on a last bare line."""
+    tail = kata.get("tail", "asyncgen")
+    want = ["  indented\t", "grüße ☃", " ", "no newline at the end"]
+    data = "\n".join(want).encode()  # the last line has no newline
+    cmd = subprocesses.python(f"import sys; sys.stdout.buffer.write({data!r})")
+
+    async def scenario() -> str:
+        lines = [line async for line in tail(cmd)]
+        if lines != want:
+            return (
+                f"tail() of a command printing {data!r} yielded {lines!r}; expected {want!r}: "
+                "decode each line as UTF-8 and remove only its trailing '\\n' "
+                "(`line.decode().removesuffix('\\n')`); strip() also eats spaces and tabs, "
+                "and the last line may have no newline at all."
             )
         return ""
 
@@ -114,7 +148,7 @@ def test_lines_come_as_they_are_printed(kata: kit.Kata, tmp_path: Path) -> None:
             go.touch()
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(lines.aclose(), 3.0)
-            stop(pid_of(got[0]) if got else None)
+            await stop(pid_of(got[0]) if got else None)
         if got[1:] != ["first", "second"]:
             return f"tail() yielded {got!r}; expected 'pid <n>', 'first', 'second'."
         return ""
@@ -136,13 +170,13 @@ def test_closing_after_break_kills_the_child(kata: kit.Kata) -> None:
                     if len(got) == 3:
                         break
         except TimeoutError:
-            stop(pid_of(got[0]) if got else None)
+            await stop(pid_of(got[0]) if got else None)
             return SLOW.format(got=got)
         pid = pid_of(got[0]) if got else None
         if pid is None:
             return f"tail() of a ticking command yielded {got!r}; expected 'pid <n>' first."
         state = subprocesses.process_state(pid)  # at once: aclose() has returned
-        stop(pid)
+        await stop(pid)
         return {"running": STILL_RUNNING.format(how=""), "zombie": ZOMBIE}.get(state, "")
 
     kit.judge(kata, scenario, what="tail(cmd) closed early", limit=10.0)
@@ -162,7 +196,7 @@ def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
                     if len(got) == 3:
                         break
         except TimeoutError:
-            stop(pid_of(got[0]) if got else None)
+            await stop(pid_of(got[0]) if got else None)
             return SLOW.format(got=got)
         pid = pid_of(got[0]) if got else None
         if pid is None:
@@ -170,7 +204,7 @@ def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
         # asyncio closes an abandoned async generator in a task of its own: give it time.
         await kit.until(lambda: subprocesses.process_state(pid) == "gone", timeout=3.0)()
         state = subprocesses.process_state(pid)
-        stop(pid)
+        await stop(pid)
         await streams.settle(1.0)
         how = " (asyncio closes an abandoned generator itself; 3 s passed)"
         return {"running": STILL_RUNNING.format(how=how), "zombie": ZOMBIE}.get(state, "")
