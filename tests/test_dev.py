@@ -131,3 +131,94 @@ def test_reset_works_without_git(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert stub.read_text() == original
     assert not (clone / ".git").exists()
+
+
+NEW_STUB = '''"""Echo every item back, concurrently: ``await echo_all(items, echo)`` returns
+``[await echo(i) for i in items]`` in input order, with every echo in flight at once."""
+
+
+async def echo_all(items, echo) -> list:
+    raise NotImplementedError("echo_all")
+'''
+NEW_SOLUTION = '''"""Echo every item back, concurrently."""
+
+import asyncio
+
+
+async def echo_all(items, echo) -> list:
+    return list(await asyncio.gather(*(echo(i) for i in items)))
+'''
+NEW_GRADER = '''"""Grader for 02_tasks/echo_all.
+
+| sentence | check |
+|---|---|
+| returns the echoes in input order, every echo in flight at once | test_concurrent_in_order |
+"""
+
+import kit
+
+
+def test_concurrent_in_order(kata: kit.Kata) -> None:
+    """Three echoes of 1 s take 1 s, in input order."""
+    echo_all = kata.get("echo_all", "coroutine")
+    probe = kit.Probe(delay=1.0)
+    result = kata.run(lambda: echo_all(["a", "b", "c"], probe), what="echo_all")
+    kit.expect_loop_time(result, 1.0, "echo_all", slower="Start every echo before awaiting.")
+    kit.expect_equal(result.value, [("result", i) for i in "abc"], "echo_all's result")
+'''
+NEW_ENTRY = """
+[[kata]]
+id = "02_tasks/echo_all"
+title = "Echo them all"
+points = 10
+signatures = { echo_all = "async def echo_all(items, echo) -> list" }
+hints = ["Start them all first.", "asyncio.gather keeps the order."]
+why = "gather runs every echo at once and keeps argument order."
+"""
+NEW_WRONG = {
+    "one_by_one.py": (
+        'EXPECT = "Start every echo before awaiting"\n\n\n'
+        "async def echo_all(items, echo):\n    return [await echo(i) for i in items]\n"
+    ),
+    "reversed.py": (
+        'EXPECT = "echo_all\'s result was"\n\nimport asyncio\n\n\n'
+        "async def echo_all(items, echo):\n"
+        "    return list(reversed(await asyncio.gather(*(echo(i) for i in items))))\n"
+    ),
+}
+
+
+def test_adding_a_kata_takes_the_documented_files(tmp_path: Path) -> None:
+    """docs/contributing.md's list of files is all a new kata needs: dev check is consistent
+    after `--fix`, and the triangle grades it."""
+    root = _copy(tmp_path)
+    (root / "exercises/02_tasks/echo_all.py").write_text(NEW_STUB)
+    (root / "solutions/02_tasks/echo_all.py").write_text(NEW_SOLUTION)
+    (root / "graders/02_tasks/test_echo_all.py").write_text(NEW_GRADER)
+    manifest = root / "graders" / "katas.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + NEW_ENTRY, encoding="utf-8")
+    wrong = root / "tests/wrong/02_tasks/echo_all"
+    wrong.mkdir(parents=True)
+    for name, source in NEW_WRONG.items():
+        (wrong / name).write_text(source)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    assert "02_tasks/echo_all: the stub" not in "\n".join(check.problems(root))
+    assert _kit("dev", "check", "--fix", cwd=root).returncode == 0
+    triangle = _kit("dev", "triangle", "echo_all", cwd=root)
+    assert triangle.returncode == 0, triangle.stdout + triangle.stderr
+    assert "4 right, 0 wrong" in triangle.stdout
+
+
+def test_the_repository_points_at_nothing_outside_it() -> None:
+    """A clone has no sibling folders: docs, graders and tests never point at one."""
+    needle = "../" + "shared"
+    files = [REPO / "README.md", *(REPO / "docs").rglob("*"), *(REPO / "graders").rglob("*")]
+    files += list((REPO / "tests").rglob("*"))
+    found = [
+        str(f.relative_to(REPO))
+        for f in files
+        if f.is_file()
+        and f.suffix in (".py", ".md", ".toml", ".yml", ".txt")
+        and needle in f.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert not found

@@ -1,4 +1,4 @@
-"""Reports match the shapes their consumers document (see ../shared/DESIGN.md)."""
+"""Reports match the shapes their consumers document."""
 
 from __future__ import annotations
 
