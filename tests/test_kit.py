@@ -304,3 +304,46 @@ def test_a_loop_that_spins_without_time_passing_is_named(make_kata: Callable[[st
     )
     with pytest.raises(Failed, match=r"kept the event loop busy .* clock never moved"):
         kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_an_exception_group_is_shown_by_its_leaves(make_kata: Callable[[str], Kata]) -> None:
+    """A bug inside a TaskGroup reads as its leaf errors, each with the learner's file:line."""
+    kata = make_kata(
+        """
+        import asyncio
+        async def boom(n):
+            await asyncio.sleep(n)
+            raise ValueError(f"bad {n}")
+        async def work():
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(boom(1))
+                tg.create_task(boom(1))
+                tg.create_task(asyncio.sleep(0, result=KeyError("not raised")))
+        """
+    )
+    with pytest.raises(Failed) as failed:
+        kata.run(lambda: kata.get("work", "coroutine")(), what="work()")
+    message = str(failed.value)
+    assert "work() raised ExceptionGroup with 2 error(s) inside" in message, message
+    assert "ValueError: bad 1 (at " in message and "sample.py:5)" in message, message
+    assert "kit/" not in message and "Probe" not in message
+
+
+def test_verbose_prints_the_whole_traceback(
+    make_kata: Callable[[str], Kata],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("KATAS_VERBOSE", "1")
+    kata = make_kata(
+        """
+        import asyncio
+        async def work():
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(asyncio.sleep(-1, result=1 / 0))
+        """
+    )
+    with pytest.raises(Failed, match="ZeroDivisionError"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "ZeroDivisionError" in err
