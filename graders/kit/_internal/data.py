@@ -4,13 +4,14 @@
 - ``CheckRecord``: what the recorder writes for one grader check (one pytest test).
 - ``KataResult``: the grade of one kata, folded from its checks' records.
 - ``RunRecord``: one run of learner code on a loop (for the report's virtual-time figures).
+- ``TimelineData``: the calls a check's last run made, to draw as a timeline.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from .manifest import KataInfo
@@ -22,6 +23,28 @@ class Status(enum.StrEnum):
     PASS = "pass"
     FAIL = "fail"
     NOT_STARTED = "not started"
+
+
+class TimelineRow(TypedDict):
+    """One call on a timeline, in seconds from the start of the learner's call."""
+
+    label: str  # "fetch('c')", "sleep(10)", "/items?page=2"
+    group: str  # the probe's name, "sleep", or "" for a grader's ideal row
+    start: float
+    end: float | None  # None: still running when the call returned
+    cancelled: bool
+
+
+class TimelineData(TypedDict):
+    """A check's timeline: the learner's calls and, when the grader knows it, the ideal."""
+
+    clock: str  # "virtual" (loop seconds) or "real" (measured real seconds)
+    rows: list[TimelineRow]
+    ideal: list[TimelineRow]
+    took: float | None  # how long the learner's call took
+    expected: float | None  # how long it should have taken, when the check says
+    shape: str  # the expected shape in words, when the grader gives it
+    checked: bool  # a concurrency check (loop time, peak, schedule) judged this run
 
 
 class CheckRecord(TypedDict):
@@ -39,6 +62,7 @@ class CheckRecord(TypedDict):
     virtual_loop_seconds: float
     virtual_wall_seconds: float
     output: str
+    timeline: NotRequired[TimelineData]  # when a concurrency check failed (or --timeline)
 
 
 @dataclass(frozen=True)

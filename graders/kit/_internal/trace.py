@@ -1,0 +1,177 @@
+"""The current check's timeline: the calls its last run made, for the scoreboard to draw.
+
+The data path of a timeline, in the grader process:
+
+- ``kit.run`` calls ``begin`` when the learner's call starts (a fresh timeline per run: the
+  last run of a check is the one it judged, Hypothesis replays its failing example last);
+- probes, ``http_doubles.Traffic`` and the learner's own ``asyncio.sleep`` calls (only when
+  no probe saw a call) add one row per call with ``record`` / ``record_span``;
+- ``kit.expect_loop_time`` and ``kit.ideal_timeline`` mark the check as a concurrency check
+  and say what was expected (the grader's ideal schedule, when it knows it);
+- the recorder stores ``export()`` in the check's record when such a check fails (or always
+  with ``KATAS_TIMELINE=1``); the scoreboard, watch and the HTML page draw it.
+
+Standard library only; this module never fails a check.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
+
+from .data import TimelineData, TimelineRow
+
+ALWAYS = "KATAS_TIMELINE"  # set to 1: keep the timelines of passing checks too
+MAX_KEPT = 400  # rows kept in a record (a runaway loop must not fill the report)
+
+
+class CallLike(Protocol):
+    """What a probe's call or a mocked request has: when it started and ended."""
+
+    started: float
+    ended: float | None
+
+
+@dataclass
+class Span:
+    """One row of a timeline that is not a probe call (a learner's sleep)."""
+
+    label: str
+    started: float
+    ended: float | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class Trace:
+    """What the current check's last run did, in the run's own seconds."""
+
+    clock: Literal["virtual", "real"] = "virtual"
+    origin: float = 0.0
+    took: float | None = None
+    calls: list[tuple[str, Any]] = field(default_factory=list)  # (group, call or request)
+    sleeps: list[Span] = field(default_factory=list)
+    ideal: list[TimelineRow] = field(default_factory=list)
+    expected: float | None = None
+    shape: str = ""
+    concurrency: bool = False  # a concurrency check (loop time, peak, schedule) looked at it
+
+
+CURRENT = Trace()
+
+
+def reset() -> None:
+    """Forget everything: a new check starts."""
+    global CURRENT
+    CURRENT = Trace()
+
+
+def begin(clock: Literal["virtual", "real"], origin: float) -> None:
+    """A run of learner code starts at loop time ``origin``: its calls replace the last run's."""
+    CURRENT.clock, CURRENT.origin, CURRENT.took = clock, origin, None
+    CURRENT.calls.clear()
+    CURRENT.sleeps.clear()
+
+
+def finish(took: float) -> None:
+    """The run took ``took`` seconds (loop seconds, or real seconds on the real clock)."""
+    CURRENT.took = took
+
+
+def record(group: str, call: CallLike) -> None:
+    """A probe call or a mocked request started (it is read again when the check ends)."""
+    if len(CURRENT.calls) < MAX_KEPT:
+        CURRENT.calls.append((group, call))
+
+
+def record_span(span: Span) -> None:
+    """A learner's sleep started."""
+    if len(CURRENT.sleeps) < MAX_KEPT:
+        CURRENT.sleeps.append(span)
+
+
+def expect_time(expected: float) -> None:
+    """The check compares the run's loop time with ``expected``."""
+    CURRENT.concurrency = True
+    CURRENT.expected = expected
+
+
+def ideal_timeline(
+    rows: Sequence[tuple[str, float, float]] = (), shape: str = "", ends: float | None = None
+) -> None:
+    """Say what the right schedule of this check's run looks like, to draw it beside the
+    learner's own when the check fails: ``rows`` as (label, start, end) in loop seconds from
+    the call's start, ``shape`` in one line ("all 4 start at 0 s; the last ends at 4 s"),
+    ``ends`` the time the whole run should take. Never fails."""
+    CURRENT.concurrency = True
+    CURRENT.ideal = [_row(label, start, end, "") for label, start, end in rows]
+    CURRENT.shape = shape
+    if ends is not None:
+        CURRENT.expected = ends
+
+
+def _row(
+    label: str, start: float, end: float | None, group: str, cancelled: bool = False
+) -> TimelineRow:
+    return {
+        "label": label,
+        "group": group,
+        "start": round(start, 6),
+        "end": None if end is None else round(end, 6),
+        "cancelled": cancelled,
+    }
+
+
+def _label(group: str, call: Any) -> str:
+    """``fetch('c')`` for a probe call, the path of a mocked request's URL."""
+    url = getattr(call, "url", None)
+    if isinstance(url, str):
+        parts = urlsplit(url)
+        return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    args = getattr(call, "args", ())
+    return f"{group}({', '.join(repr(a) for a in args)})"
+
+
+def rows() -> list[TimelineRow]:
+    """The current run's rows, in the order the calls started (sleeps only if no call)."""
+    out: list[TimelineRow] = []
+    origin = CURRENT.origin
+    for group, call in CURRENT.calls:
+        ended = call.ended
+        out.append(
+            _row(
+                _label(group, call),
+                call.started - origin,
+                None if ended is None else ended - origin,
+                group,
+                bool(getattr(call, "cancelled", False)),
+            )
+        )
+    if not out:
+        for span in CURRENT.sleeps:
+            end = None if span.ended is None else span.ended - origin
+            out.append(_row(span.label, span.started - origin, end, "sleep", span.cancelled))
+    out.sort(key=lambda r: r["start"])
+    return out
+
+
+def export(failed: bool) -> TimelineData | None:
+    """The timeline to store in the check's record, or None when there is none to draw."""
+    always = bool(os.environ.get(ALWAYS))
+    if not always and not (failed and CURRENT.concurrency):
+        return None
+    found = rows()
+    if not found:
+        return None
+    return {
+        "clock": CURRENT.clock,
+        "rows": found,
+        "ideal": list(CURRENT.ideal),
+        "took": CURRENT.took,
+        "expected": CURRENT.expected,
+        "shape": CURRENT.shape,
+        "checked": CURRENT.concurrency,
+    }
