@@ -1,23 +1,64 @@
 """Grader for 06_sync/bounded_gather: at most `limit` coroutines in flight, a sliding window.
 
-Checks: results in input order; peak in flight == limit; loop == ceil(n/limit) x d for
-equal delays; with mixed latencies the loop time is that of a sliding window (the next
-coroutine starts as soon as any slot frees), which fixed batches miss; a failure takes its
-place in the results and frees its slot; limit >= n runs everything at once.
+Docstring sentence -> the check that enforces it:
+
+- "Run them all ... return their results in input order" -> test_equal_delays,
+  test_any_delays_and_failures
+- "at most `limit` at the same time" -> expect_peak in every timed check (the grader counts
+  the Semaphores made, and names a semaphore per coroutine only when it saw several)
+- "As soon as one finishes, the next one starts (a sliding window, not fixed batches)"
+  -> test_sliding_window_not_batches, test_mixed_latencies, test_any_delays_and_failures
+- "its exception object takes its place in the result list ... its slot is freed"
+  -> test_failure_frees_its_slot, test_any_delays_and_failures
+- "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
+- "one `asyncio.Semaphore(limit)` shared by all the coroutines" is the suggested tool; its
+  effects (the peak, the window) are what is checked, so other correct designs pass.
+
+Inputs: delays with ties (several coroutines finishing in the same loop step), limits from
+1 up past n, and failing coroutines anywhere are drawn by Hypothesis (deterministic).
 """
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import heapq
 import math
 from typing import Any
 
 import kit
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PER_CORO = (
-    "{peak} coroutines ran at once with limit={limit}: nothing limited them. Did you create "
-    "a new Semaphore for each coroutine? Create ONE asyncio.Semaphore(limit) and share it."
+    "{peak} coroutines ran at once with limit={limit}, and your code made {made} Semaphores: "
+    "a semaphore per coroutine limits nothing. Create ONE asyncio.Semaphore(limit) and share it."
 )
+UNLIMITED = (
+    "{peak} coroutines ran at once with limit={limit}: the limit did not hold while they ran. "
+    "Await each coroutine inside `async with semaphore:` of one semaphore shared by all, so "
+    "its slot stays taken until it has finished."
+)
+SEMAPHORES: list[int] = [0]  # Semaphores made since the last run_bounded
+
+
+@pytest.fixture(autouse=True)
+def counted_semaphores(monkeypatch: pytest.MonkeyPatch, kata: kit.Kata) -> None:
+    """Count the asyncio.Semaphore (and BoundedSemaphore) objects the learner makes."""
+    for name in ("Semaphore", "BoundedSemaphore"):
+        real = getattr(asyncio, name)
+
+        class Counted(real):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                SEMAPHORES[0] += 1
+                super().__init__(*args, **kwargs)
+
+        Counted.__name__ = Counted.__qualname__ = name
+        monkeypatch.setattr(asyncio, name, Counted)
+        for attr, value in list(vars(kata.module).items()):
+            if value is real:
+                monkeypatch.setattr(kata.module, attr, Counted)
 
 
 def window_time(delays: list[float], limit: int) -> float:
@@ -28,23 +69,31 @@ def window_time(delays: list[float], limit: int) -> float:
     return max(slots, default=0.0)
 
 
-def run_bounded(kata: kit.Kata, probe: kit.Probe, n: int, limit: int) -> kit.Run[Any]:
+def run_bounded(
+    kata: kit.Kata, probe: kit.Probe, n: int, limit: int, **options: Any
+) -> kit.Run[Any]:
     """Run bounded_gather([probe(0), ..., probe(n-1)], limit)."""
     bounded_gather = kata.get("bounded_gather", "coroutine")
     what = f"bounded_gather({n} coroutines, limit={limit})"
+    SEMAPHORES[0] = 0
     return kata.run(
         lambda: bounded_gather([probe(i) for i in range(n)], limit),
         what=what,
         limit=600,
         hang_hint="A slot was never given back: release the semaphore however the "
         "coroutine ends (`async with semaphore:` does it for you).",
+        **options,
     )
 
 
 def expect_peak(probe: kit.Probe, limit: int, n: int) -> None:
     """Fail unless exactly min(limit, n) coroutines ran at the busiest moment."""
     want = min(limit, n)
-    kit.expect(probe.peak <= want, PER_CORO.format(peak=probe.peak, limit=limit))
+    if probe.peak > want:
+        made = SEMAPHORES[0]
+        kit.fail(
+            (PER_CORO if made > 1 else UNLIMITED).format(peak=probe.peak, limit=limit, made=made)
+        )
     kit.expect(
         probe.peak == want,
         f"at most {probe.peak} coroutine(s) ran at once with limit={limit}; {want} should. "
@@ -114,7 +163,15 @@ def test_failure_frees_its_slot(kata: kit.Kata) -> None:
     """Failed coroutines put their exception in the results and free their slot."""
     errors = {0: ValueError("boom 0"), 1: KeyError("boom 1")}
     probe = kit.Probe(delay=1.0, errors=errors)
-    result = run_bounded(kata, probe, 6, 2)
+    result = run_bounded(kata, probe, 6, 2, raises=(ValueError, KeyError))
+    if result.error is not None:
+        which = 0 if result.error is errors[0] else 1
+        kit.fail(
+            f"bounded_gather(6 coroutines, limit=2) raised coroutine {which}'s "
+            f"{type(result.error).__name__} instead of returning it in the results: an "
+            "exception takes its coroutine's place in the list, as with "
+            "`gather(..., return_exceptions=True)`."
+        )
     values = result.value or []
     kit.expect(
         len(values) == 6 and values[0] is errors[0] and values[1] is errors[1],
@@ -138,3 +195,70 @@ def test_limit_above_n(kata: kit.Kata) -> None:
     expect_peak(probe, 10, 4)
     kit.expect_loop_time(result, 2.0, "bounded_gather(4 x 2 s, limit=10)")
     kit.expect_equal(result.value, [("result", i) for i in range(4)], "the results")
+
+
+def test_empty_list(kata: kit.Kata) -> None:
+    """No coroutines: an empty list, at once."""
+    probe = kit.Probe(delay=1.0)
+    result = run_bounded(kata, probe, 0, 3, raises=ValueError)
+    if isinstance(result.error, ValueError):
+        kit.fail(
+            f"bounded_gather([], limit=3) raised ValueError: {result.error}. With nothing "
+            "to run, return [] (asyncio.wait() refuses an empty set: check before calling it)."
+        )
+    kit.expect_equal(result.value, [], "bounded_gather([], limit=3)")
+    kit.expect_loop_time(result, 0.0, "bounded_gather([], limit=3)")
+
+
+CASES = st.tuples(
+    st.lists(st.tuples(st.sampled_from([1.0, 2.0, 3.0]), st.booleans()), max_size=8),
+    st.integers(1, 5),
+)
+
+
+def test_any_delays_and_failures(kata: kit.Kata) -> None:
+    """Any delays (ties included), limits and failures: order, peak and window time hold."""
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(CASES)
+    def check(case: tuple[list[tuple[float, bool]], int]) -> None:
+        gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+        jobs, limit = case
+        delays = [d for d, _ in jobs]
+        errors = {i: ValueError(f"job {i} failed") for i, (_, bad) in enumerate(jobs) if bad}
+        probe = kit.Probe(delay=lambda i: delays[i], errors=errors)
+        shown = ", ".join(f"{d:g} s{' (fails)' if bad else ''}" for d, bad in jobs)
+        what = f"bounded_gather([{shown}], limit={limit})"
+        result = run_bounded(kata, probe, len(jobs), limit, raises=ValueError)
+        kit.expect(
+            result.error is None,
+            f"{what} raised {result.error!r}: a failing coroutine's exception takes its "
+            "place in the results (`return_exceptions=True`).",
+        )
+        expected = [errors.get(i, ("result", i)) for i in range(len(jobs))]
+        kit.expect(
+            isinstance(result.value, list)
+            and len(result.value) == len(expected)
+            and all(
+                got is want if isinstance(want, BaseException) else got == want
+                for got, want in zip(result.value, expected, strict=True)
+            ),
+            f"{what} returned {result.value!r}; expected {expected!r}: each result (or "
+            "exception) in its coroutine's place, in input order.",
+        )
+        expect_peak(probe, limit, len(jobs))
+        kit.expect_loop_time(
+            result,
+            window_time(delays, limit),
+            what,
+            slower="A slot sat idle while coroutines were waiting: start the next one as "
+            "soon as any one finishes (ties included).",
+        )
+
+    check()

@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "new Semaphore for each coroutine"
+EXPECT = "a semaphore per coroutine limits nothing"
 
 
 async def bounded_gather(coros, limit):
