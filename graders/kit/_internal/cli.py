@@ -67,6 +67,11 @@ def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--junit", help="write JUnit XML")
     ap.add_argument("--gradescope", help="write Gradescope results.json")
     ap.add_argument(
+        "--classroom",
+        metavar="ENV_FILE",
+        help="append the GitHub Classroom reporter's results to ENV_FILE (\"$GITHUB_ENV\")",
+    )
+    ap.add_argument(
         "--verify-graders",
         action="store_true",
         help="refuse to grade unless graders and kit match graders/SHA256SUMS",

@@ -68,6 +68,7 @@ def command(args: argparse.Namespace) -> int:
         json_path=args.json,
         junit_path=args.junit,
         gradescope_path=args.gradescope,
+        classroom_path=args.classroom,
     ):
         print(f"wrote {path}")
     if args.strict and any(r.status is not Status.PASS for r in results):
