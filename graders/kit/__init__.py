@@ -8,6 +8,8 @@
   real-clock scenario.
 - ``Probe`` stands in for I/O and records calls, loop times and peak concurrency.
 - ``fail``, ``expect``, ``expect_equal``, ``expect_loop_time`` fail with one teaching sentence.
+- ``ideal_timeline`` tells the scoreboard the right schedule of a check's run, to draw it
+  under the learner's timeline when the check fails.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
   ``kit.http_doubles`` (aiohttp mocks and a real test server).
@@ -21,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._internal.trace import ideal_timeline
     from .kata import Kata
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
@@ -45,6 +48,7 @@ _EXPORTS = {
     "Kata": "kata",
     "PollingDetected": "sleeps",
     "watch_sleeps": "sleeps",
+    "ideal_timeline": "_internal.trace",
 }
 
 __all__ = [
@@ -57,6 +61,7 @@ __all__ = [
     "expect_equal",
     "expect_loop_time",
     "fail",
+    "ideal_timeline",
     "judge",
     "not_started",
     "now",

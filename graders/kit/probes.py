@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._internal import trace
+
 
 def now() -> float:
     """The running loop's clock, rounded to the microsecond like looptime's own."""
@@ -32,7 +34,8 @@ class Probe:
     to a number, or a function of the arguments. ``result`` maps the arguments to the return
     value (default: ``("result", first_arg)``). ``errors`` maps a first argument to the
     exception that call raises after its delay. The probe records every call and the most
-    calls in flight at once (``peak``).
+    calls in flight at once (``peak``). ``name`` labels its calls on a timeline
+    (``fetch('c')``; default ``call``).
     """
 
     delay: float | Mapping[Hashable, float] | Callable[..., float] = 1.0
@@ -41,6 +44,7 @@ class Probe:
     calls: list[Call] = field(default_factory=list)
     in_flight: int = 0
     peak: int = 0
+    name: str = "call"
 
     def delay_for(self, *args: Any) -> float:
         """The loop time a call with ``args`` takes."""
@@ -50,11 +54,18 @@ class Probe:
             return float(self.delay[args[0]])
         return float(self.delay)
 
+    def __getattribute__(self, name: str) -> Any:
+        if name == "peak":  # a grader reading the peak is checking concurrency: keep a timeline
+            trace.CURRENT.concurrency = True
+        return object.__getattribute__(self, name)
+
     async def __call__(self, *args: Any) -> Any:
         call = Call(args, now())
         self.calls.append(call)
+        trace.record(self.name, call)
         self.in_flight += 1
-        self.peak = max(self.peak, self.in_flight)
+        state = self.__dict__  # not through self.peak: that read is the grader's signal
+        state["peak"] = max(state["peak"], self.in_flight)
         try:
             await asyncio.sleep(self.delay_for(*args))
             if args and args[0] in self.errors:

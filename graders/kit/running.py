@@ -39,6 +39,7 @@ from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, Unpack
 import looptime
 import pytest
 
+from ._internal import trace
 from ._internal.data import RunRecord
 from ._internal.steps import (
     SPIN_LIMIT,
@@ -175,6 +176,7 @@ def expect_loop_time(
     ``slower`` is the hint when it took longer (the classic: awaiting one by one), ``faster``
     when it took less (the classic: not waiting at all).
     """
+    trace.expect_time(expected)
     if abs(result.loop_time - expected) > 1e-6:
         hint = slower if result.loop_time > expected else faster
         fail(
@@ -231,10 +233,12 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
     """Run ``call()`` once on a fresh loop, under the step timer and the watchdog."""
     seen = Observed(options, Run(), StepTimer(_new_loop(options), virtual=options.virtual))
     loop = seen.timer.loop
+    trace.watch_learner_sleeps(loop, kata.path)
 
     async def main() -> None:
         loop.set_exception_handler(lambda _loop, context: seen.result.loop_errors.append(context))
         start_loop, start_wall = loop.time(), time.perf_counter()
+        trace.begin(options.clock, start_loop)
         try:
             async with asyncio.timeout(options.limit) as scope:
                 seen.result.value = await call()
@@ -245,6 +249,7 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
         finally:
             seen.result.loop_time = round(loop.time() - start_loop, 6)
             seen.result.wall_time = time.perf_counter() - start_wall
+            trace.finish(seen.result.loop_time)
         me = asyncio.current_task()
         seen.leftovers.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
         for task in seen.leftovers:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ..outcomes import NotStarted
+from . import trace
 from .data import CheckRecord
 from .paths import kata_of
 
@@ -52,6 +53,10 @@ class Recorder:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._write({"collected": [item.nodeid for item in session.items]})
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        trace.reset()  # a check's timeline holds its own runs only
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]) -> Any:
         outcome = yield
@@ -83,6 +88,10 @@ class Recorder:
                 record["message"], record["not_started"] = message_of(call)
             elif report.skipped and isinstance(report.longrepr, tuple):
                 record["message"] = str(report.longrepr[2]).removeprefix("Skipped: ")
+            if report.when == "call" and not record["not_started"]:
+                timeline = trace.export(failed=report.failed)
+                if timeline is not None:
+                    record["timeline"] = timeline
             self._write(record)
 
     def pytest_unconfigure(self) -> None:

@@ -16,9 +16,12 @@ Standard library only; this module never fails a check.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -175,3 +178,32 @@ def export(failed: bool) -> TimelineData | None:
         "shape": CURRENT.shape,
         "checked": CURRENT.concurrency,
     }
+
+
+def watch_learner_sleeps(loop: asyncio.AbstractEventLoop, path: Path) -> None:
+    """Record each ``asyncio.sleep`` the learner's file (``path``) makes on ``loop``: a
+    timeline row for katas whose graders hand over no probe (two_sleepers)."""
+    wakes = asyncio.futures._set_result_unless_cancelled  # what asyncio.sleep schedules
+    learner = str(path)
+    call_at = loop.call_at
+
+    def traced(when: float, callback: Any, *args: Any, context: Any = None) -> Any:
+        if callback is wakes and args and isinstance(args[0], asyncio.Future):
+            frame = sys._getframe(1)
+            for _ in range(3):  # call_later, sleep, then the learner's line
+                if frame is None:
+                    break
+                if frame.f_code.co_filename == learner:
+                    start = loop.time()
+                    span = Span(f"sleep({round(when - start, 6):g})", start)
+                    record_span(span)
+
+                    def ended(future: asyncio.Future[Any], span: Span = span) -> None:
+                        span.ended, span.cancelled = loop.time(), future.cancelled()
+
+                    args[0].add_done_callback(ended)
+                    break
+                frame = frame.f_back
+        return call_at(when, callback, *args, context=context)
+
+    loop.call_at = traced  # type: ignore[method-assign]
