@@ -1,7 +1,8 @@
 """Settle them all: wait for every awaitable and report each outcome, like Promise.allSettled.
 
-Write `settle(aws)`. `aws` is a list of awaitables (e.g. coroutines). Run them all at once and,
-when every one has finished, return one outcome per awaitable, in the order of `aws`:
+Write `settle(aws)`. `aws` is an iterable of awaitables (e.g. a list of coroutines). Run
+them all at once and, when every one has finished, return one outcome per awaitable, in the
+order of `aws`:
 `Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
 `error`. One failure must not stop or hide the others.
 

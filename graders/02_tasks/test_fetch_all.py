@@ -3,12 +3,37 @@
 With a stand-in `fetch` whose latencies are the reverse of the input order (the first id is
 the slowest), checks the results' order, that the loop time is the slowest latency (not the
 sum), and that every fetch was in flight at the same time (peak == number of ids).
+Hypothesis then draws ids from the whole contract: repeated ids, a None id, ties (fetches
+ending in the same loop step), no ids, and a generator instead of a list.
+
+Docstring sentence -> the check that enforces it:
+
+- "Start `fetch(i)` for every id at the same time" -> test_fetches_run_concurrently,
+  test_any_ids
+- "return the list of results in the same order as `ids`" -> test_results_in_input_order,
+  test_any_ids
+- "whichever fetch finishes first" -> test_results_in_input_order (the last id finishes first)
+- `ids` is any iterable (the signature): a generator, repeats -> test_any_ids
+- no ids -> test_no_ids
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=25,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 ONE_BY_ONE = (
     "That is the sum of the latencies: each fetch only started after the previous one ended. "
@@ -86,3 +111,53 @@ def test_no_ids(kata: kit.Kata) -> None:
     result, _ = grade(kata, [])
     kit.expect_equal(result.value, [], "fetch_all([], fetch)", "No ids, no results.")
     kit.expect_loop_time(result, 0.0, "fetch_all([], fetch)")
+
+
+@EXAMPLES
+@given(
+    spec=st.lists(
+        st.tuples(st.sampled_from([None, "a", "b", "é x"]), st.sampled_from([1.0, 2.0])),
+        min_size=1,
+        max_size=5,
+    ),
+    generator=st.booleans(),
+)
+@example(spec=[("a", 2.0), ("b", 1.0), ("a", 2.0)], generator=False)  # small shapes first
+@example(spec=[("a", 2.0), ("b", 1.0)], generator=True)
+@example(spec=[(None, 1.0), ("b", 1.0)], generator=False)
+def test_any_ids(kata: kit.Kata, spec: list[tuple[Hashable, float]], generator: bool) -> None:
+    """Any ids (repeated, None, ending in the same loop step, given as a generator): one
+    fetch per id, all at once, results in the order of ids."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    ids = [i for i, _ in spec]
+    latency = dict(spec[::-1])  # an id that repeats keeps its first latency
+    probe = kit.Probe(delay=latency)
+    shown = f"{'a generator of ' if generator else ''}{ids!r}"
+    what = (
+        f"fetch_all({shown}, fetch) with fetches of {', '.join(f'{latency[i]:g}' for i in ids)} s"
+    )
+    result = kata.run(lambda: fetch_all((i for i in ids) if generator else ids, probe), what=what)
+    value = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    expected = [("result", i) for i in ids]
+    if generator and len(probe.calls) < len(ids) and len(set(ids)) == len(ids):
+        kit.fail(
+            f"{what} fetched {len(probe.calls)} of {len(ids)} ids: a generator can be walked "
+            "only once, and something walked it before the fetches started. Loop over ids "
+            "once (or make a list of it first)."
+        )
+    if len(set(ids)) < len(ids) and value != expected:
+        kit.fail(
+            f"{what} returned {value!r}; expected {expected!r}: an id that appears twice gets "
+            "a result in each of its places. Keep results by position (gather, or a list of "
+            "tasks), not in a dict keyed by id or at ids.index(i)."
+        )
+    kit.expect_equal(value, expected, what, "Return one result per id, in the order of ids.")
+    kit.expect_equal(
+        len(probe.calls),
+        len(ids),
+        f"The number of fetches {what} started",
+        "Call fetch(i) once for every id in ids, repeated ids included.",
+    )
+    kit.expect_loop_time(
+        result, max(latency.values()), what, slower=ONE_BY_ONE, faster="Await every fetch."
+    )

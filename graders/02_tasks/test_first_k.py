@@ -1,58 +1,193 @@
 """Grader for 02_tasks/first_k: the k fastest results, in completion order; the rest stopped.
 
-With stand-in jobs of distinct latencies, checks that first_k returns after the k-th fastest
-job (not the slowest), the results in the order they finished, that every other job saw
-CancelledError, and that they had all stopped by the time first_k returned (cancelled AND
-awaited).
+Stand-in jobs record when they start, end, and whether they saw CancelledError. Checks that
+first_k returns after the k-th fastest job (not the slowest), the results in the order they
+finished, that every other job saw CancelledError, and that they had all stopped by the time
+first_k returned (cancelled AND awaited), even jobs whose cleanup awaits for a while.
+Hypothesis draws jobs from the whole contract: ties (jobs ending in the same loop step, also
+at the k-th place), the same factory listed twice, and a generator of factories.
+
+Docstring sentence -> the check that enforces it:
+
+- "Each item ... returns an awaitable (call it once to start that job)" ->
+  test_each_job_started_once_at_once, test_any_awaitable, test_any_jobs
+- "Start every job at once" -> test_each_job_started_once_at_once, test_any_jobs
+- "return the results of the first `k` jobs to finish, in the order they finished" ->
+  test_returns_after_the_kth_fastest, test_any_jobs
+- "cancel them" -> test_the_rest_are_cancelled_and_awaited, test_any_jobs
+- "and await them so they have really stopped before you return" -> test_cleanup_is_awaited,
+  test_the_rest_are_cancelled_and_awaited
+- `factories` is any iterable (the signature): a generator, repeats -> test_any_jobs
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Generator
+from dataclasses import dataclass, field
 from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=30,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 DELAYS = [5.0, 2.0, 4.0, 1.0, 3.0]  # finish order: jobs 3, 1, 4, 2, 0
 
 
 @dataclass
+class Call:
+    """One started job: which one, when it started and ended, and whether it was cancelled."""
+
+    job: int
+    started: float
+    ended: float | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class Jobs:
+    """Stand-in jobs: job j sleeps delays[j] and returns ("result", j); a cancelled job
+    cleans up for ``cleanup`` seconds (awaiting) before it stops."""
+
+    delays: list[float]
+    cleanup: float = 0.0
+    calls: list[Call] = field(default_factory=list)
+
+    async def run(self, job: int) -> tuple[str, int]:
+        call = Call(job, kit.now())
+        self.calls.append(call)
+        try:
+            await asyncio.sleep(self.delays[job])
+        except asyncio.CancelledError:
+            call.cancelled = True
+            if self.cleanup:
+                await asyncio.sleep(self.cleanup)
+            raise
+        finally:
+            call.ended = kit.now()
+        return ("result", job)
+
+    def factories(self, order: list[int] | None = None) -> list[Callable[[], Awaitable[Any]]]:
+        """One factory per job (``order`` lists jobs, a job listed twice is the very same
+        factory twice)."""
+        makers = [(lambda job=job: self.run(job)) for job in range(len(self.delays))]
+        return [makers[job] for job in (order if order is not None else range(len(makers)))]
+
+    def running(self) -> list[Call]:
+        return [c for c in self.calls if c.ended is None]
+
+
+class Lazy:
+    """An awaitable that is not a coroutine (what some libraries return)."""
+
+    def __init__(self, start: Callable[[], Awaitable[Any]]) -> None:
+        self.start = start
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self.start().__await__()  # type: ignore[attr-defined]
+
+
+@dataclass
 class Outcome:
-    """What first_k returned, and which jobs were still running when it did."""
+    """What first_k did."""
 
-    value: Any
-    running_at_return: list[int]  # jobs not yet ended when first_k returned
-    still_running: list[int]  # of those, jobs that were not even cancelled
+    value: Any = None
+    error: str = ""  # "cancelled" or "coroutine expected"
+    at: float = 0.0
+    running_at_return: list[Call] = field(default_factory=list)
+    still_running: list[Call] = field(default_factory=list)
 
 
-def grade(kata: kit.Kata, k: int) -> tuple[kit.Run[Outcome], kit.Probe]:
+def grade(
+    kata: kit.Kata, k: int, jobs: Jobs, factories: Any, what: str
+) -> tuple[kit.Run[Outcome], Outcome]:
+    """Run first_k(factories, k) and record what it returned and which jobs still ran."""
     first_k = kata.get("first_k", "coroutine")
-    probe = kit.Probe(delay=dict(enumerate(DELAYS)))
-    factories: list[Callable[[], Awaitable[Any]]] = [
-        (lambda job=job: probe(job)) for job in range(len(DELAYS))
-    ]
+    outcome = Outcome()
 
     async def call() -> Outcome:
-        value = await first_k(factories, k)
-        running = [c.args[0] for c in probe.unfinished]
+        try:
+            outcome.value = await first_k(factories, k)
+        except asyncio.CancelledError:
+            if asyncio.current_task().cancelling():  # type: ignore[union-attr]
+                raise
+            outcome.error = "cancelled"
+        except TypeError as exc:
+            if "coroutine was expected" not in str(exc):
+                raise
+            outcome.error = "coroutine expected"
+        outcome.at = kit.now()
+        outcome.running_at_return = jobs.running()
         # A job cancelled just before the return stops on its next step: give it those steps.
         for _ in range(3):
             await asyncio.sleep(0)
-        still = [c.args[0] for c in probe.unfinished]
-        return Outcome(value, running, still)
+        outcome.still_running = [c for c in jobs.running() if not c.cancelled]
+        return outcome
 
-    what = f"first_k(jobs of {', '.join(f'{d:g}' for d in DELAYS)} s, k={k})"
-    # Leftover jobs are judged below from the probe, with a message naming the mistake.
-    return kata.run(call, what=what, leftover_tasks=True), probe
+    # Leftover jobs are judged below from the records, with a message naming the mistake.
+    result = kata.run(call, what=what, leftover_tasks=True)
+    if outcome.error == "cancelled":
+        kit.fail(
+            f"{what} raised CancelledError although nobody cancelled it"
+            + (
+                ", after it cancelled the slower jobs: awaiting a cancelled task (or a plain "
+                "gather of them) re-raises its CancelledError. Await them with "
+                "`asyncio.gather(*tasks, return_exceptions=True)` or `asyncio.wait(tasks)`."
+                if any(c.cancelled for c in jobs.calls)
+                else "."
+            )
+        )
+    if outcome.error == "coroutine expected":
+        kit.fail(
+            f"{what}: a factory returned an awaitable that is not a coroutine, and "
+            "asyncio.create_task refused it (TypeError: a coroutine was expected). factory() "
+            "may return any awaitable: start it with `asyncio.ensure_future(factory())`."
+        )
+    return result, outcome
 
 
-def expect_results(result: kit.Run[Outcome], k: int) -> None:
+def describe(delays: list[float], k: int) -> str:
+    return f"first_k(jobs of {', '.join(f'{d:g}' for d in delays)} s, k={k})"
+
+
+def expect_stopped(outcome: Outcome, what: str) -> None:
+    """Fail unless every job first_k did not return had stopped when it returned."""
+    if outcome.still_running:
+        kit.fail(
+            f"{what} returned while {len(outcome.still_running)} slower job(s) were still "
+            "running, never cancelled: cancel every job you no longer need (task.cancel()) "
+            "and await it before returning."
+        )
+    if outcome.running_at_return:
+        kit.fail(
+            f"{what} cancelled {len(outcome.running_at_return)} slower job(s) but returned "
+            "before they had stopped: cancel() only asks, and a job may await in its cleanup "
+            "(`asyncio.sleep(0)` is not enough). Await them after cancelling (e.g. `await "
+            "asyncio.gather(*pending, return_exceptions=True)` or `await asyncio.wait(pending)`)."
+        )
+
+
+def run_fixed(kata: kit.Kata, k: int, cleanup: float = 0.0) -> tuple[kit.Run, Outcome, Jobs]:
+    jobs = Jobs(DELAYS, cleanup)
+    what = describe(DELAYS, k) + (f" whose jobs clean up for {cleanup:g} s" if cleanup else "")
+    result, outcome = grade(kata, k, jobs, jobs.factories(), what)
+    return result, outcome, jobs
+
+
+def expect_results(outcome: Outcome, k: int) -> None:
     """Fail unless first_k returned the results of the k fastest jobs, fastest first."""
     expected = [("result", job) for job in sorted(range(len(DELAYS)), key=DELAYS.__getitem__)[:k]]
-    value = result.value.value if result.value else None
+    value = outcome.value
     if isinstance(value, list) and sorted(value) == sorted(expected) and value != expected:
         kit.fail(
             f"first_k(..., k={k}) returned the right results in the wrong order, {value!r}; "
@@ -74,43 +209,30 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
 @pytest.mark.parametrize("k", [2, 1, 3])
 def test_returns_after_the_kth_fastest(kata: kit.Kata, k: int) -> None:
     """Returns at the loop time of the k-th fastest job, with the k results in finish order."""
-    result, _ = grade(kata, k)
+    _, outcome, _ = run_fixed(kata, k)
     fastest = sorted(range(len(DELAYS)), key=DELAYS.__getitem__)[:k]
     kth = DELAYS[fastest[-1]]
-    kit.expect_loop_time(
-        result,
-        kth,
-        f"first_k(..., k={k})",
-        slower=f"The {k} fastest jobs were done at {kth:g} s: did you wait for all of them "
-        "(gather) and then pick? Take results as they finish (asyncio.as_completed or "
-        "asyncio.wait with FIRST_COMPLETED) and stop after k.",
-        faster=f"Return only after {k} jobs have finished.",
-    )
-    expect_results(result, k)
+    if abs(outcome.at - kth) > 1e-6:
+        kit.fail(
+            f"{describe(DELAYS, k)} took {outcome.at:g} s of loop time; expected {kth:g} s. "
+            + (
+                f"The {k} fastest jobs were done at {kth:g} s: did you wait for all of them "
+                "(gather) and then pick? Take results as they finish (asyncio.as_completed or "
+                "asyncio.wait with FIRST_COMPLETED) and stop after k."
+                if outcome.at > kth
+                else f"Return only after {k} jobs have finished."
+            )
+        )
+    expect_results(outcome, k)
 
 
 @pytest.mark.parametrize("k", [2, 4])
 def test_the_rest_are_cancelled_and_awaited(kata: kit.Kata, k: int) -> None:
     """Every slower job saw CancelledError, and had stopped before first_k returned."""
-    result, probe = grade(kata, k)
-    outcome = result.value
-    if outcome is None:
-        kit.fail(f"first_k(..., k={k}) did not return.")
-    if outcome.still_running:
-        kit.fail(
-            f"first_k(..., k={k}) returned while {len(outcome.still_running)} slower job(s) "
-            "were still running, never cancelled: cancel every job you no longer need "
-            "(task.cancel()) and await it before returning."
-        )
-    if outcome.running_at_return:
-        kit.fail(
-            f"first_k(..., k={k}) cancelled {len(outcome.running_at_return)} slower job(s) "
-            "but returned before they had stopped: cancel() only asks; await them after "
-            "cancelling (e.g. `await asyncio.gather(*pending, return_exceptions=True)` or "
-            "`await asyncio.wait(pending)`)."
-        )
+    _, outcome, jobs = run_fixed(kata, k)
+    expect_stopped(outcome, describe(DELAYS, k))
     slow = sorted(range(len(DELAYS)), key=DELAYS.__getitem__)[k:]
-    cancelled = sorted(c.args[0] for c in probe.cancelled)
+    cancelled = sorted(c.job for c in jobs.calls if c.cancelled)
     kit.expect_equal(
         cancelled,
         sorted(slow),
@@ -119,25 +241,133 @@ def test_the_rest_are_cancelled_and_awaited(kata: kit.Kata, k: int) -> None:
     )
 
 
+def test_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Jobs that await for 1 s in their cleanup: first_k returns only once they stopped."""
+    _, outcome, _ = run_fixed(kata, 2, cleanup=1.0)
+    expect_stopped(outcome, describe(DELAYS, 2) + " whose jobs clean up for 1 s when cancelled")
+    kit.expect(
+        abs(outcome.at - 3.0) < 1e-6,
+        f"{describe(DELAYS, 2)} whose cancelled jobs clean up for 1 s returned at "
+        f"{outcome.at:g} s; expected 3 s: the 2nd job ended at 2 s, the cancelled ones at 3 s.",
+    )
+    expect_results(outcome, 2)
+
+
 def test_k_equal_to_all_cancels_nothing(kata: kit.Kata) -> None:
     """With k equal to the number of jobs, all finish and none is cancelled."""
-    result, probe = grade(kata, len(DELAYS))
-    kit.expect_loop_time(result, max(DELAYS), f"first_k(..., k={len(DELAYS)})")
+    k = len(DELAYS)
+    _, outcome, jobs = run_fixed(kata, k)
     kit.expect(
-        not probe.cancelled,
-        f"first_k(..., k={len(DELAYS)}) cancelled {len(probe.cancelled)} job(s) although all "
-        "of them were wanted.",
+        abs(outcome.at - max(DELAYS)) < 1e-6,
+        f"{describe(DELAYS, k)} took {outcome.at:g} s of loop time; expected {max(DELAYS):g} s.",
     )
-    expect_results(result, len(DELAYS))
+    cancelled = [c for c in jobs.calls if c.cancelled]
+    kit.expect(
+        not cancelled,
+        f"{describe(DELAYS, k)} cancelled {len(cancelled)} job(s) although all of them were "
+        "wanted.",
+    )
+    expect_results(outcome, k)
 
 
 def test_each_job_started_once_at_once(kata: kit.Kata) -> None:
     """Every factory is called exactly once, and every job starts at loop time 0."""
-    _, probe = grade(kata, 2)
-    starts = sorted((c.args[0], c.started) for c in probe.calls)
+    _, _, jobs = run_fixed(kata, 2)
+    starts = sorted((c.job, c.started) for c in jobs.calls)
     kit.expect_equal(
         starts,
         [(job, 0.0) for job in range(len(DELAYS))],
         "The (job, start time) pairs",
         "Call every factory once, all at the start, before waiting for any of them.",
+    )
+
+
+def test_any_awaitable(kata: kit.Kata) -> None:
+    """Factories that return awaitables which are not coroutines work too."""
+    jobs = Jobs(DELAYS)
+    factories = [(lambda make=make: Lazy(make)) for make in jobs.factories()]
+    what = describe(DELAYS, 2) + " where factory() returns a non-coroutine awaitable"
+    _, outcome = grade(kata, 2, jobs, factories, what)
+    expect_stopped(outcome, what)
+    expect_results(outcome, 2)
+
+
+@st.composite
+def job_lists(draw: st.DrawFn) -> tuple[list[float], list[int], int]:
+    """Distinct jobs' delays, the order factories list them in (a job may be listed twice:
+    the very same factory twice), and k."""
+    delays = draw(st.lists(st.sampled_from([1.0, 2.0, 3.0]), min_size=1, max_size=5))
+    order = draw(st.lists(st.integers(0, len(delays) - 1), min_size=1, max_size=6))
+    return delays, order, draw(st.integers(1, len(order)))
+
+
+# The small shapes first (explicit examples fail at once, without a search): a tie at the
+# k-th place, a factory listed twice, a generator.
+@EXAMPLES
+@given(spec=job_lists(), generator=st.booleans())
+@example(spec=([2.0, 1.0, 1.0], [0, 1, 2], 1), generator=False)
+@example(spec=([2.0, 1.0], [0, 1, 1], 2), generator=False)
+@example(spec=([2.0, 1.0, 3.0], [0, 1, 2], 1), generator=True)
+def test_any_jobs(
+    kata: kit.Kata, spec: tuple[list[float], list[int], int], generator: bool
+) -> None:
+    """Any jobs: ties (also at the k-th place), a factory listed twice, a generator."""
+    delays, order, k = spec
+    jobs = Jobs(delays)
+    listed = [delays[job] for job in order]
+    factories = jobs.factories(order)
+    what = (
+        describe(listed, k)
+        + (" (a generator of factories)" if generator else "")
+        + (" (a factory listed twice)" if len(set(order)) < len(order) else "")
+    )
+    _, outcome = grade(kata, k, jobs, (f for f in factories) if generator else factories, what)
+    if generator and len(jobs.calls) < len(order) and len(set(order)) == len(order):
+        kit.fail(
+            f"{what} started {len(jobs.calls)} of {len(order)} jobs: a generator can be walked "
+            "only once, and something walked it before the jobs were started. Make a list of "
+            "the factories first (`factories = list(factories)`)."
+        )
+    if len(jobs.calls) != len(order):
+        kit.fail(
+            f"{what} started {len(jobs.calls)} jobs; expected {len(order)}: call every item of "
+            "factories once, and an item listed twice is two jobs (no dict or set keyed by "
+            "factory)."
+        )
+    value = outcome.value
+    ordered = sorted(listed)
+    kth = ordered[k - 1]
+    if isinstance(value, list) and len(value) > k:
+        tie = ordered.count(kth) > 1
+        kit.fail(
+            f"{what} returned {len(value)} results; expected exactly {k}."
+            + (
+                " Several jobs finished in the same loop step: asyncio.wait hands them all "
+                "back in `done`, so keep only as many as you still need."
+                if tie
+                else ""
+            )
+        )
+    got = [delays[r[1]] if isinstance(r, tuple) and len(r) == 2 else None for r in value or []]
+    if sorted(got, key=str) == sorted(ordered[:k], key=str) and got != ordered[:k]:
+        kit.fail(
+            f"{what} returned results of jobs taking {got} s; expected them in the order they "
+            f"finished, {ordered[:k]} s."
+        )
+    kit.expect_equal(
+        got,
+        ordered[:k],
+        f"The latencies of the jobs whose results {what} returned",
+        f"Return the results of the {k} jobs that finished first, in that order.",
+    )
+    expect_stopped(outcome, what)
+    kit.expect(
+        abs(outcome.at - kth) < 1e-6,
+        f"{what} returned at {outcome.at:g} s; the {k}th job to finish was done at {kth:g} s.",
+    )
+    late = [c for c in jobs.calls if delays[c.job] > kth and not c.cancelled]
+    kit.expect(
+        not late,
+        f"{what}: {len(late)} slower job(s) were not cancelled: cancel every job you no "
+        "longer need.",
     )

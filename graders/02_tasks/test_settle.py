@@ -5,6 +5,21 @@ With stand-in awaitables of mixed latencies, some of which raise, checks the out
 very exception objects, in input order), that the loop time is the slowest latency (not the
 sum), that no exception escapes, and that when the task running settle is cancelled it ends
 cancelled at once and the awaitables are cancelled too (cancellation is not an outcome).
+Other shapes the contract allows: a generator of awaitables, the same task listed twice, an
+awaitable whose value is None, awaitables ending in the same loop step.
+
+Docstring sentence -> the check that enforces it:
+
+- "Run them all at once" -> test_runs_them_concurrently
+- "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
+  test_every_outcome_in_input_order, test_other_shapes
+- "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
+  `error`" -> test_every_outcome_in_input_order
+- "One failure must not stop or hide the others." -> run_settle (every check that uses it)
+- "Catch `Exception`, never `BaseException`" / "let that CancelledError propagate, not turn it
+  into an `Err`" -> test_cancelling_the_caller_propagates
+- "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
+- no awaitables -> test_nothing_to_settle
 """
 
 from __future__ import annotations
@@ -47,14 +62,30 @@ def run_settle(kata: kit.Kata) -> tuple[kit.Run[Any], dict[int, JobError], kit.P
     errors = {1: JobError("job 1 failed"), 3: JobError("job 3 failed")}
     probe = kit.Probe(delay=DELAYS, errors=errors)
     result = kata.run(
-        lambda: settle([probe(i) for i in DELAYS]), what="settle([...])", raises=JobError
+        lambda: settle([probe(i) for i in DELAYS]),
+        what="settle([...])",
+        raises=(JobError, BaseExceptionGroup),
     )
+    if isinstance(result.error, BaseExceptionGroup):
+        kit.fail(
+            f"settle raised {result.error!r}, a TaskGroup's group holding an awaitable's "
+            "error: in a TaskGroup one failure cancels all the others. Give the group "
+            "wrappers that never raise (try/except Exception around each await, returning "
+            "Ok or Err)."
+        )
     if result.error is not None:
         kit.fail(
             f"settle raised {result.error!r}, the error of one awaitable: one failure must not "
             "stop the others or escape. Turn each outcome into Ok/Err (try/except Exception "
             "around each await, or asyncio.gather(..., return_exceptions=True))."
         )
+    stopped = sorted(c.args[0] for c in probe.cancelled)
+    kit.expect(
+        not stopped,
+        f"settle([...]) cancelled the awaitables {stopped} when another one failed: one "
+        "failure must not stop the others. Wait for every awaitable (not FIRST_EXCEPTION), "
+        "and turn each error into an Err.",
+    )
     return result, errors, probe
 
 
@@ -142,6 +173,45 @@ def test_cancelling_the_caller_propagates(kata: kit.Kata) -> None:
     kit.expect(
         not outcome.still_running,
         f"after settle was cancelled, {len(outcome.still_running)} awaitable(s) kept running "
-        "in the background: when settle is cancelled, what it awaits must be cancelled too "
-        "(gather and TaskGroup do this; asyncio.wait does not).",
+        "in the background: when settle is cancelled, cancel what it awaits too (gather "
+        "and a TaskGroup do it for you; tasks you created yourself you must cancel).",
     )
+
+
+def test_other_shapes(kata: kit.Kata) -> None:
+    """A generator of awaitables; the same task twice; a value of None; a tie."""
+    ok, err = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    boom = JobError("job b failed")
+    probe = kit.Probe(
+        delay={"a": 1.0, "b": 1.0, "none": 2.0}, errors={"b": boom}, result=lambda i: None
+    )
+    what = (
+        "settle(a generator of: a (None after 1 s), b (raises after 1 s), the same task "
+        "twice (None after 2 s))"
+    )
+
+    async def scenario() -> Any:
+        shared = asyncio.ensure_future(probe("none"))
+        return await settle(aw for aw in [probe("a"), probe("b"), shared, shared])
+
+    def verdict(result: kit.Run[Any]) -> None:
+        """Judged before the kit's own checks: a generator walked twice leaves coroutines
+        that were never awaited, and the sentence naming the cause must win."""
+        if result.error is not None:
+            kit.fail(f"{what} raised {result.error!r}: every error must become an Err.")
+        value = result.value
+        if isinstance(value, list) and len(value) < 4 and len(probe.calls) < 3:
+            kit.fail(
+                f"{what} returned {value!r}: aws may be any iterable, here a generator, which "
+                "can be walked only once. Make a list of it first (`aws = list(aws)`)."
+            )
+        kit.expect_equal(
+            value,
+            [ok(None), err(boom), ok(None), ok(None)],
+            what,
+            "One outcome per item of aws, in order: a value of None is still Ok(None), and a "
+            "task listed twice gets an outcome in each of its places.",
+        )
+
+    kata.run(scenario, what=what, raises=(JobError, BaseExceptionGroup), verdict=verdict)

@@ -1,7 +1,25 @@
-"""Grader for 02_tasks/two_sleepers: two tasks sleeping at once take the longer, not the sum."""
+"""Grader for 02_tasks/two_sleepers: two tasks sleeping at once take the longer, not the sum.
+
+Docstring sentence -> the check that enforces it:
+
+- "It starts two tasks ...: one sleeps `a` seconds, the other `b` seconds" ->
+  test_sleeps_a_and_b
+- "Then it awaits both" -> test_sleeps_overlap (kit.run: no task left running)
+- "returns how long that took, measured on the event loop's clock" ->
+  test_returns_the_measured_loop_time, test_sleeps_overlap
+- "`two_sleepers(10, 5)` takes 10 seconds, not 15" (defaults 10 and 5) ->
+  test_defaults_are_ten_and_five
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
 
 import kit
 import pytest
+
+REAL_SLEEP = asyncio.sleep  # taken before any check replaces it
 
 SEQUENTIAL = (
     "That is the sum of both sleeps: the second sleep only started after the first ended. "
@@ -32,6 +50,54 @@ def test_sleeps_overlap(kata: kit.Kata, a: float, b: float) -> None:
         f"two_sleepers({a:g}, {b:g}) returned {result.value!r}; it should return the elapsed "
         f"loop time, {max(a, b):g}. Read `asyncio.get_running_loop().time()` before and after "
         "(time.time() and time.monotonic() are not the loop's clock).",
+    )
+
+
+def test_sleeps_a_and_b(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One sleep of a and one of b: not a single sleep of the longer one."""
+    two_sleepers = kata.get("two_sleepers", "coroutine")
+    sleeps = kit.watch_sleeps(kata, monkeypatch, message="two_sleepers slept {n} times")
+    kata.run(lambda: two_sleepers(4.0, 1.5), what="two_sleepers(4, 1.5)")
+    kit.expect_equal(
+        sorted(sleeps),
+        [1.5, 4.0],
+        "The asyncio.sleep calls of two_sleepers(4, 1.5)",
+        "Start two tasks, one sleeping a seconds and the other b seconds.",
+    )
+
+
+def test_returns_the_measured_loop_time(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a loop whose clock is not at 0, with sleeps that overrun by 0.25 s, it returns the
+    time it measured, not a number it computed."""
+    two_sleepers = kata.get("two_sleepers", "coroutine")
+    late = 0.25
+
+    def overrunning(delay: float, result: Any = None) -> Any:
+        return REAL_SLEEP(delay + late, result)
+
+    async def later() -> Any:
+        await REAL_SLEEP(7.0)  # the loop has been running for a while already
+        monkeypatch.setattr(asyncio, "sleep", overrunning)
+        for name, value in list(vars(kata.module).items()):
+            if value is REAL_SLEEP:
+                monkeypatch.setattr(kata.module, name, overrunning)
+        return await two_sleepers(2.0, 1.0)
+
+    what = (
+        "two_sleepers(2, 1) called at loop time 7 s, on a loop where each sleep overran by 0.25 s"
+    )
+    result = kata.run(later, what=what)
+    took = result.loop_time - 7.0
+    value = result.value
+    if isinstance(value, float | int) and abs(value - result.loop_time) < 1e-6:
+        kit.fail(
+            f"{what} returned {value!r}, the loop's clock at the end, not the time it took "
+            f"({took:g} s): subtract the time read at the start."
+        )
+    kit.expect(
+        isinstance(value, float | int) and abs(value - took) < 1e-6,
+        f"{what} returned {value!r}; the sleeps took {took:g} s of loop time. Return what you "
+        "measured (`loop.time()` after minus before), not max(a, b).",
     )
 
 
