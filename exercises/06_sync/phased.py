@@ -13,7 +13,9 @@ the barrier shared by all workers (parties = the number of workers).
     2 workers, 2 phases; phase times: worker A 1 s then 3 s, worker B 2 s then 1 s
     -> phase 0 ends at 2 s (the slower, B), phase 1 ends at 2 + 3 = 5 s
 
-So the loop time is the sum, over the phases, of each phase's slowest worker.
+So the loop time is the sum, over the phases, of each phase's slowest worker. Every entry
+of `workers` is a worker of its own, even when the same callable appears twice; with no
+workers (or 0 phases) there is nothing to run, and `phased` returns at once.
 
 Key API: `asyncio.Barrier(parties)` (Python 3.11+), `await barrier.wait()`,
 `asyncio.TaskGroup` or `asyncio.gather()`.

@@ -1,13 +1,34 @@
 """Grader for 06_sync/phased: workers in lockstep through phases, meeting at a Barrier.
 
-Checks: every worker runs phases 0..phases-1 in order, once each; every worker starts phase
-i at the exact loop time the slowest worker finished phase i-1 (not before: no barrier;
-not after: workers run one after another); loop == the sum of each phase's slowest.
+Docstring sentence -> the check that enforces it:
+
+- "`await worker(i)` runs that worker's phase `i`" / "through phases 0, 1, ..., phases-1"
+  -> run_phased (every worker runs each phase once, in order), in every timed check
+- "Run every worker concurrently" -> run_phased: a phase starting late fails
+- "no worker starts phase i+1 before every worker has finished phase i" -> run_phased: a
+  phase starting early fails
+- "Return when all workers have finished the last phase" / "the loop time is the sum ...
+  of each phase's slowest worker" -> run_phased's loop-time check
+- "Every entry of `workers` is a worker of its own, even when the same callable appears
+  twice" -> test_same_worker_twice
+- "with no workers (or 0 phases) ... returns at once" -> test_no_workers, test_zero_phases
+- "the barrier shared by all workers (parties = the number of workers)" is the suggested
+  tool: its effects are what is checked (one gather per phase passes too).
+
+Inputs: phase tables with ties (several workers finishing a phase in the same loop step),
+1 to 4 workers and 0 to 3 phases are drawn by Hypothesis (deterministic):
+test_any_phase_table.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Sequence
+from typing import Any
+
 import kit
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 TABLES = {
     "3 workers, 3 phases": [[1.0, 3.0, 1.0], [2.0, 1.0, 1.0], [0.5, 0.5, 4.0]],
@@ -15,19 +36,46 @@ TABLES = {
 }
 
 
-def run_phased(kata: kit.Kata, table: list[list[float]], what: str) -> list[kit.Probe]:
+class Worker(kit.Probe):
+    """A Probe that hashes and compares by identity, as any function does."""
+
+    __hash__ = object.__hash__
+    __eq__ = object.__eq__
+
+
+HANG = (
+    "A barrier never opened: asyncio.Barrier(parties) opens when `parties` tasks wait, so "
+    "there must be one Barrier shared by all workers, parties must be the number of "
+    "workers, and every worker must wait at it after every phase."
+)
+
+
+def run_phased(
+    kata: kit.Kata,
+    table: list[list[float]],
+    what: str,
+    phases: int | None = None,
+    hang_hint: str = HANG,
+) -> list[Worker]:
     """Run phased on probe workers whose phase times come from ``table``; check timings."""
     phased = kata.get("phased", "coroutine")
-    phases = len(table[0])
-    workers = [kit.Probe(delay=lambda phase, row=row: row[phase]) for row in table]
+    phases = len(table[0]) if phases is None else phases
+    workers = [Worker(delay=lambda phase, row=row: row[phase]) for row in table]
     result = kata.run(
-        lambda: phased(workers, phases),
-        what=f"phased({what})",
-        limit=600,
-        hang_hint="A barrier never opened: asyncio.Barrier(parties) opens when `parties` "
-        "tasks wait, so parties must be the number of workers, and every worker must wait "
-        "at it after every phase.",
+        lambda: phased(workers, phases), what=f"phased({what})", limit=600, hang_hint=hang_hint
     )
+    check_schedule(table, phases, workers, result, what)
+    return workers
+
+
+def check_schedule(
+    table: Sequence[Sequence[float]],
+    phases: int,
+    workers: Sequence[Any],
+    result: kit.Run[Any],
+    what: str,
+) -> None:
+    """Fail unless every worker ran each phase in order, starting as the last phase ended."""
     for w, worker in enumerate(workers):
         kit.expect_equal(
             [c.args[0] for c in worker.calls],
@@ -58,7 +106,6 @@ def run_phased(kata: kit.Kata, table: list[list[float]], what: str) -> list[kit.
         f"phased({what})",
         slower="It should be the sum of each phase's slowest worker.",
     )
-    return workers
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -90,7 +137,71 @@ def test_one_worker(kata: kit.Kata) -> None:
 def test_zero_phases(kata: kit.Kata) -> None:
     """With 0 phases no worker is called."""
     phased = kata.get("phased", "coroutine")
-    workers = [kit.Probe(), kit.Probe()]
+    workers = [Worker(), Worker()]
     result = kata.run(lambda: phased(workers, 0), what="phased(2 workers, 0 phases)", limit=60)
     kit.expect(not any(w.calls for w in workers), "phased(workers, 0) called a worker; 0 phases.")
     kit.expect_loop_time(result, 0.0, "phased(2 workers, 0 phases)")
+
+
+def test_no_workers(kata: kit.Kata) -> None:
+    """With no workers there is nothing to run: phased returns at once."""
+    phased = kata.get("phased", "coroutine")
+    result = kata.run(lambda: phased([], 3), what="phased([], 3)", limit=60, raises=ValueError)
+    if isinstance(result.error, ValueError):
+        kit.fail(
+            f"phased([], 3) raised ValueError: {result.error}. With no workers there is "
+            "nothing to run: return at once (asyncio.Barrier(0) is refused)."
+        )
+    kit.expect_loop_time(result, 0.0, "phased([], 3)")
+
+
+def test_same_worker_twice(kata: kit.Kata) -> None:
+    """The same callable listed twice is two workers: each entry runs every phase."""
+    phased = kata.get("phased", "coroutine")
+    worker = Worker(delay=lambda phase: 1.0 + phase)
+    result = kata.run(
+        lambda: phased([worker, worker], 2),
+        what="phased([w, w], 2), the same worker listed twice,",
+        limit=600,
+        hang_hint="With the same worker listed twice, a barrier never opened: each entry of "
+        "`workers` is a worker of its own (parties = len(workers)), so run one task per "
+        "entry, not per distinct worker (a dict or set keyed by worker merges them).",
+    )
+    phases = sorted(c.args[0] for c in worker.calls)
+    kit.expect_equal(
+        phases,
+        [0, 0, 1, 1],
+        "the phases run by phased([w, w], 2)",
+        "Each entry of `workers` runs every phase, even when the same callable appears twice.",
+    )
+    kit.expect_loop_time(result, 3.0, "phased([w, w], 2) with phases of 1 s and 2 s")
+
+
+TABLES_DRAWN = st.integers(1, 4).flatmap(
+    lambda n: st.integers(0, 3).flatmap(
+        lambda phases: st.lists(
+            st.lists(st.sampled_from([0.5, 1.0, 2.0]), min_size=phases, max_size=phases),
+            min_size=n,
+            max_size=n,
+        ).map(lambda table: (table, phases))
+    )
+)
+
+
+def test_any_phase_table(kata: kit.Kata) -> None:
+    """Any number of workers and phases, ties included: lockstep, on time."""
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(TABLES_DRAWN)
+    def check(case: tuple[list[list[float]], int]) -> None:
+        gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+        table, phases = case
+        run_phased(kata, table, f"{len(table)} workers, phase times {table}", phases=phases)
+
+    check()

@@ -7,6 +7,8 @@ from typing import Any
 
 async def phased(workers: Sequence[Callable[[int], Awaitable[Any]]], phases: int) -> None:
     """Run every worker through `phases` phases, all in step, meeting at a Barrier."""
+    if not workers:
+        return  # nothing to run (and a Barrier needs at least one party)
     # One party per worker: the barrier opens when all of them have arrived.
     barrier = asyncio.Barrier(len(workers))
 
