@@ -5,9 +5,10 @@ waits until the `asyncio.Event` `go` is set, then notes the loop time
 (`asyncio.get_running_loop().time()`) and awaits `work(i)`. `start_gate` returns when every
 worker is done, with the list of the workers' start times, in worker order.
 
-Somebody else sets `go` (maybe now, maybe in an hour, maybe it is already set). All
-workers must start the very moment it is set: `await go.wait()` sleeps until then, at no
-cost. Polling a flag (`while not go.is_set(): await asyncio.sleep(0.01)`) wakes up late,
+Somebody else sets `go` (maybe now, maybe in an hour, maybe it is already set); your code
+only waits for it, and never clears it. All workers must start the very moment it is set:
+`await go.wait()` sleeps until then, at no cost. With `n = 0` there is no worker: return
+`[]` at once. Polling a flag (`while not go.is_set(): await asyncio.sleep(0.01)`) wakes up late,
 and burns CPU meanwhile.
 
     >>> go = asyncio.Event()

@@ -1,9 +1,21 @@
 """Grader for 06_sync/start_gate: workers released together by an asyncio.Event.
 
-Checks: every worker calls work(i) at the exact loop time `go` is set, and reports that
-time; the workers run concurrently (loop == set time + slowest work); an Event that is
-already set lets them start at once; no polling with asyncio.sleep (the grader records the
-asyncio.sleep calls made from the learner's file and stops a polling loop).
+Docstring sentence -> the check that enforces it:
+
+- "Start `n` workers (tasks), numbered 0 to n-1" / "awaits `work(i)`" -> check_starts
+  (work called once with each number), in every check
+- "Each worker waits until ... `go` is set, then notes the loop time" -> check_starts
+  (no work before `go`; the returned times are the set time)
+- "`start_gate` returns when every worker is done" -> the loop-time checks, and the kit's
+  check that no task is left running
+- "with the list of the workers' start times, in worker order" -> check_starts
+- "maybe it is already set" -> test_go_already_set
+- "your code only waits for it, and never clears it" -> test_go_already_set, which names
+  a clear() only when it saw one
+- "All workers must start the very moment it is set" -> check_starts, test_many_workers
+- "Polling a flag ... wakes up late" -> the `sleeps` fixture (asyncio.sleep calls from the
+  learner's file are recorded; a polling loop is stopped)
+- "With `n = 0` there is no worker: return `[]` at once" -> test_no_workers
 """
 
 from __future__ import annotations
@@ -110,12 +122,63 @@ def test_workers_run_concurrently(kata: kit.Kata, sleeps: list[float]) -> None:
     )
 
 
+class WatchedEvent(asyncio.Event):
+    """An asyncio.Event that counts the clear() calls made on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clears = 0
+
+    def clear(self) -> None:
+        self.clears += 1
+        super().clear()
+
+
 def test_go_already_set(kata: kit.Kata, sleeps: list[float]) -> None:
-    """With `go` already set, every worker starts at once."""
+    """With `go` already set, every worker starts at once (and nobody clears it)."""
+    start_gate = kata.get("start_gate", "coroutine")
     work = kit.Probe(delay=0.5)
-    result = run_gate(kata, 3, work, None)
+    go = WatchedEvent()
+    what = "start_gate(3, go already set, work taking 0.5 s)"
+
+    async def scenario() -> Any:
+        go.set()
+        task = asyncio.create_task(start_gate(3, go, work))
+        done, _ = await asyncio.wait({task}, timeout=600)
+        if done:
+            return task.result()
+        task.cancel()
+        await asyncio.wait({task})
+        return "hung"
+
+    result = kata.run(scenario, what=what, limit=1000, leftover_tasks=True)
+    if go.clears:
+        kit.fail(
+            f"{what}: your code called go.clear() {go.clears} time(s), "
+            + ("and some workers then waited forever. " if result.value == "hung" else "")
+            + "`go` belongs to whoever sets it: a worker only waits for it. Clearing it "
+            "after one worker woke makes the others (and any later ones) wait again."
+        )
+    kit.expect(
+        result.value != "hung",
+        f"{what} never finished: `go` was already set, so `await go.wait()` returns at once.",
+    )
     check_starts(result, work, 3, 0.0)
-    kit.expect_loop_time(result, 0.5, "start_gate(3, go already set, work taking 0.5 s)")
+    kit.expect_loop_time(result, 0.5, what)
+
+
+def test_no_workers(kata: kit.Kata, sleeps: list[float]) -> None:
+    """start_gate(0, ...) has no worker to wait for `go`: [] at once."""
+    work = kit.Probe(delay=1.0)
+    result = run_gate(kata, 0, work, 5.0)
+    kit.expect_equal(result.value, [], "start_gate(0, go set at 5 s, work)")
+    kit.expect(not work.calls, "start_gate(0, ...) called work(); there are no workers.")
+    kit.expect_loop_time(
+        result,
+        0.0,
+        "start_gate(0, go set at 5 s, work)",
+        slower="With no workers nothing waits for `go`: did start_gate itself await it?",
+    )
 
 
 def test_many_workers(kata: kit.Kata, sleeps: list[float]) -> None:
