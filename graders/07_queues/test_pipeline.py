@@ -5,7 +5,7 @@ reaches it); the first store starts before the last fetch (items flow through, n
 by stage); the loop time matches the staged schedule; no worker is left running.
 """
 
-from collections import Counter
+from collections import Counter, deque
 
 import kit
 import pytest
@@ -16,6 +16,27 @@ STAGE_BY_STAGE = (
 )
 
 
+def staged(
+    n: int, widths: tuple[int, int, int], delays: tuple[float, float, float]
+) -> list[tuple[str, float, float]]:
+    """The right schedule: each item moves on as soon as it is done and a worker of the next
+    stage is free (items wait in first-in, first-out order); (stage, start, end) rows."""
+    ready = [0.0] * n
+    rows: list[tuple[str, float, float]] = []
+    for name, width, delay in zip(("fetch", "parse", "store"), widths, delays, strict=True):
+        free = deque([0.0] * width)
+        done = []
+        for at in sorted(ready):
+            worker = min(free)
+            free.remove(worker)
+            start = max(at, worker)
+            free.append(start + delay)
+            rows.append((name, start, start + delay))
+            done.append(start + delay)
+        ready = done
+    return rows
+
+
 def run_pipeline(
     kata: kit.Kata,
     n: int,
@@ -24,9 +45,9 @@ def run_pipeline(
 ) -> tuple[kit.Run, str, kit.Probe, kit.Probe, kit.Probe]:
     """Run the learner's pipeline on `n` urls; check every record is stored once."""
     pipeline = kata.get("pipeline", "coroutine")
-    fetch = kit.Probe(delay=delays[0], result=lambda url: f"page:{url}")
-    parse = kit.Probe(delay=delays[1], result=lambda page: f"rec:{page}")
-    store = kit.Probe(delay=delays[2], result=lambda record: None)
+    fetch = kit.Probe(delay=delays[0], result=lambda url: f"page:{url}", name="fetch")
+    parse = kit.Probe(delay=delays[1], result=lambda page: f"rec:{page}", name="parse")
+    store = kit.Probe(delay=delays[2], result=lambda record: None, name="store")
     urls = [f"u{i}" for i in range(n)]
     what = (
         f"pipeline({n} urls, fetch {delays[0]:g} s, parse {delays[1]:g} s, "
@@ -39,6 +60,7 @@ def run_pipeline(
         hang_hint="Do all workers call task_done() for each item they get (so join() "
         "returns), and are the workers stopped once the last record is stored?",
     )
+    kit.ideal_timeline(staged(n, widths, delays))
     stored = Counter(c.args[0] for c in store.calls)
     expected = Counter(f"rec:page:{url}" for url in urls)
     kit.expect(

@@ -31,20 +31,30 @@ def _starts(
 ) -> Any:
     """A call that makes one limiter and enters it once per arrival time; returns start times."""
 
+    work = kit.Probe(delay=duration, name="call")  # each call's body: a row on the timeline
+
     async def scenario() -> list[float]:
         limiter = limiter_class(rate, per)
         starts: list[float] = []
 
-        async def one(at: float) -> None:
+        async def one(n: int, at: float) -> None:
             await asyncio.sleep(at)
             async with limiter:
                 starts.append(kit.now())
-                await asyncio.sleep(duration)
+                await work(n)
 
-        await asyncio.gather(*(one(at) for at in arrivals))
+        await asyncio.gather(*(one(n, at) for n, at in enumerate(arrivals)))
         return sorted(starts)
 
     return scenario
+
+
+def _ideal(expected: list[float], duration: float) -> None:
+    """The right schedule for the timeline: the n-th arrival starts at the n-th expected time."""
+    kit.ideal_timeline(
+        [(f"call({n})", start, start + duration) for n, start in enumerate(expected)],
+        shape=f"the calls start at {', '.join(f'{s:g}' for s in expected)} s",
+    )
 
 
 def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None:
@@ -85,6 +95,7 @@ def test_burst_of_short_calls(kata: kit.Kata) -> None:
     result = kata.run(
         _starts(limiter, 3, 1.0, [0.0] * 10, 0.125), what="ten calls through RateLimiter(3, 1.0)"
     )
+    _ideal([0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0], 0.125)
     _check_window(result.value, 3, 1.0, SEMAPHORE)
     _check_schedule(
         result.value,
@@ -102,6 +113,7 @@ def test_sliding_window(kata: kit.Kata) -> None:
         _starts(limiter, 2, 1.0, [0.5, 0.75, 1.0, 1.25, 2.625], 0.0625),
         what="calls arriving at 0.5, 0.75, 1, 1.25, 2.625 through RateLimiter(2, 1.0)",
     )
+    _ideal([0.5, 0.75, 1.5, 1.75, 2.625], 0.0625)
     _check_window(result.value, 2, 1.0, FIXED_WINDOW)
     _check_schedule(
         result.value,
@@ -118,6 +130,7 @@ def test_long_calls_do_not_hold_the_limit(kata: kit.Kata) -> None:
         _starts(limiter, 2, 1.0, [0.0] * 4, 5.0),
         what="four 5-second calls through RateLimiter(2, 1.0)",
     )
+    _ideal([0.0, 0.0, 1.0, 1.0], 5.0)
     _check_window(result.value, 2, 1.0, SEMAPHORE)
     _check_schedule(
         result.value,

@@ -133,7 +133,7 @@ class Traffic:
 
     def __getattribute__(self, name: str) -> Any:
         if name == "peak":  # a grader reading the peak is checking concurrency: keep a timeline
-            trace.CURRENT.concurrency = True
+            trace.peak_read()
         return object.__getattribute__(self, name)
 
     async def callback(self, url: Any, **kwargs: Any) -> CallbackResult:

@@ -56,7 +56,7 @@ class Probe:
 
     def __getattribute__(self, name: str) -> Any:
         if name == "peak":  # a grader reading the peak is checking concurrency: keep a timeline
-            trace.CURRENT.concurrency = True
+            trace.peak_read()
         return object.__getattribute__(self, name)
 
     async def __call__(self, *args: Any) -> Any:

@@ -61,6 +61,9 @@ def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--strict", action="store_true", help="exit 1 unless every kata passes")
     ap.add_argument("--list", action="store_true", help="list katas with their last grade")
     ap.add_argument(
+        "--timeline", action="store_true", help="draw each kata's timeline, passing ones too"
+    )
+    ap.add_argument(
         "--jobs", type=int, default=None, help="processes at once (default: 2 per core)"
     )
     ap.add_argument("--json", help="write Exercism v3 results (with GitHub Classroom points)")
@@ -69,7 +72,7 @@ def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument(
         "--classroom",
         metavar="ENV_FILE",
-        help="append the GitHub Classroom reporter's results to ENV_FILE (\"$GITHUB_ENV\")",
+        help='append the GitHub Classroom reporter\'s results to ENV_FILE ("$GITHUB_ENV")',
     )
     ap.add_argument(
         "--verify-graders",

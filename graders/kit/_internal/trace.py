@@ -61,6 +61,7 @@ class Trace:
     expected: float | None = None
     shape: str = ""
     concurrency: bool = False  # a concurrency check (loop time, peak, schedule) looked at it
+    limited: bool = False  # a grader read a peak before the loop time: a limit may apply
 
 
 CURRENT = Trace()
@@ -100,6 +101,13 @@ def expect_time(expected: float) -> None:
     """The check compares the run's loop time with ``expected``."""
     CURRENT.concurrency = True
     CURRENT.expected = expected
+
+
+def peak_read() -> None:
+    """A grader read a probe's peak: the check is about concurrency, maybe about a limit."""
+    CURRENT.concurrency = True
+    if CURRENT.expected is None:
+        CURRENT.limited = True
 
 
 def ideal_timeline(
@@ -161,6 +169,21 @@ def rows() -> list[TimelineRow]:
     return out
 
 
+def all_at_once(found: list[TimelineRow]) -> list[TimelineRow]:
+    """The ideal when the check expected everything at once: every call starting at 0 and
+    taking its own time, the slowest ending at the expected time. Not when the grader checked
+    a peak first (a limit may apply) or told the ideal itself."""
+    expected = CURRENT.expected
+    if expected is None or CURRENT.limited or CURRENT.clock != "virtual" or len(found) < 2:
+        return []
+    if any(r["end"] is None or r["cancelled"] for r in found):
+        return []
+    durations = [float(r["end"] or 0.0) - r["start"] for r in found]
+    if abs(max(durations) - expected) > 1e-6 or all(r["start"] == 0 for r in found):
+        return []
+    return [_row(r["label"], 0.0, d, r["group"]) for r, d in zip(found, durations, strict=True)]
+
+
 def export(failed: bool) -> TimelineData | None:
     """The timeline to store in the check's record, or None when there is none to draw."""
     always = bool(os.environ.get(ALWAYS))
@@ -172,7 +195,7 @@ def export(failed: bool) -> TimelineData | None:
     return {
         "clock": CURRENT.clock,
         "rows": found,
-        "ideal": list(CURRENT.ideal),
+        "ideal": list(CURRENT.ideal) or all_at_once(found),
         "took": CURRENT.took,
         "expected": CURRENT.expected,
         "shape": CURRENT.shape,
