@@ -10,6 +10,7 @@
     nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
     nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
     nox -s lint                  ruff, and mypy --strict on the kit
+    nox -s mutants -- [KATA]     mutation testing: do the graders kill planted bugs?
 
 Dependencies come from the dependency groups in pyproject.toml. Environments are built with
 uv when it is installed (fast), else with virtualenv, which comes with nox.
@@ -107,3 +108,10 @@ def bench(session: nox.Session) -> None:
     """Grading speed: wall time of grading the solutions, and the virtual-time speed-up."""
     install_group(session, "grade")
     session.run("python", "-m", "kit", "dev", "bench", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session(reuse_venv=True)
+def mutants(session: nox.Session) -> None:
+    """Mutation testing of the graders: nox -s mutants -- [KATA or TRACK ...] [--list]."""
+    install_group(session, "grade")
+    session.run("python", "-m", "kit._internal.dev.mutants", *session.posargs, env=GRADERS_ON_PATH)
