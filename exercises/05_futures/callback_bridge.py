@@ -10,7 +10,10 @@ raises the error) when the callback arrives:
 3. `await` the future.
 
 Never poll (no `while ...: await asyncio.sleep(...)`): awaiting the future wakes you exactly
-when the callback fires. And a callback can arrive late: if the caller was cancelled, the
+when the callback fires, however long that takes (put no time limit of your own on it).
+Any value may come back, `None` included, and several calls may wait at the same time,
+each for its own callback. If the caller is cancelled while waiting, `call_api` ends with
+that CancelledError. And a callback can arrive late: if the caller was cancelled, the
 future is already done (cancelled), and `set_result` on a done future raises
 `InvalidStateError` inside somebody else's callback. A late callback must do nothing: check
 `future.done()` first.

@@ -1,19 +1,36 @@
 """Grader for 05_futures/callback_bridge: a callback API bridged to `await` with a future.
 
-Checks: the result and the error of the given `callback_api` come out of `call_api` at the
-loop time the callback fires (not later: no polling with sleep); callbacks fired at once,
-inside `callback_api`, work too; a callback arriving after the caller was cancelled raises
-nothing. The grader swaps the module's `callback_api` for stand-ins that control the timing.
+Docstring sentence -> the check that enforces it:
+
+- "calls `callback_api` and returns the result ... when the callback arrives"
+  -> test_returns_the_result, test_wakes_when_the_callback_fires, test_callback_fired_at_once
+- "(or raises the error)" -> test_raises_the_error, test_passes_the_same_exception
+- "Never poll" -> the `sleeps` fixture (asyncio.sleep calls from the learner's file)
+- "however long that takes (put no time limit of your own on it)" -> test_slow_callback
+- "Any value may come back, `None` included, and several calls may wait at the same time,
+  each for its own callback" -> test_concurrent_calls (Hypothesis: None, blank and
+  non-ASCII text, errors, ties in the same loop step)
+- "If the caller is cancelled while waiting, `call_api` ends with that CancelledError"
+  -> test_late_callback_after_cancel_is_ignored
+- "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
+  in the callback, or on the loop by a callback it scheduled)
+- The numbered steps (create_future, two callbacks, await) are the suggested way; any
+  future that the callbacks settle passes.
+
+The grader swaps the module's `callback_api` for stand-ins that control the timing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
 ODD_DELAY = 1.234567  # no polling period lands exactly on it
@@ -40,6 +57,11 @@ def test_returns_the_result(kata: kit.Kata) -> None:
     """call_api(21) returns 42 when callback_api's on_ok fires, after 1 s of loop time."""
     call_api = kata.get("call_api", "coroutine")
     result = kata.run(lambda: call_api(21), what="call_api(21)", limit=60)
+    if isinstance(result.value, asyncio.Future):
+        kit.fail(
+            f"call_api(21) returned the future itself ({result.value!r}), not its result: "
+            "`return await future` waits for the callback and gives its value."
+        )
     kit.expect_equal(
         result.value,
         42,
@@ -147,7 +169,9 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
                 except Exception as exc:  # noqa: BLE001 - reported as a teaching sentence
                     seen.setdefault("raised", (name, exc))
 
-    kata.run(scenario, what="call_api(3), cancelled after 1 s,", limit=60)
+    result = kata.run(
+        scenario, what="call_api(3), cancelled after 1 s,", limit=60, loop_errors=True
+    )
     kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
     kit.expect("ok" in held, "call_api(3) never called callback_api(arg, on_ok, on_err).")
     kit.expect(
@@ -163,3 +187,100 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
             "callback must be ignored: check `if not future.done():` before "
             "set_result/set_exception."
         )
+    for ctx in result.loop_errors:
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        kit.fail(
+            "a late callback, called after the caller was cancelled, scheduled work that "
+            f"then raised on the loop ({detail}). The future is already done (cancelled); a "
+            "late callback must be ignored: check `if not future.done():` before "
+            "set_result/set_exception, in the code that finally sets it."
+        )
+
+
+def test_slow_callback(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A callback that fires after an hour still delivers its result."""
+    call_api = kata.get("call_api", "coroutine")
+    kata.module.callback_api = fake_api(3600.0, ok="an hour later")
+    result = kata.run(
+        lambda: call_api(1),
+        what="call_api(1), whose callback fires after 3600 s,",
+        limit=7200,
+        raises=TimeoutError,
+    )
+    if isinstance(result.error, TimeoutError):
+        kit.fail(
+            f"call_api(1) raised TimeoutError after {result.loop_time:g} s, while the "
+            "callback was due at 3600 s: it put a time limit on the wait. Wait for the "
+            "callback however long it takes; the caller can add a timeout if it wants one."
+        )
+    kit.expect_equal(result.value, "an hour later", "call_api(1) with a callback after 3600 s")
+
+
+# Per call: (delay, outcome); an outcome is a value, or an exception to raise.
+OUTCOMES = st.lists(
+    st.tuples(
+        st.sampled_from([0.5, 1.0, 1.0]),
+        st.one_of(
+            st.none(),
+            st.integers(-2, 2),
+            st.sampled_from(["", " ", "é", "a b"]),
+            st.builds(ValueError, st.sampled_from(["bad", "é"])),
+        ),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+def test_concurrent_calls(kata: kit.Kata, sleeps: list[float]) -> None:
+    """Calls waiting at once each get their own outcome (None too), at their own time."""
+    call_api = kata.get("call_api", "coroutine")
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(OUTCOMES)
+    def check(calls: list[tuple[float, Any]]) -> None:
+        gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+
+        def table_api(arg: int, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+            delay, outcome = calls[arg]
+            loop = asyncio.get_running_loop()
+            if isinstance(outcome, BaseException):
+                loop.call_later(delay, on_err, outcome)
+            else:
+                loop.call_later(delay, on_ok, outcome)
+
+        kata.module.callback_api = table_api
+
+        async def one(arg: int) -> tuple[str, Any, float]:
+            try:
+                return "value", await call_api(arg), kit.now()
+            except ValueError as exc:
+                return "raised", exc, kit.now()
+
+        async def scenario() -> list[tuple[str, Any, float]]:
+            return list(await asyncio.gather(*(one(k) for k in range(len(calls)))))
+
+        shown = ", ".join(f"{o!r} after {d:g} s" for d, o in calls)
+        what = f"{len(calls)} call_api calls at once, whose callbacks report [{shown}]"
+        result = kata.run(scenario, what=what, limit=60)
+        got = result.value or []
+        expected = [("raised" if isinstance(o, BaseException) else "value", o, d) for d, o in calls]
+        kit.expect(
+            len(got) == len(expected)
+            and all(
+                g[0] == e[0] and g[1] is e[1] if e[0] == "raised" else g == e
+                for g, e in zip(got, expected, strict=True)
+            ),
+            f"{what} got {[g[:2] for g in got]!r} at loop times {[g[2] for g in got]}; "
+            "each call must get its own callback's outcome (value or exception) when that "
+            "callback fires: create a new future inside each call_api call.",
+        )
+
+    check()
