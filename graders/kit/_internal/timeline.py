@@ -110,6 +110,12 @@ def _lanes(rows: list[TimelineRow]) -> list[Lane]:
     return packed
 
 
+def _same(rows: list[TimelineRow], ideal: list[TimelineRow]) -> bool:
+    """True when the learner's calls ran exactly as the ideal has them."""
+    key = sorted((r["start"], r["end"]) for r in rows)
+    return key == sorted((r["start"], r["end"]) for r in ideal)
+
+
 def expected_line(data: TimelineData, ideal: list[TimelineRow]) -> str:
     """The expected shape in one line, and when the learner's call ended if it differs."""
     real = data["clock"] == "real"
@@ -150,7 +156,7 @@ def render(
     ends = [float(r["end"]) if r["end"] is not None else float(r["start"]) for r in rows + ideal]
     horizon = max([*ends, data["took"] or 0.0, data["expected"] or 0.0, 1e-9 if not real else 0.01])
     charts = [("yours", _lanes(rows), "33")]
-    if ideal:
+    if ideal and not _same(rows, ideal):
         charts.append(("ideal", _lanes(ideal), "32"))
 
     def times(lane: Lane) -> str:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from .data import TimelineData, TimelineRow
 
 ALWAYS = "KATAS_TIMELINE"  # set to 1: keep the timelines of passing checks too
+SLEEP_CODE = asyncio.sleep.__code__  # taken before any grader replaces asyncio.sleep
 MAX_KEPT = 400  # rows kept in a record (a runaway loop must not fill the report)
 
 
@@ -179,7 +180,7 @@ def all_at_once(found: list[TimelineRow]) -> list[TimelineRow]:
     if any(r["end"] is None or r["cancelled"] for r in found):
         return []
     durations = [float(r["end"] or 0.0) - r["start"] for r in found]
-    if abs(max(durations) - expected) > 1e-6 or all(r["start"] == 0 for r in found):
+    if abs(max(durations) - expected) > 1e-6:
         return []
     return [_row(r["label"], 0.0, d, r["group"]) for r, d in zip(found, durations, strict=True)]
 
@@ -210,23 +211,28 @@ def watch_learner_sleeps(loop: asyncio.AbstractEventLoop, path: Path) -> None:
     learner = str(path)
     call_at = loop.call_at
 
+    def learners() -> bool:
+        frame = sys._getframe(2)
+        for _ in range(3):  # call_later, sleep, then the learner's line
+            if frame is None:
+                return False
+            if frame.f_code.co_filename == learner:
+                return True
+            frame = frame.f_back
+        # a task of a bare sleep, create_task(asyncio.sleep(5)): only learners make those
+        task = asyncio.current_task(loop)
+        return task is not None and getattr(task.get_coro(), "cr_code", None) is SLEEP_CODE
+
     def traced(when: float, callback: Any, *args: Any, context: Any = None) -> Any:
-        if callback is wakes and args and isinstance(args[0], asyncio.Future):
-            frame = sys._getframe(1)
-            for _ in range(3):  # call_later, sleep, then the learner's line
-                if frame is None:
-                    break
-                if frame.f_code.co_filename == learner:
-                    start = loop.time()
-                    span = Span(f"sleep({round(when - start, 6):g})", start)
-                    record_span(span)
+        if callback is wakes and args and isinstance(args[0], asyncio.Future) and learners():
+            start = loop.time()
+            span = Span(f"sleep({round(when - start, 6):g})", start)
+            record_span(span)
 
-                    def ended(future: asyncio.Future[Any], span: Span = span) -> None:
-                        span.ended, span.cancelled = loop.time(), future.cancelled()
+            def ended(future: asyncio.Future[Any], span: Span = span) -> None:
+                span.ended, span.cancelled = loop.time(), future.cancelled()
 
-                    args[0].add_done_callback(ended)
-                    break
-                frame = frame.f_back
+            args[0].add_done_callback(ended)
         return call_at(when, callback, *args, context=context)
 
     loop.call_at = traced  # type: ignore[method-assign]
