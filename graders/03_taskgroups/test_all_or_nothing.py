@@ -3,7 +3,26 @@
 Checks: results in input order whatever order the fetches finish in; all fetches run at once
 (loop time == the slowest fetch); when one fetch fails, the call raises an ExceptionGroup
 holding that error at the failure's loop time, and every other fetch was cancelled then, not
-left running in the background (what `asyncio.gather` does).
+left running in the background (what `asyncio.gather` does). Two fetches failing in the same
+loop step: the group holds both errors. Hypothesis draws ids from the whole contract:
+repeated ids, a None id, ties, and a generator instead of a list.
+
+Docstring sentence -> the check that enforces it:
+
+- "It calls `await fetch(i)` for every id in `ids`, all at the same time" ->
+  test_results_in_input_order_and_concurrent, test_any_ids
+- "returns the results in the order of `ids`" -> test_results_in_input_order_and_concurrent,
+  test_any_ids
+- "Use `asyncio.TaskGroup`" (what it does is checked: fail fast, cancel, group) ->
+  test_failure_cancels_siblings
+- "the TaskGroup cancels every other fetch at once (they see `CancelledError`)" ->
+  test_failure_cancels_siblings
+- "raises an `ExceptionGroup` holding the error" -> test_failure_cancels_siblings,
+  test_two_failures_at_once
+- "Let that group propagate: do not catch it, do not unwrap it." ->
+  test_failure_cancels_siblings, test_two_failures_at_once
+- no ids -> test_no_ids
+- the caller's cancellation (a TaskGroup passes it on) -> test_caller_cancellation_propagates
 """
 
 from __future__ import annotations
@@ -12,6 +31,17 @@ import asyncio
 from typing import Any
 
 import kit
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=20,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 DELAYS = {"a": 3.0, "b": 1.0, "c": 2.0, "d": 5.0}
 
@@ -163,3 +193,71 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         f"the number of fetches cancelled in {what}",
         "Cancelling the caller must cancel every fetch.",
     )
+
+
+def test_two_failures_at_once(kata: kit.Kata) -> None:
+    """fetch('b') and fetch('c') fail in the same loop step: the group holds both errors."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    first, second = ValueError("b is broken"), KeyError("c is missing")
+    probe = kit.Probe(delay={"a": 3.0, "b": 1.0, "c": 1.0}, errors={"b": first, "c": second})
+    what = "fetch_all_or_fail(['a', 'b', 'c'], fetch) where fetch('b') and fetch('c') fail at 1 s"
+    result = kata.run(lambda: f(["a", "b", "c"], probe), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    error = result.error
+    kit.expect(
+        error is not None,
+        f"{what} returned {result.value!r} instead of raising: let the TaskGroup's "
+        "ExceptionGroup propagate.",
+    )
+    found = leaves(error)  # type: ignore[arg-type]
+    missing = [e for e in (first, second) if not any(leaf is e for leaf in found)]
+    kit.expect(
+        isinstance(error, BaseExceptionGroup) and not missing,
+        f"{what} raised {error!r}; expected the TaskGroup's ExceptionGroup holding both "
+        f"errors, but {', '.join(repr(e) for e in missing) or 'the group'} was lost: let the "
+        "group propagate unchanged (do not pick one error out of it).",
+    )
+
+
+@EXAMPLES
+@given(
+    spec=st.lists(
+        st.tuples(st.sampled_from([None, "a", "b", "é x"]), st.sampled_from([1.0, 2.0])),
+        max_size=5,
+    ),
+    generator=st.booleans(),
+)
+@example(spec=[("a", 2.0), ("b", 1.0), ("a", 2.0)], generator=False)  # small shapes first
+@example(spec=[("a", 2.0), ("b", 1.0)], generator=True)
+def test_any_ids(kata: kit.Kata, spec: list[tuple[Any, float]], generator: bool) -> None:
+    """Any ids (repeated, None, ending in the same loop step, a generator): one fetch per
+    id, all at once, results in the order of ids."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    ids = [i for i, _ in spec]
+    latency = dict(spec[::-1])  # an id that repeats keeps its first latency
+    probe = kit.Probe(delay=latency)
+    shown = f"{'a generator of ' if generator else ''}{ids!r}"
+    what = f"fetch_all_or_fail({shown}, fetch)"
+    result = kata.run(lambda: f((i for i in ids) if generator else ids, probe), what=what)
+    expected = [("result", i) for i in ids]
+    if generator and len(probe.calls) < len(ids) and len(set(ids)) == len(ids):
+        kit.fail(
+            f"{what} fetched {len(probe.calls)} of {len(ids)} ids: a generator can be walked "
+            "only once, and something walked it before the fetches started. Loop over ids "
+            "once (or make a list of it first)."
+        )
+    if len(set(ids)) < len(ids) and result.value != expected:
+        kit.fail(
+            f"{what} returned {result.value!r}; expected {expected!r}: an id that appears twice "
+            "gets a result in each of its places. Keep the tasks in a list in the order of "
+            "ids, not in a dict keyed by id or at ids.index(i)."
+        )
+    kit.expect_equal(result.value, expected, what, "One result per id, in the order of ids.")
+    kit.expect_equal(
+        len(probe.calls),
+        len(ids),
+        f"the number of fetches {what} started",
+        "Call fetch(i) once for every id in ids, repeated ids included.",
+    )
+    kit.expect_loop_time(result, max(latency.values(), default=0.0), what)

@@ -1,30 +1,134 @@
 """Grader for 03_taskgroups/first_match: the first value satisfying pred, the rest stopped.
 
-Checks: the sources run at once; the call returns the first matching value (by time, not by
-position, and not merely the first answer) at the loop time of that match; every other source
-was cancelled then and has finished; with no match, None once all sources answered.
+Stand-in sources record when they start, end, and whether they saw CancelledError. Checks:
+the sources run at once; the call returns the first matching value (by time, not by position,
+and not merely the first answer) at the loop time of that match; every other source was
+cancelled then and has finished, even a source whose cleanup awaits for a while; with no
+match, None once all sources answered. Other shapes the contract allows: a falsy or None
+match, two answers in the same loop step, a generator of sources, a source listed twice.
+
+Docstring sentence -> the check that enforces it:
+
+- "Ask all of them at the same time." -> test_returns_first_match_and_stops_the_rest,
+  test_no_match_returns_none
+- "As soon as one value satisfies `pred(value)`, return that value" ->
+  test_returns_first_match_and_stops_the_rest, test_falsy_match, test_none_is_a_match
+- "stop every other source at once: they must be cancelled" ->
+  test_returns_first_match_and_stops_the_rest
+- "and must have finished (seen their `CancelledError`) before you return" ->
+  test_cleanup_is_awaited, test_returns_first_match_and_stops_the_rest
+- "If no value satisfies `pred`, return `None` once every source has answered." ->
+  test_no_match_returns_none, test_no_sources
+- `sources` is any iterable (the signature); ties -> test_other_shapes
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import kit
+import pytest
 
 # (delay, value) per source, listed in an order that differs from the order they answer in.
 SOURCES = [(3.0, 30), (1.0, 10), (2.0, 20), (5.0, 50), (4.0, 40)]
 
 
-def make_sources(
-    spec: list[tuple[float, Any]],
-) -> tuple[kit.Probe, list[Callable[[], Awaitable[Any]]]]:
-    """A probe and one zero-argument source per (delay, value) of ``spec``."""
-    probe = kit.Probe(
-        delay=lambda i: spec[i][0],
-        result=lambda i: spec[i][1],
-    )
-    return probe, [lambda i=i: probe(i) for i in range(len(spec))]
+@dataclass
+class Call:
+    """One asked source: which one, when it started and ended, and whether it was cancelled."""
+
+    source: int
+    started: float
+    ended: float | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class Sources:
+    """Stand-in sources: source s answers spec[s][1] after spec[s][0] seconds; a cancelled
+    source cleans up for ``cleanup`` seconds (awaiting) before it stops."""
+
+    spec: list[tuple[float, Any]]
+    cleanup: float = 0.0
+    calls: list[Call] = field(default_factory=list)
+
+    async def ask(self, source: int) -> Any:
+        call = Call(source, kit.now())
+        self.calls.append(call)
+        try:
+            await asyncio.sleep(self.spec[source][0])
+        except asyncio.CancelledError:
+            call.cancelled = True
+            if self.cleanup:
+                await asyncio.sleep(self.cleanup)
+            raise
+        finally:
+            call.ended = kit.now()
+        return self.spec[source][1]
+
+    def callables(self, order: list[int] | None = None) -> list[Callable[[], Awaitable[Any]]]:
+        made = [(lambda s=s: self.ask(s)) for s in range(len(self.spec))]
+        return [made[s] for s in (order if order is not None else range(len(made)))]
+
+    def running(self) -> list[Call]:
+        return [c for c in self.calls if c.ended is None]
+
+    def cancelled_values(self) -> list[Any]:
+        return sorted(self.spec[c.source][1] for c in self.calls if c.cancelled)
+
+
+@dataclass
+class Outcome:
+    """What first_match did."""
+
+    value: Any = None
+    at: float = 0.0
+    running_at_return: list[Call] = field(default_factory=list)
+    still_running: list[Call] = field(default_factory=list)
+
+
+def grade(
+    kata: kit.Kata, sources: Sources, arg: Any, pred: Callable[[Any], bool], what: str
+) -> Outcome:
+    """Run first_match(arg, pred) and record what it returned and which sources still ran."""
+    first_match = kata.get("first_match", "coroutine")
+    outcome = Outcome()
+
+    async def call() -> None:
+        outcome.value = await first_match(arg, pred)
+        outcome.at = kit.now()
+        outcome.running_at_return = sources.running()
+        for _ in range(3):  # a source cancelled just before the return stops on its next step
+            await asyncio.sleep(0)
+        outcome.still_running = [c for c in sources.running() if not c.cancelled]
+
+    # Sources left running are judged below from the records, with a message naming it.
+    kata.run(call, what=what, leftover_tasks=True)
+    if outcome.still_running:
+        kit.fail(
+            f"{what} returned while {len(outcome.still_running)} other source(s) were still "
+            "running, never cancelled: cancel every source still running at the first match, "
+            "and await them before returning."
+        )
+    if outcome.running_at_return:
+        kit.fail(
+            f"{what} cancelled {len(outcome.running_at_return)} source(s) but returned before "
+            "they had finished: cancel() only asks, and a source may await in its cleanup "
+            "(`asyncio.sleep(0)` is not enough). Await them after cancelling (a TaskGroup "
+            "does; or `await asyncio.gather(*pending, return_exceptions=True)`)."
+        )
+    return outcome
+
+
+def expect_at(outcome: Outcome, expected: float, what: str, slower: str, faster: str = "") -> None:
+    if abs(outcome.at - expected) > 1e-6:
+        kit.fail(
+            f"{what} took {outcome.at:g} s of loop time; expected {expected:g} s. "
+            + (slower if outcome.at > expected else faster)
+        )
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -34,16 +138,16 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
 
 def test_returns_first_match_and_stops_the_rest(kata: kit.Kata) -> None:
     """Values 30@3s, 10@1s, 20@2s, 50@5s, 40@4s with pred v >= 20: 20 at 2 s, others cancelled."""
-    first_match = kata.get("first_match", "coroutine")
-    probe, sources = make_sources(SOURCES)
+    sources = Sources(SOURCES)
     what = "first_match(sources, lambda v: v >= 20)"
-    result = kata.run(lambda: first_match(sources, lambda v: v >= 20), what=what)
-    kit.expect_equal(len(probe.calls), 5, f"the number of sources {what} asked")
+    outcome = grade(kata, sources, sources.callables(), lambda v: v >= 20, what)
+    kit.expect_equal(len(sources.calls), 5, f"the number of sources {what} asked")
+    at_once = sum(1 for c in sources.calls if c.started == 0.0)
     kit.expect(
-        probe.peak == 5,
-        f"{what} asked at most {probe.peak} source(s) at once; all 5 should run at the same time.",
+        at_once == 5,
+        f"{what} asked {at_once} source(s) at once; all 5 should start at the same time.",
     )
-    value = result.value
+    value = outcome.value
     if value == 10:
         kit.fail(
             f"{what} returned 10, the first answer, which does not satisfy pred: keep waiting "
@@ -55,64 +159,139 @@ def test_returns_first_match_and_stops_the_rest(kata: kit.Kata) -> None:
             "first match in time (after 2 s): do not await the sources in list order."
         )
     kit.expect_equal(value, 20, f"what {what} returned", "20 is the first answer (at 2 s) >= 20.")
-    kit.expect_loop_time(
-        result,
+    expect_at(
+        outcome,
         2.0,
         what,
         slower="That is after the first match (20, at 2 s): did you wait for every source? "
         "Stop the others as soon as one answer matches.",
     )
-    cancelled = sorted(probe.result(c.args[0]) for c in probe.cancelled)
     kit.expect_equal(
-        cancelled,
+        sources.cancelled_values(),
         [30, 40, 50],
         f"the sources {what} cancelled (by value)",
         "The sources still running at the first match must be cancelled.",
     )
 
 
+def test_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Sources that await for 1 s in their cleanup: the match (2 s) is returned at 3 s."""
+    sources = Sources(SOURCES, cleanup=1.0)
+    what = "first_match(sources, lambda v: v >= 20) whose sources clean up for 1 s when cancelled"
+    outcome = grade(kata, sources, sources.callables(), lambda v: v >= 20, what)
+    kit.expect_equal(outcome.value, 20, f"what {what} returned")
+    expect_at(
+        outcome,
+        3.0,
+        what,
+        slower="The match came at 2 s and the cancelled sources had stopped at 3 s.",
+        faster="The cancelled sources were still cleaning up: await them.",
+    )
+
+
 def test_no_match_returns_none(kata: kit.Kata) -> None:
     """No value satisfies pred: None after the slowest source."""
-    first_match = kata.get("first_match", "coroutine")
-    probe, sources = make_sources(SOURCES)
+    sources = Sources(SOURCES)
     what = "first_match(sources, lambda v: v > 100)"
-    result = kata.run(lambda: first_match(sources, lambda v: v > 100), what=what)
+    outcome = grade(kata, sources, sources.callables(), lambda v: v > 100, what)
     kit.expect(
-        result.value is None,
-        f"{what} returned {result.value!r}; no value satisfies pred, so it should return None.",
+        outcome.value is None,
+        f"{what} returned {outcome.value!r}; no value satisfies pred, so it should return None.",
     )
-    kit.expect_loop_time(
-        result,
+    expect_at(
+        outcome,
         5.0,
         what,
         slower="The sources seem to have run one after another: ask them all at once.",
         faster="Without a match you must wait for every source before returning None.",
     )
-    kit.expect(not probe.cancelled, f"{what} cancelled a source although no value matched.")
+    kit.expect(
+        not sources.cancelled_values(), f"{what} cancelled a source although no value matched."
+    )
 
 
 def test_falsy_match(kata: kit.Kata) -> None:
     """A matching value of 0 is returned, not None."""
-    first_match = kata.get("first_match", "coroutine")
-    _, sources = make_sources([(2.0, 5), (1.0, 0), (3.0, 7)])
+    sources = Sources([(2.0, 5), (1.0, 0), (3.0, 7)])
     what = "first_match(sources, lambda v: v == 0) where 0 arrives at 1 s"
-    result = kata.run(lambda: first_match(sources, lambda v: v == 0), what=what)
+    outcome = grade(kata, sources, sources.callables(), lambda v: v == 0, what)
     kit.expect_equal(
-        result.value,
+        outcome.value,
         0,
         f"what {what} returned",
         "A match can be a falsy value (0, '', []): test `pred(value)`, not the value itself, "
         "and keep the value in a variable of its own.",
     )
-    kit.expect_loop_time(result, 1.0, what, slower="Stop as soon as a value matches.")
+    expect_at(outcome, 1.0, what, slower="Stop as soon as a value matches.")
+
+
+def test_none_is_a_match(kata: kit.Kata) -> None:
+    """A matching value of None ends the search at once, like any other match."""
+    sources = Sources([(2.0, 5), (1.0, None), (3.0, 7)])
+    what = "first_match(sources, lambda v: v is None) where None arrives at 1 s"
+    outcome = grade(kata, sources, sources.callables(), lambda v: v is None, what)
+    kit.expect(outcome.value is None, f"{what} returned {outcome.value!r}; expected None.")
+    expect_at(
+        outcome,
+        1.0,
+        what,
+        slower="None satisfied pred at 1 s: it is a match like any other. Do not use None "
+        "to mean 'no match yet'; keep a flag (or the task) of its own.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "spec", "order", "generator", "allowed"),
+    [
+        ("two matches in the same loop step", [(1.0, 7), (1.0, 8), (2.0, 9)], None, False, (7, 8)),
+        ("a miss and a match in the same step", [(1.0, 1), (1.0, 8), (2.0, 9)], None, False, (8,)),
+        ("a generator of sources", [(2.0, 5), (1.0, 8), (3.0, 9)], None, True, (8,)),
+        ("the same source listed twice", [(1.0, 8), (3.0, 9)], [1, 0, 0], False, (8,)),
+    ],
+)
+def test_other_shapes(
+    kata: kit.Kata,
+    name: str,
+    spec: list[tuple[float, Any]],
+    order: list[int] | None,
+    generator: bool,
+    allowed: tuple[Any, ...],
+) -> None:
+    """Ties, a generator of sources, a source listed twice: the first match (by time)."""
+    sources = Sources(spec)
+    made = sources.callables(order)
+    listed = [spec[s] for s in (order if order is not None else range(len(spec)))]
+    what = (
+        f"first_match({'a generator of ' if generator else ''}sources answering "
+        f"{', '.join(f'{v!r}@{d:g}s' for d, v in listed)}, lambda v: v >= 7) ({name})"
+    )
+    outcome = grade(kata, sources, (m for m in made) if generator else made, lambda v: v >= 7, what)
+    if generator and len(sources.calls) < len(made):
+        kit.fail(
+            f"{what} asked {len(sources.calls)} of {len(made)} sources: a generator can be "
+            "walked only once. Make a list of the sources first (`sources = list(sources)`)."
+        )
+    kit.expect_equal(
+        len(sources.calls),
+        len(made),
+        f"the number of sources {what} asked",
+        "Ask every source once; a source listed twice is asked twice.",
+    )
+    kit.expect(
+        outcome.value in allowed,
+        f"{what} returned {outcome.value!r}; expected "
+        f"{' or '.join(repr(v) for v in allowed)}, the first answer (by time) that satisfies "
+        "pred. When several answers arrive in the same loop step, check every one of them.",
+    )
+    expect_at(outcome, 1.0, what, slower="Stop as soon as a value matches.")
 
 
 def test_no_sources(kata: kit.Kata) -> None:
     """No sources: None, at once."""
-    first_match = kata.get("first_match", "coroutine")
-    result = kata.run(lambda: first_match([], lambda v: True), what="first_match([], pred)")
+    sources = Sources([])
+    outcome = grade(kata, sources, [], lambda v: True, "first_match([], pred)")
     kit.expect(
-        result.value is None and result.loop_time == 0,
-        f"first_match([], pred) returned {result.value!r} after {result.loop_time:g} s; "
+        outcome.value is None and outcome.at == 0,
+        f"first_match([], pred) returned {outcome.value!r} after {outcome.at:g} s; "
         "expected None at once.",
     )

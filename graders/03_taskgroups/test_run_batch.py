@@ -3,6 +3,22 @@
 Checks: the jobs run at once in a TaskGroup (loop time == the slowest job; a failure cancels
 the rest); the ValueErrors' messages come back sorted; any other error propagates in an
 ExceptionGroup that no longer holds the ValueErrors; with no failure the result is `[]`.
+Hypothesis draws the messages from the whole contract: repeated messages, the empty message,
+spaces, capitals and non-ASCII letters (sorted as Python sorts strings), ValueErrors raised in
+the same loop step, and a generator of jobs instead of a list.
+
+Docstring sentence -> the check that enforces it:
+
+- "Run them all at once in an `asyncio.TaskGroup`." -> test_all_succeed,
+  test_failure_cancels_the_rest
+- "Their return values do not matter." -> test_all_succeed
+- "the `ValueError`s are expected ...: return their messages (`str(error)`), sorted" ->
+  test_value_errors_sorted, test_any_messages
+- "any other error is a bug: let it propagate, in an ExceptionGroup, without the ValueErrors" ->
+  test_other_errors_propagate, test_only_other_errors
+- "if nothing failed, return `[]`" -> test_all_succeed, test_no_jobs
+- `jobs` is any iterable (the signature) -> test_any_messages
+- the caller's cancellation is not swallowed -> test_caller_cancellation_propagates
 """
 
 from __future__ import annotations
@@ -12,6 +28,17 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import kit
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=20,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def leaves(exc: BaseException) -> list[BaseException]:
@@ -184,4 +211,63 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         result.value,
         f"{what} did not end with CancelledError: never swallow the caller's cancellation "
         "(catching BaseException or BaseExceptionGroup does).",
+    )
+
+
+def test_no_jobs(kata: kit.Kata) -> None:
+    """No jobs: [] at once."""
+    run_batch = kata.get("run_batch", "coroutine")
+    result = kata.run(lambda: run_batch([]), what="run_batch([])")
+    kit.expect_equal(result.value, [], "run_batch([])", "Nothing failed: return [].")
+
+
+@EXAMPLES
+@given(
+    messages=st.lists(st.sampled_from(["b", "a", "B", " a", "", "é", "a b"]), max_size=5),
+    generator=st.booleans(),
+)
+@example(messages=["a", "a"], generator=False)  # the small shapes first
+@example(messages=[" a", "b "], generator=False)
+@example(messages=["b", "B", "a"], generator=False)
+@example(messages=["b", "a"], generator=True)
+def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> None:
+    """ValueErrors raised in the same loop step, with any messages (repeated, empty, spaces,
+    capitals, non-ASCII), jobs given as a list or a generator: every message, sorted."""
+    run_batch = kata.get("run_batch", "coroutine")
+    spec: list[tuple[str, float, BaseException | None]] = [
+        (f"j{n}", 1.0, ValueError(text)) for n, text in enumerate(messages)
+    ] + [("ok", 1.0, None)]
+    probe, jobs = make_jobs(spec)
+    raising = ", ".join(map(repr, messages))
+    given_as = "a generator of " if generator else ""
+    what = f"run_batch({given_as}jobs raising ValueError({raising}) at 1 s)"
+    result = kata.run(
+        lambda: run_batch((j for j in jobs) if generator else jobs),
+        what=what,
+        raises=BaseExceptionGroup,
+    )
+    if generator and len(probe.calls) < len(jobs):
+        kit.fail(
+            f"{what} ran {len(probe.calls)} of {len(jobs)} jobs: a generator can be walked "
+            "only once. Loop over jobs once (or make a list of it first)."
+        )
+    if result.error is not None:
+        kit.fail(f"{what} raised {result.error!r}: the ValueErrors were not handled.")
+    value, expected = result.value, sorted(messages)
+    if isinstance(value, list) and value != expected:
+        if sorted(set(value)) == sorted(set(expected)) and len(value) < len(expected):
+            kit.fail(
+                f"{what} returned {value!r}; expected {expected!r}: two jobs may fail with the "
+                "same message, and each error counts. Do not deduplicate (no set())."
+            )
+        if sorted(value) == expected:
+            kit.fail(
+                f"{what} returned {value!r}; expected {expected!r}: sort the messages as Python "
+                "sorts strings, `sorted(messages)` (no key=str.lower)."
+            )
+    kit.expect_equal(
+        value,
+        expected,
+        what,
+        "Return `str(error)` of every ValueError, unchanged (no strip()), sorted.",
     )

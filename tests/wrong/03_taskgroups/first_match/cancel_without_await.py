@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "still running"
+EXPECT = "returned before they had finished"
 
 
 async def first_match(sources, pred):
