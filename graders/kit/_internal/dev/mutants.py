@@ -43,6 +43,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -210,8 +211,14 @@ class Mutant:
     op: str
     qualname: str
     line: int
-    source: str  # the whole mutated module
+    code: str  # the mutated module, unparsed
     diff: str  # a short unified diff of the change (against the unparsed original)
+    needs: tuple[str, ...] = ()  # PRELUDES appended to the code
+
+    @property
+    def source(self) -> str:
+        """What is graded: the code, then the helpers it needs."""
+        return self.code + "".join(f"\n\n{PRELUDES[need]}" for need in self.needs) + "\n"
 
     @property
     def change(self) -> str:
@@ -771,20 +778,16 @@ def mutants(kata: str, source: str, stub: str | None = None) -> list[Mutant]:
         if text in seen:
             continue
         seen.add(text)
-        full = text + "".join(f"\n\n{PRELUDES[need]}" for need in edit.needs) + "\n"
+        mutant = Mutant(kata, "", edit.op, edit.where.qualname, edit.line, text, "", edit.needs)
         try:
-            compile(full, f"{kata}.py", "exec", dont_inherit=True)
+            compile(mutant.source, f"{kata}.py", "exec", dont_inherit=True)
         except SyntaxError:
             continue
         ident = mutant_id(edit.op, edit.where.qualname, edit.key)
         ids[ident] = ids.get(ident, 0) + 1
         if ids[ident] > 1:
             ident = f"{ident}~{ids[ident]}"
-        out.append(
-            Mutant(
-                kata, ident, edit.op, edit.where.qualname, edit.line, full, _diff(original, text)
-            )
-        )
+        out.append(dataclasses.replace(mutant, id=ident, diff=_diff(original, text)))
     return out
 
 
@@ -808,7 +811,7 @@ def kata_mutants(kata: str, operators: Sequence[str] = ()) -> tuple[str, list[Mu
             for m in found
             if any(m.op == o or m.op.startswith(o.rstrip(".") + ".") for o in operators)
         ]
-    return ast.unparse(ast.parse(source)) + "\n", found
+    return ast.unparse(ast.parse(source)), found
 
 
 # ---------------------------------------------------------------------------------------------
