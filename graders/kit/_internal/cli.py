@@ -6,6 +6,7 @@
     reset KATA|TRACK ...|--all            restore stubs, backing up the learner's files
     solution KATA [--force]               the reference, once the kata passes
     gradebook DIR [KATA-or-TRACK ...]     grade a folder of submissions
+    bundle gradescope OUT.zip | template OUT   the Gradescope zip; the students' repo
     dev sums|check|graph|triangle|bench|mutants   contributors' tools
 
 Each command imports only what it needs: hint, reset and solution run on a bare Python.
@@ -125,6 +126,19 @@ def _gradebook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     ap.set_defaults(run=_command("gradebook"))
 
 
+def _bundle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    ap = sub.add_parser(
+        "bundle", help="what an instructor hands out: the Gradescope zip, the students' repo"
+    )
+    ap.add_argument(
+        "what",
+        choices=["gradescope", "template"],
+        help="gradescope: the autograder zip; template: the students' repository",
+    )
+    ap.add_argument("out", metavar="OUT", help="the zip file, or the (new) folder")
+    ap.set_defaults(run=_command("bundles"))
+
+
 def _dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dev = sub.add_parser("dev", help="contributors' tools").add_subparsers(
         dest="tool", required=True, metavar="TOOL"
@@ -167,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
     _grade(sub)
     _learner(sub)
     _gradebook(sub)
+    _bundle(sub)
     _dev(sub)
     return ap
 

@@ -17,11 +17,12 @@ SUMS = GRADERS / "SHA256SUMS"
 
 
 def grading_files() -> list[Path]:
-    """Every file that decides a grade: graders, kit, manifest, and the pytest settings."""
+    """Every file that decides a grade: graders, kit, manifest, the pinned grading packages
+    (requirements.lock) and the pytest settings."""
     files = [
         p
         for p in GRADERS.rglob("*")
-        if p.is_file() and p.suffix in (".py", ".toml") and "__pycache__" not in p.parts
+        if p.is_file() and p.suffix in (".py", ".toml", ".lock") and "__pycache__" not in p.parts
     ]
     return sorted([*files, REPO / "pyproject.toml"])
 
