@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterator
-from pathlib import Path
+from types import TracebackType
 
 import kit
 import kit.kata
@@ -26,7 +27,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="what to grade: exercises (default), solutions, or a folder laid out like exercises/",
     )
-    group.addoption("--kata-report", default=None, help="write one JSON record per test here")
+    group.addoption(
+        "--kata-channel",
+        default=None,
+        help="WRITE_FD,KEY_FD: report each check to the grading process over this pipe",
+    )
     group.addoption(
         "--kata-fail-fast",
         action="store_true",
@@ -35,9 +40,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    report = config.getoption("--kata-report")
-    if report:
-        config.pluginmanager.register(Recorder(Path(report)), "kata-report")
+    channel = config.getoption("--kata-channel")
+    if channel:
+        config.pluginmanager.register(Recorder(channel), "kata-channel")
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -50,19 +55,36 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 GUARDED_MODULES = [kit, kit.outcomes, kit.probes, kit.running, kit.kata, pytest]
 _fail = kit.outcomes.fail  # kept here, out of reach of code that replaces kit.fail
 _stopped: dict[str, str] = {}  # kata id -> why its remaining checks are skipped
+_RECURSION_LIMIT = sys.getrecursionlimit()
+TRACEBACK_DEPTH = 200  # frames of a failure's traceback kept (deep recursion)
+
+
+def _cut(tb: TracebackType | None) -> None:
+    """Cut a traceback after TRACEBACK_DEPTH frames: pytest would format every frame of a
+    recursion a million deep (after ``sys.setrecursionlimit(10**6)``) for minutes."""
+    for _ in range(TRACEBACK_DEPTH):
+        if tb is None:
+            return
+        tb = tb.tb_next
+    if tb is not None:
+        tb.tb_next = None
 
 
 @pytest.fixture(autouse=True)
 def _guarded(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test runs in the sandbox (loopback only, no writes outside the target and the
-    temporary directory) and fails if the code under grading replaced part of the kit."""
-    before = snapshot(GUARDED_MODULES)
+    temporary directory) and fails if the code under grading replaced part of the kit, of
+    pytest, of builtins, a module the grader imported, or added a pytest hook."""
+    manager = request.config.pluginmanager
+    before = snapshot(GUARDED_MODULES, manager)
     with sandbox(resolve_target(request.config.getoption("--target"))):
         yield
-    changed = tampered(before, GUARDED_MODULES)
+    sys.setrecursionlimit(_RECURSION_LIMIT)
+    changed = tampered(before, GUARDED_MODULES, manager)
     if changed:
         _fail(
-            f"the code under grading replaced part of the grader ({', '.join(changed)}); "
+            f"the code under grading replaced part of the grader ({', '.join(changed[:4])}"
+            f"{', ...' if len(changed) > 4 else ''}); "
             "graders only grade code that leaves them alone."
         )
 
@@ -78,6 +100,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    sys.setrecursionlimit(_RECURSION_LIMIT)
+    if call.excinfo is not None:
+        _cut(call.excinfo.tb)
     report: pytest.TestReport = yield
     kata_id = kata_of(item.nodeid)
     if report.failed and kata_id not in _stopped:

@@ -1,88 +1,303 @@
-"""Grading orchestration: run the graders in pytest processes and fold their records into grades.
+"""Grading orchestration: run the graders in pytest processes and decide the points here.
 
-A track runs in a separate process, tracks run in parallel on the available cores, and a
-kata whose code takes its process down (``os._exit``, a segfault) is graded again on its
-own, so it costs that kata alone. This process never runs learner code.
+This process never runs learner code, and it alone decides a grade:
+
+- **What must pass** comes from a clean collection of the graders (``pytest --collect-only``,
+  which loads no learner code), made before any learner code runs and cached per grader
+  digest.
+- **What passed** comes over a pipe this process owns: the grader process (see recorder.py)
+  sends a signed, numbered message as each check starts and ends. A kata passes only when
+  each of its expected checks reported "passed" before the process ended. A skip, an
+  xfail, an unknown, duplicate, unsigned or late message, or a missing one, fails the kata
+  with its own sentence. No result file exists for a submission to rewrite.
+- **Where** learner code runs: a private tree per ``grade()`` call, in namespaces as an
+  unprivileged uid where the machine allows (see isolation.py).
+- **How long**: each kata has a hard budget of real time (KATAS_KATA_BUDGET, 60 s), and a
+  ``grade()`` call one for all its katas (KATAS_SUBMISSION_BUDGET, 170 s), enforced from
+  here by killing the grader process and everything it started; the katas after the one
+  that ran over are graded again in a new process. A kata whose code takes its process
+  down (``os._exit``, a segfault) is graded again on its own, so it costs that kata alone.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import shutil
+import secrets
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from . import integrity, isolation
 from .data import CheckRecord, KataResult, Status
+from .hygiene import for_terminal
 from .manifest import KataInfo
-from .paths import REPO, display, kata_of
-from .recorder import read_report
+from .paths import GRADERS, REPO, STATE, display, kata_of
+from .recorder import open_message
 
 # A kata earns its points only when every check passes, and the scoreboard shows the first
 # failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).
 FAIL_FAST = not os.environ.get("KATAS_ALL_CHECKS")
-PROCESS_TIMEOUT = 600  # real seconds for one pytest process: the last guard
-# Real seconds for one grader test (pytest-timeout); KATAS_TEST_TIMEOUT overrides it.
+# Real seconds for one grader test (pytest-timeout, inside); KATAS_TEST_TIMEOUT overrides it.
 TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
+# Real seconds one kata may take, enforced from outside by killing its process.
+KATA_BUDGET = float(os.environ.get("KATAS_KATA_BUDGET", "60"))
+# Real seconds one grade() call (one submission) may take in all.
+SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "170"))
+END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
+OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
+
+_collect_lock = threading.Lock()
+_collected: dict[str, dict[str, list[str]]] = {}
+
+
+def _collect(graders: list[Path]) -> dict[str, list[str]]:
+    """Kata id -> the check ids of its grader, from ``pytest --collect-only`` in a clean
+    process (no learner code, no bytecode read from graders/)."""
+    with tempfile.TemporaryDirectory(prefix="katas-collect-") as tmp:
+        cmd = [
+            *(sys.executable, "-s", "-m", "pytest", "--collect-only", "-q", "--no-header"),
+            *("-p", "no:randomly", "-p", "no:cacheprovider"),
+            *(str(g) for g in graders),
+        ]
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(GRADERS),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPYCACHEPREFIX": tmp,
+        }
+        proc = subprocess.run(
+            cmd, cwd=REPO, capture_output=True, text=True, errors="replace", env=env, timeout=600
+        )
+    found: dict[str, list[str]] = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("graders/") and "::" in line:
+            found.setdefault(kata_of(line), []).append(line.strip())
+    return found
+
+
+def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
+    """Kata id -> check ids that must pass, collected once per grader digest (in memory,
+    and on disk under .katas/ where grader processes cannot reach it)."""
+    graders = sorted({e.grader for e in entries if e.grader.is_file()})
+    key = integrity.digest() + "|" + sys.executable + "|" + ",".join(map(str, graders))
+    cache = STATE / "collected" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+    with _collect_lock:
+        if key not in _collected:
+            found: dict[str, list[str]] | None = None
+            if isolation.mode() != "none":
+                try:
+                    found = json.loads(cache.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    found = None
+            if found is None:
+                found = _collect(graders)
+                if isolation.mode() != "none" and found:
+                    try:
+                        cache.parent.mkdir(parents=True, exist_ok=True)
+                        tmp = cache.with_suffix(".tmp")
+                        tmp.write_text(json.dumps(found), encoding="utf-8")
+                        tmp.replace(cache)
+                    except OSError:
+                        pass
+            _collected[key] = found
+        return {e.id: list(_collected[key].get(e.id, [])) for e in entries}
+
+
+@dataclass
+class Message:
+    """One message from a grader process, as it arrived."""
+
+    arrived: float
+    data: dict[str, Any] | None  # None: not signed with this process's key
 
 
 @dataclass
 class Batch:
-    """What one pytest process reported."""
+    """What one grader process reported, judged here."""
 
-    collected: list[str]
-    records: list[CheckRecord]
-    output: str
+    records: list[CheckRecord]  # accepted outcomes, in order
+    current: str | None  # the kata whose check started last
+    ended: bool  # the session-end message came
     code: int
-
-    def of(self, entry: KataInfo) -> list[CheckRecord]:
-        """The records of one kata."""
-        return [r for r in self.records if r["kata"] == entry.id]
-
-    def complete(self, entry: KataInfo) -> bool:
-        """True when every collected test of ``entry`` has an outcome."""
-        wanted = {n for n in self.collected if kata_of(n) == entry.id}
-        return bool(wanted) and wanted <= {r["nodeid"] for r in self.of(entry)}
+    output: str
+    over_budget: str | None = None  # the kata killed for running past KATA_BUDGET
+    out_of_time: bool = False  # killed at the grade() call's deadline
+    forged: set[str] = field(default_factory=set)  # katas during which a bad message came
+    late: bool = False  # a message came after the end, or after the process ended
+    left: list[int] = field(default_factory=list)  # processes found alive after the end
 
 
-def _pytest(entries: list[KataInfo], target: Path, workdir: Path, verbose: bool) -> Batch:
-    """Run the graders of ``entries`` in one pytest process."""
-    report = Path(tempfile.mkstemp(suffix=".jsonl", dir=workdir)[1])
+def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) -> None:
+    with os.fdopen(fd, "rb") as handle:
+        for line in handle:
+            message = Message(time.monotonic(), open_message(line, key))
+            with lock:
+                messages.append(message)
+
+
+def _run(entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadline: float) -> Batch:
+    """Run the graders of ``entries`` in one grader process in ``box``; judge its messages."""
+    write, read = os.pipe()[::-1]
+    key_read, key_write = os.pipe()
+    key = secrets.token_bytes(32)
+    os.write(key_write, key)
+    os.close(key_write)
     cmd = [
-        *(sys.executable, "-m", "pytest", *(str(e.grader) for e in entries)),
-        *(f"--target={target}", f"--kata-report={report}", f"--timeout={TEST_TIMEOUT:g}"),
-        *("-p", "no:randomly", "-q", "--no-header", "--continue-on-collection-errors"),
+        *(sys.executable, "-s", "-m", "pytest"),
+        *(str(box.root / e.grader.relative_to(REPO)) for e in entries),
+        *(f"--rootdir={box.root}", "-c", str(box.root / "pyproject.toml")),
+        *(f"--target={box.target}", f"--kata-channel={write},{key_read}"),
+        *(f"--timeout={TEST_TIMEOUT:g}", "-p", "no:randomly", "-p", "no:cacheprovider"),
+        *("-q", "--no-header", "--continue-on-collection-errors"),
         *(("--kata-fail-fast",) if FAIL_FAST else ()),
         "--tb=short" if verbose else "--tb=line",
     ]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
     if verbose:
-        env["KATAS_VERBOSE"] = "1"
-    try:
-        proc = subprocess.run(
-            cmd,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            env=env,
-            timeout=PROCESS_TIMEOUT,
-            stdin=subprocess.DEVNULL,
+        cmd.append("-v")
+    messages: list[Message] = []
+    lock = threading.Lock()
+    with tempfile.TemporaryFile() as out:
+        try:
+            proc = isolation.start(
+                cmd,
+                box,
+                pass_fds=(write, key_read),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        finally:
+            os.close(write)
+            os.close(key_read)
+        reader = threading.Thread(
+            target=_reader, args=(read, messages, key, lock), daemon=True, name="katas-channel"
         )
-        output, code = proc.stdout + proc.stderr, proc.returncode
-    except subprocess.TimeoutExpired:
-        output, code = f"stopped after {PROCESS_TIMEOUT} s", -signal.SIGKILL
-    return Batch(*read_report(report), output, code)
+        reader.start()
+        batch = _watch(proc, messages, lock, deadline)
+        isolation.kill(proc)
+        batch.left = box.cleanup_processes()
+        reader.join(timeout=5)
+        out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
+        batch.output = for_terminal(out.read().decode("utf-8", "replace"), newlines=True)
+    with lock:
+        _judge(batch, messages)
+    return batch
+
+
+def _watch(
+    proc: subprocess.Popen[bytes], messages: list[Message], lock: threading.Lock, deadline: float
+) -> Batch:
+    """Wait for the grader process, killing it past a kata's budget, past the deadline, or
+    when it lingers after its session ended (a hang in pytest's final garbage collection)."""
+    batch = Batch([], None, False, 0, "")
+    started: dict[str, float] = {}
+    seen = 0
+    end_at: float | None = None
+    while True:
+        try:
+            code = proc.wait(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            pass
+        now = time.monotonic()
+        with lock:
+            fresh, seen = messages[seen:], len(messages)
+        for m in fresh:
+            if m.data and m.data.get("kind") == "start" and isinstance(m.data.get("data"), str):
+                kata = kata_of(m.data["data"])
+                started.setdefault(kata, m.arrived)
+                batch.current = kata
+            elif m.data and m.data.get("kind") == "end":
+                end_at = end_at or m.arrived
+        if end_at is not None and now - end_at > END_GRACE:
+            isolation.kill(proc)
+        elif batch.current and now - started[batch.current] > KATA_BUDGET:
+            batch.over_budget = batch.current
+            isolation.kill(proc)
+        elif now > deadline:
+            batch.out_of_time = True
+            isolation.kill(proc)
+    batch.code = code
+    return batch
+
+
+def _judge(batch: Batch, messages: list[Message]) -> None:
+    """Accept the messages that are signed, in sequence and before the session's end; note
+    the rest. (Nothing can write once the process has ended: what it started is killed.)"""
+    seq, current = 0, None
+    for m in messages:
+        data = m.data
+        if data is None or data.get("seq") != seq + 1:
+            batch.forged.add(current or "")
+            continue
+        seq += 1
+        if batch.ended:
+            batch.late = True
+            continue
+        kind = data.get("kind")
+        if kind == "end":
+            batch.ended = True
+        elif kind == "start" and isinstance(data.get("data"), str):
+            current = kata_of(data["data"])
+        elif kind == "record" and isinstance(data.get("data"), dict):
+            batch.records.append(_clean(data["data"]))
+
+
+def _clean(record: dict[str, Any]) -> CheckRecord:
+    """A record with every string a submission could shape made safe to show."""
+    fields: dict[str, Any] = {
+        "nodeid": str(record.get("nodeid", "")),
+        "kata": str(record.get("kata", "")),
+        "test": str(record.get("test", "")),
+        "doc": for_terminal(str(record.get("doc", ""))),
+        "when": str(record.get("when", "")),
+        "outcome": str(record.get("outcome", "")),
+        "duration": float(record.get("duration", 0.0) or 0.0),
+        "message": for_terminal(str(record.get("message", ""))),
+        "not_started": bool(record.get("not_started", False)),
+        "virtual_loop_seconds": float(record.get("virtual_loop_seconds", 0.0) or 0.0),
+        "virtual_wall_seconds": float(record.get("virtual_wall_seconds", 0.0) or 0.0),
+        "output": for_terminal(str(record.get("output", "")), newlines=True, tabs=True),
+    }
+    if isinstance(record.get("timeline"), dict):
+        fields["timeline"] = _safe(record["timeline"])
+    return fields  # type: ignore[return-value]
+
+
+def _safe(value: Any) -> Any:
+    """A JSON value with every string made safe to show."""
+    if isinstance(value, str):
+        return for_terminal(value)
+    if isinstance(value, dict):
+        return {for_terminal(str(k)): _safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    return value
+
+
+SKIPPED = (
+    "the check {test} was skipped, not passed ({why}): code under grading must not skip "
+    "or xfail the grader's checks (pytest.skip, pytest.xfail)"
+)
 
 
 def _died(code: int) -> str:
     """A sentence for a grader process that ended before grading a kata."""
     if code < 0:
-        name = signal.Signals(-code).name
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
         cause = {
             "SIGSEGV": "a crash in C code (segmentation fault), e.g. through ctypes",
             "SIGKILL": "it was killed: out of memory, or it ran past the grading time",
@@ -95,44 +310,145 @@ def _died(code: int) -> str:
     )
 
 
-def _summarise(entry: KataInfo, batch: Batch) -> KataResult:
-    """Fold a kata's test records into pass / fail / not started and one message."""
-    mine = batch.of(entry)
-    failed = [r for r in mine if r["outcome"] == "failed"]
-    if not any(kata_of(n) == entry.id for n in batch.collected) and batch.code in (0, 1, 5):
+def _decide(entry: KataInfo, expected: list[str], batch: Batch) -> KataResult | None:
+    """The grade of ``entry`` from ``batch``, or None when the process ended before the
+    kata was decided (then it is graded again)."""
+    mine = [r for r in batch.records if r["kata"] == entry.id]
+    output = batch.output
+    if entry.id in batch.forged:
         return KataResult(
-            entry, Status.FAIL, "the grader found no tests to run", mine, batch.output
+            entry,
+            Status.FAIL,
+            "a message on the grader's result channel was not the grader's (forged or "
+            "garbled) while this kata ran: grading trusts only the grader's own reports",
+            mine,
+            output,
         )
-    if not batch.complete(entry) and not failed:
-        return KataResult(entry, Status.FAIL, _died(batch.code), mine, batch.output)
-    if not failed:
-        return KataResult(entry, Status.PASS, "", mine, batch.output)
-    started = next((r for r in failed if r["not_started"]), None)
-    if started:
-        return KataResult(entry, Status.NOT_STARTED, started["message"], mine, batch.output)
-    return KataResult(entry, Status.FAIL, failed[0]["message"], mine, batch.output)
+    seen: set[tuple[str, str]] = set()
+    for i, record in enumerate(mine):
+        name = record["test"] or record["nodeid"]
+        if record["nodeid"] not in expected:
+            why = f"a report for a check the graders do not have ({for_terminal(name)})"
+            return KataResult(entry, Status.FAIL, why + " came while your code ran", mine, output)
+        if (record["nodeid"], record["when"]) in seen:
+            return KataResult(
+                entry,
+                Status.FAIL,
+                f"the check {name} reported twice: grading trusts one report per check",
+                mine,
+                output,
+            )
+        seen.add((record["nodeid"], record["when"]))
+        if record["outcome"] == "failed":
+            status = Status.NOT_STARTED if record["not_started"] else Status.FAIL
+            return KataResult(entry, status, record["message"], mine[: i + 1], output)
+        if record["outcome"] in ("skipped", "xfailed", "xpassed"):
+            why = record["message"] or record["outcome"]
+            sentence = SKIPPED.format(test=name, why=for_terminal(why)[:200])
+            return KataResult(entry, Status.FAIL, sentence, mine, output)
+    passed = {r["nodeid"] for r in mine if r["when"] == "call" and r["outcome"] == "passed"}
+    missing = [n for n in expected if n not in passed]
+    if not missing:
+        if batch.ended or batch.current != entry.id:  # done, and its process went on
+            return KataResult(entry, Status.PASS, "", mine, output)
+        return None  # passed, then the process died: graded again
+    if batch.over_budget == entry.id:
+        return _over_budget(entry, batch)
+    if batch.ended and batch.late:
+        return KataResult(
+            entry,
+            Status.FAIL,
+            "a report for this kata came after the grader process had ended: code under "
+            "grading may not report results",
+            mine,
+            output,
+        )
+    if batch.ended:
+        return KataResult(
+            entry,
+            Status.FAIL,
+            f"the check {missing[0].split('::')[-1]} reported no outcome although the grader "
+            "process finished: code under grading may not stop the grader's reports",
+            mine,
+            output,
+        )
+    return None
+
+
+def _over_budget(entry: KataInfo, batch: Batch) -> KataResult:
+    return KataResult(
+        entry,
+        Status.FAIL,
+        f"your code ran for more than {KATA_BUDGET:g} s of real time in all and was stopped "
+        "from outside: an endless loop that ignores timeouts and signals?",
+        [r for r in batch.records if r["kata"] == entry.id],
+        batch.output,
+    )
+
+
+def _out_of_time(entry: KataInfo) -> KataResult:
+    return KataResult(
+        entry,
+        Status.FAIL,
+        f"not graded: grading this folder used up its {SUBMISSION_BUDGET:g} s of real time "
+        "on earlier katas",
+    )
 
 
 def _grade_group(
-    group: list[KataInfo], target: Path, workdir: Path, verbose: bool
+    group: list[KataInfo],
+    box: isolation.Sandbox,
+    expected: dict[str, list[str]],
+    verbose: bool,
+    deadline: float,
 ) -> list[KataResult]:
-    """Grade katas in one process; if it dies, grade the kata it died on alone and go on."""
+    """Grade katas in one process; when it ends early, decide the kata it ended on (alone,
+    if it died) and grade the rest again."""
     results: dict[str, KataResult] = {}
-    pending = group
+    pending = list(group)
     while pending:
-        batch = _pytest(pending, target, workdir, verbose)
-        collected = {kata_of(n) for n in batch.collected}
+        if time.monotonic() > deadline:
+            results.update({e.id: _out_of_time(e) for e in pending})
+            break
+        batch = _run(pending, box, verbose, deadline)
+        undecided = []
         for entry in pending:
-            if batch.complete(entry) or entry.id not in collected or len(pending) == 1:
-                results[entry.id] = _summarise(entry, batch)
-        pending = [e for e in pending if e.id not in results]
-        if pending:  # the process died on the first test without an outcome: regrade it alone
-            done = {r["nodeid"] for r in batch.records}
-            first = next((kata_of(n) for n in batch.collected if n not in done), None)
-            culprit = next((e for e in pending if e.id == first), pending[0])
-            pending.remove(culprit)
-            results[culprit.id] = _summarise(culprit, _pytest([culprit], target, workdir, verbose))
+            result = _decide(entry, expected[entry.id], batch)
+            if result is None:
+                undecided.append(entry)
+            else:
+                results[entry.id] = result
+        if not undecided:
+            break
+        culprit = next((e for e in undecided if e.id == batch.current), undecided[0])
+        undecided.remove(culprit)
+        if batch.out_of_time:
+            results[culprit.id] = _out_of_time(culprit)
+        elif batch.over_budget == culprit.id:
+            results[culprit.id] = _over_budget(culprit, batch)
+        elif len(pending) == 1:
+            results[culprit.id] = KataResult(
+                culprit, Status.FAIL, _died(batch.code), batch.records, batch.output
+            )
+        else:  # it died on this kata: grade it alone, so it costs this kata only
+            alone = _run([culprit], box, verbose, deadline)
+            result = _decide(culprit, expected[culprit.id], alone)
+            if result is None and alone.out_of_time:
+                result = _out_of_time(culprit)
+            elif result is None and alone.over_budget == culprit.id:
+                result = _over_budget(culprit, alone)
+            results[culprit.id] = result or KataResult(
+                culprit, Status.FAIL, _died(alone.code), alone.records, alone.output
+            )
+        pending = undecided
     return [results[e.id] for e in group]
+
+
+def _chunks(entries: list[KataInfo], per_track: bool) -> Iterator[list[KataInfo]]:
+    groups: dict[str, list[KataInfo]] = {}
+    for entry in entries:
+        groups.setdefault(entry.track if per_track else "all", []).append(entry)
+    yield from groups.values()
 
 
 def grade(
@@ -145,27 +461,38 @@ def grade(
 ) -> list[KataResult]:
     """Grade ``entries`` against ``target`` and return results in the order given.
 
-    With ``per_track`` each track runs in its own process, ``jobs`` at a time (default: two
-    per core, as graders often wait on real clocks); without, all katas share one process
-    (cheaper when grading many submissions side by side). Either way a kata that kills its
-    process is regraded alone.
+    ``target`` is copied into a private tree first (see isolation.py). With ``per_track``
+    each track runs in its own process, ``jobs`` at a time (default: two per core, as
+    graders often wait on real clocks); without, all katas share one process (cheaper when
+    grading many submissions side by side). Either way a kata that kills its process is
+    regraded alone.
     """
     results: dict[str, KataResult] = {}
-    groups: dict[str, list[KataInfo]] = {}
+    expected = expected_checks([e for e in entries if e.grader.is_file()])
+    runnable: list[KataInfo] = []
     for entry in entries:
         if not entry.grader.is_file():
-            results[entry.id] = KataResult(
-                entry, Status.FAIL, f"no grader yet at {display(entry.grader)}"
-            )
-            continue
-        groups.setdefault(entry.track if per_track else "all", []).append(entry)
-    workdir = Path(tempfile.mkdtemp(prefix="katas-grade-"))
-    try:
-        with ThreadPoolExecutor(max_workers=jobs or 2 * (os.cpu_count() or 1)) as pool:
-            for group in pool.map(
-                lambda g: _grade_group(g, target, workdir, verbose), groups.values()
-            ):
-                results.update({r.info.id: r for r in group})
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+            why = f"no grader yet at {display(entry.grader)}"
+            results[entry.id] = KataResult(entry, Status.FAIL, why)
+        elif not expected[entry.id]:
+            results[entry.id] = KataResult(entry, Status.FAIL, "the grader found no tests to run")
+        else:
+            runnable.append(entry)
+    if runnable:
+        box = isolation.sandbox(target)
+        deadline = time.monotonic() + SUBMISSION_BUDGET
+        try:
+            with ThreadPoolExecutor(max_workers=jobs or 2 * (os.cpu_count() or 1)) as pool:
+                for group in pool.map(
+                    lambda g: _grade_group(g, box, expected, verbose, deadline),
+                    list(_chunks(runnable, per_track)),
+                ):
+                    results.update({r.info.id: r for r in group})
+        finally:
+            box.remove()
     return [results[e.id] for e in entries]
+
+
+def isolation_note() -> str:
+    """A sentence for the scoreboard when grader processes are not isolated ('' when they are)."""
+    return "" if isolation.mode() != "none" else isolation.NOT_ISOLATED

@@ -18,6 +18,7 @@ instructors grade untrusted code in CI containers as well.
 
 from __future__ import annotations
 
+import builtins
 import ipaddress
 import os
 import socket
@@ -60,7 +61,10 @@ def _inside_roots(path: object) -> bool:
     if any(resolved.is_relative_to(root) for root in _state["roots"]):
         return True
     # The temporary directory is free to use, except the project itself when it lives there.
-    return resolved.is_relative_to(_state["tmp"]) and not resolved.is_relative_to(REPO)
+    # (A private grading tree keeps its temporary directory inside: then all of it is free.)
+    tmp: Path = _state["tmp"]
+    inside_project = resolved.is_relative_to(REPO) and not tmp.is_relative_to(REPO)
+    return resolved.is_relative_to(tmp) and not inside_project
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
@@ -123,7 +127,7 @@ def sandbox(*roots: Path) -> Iterator[None]:
     _state["tmp"] = Path(tempfile.gettempdir()).resolve()
     _state["pid"] = os.getpid()
     _state["active"] = True
-    os._exit = _refuse_exit
+    os._exit = _refuse_exit  # type: ignore[assignment]
     try:
         yield
     finally:
@@ -131,19 +135,38 @@ def sandbox(*roots: Path) -> Iterator[None]:
         _state["active"] = False
 
 
-def snapshot(modules: list[ModuleType]) -> dict[tuple[str, str], int]:
-    """The identity of every public function and class of ``modules``."""
-    return {
-        (m.__name__, name): id(value)
-        for m in modules
-        for name, value in vars(m).items()
-        if callable(value) and not name.startswith("__")
-    }
+WATCHED_PACKAGES = ("kit", "pytest", "_pytest", "pluggy", "asyncio", "looptime", "hypothesis")
 
 
-def tampered(before: dict[tuple[str, str], int], modules: list[ModuleType]) -> list[str]:
-    """Names whose object changed since ``before`` was taken."""
-    after = snapshot(modules)
-    return sorted(
-        f"{mod}.{name}" for (mod, name), ident in before.items() if after.get((mod, name)) != ident
-    )
+def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
+    """The identity of what graders rely on: every public function and class of ``modules``
+    and its code object, every builtin, the modules of the kit, pytest and asyncio in
+    ``sys.modules``, and (given pytest's plugin manager) every hook implementation."""
+    seen: dict[str, int] = {}
+    for module in modules:
+        for name, value in list(vars(module).items()):
+            if callable(value) and not name.startswith("__"):
+                seen[f"{module.__name__}.{name}"] = id(value)
+                code = getattr(value, "__code__", None)
+                if code is not None:
+                    seen[f"{module.__name__}.{name}.__code__"] = id(code)
+    for name, value in list(vars(builtins).items()):
+        if not name.startswith("__"):
+            seen[f"builtins.{name}"] = id(value)
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] in WATCHED_PACKAGES:
+            seen[f"sys.modules[{name!r}]"] = id(module)
+    if plugins is not None:
+        for hook_name in dir(plugins.hook):
+            caller = getattr(plugins.hook, hook_name)
+            for impl in getattr(caller, "get_hookimpls", list)():
+                seen[f"pytest hook {hook_name} of {impl.plugin_name}"] = id(impl.function)
+    return seen
+
+
+def tampered(before: dict[str, int], modules: list[ModuleType], plugins: Any = None) -> list[str]:
+    """What changed since ``before`` was taken: replaced or removed names, and added hooks."""
+    after = snapshot(modules, plugins)
+    changed = {name for name, ident in before.items() if after.get(name) != ident}
+    changed |= {name for name in after.keys() - before.keys() if name.startswith("pytest hook")}
+    return sorted(changed)

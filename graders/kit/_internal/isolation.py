@@ -1,0 +1,372 @@
+"""One submission, one sandbox: where and as whom a grader process runs learner code.
+
+Each ``grade()`` call grades from a private tree in a fresh temporary directory: a copy of
+the graders and kit, the pytest settings, and a copy of the folder under grading, nothing
+else. The grader processes then run, best first:
+
+- ``root`` (grading as root, ``unshare`` available): in new mount, network and PID
+  namespaces, as an unprivileged uid of their own (one per ``grade()`` call), with
+  ``no_new_privs``. The project's other folders (solutions/, tests/, .git...), the folder
+  of submissions and other grading trees are hidden under empty read-only mounts; the
+  network has loopback only; when the grader process ends, the kernel kills everything it
+  started, ``setsid`` daemons included.
+- ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
+  namespace, as the grading user (so files that user can write outside the hidden folders
+  stay writable).
+- ``none``: a plain process in its own session, as an unprivileged uid when grading as
+  root; this process is a child subreaper and kills what is left after each grader process.
+  No folder is hidden and the network is not cut: the scoreboard says so.
+
+``KATAS_ISOLATION`` (root, userns or none) forces a mode, for tests.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import GRADERS, REPO
+
+ISOLATION_ENV = "KATAS_ISOLATION"
+NAMESPACES = ["--mount", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
+UIDS = (200_000, 2_000_000_000)  # the range a submission's uid is drawn from
+NPROC = 1024  # processes and threads one submission's uid may have at once (root mode)
+NOT_ISOLATED = (
+    "not isolated: this machine allows no namespaces here, so this submission ran as an "
+    "ordinary process that could read other folders and reach the network"
+)
+
+_lock = threading.Lock()
+_live: set[int] = set()  # pids of grader processes this process started and waits for
+_base: dict[str, Path] = {}  # the one folder all private trees of this process live in
+
+
+def _works(cmd: list[str]) -> bool:
+    try:
+        return subprocess.run(cmd, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@functools.cache
+def mode() -> str:
+    """``root``, ``userns`` or ``none``: the best isolation this machine allows."""
+    forced = os.environ.get(ISOLATION_ENV, "")
+    unshare = shutil.which("unshare")
+    root = os.geteuid() == 0
+    if forced == "none" or not unshare:
+        return "none"
+    if root and forced in ("", "root") and _works([unshare, *NAMESPACES, "true"]):
+        return "root"
+    if _works([unshare, "--user", "--map-root-user", *NAMESPACES, "true"]):
+        return "userns"
+    return "none"
+
+
+def _set_subreaper() -> None:
+    """Become the parent of every orphaned descendant (Linux prctl PR_SET_CHILD_SUBREAPER)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def base() -> Path:
+    """The folder (root-owned, 0711) under which every private tree of this process lives."""
+    with _lock:
+        if "dir" not in _base:
+            path = Path(tempfile.mkdtemp(prefix="katas-grade-"))
+            path.chmod(0o711)
+            _base["dir"] = path
+            if mode() == "none":
+                _set_subreaper()
+        return _base["dir"]
+
+
+def _copy_graders(dest: Path) -> None:
+    shutil.copytree(
+        GRADERS, dest / "graders", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    shutil.copyfile(REPO / "pyproject.toml", dest / "pyproject.toml")
+    for path in [dest, *dest.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+@dataclass
+class Sandbox:
+    """A private tree for one ``grade()`` call and the way its grader processes start."""
+
+    root: Path
+    target: Path  # the private copy of the folder under grading
+    original: Path  # the folder it was copied from
+    uid: int | None
+    mode: str
+    hide: list[str] = field(default_factory=list)
+
+    @property
+    def isolated(self) -> bool:
+        """True when the grader processes run in namespaces."""
+        return self.mode in ("root", "userns")
+
+    def env(self) -> dict[str, str]:
+        """The environment of a grader process: nothing of the grading shell but PATH."""
+        return {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.root / "home"),
+            "TMPDIR": str(self.root / "tmp"),
+            "PYTHONPATH": str(self.root / "graders"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPYCACHEPREFIX": str(self.root / "tmp" / "pycache"),
+            "NO_COLOR": "1",
+            "LANG": "C.UTF-8",
+            "PYTHONIOENCODING": "utf-8:backslashreplace",
+            **{k: v for k, v in os.environ.items() if k.startswith("KATAS_")},
+        }
+
+    def command(self, argv: list[str]) -> list[str]:
+        """``argv`` wrapped so that it starts inside this sandbox."""
+        if not self.isolated:
+            return argv
+        spec = {
+            "hide": self.hide,
+            "expose": _exposed(),
+            "stage": str(self.root / "stage"),
+            "uid": self.uid,
+            "nproc": NPROC,
+            "cwd": str(self.root / "home"),
+            "argv": argv,
+            "env": self.env(),
+        }
+        user = [] if self.mode == "root" else ["--user", "--map-root-user"]
+        unshare = shutil.which("unshare") or "unshare"
+        return [
+            unshare,
+            *user,
+            *NAMESPACES,
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            BOOT,
+            json.dumps(spec),
+        ]
+
+    def popen_options(self) -> dict[str, object]:
+        """How to start a grader process: its own session, and its uid when not in namespaces."""
+        options: dict[str, object] = {"start_new_session": True, "cwd": str(self.root / "home")}
+        if not self.isolated:
+            options["env"] = self.env()
+            if self.uid is not None:
+                options.update(user=self.uid, group=self.uid, extra_groups=[])
+        return options
+
+    def cleanup_processes(self) -> list[int]:
+        """Kill whatever this sandbox's uid still runs (and orphans adopted as subreaper);
+        return their pids (an empty list once namespaces have done their job)."""
+        left = _leftovers(self.uid) if self.uid is not None else _orphans()
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in left:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except OSError:
+                pass
+        return left
+
+    def remove(self) -> None:
+        """Delete the private tree."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _leftovers(uid: int) -> list[int]:
+    """Pids of processes running as ``uid``."""
+    found: list[int] = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("Uid:") and int(line.split()[1]) == uid:
+                found.append(int(entry.name))
+    return found
+
+
+def _orphans() -> list[int]:
+    """Direct children of this process that are not grader processes it waits for (the
+    orphans it adopted as a subreaper)."""
+    me, found = os.getpid(), []
+    with _lock:
+        live = set(_live)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in live:
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == me:
+            found.append(int(entry.name))
+    return found
+
+
+def start(cmd: list[str], box: Sandbox, **kwargs: object) -> subprocess.Popen[bytes]:
+    """Start a grader process in ``box`` and remember it as live."""
+    with _lock:
+        proc = subprocess.Popen(box.command(cmd), **{**box.popen_options(), **kwargs})  # type: ignore[call-overload]
+        _live.add(proc.pid)
+    return proc  # type: ignore[no-any-return]
+
+
+def kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a grader process and its session, and forget it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass
+    proc.kill()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+    with _lock:
+        _live.discard(proc.pid)
+
+
+def _blocked(path: Path) -> Path | None:
+    """The highest folder on the way to ``path`` that other users may not enter."""
+    for folder in [*reversed(path.parents), path]:
+        try:
+            if not folder.stat().st_mode & 0o001:
+                return folder
+        except OSError:
+            return None
+    return None
+
+
+@functools.cache
+def _exposed() -> list[tuple[str, list[str]]]:
+    """Python's folders that an unprivileged uid could not reach (a Python installed under
+    /root): each closed folder, to be covered with an open one, and what to mount back in."""
+    if os.geteuid() != 0:
+        return []
+    wanted = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    wanted.add(Path(sys.executable).resolve().parent)
+    wanted.update(Path(p).resolve() for p in sys.path if p and Path(p).is_dir())
+    closed: dict[Path, set[Path]] = {}
+    for path in wanted:
+        blocked = _blocked(path)
+        if blocked is not None and blocked != path:
+            closed.setdefault(blocked, set()).add(path)
+    result: list[tuple[str, list[str]]] = []
+    for blocked, paths in closed.items():
+        top = sorted(paths, key=lambda p: len(p.parts))
+        kept = [p for i, p in enumerate(top) if not any(p.is_relative_to(q) for q in top[:i])]
+        result.append((str(blocked), [str(p) for p in kept]))
+    return result
+
+
+def _contains(folder: Path, *paths: Path) -> bool:
+    return any(p == folder or p.is_relative_to(folder) for p in paths)
+
+
+def _hidden(target: Path, root: Path) -> list[str]:
+    """Folders a grader process must not see: the project's (but the venv), the submission's
+    siblings, other private trees."""
+    keep = [root, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
+    keep.append(Path(sys.executable).resolve())
+    hide: list[Path] = []
+    for child in sorted(REPO.iterdir()):
+        if child.is_dir() and not child.is_symlink() and not _contains(child, *keep):
+            hide.append(child)
+    for folder in (target, target.parent):
+        if folder.is_dir() and not _contains(folder, *keep) and folder != Path("/"):
+            hide.append(folder)
+    for sibling in sorted(root.parent.iterdir()):
+        if sibling != root and sibling.is_dir():
+            hide.append(sibling)
+    kept: list[Path] = []
+    for path in sorted(set(hide), key=lambda p: len(p.parts)):
+        if not any(path.is_relative_to(k) for k in kept):
+            kept.append(path)
+    return [str(p) for p in kept]
+
+
+def sandbox(target: Path) -> Sandbox:
+    """A private tree for grading ``target``: graders, settings and a copy of ``target``."""
+    how = mode()
+    root = Path(tempfile.mkdtemp(prefix="s-", dir=base()))
+    root.chmod(0o755)
+    _copy_graders(root)
+    reserved = ("", "graders", "home", "tmp", "stage", "pyproject.toml")
+    name = target.name if target.name not in reserved else "submission"
+    copy = root / name
+    shutil.copytree(
+        target,
+        copy,
+        symlinks=True,
+        ignore=shutil.ignore_patterns("__pycache__", ".git", "*.pyc"),
+    )
+    uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if os.geteuid() == 0 else None
+    for sub in ("home", "tmp"):
+        (root / sub).mkdir(mode=0o700)
+    if uid is not None:
+        for path in [copy, *copy.rglob("*"), root / "home", root / "tmp"]:
+            os.lchown(path, uid, uid)
+        copy.chmod(0o700)
+    return Sandbox(root, copy, target, uid, how, _hidden(target, root) if how != "none" else [])
+
+
+# Runs as root inside the new namespaces (python -I -S): hide folders under empty read-only
+# mounts, bring up loopback, drop to the submission's uid, and exec the grader process.
+BOOT = r"""
+import ctypes, fcntl, json, os, resource, socket, struct, sys
+spec = json.loads(sys.argv[1])
+libc = ctypes.CDLL(None, use_errno=True)
+for path in spec["hide"]:
+    if libc.mount(b"none", path.encode(), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
+        sys.exit(f"katas sandbox: cannot hide {path}: {os.strerror(ctypes.get_errno())}")
+with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+    flags = struct.unpack("16sH", fcntl.ioctl(s, 0x8913, struct.pack("16sH", b"lo", 0)))[1]
+    fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))
+for i, (blocked, paths) in enumerate(spec["expose"]):
+    stages = []
+    for j, path in enumerate(paths):
+        stage = os.path.join(spec["stage"], f"{i}-{j}")
+        os.makedirs(stage)
+        if libc.mount(path.encode(), stage.encode(), None, 4096 | 16384, None):
+            sys.exit(f"katas sandbox: cannot reach {path}: {os.strerror(ctypes.get_errno())}")
+        stages.append((stage, path))
+    libc.mount(b"none", blocked.encode(), b"tmpfs", 2 | 4, b"size=64k,mode=0755")
+    for stage, path in stages:
+        os.makedirs(path, exist_ok=True)
+        libc.mount(stage.encode(), path.encode(), None, 4096 | 16384, None)
+    libc.mount(None, blocked.encode(), None, 32 | 1 | 2 | 4, None)
+uid = spec["uid"]
+if uid is not None:
+    resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
+    os.setgroups([])
+    os.setgid(uid)
+    os.setuid(uid)
+libc.prctl(38, 1, 0, 0, 0)
+os.chdir(spec["cwd"])
+os.execve(spec["argv"][0], spec["argv"], spec["env"])
+"""
