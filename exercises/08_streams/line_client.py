@@ -3,7 +3,8 @@
 Write `request_lines(host, port, lines)`. It opens ONE connection with
 `asyncio.open_connection(host, port)`, and for each string in `lines` sends it followed by a
 newline and reads the server's one-line reply. It returns the replies, in order, as strings
-without their trailing newline. Before returning it closes the connection completely:
+without their trailing newline (nothing else stripped; text is UTF-8 both ways). Before
+returning it closes the connection completely:
 `writer.close()` only *starts* closing, `await writer.wait_closed()` waits until it is done.
 
 TCP delivers a stream of bytes, not messages: a reply may arrive in several pieces, or two

@@ -5,7 +5,10 @@ and returns the `asyncio.Server` once it is listening (do not call `serve_foreve
 caller decides how long the server lives). For each client:
 
 - read one line at a time (`await reader.readline()`) and send it back uppercased, newline
-  included: `b"hello\\n"` comes back as `b"HELLO\\n"` (decode UTF-8, `str.upper()`, encode);
+  included: `b"hello\\n"` comes back as `b"HELLO\\n"` (decode UTF-8, `str.upper()`, encode;
+  spaces, tabs and blank lines come back as they are);
+- after each write, `await writer.drain()`: a client that sends but never reads then holds
+  your handler back, instead of making the server buffer replies without end;
 - when `readline()` returns `b""` the client closed its side: close yours too,
   `writer.close()` then `await writer.wait_closed()`.
 

@@ -4,6 +4,15 @@ The grader runs its own line server on 127.0.0.1 (real clock). It answers each l
 "you said: <line>", sent in several pieces with short pauses, so a client that takes one
 read() for one line gets part of it. It checks the replies, that one connection carried all
 of them, and that the connection was completely closed when request_lines returned.
+
+Docstring sentence -> the check that enforces it:
+- opens ONE connection -> grade (every test; "connections; expected 1")
+- sends each string followed by a newline, reads the one-line reply
+  -> test_one_line, test_several_lines_in_order, test_a_long_line
+- returns the replies, in order, as strings without their trailing newline
+  -> test_several_lines_in_order, test_text_is_kept_exactly (spaces, tabs, non-ASCII, "")
+- closes the connection completely: close() then `await wait_closed()` -> grade (every test)
+- (no lines) -> test_no_lines
 """
 
 import asyncio
@@ -50,6 +59,16 @@ def mismatch(what: str, replies: object, want: list[str]) -> str:
     """The sentence for wrong replies: partial lines point at read(), the rest at the format."""
     shown = repr(replies) if len(repr(replies)) < 200 else repr(replies)[:200] + "..."
     expected = repr(want) if len(repr(want)) < 200 else repr(want)[:200] + "..."
+    stripped = isinstance(replies, list) and any(
+        isinstance(r, str) and r != w and r == w.rstrip()
+        for r, w in zip(replies, want, strict=False)
+    )
+    if stripped:
+        return (
+            f"{what} returned {shown}; expected {expected}: remove only the trailing newline "
+            "(`reply.decode().removesuffix('\\n')`); strip() and rstrip() also eat the "
+            "spaces and tabs that are part of the reply."
+        )
     partial = isinstance(replies, list) and any(
         isinstance(r, str | bytes) and r != w and w.startswith(str(r).rstrip("\n"))
         for r, w in zip(replies, want, strict=False)
@@ -62,7 +81,7 @@ def mismatch(what: str, replies: object, want: list[str]) -> str:
         )
     return (
         f"{what} returned {shown}; expected {expected}: one reply per line, in order, each a "
-        "str without its trailing newline."
+        "str without its trailing newline (text is UTF-8 both ways)."
     )
 
 
@@ -132,3 +151,8 @@ def test_a_long_line(kata: kit.Kata) -> None:
 def test_no_lines(kata: kit.Kata) -> None:
     """No lines: no replies, and nothing left open."""
     grade(kata, [])
+
+
+def test_text_is_kept_exactly(kata: kit.Kata) -> None:
+    """Spaces, tabs, non-ASCII text and an empty line travel both ways unchanged."""
+    grade(kata, ["  padded\t ", "grüße ☃", ""])

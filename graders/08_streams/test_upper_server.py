@@ -2,14 +2,30 @@
 
 It checks, on the real clock with the grader's own clients on 127.0.0.1: replies to whole
 lines even when a line arrives split across packets (a UTF-8 character split in two
-included); 50 clients served at once; the server closes a connection once the client closed
-its side; nothing (task, transport) is left behind.
+included); spaces, tabs and blank lines kept; 50 clients served at once; back-pressure from a
+client that does not read; the server closes a connection once the client closed its side,
+and waits for it to be closed; nothing (task, transport) is left behind.
+
+Docstring sentence -> the check that enforces it:
+- returns the `asyncio.Server` once it is listening -> serve (every test)
+- read one line at a time, send it back uppercased, newline included
+  -> test_answers_each_line, test_lines_split_across_packets, test_text_is_kept_exactly
+- await `drain()` after writing (a client that does not read holds the server back)
+  -> test_a_client_that_does_not_read
+- `readline()` returns b"": close yours too, `writer.close()` then `await writer.wait_closed()`
+  -> test_closes_when_the_client_closes, and serve() in every test (a server-side
+  StreamWriter closed and never waited for fails)
+- many clients are served at once -> test_fifty_clients_at_once
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import socket
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import kit
+import pytest
 from kit import streams
 
 READ_IS_NOT_A_LINE = (
@@ -26,9 +42,40 @@ HANG = (
 )
 
 
+NO_WAIT_CLOSED = (
+    "the server called writer.close() on a connection but never `await writer.wait_closed()`: "
+    "close() only starts closing; wait_closed() returns once the connection is really closed "
+    "(and reports an error if closing failed). Await it after every close()."
+)
+
+
+@contextmanager
+def closing_spy() -> Iterator[dict[str, list[Any]]]:
+    """Record the StreamWriters that were close()d and those whose wait_closed() ran."""
+    seen: dict[str, list[Any]] = {"closed": [], "waited": []}
+    close, wait_closed = asyncio.StreamWriter.close, asyncio.StreamWriter.wait_closed
+
+    def spy_close(self: asyncio.StreamWriter) -> None:
+        seen["closed"].append(self)
+        close(self)
+
+    async def spy_wait_closed(self: asyncio.StreamWriter) -> None:
+        seen["waited"].append(self)
+        await wait_closed(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(asyncio.StreamWriter, "close", spy_close)
+        patch.setattr(asyncio.StreamWriter, "wait_closed", spy_wait_closed)
+        yield seen
+
+
 def serve(kata: kit.Kata, scenario: Callable[[int], Awaitable[str]], what: str) -> None:
-    """Start the learner's server, run ``scenario(port)``, clean up; fail with its complaint."""
+    """Start the learner's server, run ``scenario(port)``, clean up; fail with its complaint.
+
+    Also fails if a server-side StreamWriter was closed but its wait_closed() never ran.
+    """
     start = kata.get("start_upper_server", "coroutine")
+    spied: dict[str, list[Any]] = {"closed": [], "waited": []}
 
     async def main() -> str:
         try:
@@ -44,15 +91,32 @@ def serve(kata: kit.Kata, scenario: Callable[[int], Awaitable[str]], what: str) 
                 "`await asyncio.start_server(handler, host, port)` gives you."
             )
         port = streams.port_of(server)
+        problem = ""
         try:
-            return await scenario(port)
+            problem = await scenario(port)
         finally:
             await streams.settle()  # the handlers see the clients go and finish
             streams.abort_transports(port)  # a connection the server never closed: reported above
             await streams.shut_server(server)
             await streams.settle()
+        if not problem:
+            waited = {id(w) for w in spied["waited"]}
+            ours = [w for w in spied["closed"] if _local_port(w) == port]
+            if any(id(w) not in waited for w in ours):
+                return NO_WAIT_CLOSED
+        return problem
 
-    kit.judge(kata, main, what=what, hang_hint=HANG, unclosed=UNCLOSED)
+    with closing_spy() as seen:
+        spied.update(seen)
+        kit.judge(kata, main, what=what, hang_hint=HANG, unclosed=UNCLOSED)
+
+
+def _local_port(writer: asyncio.StreamWriter) -> int | None:
+    """The port of the writer's own end (the server's port for a server-side writer)."""
+    try:
+        return int(writer.get_extra_info("sockname")[1])
+    except Exception:  # noqa: BLE001 - no socket info: not a connection of ours
+        return None
 
 
 async def exchange(port: int, pieces: list[bytes], replies: int) -> tuple[list[bytes], str]:
@@ -111,6 +175,70 @@ def test_lines_split_across_packets(kata: kit.Kata) -> None:
         return ""
 
     serve(kata, scenario, "the upper server")
+
+
+def test_text_is_kept_exactly(kata: kit.Kata) -> None:
+    """Spaces, tabs, a blank line and non-ASCII letters come back exactly, only uppercased."""
+    sent = "  two  spaces\t \n\nstraße ☃ ok\n"
+    want = [line.encode() for line in "  TWO  SPACES\t \n\nSTRASSE ☃ OK\n".splitlines(True)]
+
+    async def scenario(port: int) -> str:
+        got, why = await exchange(port, [sent.encode()], 3)
+        if got != want:
+            return (
+                f"sent {sent.encode()!r} and got back {got!r}"
+                f"{' (' + why + ')' if why else ''}; expected {want!r}: upper-case the whole "
+                "decoded line and send it back as it is (strip() eats spaces and tabs; a blank "
+                "line b'\\n' is a line too, only b'' means the client closed)."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server")
+
+
+def test_a_client_that_does_not_read(kata: kit.Kata) -> None:
+    """A client sends 16 MiB of lines and reads none: the server stops reading instead of
+    keeping megabytes of replies in memory (it awaits drain() after each write)."""
+    total, line = 16 << 20, b"x" * 1023 + b"\n"
+
+    async def scenario(port: int) -> str:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # replies pile up at once
+        sock.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(sock, (streams.HOST, port))
+        reader, writer = await asyncio.open_connection(sock=sock)
+        sent = 0
+        try:
+            while sent < total:
+                writer.write(line * 64)
+                sent += len(line) * 64
+                try:
+                    await asyncio.wait_for(writer.drain(), 1.0)
+                except TimeoutError:
+                    break  # the server stopped reading: back-pressure works
+            await asyncio.sleep(0.3)  # the server handles what it has read
+            held = max(
+                (t.get_write_buffer_size() for t in streams.open_transports(port, peer=False)),
+                default=0,
+            )
+            # Part as a polite client does: read every reply, then close (no reset).
+            rest = asyncio.create_task(streams.read_to_eof(reader, timeout=10.0))
+            await asyncio.wait_for(writer.drain(), 10.0)
+            writer.write_eof()
+            await rest
+        finally:
+            await streams.close(writer)
+        if held > 1 << 20:
+            return (
+                f"a client sent {sent >> 20} MiB of lines without reading any reply, and the "
+                f"server kept {held / (1 << 20):.1f} MiB of replies waiting in memory: "
+                "`await writer.drain()` after each write, so that a client that does not "
+                "read makes the server wait (and stop reading) instead of buffering without "
+                "end."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server with a client that does not read")
 
 
 def test_fifty_clients_at_once(kata: kit.Kata) -> None:

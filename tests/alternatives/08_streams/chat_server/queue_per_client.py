@@ -25,7 +25,7 @@ class ChatServer:
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Broadcast each line of this client to the others' queues."""
-        queue: asyncio.Queue[bytes] = asyncio.Queue(maxsize=10_000)
+        queue: asyncio.Queue[bytes] = asyncio.Queue(maxsize=256)
         self.queues[writer] = queue
         pump = asyncio.create_task(self.pump(writer, queue))
         try:

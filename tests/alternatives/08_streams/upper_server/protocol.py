@@ -1,4 +1,5 @@
-"""Correct in another style: a Protocol class with loop.create_server, buffering partial lines."""
+"""Correct in another style: a Protocol class with loop.create_server, buffering partial lines;
+flow control pauses reading while the client does not read the replies."""
 
 import asyncio
 
@@ -16,6 +17,13 @@ class UpperProtocol(asyncio.Protocol):
         *lines, self.buffer = self.buffer.split(b"\n")
         for line in lines:
             self.transport.write(line.decode().upper().encode() + b"\n")
+
+    def pause_writing(self) -> None:
+        # The replies pile up (the client does not read them): stop reading its requests.
+        self.transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        self.transport.resume_reading()
 
     def eof_received(self) -> bool:
         self.transport.close()

@@ -1,10 +1,10 @@
-"""Correct in another style: write() without drain() to the others, closing clients on stop.
-
-It never waits for anyone, so the room never stalls; it does not bound the memory a client
-that never reads can cost (the reference drops such a client).
+"""Wrong: write() without drain() to the others, but never drops a client that does not read:
+the room never stalls, yet such a client costs memory without bound.
 """
 
 import asyncio
+
+EXPECT = "Drop (or disconnect) a client whose unsent data grows too large"
 
 
 class ChatServer:
