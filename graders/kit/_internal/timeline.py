@@ -18,6 +18,7 @@ Standard library only.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -133,6 +134,8 @@ def expected_line(data: TimelineData, ideal: list[TimelineRow]) -> str:
     if not shape:
         return ""
     took, expected = data["took"], data["expected"]
+    if expected is None and ideal:
+        expected = max(float(r["end"] if r["end"] is not None else r["start"]) for r in ideal)
     if took is not None and expected is not None and abs(took - expected) > 1e-6:
         shape += f" (yours ended at {_num(took, real)} s)"
     return f"expected: {shape}."
@@ -227,7 +230,7 @@ def render(
     lines.append(pad + " " * (2 + label_w + 1) + _scale(horizon, bar_w, real))
     expected = expected_line(data, ideal)
     if expected:
-        lines.append(pad + expected)
+        lines.extend(pad + part for part in textwrap.wrap(expected, width, subsequent_indent="  "))
     return [line.rstrip() for line in lines]
 
 
