@@ -2,9 +2,10 @@
 
 Write the class `Deferred`:
 
-- `resolve(value)` settles it with a value; `reject(exc)` settles it with an exception.
-  Both are plain methods (not async). Only the first settlement counts: later calls to
-  `resolve` or `reject` do nothing (they must not raise).
+- `resolve(value)` settles it with a value (any value, `None` included); `reject(exc)`
+  settles it with an exception. Both are plain methods (not async). Only the first
+  settlement counts: later calls to `resolve` or `reject` do nothing (they must not raise),
+  and a settled Deferred stays settled for every later waiter.
 - `await d.wait()` returns the value (or raises the exception) once it is settled, and at
   once if it already is. Any number of coroutines may wait: all of them wake at the same
   loop time, the moment it is settled. No polling with `asyncio.sleep`.

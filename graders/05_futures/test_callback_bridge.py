@@ -29,7 +29,7 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -245,6 +245,7 @@ def test_concurrent_calls(kata: kit.Kata, sleeps: list[float]) -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(OUTCOMES)
+    @example([(1.0, None), (1.0, "é"), (0.5, ValueError("bad"))])
     def check(calls: list[tuple[float, Any]]) -> None:
         gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
 

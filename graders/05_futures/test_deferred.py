@@ -1,17 +1,37 @@
 """Grader for 05_futures/deferred: a one-shot value awaited by many.
 
-Checks: 100 waiters all wake at the loop time it is resolved (no polling); a second resolve
-or reject is a no-op that raises nothing; reject makes waiters raise that exception;
-waiting after settlement returns at once; cancelling one waiter leaves the others waiting.
+Docstring sentence -> the check that enforces it:
+
+- "`resolve(value)` settles it with a value (any value, `None` included)"
+  -> test_hundred_waiters_wake_together, test_any_settlements
+- "`reject(exc)` settles it with an exception" -> test_reject_raises_in_every_waiter
+- "Both are plain methods (not async)" -> test_settle_methods_are_plain
+- "Only the first settlement counts: later calls ... do nothing (they must not raise)"
+  -> test_second_resolve_is_a_no_op, test_reject_raises_in_every_waiter,
+  test_any_settlements
+- "a settled Deferred stays settled for every later waiter" -> test_wait_after_resolve_
+  returns_at_once (an Event cleared by the learner's code is named when a clear() was
+  seen), test_any_settlements
+- "returns ... at once if it already is" -> test_wait_after_resolve_returns_at_once
+- "all of them wake at the same loop time, the moment it is settled. No polling"
+  -> test_hundred_waiters_wake_together (and the `sleeps` fixture)
+- "Cancelling one waiter must not disturb the others" -> test_cancelled_waiter_leaves_others_alone
+
+Inputs: settlement sequences (None, 0, "", repeated values, exceptions) with waiters before
+and after are drawn by Hypothesis (deterministic): test_any_settlements.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import inspect
 from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
 ODD_TIME = 1.234567  # no polling period lands exactly on it
@@ -57,9 +77,63 @@ def expect_no_raise(seen: dict[str, Any]) -> None:
         )
 
 
+CLEARS: list[int] = [0]  # clear() calls on asyncio.Event objects made by the learner
+
+
+@pytest.fixture(autouse=True)
+def counted_clears(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count the clear() calls on the asyncio.Event objects the learner makes."""
+    real = asyncio.Event
+
+    class Event(real):  # type: ignore[misc, valid-type]
+        def clear(self) -> None:
+            CLEARS[0] += 1
+            super().clear()
+
+    CLEARS[0] = 0
+    monkeypatch.setattr(asyncio, "Event", Event)
+    for name, value in list(vars(kata.module).items()):
+        if value is real:
+            monkeypatch.setattr(kata.module, name, Event)
+
+
+def cleared() -> str:
+    """The evidence of a cleared Event, as a sentence, or ''."""
+    if not CLEARS[0]:
+        return ""
+    return (
+        f" Your code cleared an asyncio.Event {CLEARS[0]} time(s): a cleared Event forgets "
+        "that it was settled; never clear it."
+    )
+
+
+def expect_stays_settled(got: list[tuple[Any, ...]], what: str) -> None:
+    """Fail if a waiter that came after the settlement waited until the grader gave up."""
+    if any(o[0] == "cancelled" for o in got):
+        kit.fail(
+            f"with {what}, a waiter that called wait() after the settlement waited forever: "
+            f"a settled Deferred must stay settled, and wait() must then return at once."
+            f"{cleared()}"
+        )
+
+
 def test_is_a_class(kata: kit.Kata) -> None:
     """Deferred is a class."""
     kata.get("Deferred", "class")
+
+
+def test_settle_methods_are_plain(kata: kit.Kata) -> None:
+    """resolve and reject are plain methods: callbacks call them without await."""
+    deferred_class = kata.get("Deferred", "class")
+    for name in ("resolve", "reject"):
+        method = getattr(deferred_class, name, None)
+        kit.expect(callable(method), f"Deferred has no method `{name}`.")
+        kit.expect(
+            not inspect.iscoroutinefunction(method),
+            f"Deferred.{name} is an `async def`; it must be a plain method: callers (often "
+            f"callbacks) call `d.{name}(...)` without await, and an async method would then "
+            "do nothing at all. Settling a future (or setting an Event) needs no await.",
+        )
 
 
 def test_hundred_waiters_wake_together(kata: kit.Kata, sleeps: list[float]) -> None:
@@ -111,6 +185,7 @@ def test_second_resolve_is_a_no_op(kata: kit.Kata) -> None:
     result = kata.run(scenario, what="a Deferred resolved twice", limit=60)
     expect_no_raise(seen)
     got = [o[1:] for o in result.value or []]
+    expect_stays_settled(got, "a Deferred resolved twice")
     kit.expect(
         all(o == ("value", "first") for o in got),
         f"after resolve('first'), resolve('second') and reject(...), waiters got {got!r}; "
@@ -137,6 +212,7 @@ def test_reject_raises_in_every_waiter(kata: kit.Kata) -> None:
     result = kata.run(scenario, what="a rejected Deferred", limit=60)
     expect_no_raise(seen)
     got = [o[1:] for o in result.value or []]
+    expect_stays_settled(got, "a rejected Deferred")
     kit.expect(
         all(o == ("raised", error) for o in got),
         f"after reject(ValueError('it failed')) the waiters got {got[:2]!r}...; each must "
@@ -152,9 +228,15 @@ def test_wait_after_resolve_returns_at_once(kata: kit.Kata) -> None:
     async def scenario() -> Any:
         deferred = deferred_class()
         deferred.resolve(41)
-        return await deferred.wait()
+        async with asyncio.timeout(600):
+            return await deferred.wait()
 
-    result = kata.run(scenario, what="wait() after resolve(41)", limit=60)
+    result = kata.run(scenario, what="wait() after resolve(41)", limit=60, raises=TimeoutError)
+    if isinstance(result.error, TimeoutError):
+        kit.fail(
+            "wait() after resolve(41) never returned: a settled Deferred must stay settled, "
+            f"and wait() must then return at once.{cleared()}"
+        )
     kit.expect_equal(result.value, 41, "wait() after resolve(41)")
     kit.expect_loop_time(result, 0.0, "wait() after resolve(41)")
 
@@ -186,3 +268,77 @@ def test_cancelled_waiter_leaves_others_alone(kata: kit.Kata) -> None:
         "`await asyncio.shield(future)` (or wait on an asyncio.Event).",
     )
     kit.expect_loop_time(result, 2.0, "a Deferred resolved at 2 s")
+
+
+# A settlement: ("resolve", value) or ("reject", exception).
+SETTLEMENTS = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("resolve"),
+            st.one_of(st.none(), st.sampled_from([0, "", False, " ", "é", 1])),
+        ),
+        st.tuples(st.just("reject"), st.builds(KeyError, st.sampled_from(["x", ""]))),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+def test_any_settlements(kata: kit.Kata) -> None:
+    """Any settlements (None, falsy values, repeats, errors): the first wins, for everyone."""
+    deferred_class = kata.get("Deferred", "class")
+
+    @settings(
+        derandomize=True,
+        database=None,
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(SETTLEMENTS, st.integers(0, 3), st.integers(0, 2))
+    @example([("resolve", None), ("resolve", 1)], 1, 1)
+    @example([("resolve", 0), ("reject", KeyError("x"))], 2, 1)
+    def check(settlements: list[tuple[str, Any]], before: int, after: int) -> None:
+        gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+        seen: dict[str, Any] = {}
+
+        async def scenario() -> list[tuple[float, str, Any]]:
+            deferred = deferred_class()
+            tasks = [asyncio.create_task(waiter(deferred)) for _ in range(before)]
+            await REAL_SLEEP(1.0)
+            for k, (action, argument) in enumerate(settlements):
+                settle(seen, f"{action}() #{k + 1}", getattr(deferred, action), argument)
+            outcomes = list(await asyncio.gather(*tasks))
+            async with asyncio.timeout(600):
+                for _ in range(after):
+                    outcomes.append(await waiter(deferred))
+            return outcomes
+
+        shown = ", ".join(f"{action}({argument!r})" for action, argument in settlements)
+        what = f"{before} waiter(s), then {shown} at 1 s, then {after} more waiter(s)"
+        # loop_errors: a rejection nobody waits for is logged by asyncio ("exception was
+        # never retrieved"); that is not the learner's doing.
+        result = kata.run(scenario, what=what, limit=1000, raises=TimeoutError, loop_errors=True)
+        expect_no_raise(seen)
+        action, first = settlements[0]
+        want = ("value", first) if action == "resolve" else ("raised", first)
+        got = [o[1:] for o in result.value or []]
+        kit.expect(
+            result.error is None
+            and len(got) == before + after
+            and all(g[0] == want[0] and (g[1] is first or g[1] == first) for g in got),
+            f"with {what}, the waiters got "
+            f"{'nothing: a later waiter waited forever' if result.error else got!r}; "
+            f"every waiter should get {want!r}: the first settlement counts, whatever its "
+            f"value (None and falsy values too), and stays settled.{cleared()}",
+        )
+        stray = [
+            ctx for ctx in result.loop_errors if "never retrieved" not in ctx.get("message", "")
+        ]
+        if stray:
+            kit.fail(
+                f"an error in {what} went unhandled: {stray[0].get('message', '')} "
+                f"({stray[0].get('exception')!r})."
+            )
+
+    check()

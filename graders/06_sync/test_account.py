@@ -32,7 +32,7 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -291,6 +291,7 @@ def test_any_transfers_keep_the_money(kata: kit.Kata) -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(MOVES)
+    @example([(0, 0, 10), (0, 1, 5), (1, 0, 5), (0, 1, 5)])
     def check(moves: list[tuple[int, int, int]]) -> None:
         expected = [100, 100, 100]
         for i, j, amount in moves:

@@ -28,7 +28,7 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -329,6 +329,7 @@ def test_any_items_in_order(kata: kit.Kata) -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(ITEMS, st.integers(1, 3), PAUSES, PAUSES)
+    @example([None, 1, None, " "], 1, [], [1.0])
     def check(
         items: list[Any], capacity: int, put_pauses: list[float], get_pauses: list[float]
     ) -> None:

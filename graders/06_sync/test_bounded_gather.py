@@ -28,7 +28,7 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 PER_CORO = (
@@ -227,6 +227,7 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(CASES)
+    @example(([(1.0, False), (1.0, True), (2.0, False), (1.0, False), (1.0, False)], 2))
     def check(case: tuple[list[tuple[float, bool]], int]) -> None:
         gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
         jobs, limit = case

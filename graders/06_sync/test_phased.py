@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import kit
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 TABLES = {
@@ -199,6 +199,7 @@ def test_any_phase_table(kata: kit.Kata) -> None:
         suppress_health_check=list(HealthCheck),
     )
     @given(TABLES_DRAWN)
+    @example(([[1.0, 2.0], [1.0, 2.0], [0.5, 2.0]], 2))
     def check(case: tuple[list[list[float]], int]) -> None:
         gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
         table, phases = case
