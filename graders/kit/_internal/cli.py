@@ -5,7 +5,8 @@
     hint KATA                             the next hint for a kata
     reset KATA|TRACK ...|--all            restore stubs, backing up the learner's files
     solution KATA [--force]               the reference, once the kata passes
-    gradebook DIR [KATA-or-TRACK ...]     grade a folder of submissions
+    gradebook DIR [KATA-or-TRACK ...]     grade a folder of submissions (--shard K/N)
+    gradebook merge OUT... [--out DIR]    join shard outputs into one gradebook
     bundle gradescope OUT.zip | template OUT   the Gradescope zip; the students' repo
     dev sums|check|graph|triangle|bench|mutants   contributors' tools
 
@@ -122,6 +123,12 @@ def _gradebook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
     ap.add_argument(
         "--jobs", type=int, default=None, help="submissions at once (default: 4 per core)"
+    )
+    ap.add_argument(
+        "--shard",
+        metavar="K/N",
+        default=None,
+        help="grade every Nth submission from the Kth (join outputs: gradebook merge OUT...)",
     )
     ap.set_defaults(run=_command("gradebook"))
 

@@ -20,7 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import formats, integrity
+from . import formats, integrity, shards
 from .data import KataResult
 from .manifest import KataInfo, catalogue
 from .orchestrate import grade
@@ -88,6 +88,8 @@ def write_csv(path: Path, entries: list[KataInfo], graded: dict[str, list[KataRe
 
 def command(args: argparse.Namespace) -> int:
     """``python -m kit gradebook``."""
+    if args.folder == "merge" and not Path("merge").is_dir():
+        return shards.merge_command(args)
     root = Path(args.folder).expanduser().resolve()
     if not root.is_dir():
         print(f"no such folder of submissions: {root}", file=sys.stderr)
@@ -99,7 +101,13 @@ def command(args: argparse.Namespace) -> int:
         print(cat.unknown(str(exc.args[0])), file=sys.stderr)
         return 2
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    if not folders:
+    if folders and getattr(args, "shard", None):
+        try:
+            folders = shards.pick(folders, args.shard)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    elif not folders:
         print(f"{root} holds no submission folders", file=sys.stderr)
         return 2
     out = Path(args.out).resolve() if args.out else root.parent / "gradebook"
@@ -110,6 +118,9 @@ def command(args: argparse.Namespace) -> int:
     graded = grade_all(folders, entries, args.jobs)
     elapsed = time.perf_counter() - start
     write_csv(out / "gradebook.csv", entries, graded)
+    if getattr(args, "shard", None):
+        ids = [e.id for e in entries]
+        shards.describe(out, args.shard, ids, integrity.digest(), list(graded))
     for student, results in graded.items():
         folder = out / student
         folder.mkdir(exist_ok=True)
