@@ -26,7 +26,7 @@ import nox
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.11", "3.12", "3.13"]
 GRADERS_ON_PATH = {"PYTHONPATH": "graders", "PYTHONDONTWRITEBYTECODE": "1"}
-WORKFLOWS = ["docs/github-classroom.yml"]
+WORKFLOWS = ["docs/github-classroom.yml", "docs/gradebook-shards.yml"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["grade"]
