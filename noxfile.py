@@ -8,6 +8,10 @@
     nox -s reset -- fetch_all    restore a stub (your file is backed up in .katas/backups)
     nox -s solution -- fetch_all the reference solution, once your kata passes
     nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
+                                 (--shard K/N; nox -s gradebook -- merge OUT... joins shards)
+    nox -s gradescope -- OUT.zip the Gradescope autograder zip
+    nox -s template -- OUT       the repository to hand to students (GitHub Classroom)
+    nox -s lock                  rewrite graders/requirements.lock (needs uv)
     nox -s tests                 the project's own tests, on every Python 3.11-3.13 found
     nox -s lint                  ruff, and mypy --strict on the kit
     nox -s mutants -- [KATA]     mutation testing: do the graders kill planted bugs?
