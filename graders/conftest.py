@@ -42,7 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     channel = config.getoption("--kata-channel")
     if channel:
-        config.pluginmanager.register(Recorder(channel), "kata-channel")
+        config.pluginmanager.register(Recorder(channel, GUARDED_MODULES), "kata-channel")
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

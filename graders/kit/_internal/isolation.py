@@ -351,7 +351,7 @@ for i, (blocked, paths) in enumerate(spec["expose"]):
     stages = []
     for j, path in enumerate(paths):
         stage = os.path.join(spec["stage"], f"{i}-{j}")
-        os.makedirs(stage)
+        os.makedirs(stage, exist_ok=True)
         if libc.mount(path.encode(), stage.encode(), None, 4096 | 16384, None):
             sys.exit(f"katas sandbox: cannot reach {path}: {os.strerror(ctypes.get_errno())}")
         stages.append((stage, path))

@@ -12,6 +12,8 @@ import hmac
 import json
 import os
 import re
+import sys
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ from ..outcomes import NotStarted
 from . import trace
 from .data import CheckRecord
 from .paths import kata_of
+from .sandbox import snapshot
 
 OUTPUT_CAP = 2000  # characters of captured output kept per test
 
@@ -51,7 +54,10 @@ class Recorder:
     session is over). Each message carries a sequence number and an HMAC under a key the
     parent sent through a second pipe, read before any learner code runs."""
 
-    def __init__(self, channel: str) -> None:
+    def __init__(self, channel: str, guarded: list[ModuleType] | None = None) -> None:
+        self.guarded = [*(guarded or []), json, hmac, hashlib, sys.modules[__name__]]
+        self.baseline: dict[str, int] = {}
+        self.manager: Any = None
         write, _, key = channel.partition(",")
         self.fd = int(write)
         os.set_inheritable(self.fd, False)  # not passed on to processes the learner starts
@@ -67,6 +73,26 @@ class Recorder:
         line = (json.dumps({"body": body, "mac": mac}) + "\n").encode()
         while line:
             line = line[self._write_all(self.fd, line) :]
+
+    def _identity(self) -> dict[str, int]:
+        seen = snapshot(self.guarded, self.manager)
+        seen.update({f"Recorder.{k}": id(v) for k, v in vars(type(self)).items()})
+        mine = {k: v for k, v in vars(self).items() if k not in ("seq", "baseline")}
+        seen.update({f"recorder.{k}": id(v) for k, v in mine.items()})
+        return seen
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """What graders rely on, before any learner code runs (it runs only in checks)."""
+        self.manager = session.config.pluginmanager
+        self.baseline = self._identity()
+
+    def _tampered(self) -> list[str]:
+        now = self._identity()
+        changed = {k for k, v in self.baseline.items() if now.get(k) != v}
+        added = now.keys() - self.baseline.keys()
+        changed |= {k for k in added if k.startswith(("pytest hook", "Recorder.", "recorder."))}
+        return sorted(changed)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._send("start", nodeid)
@@ -113,6 +139,15 @@ class Recorder:
                 timeline = trace.export(failed=report.failed)
                 if timeline is not None:
                     record["timeline"] = timeline
+            changed = self._tampered() if self.baseline else []
+            if changed:  # a hook, the kit or this recorder replaced: its reports are void
+                record["outcome"] = "failed"
+                record["message"] = (
+                    "the code under grading replaced part of the grader ("
+                    + ", ".join(changed[:4])
+                    + (", ..." if len(changed) > 4 else "")
+                    + "); graders only grade code that leaves them alone."
+                )
             self._send("record", record)
 
     @pytest.hookimpl(tryfirst=True)
