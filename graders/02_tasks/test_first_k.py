@@ -18,6 +18,7 @@ Docstring sentence -> the check that enforces it:
 - "and await them so they have really stopped before you return" -> test_cleanup_is_awaited,
   test_the_rest_are_cancelled_and_awaited
 - `factories` is any iterable (the signature): a generator, repeats -> test_any_jobs
+- k=0 (the first 0 jobs: none) -> test_k_zero
 """
 
 from __future__ import annotations
@@ -371,3 +372,14 @@ def test_any_jobs(
         f"{what}: {len(late)} slower job(s) were not cancelled: cancel every job you no "
         "longer need.",
     )
+
+
+def test_k_zero(kata: kit.Kata) -> None:
+    """k=0: no result is wanted, so [] at once, with nothing left running."""
+    _, outcome, _ = run_fixed(kata, 0)
+    kit.expect(
+        outcome.value == [] and outcome.at == 0.0,
+        f"{describe(DELAYS, 0)} returned {outcome.value!r} after {outcome.at:g} s; expected [] "
+        "at once: the first 0 jobs to finish are none.",
+    )
+    expect_stopped(outcome, describe(DELAYS, 0))

@@ -14,6 +14,7 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import sys
 from typing import Any
 
 import kit
@@ -54,15 +55,43 @@ def test_sleeps_overlap(kata: kit.Kata, a: float, b: float) -> None:
 
 
 def test_sleeps_a_and_b(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One sleep of a and one of b: not a single sleep of the longer one."""
+    """One sleep of a and one of b, each in a task of its own: not one long sleep, and not a
+    sleep awaited by two_sleepers itself."""
     two_sleepers = kata.get("two_sleepers", "coroutine")
-    sleeps = kit.watch_sleeps(kata, monkeypatch, message="two_sleepers slept {n} times")
-    kata.run(lambda: two_sleepers(4.0, 1.5), what="two_sleepers(4, 1.5)")
+    sleeps: list[tuple[float, bool]] = []  # (delay, ran in a task other than two_sleepers')
+    caller: list[asyncio.Task[Any] | None] = []
+
+    def recorded(delay: float, result: Any = None) -> Any:
+        if sys._getframe(1).f_code.co_filename != str(kata.path):
+            return REAL_SLEEP(delay, result)  # not the learner's sleep (the grader's, asyncio's)
+
+        async def sleep() -> Any:
+            sleeps.append((delay, asyncio.current_task() is not caller[0]))
+            return await REAL_SLEEP(delay, result)
+
+        return sleep()
+
+    async def call() -> Any:
+        caller.append(asyncio.current_task())
+        monkeypatch.setattr(asyncio, "sleep", recorded)
+        for name, value in list(vars(kata.module).items()):
+            if value is REAL_SLEEP:
+                monkeypatch.setattr(kata.module, name, recorded)
+        return await two_sleepers(4.0, 1.5)
+
+    kata.run(call, what="two_sleepers(4, 1.5)")
     kit.expect_equal(
-        sorted(sleeps),
+        sorted(delay for delay, _ in sleeps),
         [1.5, 4.0],
         "The asyncio.sleep calls of two_sleepers(4, 1.5)",
         "Start two tasks, one sleeping a seconds and the other b seconds.",
+    )
+    inline = [delay for delay, in_task in sleeps if not in_task]
+    kit.expect(
+        not inline,
+        f"two_sleepers(4, 1.5) awaited its sleep of {inline[0] if inline else 0:g} s itself "
+        "instead of in a task: start both sleeps with asyncio.create_task, then await the "
+        "tasks.",
     )
 
 
