@@ -72,6 +72,12 @@ def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--junit", help="write JUnit XML")
     ap.add_argument("--gradescope", help="write Gradescope results.json")
     ap.add_argument(
+        "--extra-tests",
+        metavar="DIR",
+        default=None,
+        help="also grade your own pytest-asyncio tests in DIR (points in DIR/points.toml)",
+    )
+    ap.add_argument(
         "--classroom",
         metavar="ENV_FILE",
         help='append the GitHub Classroom reporter\'s results to ENV_FILE ("$GITHUB_ENV")',
@@ -129,6 +135,12 @@ def _gradebook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="K/N",
         default=None,
         help="grade every Nth submission from the Kth (join outputs: gradebook merge OUT...)",
+    )
+    ap.add_argument(
+        "--extra-tests",
+        metavar="DIR",
+        default=None,
+        help="also grade your own pytest-asyncio tests in DIR (points in DIR/points.toml)",
     )
     ap.set_defaults(run=_command("gradebook"))
 

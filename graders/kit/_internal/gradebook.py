@@ -20,7 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import formats, integrity, shards
+from . import extra, formats, integrity, shards
 from .data import KataResult
 from .manifest import KataInfo, catalogue
 from .orchestrate import grade
@@ -100,6 +100,12 @@ def command(args: argparse.Namespace) -> int:
     except LookupError as exc:
         print(cat.unknown(str(exc.args[0])), file=sys.stderr)
         return 2
+    if getattr(args, "extra_tests", None):
+        try:
+            entries = [*entries, *extra.load(args.extra_tests)]
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     if folders and getattr(args, "shard", None):
         try:

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 
-from . import formats, integrity, learn, trace
+from . import extra, formats, integrity, learn, trace
 from .data import KataResult, Status
 from .manifest import catalogue
 from .orchestrate import grade
@@ -24,6 +24,12 @@ def command(args: argparse.Namespace) -> int:
     except LookupError as exc:
         print(cat.unknown(str(exc.args[0])), file=sys.stderr)
         return 2
+    if getattr(args, "extra_tests", None):
+        try:
+            infos = [*infos, *extra.load(args.extra_tests)]
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     target = resolve_target(args.submission or args.target)
     if not target.is_dir():
         print(
