@@ -84,8 +84,12 @@ def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     ap.add_argument(
         "--verify-graders",
-        action="store_true",
-        help="refuse to grade unless graders and kit match graders/SHA256SUMS",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="SHA256",
+        help="refuse to grade unless graders and kit match graders/SHA256SUMS (or this sha256), "
+        "and the grading Python runs no extra start-up code (.pth, sitecustomize)",
     )
     ap.set_defaults(run=_command("grading"))
 

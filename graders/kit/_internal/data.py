@@ -83,6 +83,8 @@ class KataResult:
     message: str = ""
     checks: list[CheckRecord] = field(default_factory=list)
     output: str = ""  # pytest's own output, shown with -v
+    # For a human to review (kit._internal.flags, and what grading saw): never changes points.
+    flags: list[str] = field(default_factory=list)
 
     @property
     def score(self) -> int:

@@ -43,7 +43,8 @@ def command(args: argparse.Namespace) -> int:
         print(f"(last graded {saved.get('graded_at', 'never')}; nox -s grade regrades)")
         return 0
     if args.verify_graders:
-        problems = integrity.verify()
+        pin = args.verify_graders if isinstance(args.verify_graders, str) else None
+        problems = integrity.verify(pin)
         if problems:
             print(
                 "refusing to grade: the graders differ from graders/SHA256SUMS ("

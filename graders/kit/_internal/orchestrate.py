@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import extra, integrity, isolation
+from . import extra, flags, integrity, isolation
 from .data import CheckRecord, KataResult, Status
 from .hygiene import for_terminal
 from .manifest import KataInfo
@@ -405,12 +405,14 @@ def _grade_group(
     """Grade katas in one process; when it ends early, decide the kata it ended on (alone,
     if it died) and grade the rest again."""
     results: dict[str, KataResult] = {}
+    seen: dict[str, list[str]] = {}  # kata id -> what grading saw, as flags
     pending = list(group)
     while pending:
         if time.monotonic() > deadline:
             results.update({e.id: _out_of_time(e) for e in pending})
             break
         batch = _run(pending, box, verbose, deadline)
+        _note(batch, seen)
         undecided = []
         for entry in pending:
             result = _decide(entry, expected[entry.id], batch)
@@ -432,6 +434,7 @@ def _grade_group(
             )
         else:  # it died on this kata: grade it alone, so it costs this kata only
             alone = _run([culprit], box, verbose, deadline)
+            _note(alone, seen)
             result = _decide(culprit, expected[culprit.id], alone)
             if result is None and alone.out_of_time:
                 result = _out_of_time(culprit)
@@ -441,7 +444,24 @@ def _grade_group(
                 culprit, Status.FAIL, _died(alone.code), alone.records, alone.output
             )
         pending = undecided
+    for kata_id, notes in seen.items():
+        if kata_id in results:
+            results[kata_id].flags += [n for n in notes if n not in results[kata_id].flags]
     return [results[e.id] for e in group]
+
+
+def _note(batch: Batch, seen: dict[str, list[str]]) -> None:
+    """What a grader process did that a human should know of, as flags of its kata."""
+    kata = batch.current or ""
+    if batch.left:
+        seen.setdefault(kata, []).append(
+            f"{len(batch.left)} process(es) still running as the submission after its "
+            "grader process ended (killed)"
+        )
+    if batch.late:
+        seen.setdefault(kata, []).append("a signed report came after the session ended")
+    if batch.forged:
+        seen.setdefault(kata, []).append("unsigned or out-of-order messages on the result pipe")
 
 
 def _chunks(entries: list[KataInfo], per_track: bool) -> Iterator[list[KataInfo]]:
@@ -481,6 +501,9 @@ def grade(
             runnable.append(entry)
     if runnable:
         box = isolation.sandbox(target)
+        found = flags.scan(box.target, [e.id for e in runnable])
+        if target.resolve() == (REPO / "solutions").resolve():
+            found = {}  # the reference itself
         extra.install(entries, box.root)
         deadline = time.monotonic() + SUBMISSION_BUDGET
         try:
@@ -492,6 +515,8 @@ def grade(
                     results.update({r.info.id: r for r in group})
         finally:
             box.remove()
+        for kata_id, notes in found.items():
+            results[kata_id].flags[:0] = notes
     return [results[e.id] for e in entries]
 
 
