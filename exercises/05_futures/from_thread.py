@@ -13,8 +13,12 @@ even wake up. The one safe door is `loop.call_soon_threadsafe(fn, *args)`: it qu
 So: get the loop with `asyncio.get_running_loop()` (inside the coroutine, before starting
 the job; the job's thread has no running loop), create a future, give the job a callback
 that calls `loop.call_soon_threadsafe(...)` to set the future's result, and await the
-future. If the caller was cancelled meanwhile, the late result must be ignored (check
-`future.done()` on the loop's side). No polling with `asyncio.sleep`.
+future. Any result may come back, `None` included. While you wait, the loop must stay free
+for other tasks: no blocking wait in the coroutine (`threading.Event.wait()`,
+`queue.Queue.get()`, `concurrent.futures.Future.result()` would freeze the loop until the
+job is done). If the caller is cancelled while waiting, `from_thread` ends with that
+CancelledError, and the late result must be ignored (check `future.done()` on the loop's
+side). No polling with `asyncio.sleep`.
 
     >>> def start_job(callback):
     ...     threading.Thread(target=lambda: callback(6 * 7)).start()

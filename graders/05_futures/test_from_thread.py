@@ -6,10 +6,25 @@ coroutine: set_result or call_soon straight from the thread queue work but do no
 loop, so the result never arrives; the job then rings the loop itself (thread-safely) and
 the grader names the mistake instead of hanging. (asyncio's debug mode is not used: its
 "Non-thread-safe operation" error strikes inside set_result after the future is already
-done, which leaves the awaiting task stuck for good.) Checks: the value arrives; it arrives
-through call_soon_threadsafe (not set_result or call_soon from the thread); concurrent
-calls get their own results; no polling with asyncio.sleep; a result arriving after the
-caller was cancelled raises nothing on the loop.
+done, which leaves the awaiting task stuck for good.)
+
+Docstring sentence -> the check that enforces it:
+
+- "call `start_job(callback)` ... Return that result" -> test_result_from_a_thread,
+  test_callback_before_await (start_job is called exactly once: run_jobs)
+- "Any result may come back, `None` included" -> test_none_result
+- "the loop must stay free for other tasks: no blocking wait in the coroutine"
+  -> test_loop_stays_free (a heartbeat task beside from_thread; a stall names a blocking
+  wait, seen as the stall)
+- "From the job's thread you must not call `future.set_result(...)` or
+  `loop.call_soon(...)`" / "The one safe door is `loop.call_soon_threadsafe`"
+  -> check_job (a result that never wakes the loop, or an error in the job's thread)
+- "get the loop ... inside the coroutine, before starting the job" -> check_job (an error
+  raised in the job's thread names it)
+- concurrent calls each get their own result -> test_concurrent_calls_get_their_own_result
+- "If the caller is cancelled while waiting, `from_thread` ends with that CancelledError,
+  and the late result must be ignored" -> test_late_result_after_cancel
+- "No polling with `asyncio.sleep`" -> the `sleeps` fixture
 """
 
 from __future__ import annotations
@@ -169,6 +184,63 @@ def test_result_from_a_thread(kata: kit.Kata, sleeps: list[float]) -> None:
         job.callback_thread not in (None, threading.get_ident()),
         "the callback ran on the grader's thread; the job must call it from its own thread.",
     )
+
+
+HEARTBEAT = 0.01  # real seconds between the heartbeat's ticks
+STALL_LIMIT = 0.5  # the longest gap a free loop may show (the job takes 1 s)
+
+
+def test_loop_stays_free(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A heartbeat task beside from_thread keeps ticking while the job's thread works."""
+    from_thread = kata.get("from_thread", "coroutine")
+    job = ThreadJob("slow result", delay=1.0)
+
+    async def scenario() -> tuple[Any, float]:
+        gaps = [0.0]
+
+        async def heartbeat() -> None:
+            last = time.perf_counter()
+            while True:
+                await REAL_SLEEP(HEARTBEAT)
+                now = time.perf_counter()
+                gaps.append(now - last - HEARTBEAT)
+                last = now
+
+        beat = asyncio.create_task(heartbeat())
+        await REAL_SLEEP(2 * HEARTBEAT)
+        try:
+            value = await from_thread(job)
+            job.observed.set()
+            await REAL_SLEEP(3 * HEARTBEAT)
+        finally:
+            beat.cancel()
+            await asyncio.gather(beat, return_exceptions=True)
+        return value, max(gaps)
+
+    try:
+        result = kata.run(scenario, what="from_thread(start_job)", clock="real", limit=10)
+    finally:
+        job.observed.set()
+        job.join()
+    value, stall = result.value or (None, 0.0)
+    kit.expect(
+        stall < STALL_LIMIT,
+        f"while from_thread waited for a job taking 1 s, a heartbeat task ticking every 10 "
+        f"ms stalled for {stall:.2f} s: your coroutine blocked the event loop until the job "
+        "was done (a blocking wait such as threading.Event.wait(), queue.Queue.get() or "
+        "future.result() inside `async def`). Await an asyncio future instead, resolved "
+        f"through loop.call_soon_threadsafe(...). {THREADSAFE}",
+    )
+    check_job(job)
+    kit.expect_equal(value, "slow result", "from_thread(start_job) with a 1 s job")
+
+
+def test_none_result(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A job whose result is None: from_thread returns None."""
+    job = ThreadJob(None, delay=0.05)
+    values = run_jobs(kata, [job], "from_thread(start_job) whose thread reports None")
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    kit.expect_equal(values[0], None, "from_thread with a job reporting None")
 
 
 def test_callback_before_await(kata: kit.Kata, sleeps: list[float]) -> None:
