@@ -3,8 +3,9 @@
 Every sub-folder of DIR is one student's submission, laid out like exercises/. Submissions
 are graded side by side, one process each, four per core by default: most of a grader's
 time is spent waiting on real clocks (sockets, subprocesses, threads), not computing. The output
-folder gets ``gradebook.csv`` (student, each kata's points, total, possible) and, per
-student, ``results.json`` (Exercism v3 with points) and ``scoreboard.txt``.
+folder gets ``gradebook.csv`` (student, each kata's points, total, possible, and the flags
+for a human to review) and, per student, ``results.json`` (Exercism v3 with points) and
+``scoreboard.txt``. Folder names and messages are made safe for terminals and spreadsheets.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import extra, formats, integrity, shards
-from .data import KataResult
+from . import extra, flags, formats, hygiene, integrity, shards
+from .data import KataResult, Status
+from .hygiene import for_csv_cell, for_terminal
 from .manifest import KataInfo, catalogue
-from .orchestrate import grade
+from .orchestrate import grade, isolation_note
 from .scoreboard import bar
 from .scoreboard import scoreboard as render
 
@@ -68,10 +70,30 @@ def grade_all(
         }
         for future in as_completed(futures):
             folder = futures[future]
-            out[folder.name] = future.result()
+            try:
+                out[folder.name] = future.result()
+            except Exception as exc:  # noqa: BLE001 - one folder must not stop the class
+                why = for_terminal(f"this folder could not be graded: {exc}")
+                out[folder.name] = [KataResult(e, Status.FAIL, why) for e in entries]
             score = sum(r.score for r in out[folder.name])
-            progress.step(f"{folder.name}: {score}/{sum(e.points for e in entries)}")
+            label = for_terminal(folder.name)
+            progress.step(f"{label}: {score}/{sum(e.points for e in entries)}")
+    shared = flags.shared_code({f.name: f for f in folders}, [e.id for e in entries])
+    for student, found in shared.items():
+        for result in out.get(student, []):
+            result.flags += found.get(result.info.id, [])
     return {name: out[name] for name in sorted(out)}
+
+
+def safe_name(student: str) -> str:
+    """A student's folder name as the CSV and the report folders show it: no control
+    characters, and no spreadsheet formula."""
+    return for_csv_cell(for_terminal(student))
+
+
+def flag_summary(results: list[KataResult]) -> str:
+    """The flags of a student's katas in one cell: ``kata: flag; flag | kata: flag``."""
+    return " | ".join(f"{r.info.id}: {'; '.join(r.flags)}" for r in results if r.flags)
 
 
 def write_csv(path: Path, entries: list[KataInfo], graded: dict[str, list[KataResult]]) -> None:
@@ -79,11 +101,12 @@ def write_csv(path: Path, entries: list[KataInfo], graded: dict[str, list[KataRe
     possible = sum(e.points for e in entries)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["student", *(e.id for e in entries), "total", "possible"])
+        writer.writerow(["student", *(e.id for e in entries), "total", "possible", "flags"])
         for student, results in graded.items():
             points = {r.info.id: r.score for r in results}
             total = sum(points.values())
-            writer.writerow([student, *(points[e.id] for e in entries), total, possible])
+            cells = [safe_name(student), *(points[e.id] for e in entries), total, possible]
+            writer.writerow([*cells, for_csv_cell(for_terminal(flag_summary(results)))])
 
 
 def command(args: argparse.Namespace) -> int:
@@ -128,11 +151,21 @@ def command(args: argparse.Namespace) -> int:
         ids = [e.id for e in entries]
         shards.describe(out, args.shard, ids, integrity.digest(), list(graded))
     for student, results in graded.items():
-        folder = out / student
-        folder.mkdir(exist_ok=True)
-        data = formats.exercism_v3(results)
-        (folder / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
-        text = render(results, cat, root / student, io.StringIO())
-        (folder / "scoreboard.txt").write_text(text + "\n", encoding="utf-8")
+        try:  # one student's reports never stop another's
+            folder = out / safe_name(student)
+            folder.mkdir(exist_ok=True)
+            data = hygiene.json_safe(formats.exercism_v3(results))
+            (folder / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+            text = render(results, cat, root / student, io.StringIO())
+            (folder / "scoreboard.txt").write_text(
+                for_terminal(text, newlines=True) + "\n", encoding="utf-8"
+            )
+        except (OSError, ValueError) as exc:
+            print(f"could not write the reports of {safe_name(student)}: {exc}", file=sys.stderr)
+    if note := isolation_note():
+        print(f"note: {note}")
+    flagged = sum(1 for results in graded.values() if any(r.flags for r in results))
+    if flagged:
+        print(f"{flagged} submission(s) flagged for review: see the flags column")
     print(f"graded {len(folders)} submissions in {elapsed:.1f} s; wrote {out / 'gradebook.csv'}")
     return 0

@@ -9,8 +9,9 @@ import time
 
 from . import extra, formats, integrity, learn, trace
 from .data import KataResult, Status
+from .hygiene import for_terminal
 from .manifest import catalogue
-from .orchestrate import grade
+from .orchestrate import grade, isolation_note
 from .paths import REPO, resolve_target
 from .scoreboard import scoreboard
 from .submission import ignored_files
@@ -48,14 +49,15 @@ def command(args: argparse.Namespace) -> int:
         if problems:
             print(
                 "refusing to grade: the graders differ from graders/SHA256SUMS ("
-                + "; ".join(problems)
+                + for_terminal("; ".join(problems))
                 + "). Grade from a clean checkout.",
                 file=sys.stderr,
             )
             return 3
     if args.submission and (ignored := ignored_files(target)):
         print(
-            f"ignored in the submission: {', '.join(ignored)} (only kata modules are graded, "
+            f"ignored in the submission: {for_terminal(', '.join(ignored))} (only kata modules "
+            "are graded, "
             "always with the project's own graders and kit)"
         )
     digest = integrity.digest()  # of the files that grade, before they run
@@ -67,6 +69,8 @@ def command(args: argparse.Namespace) -> int:
     if target == REPO / "exercises":
         learn.record_statuses({r.info.id: r.status for r in results})
     print(scoreboard(results, cat, target, timelines=args.timeline))
+    if args.submission and (note := isolation_note()):
+        print(f"note: {note}")
     if args.verbose:
         for output in dict.fromkeys(r.output for r in results if r.status is not Status.PASS):
             print("\n" + output)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import KataResult, Status, TimelineData
+from .hygiene import for_terminal
 from .manifest import Catalogue
 from .paths import display
 from .timeline import can_draw_unicode
@@ -111,7 +112,7 @@ def scoreboard(
     style = Style(stream)
     width = columns(stream)
     draw_unicode = can_draw_unicode(stream)
-    lines = [style(f"asyncio-katas · grading {display(target)}/", "1"), ""]
+    lines = [style(f"asyncio-katas · grading {for_terminal(display(target))}/", "1"), ""]
     tracks: dict[str, list[KataResult]] = {}
     for result in results:
         tracks.setdefault(result.info.track, []).append(result)
@@ -130,11 +131,14 @@ def scoreboard(
             if hide_paths:
                 continue
             if r.status is Status.NOT_STARTED:
-                where = f"      not started: {display(target / (r.info.id + '.py'))}"
+                where = f"      not started: {for_terminal(display(target / (r.info.id + '.py')))}"
                 lines.extend(style(part, "2") for part in fit(where, width, " " * 6))
             elif r.status is Status.FAIL:
-                for i, part in enumerate(fit(r.message, width - 6)):
+                for i, part in enumerate(fit(for_terminal(r.message), width - 6)):
                     lines.append(style(("    → " if i == 0 else "      ") + part, "33"))
+            for flag in r.flags:  # for the instructor: never changes the points
+                flagged = f"      ⚑ flagged for review: {for_terminal(flag)}"
+                lines.extend(style(part, "35") for part in fit(flagged, width, " " * 8))
             drawn = timeline_of(r, passing=timelines)
             if drawn is not None:
                 lines.extend(
@@ -144,7 +148,8 @@ def scoreboard(
     lines.extend(total_lines(results, width, style))
     todo = next((r for r in results if r.status is not Status.PASS), None)
     if todo:
-        edit = f"Next: {todo.info.name} — edit {display(target / (todo.info.id + '.py'))},"
+        path = for_terminal(display(target / (todo.info.id + ".py")))
+        edit = f"Next: {todo.info.name} — edit {path},"
         then = f"then run: nox -s grade -- {todo.info.name}"
         if len(edit) + 1 + len(then) <= width:
             lines.append(f"{edit} {then}")
