@@ -13,10 +13,11 @@ client; the sender does not get its own line back. A client that disconnects is 
 The hard part: a client that never reads. Its socket buffers fill up, and then
 `await writer.drain()` for that client waits forever. If the broadcast awaits it, every
 other client waits too. So never await one client's drain while broadcasting: write to each
-client without waiting, and drop (or disconnect) a client whose unsent data grows too large
-(`writer.transport.get_write_buffer_size()` over a megabyte, say), or give each client its
-own bounded queue and writer task. A client may vanish at any time: treat `ConnectionError`
-as a disconnect.
+client without waiting, and disconnect (`writer.transport.abort()`) a client whose unsent
+data grows too large (`writer.transport.get_write_buffer_size()` over a megabyte, say); or
+give each client its own bounded queue and writer task, and disconnect a client whose queue
+is full. A client may vanish at any time: treat `ConnectionError` as a disconnect; when a
+client leaves, close your side of its connection.
 
     >>> chat = ChatServer(); port = await chat.start("127.0.0.1", 0)
     >>> # alice sends b"hi\\n": bob and carol each receive b"hi\\n", alice nothing

@@ -10,7 +10,8 @@ Docstring sentence -> the check that enforces it:
 - read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output
 - (the kata's topic) never block the loop: no `subprocess.run` in a coroutine
   -> test_does_not_block_the_loop
-- longer than `timeout`: kill it, reap it, raise `TimeoutError` -> test_timeout_kills_and_reaps
+- longer than `timeout`: kill it, reap it, raise `TimeoutError`
+  -> test_timeout_kills_and_reaps, test_gives_up_after_timeout_seconds
 """
 
 import asyncio
@@ -178,3 +179,29 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
         hang_hint="run() must give up after `timeout` seconds: put communicate() under "
         "`async with asyncio.timeout(timeout):` (or asyncio.wait_for).",
     )
+
+
+def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
+    """With timeout=0.2, run() raises TimeoutError about 0.2 s after the start, not later."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python("import time; time.sleep(30)")
+    elapsed = 0.0
+
+    async def scenario() -> str:
+        nonlocal elapsed
+        start = asyncio.get_running_loop().time()
+        try:
+            value = await run(cmd, 0.2)
+        except TimeoutError:
+            elapsed = asyncio.get_running_loop().time() - start
+        else:
+            return f"run() of a 30 s command with timeout 0.2 returned {value!r}."
+        if elapsed > 1.0:
+            return (
+                f"run() of a 30 s command with timeout 0.2 raised TimeoutError after "
+                f"{elapsed:.1f} s: give up after `timeout` seconds itself "
+                "(`async with asyncio.timeout(timeout):` around communicate())."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="run() of a 30 s command with timeout 0.2", limit=10.0)
