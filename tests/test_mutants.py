@@ -665,3 +665,19 @@ def test_every_reference_solution_makes_mutants_that_compile() -> None:
         baseline, found = mt.kata_mutants(kata)
         compile(baseline, kata, "exec")
         assert len({m.id for m in found}) == len(found), kata
+
+
+def test_moving_a_plain_return_across_async_with_is_no_mutant() -> None:
+    source = """
+    async def f(lock, items):
+        async with lock:
+            item = items.pop()
+            return item
+    async def g(lock, items):
+        async with lock:
+            items.append(1)
+        return items
+    """
+    (out,) = made(source, "with.move-out")  # g's append moves out; f's `return item` stays
+    assert "async with lock:\n        pass\n    items.append(1)" in out
+    assert made(source, "with.move-in") == []

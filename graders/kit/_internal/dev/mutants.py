@@ -494,10 +494,11 @@ def op_with(node: ast.AST, where: Where, ctx: Ctx) -> Iterator[Edit]:
         return ast.AsyncWith(node.items, body or [ast.Pass()], lineno=node.lineno)
 
     last = node.body[-1]
-    new = [*stmts[:index], rebuilt(node.body[:-1]), last, *stmts[index + 1 :]]
-    key = f"{ast.unparse(last)}\nout of {heads}"
-    yield Edit("with.move-out", _at(where, path), node.lineno, key, new)
-    if index + 1 < len(stmts):
+    if not _plain_return(last):
+        new = [*stmts[:index], rebuilt(node.body[:-1]), last, *stmts[index + 1 :]]
+        key = f"{ast.unparse(last)}\nout of {heads}"
+        yield Edit("with.move-out", _at(where, path), node.lineno, key, new)
+    if index + 1 < len(stmts) and not _plain_return(stmts[index + 1]):
         nxt = stmts[index + 1]
         new = [*stmts[:index], rebuilt([*node.body, nxt]), *stmts[index + 2 :]]
         key = f"{ast.unparse(nxt)}\ninto {heads}"
@@ -515,6 +516,14 @@ def op_with(node: ast.AST, where: Where, ctx: Ctx) -> Iterator[Edit]:
         new = [*stmts[:index], first, rebuilt(node.body[1:]), *stmts[index + 1 :]]
         key = f"{ast.unparse(first)}\nbefore {heads}"
         yield Edit("with.move-before", _at(where, path), node.lineno, key, new)
+
+
+def _plain_return(stmt: ast.stmt) -> bool:
+    """`return x` (names, attributes, constants): the same inside a block or just after it."""
+    if not isinstance(stmt, ast.Return):
+        return False
+    allowed = (ast.Name, ast.Attribute, ast.Constant, ast.Tuple, ast.Load, ast.expr_context)
+    return stmt.value is None or all(isinstance(n, allowed) for n in ast.walk(stmt.value))
 
 
 def op_check_late(node: ast.AST, where: Where, ctx: Ctx) -> Iterator[Edit]:
@@ -933,9 +942,11 @@ def pack(queues: dict[str, list[Mutant]], chunk: int, root: Path) -> list[Unit]:
     return units
 
 
-def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], tuple[bool, str]]:
-    """Grade each unit in one pytest process, ``jobs`` side by side; (kata, id) -> (killed,
-    first failure message)."""
+Verdict = tuple[bool, bool, str]  # killed, by a failed check (not a dead process), message
+
+
+def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], Verdict]:
+    """Grade each unit in one pytest process, ``jobs`` side by side; (kata, id) -> verdict."""
     from kit._internal.data import Status
     from kit._internal.manifest import catalogue
     from kit._internal.orchestrate import grade
@@ -943,7 +954,7 @@ def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], tuple[boo
     cat = catalogue()
     infos = {k.id: k for k in cat.katas}
 
-    def run(unit: Unit) -> dict[tuple[str, str], tuple[bool, str]]:
+    def run(unit: Unit) -> dict[tuple[str, str], Verdict]:
         target, items = unit
         for kata, mutant in items:
             dest = target / f"{kata}.py"
@@ -954,12 +965,13 @@ def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], tuple[boo
         return {
             (kata, mutant.id): (
                 by_kata[kata].status is not Status.PASS,
+                any(c["outcome"] == "failed" for c in by_kata[kata].checks),
                 by_kata[kata].message,
             )
             for kata, mutant in items
         }
 
-    out: dict[tuple[str, str], tuple[bool, str]] = {}
+    out: dict[tuple[str, str], Verdict] = {}
     done = 0
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for part in pool.map(run, units):
@@ -1007,10 +1019,22 @@ def run_katas(
             file=sys.stderr,
         )
         graded = grade_units(units, jobs or os.cpu_count() or 2)
+        # A process that died (a mutant ate its memory, say) fails every kata it had not
+        # finished, the guilty one or not: grade those again, each in a process of its own.
+        again = [
+            (kata, m)
+            for kata, queue in queues.items()
+            for m in queue
+            if graded[(kata, m.id)][0] and not graded[(kata, m.id)][1]
+        ]
+        if again:
+            print(f"grading {len(again)} again, each alone (a process died)", file=sys.stderr)
+            alone = [(Path(tmp) / f"alone{i}", [item]) for i, item in enumerate(again)]
+            graded.update(grade_units(alone, jobs or os.cpu_count() or 2))
     reports: list[KataReport] = []
     for kata, queue in queues.items():
-        base_killed, base_message = graded[(kata, BASELINE)]
-        outcomes = [Outcome(m, *graded[(kata, m.id)]) for m in queue[1:]]
+        base_killed, _, base_message = graded[(kata, BASELINE)]
+        outcomes = [Outcome(m, graded[(kata, m.id)][0], graded[(kata, m.id)][2]) for m in queue[1:]]
         reports.append(
             KataReport(kata, not base_killed, base_message, outcomes, Equivalents.load(kata))
         )
