@@ -917,9 +917,10 @@ class KataReport:
         return 100.0 * self.killed / self.scored if self.scored else 100.0
 
     def topic(self) -> tuple[int, int]:
-        """(killed, total) of the mutants of this track's topic operators."""
+        """(killed, total) of the non-equivalent mutants of this track's topic operators."""
         ops = TOPIC.get(self.kata[:2], ())
-        mine = [o for o in self.outcomes if o.mutant.op in ops]
+        equivalent = {o.mutant.id for o in self.equivalent}
+        mine = [o for o in self.outcomes if o.mutant.op in ops and o.mutant.id not in equivalent]
         return sum(o.killed for o in mine), len(mine)
 
 
