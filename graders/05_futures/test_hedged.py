@@ -1,33 +1,113 @@
 """Grader for 05_futures/hedged: a backup request started only when the primary is slow.
 
-Checks: loop == min(primary, after + backup); the backup is never called when the primary
-finishes within `after`, and otherwise starts exactly at `after`; the primary keeps running
-after `after` (it may still win); the loser is cancelled and finished before hedged
-returns; cancelling hedged cancels both requests.
+Docstring sentence -> the check that enforces it:
+
+- "Start `primary()` at once" / "If the primary finishes in time, the backup is never
+  started" -> test_fast_primary_never_calls_backup, test_any_timings
+- "If it has not finished after `after` seconds (`after` may be 0), also start `backup()`"
+  -> test_slow_primary_calls_backup_at_after, test_zero_after, test_any_timings
+- "do not cancel the primary: it may still win" -> test_slow_primary_calls_backup_at_after,
+  test_primary_can_still_win (wait_for named only when the primary was cut at `after`)
+- "Return the result of whichever finishes first, any value, `None` included"
+  -> test_primary_can_still_win, test_any_timings (None, 0 and "" results)
+- "if both finish in the same instant, either result will do" -> test_tie
+- "cancel the other one (and await it) before you return" -> expect_loser_finished in the
+  timed checks, test_any_timings
+- "So the loop time is `min(primary, after + backup)`" -> the loop-time checks
+- "If `hedged` itself is cancelled, cancel both requests too (and await them), and let the
+  CancelledError propagate" -> test_cancelling_hedged_cancels_both
+
+Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
+Hypothesis (deterministic), leaving out the instants where the docstring allows either
+outcome.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import time
+from collections.abc import Sequence
 from typing import Any
 
 import kit
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 
-def probes(p: float, b: float) -> tuple[kit.Probe, kit.Probe]:
-    """A primary taking ``p`` s and a backup taking ``b`` s, returning their names."""
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
+
+
+def probes(
+    p: float, b: float, values: tuple[Any, Any] = ("primary", "backup")
+) -> tuple[kit.Probe, kit.Probe]:
+    """A primary taking ``p`` s and a backup taking ``b`` s, returning ``values``."""
     return (
-        kit.Probe(delay=p, result=lambda *_: "primary"),
-        kit.Probe(delay=b, result=lambda *_: "backup"),
+        kit.Probe(delay=p, result=lambda *_: values[0]),
+        kit.Probe(delay=b, result=lambda *_: values[1]),
     )
 
 
 def run_hedged(
-    kata: kit.Kata, p: float, after: float, b: float
+    kata: kit.Kata,
+    p: float,
+    after: float,
+    b: float,
+    values: tuple[Any, Any] = ("primary", "backup"),
 ) -> tuple[kit.Run[Any], kit.Probe, kit.Probe, dict[str, bool]]:
     """Run hedged(primary, backup, after); note which calls still ran when it returned."""
     hedged = kata.get("hedged", "coroutine")
-    primary, backup = probes(p, b)
+    primary, backup = probes(p, b, values)
     running: dict[str, bool] = {}
 
     async def scenario() -> Any:
@@ -103,13 +183,21 @@ def test_slow_primary_calls_backup_at_after(kata: kit.Kata) -> None:
 
 def test_primary_can_still_win(kata: kit.Kata) -> None:
     """A primary that finishes after the backup started, but first, still wins."""
-    result, _, backup, running = run_hedged(kata, 1.5, 1.0, 2.0)
+    result, primary, backup, running = run_hedged(kata, 1.5, 1.0, 2.0)
+    cut = primary.calls and primary.calls[0].cancelled and primary.calls[0].ended == 1.0
+    kit.expect(
+        not cut,
+        "the primary was cancelled at 1 s, when the backup started, though it would have "
+        "won at 1.5 s: asyncio.wait_for cancels on timeout; use "
+        "`asyncio.wait([task], timeout=after)`, which only stops waiting.",
+    )
     kit.expect_equal(
         result.value,
         "primary",
         "hedged(primary 1.5 s, backup after 1 s taking 2 s)",
-        "The primary must keep running after the backup starts; the first to finish wins. "
-        "asyncio.wait_for cancels the primary on timeout: use asyncio.wait(timeout=after).",
+        "The primary kept running and finished first, at 1.5 s: wait for whichever of "
+        "the two finishes FIRST (asyncio.wait(..., return_when=FIRST_COMPLETED)), not for "
+        "the backup alone.",
     )
     kit.expect_loop_time(
         result,
@@ -150,3 +238,82 @@ def test_cancelling_hedged_cancels_both(kata: kit.Kata) -> None:
         "hedged was cancelled at 2 s, but its primary or backup request was still running "
         "afterwards. Cancel and await both in a `finally:` block.",
     )
+
+
+def test_zero_after(kata: kit.Kata) -> None:
+    """after = 0: both start at once, the faster one wins."""
+    result, _primary, backup, running = run_hedged(kata, 2.0, 0.0, 1.0)
+    kit.expect(
+        bool(backup.calls) and backup.calls[0].started == 0.0,
+        "with after=0 the backup must start at once, beside the primary; it "
+        + (f"started at {backup.calls[0].started:g} s." if backup.calls else "never started."),
+    )
+    kit.expect_equal(result.value, "backup", "hedged(primary 2 s, after=0, backup 1 s)")
+    kit.expect_loop_time(result, 1.0, "hedged(primary 2 s, after=0, backup 1 s)")
+    expect_loser_finished(running, "primary")
+
+
+def test_tie(kata: kit.Kata) -> None:
+    """Both finish in the same instant: either result, nothing left running."""
+    result, _primary, _backup, running = run_hedged(kata, 2.0, 1.0, 1.0)
+    kit.expect(
+        result.value in ("primary", "backup"),
+        f"hedged(primary 2 s, backup after 1 s taking 1 s), both finishing at 2 s, returned "
+        f"{result.value!r}; either request's result will do.",
+    )
+    kit.expect_loop_time(result, 2.0, "hedged(primary 2 s, backup after 1 s taking 1 s)")
+    kit.expect(
+        not (running.get("primary") or running.get("backup")),
+        "when hedged returned after a tie, a request was still running: cancel and await "
+        "the other one.",
+    )
+
+
+VALUES = st.sampled_from([None, 0, "", "p"])
+
+
+@st.composite
+def timings(draw: st.DrawFn) -> tuple[float, float, float]:
+    """(primary, after, backup) seconds, without the instants that allow either outcome."""
+    p = draw(st.sampled_from([0.5, 1.5, 3.0]))
+    after = draw(st.sampled_from([0.0, 1.0, 2.0]).filter(lambda a: a != p))
+    b = draw(st.sampled_from([0.5, 1.0, 2.0]).filter(lambda b: after + b != p))
+    return p, after, b
+
+
+def test_any_timings(kata: kit.Kata) -> None:
+    """Any timings (after = 0 too) and results (None, 0, ""): first wins, loser stopped."""
+
+    @drawn(timings(), VALUES, examples=[((0.5, 1.0, 1.0), None), ((3.0, 1.0, 1.0), 0)])
+    def check(timing: tuple[float, float, float], value: Any) -> None:
+        p, after, b = timing
+        backup_value = ("backup", value)
+        result, _primary, backup, running = run_hedged(kata, p, after, b, (value, backup_value))
+        what = (
+            f"hedged(primary taking {p:g} s and returning {value!r}, backup taking {b:g} s, "
+            f"after={after:g})"
+        )
+        if p < after:
+            kit.expect(
+                not backup.calls,
+                f"{what} called the backup, though the primary finished at {p:g} s, before "
+                "`after`: start the backup only if the primary is still running then (its "
+                "result may be None, 0 or '': test whether it finished, not its value).",
+            )
+        else:
+            kit.expect(
+                bool(backup.calls) and backup.calls[0].started == after,
+                f"{what} started the backup at "
+                f"{backup.calls[0].started if backup.calls else 'no'} s; it must start at "
+                f"after={after:g} s, the primary still running.",
+            )
+        winner, loser = ("primary", "backup") if p < after + b else ("backup", "primary")
+        want = value if winner == "primary" else backup_value
+        kit.expect(
+            result.value == want and type(result.value) is type(want),
+            f"{what} returned {result.value!r}; the {winner} finished first, so expected {want!r}.",
+        )
+        kit.expect_loop_time(result, min(p, after + b), what)
+        expect_loser_finished(running, loser)
+
+    check()
