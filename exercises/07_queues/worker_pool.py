@@ -12,6 +12,8 @@ Return the list of results, in any order.
   in that item's place (like `gather(..., return_exceptions=True)`). Call
   `queue.task_done()` in a `finally:` so a failed item is still counted as done.
 - No worker task may be left running when `process_all` returns.
+- `items` may be any iterable (a generator too: go through it once), may be empty, and may
+  hold repeated items and `None`: every item is handled, each repeat too.
 
     >>> await process_all([1, 2, 3, 4], double_slowly, workers=2)   # 1 s each: takes 2 s
     [2, 4, 6, 8]   # in any order

@@ -1,30 +1,180 @@
 """Grader for 07_queues/worker_pool: `workers` tasks share one queue of items.
 
-Checks: every result comes back (any order); exactly `workers` handler calls run at once;
-the loop time matches a pool of `workers` (not one by one, not all at once); a handler that
-raises neither stops the pool nor hangs `queue.join()` (its exception takes its place); no
-worker task is left running.
+Docstring sentence -> the check that enforces it:
+
+- "start exactly `workers` worker tasks" / "At most `workers` handler calls run at once,
+  and with enough items exactly `workers`" -> test_results_with_a_pool_of_workers (peak),
+  test_any_items
+- "let each worker loop: take ... run ... keep the result ... task_done()" / "Wait with
+  `await queue.join()`" -> the loop-time checks (a free worker takes the next item at once:
+  test_mixed_durations); a hang is diagnosed from the queue's own counters (join() waiting
+  while task_done() was called fewer times than items were taken)
+- "then stop the workers ... cancel them and await them" / "No worker task may be left
+  running" -> the kit's check that no task is left running, in every check
+- "Return the list of results, in any order" -> every check compares as multisets
+- "If `handler(item)` raises, the pool keeps going: put the exception object in the
+  results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool
+- "`items` may be any iterable (a generator too ...), may be empty, and may hold repeated
+  items and `None`" -> test_items_from_a_generator, test_no_items, test_any_items
+  (Hypothesis: duplicates, None, blank and non-ASCII text)
 """
 
+from __future__ import annotations
+
+import asyncio
+import gc
 import heapq
+import time
 from collections.abc import Sequence
+from typing import Any, ClassVar
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+REAL_QUEUE = asyncio.Queue
+HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
 
 HANG = (
-    "queue.join() only returns after queue.task_done() was called once for every item: "
-    "does each worker call task_done() after each item?"
+    "Something awaits forever: queue.join() returns only once every item got its "
+    "task_done(), and a worker waiting in queue.get() waits until it is cancelled."
 )
 HANG_ON_ERROR = (
-    "A handler raised, and queue.join() then waited forever: call queue.task_done() in a "
-    "`finally:` (and catch the handler's exception) so a failed item is still counted as done."
+    "A handler raised, and the pool then waited forever: a failed item must still be counted "
+    "as done (queue.task_done() in a `finally:`), and its worker must live on."
 )
 
 FASTER = (
     "That is faster than `workers` workers can go: more handler calls ran at once than the "
     "pool allows (one task per item?)."
 )
+
+
+class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
+
+    made: ClassVar[list[WatchedQueue]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taken = self.done_calls = self.joins = 0
+        WatchedQueue.made.append(self)
+
+    def get_nowait(self) -> Any:
+        item = super().get_nowait()
+        self.taken += 1
+        return item
+
+    def task_done(self) -> None:
+        self.done_calls += 1
+        super().task_done()
+
+    async def join(self) -> None:
+        self.joins += 1
+        await super().join()
+
+
+@pytest.fixture(autouse=True)
+def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The learner's asyncio.Queue objects are WatchedQueues."""
+    WatchedQueue.made = []
+    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_QUEUE:
+            monkeypatch.setattr(kata.module, name, WatchedQueue)
+
+
+def hang_evidence() -> str:
+    """What the learner's queues show about a hang: a join() short of task_done() calls."""
+    for queue in WatchedQueue.made:
+        if queue.joins and queue.taken == 0 and queue.qsize():
+            return (
+                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
+                "item(s): start the worker tasks before you await join()."
+            )
+        if queue.joins and queue.done_calls < queue.taken:
+            return (
+                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
+                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
+                "once every item taken got its task_done(): call it after each item, in a "
+                "`finally:` so a failed item counts too."
+            )
+    return ""
+
+
+def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
+    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
+    hung: list[bool] = []
+
+    async def guarded() -> Any:
+        try:
+            async with asyncio.timeout(HANG_AFTER):
+                return await call()
+        except TimeoutError:
+            hung.append(True)
+            return None
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        if hung:
+            kit.fail(
+                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
+                + (hang_evidence() or hang_hint)
+            )
+
+    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+
+
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
 
 
 def pool_time(delays: Sequence[float], workers: int) -> float:
@@ -55,9 +205,7 @@ def test_results_with_a_pool_of_workers(kata: kit.Kata, n: int, workers: int) ->
     handler = kit.Probe(delay=1.0)
     items = list(range(n))
     what = f"process_all({n} items, handler, workers={workers})"
-    result = kata.run(
-        lambda: process_all(items, handler, workers), what=what, limit=1000, hang_hint=HANG
-    )
+    result = run_hung(kata, lambda: process_all(items, handler, workers), what, HANG)
     expected = [("result", i) for i in items]
     kit.expect(
         same_items(result.value, expected),
@@ -97,9 +245,7 @@ def test_mixed_durations(kata: kit.Kata) -> None:
     delays = {0: 3.0, 1: 1.0, 2: 2.0, 3: 1.0, 4: 1.0, 5: 2.0, 6: 0.5}
     handler = kit.Probe(delay=delays)
     what = "process_all(7 items of 0.5 to 3 s, handler, workers=2)"
-    result = kata.run(
-        lambda: process_all(list(delays), handler, 2), what=what, limit=1000, hang_hint=HANG
-    )
+    result = run_hung(kata, lambda: process_all(list(delays), handler, 2), what, HANG)
     kit.expect(
         same_items(result.value, [("result", i) for i in delays]),
         f"{what} returned {result.value!r}; expected all 7 results in any order.",
@@ -122,12 +268,8 @@ def test_a_failing_item_does_not_stop_the_pool(kata: kit.Kata) -> None:
     handler = kit.Probe(delay=1.0, errors={2: error})
     items = list(range(6))
     what = "process_all(6 items, handler that raises for item 2, workers=2)"
-    result = kata.run(
-        lambda: process_all(items, handler, 2),
-        what=what,
-        limit=1000,
-        hang_hint=HANG_ON_ERROR,
-        raises=ValueError,
+    result = run_hung(
+        kata, lambda: process_all(items, handler, 2), what, HANG_ON_ERROR, raises=ValueError
     )
     if result.error is not None:
         kit.fail(
@@ -162,6 +304,56 @@ def test_no_items(kata: kit.Kata) -> None:
     process_all = kata.get("process_all", "coroutine")
     handler = kit.Probe(delay=1.0)
     what = "process_all([], handler, workers=3)"
-    result = kata.run(lambda: process_all([], handler, 3), what=what, limit=1000, hang_hint=HANG)
+    result = run_hung(kata, lambda: process_all([], handler, 3), what, HANG)
     kit.expect_equal(result.value, [], f"the result of {what}")
     kit.expect_loop_time(result, 0.0, what)
+
+
+def test_items_from_a_generator(kata: kit.Kata) -> None:
+    """Items given as a generator are all handled (it can be gone through only once)."""
+    process_all = kata.get("process_all", "coroutine")
+    handler = kit.Probe(delay=1.0)
+    what = "process_all((i for i in range(5)), handler, workers=2)"
+    result = run_hung(
+        kata, lambda: process_all((i for i in range(5)), handler, 2), what, HANG, raises=TypeError
+    )
+    if isinstance(result.error, TypeError):
+        kit.fail(
+            f"{what} raised TypeError: {result.error}. `items` may be any iterable, a "
+            "generator too: go through it once (a for loop that fills the queue), without "
+            "len() or indexing."
+        )
+    kit.expect(
+        same_items(result.value, [("result", i) for i in range(5)]),
+        f"{what} returned {result.value!r}; expected the 5 results in any order. A generator "
+        "can be gone through only once: fill the queue in one pass.",
+    )
+
+
+ITEMS = st.lists(
+    st.one_of(st.none(), st.integers(0, 2), st.sampled_from(["", " ", "é"])), max_size=7
+)
+
+
+def test_any_items(kata: kit.Kata) -> None:
+    """Any items (repeats, None, blank text), 1-4 workers: one result per item, pool time."""
+    process_all = kata.get("process_all", "coroutine")
+
+    @drawn(ITEMS, st.integers(1, 4), examples=[([None, 1, 1, None], 2), ([" ", "é", " "], 3)])
+    def check(items: list[Any], workers: int) -> None:
+        handler = kit.Probe(delay=1.0)
+        what = f"process_all({items!r}, handler, workers={workers})"
+        result = run_hung(kata, lambda: process_all(list(items), handler, workers), what, HANG)
+        expected = [("result", item) for item in items]
+        kit.expect(
+            same_items(result.value, expected),
+            f"{what} returned {result.value!r}; expected one result per item, repeats and "
+            f"None included, in any order: {expected!r}.",
+        )
+        kit.expect(
+            handler.peak <= workers,
+            f"{what} ran {handler.peak} handler calls at once; at most {workers} may run.",
+        )
+        kit.expect_loop_time(result, pool_time([1.0] * len(items), workers), what, faster=FASTER)
+
+    check()
