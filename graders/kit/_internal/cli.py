@@ -101,6 +101,9 @@ def _learner(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--poll", action="store_true", help="poll for changes (WSL, network drives)")
     ap.add_argument("--interval", type=float, default=1.0, help="seconds between polls")
     ap.add_argument("--target", default=None, help="folder to watch (default: exercises)")
+    ap.add_argument(
+        "--edit", action="store_true", help="open the kata in $VISUAL/$EDITOR (or VS Code)"
+    )
     ap.set_defaults(run=_command("watch"))
 
     ap = sub.add_parser("hint", prog="nox -s hint --", help="the next hint for a kata")

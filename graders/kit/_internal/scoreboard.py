@@ -112,7 +112,8 @@ def scoreboard(
     style = Style(stream)
     width = columns(stream)
     draw_unicode = can_draw_unicode(stream)
-    lines = [style(f"asyncio-katas · grading {for_terminal(display(target))}/", "1"), ""]
+    head = fit(f"asyncio-katas · grading {for_terminal(display(target))}/", width, "  ")
+    lines = [*(style(part, "1") for part in head), ""]
     tracks: dict[str, list[KataResult]] = {}
     for result in results:
         tracks.setdefault(result.info.track, []).append(result)

@@ -1,0 +1,171 @@
+"""Watch mode in a real terminal emulator: pyte reads what watch writes to a pty, keys go in."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from kit._internal.paths import REPO
+from kit._internal.watch import raw_keys
+
+pyte = pytest.importorskip("pyte")
+
+COLUMNS, ROWS = 80, 60
+SEQUENTIAL = (
+    "import asyncio\n\n\nasync def two_sleepers(a=10, b=5):\n"
+    "    start = asyncio.get_running_loop().time()\n"
+    "    await asyncio.sleep(a)\n    await asyncio.sleep(b)\n"
+    "    return asyncio.get_running_loop().time() - start\n"
+)
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\]8;;[^\x1b]*\x1b\\")
+
+
+class Terminal:
+    """A pty of 80x60 with pyte on the other side."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = b""
+        self.lock = threading.Lock()
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        self.master = master
+        self.proc = subprocess.Popen(
+            args, stdin=slave, stdout=slave, stderr=slave, cwd=REPO, env=env, start_new_session=True
+        )
+        os.close(slave)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self.lock:
+                self.raw += data
+                self.stream.feed(data)
+
+    def text(self) -> str:
+        with self.lock:
+            return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait(self, what: Callable[[str], bool] | str, timeout: float = 50.0) -> str:
+        test = what if callable(what) else (lambda screen: what in screen)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.text()
+            if test(screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"never on screen: {what!r}; the screen:\n{self.text()}")
+
+    def press(self, key: str) -> None:
+        os.write(self.master, key.encode())
+
+    def lines_written(self) -> list[str]:
+        """Every line the program wrote, without escape sequences."""
+        with self.lock:
+            text = self.raw.decode("utf-8", "replace")
+        return [ANSI.sub("", line) for line in re.split(r"\r?\n|\x1b\[2J\x1b\[H", text)]
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        os.close(self.master)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    target = tmp_path / "exercises"
+    shutil.copytree(REPO / "exercises" / "02_tasks", target / "02_tasks")
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")},
+        "PYTHONPATH": "graders",
+        "KATAS_STATE": str(tmp_path / "state"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    args = [sys.executable, "-m", "kit", "watch", "two_sleepers", "fetch_all"]
+    args += ["--poll", "--interval", "0.1", "--target", str(target)]
+    term = Terminal(args, env)
+    try:
+        yield term, target
+    finally:
+        term.close()
+
+
+@pytest.mark.timeout(300)
+def test_watch_keys_saves_and_a_pass_on_a_terminal(terminal: tuple[Terminal, Path]) -> None:
+    term, target = terminal
+    screen = term.wait("h hint")
+    assert "two_sleepers: Two sleepers, one wait" in screen and "not started" in screen
+    assert "h hint l list n next r reset s solution c check t timeline q quit" in screen
+
+    # A save: the sequential answer fails with its sentence and its timeline.
+    time.sleep(0.3)
+    (target / "02_tasks" / "two_sleepers.py").write_text(SEQUENTIAL, encoding="utf-8")
+    screen = term.wait("took 15 s of loop time")
+    assert "yours, in loop seconds:" in screen
+    assert re.search(r"sleep\(10\) │█+ +│ 0 → 10", screen), screen
+    assert re.search(r"sleep\(5\) │ +█+│ 10 → 15", screen), screen
+
+    # Keys: a hint, the list, no reset.
+    term.press("h")
+    term.wait("Hint 1/")
+    term.press("l")
+    term.wait(lambda s: re.search(r"✗ two_sleepers .* 0/10", s) is not None)
+    term.press("r")
+    term.wait("Reset works on exercises/ only")
+
+    # A pass moves on to the next kata.
+    time.sleep(0.3)
+    shutil.copy(REPO / "solutions" / "02_tasks" / "two_sleepers.py", target / "02_tasks")
+    screen = term.wait("fetch_all: Fan out, keep the order")
+    assert "1/2 passed" in screen
+    assert any("✓ two_sleepers passes! Moving on to fetch_all." in x for x in term.lines_written())
+    too_wide = [line for line in term.lines_written() if len(line) > COLUMNS]
+    assert not too_wide
+    term.press("s")
+    term.wait("Why this works")  # the reference's lines are code, shown as they are
+
+    term.press("q")
+    term.wait("Stopped watching.")
+    assert term.proc.wait(timeout=30) == 0
+    with term.lock:
+        assert b"\x1b]8;;file://" in term.raw  # the kata's path is a link
+
+
+def test_keys_use_cbreak_mode_and_restore_the_terminal() -> None:
+    master, slave = pty.openpty()
+    with os.fdopen(slave, "r", closefd=True) as stream:
+        before = termios.tcgetattr(slave)
+        with raw_keys(stream) as fd:
+            assert fd == slave
+            assert not termios.tcgetattr(slave)[3] & termios.ICANON
+            os.write(master, b"h")
+            assert os.read(slave, 1) == b"h"  # one key, no Enter
+        assert termios.tcgetattr(slave) == before
+    os.close(master)
+
+
+def test_no_keys_when_stdin_is_not_a_terminal(tmp_path: Path) -> None:
+    with (tmp_path / "in").open("w+") as stream, raw_keys(stream) as fd:
+        assert fd is None
