@@ -60,6 +60,7 @@ def run_autograder(zip_path: Path, root: Path, only: str) -> dict[str, object]:
     return json.loads((root / "results" / "results.json").read_text())  # type: ignore[no-any-return]
 
 
+@pytest.mark.timeout(600)
 def test_run_autograder_grades_a_repository_with_exercises(
     autograder_zip: Path, tmp_path: Path
 ) -> None:
@@ -77,6 +78,7 @@ def test_run_autograder_grades_a_repository_with_exercises(
     assert "not implemented yet" in tests[1]["output"]
 
 
+@pytest.mark.timeout(600)
 def test_run_autograder_grades_kata_folders_at_the_top(
     autograder_zip: Path, tmp_path: Path
 ) -> None:

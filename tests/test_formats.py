@@ -419,6 +419,7 @@ def test_junit_is_valid_for_any_text(tmp_path: Path) -> None:
 # --- End to end: a real submission through the command line ----------------------------------
 
 
+@pytest.mark.timeout(600)
 def test_a_broken_and_chatty_submission_end_to_end(tmp_path: Path) -> None:
     import xmlschema
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from ..kata import load
-from .paths import resolve_target
+from ..outcomes import not_started
+from .paths import display, resolve_target
 
 
 class Submission:
@@ -49,9 +51,15 @@ def kata(request: pytest.FixtureRequest) -> Submission:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     """A failed ``assert`` reads as one line: the check's docstring (or name) and what the
-    assertion saw, never a traceback."""
+    assertion saw, never a traceback; a stub's NotImplementedError is "not implemented yet"
+    (the kata counts as not started), as with the built-in graders."""
     try:
         return (yield)
+    except NotImplementedError:
+        kata = getattr(item, "funcargs", {}).get("kata")
+        module = getattr(kata, "module", None)
+        where = getattr(module, "__file__", None) or "your kata"
+        not_started(display(Path(where)) if where != "your kata" else where)
     except AssertionError as exc:
         doc = (getattr(getattr(item, "obj", None), "__doc__", None) or "").strip()
         what = doc.splitlines()[0] if doc else item.name

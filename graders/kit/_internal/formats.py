@@ -113,13 +113,15 @@ def _functions(grader: Path) -> dict[str, str]:
 def checks_code(result: KataResult) -> str:
     """The code of the kata's checks that ran (every check of the grader when none ran),
     each headed by its name: the graders' own source, never the submission's."""
-    code = _functions(result.info.grader)
+    source = getattr(result.info, "source", None)  # an instructor's extra test file
+    grader = source if isinstance(source, Path) else result.info.grader
+    code = _functions(grader)
     ran = [c.get("test", "").split("[")[0] for c in result.checks if c.get("outcome") != "skipped"]
     names = [n for n in dict.fromkeys(ran) if n in code] or list(code)
     if not names:
-        return display(result.info.grader)
+        return display(grader)
     text = "\n\n".join(f"# {n}\n{code[n]}" for n in names)
-    return truncate(text, TEST_CODE_LIMIT, f"# ... (the rest is in {display(result.info.grader)})")
+    return truncate(text, TEST_CODE_LIMIT, f"# ... (the rest is in {display(grader)})")
 
 
 def task_id(result: KataResult) -> int | None:
