@@ -6,7 +6,8 @@ under `asyncio.timeout(seconds)`:
 - if it finishes in time, return its result;
 - if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
   `None`;
-- an error raised by `fn()` itself is not a timeout: let it propagate;
+- an error raised by `fn()` itself is not a timeout: let it propagate (a `TimeoutError`
+  of fn()'s own too: the timeout's `expired()` tells the two apart);
 - if the caller of `with_deadline` is cancelled, that cancellation must propagate too.
 
 Example, with `slow()` needing 10 s:
@@ -18,7 +19,8 @@ Example, with `slow()` needing 10 s:
 background. `async with asyncio.timeout(2):` cancels the work inside the block when the
 deadline passes and turns that cancellation into a `TimeoutError` when the block exits.
 
-Key API: `async with asyncio.timeout(seconds):`, `except TimeoutError:`.
+Key API: `async with asyncio.timeout(seconds) as deadline:`, `except TimeoutError:`,
+`deadline.expired()`.
 
 Grade it: nox -s grade -- with_deadline
 """

@@ -3,11 +3,26 @@
 Checks: steps run one after another in list order and their results come back in order;
 within budget the call takes the sum of the steps; over budget it raises TimeoutError at
 exactly the budget (not later: no per-step timeout, no clock check between steps), and the
-step running then was cancelled.
+step running then was cancelled (not left running in the background). The budget counts from
+the call (checked on a loop whose clock is not at 0). Other shapes the contract allows: a
+generator of steps, a step whose result is None, no steps.
+
+Docstring sentence -> the check that enforces it:
+
+- "Run them one after another, in order (each starts when the previous one has finished)" ->
+  test_within_budget
+- "and return their results in a list" -> test_within_budget, test_other_shapes
+- "All the steps together get `budget` seconds" -> test_shared_deadline,
+  test_budget_counts_from_the_call
+- "the step running at that moment is cancelled" -> test_shared_deadline,
+  test_deadline_between_steps, run_over_budget
+- "and `run_steps` raises `TimeoutError`" -> run_over_budget (every over-budget check)
+- no steps -> test_no_steps
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,12 +41,34 @@ def make_steps(delays: list[float]) -> tuple[kit.Probe, list[Callable[[], Awaita
     return probe, [lambda i=i: probe(i) for i in range(len(delays))]
 
 
-def run_over_budget(kata: kit.Kata, delays: list[float], budget: float) -> tuple[kit.Run, Any]:
-    """Run steps of ``delays`` under ``budget``, expecting TimeoutError; return run and probe."""
+def run_over_budget(
+    kata: kit.Kata, delays: list[float], budget: float, start: float = 0.0
+) -> tuple[kit.Run, Any]:
+    """Run steps of ``delays`` under ``budget`` (called at loop time ``start``), expecting
+    TimeoutError; return the run (its loop time counted from the call) and the probe."""
     run_steps = kata.get("run_steps", "coroutine")
     probe, steps = make_steps(delays)
-    what = f"run_steps(steps of {', '.join(f'{d:g}' for d in delays)} s, budget={budget:g})"
-    result = kata.run(lambda: run_steps(steps, budget), what=what, raises=TimeoutError)
+    what = f"run_steps(steps of {', '.join(f'{d:g}' for d in delays)} s, budget={budget:g})" + (
+        f" called at loop time {start:g} s" if start else ""
+    )
+    running: list[Any] = []
+
+    async def call() -> Any:
+        await asyncio.sleep(start)
+        try:
+            return await run_steps(steps, budget)
+        finally:
+            running.extend(c.args[0] for c in probe.unfinished)
+
+    # A step left running is judged below, with a message naming it.
+    result = kata.run(call, what=what, raises=TimeoutError, leftover_tasks=True)
+    result.loop_time = round(result.loop_time - start, 6)
+    if running:
+        kit.fail(
+            f"{what}: when run_steps ended, step {running[0] + 1} (running at the deadline) was "
+            "still running in the background, never cancelled: the deadline must cancel the "
+            "running step itself (`await step()` inside `async with asyncio.timeout(budget):`)."
+        )
     if result.error is None:
         slower = PER_STEP if result.loop_time > budget else ""
         kit.fail(
@@ -45,7 +82,13 @@ def run_over_budget(kata: kit.Kata, delays: list[float], budget: float) -> tuple
         slower="A step ran past the deadline: checking the clock between steps lets the "
         "running step overrun, and a timeout per step gives each step the whole budget. "
         "`asyncio.timeout(budget)` around the whole loop cancels the running step on time.",
-        faster="The budget had not run out yet.",
+        faster="The budget had not run out yet."
+        + (
+            " It counts from the call: `asyncio.timeout(budget)`, or `asyncio.timeout_at(` "
+            "`loop.time() + budget)` (timeout_at takes a loop time, not a duration)."
+            if start
+            else ""
+        ),
     )
     return result, probe
 
@@ -112,3 +155,28 @@ def test_no_steps(kata: kit.Kata) -> None:
     run_steps = kata.get("run_steps", "coroutine")
     result = kata.run(lambda: run_steps([], 1.0), what="run_steps([], 1)")
     kit.expect_equal(result.value, [], "run_steps([], 1)")
+
+
+def test_budget_counts_from_the_call(kata: kit.Kata) -> None:
+    """Called at loop time 5 s, steps of 3, 3, 3 s with budget 4: TimeoutError 4 s later."""
+    run_over_budget(kata, [3.0, 3.0, 3.0], 4.0, start=5.0)
+
+
+def test_other_shapes(kata: kit.Kata) -> None:
+    """A generator of steps, one of which returns None: every result, in order."""
+    run_steps = kata.get("run_steps", "coroutine")
+    probe = kit.Probe(delay=1.0, result=lambda i: None if i == 1 else ("result", i))
+    steps = [lambda i=i: probe(i) for i in range(3)]
+    what = "run_steps(a generator of 3 steps of 1 s, the 2nd returning None, budget=10)"
+    result = kata.run(lambda: run_steps((s for s in steps), 10), what=what)
+    if len(probe.calls) < 3:
+        kit.fail(
+            f"{what} ran {len(probe.calls)} of 3 steps: steps may be any iterable, here a "
+            "generator, which can be walked only once. Loop over it once."
+        )
+    kit.expect_equal(
+        result.value,
+        [("result", 0), None, ("result", 2)],
+        f"what {what} returned",
+        "Return every step's result, None included, in order.",
+    )

@@ -3,11 +3,28 @@
 Checks: normally ack() starts only after save() has finished; a caller cancelled at 0.5 s
 (save takes 1 s) ends with CancelledError, the save is not cancelled and completes at 1.0 s,
 and ack() is never called; a failing save propagates its error and is not acknowledged.
+A save that waits on a future nobody else holds survives a garbage collection after its
+caller was cancelled only if save_then_ack kept a reference to the shielded task.
+
+Docstring sentence -> the check that enforces it:
+
+- "Run `await save()`, and once the save has finished, `await ack()`." -> test_ack_after_save
+- "It returns nothing." -> test_ack_after_save
+- "the caller gets its `CancelledError` at once" -> test_cancelled_caller_does_not_cut_the_save
+- "the save carries on in the background to its end" ->
+  test_cancelled_caller_does_not_cut_the_save
+- "and `ack()` is never called" -> test_cancelled_caller_does_not_cut_the_save
+- "If `save()` fails, its error propagates and `ack()` is not called." ->
+  test_failed_save_is_not_acked
+- "Keep a reference to the shielded task somewhere" ->
+  test_shielded_save_survives_garbage_collection
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from typing import Any
 
 import kit
@@ -37,6 +54,10 @@ def test_ack_after_save(kata: kit.Kata) -> None:
         "await the save first, then ack().",
     )
     kit.expect_loop_time(result, 1.25, what, faster="Did you await ack()?")
+    kit.expect(
+        result.value is None,
+        f"{what} returned {result.value!r}; it returns nothing (None).",
+    )
 
 
 def test_cancelled_caller_does_not_cut_the_save(kata: kit.Kata) -> None:
@@ -51,6 +72,7 @@ def test_cancelled_caller_does_not_cut_the_save(kata: kit.Kata) -> None:
         await asyncio.sleep(0.5)
         task.cancel()
         await asyncio.wait([task])
+        seen["ended"] = kit.now()
         seen["cancelled"] = task.cancelled()
         if not task.cancelled() and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
@@ -79,6 +101,12 @@ def test_cancelled_caller_does_not_cut_the_save(kata: kit.Kata) -> None:
         f"{what}: the caller did not end with CancelledError: after shielding the save, let "
         "the cancellation propagate (do not catch CancelledError and return).",
     )
+    kit.expect(
+        seen["ended"] == 0.5,
+        f"{what}: the caller only got its CancelledError at {seen['ended']:g} s; it must get "
+        "it at once (0.5 s), while the save carries on in the background. Do not wait for "
+        "the save before re-raising: `await asyncio.shield(...)` raises at once.",
+    )
 
 
 def test_failed_save_is_not_acked(kata: kit.Kata) -> None:
@@ -103,4 +131,58 @@ def test_failed_save_is_not_acked(kata: kit.Kata) -> None:
             if result.error is None
             else f"the caller got {type(result.error).__name__} instead of the save's OSError."
         ),
+    )
+
+
+class FragileSave:
+    """A save that waits on a future nobody else holds: only its task keeps it alive."""
+
+    def __init__(self) -> None:
+        self.finished: float | None = None
+
+    async def __call__(self) -> str:
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        loop.call_later(1.0, _wake, weakref.ref(done))
+        await done
+        self.finished = kit.now()
+        return "saved"
+
+
+def _wake(ref: weakref.ReferenceType[asyncio.Future[None]]) -> None:
+    future = ref()
+    if future is not None and not future.done():
+        future.set_result(None)
+
+
+def test_shielded_save_survives_garbage_collection(kata: kit.Kata) -> None:
+    """Caller cancelled at 0.5 s, garbage collected at 0.6 s: the save still ends at 1 s."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = FragileSave(), kit.Probe(delay=0.25)
+    what = (
+        "save_then_ack(save, ack) whose caller is cancelled at 0.5 s, with a garbage "
+        "collection at 0.6 s (save takes 1 s)"
+    )
+
+    async def scenario() -> None:
+        task = asyncio.create_task(save_then_ack(save, ack))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        await asyncio.wait([task])
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        await asyncio.sleep(0.1)
+        gc.collect()
+        await asyncio.sleep(2.0)
+
+    result = kata.run(scenario, what=what, loop_errors=True)
+    destroyed = any(
+        "destroyed but it is pending" in str(c.get("message")) for c in result.loop_errors
+    )
+    kit.expect(
+        save.finished == 1.0 and not destroyed,
+        f"{what}: the save never finished, its task was garbage-collected half-way (asyncio: "
+        "'Task was destroyed but it is pending!'). The loop keeps only weak references to "
+        "tasks: keep the shielded task in a module-level set until it is done "
+        "(`task.add_done_callback(the_set.discard)`).",
     )

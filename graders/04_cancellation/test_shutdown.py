@@ -4,7 +4,22 @@ The tasks handed to shutdown: one that stops at once when cancelled, one that cl
 1 s first, one already finished, and (in some checks) a stubborn one that ignores cancellation
 for 10 s. Checks: every task is cancelled; shutdown waits for the cleanups (cancel() only
 asks); it returns as soon as all are done, and never after `grace` (a stubborn task must not
-hold it up); it returns exactly the tasks still not done; an empty list is fine.
+hold it up); it returns exactly the tasks still not done; an empty list is fine. Other shapes
+the contract allows: a generator of tasks, and tasks that are all done already.
+
+Docstring sentence -> the check that enforces it:
+
+- "`tasks` is a list of `asyncio.Task`s (some may already be done)" -> shut_down (a finished
+  task in every fleet), test_all_done_already
+- "Cancel every task" -> check_waited
+- "then wait for them to finish" -> check_waited
+- "but never longer than `grace` seconds" -> test_stubborn_task_does_not_hold_up_shutdown
+- "return as soon as all are done, or when `grace` has passed, whichever comes first" ->
+  test_returns_as_soon_as_all_are_done, test_stubborn_task_does_not_hold_up_shutdown
+- "Return the list of tasks that are still not done (in any order; `[]` if all finished)" ->
+  test_stubborn_task_does_not_hold_up_shutdown, test_returns_as_soon_as_all_are_done
+- "handle 'no tasks' yourself" -> test_no_tasks
+- `tasks` is any iterable (the signature) -> test_a_generator_of_tasks
 """
 
 from __future__ import annotations
@@ -68,22 +83,36 @@ class Fleet:
             await asyncio.wait(rest)
 
 
-def shut_down(kata: kit.Kata, grace: float, stubborn: bool) -> dict[str, Any]:
+def shut_down(
+    kata: kit.Kata, grace: float, stubborn: bool, generator: bool = False
+) -> dict[str, Any]:
     """Run shutdown(fleet, grace) and record what it returned, when, and the tasks' state."""
     shutdown = kata.get("shutdown", "coroutine")
     seen: dict[str, Any] = {}
-    what = f"shutdown(tasks, grace={grace:g})"
+    what = f"shutdown({'a generator of tasks' if generator else 'tasks'}, grace={grace:g})"
 
     async def scenario() -> None:
         fleet = Fleet(stubborn)
         await asyncio.sleep(0.5)  # everything is running (and "finished" is done)
         start = kit.now()
         try:
-            seen["value"] = await shutdown(list(fleet.tasks.values()), grace)
+            tasks = list(fleet.tasks.values())
+            try:
+                seen["value"] = await shutdown((t for t in tasks) if generator else tasks, grace)
+            except (TypeError, ValueError, AssertionError) as exc:
+                if not generator:  # asyncio.wait on a spent generator, by Python version
+                    raise
+                seen["type_error"] = exc
         finally:
             seen["elapsed"] = round(kit.now() - start, 6)
             seen["not_done"] = {n for n, t in fleet.tasks.items() if not t.done()}
             seen["cancelled"] = {n for n, t in fleet.tasks.items() if t.cancelled()}
+            # Cancel requested but not yet delivered: cancel() came just before the return.
+            seen["requested"] = {
+                n
+                for n, t in fleet.tasks.items()
+                if not t.done() and t.cancelling() and n not in fleet.asked
+            }
             # Asked to stop: saw CancelledError, or has a cancel() request not yet delivered.
             seen["asked"] = set(fleet.asked) | {
                 n for n, t in fleet.tasks.items() if t.cancelled() or t.cancelling()
@@ -93,6 +122,13 @@ def shut_down(kata: kit.Kata, grace: float, stubborn: bool) -> dict[str, Any]:
 
     kata.run(scenario, what=what)
     seen["what"] = what
+    if "type_error" in seen:
+        exc = seen["type_error"]
+        kit.fail(
+            f"{what} raised {type(exc).__name__} ({exc}) at {kata.where(exc)}: tasks may be any "
+            "iterable, here a generator, which can be walked only once (and asyncio.wait wants "
+            "a collection). Make a list of it first (`tasks = list(tasks)`) and use that list."
+        )
     return seen
 
 
@@ -105,6 +141,12 @@ def check_waited(seen: dict[str, Any]) -> None:
         f"{what}: the task(s) {never} were never cancelled: call `task.cancel()` on every "
         "task, then wait for them.",
     )
+    late = sorted({"quick", "tidy"} & seen["requested"])
+    if late and seen["elapsed"] > 0:
+        kit.fail(
+            f"{what} cancelled {late} only at the end, after waiting {seen['elapsed']:g} s, and "
+            "returned before they could stop: cancel every task first, then wait for them."
+        )
     kit.expect(
         "tidy" not in seen["not_done"] and "quick" not in seen["not_done"],
         f"{what} returned after {seen['elapsed']:g} s while tasks were still finishing their "
@@ -192,3 +234,38 @@ def test_no_tasks(kata: kit.Kata) -> None:
         f"shutdown([], grace=2) returned {result.value!r}; expected [].",
     )
     kit.expect_loop_time(result, 0.0, "shutdown([], grace=2)", slower="Nothing to wait for.")
+
+
+def test_a_generator_of_tasks(kata: kit.Kata) -> None:
+    """Tasks given as a generator: the same shutdown as with a list, [] after 1 s."""
+    seen = shut_down(kata, 5.0, stubborn=False, generator=True)
+    stopped = {"quick", "tidy"} <= seen["asked"] and not ({"quick", "tidy"} & seen["not_done"])
+    value = seen["value"]
+    if not stopped or not isinstance(value, list | tuple | set) or list(value):
+        kit.fail(
+            f"{seen['what']} returned {value!r} after {seen['elapsed']:g} s, with "
+            f"{sorted({'quick', 'tidy'} & seen['not_done']) or 'no task'} still running; given "
+            "a list, the same shutdown worked. tasks may be any iterable, here a generator, "
+            "which can be walked only once: make a list of it first (`tasks = list(tasks)`)."
+        )
+
+
+def test_all_done_already(kata: kit.Kata) -> None:
+    """Every task finished before the shutdown: [] at once."""
+    shutdown = kata.get("shutdown", "coroutine")
+
+    async def scenario() -> tuple[Any, float]:
+        tasks = [asyncio.create_task(asyncio.sleep(0.5 * n, n)) for n in range(3)]
+        await asyncio.sleep(2.0)
+        start = kit.now()
+        value = await shutdown(tasks, 5.0)
+        return value, kit.now() - start
+
+    what = "shutdown(3 finished tasks, grace=5)"
+    result = kata.run(scenario, what=what)
+    value, took = result.value or (None, -1.0)
+    kit.expect(
+        value is not None and list(value) == [] and took == 0.0,
+        f"{what} returned {value!r} after {took:g} s; expected [] at once: nothing is left "
+        "to wait for.",
+    )

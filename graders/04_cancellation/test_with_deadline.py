@@ -1,16 +1,55 @@
 """Grader for 04_cancellation/with_deadline: a deadline that cancels the work, not just the wait.
 
 Checks: a fast call returns its value at its own loop time; a slow call gives None at exactly
-the deadline and was cancelled then (not left running, which is what `asyncio.wait(...,
-timeout=)` does); errors of fn() propagate; cancelling the caller propagates.
+the deadline (counted from the call, on a loop whose clock is not at 0) and was cancelled
+then, and had stopped by the return; errors of fn() propagate, a TimeoutError of fn()'s own
+included; cancelling the caller propagates. When fn() is still running at the return, the
+message says whether it had been cancelled (the records tell).
+
+Docstring sentence -> the check that enforces it:
+
+- "if it finishes in time, return its result" -> test_fast_call_returns_its_value
+- "if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
+  `None`" -> test_slow_call_is_cancelled_at_the_deadline, test_deadline_counts_from_the_call
+- "an error raised by `fn()` itself is not a timeout: let it propagate" ->
+  test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates
+- "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
+  test_caller_cancellation_propagates
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 from typing import Any
 
 import kit
+
+
+@dataclass
+class Fn:
+    """A stand-in fn: takes ``delay`` seconds, then returns ``value`` or raises ``error``.
+    Records when it started and ended, whether it saw CancelledError, and the task it ran in."""
+
+    delay: float
+    value: Any = "done"
+    error: BaseException | None = None
+    calls: list[dict[str, Any]] = field(default_factory=list)
+
+    async def __call__(self) -> Any:
+        call: dict[str, Any] = {"task": asyncio.current_task(), "cancelled": False}
+        call["started"] = kit.now()
+        self.calls.append(call)
+        try:
+            await asyncio.sleep(self.delay)
+        except asyncio.CancelledError:
+            call["cancelled"] = True
+            raise
+        finally:
+            call["ended"] = kit.now()
+        if self.error is not None:
+            raise self.error
+        return self.value
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -21,10 +60,10 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
 def test_fast_call_returns_its_value(kata: kit.Kata) -> None:
     """fn() of 1 s with a 3 s deadline: its value after 1 s."""
     with_deadline = kata.get("with_deadline", "coroutine")
-    probe = kit.Probe(delay=1.0, result=lambda: "done")
+    fn = Fn(1.0)
     what = "with_deadline(fn, 3) where fn() takes 1 s"
-    result = kata.run(lambda: with_deadline(probe, 3), what=what)
-    kit.expect_equal(len(probe.calls), 1, f"the number of fn() calls in {what}")
+    result = kata.run(lambda: with_deadline(fn, 3), what=what)
+    kit.expect_equal(len(fn.calls), 1, f"the number of fn() calls in {what}")
     kit.expect_equal(result.value, "done", f"what {what} returned", "Return fn()'s result.")
     kit.expect_loop_time(
         result,
@@ -34,33 +73,54 @@ def test_fast_call_returns_its_value(kata: kit.Kata) -> None:
     )
 
 
-def test_slow_call_is_cancelled_at_the_deadline(kata: kit.Kata) -> None:
-    """fn() of 10 s with a 2 s deadline: None after 2 s, and fn() was cancelled at 2 s."""
+def run_slow(kata: kit.Kata, start: float) -> tuple[kit.Run[Any], Fn, dict[str, Any], str]:
+    """with_deadline(fn, 2) where fn() takes 10 s, called at loop time ``start``."""
     with_deadline = kata.get("with_deadline", "coroutine")
-    probe = kit.Probe(delay=10.0)
-    what = "with_deadline(fn, 2) where fn() takes 10 s"
+    fn = Fn(10.0)
+    what = "with_deadline(fn, 2) where fn() takes 10 s" + (
+        f", called at loop time {start:g} s" if start else ""
+    )
     seen: dict[str, Any] = {}
 
     async def scenario() -> None:
-        start = kit.now()
-        seen["value"] = await with_deadline(probe, 2)
+        await asyncio.sleep(start)
+        seen["value"] = await with_deadline(fn, 2)
         seen["at"] = kit.now() - start
-        seen["running"] = bool(probe.unfinished)
+        # fn() still running now, and whether it had been asked to stop (cancel() called).
+        seen["running"] = [
+            bool(c["task"] and (c["task"].cancelling() or c["task"].cancelled()))
+            for c in fn.calls
+            if "ended" not in c
+        ]
 
-    # A version that only stops waiting leaves fn() running: the kit cancels it afterwards.
+    # A version that only stops waiting leaves fn() running: judged below from the records.
     result = kata.run(scenario, what=what, leftover_tasks=True, raises=TimeoutError)
     kit.expect(
         result.error is None,
         f"{what} raised TimeoutError; expected it to return None: catch the TimeoutError "
         "that `asyncio.timeout` raises (`except TimeoutError: return None`).",
     )
-    kit.expect_equal(len(probe.calls), 1, f"the number of fn() calls in {what}")
-    kit.expect(
-        not seen["running"],
-        f"when {what} returned, fn() was still running in the background: asyncio.wait(..., "
-        "timeout=) only stops waiting and does not cancel. Use `async with "
-        "asyncio.timeout(seconds):`, which cancels fn() at the deadline.",
-    )
+    kit.expect_equal(len(fn.calls), 1, f"the number of fn() calls in {what}")
+    running = seen["running"]
+    if running:
+        asked = running[0]
+        kit.fail(
+            f"when {what} returned, fn() was still running: "
+            + (
+                "it had been cancelled, but cancel() only asks. Await it after cancelling "
+                "(`await asyncio.gather(task, return_exceptions=True)`), so it has stopped."
+                if asked
+                else "it had never been cancelled; something stopped waiting for it without "
+                "cancelling it. `async with asyncio.timeout(seconds):` around `await fn()` "
+                "cancels it at the deadline."
+            )
+        )
+    return result, fn, seen, what
+
+
+def test_slow_call_is_cancelled_at_the_deadline(kata: kit.Kata) -> None:
+    """fn() of 10 s with a 2 s deadline: None after 2 s, and fn() was cancelled at 2 s."""
+    _, fn, seen, what = run_slow(kata, 0.0)
     kit.expect(
         abs(seen["at"] - 2.0) < 1e-6,
         f"{what} returned after {seen['at']:g} s of loop time; expected 2 s, the deadline.",
@@ -70,8 +130,19 @@ def test_slow_call_is_cancelled_at_the_deadline(kata: kit.Kata) -> None:
         f"{what} returned {seen['value']!r}; on timeout it should return None.",
     )
     kit.expect(
-        len(probe.cancelled) == 1 and probe.calls[0].ended == 2.0,
+        fn.calls[0]["cancelled"] and fn.calls[0]["ended"] == 2.0,
         f"in {what}, fn() did not see CancelledError at 2 s: the deadline must cancel it.",
+    )
+
+
+def test_deadline_counts_from_the_call(kata: kit.Kata) -> None:
+    """Called at loop time 5 s: the deadline is 2 s after the call, at 7 s."""
+    _, _, seen, what = run_slow(kata, 5.0)
+    kit.expect(
+        abs(seen["at"] - 2.0) < 1e-6,
+        f"{what} returned after {seen['at']:g} s; expected 2 s after the call. `seconds` is a "
+        "duration from now: `asyncio.timeout(seconds)`, not `asyncio.timeout_at(seconds)` "
+        "(timeout_at takes a loop time: `loop.time() + seconds`).",
     )
 
 
@@ -79,9 +150,9 @@ def test_errors_of_fn_propagate(kata: kit.Kata) -> None:
     """fn() raising ValueError after 1 s: the ValueError propagates."""
     with_deadline = kata.get("with_deadline", "coroutine")
     boom = ValueError("broken")
-    probe = kit.Probe(delay=1.0, errors={None: boom})
+    fn = Fn(1.0, error=boom)
     what = "with_deadline(fn, 3) where fn() raises ValueError after 1 s"
-    result = kata.run(lambda: with_deadline(lambda: probe(None), 3), what=what, raises=Exception)
+    result = kata.run(lambda: with_deadline(fn, 3), what=what, raises=Exception)
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
     kit.expect(
@@ -99,11 +170,11 @@ def test_errors_of_fn_propagate(kata: kit.Kata) -> None:
 def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
     """Cancelling the caller at 1 s (deadline 5 s) ends in CancelledError, not None."""
     with_deadline = kata.get("with_deadline", "coroutine")
-    probe = kit.Probe(delay=10.0)
+    fn = Fn(10.0)
     what = "with_deadline(fn, 5) whose caller is cancelled after 1 s"
 
     async def scenario() -> Any:
-        task = asyncio.create_task(with_deadline(probe, 5))
+        task = asyncio.create_task(with_deadline(fn, 5))
         await asyncio.sleep(1.0)
         task.cancel()
         await asyncio.wait([task])
@@ -120,6 +191,28 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         "the caller's cancellation. Catch TimeoutError, never CancelledError.",
     )
     kit.expect(
-        len(probe.cancelled) == 1,
+        len(fn.calls) == 1 and fn.calls[0]["cancelled"],
         f"in {what}, fn() was not cancelled: cancelling the caller must cancel fn() too.",
+    )
+
+
+def test_timeout_error_of_fn_propagates(kata: kit.Kata) -> None:
+    """fn() itself raising TimeoutError after 1 s (deadline 3 s): that error propagates."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    own = TimeoutError("the upstream server timed out")
+    fn = Fn(1.0, error=own)
+    what = "with_deadline(fn, 3) where fn() itself raises TimeoutError after 1 s"
+    result = kata.run(lambda: with_deadline(fn, 3), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    if result.error is None:
+        kit.fail(
+            f"{what} returned {result.value!r}: fn()'s own TimeoutError was taken for the "
+            "deadline. Only the deadline means None: ask the timeout whether it expired "
+            "(`async with asyncio.timeout(s) as deadline:` ... `if deadline.expired(): return "
+            "None`, else re-raise)."
+        )
+    kit.expect(
+        result.error is own,
+        f"{what} raised {result.error!r} instead of fn()'s own TimeoutError.",
     )

@@ -3,7 +3,22 @@
 Checks: the worker acquires once, then keeps using the resource until stopped; cancelled, it
 releases exactly once at the moment of cancellation and its task ends *cancelled*; under
 `asyncio.timeout` the caller gets TimeoutError; when use() raises, it still releases and the
-error propagates.
+error propagates. A worker that swallows cancellation inside its loop and keeps using the
+resource is named from what it did after the cancel.
+
+Docstring sentence -> the check that enforces it:
+
+- "It first acquires the resource with `await resource.acquire()`" ->
+  test_cancelled_worker_releases_and_stays_cancelled
+- "then uses it forever: `await resource.use()` in an endless loop" ->
+  test_cancelled_worker_releases_and_stays_cancelled
+- "The worker only ever stops because it is cancelled (or because `use()` raises)" ->
+  test_cancelled_worker_releases_and_stays_cancelled, test_error_in_use_releases_and_propagates
+- "it must call `resource.release()` (a plain method: no `await`) exactly once" ->
+  expect_released_once (every check)
+- "and then let the cancellation or error carry on to the caller" ->
+  test_cancelled_worker_releases_and_stays_cancelled, test_timeout_reaches_the_caller,
+  test_error_in_use_releases_and_propagates, test_error_in_first_use
 """
 
 from __future__ import annotations
@@ -19,6 +34,10 @@ SWALLOWED = (
 )
 
 
+class Halted(Exception):  # noqa: N818 - the grader's own stop signal
+    """Raised by use() once the grader gives up on a worker that ignores cancellation."""
+
+
 class Resource:
     """A fake resource: acquire() takes 0.5 s, each use() 1 s; release() is a plain method."""
 
@@ -27,12 +46,15 @@ class Resource:
         self.uses: list[float] = []
         self.released: list[float] = []
         self.fail_on_use = fail_on_use
+        self.halt = False  # set by the grader to stop a worker that ignores cancellation
 
     async def acquire(self) -> None:
         await asyncio.sleep(0.5)
         self.acquired.append(kit.now())
 
     async def use(self) -> None:
+        if self.halt:
+            raise Halted("the grader stopped a worker that ignored its cancellation")
         self.uses.append(kit.now())
         if self.fail_on_use is not None and len(self.uses) == self.fail_on_use:
             await asyncio.sleep(0.25)
@@ -79,12 +101,31 @@ def test_cancelled_worker_releases_and_stays_cancelled(kata: kit.Kata) -> None:
         await asyncio.sleep(3.2)
         seen["done_early"] = task.done()
         task.cancel()
-        await asyncio.wait([task])
+        await asyncio.wait([task], timeout=10.0)
+        seen["ended"] = task.done()
+        if not task.done():  # judged below; stop it first, or closing the loop never ends
+            resource.halt = True
+            await asyncio.wait([task], timeout=5.0)
+            if task.done() and not task.cancelled():
+                task.exception()  # retrieved: the grader's own Halted
+            return
         seen["cancelled"] = task.cancelled()
         if not task.cancelled() and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
 
-    kata.run(scenario, what=what)
+    kata.run(scenario, what=what, leftover_tasks=True)
+    if not seen["ended"]:
+        after = [t for t in resource.uses if t > 3.2]
+        kit.fail(
+            f"{what}: the worker was still running 10 s after it was cancelled"
+            + (
+                f", calling use() again at {after[0]:g} s: the CancelledError was caught "
+                "inside the loop and the loop went on. Never swallow it: release in "
+                "`finally:` and let it propagate."
+                if after
+                else ": let the CancelledError propagate."
+            )
+        )
     kit.expect_equal(
         len(resource.acquired),
         1,
@@ -144,4 +185,19 @@ def test_error_in_use_releases_and_propagates(kata: kit.Kata) -> None:
             if result.error is None
             else f"the caller got {type(result.error).__name__} instead of the OSError."
         ),
+    )
+
+
+def test_error_in_first_use(kata: kit.Kata) -> None:
+    """use() raises OSError on its 1st call: released once, and the OSError propagates."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_use=1)
+    what = "worker(resource) whose 1st use() raises OSError at 0.75 s"
+    result = kata.run(lambda: worker(resource), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    expect_released_once(resource, what, 0.75)
+    kit.expect(
+        isinstance(result.error, OSError),
+        f"{what}: the caller got {result.error!r} instead of the OSError.",
     )

@@ -4,10 +4,12 @@ import asyncio
 
 
 async def with_deadline(fn, seconds):
-    deadline = asyncio.get_running_loop().time() + seconds
+    deadline = asyncio.timeout_at(asyncio.get_running_loop().time() + seconds)
     try:
-        async with asyncio.timeout_at(deadline):
+        async with deadline:
             result = await fn()
     except TimeoutError:
-        return None
+        if deadline.expired():
+            return None
+        raise
     return result

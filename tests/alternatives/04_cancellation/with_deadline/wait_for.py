@@ -1,4 +1,5 @@
-"""Correct in another style: asyncio.wait_for cancels fn() on timeout and raises TimeoutError."""
+"""Correct in another style: asyncio.wait_for cancels fn() on timeout and raises TimeoutError
+from the CancelledError; a TimeoutError of fn()'s own has no such cause."""
 
 import asyncio
 
@@ -6,5 +7,7 @@ import asyncio
 async def with_deadline(fn, seconds):
     try:
         return await asyncio.wait_for(fn(), seconds)
-    except TimeoutError:
-        return None
+    except TimeoutError as exc:
+        if isinstance(exc.__cause__, asyncio.CancelledError):
+            return None
+        raise

@@ -1,6 +1,9 @@
-"""Correct in another style: on cancellation, wait for the save to end, then re-raise (no ack)."""
+"""Wrong: on cancellation, waits for the save to end before re-raising: the caller gets its
+CancelledError late, not at once."""
 
 import asyncio
+
+EXPECT = "it must get it at once"
 
 
 async def save_then_ack(save, ack):
