@@ -1,19 +1,173 @@
 """Grader for 07_queues/pipeline: fetch -> parse -> store, with widths[i] workers per stage.
 
-Checks: every url's record is stored once; each stage runs at most its width at once (and
-reaches it); the first store starts before the last fetch (items flow through, not stage
-by stage); the loop time matches the staged schedule; no worker is left running.
+Docstring sentence -> the check that enforces it:
+
+- "Every url goes through three async steps" -> run_pipeline (every url's record stored
+  once), in every check
+- "at most `f` fetches, `p` parses and `s` stores run at once" -> run_pipeline (peak per
+  stage), test_items_flow_through_the_stages, test_widths_per_stage (each width reached)
+- "items flow through one by one: as soon as one page is fetched it can be parsed" ->
+  test_items_flow_through_the_stages (the first store starts before the last fetch), and the
+  loop time of the staged schedule in every check
+- "`urls` may be any iterable (a generator too ...), may be empty, and may repeat a url"
+  -> test_urls_from_a_generator, test_no_urls, test_any_urls (Hypothesis: repeats, blank
+  and non-ASCII urls, widths 1-3, ties)
+- "Return (None) after every record is stored. Stop every worker first" -> the kit's check
+  that no task is left running; a hang is diagnosed from the queues' own counters (join()
+  before any item was taken, or task_done() short of the items taken)
 """
 
+from __future__ import annotations
+
+import asyncio
+import gc
+import time
 from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+REAL_QUEUE = asyncio.Queue
+HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
+HANG = (
+    "Something awaits forever: queue.join() returns only once every item got its "
+    "task_done(), and a worker waiting in queue.get() waits until it is cancelled."
+)
 
 STAGE_BY_STAGE = (
     "did you run the stages one after another (all fetches, then all parses, then all "
     "stores)? Connect them with queues so each page moves on as soon as it is fetched."
 )
+
+
+class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
+
+    made: ClassVar[list[WatchedQueue]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taken = self.done_calls = self.joins = 0
+        WatchedQueue.made.append(self)
+
+    def get_nowait(self) -> Any:
+        item = super().get_nowait()
+        self.taken += 1
+        return item
+
+    def task_done(self) -> None:
+        self.done_calls += 1
+        super().task_done()
+
+    async def join(self) -> None:
+        self.joins += 1
+        await super().join()
+
+
+@pytest.fixture(autouse=True)
+def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The learner's asyncio.Queue objects are WatchedQueues."""
+    WatchedQueue.made = []
+    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_QUEUE:
+            monkeypatch.setattr(kata.module, name, WatchedQueue)
+
+
+def hang_evidence() -> str:
+    """What the learner's queues show about a hang: a join() short of task_done() calls."""
+    for queue in WatchedQueue.made:
+        if queue.joins and queue.taken == 0 and queue.qsize():
+            return (
+                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
+                "item(s): start the worker tasks before you await join()."
+            )
+        if queue.joins and queue.done_calls < queue.taken:
+            return (
+                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
+                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
+                "once every item taken got its task_done(): call it after each item, in a "
+                "`finally:` so a failed item counts too."
+            )
+    return ""
+
+
+def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
+    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
+    hung: list[bool] = []
+
+    async def guarded() -> Any:
+        try:
+            async with asyncio.timeout(HANG_AFTER):
+                return await call()
+        except TimeoutError:
+            hung.append(True)
+            return None
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        if hung:
+            kit.fail(
+                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
+                + (hang_evidence() or hang_hint)
+            )
+
+    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+
+
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
 
 
 def staged(
@@ -39,27 +193,25 @@ def staged(
 
 def run_pipeline(
     kata: kit.Kata,
-    n: int,
+    n: int | list[str],
     widths: tuple[int, int, int],
     delays: tuple[float, float, float],
+    feed: Any = list,
 ) -> tuple[kit.Run, str, kit.Probe, kit.Probe, kit.Probe]:
-    """Run the learner's pipeline on `n` urls; check every record is stored once."""
+    """Run the learner's pipeline on `n` urls (or these urls), handed over as ``feed(urls)``;
+    check every record is stored once."""
     pipeline = kata.get("pipeline", "coroutine")
     fetch = kit.Probe(delay=delays[0], result=lambda url: f"page:{url}", name="fetch")
     parse = kit.Probe(delay=delays[1], result=lambda page: f"rec:{page}", name="parse")
     store = kit.Probe(delay=delays[2], result=lambda record: None, name="store")
-    urls = [f"u{i}" for i in range(n)]
+    urls = [f"u{i}" for i in range(n)] if isinstance(n, int) else list(n)
+    n = len(urls)
+    shown = f"{n} urls" if feed is list else f"{n} urls from a generator"
     what = (
-        f"pipeline({n} urls, fetch {delays[0]:g} s, parse {delays[1]:g} s, "
+        f"pipeline({shown}, fetch {delays[0]:g} s, parse {delays[1]:g} s, "
         f"store {delays[2]:g} s, widths={widths})"
     )
-    result = kata.run(
-        lambda: pipeline(urls, fetch, parse, store, widths),
-        what=what,
-        limit=1000,
-        hang_hint="Do all workers call task_done() for each item they get (so join() "
-        "returns), and are the workers stopped once the last record is stored?",
-    )
+    result = run_hung(kata, lambda: pipeline(feed(urls), fetch, parse, store, widths), what, HANG)
     kit.ideal_timeline(staged(n, widths, delays))
     stored = Counter(c.args[0] for c in store.calls)
     expected = Counter(f"rec:page:{url}" for url in urls)
@@ -148,3 +300,40 @@ def test_no_urls(kata: kit.Kata) -> None:
     """No urls: nothing is called, it returns at once, no worker is left behind."""
     result, what, *_ = run_pipeline(kata, 0, (2, 2, 2), (1.0, 1.0, 1.0))
     kit.expect_loop_time(result, 0.0, what)
+
+
+def staged_time(n: int, widths: tuple[int, int, int], delays: tuple[float, ...]) -> float:
+    """The loop time of the right schedule."""
+    return max((end for _, _, end in staged(n, widths, delays)), default=0.0)  # type: ignore[arg-type]
+
+
+def generator(urls: Iterable[str]) -> Iterator[str]:
+    """The urls as a generator: it can be gone through only once."""
+    yield from urls
+
+
+def test_urls_from_a_generator(kata: kit.Kata) -> None:
+    """Urls given as a generator all go through (it can be gone through only once)."""
+    result, what, *_ = run_pipeline(kata, 4, (2, 1, 1), (1.0, 1.0, 1.0), feed=generator)
+    kit.expect_loop_time(result, staged_time(4, (2, 1, 1), (1.0, 1.0, 1.0)), what)
+
+
+URLS = st.lists(st.sampled_from(["a", "a", "b", "", " ", "é"]), max_size=6)
+WIDTHS = st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3))
+DELAYS = st.tuples(*[st.sampled_from([0.5, 1.0])] * 3)
+
+
+def test_any_urls(kata: kit.Kata) -> None:
+    """Any urls (repeats, blank, non-ASCII), widths 1-3, delays with ties: all stored, in time."""
+
+    @drawn(URLS, WIDTHS, DELAYS, examples=[(["a", "a", "b"], (1, 2, 1), (1.0, 1.0, 1.0))])
+    def check(urls: list[str], widths: tuple[int, int, int], delays: tuple[float, ...]) -> None:
+        result, what, *_ = run_pipeline(kata, urls, widths, delays)  # type: ignore[arg-type]
+        kit.expect_loop_time(
+            result,
+            staged_time(len(urls), widths, delays),
+            f"{what} on {urls!r}",
+            slower="Some stage sat idle while items waited: " + STAGE_BY_STAGE,
+        )
+
+    check()
