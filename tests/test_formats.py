@@ -279,6 +279,26 @@ def test_classroom_whole_curriculum_with_the_capstone(missed: list[str]) -> None
     assert view["table_total"] == str(earned) and view["console_total"] == earned
 
 
+def test_classroom_splits_a_runner_whose_arithmetic_is_inexact() -> None:
+    """Points of 10 and 100 make 11 tests of 10 in one runner, where (3 / 11) x 110 is
+    30.000000000000004: such a track becomes one runner per kata, and stays exact."""
+    katas = [
+        KataInfo(id="extra/small", title="S", points=10),
+        KataInfo(id="extra/big", title="B", points=100),
+    ]
+    assert not formats.exact(11, 110)
+    for outcome in itertools.product([True, False], repeat=2):
+        results = [
+            KataResult(k, Status.PASS if ok else Status.FAIL, "" if ok else "no", [])
+            for k, ok in zip(katas, outcome, strict=True)
+        ]
+        view = classroom_view(results)
+        earned = sum(k.points for k, ok in zip(katas, outcome, strict=True) if ok)
+        assert view["console_total"] == view["notice_total"] == earned
+        assert view["table_total"] == str(earned)
+    assert list(formats.classroom(results)) == ["extra1", "extra2"]
+
+
 def test_one_runner_per_kata_list_would_disagree() -> None:
     """Why the runners are per track: one runner listing every kata (the old shape)
     shows 470/500 as 489.58 on the console (the issue's measurement)."""

@@ -179,22 +179,38 @@ def _units(points: list[int]) -> int:
     return math.gcd(*points) or 1
 
 
+def exact(tests: int, max_score: int) -> bool:
+    """True when the reporter's (passed / tests) x max_score, in floating point, is the
+    points of the passed tests for every count of passed tests."""
+    return all((p / tests) * max_score == p * max_score // tests for p in range(tests + 1))
+
+
 def classroom(results: list[KataResult], *, text_limit: int = 400) -> dict[str, dict[str, Any]]:
     """Runner name -> results for the Classroom reporter (v1), one runner per track.
 
     The reporter's "Points X/Y" notice adds the tests' ``score``; its console shows
     (tests passed / tests) x ``max_score`` per runner. Both agree only if every test of a
     runner is worth the same, so a kata worth k units (the gcd of the runner's points) is
-    k tests with the kata's status. Runners stay small (a track), where that arithmetic is
-    exact in floating point. ``line_no`` is 0: the reporter prints no line for 0.
-    Messages are cut to ``text_limit`` characters; no output is sent (the reporter
-    shows none).
+    k tests with the kata's status; and only if that arithmetic is exact in floating point
+    for every number of passed tests, so a track where it is not (never a built-in one)
+    becomes one runner per kata. Katas worth no points are left out. ``line_no`` is 0:
+    the reporter prints no line for 0. Messages are cut to ``text_limit`` characters; no
+    output is sent (the reporter shows none).
     """
     tracks: dict[str, list[KataResult]] = {}
     for r in results:
-        tracks.setdefault(r.info.track, []).append(r)
-    runners: dict[str, dict[str, Any]] = {}
+        if r.info.points > 0:
+            tracks.setdefault(r.info.track, []).append(r)
+    groups: list[tuple[str, list[KataResult]]] = []
     for track, mine in tracks.items():
+        unit = _units([r.info.points for r in mine])
+        total = sum(r.info.points for r in mine)
+        if exact(total // unit, total):
+            groups.append((runner_name(track), mine))
+        else:
+            groups += [(f"{runner_name(track)}{i}", [r]) for i, r in enumerate(mine, 1)]
+    runners: dict[str, dict[str, Any]] = {}
+    for name, mine in groups:
         unit = _units([r.info.points for r in mine])
         tests: list[dict[str, Any]] = []
         for r in mine:
@@ -211,7 +227,7 @@ def classroom(results: list[KataResult], *, text_limit: int = 400) -> dict[str, 
                 tests.append(test)
         statuses = {t["status"] for t in tests}
         status = "error" if statuses == {"error"} else "pass" if statuses == {"pass"} else "fail"
-        runners[runner_name(track)] = {
+        runners[name] = {
             "version": 3,
             "status": status,
             "max_score": sum(r.info.points for r in mine),
