@@ -2,6 +2,7 @@
 
     grade [KATA-or-TRACK ...] [options]   grade and print the scoreboard
     watch [KATA-or-TRACK ...] [--poll]    regrade the current kata on every save
+    report [KATA-or-TRACK ...]            grade; write the HTML progress page
     hint KATA                             the next hint for a kata
     reset KATA|TRACK ...|--all            restore stubs, backing up the learner's files
     solution KATA [--force]               the reference, once the kata passes
@@ -105,6 +106,13 @@ def _learner(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--edit", action="store_true", help="open the kata in $VISUAL/$EDITOR (or VS Code)"
     )
     ap.set_defaults(run=_command("watch"))
+
+    ap = sub.add_parser(
+        "report", parents=[_names()], prog="nox -s report --", help="grade; an HTML progress page"
+    )
+    ap.add_argument("--target", default=None, help="exercises (default), solutions or a folder")
+    ap.add_argument("--out", default=None, help="where to write (default: .katas/report.html)")
+    ap.set_defaults(run=_command("html"))
 
     ap = sub.add_parser("hint", prog="nox -s hint --", help="the next hint for a kata")
     ap.add_argument("name", metavar="KATA", help="the kata")

@@ -68,11 +68,11 @@ def _nice_step(span: float, most: int) -> float:
     if span <= 0:
         return 1.0
     raw = span / most
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    power = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
         if factor * power >= raw - 1e-12:
             return factor * power
-    return 10 * power
+    return 10.0 * power
 
 
 @dataclass
@@ -84,7 +84,7 @@ class Lane:
     note: str = ""  # replaces the start → end column
 
 
-def _lanes(rows: list[TimelineRow]) -> list[Lane]:
+def lanes(rows: list[TimelineRow]) -> list[Lane]:
     """One lane per call, or, when that is too many, the calls of each group packed into as
     few lanes as their overlaps allow (the workers of a pipeline stage)."""
     if len(rows) <= MAX_ROWS:
@@ -158,9 +158,9 @@ def render(
     width = max(40, min(width, MAX_WIDTH)) - indent
     ends = [float(r["end"]) if r["end"] is not None else float(r["start"]) for r in rows + ideal]
     horizon = max([*ends, data["took"] or 0.0, data["expected"] or 0.0, 1e-9 if not real else 0.01])
-    charts = [("yours", _lanes(rows), "33")]
+    charts = [("yours", lanes(rows), "33")]
     if ideal and not _same(rows, ideal):
-        charts.append(("ideal", _lanes(ideal), "32"))
+        charts.append(("ideal", lanes(ideal), "32"))
 
     def times(lane: Lane) -> str:
         if lane.note:
@@ -171,10 +171,10 @@ def render(
         return text + (" cancelled" if call["cancelled"] else "")
 
     shown = {
-        name: lanes[: MAX_ROWS - 1] if len(lanes) > MAX_ROWS else lanes for name, lanes, _ in charts
+        name: drawn[: MAX_ROWS - 1] if len(drawn) > MAX_ROWS else drawn for name, drawn, _ in charts
     }
-    label_w = min(LABEL_WIDTH, max(len(lane.label) for lanes in shown.values() for lane in lanes))
-    time_w = max(len(times(lane)) for lanes in shown.values() for lane in lanes)
+    label_w = min(LABEL_WIDTH, max(len(lane.label) for some in shown.values() for lane in some))
+    time_w = max(len(times(lane)) for some in shown.values() for lane in some)
     bar_w = max(10, width - 2 - label_w - 1 - 2 - 1 - time_w)
 
     def cells(t: float) -> int:
@@ -217,7 +217,7 @@ def render(
 
     unit = "measured real seconds" if real else "loop seconds"
     lines: list[str] = []
-    for name, lanes, colour in charts:
+    for name, drawn, colour in charts:
         title = f"yours, in {unit}:" if name == "yours" else "ideal:"
         lines.append(pad + title)
         for lane in shown[name]:
@@ -225,8 +225,8 @@ def render(
                 f"{pad}  {label(lane.label):>{label_w}} {glyphs.edge}{bar(lane, colour)}"
                 f"{glyphs.edge} {times(lane)}"
             )
-        if len(lanes) > len(shown[name]):
-            lines.append(f"{pad}  ... {len(lanes) - len(shown[name])} more")
+        if len(drawn) > len(shown[name]):
+            lines.append(f"{pad}  ... {len(drawn) - len(shown[name])} more")
     lines.append(pad + " " * (2 + label_w + 1) + _scale(horizon, bar_w, real))
     expected = expected_line(data, ideal)
     if expected:
