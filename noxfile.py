@@ -7,6 +7,7 @@
     nox -s hint -- fetch_all     the next hint for a kata
     nox -s reset -- fetch_all    restore a stub (your file is backed up in .katas/backups)
     nox -s solution -- fetch_all the reference solution, once your kata passes
+    nox -s report                grade, then write .katas/report.html (a progress page)
     nox -s gradebook -- DIR      grade every student folder in DIR: CSV + a report each
                                  (--shard K/N; nox -s gradebook -- merge OUT... joins shards)
     nox -s gradescope -- OUT.zip the Gradescope autograder zip
@@ -68,6 +69,13 @@ def learner_command(session: nox.Session, *command: str) -> None:
     session.run(sys.executable, "-m", "kit", *command, *session.posargs, env=GRADERS_ON_PATH)
 
 
+@nox.session(reuse_venv=True)
+def report(session: nox.Session) -> None:
+    """Grade, then write .katas/report.html, a progress page: nox -s report -- [KATA ...]."""
+    install_group(session, "grade")
+    session.run("python", "-m", "kit", "report", *session.posargs, env=GRADERS_ON_PATH)
+
+
 @nox.session(python=False)
 def hint(session: nox.Session) -> None:
     """The next hint for a kata: nox -s hint -- KATA."""
@@ -98,6 +106,16 @@ def tests(session: nox.Session) -> None:
     """The project's own tests: kit units, then the triangle (solutions, stubs, wrong code)."""
     install_group(session, "test")
     session.run("python", "-m", "pytest", *session.posargs, env=GRADERS_ON_PATH)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The HTML pages in headless Chromium (Debian's chromium and chromium-driver); skips
+    with one line where Chromium is missing, except in CI (CI=true), where it fails."""
+    install_group(session, "browser")
+    session.run(
+        "python", "-m", "pytest", "tests/test_browser.py", *session.posargs, env=GRADERS_ON_PATH
+    )
 
 
 @nox.session

@@ -21,7 +21,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from . import extra, flags, formats, hygiene, integrity, shards
+from . import extra, flags, formats, html, hygiene, integrity, shards
 from .data import KataResult, Status
 from .hygiene import for_csv_cell, for_terminal
 from .manifest import KataInfo, catalogue
@@ -162,6 +162,11 @@ def command(args: argparse.Namespace) -> int:
             )
         except (OSError, ValueError) as exc:
             print(f"could not write the reports of {safe_name(student)}: {exc}", file=sys.stderr)
+    try:  # the class page: pass rates, totals, a link to each student's page
+        pages = html.write_class(out, graded, entries, {s: safe_name(s) for s in graded})
+        print(f"wrote {pages}")
+    except (OSError, ValueError) as exc:
+        print(f"could not write the HTML pages: {exc}", file=sys.stderr)
     if note := isolation_note():
         print(f"note: {note}")
     flagged = sum(1 for results in graded.values() if any(r.flags for r in results))
