@@ -3,7 +3,8 @@
     python -m kit dev mutants [KATA|TRACK ...] [options]      (nox -s mutants -- [...])
     python -m kit._internal.dev.mutants [KATA|TRACK ...]      the same, without the CLI
 
-    --list            list the mutants (id, line, one-line change) and grade nothing
+    --list            list the mutants (id, line, change; [equivalent] when listed) and stale
+                      equivalents, and grade nothing (exit 1 if an entry is stale)
     --show ID         print one mutant's diff (ids as printed by --list or the report)
     --operators OPS   only these operators (comma-separated names or prefixes: drop,with.swap)
     --jobs N          pytest processes side by side (default: one per core)
@@ -1153,6 +1154,17 @@ def to_json(reports: Sequence[KataReport], seconds: float) -> dict[str, Any]:
     }
 
 
+def _children_cpu() -> float:
+    """CPU seconds of the grader processes so far (0 where unknown): unlike the wall time,
+    it does not grow when other work shares the cores."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _select(names: list[str]) -> list[str]:
     from kit._internal.manifest import catalogue
 
@@ -1181,26 +1193,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     operators = [o.strip() for o in args.operators.split(",") if o.strip()]
     if args.list or args.show:
+        stale = False
         for kata in katas:
-            for m in kata_mutants(kata, operators)[1]:
+            found = kata_mutants(kata, operators)[1]
+            listed = Equivalents.load(kata)
+            for m in found:
                 if args.show and m.id == args.show:
                     print(f"{m.kata}  {m.id}  line {m.line}: {OPERATORS.get(m.op, m.op)}")
                     print(m.diff)
                     return 0
                 if args.list:
-                    print(f"{m.kata}  {m.id}  line {m.line}: {m.change}")
+                    mark = "  [equivalent]" if m.id in listed.reasons else ""
+                    print(f"{m.kata}  {m.id}  line {m.line}: {m.change}{mark}")
+            for ident in listed.stale(found) if args.list and not operators else ():
+                print(f"STALE {kata}  {ident}: listed as equivalent, matches no mutant")
+                stale = True
+        if args.list:
+            return 1 if stale else 0
         if args.show:
             print(f"no mutant {args.show}", file=sys.stderr)
             return 1
         return 0
-    started = time.monotonic()
+    started, cpu = time.monotonic(), _children_cpu()
     reports = run_katas(katas, operators=operators, jobs=args.jobs, chunk=args.chunk)
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, _children_cpu() - cpu
     text = details(reports)
     if text:
         print(text, end="\n\n")
     print(table(reports))
-    print(f"wall time: {seconds:.0f} s on {os.cpu_count()} cores")
+    print(f"wall time: {seconds:.0f} s on {os.cpu_count()} cores ({cpu:.0f} CPU s in graders)")
     if args.markdown:
         Path(args.markdown).write_text(table(reports, markdown=True) + "\n", encoding="utf-8")
     if args.json:
