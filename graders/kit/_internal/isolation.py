@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,10 +173,15 @@ class Sandbox:
                 options.update(user=self.uid, group=self.uid, extra_groups=[])
         return options
 
-    def cleanup_processes(self) -> list[int]:
-        """Kill whatever this sandbox's uid still runs (and orphans adopted as subreaper);
-        return their pids (an empty list once namespaces have done their job)."""
-        left = _leftovers(self.uid) if self.uid is not None else _orphans()
+    def cleanup_processes(self, grace: float = 3.0) -> list[int]:
+        """Kill whatever this sandbox's uid still runs (or, without a uid of its own, the
+        orphans adopted as subreaper) once ``grace`` seconds have not ended it; return the
+        pids that had to be killed (none once namespaces have done their job)."""
+        left = self._left()
+        deadline = time.monotonic() + grace
+        while left and time.monotonic() < deadline:
+            time.sleep(0.05)  # a PID namespace's processes die with its first one
+            left = self._left()
         for pid in left:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -187,6 +193,9 @@ class Sandbox:
             except OSError:
                 pass
         return left
+
+    def _left(self) -> list[int]:
+        return _leftovers(self.uid) if self.uid is not None else _orphans()
 
     def remove(self) -> None:
         """Delete the private tree."""

@@ -12,10 +12,12 @@ This process never runs learner code, and it alone decides a grade:
   with its own sentence. No result file exists for a submission to rewrite.
 - **Where** learner code runs: a private tree per ``grade()`` call, in namespaces as an
   unprivileged uid where the machine allows (see isolation.py).
-- **How long**: each kata has a hard budget of real time (KATAS_KATA_BUDGET, 60 s), and a
-  ``grade()`` call one for all its katas (KATAS_SUBMISSION_BUDGET, 170 s), enforced from
-  here by killing the grader process and everything it started; the katas after the one
-  that ran over are graded again in a new process. A kata whose code takes its process
+- **How long**: each kata has a hard budget of real time (KATAS_KATA_BUDGET, 60 s),
+  enforced from here by killing the grader process and everything it started; the katas
+  after the one that ran over are graded again in a new process. Once a kata has run over,
+  the whole ``grade()`` call gets a deadline too (KATAS_SUBMISSION_BUDGET, 160 s from its
+  start), so that a hostile submission finishes in under 3 minutes while an honest one,
+  however slow on a busy machine, is never cut short. A kata whose code takes its process
   down (``os._exit``, a segfault) is graded again on its own, so it costs that kata alone.
 """
 
@@ -52,7 +54,7 @@ TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
 # Real seconds one kata may take, enforced from outside by killing its process.
 KATA_BUDGET = float(os.environ.get("KATAS_KATA_BUDGET", "60"))
 # Real seconds one grade() call (one submission) may take in all.
-SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "170"))
+SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "160"))
 END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
 OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
 
@@ -113,6 +115,23 @@ def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
         return {e.id: list(_collected[key].get(e.id, [])) for e in entries}
 
 
+class Deadline:
+    """The end of a grade() call's SUBMISSION_BUDGET, armed once one of its katas ran past
+    KATA_BUDGET: an honest submission, however slow on a busy machine, is never cut short;
+    a hostile one costs one kata's budget, then at most what is left of the whole."""
+
+    def __init__(self, when: float) -> None:
+        self.when, self.armed = when, False
+
+    def arm(self) -> None:
+        """From now on, at() is the real deadline."""
+        self.armed = True
+
+    def at(self) -> float:
+        """The deadline (infinitely far until armed)."""
+        return self.when if self.armed else float("inf")
+
+
 @dataclass
 class Message:
     """One message from a grader process, as it arrived."""
@@ -145,7 +164,9 @@ def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) 
                 messages.append(message)
 
 
-def _run(entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadline: float) -> Batch:
+def _run(
+    entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadline: Deadline
+) -> Batch:
     """Run the graders of ``entries`` in one grader process in ``box``; judge its messages."""
     write, read = os.pipe()[::-1]
     key_read, key_write = os.pipe()
@@ -195,7 +216,7 @@ def _run(entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadlin
 
 
 def _watch(
-    proc: subprocess.Popen[bytes], messages: list[Message], lock: threading.Lock, deadline: float
+    proc: subprocess.Popen[bytes], messages: list[Message], lock: threading.Lock, deadline: Deadline
 ) -> Batch:
     """Wait for the grader process, killing it past a kata's budget, past the deadline, or
     when it lingers after its session ended (a hang in pytest's final garbage collection)."""
@@ -223,8 +244,9 @@ def _watch(
             isolation.kill(proc)
         elif batch.current and now - started[batch.current] > KATA_BUDGET:
             batch.over_budget = batch.current
+            deadline.arm()
             isolation.kill(proc)
-        elif now > deadline:
+        elif now > deadline.at():
             batch.out_of_time = True
             isolation.kill(proc)
     batch.code = code
@@ -315,7 +337,7 @@ def _decide(entry: KataInfo, expected: list[str], batch: Batch) -> KataResult | 
     kata was decided (then it is graded again)."""
     mine = [r for r in batch.records if r["kata"] == entry.id]
     output = batch.output
-    if entry.id in batch.forged:
+    if entry.id in batch.forged or "" in batch.forged:  # "": before any check began
         return KataResult(
             entry,
             Status.FAIL,
@@ -400,7 +422,7 @@ def _grade_group(
     box: isolation.Sandbox,
     expected: dict[str, list[str]],
     verbose: bool,
-    deadline: float,
+    deadline: Deadline,
 ) -> list[KataResult]:
     """Grade katas in one process; when it ends early, decide the kata it ended on (alone,
     if it died) and grade the rest again."""
@@ -408,7 +430,7 @@ def _grade_group(
     seen: dict[str, list[str]] = {}  # kata id -> what grading saw, as flags
     pending = list(group)
     while pending:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline.at():
             results.update({e.id: _out_of_time(e) for e in pending})
             break
         batch = _run(pending, box, verbose, deadline)
@@ -487,6 +509,7 @@ def grade(
     grading many submissions side by side). Either way a kata that kills its process is
     regraded alone.
     """
+    start = time.monotonic()
     results: dict[str, KataResult] = {}
     expected = expected_checks([e for e in entries if e.grader.is_file()])
     expected.update(extra.expected(entries))  # instructors' own tests (--extra-tests)
@@ -505,7 +528,7 @@ def grade(
         if target.resolve() in ((REPO / "solutions").resolve(), (REPO / "exercises").resolve()):
             found = {}  # the reference itself, or the learner's own work: nothing to review
         extra.install(entries, box.root)
-        deadline = time.monotonic() + SUBMISSION_BUDGET
+        deadline = Deadline(start + SUBMISSION_BUDGET)
         try:
             with ThreadPoolExecutor(max_workers=jobs or 2 * (os.cpu_count() or 1)) as pool:
                 for group in pool.map(

@@ -1,0 +1,391 @@
+"""Points a submission cannot forge (issue 8): every attack in tests/hostile/ ends blocked
+(the kata fails, with a sentence saying why) or flagged, through ``grade --submission`` and
+through ``gradebook``, and the honest students' points do not change.
+
+Files the attacks try to damage carry ``katas-victim`` in their path (see
+tests/hostile/README.md). The tests that need namespaces skip where the machine has none.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from kit._internal import flags, integrity, isolation
+from kit._internal.data import Status
+from kit._internal.manifest import catalogue
+from kit._internal.orchestrate import Batch, Message, _decide, _judge
+from kit._internal.paths import REPO
+
+HOSTILE = REPO / "tests" / "hostile"
+ISOLATED = isolation.mode() != "none"
+needs_namespaces = pytest.mark.skipif(
+    not ISOLATED, reason="needs mount, network and PID namespaces (root or user namespaces)"
+)
+
+# kind -> (a piece of two_sleepers' sentence when isolated or None, a piece of its flags or None)
+KINDS: dict[str, tuple[str | None, str | None]] = {
+    "skip": ("was skipped, not passed", "importing pytest"),
+    "atexit_forges": (None, "an atexit handler"),
+    "daemon_rewrites_others": (None, "setsid"),
+    "frame_hook": (None, "frame walking"),
+    "copies_reference": ("found no reference to copy", "exec/eval of built code"),
+    "daemon_rewrites_reports": (None, "fork"),
+    "deletes_classmates": (None, "deleting folders"),
+    "ugly_output": ("ValueError", None),
+}
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "10", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "kit", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        env=env,
+        timeout=600,
+    )
+
+
+def _student(dest: Path, kind: str | None) -> Path:
+    """A submission: the hostile ``kind`` (or the reference when None) for two_sleepers,
+    next to the reference's fetch_all."""
+    (dest / "02_tasks").mkdir(parents=True)
+    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", dest / "02_tasks")
+    source = HOSTILE / kind if kind else REPO / "solutions"
+    shutil.copy(source / "02_tasks" / "two_sleepers.py", dest / "02_tasks")
+    return dest
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _daemons_left() -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"katas-hostile-daemon" in cmdline:
+            found.append(entry.name)
+    return found
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_grade_submission_blocks_or_flags(tmp_path: Path, kind: str) -> None:
+    sentence, flag = KINDS[kind]
+    victim = _student(tmp_path / "class" / "katas-victim-alice", None)
+    before = _digest(victim)
+    mallory = _student(tmp_path / "class" / "mallory", kind)
+    reports = tmp_path / "katas-victim-reports"
+    report, junit = reports / "results.json", reports / "junit.xml"
+    proc = _run(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--json", str(report), "--junit", str(junit)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    written = report.read_bytes(), junit.read_bytes()
+    results = json.loads(report.read_text(encoding="utf-8"))
+    tests = {t["name"].split(" ")[0]: t for t in results["tests"]}
+    hostile = tests["02_tasks/two_sleepers"]
+    assert hostile["status"] != "pass" and hostile["score"] == 0, hostile
+    if sentence and (ISOLATED or kind != "copies_reference"):
+        assert sentence in hostile["message"], hostile["message"]
+    if flag:
+        assert any(flag in f for f in results["flags"]["02_tasks/two_sleepers"]), results
+    assert "\x1b" not in proc.stdout and "\x00" not in proc.stdout
+    ET.fromstring(junit.read_bytes())  # well-formed
+    if kind.startswith("daemon") or kind == "deletes_classmates":
+        time.sleep(4)  # a daemon that survived would strike now
+    assert _digest(victim) == before, "a classmate's folder was changed"
+    assert (report.read_bytes(), junit.read_bytes()) == written, "the reports were rewritten"
+    if ISOLATED:
+        assert not _daemons_left()
+
+
+def test_ugly_output_is_shown_visibly(tmp_path: Path) -> None:
+    mallory = _student(tmp_path / "mallory", "ugly_output")
+    report = tmp_path / "results.json"
+    proc = _run(["grade", "two_sleepers", "--submission", str(mallory), "--json", str(report)])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "\x1b" not in proc.stdout and "\\x1b[2J" in proc.stdout
+    message = json.loads(report.read_text(encoding="utf-8"))["tests"][0]["message"]
+    assert "\ud800" not in message and "\x00" not in message and "\\x1b" in message
+
+
+def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> None:
+    root = tmp_path / "class"
+    for honest in ("katas-victim-alice", "katas-victim-bob"):
+        _student(root / honest, None)
+    for kind in KINDS:
+        _student(root / kind, kind)
+    formula = '=HYPERLINK("http://example.com","x")'
+    _student(root / formula, "ugly_output")
+    before = {n: _digest(root / n) for n in ("katas-victim-alice", "katas-victim-bob")}
+    out = tmp_path / "katas-victim-out"
+    start = time.perf_counter()
+    proc = _run(["gradebook", str(root), "two_sleepers", "fetch_all", "--out", str(out)])
+    elapsed = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    table = (out / "gradebook.csv").read_bytes()
+    with (out / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert rows["katas-victim-alice"]["total"] == rows["katas-victim-bob"]["total"] == "20"
+    assert not rows["katas-victim-alice"]["flags"]
+    for kind, (_, flag) in KINDS.items():
+        assert rows[kind]["02_tasks/two_sleepers"] == "0", rows[kind]
+        if flag:
+            assert flag in rows[kind]["flags"], rows[kind]
+    assert "'" + formula in rows, list(rows)
+    for student in rows:
+        assert (out / student / "results.json").is_file(), student
+        json.loads((out / student / "results.json").read_text(encoding="utf-8"))
+    time.sleep(4)  # a daemon that survived would strike now
+    assert {n: _digest(root / n) for n in before} == before
+    assert (out / "gradebook.csv").read_bytes() == table
+    if ISOLATED:
+        assert not _daemons_left()
+    print(f"gradebook of {len(rows)} submissions, 8 hostile, in {elapsed:.1f} s")
+
+
+@needs_namespaces
+def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
+    """Attack 8 at the default budgets: spins that catch BaseException or ignore signals, a
+    hang in pytest's final garbage collection, deep recursion; the honest kata still passes
+    and the whole submission takes under 3 minutes."""
+    mallory = tmp_path / "mallory"
+    shutil.copytree(HOSTILE / "spins", mallory)
+    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", mallory / "02_tasks")
+    report = tmp_path / "results.json"
+    names = ("hello_world", "total_price", "two_sleepers", "first_k", "fetch_all")
+    start = time.perf_counter()
+    proc = _run(
+        ["grade", *names, "--submission", str(mallory), "--json", str(report), "--jobs", "1"],
+        env={"KATAS_TEST_TIMEOUT": "30"},
+    )
+    elapsed = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    tests = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
+    assert tests["02_tasks/fetch_all"]["status"] == "pass", tests["02_tasks/fetch_all"]
+    for name in ("01_coroutines/total_price", "02_tasks/two_sleepers", "02_tasks/first_k"):
+        assert tests[name]["status"] != "pass", tests[name]
+    assert elapsed < 180, f"{elapsed:.0f} s"
+    assert not _daemons_left()
+
+
+# The judge of a grader process's messages, without a process.
+
+
+def _message(seq: int, kind: str, data: object) -> Message:
+    return Message(0.0, {"seq": seq, "kind": kind, "data": data})
+
+
+def _record(nodeid: str, outcome: str = "passed", when: str = "call") -> dict[str, object]:
+    return {
+        "nodeid": nodeid,
+        "kata": "02_tasks/two_sleepers",
+        "test": nodeid.split("::")[-1],
+        "when": when,
+        "outcome": outcome,
+        "message": "",
+    }
+
+
+CHECKS = [f"graders/02_tasks/test_two_sleepers.py::test_{n}" for n in ("a", "b")]
+ENTRY = catalogue().info("02_tasks/two_sleepers")
+
+
+def _judged(*messages: Message, code: int = 0) -> Batch:
+    batch = Batch([], "02_tasks/two_sleepers", False, code, "")
+    _judge(batch, list(messages))
+    return batch
+
+
+def _verdict(batch: Batch) -> tuple[Status | None, str]:
+    assert ENTRY is not None
+    result = _decide(ENTRY, CHECKS, batch)
+    return (result.status, result.message) if result else (None, "")
+
+
+def test_every_expected_check_must_pass_before_the_end() -> None:
+    ok = [_message(1, "record", _record(CHECKS[0])), _message(2, "record", _record(CHECKS[1]))]
+    assert _verdict(_judged(*ok, _message(3, "end", None)))[0] is Status.PASS
+    status, message = _verdict(_judged(ok[0], _message(2, "end", None)))
+    assert status is Status.FAIL and "test_b reported no outcome" in message
+    assert _verdict(_judged(ok[0]))[0] is None  # died: graded again
+
+
+def test_a_skip_an_unknown_a_duplicate_and_a_forgery_fail() -> None:
+    end = _message(2, "end", None)
+    skipped = _message(1, "record", _record(CHECKS[0], "skipped"))
+    assert "was skipped, not passed" in _verdict(_judged(skipped, end))[1]
+    unknown = _message(1, "record", _record(CHECKS[0] + "_forged"))
+    assert "the graders do not have" in _verdict(_judged(unknown, end))[1]
+    twice = _message(2, "record", _record(CHECKS[0]))
+    assert (
+        "reported twice" in _verdict(_judged(_message(1, "record", _record(CHECKS[0])), twice))[1]
+    )
+    forged = Message(0.0, None)
+    assert "not the grader's" in _verdict(_judged(forged, _message(1, "end", None)))[1]
+
+
+def test_records_after_the_end_do_not_count() -> None:
+    late = [_message(2, "record", _record(CHECKS[0])), _message(3, "record", _record(CHECKS[1]))]
+    batch = _judged(_message(1, "end", None), *late)
+    assert batch.late and not batch.records
+    assert "after the grader process had ended" in _verdict(batch)[1]
+
+
+def test_a_failure_decides_and_later_skips_are_the_kits() -> None:
+    failed = _record(CHECKS[0], "failed")
+    failed["message"] = "took 0 s"
+    skip = _message(2, "record", _record(CHECKS[1], "skipped"))
+    status, message = _verdict(_judged(_message(1, "record", failed), skip))
+    assert status is Status.FAIL and message == "took 0 s"
+
+
+# Attack 10: tamper evidence.
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(
+        REPO / "graders", root / "graders", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(REPO / "pyproject.toml", root)
+    sums = integrity.sums(root)
+    (root / "graders" / "SHA256SUMS").write_text(
+        "".join(f"{h}  {p}\n" for p, h in sorted(sums.items())), encoding="utf-8"
+    )
+    return root
+
+
+def test_verify_refuses_planted_files(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    clean = integrity.verify(root=root)
+    assert not [p for p in clean if "SHA256SUMS" in p or "changed" in p], clean
+    (root / "graders" / "kit" / "__pycache__").mkdir()
+    (root / "graders" / "kit" / "__pycache__" / "outcomes.cpython-311.pyc").write_bytes(b"x")
+    (root / "graders" / "pytest.ini").write_text("[pytest]\naddopts = -p evil\n")
+    (root / "graders" / "02_tasks" / "conftest.py").write_text("")
+    problems = integrity.verify(root=root)
+    for planted in ("kit/__pycache__/outcomes.cpython-311.pyc", "pytest.ini", "02_tasks/conftest"):
+        assert any(planted in p and "not in SHA256SUMS" in p for p in problems), problems
+
+
+def test_verify_against_a_pinned_digest(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    pinned = integrity.digest(integrity.sums(root))
+    assert not [p for p in integrity.verify(pinned, root) if "sha256" in p]
+    (root / "graders" / "SHA256SUMS").write_text("")  # the list in the tree is no witness
+    (root / "graders" / "katas.toml").write_text("# edited\n")
+    assert any(pinned in p for p in integrity.verify(pinned, root))
+
+
+def test_start_up_code_in_the_grading_python_is_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "paths.pth").write_text("/some/folder\n")
+    (site / "distutils-precedence.pth").write_text(
+        "import os; var = 'SETUPTOOLS_USE_DISTUTILS'; enabled = os.environ.get(var)\n"
+    )
+    assert integrity.python_problems([site]) == []
+    (site / "evil.pth").write_text("import os; os.environ['X'] = '1'\n")
+    (site / "sitecustomize.py").write_text("")
+    problems = integrity.python_problems([site])
+    assert any("evil.pth" in p for p in problems) and any("sitecustomize" in p for p in problems)
+
+
+def test_grade_refuses_a_digest_it_does_not_match(tmp_path: Path) -> None:
+    folder = _student(tmp_path / "alice", None)
+    proc = _run(["grade", "fetch_all", "--submission", str(folder), "--verify-graders=00ff"])
+    assert proc.returncode == 3 and "not 00ff" in proc.stderr, proc.stderr
+
+
+def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
+    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    try:
+        assert not list((box.root / "graders").rglob("__pycache__"))
+        prefix = Path(box.env()["PYTHONPYCACHEPREFIX"])
+        assert not prefix.is_relative_to(box.root / "graders")
+    finally:
+        box.remove()
+
+
+# The sandbox itself.
+
+
+@needs_namespaces
+def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
+    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    probe = (
+        "import os, socket, sys\n"
+        f"print(sorted(os.listdir({str(REPO / 'solutions')!r})))\n"
+        f"print(os.path.exists({str(box.original)!r} + '/02_tasks'))\n"
+        "print(os.getuid())\n"
+        "try:\n"
+        "    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
+        "except OSError as exc:\n"
+        "    print('blocked', exc.errno)\n"
+    )
+    try:
+        proc = isolation.start([sys.executable, "-c", probe], box, stdout=subprocess.PIPE)
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        box.remove()
+    lines = out.decode().splitlines()
+    assert lines[0] == "[]" and lines[1] == "False", lines
+    assert (lines[2] != "0") == (os.geteuid() == 0), lines
+    assert lines[3].startswith("blocked"), lines
+
+
+@needs_namespaces
+def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
+    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    daemon = (
+        "import os, subprocess, sys, time\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)', "
+        "'katas-hostile-daemon'], start_new_session=True)\n"
+        "time.sleep(0.5)\n"
+    )
+    try:
+        proc = isolation.start([sys.executable, "-c", daemon], box)
+        proc.wait(timeout=60)
+        isolation.kill(proc)
+        time.sleep(0.5)
+        box.cleanup_processes()
+        assert not _daemons_left()
+    finally:
+        box.remove()
+
+
+def test_the_reference_copied_is_flagged() -> None:
+    solution = REPO / "solutions" / "13_capstone" / "crawler.py"
+    renamed = solution.read_text().replace("crawl", "walk_the_web").replace("seen", "visited")
+    reference = flags.shape(solution.read_text())
+    words = flags.shape(renamed)
+    assert words and reference and flags.alike(words, reference) >= flags.SIMILAR
+
+
+def test_honest_code_is_not_flagged() -> None:
+    for path in [*REPO.glob("tests/alternatives/*/*/*.py"), *REPO.glob("tests/wrong/*/*/*.py")]:
+        assert flags.scan_source(path.read_text(encoding="utf-8")) == [], path
