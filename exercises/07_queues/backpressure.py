@@ -10,7 +10,9 @@ Write `produce_consume(source, sink, maxsize)`. `source` is an async iterator of
 - the consumer takes items with `await queue.get()` and calls `await sink(item)` for each,
   in the source's order.
 
-Return (None) when every item has been through the sink, with no task left running.
+Return (None) when every item has been through the sink, with no task left running. The
+items may be anything, `None`, falsy values and repeats included, and the source may be
+empty.
 `maxsize` is at least 1 (`asyncio.Queue(0)` would be unbounded). Signal the end of the
 source to the consumer somehow: a sentinel object after the last item is the classic way.
 

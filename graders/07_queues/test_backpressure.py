@@ -1,54 +1,223 @@
 """Grader for 07_queues/backpressure: a producer and a consumer joined by a bounded queue.
 
-Checks: every item reaches the sink once, in order; the producer never reads more than
-`maxsize` items (plus one in the producer's hand and one in the sink) ahead of the sink;
-producer and consumer overlap, so the loop time is the pipelined one, not the sum.
+Docstring sentence -> the check that enforces it:
+
+- "the producer reads the source ... puts each item ... when the queue is full, `put`
+  waits, so the producer never reads far ahead" -> grade(): at most `maxsize` items (plus
+  one in the producer's hand and one in the sink) read ahead of the sink
+- "the consumer ... calls `await sink(item)` for each, in the source's order" -> grade():
+  every item once, in order
+- "Run a producer and a consumer at the same time" -> grade(): the pipelined loop time
+- "Return (None) when every item has been through the sink, with no task left running" ->
+  grade() and the kit's leftover-task check; a hang is diagnosed from the queue's counters
+- "The items may be anything, `None`, falsy values and repeats included, and the source may
+  be empty" -> test_empty_source, test_any_items (Hypothesis: None, 0, "", repeats)
+- "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
 """
 
+from __future__ import annotations
+
 import asyncio
-from collections.abc import AsyncIterator
+import gc
+import time
+from collections.abc import AsyncIterator, Sequence
+from typing import Any, ClassVar
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+REAL_QUEUE = asyncio.Queue
+HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
+HANG = (
+    "Does the consumer learn that the source has ended (a sentinel after the last item), "
+    "and does the producer's put() ever get room (is the consumer running)?"
+)
+
+
+class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
+
+    made: ClassVar[list[WatchedQueue]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.taken = self.done_calls = self.joins = 0
+        WatchedQueue.made.append(self)
+
+    def get_nowait(self) -> Any:
+        item = super().get_nowait()
+        self.taken += 1
+        return item
+
+    def task_done(self) -> None:
+        self.done_calls += 1
+        super().task_done()
+
+    async def join(self) -> None:
+        self.joins += 1
+        await super().join()
+
+
+@pytest.fixture(autouse=True)
+def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The learner's asyncio.Queue objects are WatchedQueues."""
+    WatchedQueue.made = []
+    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_QUEUE:
+            monkeypatch.setattr(kata.module, name, WatchedQueue)
+
+
+def hang_evidence() -> str:
+    """What the learner's queues show about a hang: a join() short of task_done() calls."""
+    for queue in WatchedQueue.made:
+        if queue.joins and queue.taken == 0 and queue.qsize():
+            return (
+                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
+                "item(s): start the worker tasks before you await join()."
+            )
+        if queue.joins and queue.done_calls < queue.taken:
+            return (
+                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
+                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
+                "once every item taken got its task_done(): call it after each item, in a "
+                "`finally:` so a failed item counts too."
+            )
+    return ""
+
+
+def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
+    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
+    hung: list[bool] = []
+
+    async def guarded() -> Any:
+        try:
+            async with asyncio.timeout(HANG_AFTER):
+                return await call()
+        except TimeoutError:
+            hung.append(True)
+            return None
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        if hung:
+            kit.fail(
+                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
+                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
+            )
+
+    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+
+
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
 
 
 class Source:
     """An async iterator of 0..n-1, one item every `every` s, that watches the read-ahead."""
 
-    def __init__(self, n: int, every: float, sink: kit.Probe) -> None:
-        self.n, self.every, self.sink = n, every, sink
+    def __init__(self, values: Sequence[Any], every: float, sink: kit.Probe) -> None:
+        self.values, self.every, self.sink = list(values), every, sink
         self.ahead = 0  # most items read from the source and not yet through the sink
 
-    async def items(self) -> AsyncIterator[int]:
-        for i in range(self.n):
+    async def items(self) -> AsyncIterator[Any]:
+        for i, value in enumerate(self.values):
             await asyncio.sleep(self.every)
             done = sum(1 for c in self.sink.calls if c.ended is not None)
             self.ahead = max(self.ahead, i + 1 - done)
-            yield i
+            yield value
 
 
-def grade(kata: kit.Kata, n: int, every: float, sink_delay: float, maxsize: int) -> None:
-    """Run produce_consume on a source of `n` items and check order, read-ahead, loop time."""
+def grade(
+    kata: kit.Kata,
+    n: int,
+    every: float,
+    sink_delay: float,
+    maxsize: int,
+    values: Sequence[Any] | None = None,
+) -> None:
+    """Run produce_consume on a source of `n` items (0, 1, ... or ``values``) and check
+    order, read-ahead, loop time."""
     produce_consume = kata.get("produce_consume", "coroutine")
     sink = kit.Probe(delay=sink_delay)
-    source = Source(n, every, sink)
+    items = list(range(n)) if values is None else list(values)
+    n = len(items)
+    source = Source(items, every, sink)
+    shown = f"{n} items" if values is None else repr(items)
     what = (
-        f"produce_consume(source of {n} items every {every:g} s, sink taking {sink_delay:g} s, "
+        f"produce_consume(source of {shown} every {every:g} s, sink taking {sink_delay:g} s, "
         f"maxsize={maxsize})"
     )
-    result = kata.run(
-        lambda: produce_consume(source.items(), sink, maxsize),
-        what=what,
-        limit=1000,
-        hang_hint="Does the consumer learn that the source has ended (a sentinel after the "
-        "last item), and does the producer's put() ever get room (is the consumer running)?",
-    )
+
+    def stuck() -> str:
+        """Why it hung, when the sink stopped right before a None or falsy item."""
+        got = len(sink.calls)
+        if got < n and not items[got]:
+            return (
+                f"The consumer stopped at item #{got + 1}, {items[got]!r}, which never reached "
+                "the sink, and the producer then waited forever for room: None, falsy "
+                "values and repeats are items too. End the consumer on a sentinel of your "
+                "own (`DONE = object()`), compared with `is`."
+            )
+        return HANG
+
+    result = run_hung(kata, lambda: produce_consume(source.items(), sink, maxsize), what, stuck)
     sunk = [c.args[0] for c in sink.calls]
     kit.expect(
-        sunk == list(range(n)),
+        sunk == items and [type(x) for x in sunk] == [type(x) for x in items],
         f"{what} called the sink with {sunk!r}; expected every item once, in order: "
-        f"{list(range(n))!r}. One consumer should take the items from the queue in turn, and "
-        "return only after the last one went through the sink.",
+        f"{items!r}. One consumer should take the items from the queue in turn (None, falsy "
+        "values and repeats are items too), and return only after the last one went through "
+        "the sink.",
     )
     allowed = maxsize + 2
     kit.expect(
@@ -93,3 +262,22 @@ def test_slow_source_fast_sink(kata: kit.Kata) -> None:
 def test_empty_source(kata: kit.Kata) -> None:
     """An empty source: nothing reaches the sink, and it returns at once."""
     grade(kata, n=0, every=0.5, sink_delay=1.0, maxsize=2)
+
+
+ITEMS = st.lists(st.sampled_from([None, 0, "", False, " ", "é", 1]), max_size=6)
+
+
+def test_any_items(kata: kit.Kata) -> None:
+    """Any items (None, 0, "", repeats), any pace, maxsize 1-3: all through, in order."""
+
+    @drawn(
+        ITEMS,
+        st.sampled_from([0.25, 1.0]),
+        st.sampled_from([0.5, 1.0]),
+        st.integers(1, 3),
+        examples=[([1, None, 2], 0.25, 1.0, 1), ([0, "", 0], 1.0, 0.5, 2)],
+    )
+    def check(values: list[Any], every: float, sink_delay: float, maxsize: int) -> None:
+        grade(kata, len(values), every, sink_delay, maxsize, values=values)
+
+    check()
