@@ -3,7 +3,8 @@
 Write `drain_and_stop(queue, consumers, handle)`. `queue` is an `asyncio.Queue` already
 holding some items (it may be bounded, and full). Start `consumers` consumer tasks; each
 takes items with `await queue.get()`, calls `await handle(item)` and then
-`queue.task_done()` (so `queue.join()` keeps working for others). Once every item has been
+`queue.task_done()` (so `queue.join()` keeps working for others). The items may be
+anything, `None` and repeats included, and the queue may be empty. Once every item has been
 handled, all consumers must stop, and `drain_and_stop` returns after they have.
 
 A consumer blocked in `queue.get()` waits forever unless you tell it to stop:

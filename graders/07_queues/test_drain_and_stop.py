@@ -1,17 +1,39 @@
 """Grader for 07_queues/drain_and_stop: N consumers drain a queue, then all of them stop.
 
-Checks: every item is handled once, `consumers` at a time, in the pool's loop time; no
-handle() call is cut short; afterwards the queue is empty and `queue.join()` returns;
-every consumer has stopped (no task left, no hang). Works for either stop signal:
-`Queue.shutdown()` (Python 3.13+) or one sentinel per consumer (any Python).
+Works for either stop signal: `Queue.shutdown()` (Python 3.13+) or one sentinel per consumer
+(any Python).
+
+Docstring sentence -> the check that enforces it:
+
+- "Start `consumers` consumer tasks; each takes items ... calls `await handle(item)`" ->
+  grade(): every item handled once, `consumers` at a time, in the pool's loop time
+- "and then `queue.task_done()` (so `queue.join()` keeps working)" -> grade(): join()
+  returns at once afterwards
+- "Once every item has been handled, all consumers must stop, and `drain_and_stop` returns
+  after they have" -> grade(): no handle() call cut short, the queue left empty, no task
+  left running (the kit), no hang
+- "The items may be anything, `None` and repeats included, and the queue may be empty" ->
+  test_empty_queue, test_any_items (Hypothesis: None, falsy values, repeats)
+- "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
+  test_full_bounded_queue, test_any_items (full bounded queues)
+- "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
+  Queue.shutdown() call on 3.11/3.12 gets its own message
 """
 
+from __future__ import annotations
+
 import asyncio
+import gc
 import math
 import sys
+import time
+from collections.abc import Sequence
+from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 HANG = (
     "Some consumers never stopped: each consumer waiting in queue.get() needs its own "
@@ -20,19 +42,79 @@ HANG = (
 )
 
 
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
+
+
 def pool_time(n: int, delay: float, consumers: int) -> float:
     """Loop time for `consumers` handling `n` items of `delay` s each, side by side."""
     return math.ceil(n / consumers) * delay
 
 
-def grade(kata: kit.Kata, n: int, consumers: int, maxsize: int = 0) -> None:
-    """Drain a queue of `n` items with `consumers` consumers and check everything."""
+def grade(
+    kata: kit.Kata,
+    n: int,
+    consumers: int,
+    maxsize: int = 0,
+    values: Sequence[Any] | None = None,
+) -> None:
+    """Drain a queue of `n` items (or ``values``) with `consumers` consumers; check it all."""
     drain_and_stop = kata.get("drain_and_stop", "coroutine")
     handle = kit.Probe(delay=1.0, result=lambda item: None)
-    items = [f"item{i}" for i in range(n)]
+    items = [f"item{i}" for i in range(n)] if values is None else list(values)
+    n = len(items)
     state: dict[str, object] = {}
     kind = f"a full queue of maxsize {maxsize}" if maxsize else "a queue"
-    what = f"drain_and_stop({kind} with {n} items, consumers={consumers}, handle)"
+    shown = f"{n} items" if values is None else f"the items {items!r}"
+    what = f"drain_and_stop({kind} with {shown}, consumers={consumers}, handle)"
 
     async def call() -> None:
         queue: asyncio.Queue[str] = asyncio.Queue(maxsize)
@@ -76,10 +158,21 @@ def grade(kata: kit.Kata, n: int, consumers: int, maxsize: int = 0) -> None:
             "Stop them only after they finished: a sentinel or queue.shutdown() is seen only "
             "once a consumer is done with its item."
         )
-    handled = sorted(c.args[0] for c in handle.calls)
+    handled = sorted((c.args[0] for c in handle.calls), key=repr)
+    missing = list(items)
+    for item in handled:
+        if item in missing:
+            missing.remove(item)
     kit.expect(
-        handled == sorted(items),
-        f"{what} handled {handled!r}; expected every item exactly once: {sorted(items)!r}.",
+        handled == sorted(items, key=repr),
+        f"{what} handled {handled!r}; expected every item exactly once: "
+        f"{sorted(items, key=repr)!r}."
+        + (
+            " A None (or falsy) item is an item too: a sentinel must be an object of its "
+            "own (`STOP = object()`), compared with `is`."
+            if missing and all(not item for item in missing)
+            else ""
+        ),
     )
     kit.expect(
         state.get("left") == 0,
@@ -126,3 +219,21 @@ def test_full_bounded_queue(kata: kit.Kata) -> None:
 def test_empty_queue(kata: kit.Kata) -> None:
     """An empty queue: the consumers stop at once."""
     grade(kata, 0, 3)
+
+
+ITEMS = st.lists(st.sampled_from([None, 0, "", " ", "é", "a", "a"]), max_size=6)
+
+
+def test_any_items(kata: kit.Kata) -> None:
+    """Any items (None, falsy values, repeats), 1-4 consumers, full bounded queues too."""
+
+    @drawn(
+        ITEMS,
+        st.integers(1, 4),
+        st.booleans(),
+        examples=[([None, "a", None], 2, False), (["a", 0, "a", ""], 3, True)],
+    )
+    def check(values: list[Any], consumers: int, full: bool) -> None:
+        grade(kata, len(values), consumers, maxsize=len(values) if full else 0, values=values)
+
+    check()
