@@ -6,6 +6,7 @@ selector's ``select``); both exist unchanged from Python 3.11 to 3.14.
 
 from __future__ import annotations
 
+import _thread
 import signal
 import threading
 import time
@@ -79,14 +80,28 @@ class StepTimer:
         seconds by raising ``Stuck`` in it; yields a flag list that is ``[True]`` if so.
 
         A watchdog thread sends SIGUSR1 to the main thread, whose handler raises: pure-Python
-        spins and ``time.sleep`` are interrupted at once. Off the main thread, nothing is
-        guarded (and pytest-timeout still is the last guard).
+        spins and ``time.sleep`` are interrupted at once. Where there is no SIGUSR1 or
+        ``pthread_kill`` (Windows), it calls ``_thread.interrupt_main(SIGINT)`` instead, and a
+        real Ctrl-C meanwhile still stops grading. Off the main thread, nothing is guarded
+        (and pytest-timeout still is the last guard).
         """
         fired: list[bool] = []
         if threading.current_thread() is not threading.main_thread():
             yield fired
             return
         done = threading.Event()
+        usr1 = getattr(signal, "SIGUSR1", None)
+        if usr1 is not None and hasattr(signal, "pthread_kill"):
+            signum = usr1
+
+            def poke() -> None:
+                signal.pthread_kill(threading.main_thread().ident or 0, usr1)
+
+        else:  # Windows: the interpreter's own way to interrupt the main thread
+            signum = signal.SIGINT
+
+            def poke() -> None:
+                _thread.interrupt_main(signal.SIGINT)
 
         def busy_for() -> float:
             started = self.step_started
@@ -94,17 +109,22 @@ class StepTimer:
                 return 0.0
             return time.perf_counter() - started - self._waited
 
-        def interrupt(_signum: int, _frame: object) -> None:
+        def interrupt(sig: int, frame: Any) -> None:
             if busy_for() > limit and not fired:
                 fired.append(True)
                 raise Stuck
+            if sig == signal.SIGINT:  # a real Ctrl-C: what it would have done
+                if callable(previous):
+                    previous(sig, frame)
+                else:
+                    raise KeyboardInterrupt
 
         def watch() -> None:
             while not done.wait(0.1) and not fired:
                 if busy_for() > limit:
-                    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
+                    poke()
 
-        previous = signal.signal(signal.SIGUSR1, interrupt)
+        previous = signal.signal(signum, interrupt)
         watchdog = threading.Thread(target=watch, name="katas-stuck-step", daemon=True)
         watchdog.start()
         try:
@@ -112,4 +132,4 @@ class StepTimer:
         finally:
             done.set()
             watchdog.join()
-            signal.signal(signal.SIGUSR1, previous)
+            signal.signal(signum, previous)

@@ -1,0 +1,88 @@
+"""Where grading runs: a platform without SIGUSR1 (Windows), and a grader run from an IDE."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from kit._internal.paths import REPO
+from kit._internal.steps import StepTimer, Stuck
+
+SEQUENTIAL = "async def fetch_all(ids, fetch):\n    return [await fetch(i) for i in ids]\n"
+
+
+@pytest.fixture
+def no_sigusr1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The signal module as Windows has it: no SIGUSR1, no pthread_kill."""
+    monkeypatch.delattr(signal, "SIGUSR1", raising=False)
+    monkeypatch.delattr(signal, "pthread_kill", raising=False)
+
+
+async def spin() -> None:
+    while True:  # a step that never ends: no await
+        pass
+
+
+@pytest.mark.usefixtures("no_sigusr1")
+def test_the_watchdog_stops_a_stuck_step_without_sigusr1() -> None:
+    loop = asyncio.new_event_loop()
+    timer = StepTimer(loop, virtual=False)
+    try:
+        with timer.stuck_guard(0.3) as fired, pytest.raises(Stuck):
+            loop.run_until_complete(spin())
+        assert fired == [True]
+    finally:
+        loop.close()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+@pytest.mark.usefixtures("no_sigusr1")
+def test_ctrl_c_still_stops_grading_without_sigusr1() -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        with StepTimer(loop, virtual=False).stuck_guard(5.0), pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+    finally:
+        loop.close()
+
+
+def test_a_grader_run_from_the_ide_grades_exercises_with_the_same_sentence(
+    tmp_path: Path,
+) -> None:
+    """`pytest graders/02_tasks/test_fetch_all.py` from the repository root, as VS Code's and
+    PyCharm's test runners start it: no PYTHONPATH, no --target (KATAS_TARGET stands in for
+    an exercises/ folder holding a wrong answer, so the real one is left alone)."""
+    (tmp_path / "02_tasks").mkdir()
+    (tmp_path / "02_tasks" / "fetch_all.py").write_text(SEQUENTIAL, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KATAS_TARGET")}
+    cmd = [sys.executable, "-m", "pytest", "graders/02_tasks/test_fetch_all.py", "-q"]
+    proc = subprocess.run(
+        cmd,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**env, "KATAS_TARGET": str(tmp_path)},
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    sentence = (
+        "fetch_all(['c', 'a', 'd', 'b'], fetch) took 10 s of loop time; expected 4 s. "
+        "That is the sum of the latencies"
+    )
+    assert sentence in proc.stdout
+    assert "Traceback" not in proc.stdout and "kit/" not in proc.stdout
+
+    stub = subprocess.run(
+        [*cmd, "-k", "test_fetches_run_concurrently"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**env, "KATAS_TARGET": str(REPO / "solutions")},
+        timeout=300,
+    )
+    assert stub.returncode == 0, stub.stdout  # the same command passes the reference
