@@ -4,7 +4,8 @@ Write `first_match(sources, pred)`. `sources` is a list of zero-argument async c
 `await source()` returns one value. Ask all of them at the same time. As soon as one value
 satisfies `pred(value)`, return that value and stop every other source at once: they must be
 cancelled, and must have finished (seen their `CancelledError`) before you return. If no value
-satisfies `pred`, return `None` once every source has answered.
+satisfies `pred`, return `None` once every source has answered. If the task running
+`first_match` is cancelled, the sources are cancelled too and the `CancelledError` propagates.
 
 Example, with sources answering 30 after 3 s, 10 after 1 s and 20 after 2 s:
 

@@ -20,6 +20,8 @@ Docstring sentence -> the check that enforces it:
 - "If no value satisfies `pred`, return `None` once every source has answered." ->
   test_no_match_returns_none, test_no_sources
 - `sources` is any iterable (the signature); ties -> test_other_shapes
+- "If the task running `first_match` is cancelled, the sources are cancelled too and the
+  `CancelledError` propagates." -> test_caller_cancellation_propagates
 """
 
 from __future__ import annotations
@@ -294,4 +296,36 @@ def test_no_sources(kata: kit.Kata) -> None:
         outcome.value is None and outcome.at == 0,
         f"first_match([], pred) returned {outcome.value!r} after {outcome.at:g} s; "
         "expected None at once.",
+    )
+
+
+def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
+    """Cancelling the caller at 1.5 s cancels every source and ends in CancelledError."""
+    first_match = kata.get("first_match", "coroutine")
+    sources = Sources(SOURCES)
+    what = "first_match(sources, lambda v: v >= 20) whose caller is cancelled at 1.5 s"
+
+    async def scenario() -> Any:
+        task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
+        await asyncio.sleep(1.5)
+        task.cancel()
+        await asyncio.wait([task])
+        if task.cancelled():
+            return "cancelled"
+        if task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        return task.result()
+
+    result = kata.run(scenario, what=what, leftover_tasks=True)
+    kit.expect(
+        result.value == "cancelled",
+        f"{what} returned {result.value!r} instead of raising CancelledError: the caller's "
+        "cancellation was swallowed (`except* BaseException` or `except BaseException` "
+        "catches it too). Catch only your own sentinel, and let CancelledError propagate.",
+    )
+    kit.expect_equal(
+        sources.cancelled_values(),
+        [20, 30, 40, 50],
+        f"the sources cancelled when {what}",
+        "Cancelling first_match must cancel every source still running.",
     )
