@@ -170,6 +170,16 @@ def test_the_leak_check_finds_a_solution_reformatted(tmp_path: Path) -> None:
     assert any("02_tasks/fetch_all.py" in leak for leak in solution_leaks(tmp_path))
 
 
+def test_the_template_can_name_the_graders(tmp_path: Path) -> None:
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    repo = bundles.student_template(tmp_path / "repo", f"my-school/asyncio-katas@{sha}")
+    workflow = (repo / ".github" / "workflows" / "classroom.yml").read_text()
+    assert "repository: my-school/asyncio-katas #" in workflow and f"ref: {sha} #" in workflow
+    assert not any(p in workflow for p in bundles.PLACEHOLDERS)
+    with pytest.raises(ValueError):
+        bundles.student_template(tmp_path / "other", "my-school/asyncio-katas@main")
+
+
 def test_the_template_refuses_a_folder_in_use(template: Path) -> None:
     with pytest.raises(FileExistsError):
         bundles.student_template(template)

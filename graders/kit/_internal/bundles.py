@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import string
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -63,8 +64,19 @@ def gradescope_zip(out: Path) -> Path:
     return out
 
 
-def student_template(out: Path) -> Path:
-    """Write the repository students get (a GitHub Classroom template) to ``out``."""
+PLACEHOLDERS = ("YOUR-ORG/asyncio-katas", "PINNED-COMMIT-SHA")
+
+
+def student_template(out: Path, graders: str | None = None) -> Path:
+    """Write the repository students get (a GitHub Classroom template) to ``out``;
+    ``graders`` ("ORG/REPO@SHA") fills in the workflow's graders repository and commit."""
+    workflow = (REPO / "docs" / "github-classroom.yml").read_text(encoding="utf-8")
+    if graders:
+        repository, sep, ref = graders.partition("@")
+        if not sep or "/" not in repository or len(ref) != 40 or ref.strip(string.hexdigits):
+            raise ValueError(f"--graders wants ORG/REPO@FULL-COMMIT-SHA, not {graders!r}")
+        for placeholder, value in zip(PLACEHOLDERS, (repository, ref), strict=True):
+            workflow = workflow.replace(placeholder, value)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty")
     shutil.copytree(
@@ -72,7 +84,7 @@ def student_template(out: Path) -> Path:
     )
     workflows = out / ".github" / "workflows"
     workflows.mkdir(parents=True)
-    shutil.copy(REPO / "docs" / "github-classroom.yml", workflows / "classroom.yml")
+    (workflows / "classroom.yml").write_text(workflow, encoding="utf-8")
     shutil.copy(DEPLOY / "STUDENT_README.md", out / "README.md")
     (out / ".gitignore").write_text("__pycache__/\n*.py[cod]\n.venv/\n.katas/\n", "utf-8")
     return out
@@ -93,10 +105,12 @@ def command(args: argparse.Namespace) -> int:
         print(f"wrote {out}: upload it as the autograder of a Gradescope programming assignment")
     else:
         try:
-            student_template(out)
-        except FileExistsError as exc:
+            student_template(out, getattr(args, "graders", None))
+        except (FileExistsError, ValueError) as exc:
             print(exc, file=sys.stderr)
             return 2
         print(f"wrote {out}: push it as your GitHub Classroom assignment's template repository")
+        if not getattr(args, "graders", None):
+            print("set the graders' repository and commit in .github/workflows/classroom.yml")
     print(f"graders sha256 {integrity.digest()}")
     return 0

@@ -170,6 +170,12 @@ def _bundle(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="gradescope: the autograder zip; template: the students' repository",
     )
     ap.add_argument("out", metavar="OUT", help="the zip file, or the (new) folder")
+    ap.add_argument(
+        "--graders",
+        metavar="ORG/REPO@SHA",
+        default=None,
+        help="template: the graders' repository and commit the workflow checks out",
+    )
     ap.set_defaults(run=_command("bundles"))
 
 
@@ -199,6 +205,7 @@ def _dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--target", default="solutions", help="what to grade (default: solutions)")
     ap.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
     ap.add_argument("--batch", type=int, default=0, help="grade a generated class of N instead")
+    ap.add_argument("--watch", action="store_true", help="only time watch, save to screen")
     ap.set_defaults(run=_command("dev.bench"))
 
     ap = dev.add_parser("mutants", add_help=False, help="mutation testing of the graders")
