@@ -1,17 +1,39 @@
 """Grader for 11_async_iteration/batched: lists of `size` items, or fewer after `max_wait`.
 
-Checks (on a timed source, at exact loop times): full batches as soon as they fill; a
-partial batch exactly `max_wait` after its first item; the last partial batch when the
-source ends; every item once, in order, no empty batch; breaking out early leaves no task
-running and does not wait for the source.
+Docstring sentence -> the check that enforces it (on timed sources, at exact loop times):
+
+- "a batch is yielded as soon as it holds `size` items" -> test_full_batches_at_once,
+  test_size_before_deadline, test_any_schedule
+- "a batch that is not full is yielded anyway `max_wait` seconds after its FIRST item
+  arrived (do not wait for the next item to notice the deadline)" ->
+  test_partial_batch_at_max_wait, test_deadline_counts_from_first_item, test_steady_stream,
+  test_any_schedule
+- "when `ait` ends, the last partial batch is yielded at once; never yield an empty list"
+  -> test_steady_stream, test_empty_source, collect() (no empty batch), test_any_schedule
+- "every item goes into a batch, whatever its value (`None` included), once, in order"
+  -> collect(), test_any_schedule (Hypothesis: None, 0, "", repeats)
+- "cancelling an async generator's `__anext__` closes that generator: the rest of its items
+  are lost" -> collect() names a lost item's likely cause only when items were lost
+- "cancel and await them in a `finally:` so breaking out of the loop early leaves nothing
+  running" -> test_break_early
+
+Hypothesis draws arrival schedules (several items at the same instant included), sizes and
+waits, leaving out an item that arrives exactly at a deadline (either batch would do).
 """
 
+from __future__ import annotations
+
 import asyncio
-from collections.abc import AsyncIterator
+import gc
+import time
+from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
+from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 LOST = (
     "Did a timeout cancel a pending read? asyncio.wait_for / asyncio.timeout around anext() "
@@ -21,34 +43,102 @@ LOST = (
 )
 
 
-async def timed(schedule: list[float], end: float) -> AsyncIterator[int]:
-    """Yield 0, 1, 2... at the loop times in `schedule`; end at loop time `end`."""
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
+
+
+async def timed(
+    schedule: list[float], end: float, values: Sequence[Any] | None = None
+) -> AsyncIterator[Any]:
+    """Yield 0, 1, 2... (or ``values``) at the loop times in `schedule`; end at `end`."""
     loop = asyncio.get_running_loop()
     for i, at in enumerate(schedule):
         await asyncio.sleep(max(0.0, at - loop.time()))
-        yield i
+        yield i if values is None else values[i]
     await asyncio.sleep(max(0.0, end - loop.time()))
 
 
 def collect(
-    kata: kit.Kata, schedule: list[float], end: float, size: int, max_wait: float
-) -> tuple[list[tuple[float, list[int]]], str]:
+    kata: kit.Kata,
+    schedule: list[float],
+    end: float,
+    size: int,
+    max_wait: float,
+    values: Sequence[Any] | None = None,
+) -> tuple[list[tuple[float, list[Any]]], str]:
     """Run batched over a timed source; return (loop time, batch) pairs."""
     batched = kata.get("batched", "asyncgen")
-    what = f"batched(source, size={size}, max_wait={max_wait:g})"
-    got: list[tuple[float, list[int]]] = []
+    want = list(range(len(schedule))) if values is None else list(values)
+    source = "source" if values is None else f"a source of {want!r} at {schedule}"
+    what = f"batched({source}, size={size}, max_wait={max_wait:g})"
+    got: list[tuple[float, list[Any]]] = []
 
     async def call() -> None:
-        async with aclosing(batched(timed(schedule, end), size, max_wait)) as batches:
+        async with aclosing(batched(timed(schedule, end, values), size, max_wait)) as batches:
             async for batch in batches:
                 got.append((kit.now(), list(batch)))
 
     kata.run(call, what=what, limit=1000)
     items = [i for _, batch in got for i in batch]
     kit.expect(
-        items == list(range(len(schedule))),
+        items == want and [type(i) for i in items] == [type(i) for i in want],
         f"the batches of {what} held {items!r}; expected every item once, in order: "
-        f"{list(range(len(schedule)))!r}. " + (LOST if len(items) < len(schedule) else ""),
+        f"{want!r}. "
+        + (LOST if len(items) < len(want) and values is None else "")
+        + (
+            "None, 0 and '' are items too: mark the end of the source with an object of "
+            "your own (`END = object()`), compared with `is`."
+            if len(items) < len(want) and any(not v for v in want)
+            else ""
+        ),
     )
     kit.expect(
         all(batch for _, batch in got),
@@ -151,3 +241,60 @@ def test_break_early(kata: kit.Kata) -> None:
         slower="Closing the generator waited for the source's next item: cancel the pending "
         "read (or the pump task) in a `finally:` instead of waiting for it.",
     )
+
+
+def expected_batches(
+    times: Sequence[float], values: Sequence[Any], end: float, size: int, max_wait: float
+) -> list[tuple[float, list[Any]]]:
+    """The right (loop time, batch) pairs for items arriving at ``times``."""
+    out: list[tuple[float, list[Any]]] = []
+    batch: list[Any] = []
+    deadline = 0.0
+    for at, value in zip(times, values, strict=True):
+        if batch and at > deadline:
+            out.append((deadline, batch))
+            batch = []
+        if not batch:
+            deadline = at + max_wait
+        batch.append(value)
+        if len(batch) == size:
+            out.append((at, batch))
+            batch = []
+    if batch:
+        out.append((min(deadline, end), batch))
+    return out
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> tuple[list[float], float, int, float]:
+    """(arrival times, end, size, max_wait) with no item exactly at a deadline."""
+    size = draw(st.integers(1, 3))
+    max_wait = draw(st.sampled_from([1.0, 1.5]))
+    gaps = draw(st.lists(st.sampled_from([0.0, 0.0, 0.5, 1.25, 3.0]), max_size=7))
+    times: list[float] = []
+    at = 0.0
+    for gap in gaps:
+        at += gap
+        times.append(at)
+    end = at + draw(st.sampled_from([0.0, 0.5, 4.0]))
+    deadlines = {t + max_wait for t in times}
+    if any(t in deadlines for t in times) or end in deadlines:
+        draw(st.just(None).filter(lambda _: False))  # an instant where either batch would do
+    return times, end, size, max_wait
+
+
+def test_any_schedule(kata: kit.Kata) -> None:
+    """Any arrivals (bursts, gaps), sizes, waits and values (None, 0, ''): the right batches."""
+
+    @drawn(
+        schedules(),
+        st.lists(st.sampled_from([None, 0, "", "a", "a"]), min_size=7, max_size=7),
+        examples=[(([0.0, 0.0, 0.5, 3.0], 3.5, 2, 1.0), [None, 0, None, "", "a", "a", "a"])],
+    )
+    def check(schedule: tuple[list[float], float, int, float], pool: list[Any]) -> None:
+        times, end, size, max_wait = schedule
+        values = pool[: len(times)]
+        got, what = collect(kata, times, end, size, max_wait, values)
+        expect_batches(got, expected_batches(times, values, end, size, max_wait), what)
+
+    check()
