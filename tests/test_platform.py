@@ -86,3 +86,15 @@ def test_a_grader_run_from_the_ide_grades_exercises_with_the_same_sentence(
         timeout=300,
     )
     assert stub.returncode == 0, stub.stdout  # the same command passes the reference
+
+
+def test_native_windows_stops_at_start_with_one_line_pointing_to_wsl(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kit._internal import cli
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("KATAS_NATIVE_WINDOWS", raising=False)
+    assert cli.main(["grade", "two_sleepers"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "WSL" in err

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import cast
 
@@ -227,7 +229,23 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+# Commands that run graders: on native Windows they stop at once with one line (NATIVE_WINDOWS).
+GRADING = {"grade", "watch", "report", "gradebook", "dev"}
+NATIVE_WINDOWS = (
+    "asyncio-katas grades on Linux and macOS; on Windows, run it inside WSL "
+    "(https://learn.microsoft.com/windows/wsl/install). hint, reset and solution work here; "
+    "KATAS_NATIVE_WINDOWS=1 tries grading anyway (untested)."
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command."""
     args = parser().parse_args(argv)
+    if (
+        sys.platform == "win32"
+        and args.command in GRADING
+        and not os.environ.get("KATAS_NATIVE_WINDOWS")
+    ):
+        print(NATIVE_WINDOWS, file=sys.stderr)
+        return 2
     return cast(Command, args.run)(args)
