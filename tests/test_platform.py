@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -98,3 +99,41 @@ def test_native_windows_stops_at_start_with_one_line_pointing_to_wsl(
     assert cli.main(["grade", "two_sleepers"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "WSL" in err
+
+
+def test_the_readme_leads_with_a_first_command_that_works_under_pep_668() -> None:
+    """Debian 12 / Ubuntu 24.04's Python refuses `pip install` outside a venv: the README's
+    first command is pipx (or uv), and pip comes later, for a virtual environment."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme[readme.index("## Start") :]
+    first = re.search(r"```console\n\$ (.+)", start)
+    assert first and first[1].split("#")[0].strip() == "pipx install nox"
+    assert "uv tool install nox" in start and "uvx nox -s grade" in start
+    assert start.index("pipx install nox") < start.index("python3 -m pip install nox")
+
+    system = Path("/usr/bin/python3")
+    if not system.exists():
+        pytest.skip("no /usr/bin/python3 here")
+    marker = subprocess.run(
+        [
+            str(system),
+            "-c",
+            "import os, sysconfig; print(os.path.exists(os.path.join("
+            "sysconfig.get_path('stdlib'), 'EXTERNALLY-MANAGED')))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.strip()
+    if marker != "True":
+        pytest.skip("/usr/bin/python3 is not externally managed (no PEP 668 marker)")
+    pip = subprocess.run(
+        [str(system), "-m", "pip", "install", "--dry-run", "nox"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if not k.startswith("PIP_")},
+    )
+    if "No module named pip" in pip.stderr:
+        pytest.skip("/usr/bin/python3 has no pip")
+    assert pip.returncode != 0 and "externally-managed-environment" in pip.stderr + pip.stdout
