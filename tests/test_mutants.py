@@ -681,3 +681,25 @@ def test_moving_a_plain_return_across_async_with_is_no_mutant() -> None:
     (out,) = made(source, "with.move-out")  # g's append moves out; f's `return item` stays
     assert "async with lock:\n        pass\n    items.append(1)" in out
     assert made(source, "with.move-in") == []
+
+
+def test_a_loop_left_without_await_is_graded_alone(tmp_path: Path) -> None:
+    source = """
+    async def worker(resource):
+        while True:
+            await resource.use()
+    async def reader(stream, out):
+        while line := await stream.readline():
+            out.append(line)
+    """
+    found = mt.mutants("t/k", textwrap.dedent(source))
+    spinning = [m.id for m in found if m.spins]
+    assert len(spinning) == 1 and spinning[0].startswith("await.drop@worker:")
+    units = mt.pack({"t/k": found, "u/u": some_mutants("u/u", 2)}, 8, tmp_path)
+    alone = [items for _, items in units if items[0][1].spins]
+    assert alone == [[("t/k", next(m for m in found if m.spins))]]
+    assert sum(len(items) for _, items in units) == len(found) + 2
+
+
+def some_mutants(kata: str, n: int) -> list[mt.Mutant]:
+    return [mt.Mutant(kata, f"m{i}", "await.drop", "f", 1, "", "") for i in range(n)]

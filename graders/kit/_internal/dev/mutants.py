@@ -215,6 +215,7 @@ class Mutant:
     code: str  # the mutated module, unparsed
     diff: str  # a short unified diff of the change (against the unparsed original)
     needs: tuple[str, ...] = ()  # PRELUDES appended to the code
+    spins: bool = False  # it has a `while` loop with no await left: it may eat memory
 
     @property
     def source(self) -> str:
@@ -773,6 +774,7 @@ def mutants(kata: str, source: str, stub: str | None = None) -> list[Mutant]:
     given = given_code(source, stub) if stub is not None else frozenset()
     tree = ast.parse(source)
     original = ast.unparse(tree)
+    spinning = _spinning_loops(tree)
     seen = {original}
     ids: dict[str, int] = {}
     out: list[Mutant] = []
@@ -797,8 +799,32 @@ def mutants(kata: str, source: str, stub: str | None = None) -> list[Mutant]:
         ids[ident] = ids.get(ident, 0) + 1
         if ids[ident] > 1:
             ident = f"{ident}~{ids[ident]}"
-        out.append(dataclasses.replace(mutant, id=ident, diff=_diff(original, text)))
+        spins = _spinning_loops(mutated) > spinning
+        out.append(dataclasses.replace(mutant, id=ident, diff=_diff(original, text), spins=spins))
     return out
+
+
+def _spinning_loops(tree: ast.AST) -> int:
+    """`while` loops of async functions that never suspend (no await, async for or with, or
+    yield in their body): with the await deleted, `while True: queue.get()` makes coroutines
+    without end."""
+
+    def suspends(node: ast.AST) -> bool:
+        if isinstance(node, ast.Await | ast.AsyncFor | ast.AsyncWith | ast.Yield):
+            return True
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            return False
+        return any(suspends(child) for child in ast.iter_child_nodes(node))
+
+    count = 0
+    for func in ast.walk(tree):
+        if isinstance(func, ast.AsyncFunctionDef):
+            for node in ast.walk(func):
+                if isinstance(node, ast.While) and not any(
+                    suspends(part) for part in (node.test, *node.body)
+                ):
+                    count += 1
+    return count
 
 
 def _diff(before: str, after: str, limit: int = 14) -> str:
@@ -930,10 +956,19 @@ Unit = tuple[Path, list[tuple[str, Mutant]]]  # one target folder, one mutant pe
 
 def pack(queues: dict[str, list[Mutant]], chunk: int, root: Path) -> list[Unit]:
     """Cut every kata's mutants into units of at most ``chunk`` distinct katas; the katas with
-    the most mutants left go first, so there are as few units (pytest processes) as can be."""
-    left = {kata: list(items) for kata, items in queues.items() if items}
+    the most mutants left go first, so there are as few units (pytest processes) as can be.
+    A mutant that may spin gets a unit of its own, first."""
+    left = {kata: [m for m in items if not m.spins] for kata, items in queues.items()}
+    left = {kata: items for kata, items in left.items() if items}
     order = list(queues)
-    units: list[Unit] = []
+    # A mutant that may spin (and eat memory until its process dies) is graded on its own,
+    # so that it takes no other kata's grading down with it.
+    units: list[Unit] = [
+        (root / f"alone-{kata.replace('/', '-')}-{i}", [(kata, m)])
+        for kata, items in queues.items()
+        for i, m in enumerate(items)
+        if m.spins
+    ]
     while left:
         chosen = sorted(left, key=lambda k: (-len(left[k]), order.index(k)))[:chunk]
         target = root / f"unit{len(units)}"
