@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
   -> test_primary_can_still_win, test_any_timings (None, 0 and "" results)
 - "if both finish in the same instant, either result will do" -> test_tie
 - "cancel the other one (and await it) before you return" -> expect_loser_finished in the
-  timed checks, test_any_timings
+  timed checks, test_any_timings (each request's cleanup takes a few loop steps, so a
+  cancel followed by `asyncio.sleep(0)` is not enough)
 - "So the loop time is `min(primary, after + backup)`" -> the loop-time checks
 - "If `hedged` itself is cancelled, cancel both requests too (and await them), and let the
   CancelledError propagate" -> test_cancelling_hedged_cancels_both
@@ -109,11 +110,29 @@ def run_hedged(
     hedged = kata.get("hedged", "coroutine")
     primary, backup = probes(p, b, values)
     running: dict[str, bool] = {}
+    cleaning = {"primary": 0, "backup": 0}
+
+    def request(probe: kit.Probe, name: str) -> Any:
+        """The probe as a request whose cleanup takes a few loop steps (no loop time), as a
+        real one (closing a connection) does: a loser must be awaited, not just cancelled."""
+
+        async def call() -> Any:
+            cleaning[name] += 1
+            try:
+                return await probe()
+            finally:
+                try:
+                    for _ in range(3):
+                        await asyncio.sleep(0)
+                finally:
+                    cleaning[name] -= 1
+
+        return call
 
     async def scenario() -> Any:
-        value = await hedged(primary, backup, after)
-        running["primary"] = bool(primary.unfinished)
-        running["backup"] = bool(backup.unfinished)
+        value = await hedged(request(primary, "primary"), request(backup, "backup"), after)
+        running["primary"] = bool(primary.unfinished) or cleaning["primary"] > 0
+        running["backup"] = bool(backup.unfinished) or cleaning["backup"] > 0
         return value
 
     what = f"hedged(primary taking {p:g} s, backup taking {b:g} s, after={after:g})"
