@@ -689,8 +689,9 @@ def test_a_loop_left_without_await_is_graded_alone(tmp_path: Path) -> None:
         while True:
             await resource.use()
     async def reader(stream, out):
-        while line := await stream.readline():
-            out.append(line)
+        while True:
+            out.append(await stream.readline())
+            await stream.drain()
     """
     found = mt.mutants("t/k", textwrap.dedent(source))
     spinning = [m.id for m in found if m.spins]
