@@ -225,8 +225,8 @@ ideal:
   call(8) │                               ██                │ 2 → 2.125
   call(9) │                                               ██│ 3 → 3.125
            0               1              2           3.125 s
-expected: the calls start at 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 s (yours ended at
-  0.5 s).""",
+expected: the calls start at 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 s (yours ended
+  at 0.5 s).""",
 }
 
 
