@@ -52,6 +52,7 @@ def test_ctrl_c_still_stops_grading_without_sigusr1() -> None:
         loop.close()
 
 
+@pytest.mark.timeout(300)
 def test_a_grader_run_from_the_ide_grades_exercises_with_the_same_sentence(
     tmp_path: Path,
 ) -> None:

@@ -16,6 +16,8 @@ from kit._internal.orchestrate import grade
 from kit._internal.paths import REPO
 from kit._internal.timeline import MAX_ROWS, render
 
+pytestmark = pytest.mark.timeout(300)  # five katas graded in a subprocess, on a busy machine
+
 
 def row(label: str, start: float, end: float | None, group: str = "call") -> TimelineRow:
     return {"label": label, "group": group, "start": start, "end": end, "cancelled": False}
