@@ -7,7 +7,7 @@
                       equivalents, and grade nothing (exit 1 if an entry is stale)
     --show ID         print one mutant's diff (ids as printed by --list or the report)
     --operators OPS   only these operators (comma-separated names or prefixes: drop,with.swap)
-    --jobs N          pytest processes side by side (default: one per core)
+    --jobs N          pytest processes side by side (default: two per core)
     --chunk N         katas graded in one pytest process (default: 8)
     --markdown FILE   also write the score table as Markdown (the README's table)
     --json FILE       also write every mutant's outcome as JSON
@@ -1020,7 +1020,7 @@ def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], Verdict]:
 
 
 BASELINE = "baseline"
-MEMORY_LIMIT = 4 << 30  # bytes of address space for a grader process: `while True: f()` with
+MEMORY_LIMIT = 2 << 30  # bytes of address space for a grader process: `while True: f()` with
 # the `await` deleted makes coroutines without end, and would take all the machine's memory
 TEST_TIMEOUT = "20"  # real seconds for one check of a mutant (the kit's default is 30)
 
@@ -1043,6 +1043,7 @@ def run_katas(
 ) -> list[KataReport]:
     """Grade the baseline and every mutant of ``katas``; one report per kata."""
     _limit_children()
+    jobs = jobs or 2 * (os.cpu_count() or 1)  # graders often wait on real clocks
     queues: dict[str, list[Mutant]] = {}
     for kata in katas:
         baseline, found = kata_mutants(kata, operators)
@@ -1055,7 +1056,7 @@ def run_katas(
             f"grading {total} programs ({len(katas)} baselines) in {len(units)} units",
             file=sys.stderr,
         )
-        graded = grade_units(units, jobs or os.cpu_count() or 2)
+        graded = grade_units(units, jobs)
         # A process that died (a mutant ate its memory, say) fails every kata it had not
         # finished, the guilty one or not: grade those again, each in a process of its own.
         again = [
@@ -1067,7 +1068,7 @@ def run_katas(
         if again:
             print(f"grading {len(again)} again, each alone (a process died)", file=sys.stderr)
             alone = [(Path(tmp) / f"alone{i}", [item]) for i, item in enumerate(again)]
-            graded.update(grade_units(alone, jobs or os.cpu_count() or 2))
+            graded.update(grade_units(alone, jobs))
     reports: list[KataReport] = []
     for kata, queue in queues.items():
         base_killed, _, base_message = graded[(kata, BASELINE)]
@@ -1215,7 +1216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="list the mutants, grade nothing")
     ap.add_argument("--show", metavar="ID", help="print one mutant's diff and source")
     ap.add_argument("--operators", default="", help="comma-separated operator names or prefixes")
-    ap.add_argument("--jobs", type=int, default=0, help="pytest processes at once (default: cores)")
+    ap.add_argument(
+        "--jobs", type=int, default=0, help="pytest processes at once (default: 2 per core)"
+    )
     ap.add_argument("--chunk", type=int, default=8, help="katas per pytest process (default: 8)")
     ap.add_argument("--min-score", type=float, default=95.0, help="exit 1 below it (default: 95)")
     ap.add_argument("--markdown", help="also write the score table as Markdown to this file")
