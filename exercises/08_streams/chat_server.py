@@ -4,8 +4,8 @@ Write `class ChatServer` with two coroutine methods:
 
 - `await start(host, port) -> int` starts listening (`asyncio.start_server`) and returns the
   port it listens on (with port 0 the OS picks one: `server.sockets[0].getsockname()[1]`);
-- `await stop()` closes the listening socket AND every client connection, and returns
-  promptly.
+- `await stop()` closes the listening socket (`server.close()`, then
+  `await server.wait_closed()`) AND every client connection, and returns promptly.
 
 Each line a client sends (read with `readline()`) goes, as it is, to every OTHER connected
 client; the sender does not get its own line back. A client that disconnects is forgotten.
@@ -17,7 +17,8 @@ client without waiting, and disconnect (`writer.transport.abort()`) a client who
 data grows too large (`writer.transport.get_write_buffer_size()` over a megabyte, say); or
 give each client its own bounded queue and writer task, and disconnect a client whose queue
 is full. A client may vanish at any time: treat `ConnectionError` as a disconnect; when a
-client leaves, close your side of its connection.
+client leaves, close your side of its connection (`writer.close()`, then
+`await writer.wait_closed()`; or `writer.transport.abort()`).
 
     >>> chat = ChatServer(); port = await chat.start("127.0.0.1", 0)
     >>> # alice sends b"hi\\n": bob and carol each receive b"hi\\n", alice nothing

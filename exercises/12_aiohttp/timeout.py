@@ -8,9 +8,12 @@ and reading the response) takes longer than `total` seconds: then it gives up an
 - Pass `timeout=aiohttp.ClientTimeout(total=total)` to `session.get(...)`. aiohttp raises
   `asyncio.TimeoutError` (the built-in `TimeoutError`) when the time is up: catch it there.
 - Only the timeout becomes `None`. Any other error (a refused connection, a bad body) still
-  raises: swallowing every exception hides real failures.
-- `ClientTimeout(connect=...)` or `sock_connect=...` only bound connecting; a server that
-  accepts the connection and then answers slowly needs `total` (or `sock_read`).
+  raises: swallowing every exception hides real failures. An error status (4xx, 5xx) raises
+  `aiohttp.ClientResponseError` too: call `response.raise_for_status()`.
+- Use the `session` you are given (never a new `ClientSession`).
+- `ClientTimeout(connect=...)` or `sock_connect=...` only bound connecting, and
+  `sock_read=...` only bounds each wait for the next piece of data: a server that sends its
+  body a byte at a time never trips it. Only `total` bounds the whole request.
 
     >>> await fetch_with_timeout(session, "http://127.0.0.1:8080/slow", total=0.5)
     None

@@ -15,10 +15,11 @@ Docstring sentence -> the check that enforces it:
 - disconnect a client whose unsent data grows too large (or whose queue is full)
   -> test_a_stalled_client_delays_no_one (still connected after 12 MB fails)
 - when a client leaves, close your side of its connection
-  -> test_a_client_that_left_is_forgotten
+  -> test_a_client_that_left_is_forgotten; close() then `await wait_closed()` -> room (every
+  test: a server-side StreamWriter closed and never waited for fails)
 - treat `ConnectionError` as a disconnect -> test_a_vanishing_client
-- `stop()` closes the listening socket AND every client connection, returns promptly
-  -> test_stop_closes_everything
+- `stop()` closes the listening socket (close, then `await server.wait_closed()`) AND every
+  client connection, returns promptly -> test_stop_closes_everything
 
 A stop() that cancels its handler tasks is correct; asyncio 3.11 and 3.12.1 log each such
 cancellation from start_server's own done-callback, and the grader ignores exactly that record
@@ -31,10 +32,12 @@ import inspect
 import logging
 import socket
 import struct
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import kit
+import pytest
 from kit import streams
 
 HANG = (
@@ -75,11 +78,76 @@ def tolerate_cancelled_handlers() -> None:
     loop.set_exception_handler(filtered)
 
 
+NO_WAIT_CLOSED = (
+    "the server called writer.close() on a client's connection but never "
+    "`await writer.wait_closed()`: close() only starts closing; wait_closed() returns once the "
+    "connection is really closed. Await it after every close() (or end the connection at "
+    "once with writer.transport.abort())."
+)
+
+
+@contextmanager
+def closing_spy() -> Iterator[dict[str, list[Any]]]:
+    """Record StreamWriters and Servers that were close()d, and those whose wait_closed() ran."""
+    seen: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": []}
+    close, wait_closed = asyncio.StreamWriter.close, asyncio.StreamWriter.wait_closed
+    server_wait_closed = asyncio.Server.wait_closed
+
+    def spy_close(self: asyncio.StreamWriter) -> None:
+        seen["closed"].append(self)
+        close(self)
+
+    async def spy_wait_closed(self: asyncio.StreamWriter) -> None:
+        seen["waited"].append(self)
+        await wait_closed(self)
+
+    async def spy_server_wait_closed(self: asyncio.Server) -> None:
+        seen["server_waited"].append(self)
+        await server_wait_closed(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(asyncio.StreamWriter, "close", spy_close)
+        patch.setattr(asyncio.StreamWriter, "wait_closed", spy_wait_closed)
+        patch.setattr(asyncio.Server, "wait_closed", spy_server_wait_closed)
+        yield seen
+
+
+_SPIED: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": []}
+
+
+def closing_spied() -> dict[str, list[Any]]:
+    """What the closing spy of the room running now has recorded."""
+    return _SPIED
+
+
+def _local_port(writer: asyncio.StreamWriter) -> int | None:
+    """The port of the writer's own end (the server's port for a server-side writer)."""
+    try:
+        return int(writer.get_extra_info("sockname")[1])
+    except Exception:  # noqa: BLE001 - no socket info: not a connection of ours
+        return None
+
+
 def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what: str) -> None:
-    """Start a ChatServer, run ``scenario(chat, port)``, stop and clean up; judge it."""
+    """Start a ChatServer, run ``scenario(chat, port)``, stop and clean up; judge it.
+
+    Also fails if a server-side StreamWriter was closed but its wait_closed() never ran.
+    """
     chat_server = kata.get("ChatServer", "class")
+    spied = closing_spied()
 
     async def main() -> str:
+        problem = await session()
+        if not problem:
+            waited = {id(w) for w in spied["waited"]}
+            ours = [w for w in spied["closed"] if _local_port(w) == port_seen[0]]
+            if any(id(w) not in waited for w in ours):
+                return NO_WAIT_CLOSED
+        return problem
+
+    port_seen = [0]
+
+    async def session() -> str:
         tolerate_cancelled_handlers()
         chat = chat_server()
         try:
@@ -91,6 +159,7 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
                 f"ChatServer.start(host, 0) returned {port!r}; expected the port it listens "
                 "on: `server.sockets[0].getsockname()[1]`."
             )
+        port_seen[0] = port
         try:
             return await scenario(chat, port)
         finally:
@@ -100,7 +169,9 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
             streams.abort_transports(port)
             await streams.settle(1.0)
 
-    kit.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
+    with closing_spy() as seen:
+        spied.update(seen)
+        kit.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
 
 
 async def join(port: int, n: int) -> list[Client]:
@@ -350,6 +421,8 @@ def test_stop_closes_everything(kata: kit.Kata) -> None:
         try:
             if problem := await sync(clients, b"ready\n"):
                 return problem
+            spied = closing_spied()
+            awaited_before = len(spied["server_waited"])
             try:
                 await asyncio.wait_for(chat.stop(), 3.0)  # type: ignore[attr-defined]
             except TimeoutError:
@@ -379,6 +452,12 @@ def test_stop_closes_everything(kata: kit.Kata) -> None:
                 return (
                     f"after stop(), {len(pending)} connection handler(s) were still running: "
                     "a handler must end when its client's connection is closed."
+                )
+            if len(spied["server_waited"]) == awaited_before:
+                return (
+                    "stop() closed the listening server but never awaited "
+                    "`server.wait_closed()`: close() only starts closing; await wait_closed() "
+                    "so stop() returns once the server is really closed."
                 )
             return ""
         finally:

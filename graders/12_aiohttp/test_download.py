@@ -4,7 +4,17 @@ Checks on a real aiohttp TestServer on 127.0.0.1 (real clock): a 4 MiB body arri
 and the byte count is returned; the file grows while the body is still arriving (the server
 pauses after 3 MiB until something is on disk), so reading the whole body first is caught; a
 connection dropped half way raises aiohttp.ClientPayloadError and leaves no file; a 404
-raises before any file is created.
+raises before any file is created, and leaves a file already at `path` untouched. A file
+already at `path` is there in the 200 and 404 checks (it must be replaced whole, or kept).
+
+Docstring sentence -> the check that enforces it:
+- raise on an error status (before creating any file) -> test_error_status_creates_no_file
+  (and a file already at `path` survives a 404)
+- write the body to `path` chunk by chunk as it arrives, return the number of bytes
+  -> test_streams_the_body_to_disk (the server pauses until the file has grown)
+- never hold the whole body in memory -> test_streams_the_body_to_disk
+- the stream breaks: remove the partial file and let the error propagate
+  -> test_broken_stream_leaves_no_file
 """
 
 from __future__ import annotations
@@ -41,9 +51,10 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
                 # Something must be on disk by now, unless the body is being held in memory.
                 loop = asyncio.get_running_loop()
                 deadline = loop.time() + GRACE
-                while _on_disk(folder) == 0 and loop.time() < deadline:
+                before = seen.get("before", 0)  # a file already at path: not progress
+                while _on_disk(folder) <= before and loop.time() < deadline:
                     await asyncio.sleep(0.01)
-                seen["on_disk_at_pause"] = _on_disk(folder)
+                seen["on_disk_at_pause"] = _on_disk(folder) - before
             await resp.write(BODY[start : start + 64 * 1024])
         await resp.write_eof()
         return resp
@@ -86,7 +97,9 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
 def test_streams_the_body_to_disk(kata: kit.Kata, tmp_path: Path) -> None:
     """A 4 MiB body lands intact, its size is returned, and the file grows while it streams."""
     download = kata.get("download", "coroutine")
-    seen: dict[str, Any] = {}
+    old = b"an older version of the file"
+    (tmp_path / "out.bin").write_bytes(old)
+    seen: dict[str, Any] = {"before": len(old)}
     result = kata.run(
         _download(download, tmp_path, "/file.bin", seen),
         clock="real",
@@ -105,8 +118,14 @@ def test_streams_the_body_to_disk(kata: kit.Kata, tmp_path: Path) -> None:
     data = target.read_bytes()
     kit.expect(
         data == BODY,
-        f"the file holds {len(data)} bytes that differ from the {len(BODY)} sent: open it "
-        "with 'wb' once and write every chunk, in order.",
+        f"the file holds {len(data)} bytes that differ from the {len(BODY)} sent"
+        + (
+            f" (the {len(old)} bytes of the file already at path come first)"
+            if data.startswith(old)
+            else ""
+        )
+        + ": open it with 'wb' (which replaces an older file) once and write every chunk, "
+        "in order.",
     )
     kit.expect_equal(
         result.value,
@@ -144,6 +163,8 @@ def test_broken_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
 def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
     """A 404 raises ClientResponseError before any file is created."""
     download = kata.get("download", "coroutine")
+    precious = b"the file already at path before the download"
+    (tmp_path / "out.bin").write_bytes(precious)
     result = kata.run(
         _download(download, tmp_path, "/missing.bin", {}),
         clock="real",
@@ -156,7 +177,16 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
         f"the server answered 404 but download returned {result.value!r}: call "
         "`resp.raise_for_status()` first.",
     )
-    left = sorted(p.name for p in tmp_path.iterdir())
+    target = tmp_path / "out.bin"
+    kept = target.read_bytes() if target.is_file() else None
+    kit.expect(
+        kept == precious,
+        "the server answered 404, and the file already at path was "
+        + ("removed" if kept is None else f"overwritten ({len(kept)} bytes now)")
+        + ": check the status before opening the file (`resp.raise_for_status()` first); "
+        "opening it with 'wb' empties it at once, even if the download then fails.",
+    )
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != "out.bin")
     kit.expect(
         not left,
         f"the server answered 404, yet {', '.join(left)} was created: check the status "

@@ -4,7 +4,17 @@ Requests are mocked (aioresponses through kit.http_doubles.mock_http): each take
 mock counts the requests in flight. The mock replaces aiohttp's connection layer, so the
 connector (and its `limit`) is bypassed: only a bound the code itself holds counts.
 Checks: results in input order; exactly one ClientSession, closed at the end; at most (and,
-with enough URLs, exactly) `limit` requests at once, default 5; a freed slot is reused at once.
+with enough URLs, exactly) `limit` requests at once, default 5; a freed slot is reused at once;
+a URL listed twice gets its result twice.
+
+Docstring sentence -> the check that enforces it:
+- ONE ClientSession for the whole batch, closed at the end -> test_one_session_closed_at_the_end
+- returns the decoded JSON bodies in the order of `urls`
+  -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
+- at most `limit` requests in flight (a bound of your own, not the connector's)
+  -> test_at_most_limit_in_flight
+- keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
+  test_a_freed_slot_is_reused_at_once
 """
 
 from __future__ import annotations
@@ -19,7 +29,8 @@ from kit import http_doubles
 from kit.http_doubles import mock_http
 
 NOT_ENOUGH = (
-    "Hold an asyncio.Semaphore(limit) around each request (a plain gather starts them all). "
+    "Hold an asyncio.Semaphore(limit) around each request (a plain gather starts them all; "
+    "releasing it more often than you acquire it lets extra requests in). "
     "TCPConnector(limit=...) does not count: the grader's mock bypasses the connector, and "
     "in real life it caps connections, not requests (the rest still start and wait, their "
     "timeouts running)."
@@ -146,3 +157,17 @@ def test_no_urls(kata: kit.Kata) -> None:
     """No URLs: an empty list."""
     result, _, _ = call(kata, [])
     kit.expect_equal(result.value, [], "the result of fetch_many([])")
+
+
+def test_a_url_listed_twice(kata: kit.Kata) -> None:
+    """A URL that appears twice in `urls` has its body twice in the result, at both places."""
+    one, two = urls(2)
+    batch = [one, two, one]
+    result, _, _ = call(kata, batch, 2)
+    kit.expect_equal(
+        result.value,
+        [{"url": one}, {"url": two}, {"url": one}],
+        "the result of fetch_many([url0, url1, url0], limit=2)",
+        "One result per item of `urls`, in order, duplicates included: collect them by "
+        "position (gather), not in a dict keyed by URL.",
+    )

@@ -3,7 +3,16 @@
 Requests are mocked (aioresponses through kit.http_doubles.mock_http).
 Checks: the decoded body comes back; no new ClientSession is made (the session is passed in);
 4xx and 5xx raise aiohttp.ClientResponseError with that status; the body is read while the
-response is still open.
+response is still open; any 2xx (201 too) is a success; non-ASCII text comes back intact.
+
+Docstring sentence -> the check that enforces it:
+- sends `GET url` on the `session` it receives (never a new ClientSession)
+  -> test_uses_the_session_it_is_given, test_error_status_raises
+- returns the decoded JSON body -> test_returns_the_decoded_json, test_any_success_status
+- a 4xx or 5xx response is an error: raise `aiohttp.ClientResponseError`
+  -> test_error_status_raises (and only those: test_any_success_status)
+- read the body inside `async with session.get(url) as response:`
+  -> test_returns_the_decoded_json
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from kit import http_doubles
 from kit.http_doubles import mock_http
 
 URL = "http://api.example.com/users/1"
-USER = {"id": 1, "name": "Ada"}
+USER = {"id": 1, "name": "Ada Lovelace", "note": "grüße ☃", "tags": []}
 WHAT = "get_json(session, url)"
 
 
@@ -106,3 +115,16 @@ def test_error_status_raises(kata: kit.Kata, status: int) -> None:
         f"the .status of the ClientResponseError raised for a {status} response",
         "Let `response.raise_for_status()` build the error: it fills in the status.",
     )
+
+
+def test_any_success_status(kata: kit.Kata) -> None:
+    """A 201 Created is not an error: its body comes back."""
+    result, _ = call(kata, 201, USER)
+    error = result.error
+    if error is not None:
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error} for a 201 Created response; only "
+            "4xx and 5xx are errors. `response.raise_for_status()` knows which; a check for "
+            "`status != 200` rejects every other success."
+        )
+    kit.expect_equal(result.value, USER, f"{WHAT} for a 201 response")

@@ -3,11 +3,23 @@
 Checks (aioresponses, virtual loop time, 1 s per page): every item of every page in order,
 through an empty middle page, whether the last page says `"next": null` or has no `next`;
 one request per page, with the given session; stopping after page 1 made exactly 1
-request (lazy); an error status raises.
+request (lazy, even when the consumer pauses between items, so a prefetch has time to
+start); an error status raises.
+
+Docstring sentence -> the check that enforces it:
+- yield the page's items one by one, in order; then GET the `next` URL and go on
+  -> test_all_items_in_order
+- the last page has `"next": null` (or no `next` key at all)
+  -> test_all_items_in_order[null], test_all_items_in_order[missing]
+- a page may have no items and still a `next`: keep going -> test_all_items_in_order
+- raise on an error status -> test_error_status_raises
+- lazy: no request before it is needed (stop early: one page fetched) -> test_lazy
+- use the `session` you are given -> test_all_items_in_order
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 from http import HTTPStatus
@@ -45,7 +57,11 @@ def _pages(last_next: str) -> dict[str, dict[str, Any]]:
 
 
 def _collect(
-    iter_items: Any, pages: dict[str, Any], stop_after: int | None = None, status: int = 200
+    iter_items: Any,
+    pages: dict[str, Any],
+    stop_after: int | None = None,
+    status: int = 200,
+    pause: float = 0.0,
 ) -> tuple[Any, Traffic, list[int]]:
     """A call that consumes iter_items over the mocked API; also the traffic and sessions."""
     traffic = Traffic(delay=1.0, respond=lambda url, n: reply(status, pages[url]))
@@ -61,6 +77,8 @@ def _collect(
                         items.append(item)
                         if stop_after is not None and len(items) >= stop_after:
                             break
+                        if pause:
+                            await asyncio.sleep(pause)  # the consumer works on each item
             sessions.append(len(count.created))
         return items
 
@@ -111,7 +129,9 @@ def test_lazy(kata: kit.Kata) -> None:
     """A consumer that stops after page 1's items made exactly 1 request."""
     iter_items = kata.get("iter_items", "asyncgen")
     for stop_after in (1, 2):
-        scenario, traffic, _ = _collect(iter_items, _pages("null"), stop_after=stop_after)
+        scenario, traffic, _ = _collect(
+            iter_items, _pages("null"), stop_after=stop_after, pause=0.5
+        )
         result = kata.run(scenario, what=f"taking {stop_after} item(s) from iter_items", limit=60)
         kit.expect_equal(result.value, [{"id": 1}, {"id": 2}][:stop_after], "the items taken")
         kit.expect(

@@ -5,14 +5,32 @@ never meets a float rounding edge): a burst of short calls never puts more than 
 in one window (a Semaphore does); staggered arrivals are limited on a sliding window, not on
 fixed boundaries; calls start as early as the window allows; long calls do not hold up later
 starts; instances are independent; errors inside the block propagate.
+
+The loop runs on virtual time. A limiter that reads ``time.monotonic()`` (or ``time.time()``,
+``time.perf_counter()``) is correct on a real loop, so inside the kata's module those clocks
+are made to read the loop's clock during the grader's runs (``loop_clock``): any clock the
+learner reads agrees with the one ``asyncio.sleep`` waits on.
+
+Docstring sentence -> the check that enforces it:
+- at most `rate` starts in any `per` seconds, a sliding window
+  -> test_burst_of_short_calls, test_sliding_window
+- the limit is on how often calls START, not on how many run at once
+  -> test_long_calls_do_not_hold_the_limit
+- never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls
+- (state per instance) -> test_instances_are_independent
+- an exception inside the block must propagate -> test_errors_propagate
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import kit
+import pytest
 
 SEMAPHORE = (
     "An asyncio.Semaphore limits how many calls run at once, not how often they start: "
@@ -24,6 +42,50 @@ FIXED_WINDOW = (
     "window and another at the start of the next get through together. Use a sliding window: "
     "the times of the last `rate` starts."
 )
+
+
+def _on_the_loop(real: Callable[[], float], offset: float = 0.0) -> Callable[[], float]:
+    """A clock that reads the running loop's time (plus ``offset``), else ``real``."""
+
+    def clock() -> float:
+        try:
+            return asyncio.get_running_loop().time() + offset
+        except RuntimeError:  # no loop running: the real clock
+            return real()
+
+    return clock
+
+
+class _LoopTime(ModuleType):
+    """Stands in for the ``time`` module in the kata's module: its clocks read loop time."""
+
+    def __init__(self) -> None:
+        super().__init__("time")
+        self.monotonic = _on_the_loop(time.monotonic)
+        self.perf_counter = _on_the_loop(time.perf_counter)
+        self.time = _on_the_loop(time.time, offset=time.time())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+
+@pytest.fixture(autouse=True)
+def loop_clock(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside the kata's module, time.monotonic/perf_counter/time read the loop's clock."""
+    fake = _LoopTime()
+    swaps = {
+        time: fake,
+        time.monotonic: fake.monotonic,
+        time.perf_counter: fake.perf_counter,
+        time.time: fake.time,
+    }
+    for name, value in list(vars(kata.module).items()):
+        try:
+            swap = swaps.get(value)
+        except TypeError:  # an unhashable global: not a clock
+            continue
+        if swap is not None:
+            monkeypatch.setattr(kata.module, name, swap)
 
 
 def _starts(
@@ -57,12 +119,28 @@ def _ideal(expected: list[float], duration: float) -> None:
     )
 
 
+NO_RECHECK = (
+    "Several calls waited, woke at the same moment and all started: after a wait, check the "
+    "window again before starting (a loop), or let one waiter at a time decide (an "
+    "asyncio.Lock held while it waits)."
+)
+ONE_TOO_MANY = (
+    "One call too many started in the first window: start at once only while fewer than "
+    "`rate` starts are in the window (`len(starts) < rate`, not `<=`)."
+)
+
+
 def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None:
     """Fail if more than ``rate`` starts fall in some half-open window of ``per`` seconds."""
     for i in range(len(starts) - rate):
         first, last = starts[i], starts[i + rate]
         if last - first < per - 1e-6:
             inside = [s for s in starts if first - 1e-9 <= s <= last + 1e-9]
+            together = [s for s in starts if abs(s - last) < 1e-9]
+            if len(together) > rate and last > starts[0] + 1e-9:
+                hint = NO_RECHECK
+            elif sum(abs(s - starts[0]) < 1e-9 for s in starts) == rate + 1:
+                hint = ONE_TOO_MANY
             kit.fail(
                 f"{len(inside)} calls started between loop times {first:g} and {last:g} "
                 f"(starts: {', '.join(f'{s:g}' for s in starts)}), but RateLimiter({rate}, "

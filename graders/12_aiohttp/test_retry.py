@@ -191,6 +191,13 @@ def expect_schedule(
     )
     if len(observed) < len(expected):
         error = outcome.run.error
+        if error is None and outcome.run.value != BODY:
+            kit.fail(
+                f"{prefix}: it returned {outcome.run.value!r}, the body of an error answer, "
+                f"after {len(observed)} request(s). Call `response.raise_for_status()`: an "
+                "error status must raise (and a 5xx or 429 be retried), never be returned as "
+                "data."
+            )
         raised = f" and raised {type(error).__name__}: {error}" if error else ""
         kit.fail(
             f"{prefix}: it stopped after {len(observed)} request(s){raised}. Retry 5xx, 429 "
@@ -254,8 +261,8 @@ def test_connection_errors_are_retried(kata: kit.Kata) -> None:
 
 
 def test_retry_after_is_obeyed(kata: kit.Kata) -> None:
-    """A Retry-After of 3 s, a plain 500, a 429 asking 1.5 s, then 200: 3 s, rng wait, 1.5 s."""
-    answers = script((503, "3"), 500, (429, "1.5"), 200)
+    """A Retry-After of 3 s, a plain 500, a 429 asking 2 s, then 200: 3 s, rng wait, 2 s."""
+    answers = script((503, "3"), 500, (429, "2"), 200)
     outcome = call(kata, answers, seed=5)
     expect_schedule(outcome, answers, 5, 0.5, 8.0, 5)
     expect_success(outcome)

@@ -4,7 +4,21 @@ A mock would skip ClientTimeout entirely, so these checks run a real aiohttp Tes
 the loopback and the real clock, with wide margins (a slow handler takes 10 s; the learner's
 code must give up after `total`, well under 2 s). Checks: a fast answer comes back as a dict,
 also one slower than a blink but within `total`; a slow server and a body that trickles in
-both give None; the timeout is not raised; other errors (a refused connection) still raise.
+both give None, and so does a body that keeps coming a byte at a time for too long (which
+`sock_read` alone never stops); the timeout is not raised; other errors (a refused connection)
+still raise; the session given is the only one used.
+
+Docstring sentence -> the check that enforces it:
+- returns the decoded JSON body -> test_an_answer_in_time_is_returned
+- the whole request (connecting, sending, waiting for and reading the response) longer
+  than `total`: give up and return None -> test_too_slow_gives_none (slow, drip, trickle)
+- aiohttp raises TimeoutError: catch it (not raised to the caller) -> expect_no_error
+- only the timeout becomes None; any other error still raises -> test_other_errors_still_raise
+- an error status raises `ClientResponseError` -> test_an_error_status_raises
+- (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
+- use the `session` you are given -> test_an_answer_in_time_is_returned
+- `sock_read` only bounds each wait; only `total` bounds the whole request
+  -> test_too_slow_gives_none[trickle]
 """
 
 from __future__ import annotations
@@ -51,10 +65,33 @@ async def drip(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def late(request: web.Request) -> web.Response:
+    """Answers after 0.9 s: too late for total=0.3, in time for a deadline a second later."""
+    await asyncio.sleep(0.9)
+    return web.json_response({"late": True})
+
+
+async def broken(request: web.Request) -> web.Response:
+    """Answers at once with an error status and a JSON body."""
+    return web.json_response({"error": "boom"}, status=500)
+
+
+async def trickle(request: web.Request) -> web.StreamResponse:
+    """Sends the body a byte every 0.05 s for far too long: no single read waits long."""
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
+    await response.prepare(request)
+    await response.write(b'{"trickle": true')
+    for _ in range(int(HANG / 0.05)):
+        await asyncio.sleep(0.05)
+        await response.write(b" ")
+    await response.write(b"}")
+    return response
+
+
 def make_app() -> web.Application:
     """The test server's routes."""
     app = web.Application()
-    for handler in (fast, leisurely, slow, drip):
+    for handler in (fast, leisurely, slow, drip, trickle, late, broken):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
 
@@ -69,6 +106,7 @@ def call(
     fetch = kata.get("fetch_with_timeout", "coroutine")
     what = f"fetch_with_timeout(session, '/{path or 'refused'}', total={total:g})"
     elapsed = 0.0
+    made: list[int] = []
 
     async def scenario() -> Any:
         nonlocal elapsed
@@ -79,16 +117,24 @@ def call(
                 else f"http://127.0.0.1:{http_doubles.free_port()}/"
             )
             start = time.perf_counter()
+            counted = http_doubles.SessionCount()
             try:
-                return await fetch(session, url, total)
+                async with http_doubles.count_sessions() as counted:
+                    return await fetch(session, url, total)
             finally:
                 elapsed = time.perf_counter() - start
+                made.append(len(counted.created))
 
     result = kata.run(
         scenario, clock="real", limit=LIMIT, raises=Exception, what=what, hang_hint=hang_hint
     )
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
+    kit.expect(
+        not made or made[0] == 0,
+        f"{what} created a ClientSession of its own: use the session you are given (pass the "
+        "timeout to `session.get(url, timeout=...)`, not to a new session).",
+    )
     return result, elapsed, what
 
 
@@ -141,7 +187,16 @@ DRIP_HINT = (
 )
 
 
-@pytest.mark.parametrize(("path", "hint"), [("slow", SLOW_HINT), ("drip", DRIP_HINT)])
+TRICKLE_HINT = (
+    "The body kept coming, a byte every 0.05 s, for 10 s: no single read waited long, so "
+    "`sock_read` (or a timeout around each read) never fires. Only "
+    "`aiohttp.ClientTimeout(total=total)` bounds the whole request."
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "hint"), [("slow", SLOW_HINT), ("drip", DRIP_HINT), ("trickle", TRICKLE_HINT)]
+)
 def test_too_slow_gives_none(kata: kit.Kata, path: str, hint: str) -> None:
     """A server slower than `total` (to answer, or to finish the body) gives None, quickly."""
     result, elapsed, what = call(kata, path, 0.2, hang_hint=hint)
@@ -158,6 +213,18 @@ def test_too_slow_gives_none(kata: kit.Kata, path: str, hint: str) -> None:
     )
 
 
+def test_an_answer_after_total_is_too_late(kata: kit.Kata) -> None:
+    """total=0.3 and an answer after 0.9 s: None (the deadline is `total` itself)."""
+    result, _, what = call(kata, "late", 0.3)
+    expect_no_error(kata, result, what, "None")
+    kit.expect(
+        result.value is None,
+        f"{what} returned {result.value!r}, an answer that came after 0.9 s: with total=0.3 "
+        "it should have given up at 0.3 s and returned None. Pass `total` itself to "
+        "`aiohttp.ClientTimeout(total=total)` (seconds; nothing added).",
+    )
+
+
 def test_other_errors_still_raise(kata: kit.Kata) -> None:
     """A refused connection is not a timeout: it raises aiohttp.ClientConnectionError."""
     result, _, what = call(kata, None, 2.0)
@@ -171,4 +238,16 @@ def test_other_errors_still_raise(kata: kit.Kata) -> None:
         isinstance(result.error, aiohttp.ClientConnectionError),
         f"{what} gave {result.value if result.error is None else result.error!r} for a "
         "refused connection; it should let aiohttp's ClientConnectionError propagate.",
+    )
+
+
+def test_an_error_status_raises(kata: kit.Kata) -> None:
+    """A 500 answer raises aiohttp.ClientResponseError (it is not a timeout)."""
+    result, _, what = call(kata, "broken", 2.0)
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientResponseError)
+        and getattr(result.error, "status", None) == 500,
+        f"{what} gave {result.value if result.error is None else result.error!r} for a 500 "
+        "answer; it should raise aiohttp.ClientResponseError: call "
+        "`response.raise_for_status()` before reading the body.",
     )

@@ -1,0 +1,18 @@
+"""Wrong: opens the file with 'ab': an older file at path is kept in front of the body."""
+
+EXPECT = "come first"
+
+
+async def download(session, url, path):
+    async with session.get(url) as resp:
+        resp.raise_for_status()
+        written = 0
+        try:
+            with open(path, "ab") as file:
+                async for chunk in resp.content.iter_chunked(65536):
+                    file.write(chunk)
+                    written += len(chunk)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return written
