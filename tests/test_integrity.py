@@ -88,6 +88,7 @@ def _daemons_left() -> list[str]:
     return found
 
 
+@pytest.mark.timeout(400)
 @pytest.mark.parametrize("kind", KINDS)
 def test_grade_submission_blocks_or_flags(tmp_path: Path, kind: str) -> None:
     sentence, flag = KINDS[kind]
@@ -122,6 +123,7 @@ def test_grade_submission_blocks_or_flags(tmp_path: Path, kind: str) -> None:
         assert not _daemons_left()
 
 
+@pytest.mark.timeout(400)
 def test_ugly_output_is_shown_visibly(tmp_path: Path) -> None:
     mallory = _student(tmp_path / "mallory", "ugly_output")
     report = tmp_path / "results.json"
@@ -132,13 +134,14 @@ def test_ugly_output_is_shown_visibly(tmp_path: Path) -> None:
     assert "\ud800" not in message and "\x00" not in message and "\\x1b" in message
 
 
+@pytest.mark.timeout(900)
 def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> None:
     root = tmp_path / "class"
     for honest in ("katas-victim-alice", "katas-victim-bob"):
         _student(root / honest, None)
     for kind in KINDS:
         _student(root / kind, kind)
-    formula = '=HYPERLINK("http://example.com","x")'
+    formula = '=HYPERLINK("example.com","x")'
     _student(root / formula, "ugly_output")
     before = {n: _digest(root / n) for n in ("katas-victim-alice", "katas-victim-bob")}
     out = tmp_path / "katas-victim-out"
@@ -167,6 +170,7 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
     print(f"gradebook of {len(rows)} submissions, 8 hostile, in {elapsed:.1f} s")
 
 
+@pytest.mark.timeout(600)
 @needs_namespaces
 def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
     """Attack 8 at the default budgets: spins that catch BaseException or ignore signals, a
@@ -315,6 +319,7 @@ def test_start_up_code_in_the_grading_python_is_refused(tmp_path: Path) -> None:
     assert any("evil.pth" in p for p in problems) and any("sitecustomize" in p for p in problems)
 
 
+@pytest.mark.timeout(300)
 def test_grade_refuses_a_digest_it_does_not_match(tmp_path: Path) -> None:
     folder = _student(tmp_path / "alice", None)
     proc = _run(["grade", "fetch_all", "--submission", str(folder), "--verify-graders=00ff"])
@@ -389,3 +394,24 @@ def test_the_reference_copied_is_flagged() -> None:
 def test_honest_code_is_not_flagged() -> None:
     for path in [*REPO.glob("tests/alternatives/*/*/*.py"), *REPO.glob("tests/wrong/*/*/*.py")]:
         assert flags.scan_source(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
+    import types
+
+    import kit.outcomes
+
+    module = types.ModuleType("kata_02_tasks__fake")
+    exec(
+        "class Yes(float):\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __ne__(self, other):\n        return False\n"
+        "    __hash__ = float.__hash__\n",
+        module.__dict__,
+    )
+    yes = module.Yes(0.0)
+    with pytest.raises(pytest.fail.Exception, match="a Yes object defined in your code"):
+        kit.outcomes.expect_equal(yes, 10.0, "two_sleepers(10, 5)")
+    with pytest.raises(pytest.fail.Exception, match="a Yes object"):
+        kit.outcomes.expect_equal([1.0, yes], [1.0, 2.0], "the list")
+    kit.outcomes.expect_equal(10, 10.0, "an int for a float")  # plain values: by value

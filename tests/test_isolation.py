@@ -96,7 +96,7 @@ def test_hostile_kata_fails_alone_and_the_report_is_written(tmp_path: Path, kind
     assert "✓ fetch_all" in proc.stdout, proc.stdout
     results = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
     hostile = results["02_tasks/two_sleepers"]
-    assert hostile["status"] == "fail"
+    assert hostile["status"] in ("fail", "error")
     assert sentence in hostile["message"], hostile["message"]
     assert "\n" not in hostile["message"]
     assert results["02_tasks/fetch_all"]["status"] == "pass"

@@ -319,6 +319,13 @@ def _hidden(target: Path, root: Path) -> list[str]:
     return [str(p) for p in kept]
 
 
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    """Bytecode, .git, and symlinks: a link could point at the reference solutions or at
+    files only the grading user may read, and this process copies as that user."""
+    skip = {n for n in names if n in ("__pycache__", ".git") or n.endswith(".pyc")}
+    return skip | {n for n in names if os.path.islink(os.path.join(folder, n))}
+
+
 def sandbox(target: Path) -> Sandbox:
     """A private tree for grading ``target``: graders, settings and a copy of ``target``."""
     how = mode()
@@ -328,12 +335,7 @@ def sandbox(target: Path) -> Sandbox:
     reserved = ("", "graders", "home", "tmp", "stage", "pyproject.toml")
     name = target.name if target.name not in reserved else "submission"
     copy = root / name
-    shutil.copytree(
-        target,
-        copy,
-        symlinks=True,
-        ignore=shutil.ignore_patterns("__pycache__", ".git", "*.pyc"),
-    )
+    shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
     uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if os.geteuid() == 0 else None
     for sub in ("home", "tmp"):
         (root / sub).mkdir(mode=0o700)

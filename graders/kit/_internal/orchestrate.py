@@ -525,6 +525,9 @@ def grade(
     if runnable:
         box = isolation.sandbox(target)
         found = flags.scan(box.target, [e.id for e in runnable])
+        for entry in runnable:  # not copied into the sandbox: graded as missing
+            if (target / f"{entry.id}.py").is_symlink():
+                found.setdefault(entry.id, []).append("the kata file is a symlink (not graded)")
         if target.resolve() in ((REPO / "solutions").resolve(), (REPO / "exercises").resolve()):
             found = {}  # the reference itself, or the learner's own work: nothing to review
         extra.install(entries, box.root)

@@ -25,6 +25,13 @@ HOSTILE = {
     ),
     "exit": "import os\n\n\nasync def {name}(*args, **kwargs):\n    os._exit(0)\n",
     "spin": "async def {name}(*args, **kwargs):\n    while True:\n        pass\n",
+    # Attacks on the points (issue 8): a skip that once counted as a pass, a daemon.
+    "skip": "import pytest\n\n\nasync def {name}(*args, **kwargs):\n    pytest.skip('no')\n",
+    "daemon": (
+        "import subprocess\nimport sys\n\n\nasync def {name}(*args, **kwargs):\n"
+        "    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)'], "
+        "start_new_session=True)\n    return None\n"
+    ),
 }
 KINDS = ("solution", "stub", "wrong", "solution", "hostile")
 
