@@ -292,3 +292,22 @@ def test_the_message_stays_one_sentence_and_the_timeline_is_extra(tmp_path: Path
     timeline = failed[0].get("timeline")
     assert timeline is not None and timeline["expected"] == 4.0 and timeline["took"] == 10.0
     assert [(r["start"], r["end"]) for r in timeline["rows"]] == [(0, 4), (4, 7), (7, 9), (9, 10)]
+
+
+REAL = ("--target", "solutions", "--timeline")
+
+
+def test_real_clock_katas_draw_threads_and_processes_in_real_seconds() -> None:
+    env = {**os.environ, "PYTHONPATH": "graders", "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "grade", *("run_all", "hash_files"), *REAL],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    out = proc.stdout
+    assert out.count("yours, in measured real seconds:") == 2, out
+    assert re.search(r"python[\d.]* … \S+ 0 │ *█+ *│ \d\.\d\d → \d\.\d\d", out), out
+    assert re.search(r"_sha256_of\(\) │", out), out

@@ -234,6 +234,8 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
     seen = Observed(options, Run(), StepTimer(_new_loop(options), virtual=options.virtual))
     loop = seen.timer.loop
     trace.watch_learner_sleeps(loop, kata.path)
+    if not options.virtual:
+        trace.watch_threads_and_processes(loop)
 
     async def main() -> None:
         loop.set_exception_handler(lambda _loop, context: seen.result.loop_errors.append(context))

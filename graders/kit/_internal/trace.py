@@ -17,11 +17,13 @@ Standard library only; this module never fails a check.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
@@ -41,12 +43,14 @@ class CallLike(Protocol):
 
 @dataclass
 class Span:
-    """One row of a timeline that is not a probe call (a learner's sleep)."""
+    """One row of a timeline that is not a probe call: a learner's sleep, a function run in a
+    thread (run_in_executor, to_thread), a child process."""
 
     label: str
     started: float
     ended: float | None = None
     cancelled: bool = False
+    group: str = "sleep"  # "sleep", "thread" or "process"
 
 
 @dataclass
@@ -165,7 +169,7 @@ def rows() -> list[TimelineRow]:
     if not out:
         for span in CURRENT.sleeps:
             end = None if span.ended is None else span.ended - origin
-            out.append(_row(span.label, span.started - origin, end, "sleep", span.cancelled))
+            out.append(_row(span.label, span.started - origin, end, span.group, span.cancelled))
     out.sort(key=lambda r: r["start"])
     return out
 
@@ -207,12 +211,12 @@ def export(failed: bool) -> TimelineData | None:
 def watch_learner_sleeps(loop: asyncio.AbstractEventLoop, path: Path) -> None:
     """Record each ``asyncio.sleep`` the learner's file (``path``) makes on ``loop``: a
     timeline row for katas whose graders hand over no probe (two_sleepers)."""
-    wakes = asyncio.futures._set_result_unless_cancelled  # what asyncio.sleep schedules
+    wakes = getattr(asyncio.futures, "_set_result_unless_cancelled", None)  # sleep's timer
     learner = str(path)
     call_at = loop.call_at
 
     def learners() -> bool:
-        frame = sys._getframe(2)
+        frame: FrameType | None = sys._getframe(2)
         for _ in range(3):  # call_later, sleep, then the learner's line
             if frame is None:
                 return False
@@ -235,4 +239,52 @@ def watch_learner_sleeps(loop: asyncio.AbstractEventLoop, path: Path) -> None:
             args[0].add_done_callback(ended)
         return call_at(when, callback, *args, context=context)
 
-    loop.call_at = traced  # type: ignore[method-assign]
+    loop.call_at = traced  # type: ignore[method-assign, assignment]
+
+
+def _name(fn: Any) -> str:
+    """A function's name, looking through partials (to_thread wraps ``ctx.run, fn, *args``)."""
+    while isinstance(fn, functools.partial):
+        fn = fn.args[0] if getattr(fn.func, "__name__", "") == "run" and fn.args else fn.func
+    return str(getattr(fn, "__name__", type(fn).__name__))
+
+
+def watch_threads_and_processes(loop: asyncio.AbstractEventLoop) -> None:
+    """Record each function run in a thread and each child process started on ``loop``:
+    timeline rows for the real-clock katas (threads, subprocesses)."""
+    run_in_executor, subprocess_exec = loop.run_in_executor, loop.subprocess_exec
+
+    def traced_executor(executor: Any, func: Any, *args: Any) -> Any:
+        future = run_in_executor(executor, func, *args)
+        span = Span(f"{_name(func)}()", loop.time(), group="thread")
+        record_span(span)
+
+        def ended(done: Any) -> None:
+            span.ended, span.cancelled = loop.time(), done.cancelled()
+
+        future.add_done_callback(ended)
+        return future
+
+    async def traced_exec(protocol_factory: Any, program: Any, *args: Any, **kwargs: Any) -> Any:
+        name = os.path.basename(str(program))
+        tail = [str(a) for a in args[-2:]] if len(args) > 2 else [str(a) for a in args]
+        shown = " ".join([name, *(["…"] if len(args) > 2 else []), *tail])
+        span = Span(shown if len(shown) <= 40 else shown[:39] + "…", loop.time(), group="process")
+
+        def factory() -> Any:
+            protocol = protocol_factory()
+            exited = protocol.process_exited
+
+            def process_exited() -> None:
+                span.ended = loop.time()
+                exited()
+
+            protocol.process_exited = process_exited
+            return protocol
+
+        transport, protocol = await subprocess_exec(factory, program, *args, **kwargs)
+        record_span(span)
+        return transport, protocol
+
+    loop.run_in_executor = traced_executor  # type: ignore[method-assign, assignment]
+    loop.subprocess_exec = traced_exec  # type: ignore[method-assign]
