@@ -169,3 +169,29 @@ def test_keys_use_cbreak_mode_and_restore_the_terminal() -> None:
 def test_no_keys_when_stdin_is_not_a_terminal(tmp_path: Path) -> None:
     with (tmp_path / "in").open("w+") as stream, raw_keys(stream) as fd:
         assert fd is None
+
+
+def test_r_asks_first_then_resets_with_a_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On exercises/, r resets through learn.reset (which backs the file up) once the
+    learner says y; n skips to the next unsolved kata."""
+    import io
+
+    from kit._internal import learn, watch
+    from kit._internal.data import KataResult, Status
+    from kit._internal.manifest import catalogue
+
+    entries = catalogue().select(["two_sleepers", "fetch_all"])
+    monkeypatch.setattr(learn, "load_progress", lambda: {"status": {}, "hints": {}})
+    session = watch.Watch(entries, REPO / "exercises", out=io.StringIO())
+    session.result = KataResult(entries[0], Status.FAIL, "it broke")
+    resets: list[list[str]] = []
+    monkeypatch.setattr(learn, "reset", lambda es: resets.append([e.name for e in es]) or ["ok"])
+    answers = iter([False, True])
+    monkeypatch.setattr(session, "ask", lambda fd, question: next(answers))
+    assert session.on_key("r", None) == ""  # answered no
+    assert resets == []
+    assert session.on_key("r", None) == "regrade"
+    assert resets == [["two_sleepers"]]
+    assert session.on_key("n", None) == "regrade"
+    assert [e.name for e in session.todo()] == ["fetch_all", "two_sleepers"]
+    assert session.on_key("q", None) == "quit"

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -85,18 +85,6 @@ def wait_for_events(folder: Path, stop: threading.Event | None = None) -> None:
         stop_event=stop,
     ):
         return
-
-
-def waiter(folder: Path, poll: bool, interval: float) -> Callable[[], None]:
-    """The way to wait for a save: events when watchfiles is installed and not ``poll``."""
-    if not poll:
-        try:
-            import watchfiles  # noqa: F401
-        except ImportError:
-            print("(watchfiles is not installed: checking for changes by polling)")
-        else:
-            return lambda: wait_for_events(folder)
-    return lambda: wait_by_polling(folder, interval)
 
 
 class Changes:
@@ -450,18 +438,6 @@ class Watch:
                     self.say(STOPPED)
                     return 0
                 regrade = action == "regrade"
-
-
-def run(entries: list[KataInfo], target: Path, wait: Callable[[], None]) -> int:
-    """The watch loop without keys, waiting with ``wait``; returns when every kata passes."""
-    session = Watch(entries, target)
-    while True:
-        session.result = session.grade_current()
-        if session.result is None:
-            print(f"Every kata here passes ({len(entries)}/{len(entries)}). Well done!")
-            return 0
-        session.draw()
-        wait()
 
 
 def command(args: argparse.Namespace) -> int:
