@@ -17,10 +17,10 @@ from kit._internal.paths import REPO
 KATAS = ["two_sleepers", "fetch_all"]
 
 
-def _kit(*args: str) -> subprocess.CompletedProcess[str]:
+def _kit(*args: str, repo: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kit", *args],
-        cwd=REPO,
+        cwd=repo,
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": "graders"},
@@ -62,6 +62,11 @@ def test_merge_refuses_mixed_outputs(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(900)
 def test_three_shards_merged_equal_one_run(tmp_path: Path) -> None:
+    # A copy of the project: the four runs must see the same graders (merge checks it).
+    repo = tmp_path / "repo"
+    shutil.copytree(
+        REPO, repo, ignore=shutil.ignore_patterns(".git", ".nox", ".katas", "__pycache__")
+    )
     subs = tmp_path / "class"
     solutions, stubs = REPO / "solutions" / "02_tasks", REPO / "exercises" / "02_tasks"
     for student, kinds in {
@@ -78,16 +83,18 @@ def test_three_shards_merged_equal_one_run(tmp_path: Path) -> None:
                 (track / f"{kata}.py").write_text("def broken(:\n")
             else:
                 shutil.copy((solutions if kind == "solution" else stubs) / f"{kata}.py", track)
-    whole = _kit("gradebook", str(subs), *KATAS, "--out", str(tmp_path / "whole"))
+    whole = _kit("gradebook", str(subs), *KATAS, "--out", str(tmp_path / "whole"), repo=repo)
     assert whole.returncode == 0, whole.stderr
     outs = []
     for k in (1, 2, 3):
         out = tmp_path / f"shard-{k}"
-        proc = _kit("gradebook", str(subs), *KATAS, "--shard", f"{k}/3", "--out", str(out))
+        proc = _kit(
+            *("gradebook", str(subs), *KATAS, "--shard", f"{k}/3", "--out", str(out)), repo=repo
+        )
         assert proc.returncode == 0, proc.stderr
         assert json.loads((out / "shard.json").read_text())["shard"] == f"{k}/3"
         outs.append(str(out))
-    merged = _kit("gradebook", "merge", *outs, "--out", str(tmp_path / "merged"))
+    merged = _kit("gradebook", "merge", *outs, "--out", str(tmp_path / "merged"), repo=repo)
     assert merged.returncode == 0, merged.stderr
     assert "5 students" in merged.stdout
     one = (tmp_path / "whole" / "gradebook.csv").read_text()
