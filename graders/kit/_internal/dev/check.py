@@ -27,7 +27,7 @@ from ..paths import REPO
 
 TABLE = re.compile(r"(<!-- tracks: .*? -->\n)(.*?)(\n<!-- /tracks -->)", re.DOTALL)
 # Files that belong to no single kata, by folder.
-SHARED = {"graders": {"conftest.py", "katas.toml", "SHA256SUMS", "stubs.json"}}
+SHARED = {"graders": {"conftest.py", "katas.toml", "SHA256SUMS", "stubs.json", "requirements.lock"}}
 
 
 def defined_names(path: Path) -> set[str]:
