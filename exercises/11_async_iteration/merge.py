@@ -1,7 +1,8 @@
 """Merge async iterators: one stream of items, in the order they arrive.
 
 Write the async generator `merge(*aits)`. It reads all the async iterators at the same time
-and yields each item as soon as it arrives, whichever iterator it comes from. It ends when
+and yields each item as soon as it arrives, whichever iterator it comes from (any item,
+`None` included; two items arriving in the same instant may come out in either order). It ends when
 every iterator has ended. If one of them raises, `merge` raises that exception (after
 stopping the others). If the caller stops early (breaks out of its `async for` and the
 generator is closed), nothing may be left running.

@@ -1,21 +1,92 @@
 """Grader for 11_async_iteration/merge: the items of several async iterators, as they arrive.
 
-Checks (timed sources, exact loop times): each item comes out at the moment its source
-produced it, whichever source that is; it ends when all sources end; a source's exception
-propagates at once; breaking out early stops at once and leaves no task running.
+Docstring sentence -> the check that enforces it (timed sources, exact loop times):
+
+- "reads all the async iterators at the same time and yields each item as soon as it
+  arrives, whichever iterator it comes from" -> test_interleaved_as_they_arrive,
+  test_uneven_sources, test_any_sources
+- "(any item, `None` included; two items arriving in the same instant may come out in
+  either order)" -> test_any_sources (Hypothesis: None, 0, "", ties within and across
+  sources; items of one instant compared as a multiset)
+- "It ends when every iterator has ended" -> test_no_sources, test_uneven_sources (an empty
+  source), test_any_sources
+- "If one of them raises, `merge` raises that exception (after stopping the others)" ->
+  test_a_failing_source (at once, with no task left running)
+- "If the caller stops early ... nothing may be left running" -> test_break_early
 """
 
+from __future__ import annotations
+
 import asyncio
-from collections.abc import AsyncIterator
+import gc
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
+from typing import Any
 
 import kit
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 ONE_AFTER_ANOTHER = (
     "items must come out as they arrive, from whichever source is ready first: did you "
     "iterate the sources one after another? Keep one pending read per source (tasks and "
     "asyncio.wait(..., return_when=FIRST_COMPLETED)), or pump each source into a queue."
 )
+
+
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
 
 
 async def ticks(
@@ -106,19 +177,31 @@ def test_a_failing_source(kata: kit.Kata) -> None:
     what = "merge(a at 1, 3, 5 s; b at 2 s, then raises at 2.5 s)"
     got: list[str] = []
 
+    left: list[asyncio.Task[Any]] = []
+
     async def call() -> None:
         streams = [ticks("a", [1.0, 2.0, 2.0]), ticks("b", [2.0], error)]
-        async with aclosing(merge(*streams)) as merged:
-            async for item in merged:
-                got.append(item)
-                if item == "b0":
-                    await asyncio.sleep(0.5)  # b raises while the caller is busy
+        try:
+            async with aclosing(merge(*streams)) as merged:
+                async for item in merged:
+                    got.append(item)
+                    if item == "b0":
+                        await asyncio.sleep(0.5)  # b raises while the caller is busy
+        finally:
+            me = asyncio.current_task()
+            left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
 
     result = kata.run(call, what=what, limit=1000, raises=ValueError)
     kit.expect(
         result.error is error,
         f"{what} did not raise the source's ValueError (it yielded {got!r}): let a "
         "source's exception propagate out of merge.",
+    )
+    kit.expect(
+        not left,
+        f"when {what} raised the source's ValueError, {len(left)} task(s) it started were "
+        "still running: stop the others before the error leaves merge (cancel and await "
+        "your tasks in a `finally:`, which runs for an error too).",
     )
     kit.expect_equal(got, ["a0", "b0"], f"the items before the error in {what}")
     kit.expect_loop_time(
@@ -160,3 +243,75 @@ def test_break_early(kata: kit.Kata) -> None:
         slower="Closing merge waited for the sources' next items: cancel the pending reads "
         "in a `finally:` instead.",
     )
+
+
+async def valued(gaps: list[float], values: list[Any]) -> AsyncIterator[Any]:
+    """Yield values[i] after gaps[i] seconds each."""
+    for gap, value in zip(gaps, values, strict=True):
+        await asyncio.sleep(gap)
+        yield value
+
+
+SOURCE = st.lists(
+    st.tuples(st.sampled_from([0.0, 0.5, 1.0, 2.0]), st.sampled_from([None, 0, "", "a"])),
+    max_size=4,
+)
+
+
+def test_any_sources(kata: kit.Kata) -> None:
+    """Any sources (empty ones, None/0/'' items, ties): every item, at its arrival time."""
+    merge = kata.get("merge", "asyncgen")
+
+    @drawn(
+        st.lists(SOURCE, max_size=3),
+        examples=[([[(1.0, None), (1.0, "a")], [(1.0, 0), (0.5, None)]],)],
+    )
+    def check(sources: list[list[tuple[float, Any]]]) -> None:
+        got: list[tuple[float, Any]] = []
+
+        async def call() -> None:
+            streams = [valued([g for g, _ in s], [v for _, v in s]) for s in sources]
+            async with aclosing(merge(*streams)) as merged:
+                async for item in merged:
+                    got.append((kit.now(), item))
+
+        shown = "; ".join(
+            ", ".join(f"{v!r} after {g:g} s" for g, v in source) or "nothing" for source in sources
+        )
+        what = f"merge of sources yielding [{shown}]"
+        kata.run(call, what=what, limit=1000)
+        expected: list[tuple[float, Any]] = []
+        for source in sources:
+            at = 0.0
+            for gap, value in source:
+                at += gap
+                expected.append((at, value))
+
+        def key(pair: tuple[float, Any]) -> tuple[float, str]:
+            return pair[0], repr(pair[1])
+
+        want = sorted(expected, key=key)
+        if sorted(got, key=key) == want and [t for t, _ in got] == sorted(t for t, _ in got):
+            return
+        said = (
+            f"{what} gave {got!r} as (loop time, item); expected {want!r} (items of the same "
+            "instant in any order): "
+        )
+        seen = Counter(repr(v) for _, v in got)
+        first_missing = []
+        for source in sources:
+            for _, value in source:
+                if seen[repr(value)]:
+                    seen[repr(value)] -= 1
+                else:
+                    first_missing.append(value)
+                    break
+        if first_missing and not any(first_missing):
+            kit.fail(
+                said + f"a source's items stopped coming at {first_missing[0]!r}. None, 0 and "
+                "'' are items too: mark a source's end with an object of your own "
+                "(`END = object()`), compared with `is`."
+            )
+        kit.fail(said + "every item once, when it arrives. " + ONE_AFTER_ANOTHER)
+
+    check()
