@@ -43,6 +43,7 @@ ISOLATION_ENV = "KATAS_ISOLATION"
 NAMESPACES = ["--mount", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
 UIDS = (200_000, 2_000_000_000)  # the range a submission's uid is drawn from
 NPROC = 1024  # processes and threads one submission's uid may have at once (root mode)
+SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
     "ordinary process that could read other folders and reach the network"
@@ -352,9 +353,13 @@ BOOT = r"""
 import ctypes, fcntl, json, os, resource, socket, struct, sys
 spec = json.loads(sys.argv[1])
 libc = ctypes.CDLL(None, use_errno=True)
+def fail(what):
+    print(f"katas sandbox: {what}: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
+    os._exit(121)
 for path in spec["hide"]:
     if libc.mount(b"none", path.encode(), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
-        sys.exit(f"katas sandbox: cannot hide {path}: {os.strerror(ctypes.get_errno())}")
+        if ctypes.get_errno() != 2:  # ENOENT: gone since (another tree, removed)
+            fail(f"cannot hide {path}")
 with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
     flags = struct.unpack("16sH", fcntl.ioctl(s, 0x8913, struct.pack("16sH", b"lo", 0)))[1]
     fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))
@@ -364,7 +369,7 @@ for i, (blocked, paths) in enumerate(spec["expose"]):
         stage = os.path.join(spec["stage"], f"{i}-{j}")
         os.makedirs(stage, exist_ok=True)
         if libc.mount(path.encode(), stage.encode(), None, 4096 | 16384, None):
-            sys.exit(f"katas sandbox: cannot reach {path}: {os.strerror(ctypes.get_errno())}")
+            fail(f"cannot reach {path}")
         stages.append((stage, path))
     libc.mount(b"none", blocked.encode(), b"tmpfs", 2 | 4, b"size=64k,mode=0755")
     for stage, path in stages:

@@ -315,6 +315,11 @@ SKIPPED = (
 
 def _died(code: int) -> str:
     """A sentence for a grader process that ended before grading a kata."""
+    if code == isolation.SANDBOX_FAILED:
+        return (
+            "not graded: the grading sandbox could not be set up (a problem of the grading "
+            "machine, not of this code; see the output with -v)"
+        )
     if code < 0:
         try:
             name = signal.Signals(-code).name
