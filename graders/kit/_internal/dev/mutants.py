@@ -979,7 +979,8 @@ def pack(queues: dict[str, list[Mutant]], chunk: int, root: Path) -> list[Unit]:
     return units
 
 
-Verdict = tuple[bool, bool, str]  # killed, by a failed check (not a dead process), message
+# killed; sure (a check failed, or it was graded alone: not a process another mutant killed)
+Verdict = tuple[bool, bool, str]
 
 
 def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], Verdict]:
@@ -1002,7 +1003,7 @@ def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], Verdict]:
         return {
             (kata, mutant.id): (
                 by_kata[kata].status is not Status.PASS,
-                any(c["outcome"] == "failed" for c in by_kata[kata].checks),
+                len(items) == 1 or any(c["outcome"] == "failed" for c in by_kata[kata].checks),
                 by_kata[kata].message,
             )
             for kata, mutant in items
