@@ -24,18 +24,24 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import Any
 
 import kit
 
 SWALLOWED = (
-    "Catching CancelledError and returning swallows the cancellation: release in "
-    "`finally:` (or re-raise with a bare `raise`)."
+    "Catching CancelledError and returning (or a `return` inside `finally:`) swallows the "
+    "cancellation: release in `finally:` and let the CancelledError propagate (or re-raise "
+    "it with a bare `raise`)."
 )
 
 
 class Halted(Exception):  # noqa: N818 - the grader's own stop signal
     """Raised by use() once the grader gives up on a worker that ignores cancellation."""
+
+
+class NeverAwaited(Exception):  # noqa: N818 - named for the learner's message
+    """resource.use() called over and over without await."""
 
 
 class Resource:
@@ -47,12 +53,25 @@ class Resource:
         self.released: list[float] = []
         self.fail_on_use = fail_on_use
         self.halt = False  # set by the grader to stop a worker that ignores cancellation
+        self.unawaited = 0  # use() calls whose coroutine has not started
 
     async def acquire(self) -> None:
         await asyncio.sleep(0.5)
         self.acquired.append(kit.now())
 
-    async def use(self) -> None:
+    def use(self) -> Awaitable[None]:
+        """Start one use; a worker that calls use() without awaiting it spins forever
+        making coroutines, so that is stopped (and named) after many calls."""
+        self.unawaited += 1
+        if self.unawaited > 1000:
+            raise NeverAwaited(
+                "resource.use() was called 1000 times and never awaited, so the loop never "
+                "paused: write `await resource.use()`"
+            )
+        return self._use()
+
+    async def _use(self) -> None:
+        self.unawaited -= 1
         if self.halt:
             raise Halted("the grader stopped a worker that ignored its cancellation")
         self.uses.append(kit.now())
@@ -63,6 +82,9 @@ class Resource:
 
     def release(self) -> None:
         self.released.append(kit.now())
+
+
+Resource._use.__qualname__ = "resource.use"  # how a never-awaited use() is named
 
 
 def expect_released_once(resource: Resource, what: str, at: float) -> None:
