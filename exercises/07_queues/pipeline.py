@@ -13,6 +13,8 @@ all fetches, then all parses, then all stores keeps every stage idle most of the
   inbox queue, does its step, and puts the result in the next stage's queue.
 - `urls` may be any iterable (a generator too: go through it once), may be empty, and may
   repeat a url: every occurrence goes through all three steps.
+- If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
+  CancelledError out.
 - Return (None) after every record is stored. Stop every worker first: for example
   `await` each queue's `join()` in stage order, then cancel the workers and await them.
 

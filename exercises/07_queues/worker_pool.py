@@ -11,7 +11,8 @@ Return the list of results, in any order.
 - If `handler(item)` raises, the pool keeps going: put the exception object in the results
   in that item's place (like `gather(..., return_exceptions=True)`). Call
   `queue.task_done()` in a `finally:` so a failed item is still counted as done.
-- No worker task may be left running when `process_all` returns.
+- No worker task may be left running when `process_all` returns, nor when it is
+  cancelled: then it cancels its workers, awaits them, and lets the CancelledError out.
 - `items` may be any iterable (a generator too: go through it once), may be empty, and may
   hold repeated items and `None`: every item is handled, each repeat too.
 

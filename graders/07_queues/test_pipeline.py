@@ -12,6 +12,9 @@ Docstring sentence -> the check that enforces it:
 - "`urls` may be any iterable (a generator too ...), may be empty, and may repeat a url"
   -> test_urls_from_a_generator, test_no_urls, test_any_urls (Hypothesis: repeats, blank
   and non-ASCII urls, widths 1-3, ties)
+- "If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
+  CancelledError out" -> test_cancelled_while_working (the parse step's cleanup takes a few
+  loop steps)
 - "Return (None) after every record is stored. Stop every worker first" -> the kit's check
   that no task is left running; a hang is diagnosed from the queues' own counters (join()
   before any item was taken, or task_done() short of the items taken)
@@ -112,7 +115,7 @@ def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: An
         if hung:
             kit.fail(
                 f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
-                + (hang_evidence() or hang_hint)
+                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
             )
 
     return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
@@ -337,3 +340,66 @@ def test_any_urls(kata: kit.Kata) -> None:
         )
 
     check()
+
+
+def test_cancelled_while_working(kata: kit.Kata) -> None:
+    """Cancelled while parse calls run: the workers are cancelled and awaited (their cleanup
+    takes a few loop steps), and the CancelledError comes out."""
+    pipeline = kata.get("pipeline", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}")
+    store = kit.Probe(delay=0.5, result=lambda record: None)
+    cleaning = [0]
+
+    async def handler(item: Any) -> Any:
+        cleaning[0] += 1
+        try:
+            return await probe(item)
+        finally:
+            try:
+                for _ in range(3):
+                    await asyncio.sleep(0)
+            finally:
+                cleaning[0] -= 1
+
+    state: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(
+            pipeline([f"u{i}" for i in range(6)], fetch, handler, store, (2, 2, 1))
+        )
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+        state["cleaning"] = cleaning[0]
+        state["cancelled"] = task.cancelled()
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    what = "pipeline(...), cancelled at 1 s while parse calls ran,"
+
+    def stuck() -> str:
+        late = [c for c in probe.calls if c.started > 1.0]
+        if late:
+            return (
+                f"a worker went on with a new item at {late[0].started:g} s, after it was "
+                "cancelled: catch `Exception` around the parse call, not BaseException "
+                "(CancelledError is a BaseException, and a worker that swallows it never stops)."
+            )
+        return HANG
+
+    run_hung(kata, scenario, what, stuck)
+    kit.expect(
+        state.get("cancelled"),
+        f"{what} did not end with CancelledError: after stopping the workers, let the "
+        "cancellation out.",
+    )
+    kit.expect(
+        not state.get("left") and not state.get("cleaning"),
+        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        "running (finishing their cleanup): cancel the workers and then await them "
+        "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
+        "loop step.",
+    )

@@ -11,6 +11,10 @@ Docstring sentence -> the check that enforces it:
   while task_done() was called fewer times than items were taken)
 - "then stop the workers ... cancel them and await them" / "No worker task may be left
   running" -> the kit's check that no task is left running, in every check
+- "nor when it is cancelled: then it cancels its workers, awaits them, and lets the
+  CancelledError out" -> test_cancelled_while_working (the handler's cleanup takes a few
+  loop steps; a worker that swallows its cancellation is named from the items it took
+  afterwards)
 - "Return the list of results, in any order" -> every check compares as multisets
 - "If `handler(item)` raises, the pool keeps going: put the exception object in the
   results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool
@@ -119,7 +123,7 @@ def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: An
         if hung:
             kit.fail(
                 f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
-                + (hang_evidence() or hang_hint)
+                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
             )
 
     return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
@@ -357,3 +361,62 @@ def test_any_items(kata: kit.Kata) -> None:
         kit.expect_loop_time(result, pool_time([1.0] * len(items), workers), what, faster=FASTER)
 
     check()
+
+
+def test_cancelled_while_working(kata: kit.Kata) -> None:
+    """Cancelled while handler calls run: the workers are cancelled and awaited (their cleanup
+    takes a few loop steps), and the CancelledError comes out."""
+    process_all = kata.get("process_all", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    cleaning = [0]
+
+    async def handler(item: Any) -> Any:
+        cleaning[0] += 1
+        try:
+            return await probe(item)
+        finally:
+            try:
+                for _ in range(3):
+                    await asyncio.sleep(0)
+            finally:
+                cleaning[0] -= 1
+
+    state: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(process_all(list(range(6)), handler, 2))
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+        state["cleaning"] = cleaning[0]
+        state["cancelled"] = task.cancelled()
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    what = "process_all(...), cancelled at 1 s while handler calls ran,"
+
+    def stuck() -> str:
+        late = [c for c in probe.calls if c.started > 1.0]
+        if late:
+            return (
+                f"a worker went on with a new item at {late[0].started:g} s, after it was "
+                "cancelled: catch `Exception` around the handler call, not BaseException "
+                "(CancelledError is a BaseException, and a worker that swallows it never stops)."
+            )
+        return HANG
+
+    run_hung(kata, scenario, what, stuck)
+    kit.expect(
+        state.get("cancelled"),
+        f"{what} did not end with CancelledError: after stopping the workers, let the "
+        "cancellation out.",
+    )
+    kit.expect(
+        not state.get("left") and not state.get("cleaning"),
+        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        "running (finishing their cleanup): cancel the workers and then await them "
+        "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
+        "loop step.",
+    )
