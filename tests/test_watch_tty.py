@@ -195,3 +195,31 @@ def test_r_asks_first_then_resets_with_a_backup(monkeypatch: pytest.MonkeyPatch)
     assert session.on_key("n", None) == "regrade"
     assert [e.name for e in session.todo()] == ["fetch_all", "two_sleepers"]
     assert session.on_key("q", None) == "quit"
+
+
+def test_edit_opens_vs_code_at_the_line_or_the_editor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kit._internal.watch import open_in_editor
+
+    kata = tmp_path / "two_sleepers.py"
+    kata.write_text("import asyncio\n\n\nasync def f():\n    raise NotImplementedError\n")
+    log = tmp_path / "log"
+    tool = tmp_path / "bin"
+    tool.mkdir()
+    for name in ("code", "myeditor"):
+        script = tool / name
+        script.write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\n')
+        script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tool}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("TERM_PROGRAM", "vscode")
+    assert "VS Code" in open_in_editor(kata)
+    for _ in range(100):  # code is started in the background
+        if log.exists():
+            break
+        time.sleep(0.05)
+    monkeypatch.setenv("TERM_PROGRAM", "xterm")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "myeditor --wait")
+    open_in_editor(kata)
+    assert log.read_text().splitlines() == [f"code -g {kata}:5", f"myeditor --wait {kata}"]
