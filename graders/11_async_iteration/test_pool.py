@@ -1,17 +1,91 @@
 """Grader for 11_async_iteration/pool: an @asynccontextmanager that always cleans up.
 
-Checks: `pool(n, make, close)` returns an async context manager; the block gets `n` open
-resources; every resource made is closed exactly once when the block ends normally, by an
-exception (which propagates unchanged) or by cancellation (which propagates too), and when
-`make()` fails part-way (the error propagates); nothing is left running.
+Docstring sentence -> the check that enforces it:
+
+- "`pool(n, make, close)`, an `@asynccontextmanager` function" -> open_pool() in every
+  check (an async context manager is what it must return)
+- "make `n` resources with `await make()` and yield the list (`n` may be 0 ...)" ->
+  test_normal_use, test_zero_resources, test_any_ending
+- "`await close(r)` every resource that was made, exactly once, however the block ends" ->
+  test_normal_use, test_exception_in_the_block, test_cancelled_in_the_block,
+  test_any_ending
+- "by an exception (which must then propagate unchanged)" -> test_exception_in_the_block
+  (the very exception object, not a wrapper), test_any_ending
+- "or by the task being cancelled (the CancelledError must propagate too)" ->
+  test_cancelled_in_the_block, test_any_ending
+- "If `make()` fails part-way, close the resources already made, then let the error out"
+  -> test_make_fails_part_way, test_any_ending
+
+Hypothesis draws n (0-3), the make() call that fails (if any) and how the block ends
+(normally, by an exception, by a cancellation): test_any_ending.
 """
 
+from __future__ import annotations
+
 import asyncio
+import gc
 import inspect
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import kit
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+
+class _Enough(BaseException):
+    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+
+
+SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def drawn(
+    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
+) -> Any:
+    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
+    (derandomized, no database); fail with the sentence of the smallest failing input
+    found, shrinking for at most SHRINK_SECONDS of real time."""
+
+    def decorate(check: Any) -> Any:
+        failures: list[str] = []
+        started: list[float] = []
+
+        def attempt(args: tuple[Any, ...]) -> None:
+            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
+            try:
+                check(*args)
+            except pytest.fail.Exception as exc:
+                failures.append(str(exc))
+                started.append(time.perf_counter())
+                if started[-1] - started[0] > SHRINK_SECONDS:
+                    raise _Enough from None
+                raise
+
+        prop = given(st.tuples(*strategies))(attempt)
+        for args in reversed(examples):
+            prop = example(args)(prop)
+        prop = settings(
+            derandomize=True,
+            database=None,
+            max_examples=max_examples,
+            deadline=None,
+            print_blob=False,
+            suppress_health_check=list(HealthCheck),
+        )(prop)
+
+        def run() -> None:
+            try:
+                prop()
+            except _Enough:
+                kit.fail(min(failures, key=len))
+
+        return run
+
+    return decorate
 
 
 @dataclass(eq=False)
@@ -122,8 +196,14 @@ def test_exception_in_the_block(kata: kit.Kata) -> None:
             await asyncio.sleep(1)
             raise error
 
-    result = kata.run(call, what=what, limit=100, raises=ValueError)
+    result = kata.run(call, what=what, limit=100, raises=Exception)
     factory.expect_all_closed(f"after {what}")
+    if result.error is not None and result.error is not error:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} instead of the "
+            "block's own ValueError: let it propagate unchanged (no wrapping, no "
+            "`raise ... from`); clean up in `finally:` and re-raise nothing yourself."
+        )
     kit.expect(
         result.error is error,
         f"{what} did not raise it: your pool swallowed the exception (an `except` without "
@@ -190,3 +270,87 @@ def test_make_fails_part_way(kata: kit.Kata) -> None:
         f"{what}, the 2 resources already made were closed {counts} times; expected once "
         "each. Make the resources inside the `try:` whose `finally:` closes them.",
     )
+
+
+def test_zero_resources(kata: kit.Kata) -> None:
+    """pool(0, ...) gives the block an empty list, makes and closes nothing."""
+    factory = Factory()
+    seen: list[Any] = []
+    what = "async with pool(0, make, close)"
+
+    async def call() -> None:
+        async with open_pool(kata, 0, factory.make, factory.close) as resources:
+            seen.append(resources)
+
+    kata.run(call, what=what, limit=100)
+    kit.expect(
+        seen == [[]] and not factory.made,
+        f"{what} gave the block {seen[0] if seen else None!r} after {len(factory.made)} "
+        "make() call(s); expected [] and no make() at all.",
+    )
+
+
+@st.composite
+def endings(draw: st.DrawFn) -> tuple[int, int | None, str]:
+    """(n, the make() call that fails or None, how the block ends)."""
+    n = draw(st.integers(0, 3))
+    fail_on = draw(st.none() | st.integers(1, max(n, 1))) if n else None
+    ending = draw(st.sampled_from(["normally", "by an exception", "by a cancellation"]))
+    return n, fail_on, ending
+
+
+def test_any_ending(kata: kit.Kata) -> None:
+    """Any n, any failing make(), any ending: each made resource closed once, outcome kept."""
+
+    @drawn(endings(), examples=[((2, None, "by a cancellation"),), ((3, 2, "normally"),)])
+    def check(case: tuple[int, int | None, str]) -> None:
+        n, fail_on, ending = case
+        factory = Factory(fail_on=fail_on)
+        error = ValueError("boom in the block")
+        failing = f", make() #{fail_on} failing" if fail_on else ""
+        what = f"async with pool({n}, make, close){failing}, the block ending {ending},"
+
+        async def user() -> None:
+            async with open_pool(kata, n, factory.make, factory.close):
+                await asyncio.sleep(1)
+                if ending == "by an exception":
+                    raise error
+                if ending == "by a cancellation":
+                    await asyncio.sleep(100)
+
+        async def call() -> asyncio.Task[None]:
+            task = asyncio.create_task(user())
+            await asyncio.sleep(n * 0.5 + 2)
+            task.cancel()
+            await asyncio.wait([task])
+            return task
+
+        task = kata.run(call, what=what, limit=1000).value
+        assert isinstance(task, asyncio.Task)
+        factory.expect_all_closed(f"after {what}")
+        if fail_on is not None:
+            want = "ConnectionError"
+            ok = not task.cancelled() and isinstance(task.exception(), ConnectionError)
+        elif ending == "by an exception":
+            want = "the block's ValueError"
+            ok = not task.cancelled() and task.exception() is error
+        elif ending == "by a cancellation":
+            want = "CancelledError"
+            ok = task.cancelled()
+        else:
+            want = "nothing"
+            ok = not task.cancelled() and task.exception() is None
+        got = (
+            "CancelledError"
+            if task.cancelled()
+            else repr(task.exception())
+            if task.exception()
+            else "nothing"
+        )
+        kit.expect(
+            ok,
+            f"{what} raised {got}; expected {want}: let the block's exception, a "
+            "cancellation or make()'s error out unchanged, after closing what was made.",
+        )
+
+    check()
