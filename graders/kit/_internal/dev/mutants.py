@@ -1024,11 +1024,19 @@ BASELINE = "baseline"
 MEMORY_LIMIT = 2 << 30  # bytes of address space for a grader process: `while True: f()` with
 # the `await` deleted makes coroutines without end, and would take all the machine's memory
 TEST_TIMEOUT = "20"  # real seconds for one check of a mutant (the kit's default is 30)
+UNIT_BUDGET = "900"  # real seconds for one unit (a submission gets 160)
 
 
 def _limit_children() -> None:
-    """Cap the address space our grader processes inherit, and their checks' time."""
+    """Cap the address space our grader processes inherit, and their checks' time. A unit is
+    our own folder, not a submission: a mutant that hangs past its kata's budget must not
+    leave the unit's other katas "not graded" (they would be graded again, alone)."""
     os.environ.setdefault("KATAS_TEST_TIMEOUT", TEST_TIMEOUT)
+    os.environ.setdefault("KATAS_SUBMISSION_BUDGET", UNIT_BUDGET)
+    loaded = sys.modules.get("kit._internal.orchestrate")
+    if loaded is not None:  # read at import: tell it too
+        setattr(loaded, "TEST_TIMEOUT", float(os.environ["KATAS_TEST_TIMEOUT"]))  # noqa: B010
+        setattr(loaded, "SUBMISSION_BUDGET", float(os.environ["KATAS_SUBMISSION_BUDGET"]))  # noqa: B010
     try:
         import resource
     except ImportError:  # Windows: no limit
