@@ -77,7 +77,7 @@ def _guarded(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test runs in the sandbox (loopback only, no writes outside the target and the
     temporary directory). Whether the code under grading replaced part of the kit, of
     pytest, of builtins, a module the grader imported, or added a pytest hook, the recorder
-    checks with every report (it voids the reports of a tampered process)."""
+    checks with every report (the grading process then ends a tampered process)."""
     with sandbox(resolve_target(request.config.getoption("--target"))):
         yield
     sys.setrecursionlimit(_RECURSION_LIMIT)

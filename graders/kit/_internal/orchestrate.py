@@ -154,6 +154,7 @@ class Batch:
     forged: set[str] = field(default_factory=set)  # katas during which a bad message came
     late: bool = False  # a message came after the end, or after the process ended
     left: list[int] = field(default_factory=list)  # processes found alive after the end
+    tampered: str | None = None  # the kata after whose report the process was ended
 
 
 def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) -> None:
@@ -240,6 +241,10 @@ def _watch(
                 batch.current = kata
             elif m.data and m.data.get("kind") == "end":
                 end_at = end_at or m.arrived
+            elif m.data and m.data.get("kind") == "tampered":
+                batch.tampered = str(m.data.get("data"))
+        if batch.tampered:
+            isolation.kill(proc)
         if end_at is not None and now - end_at > END_GRACE:
             isolation.kill(proc)
         elif batch.current and now - started[batch.current] > KATA_BUDGET:
@@ -267,6 +272,8 @@ def _judge(batch: Batch, messages: list[Message]) -> None:
             batch.late = True
             continue
         kind = data.get("kind")
+        if kind == "tampered":
+            break  # what came after is not trusted: those katas are graded again
         if kind == "end":
             batch.ended = True
         elif kind == "start" and isinstance(data.get("data"), str):
@@ -449,6 +456,9 @@ def _grade_group(
                 results[entry.id] = result
         if not undecided:
             break
+        if batch.tampered in results:  # decided: grade the others in a fresh process
+            pending = undecided
+            continue
         culprit = next((e for e in undecided if e.id == batch.current), undecided[0])
         undecided.remove(culprit)
         if batch.out_of_time:

@@ -149,6 +149,8 @@ class Recorder:
                     + "); graders only grade code that leaves them alone."
                 )
             self._send("record", record)
+            if changed:  # the parent ends this process and grades the other katas afresh
+                self._send("tampered", record["kata"])
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self) -> None:
