@@ -7,7 +7,8 @@ and yields lists of items, in order:
 - a batch that is not full is yielded anyway `max_wait` seconds after its FIRST item
   arrived (do not wait for the next item to notice the deadline);
 - when `ait` ends, the last partial batch is yielded at once; never yield an empty list;
-- every item goes into a batch, whatever its value (`None` included), once, in order.
+- every item goes into a batch, whatever its value (`None` included), once, in order;
+- if `ait` raises, `batched` raises that exception too (the batch in progress is lost).
 
 The hard part: waiting for the next item with a timeout. `asyncio.wait_for(anext(ait), t)`
 cancels the read when time is up, and cancelling an async generator's `__anext__` closes

@@ -15,7 +15,9 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
 - "cancelling an async generator's `__anext__` closes that generator: the rest of its items
   are lost" -> collect() names a lost item's likely cause only when items were lost
 - "cancel and await them in a `finally:` so breaking out of the loop early leaves nothing
-  running" -> test_break_early
+  running" -> test_break_early (the source's cleanup takes a few loop steps, so a cancel
+  followed by one `asyncio.sleep(0)` is not enough)
+- "If `ait` raises, `batched` raises that exception too" -> test_failing_source
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -100,10 +102,14 @@ async def timed(
 ) -> AsyncIterator[Any]:
     """Yield 0, 1, 2... (or ``values``) at the loop times in `schedule`; end at `end`."""
     loop = asyncio.get_running_loop()
-    for i, at in enumerate(schedule):
-        await asyncio.sleep(max(0.0, at - loop.time()))
-        yield i if values is None else values[i]
-    await asyncio.sleep(max(0.0, end - loop.time()))
+    try:
+        for i, at in enumerate(schedule):
+            await asyncio.sleep(max(0.0, at - loop.time()))
+            yield i if values is None else values[i]
+        await asyncio.sleep(max(0.0, end - loop.time()))
+    finally:
+        for _ in range(3):  # a real source's cleanup takes a few loop steps
+            await asyncio.sleep(0)
 
 
 def collect(
@@ -220,11 +226,17 @@ def test_break_early(kata: kit.Kata) -> None:
     batched = kata.get("batched", "asyncgen")
     what = "breaking out of `async for batch in batched(source, 3, 1)` after the first batch"
 
+    left: list[asyncio.Task[Any]] = []
+
     async def call() -> list[int]:
-        async with aclosing(batched(timed([0.0, 0.0, 10.0], 10.0), 3, 1.0)) as batches:
-            async for batch in batches:
-                return list(batch)
-        return []
+        try:
+            async with aclosing(batched(timed([0.0, 0.0, 10.0], 10.0), 3, 1.0)) as batches:
+                async for batch in batches:
+                    return list(batch)
+            return []
+        finally:
+            me = asyncio.current_task()
+            left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
 
     result = kata.run(
         call,
@@ -240,6 +252,47 @@ def test_break_early(kata: kit.Kata) -> None:
         what,
         slower="Closing the generator waited for the source's next item: cancel the pending "
         "read (or the pump task) in a `finally:` instead of waiting for it.",
+    )
+    kit.expect(
+        not left,
+        f"when {what} closed the generator, {len(left)} task(s) it started were still "
+        "running (the source's cleanup takes a few loop steps): cancel the pending read and "
+        "then await it (`await asyncio.wait({task})`), not just give it one loop step.",
+    )
+
+
+def test_failing_source(kata: kit.Kata) -> None:
+    """A source that raises: batched raises that exception too."""
+    batched = kata.get("batched", "asyncgen")
+    error = ValueError("the source broke")
+    what = "batched(a source that yields 0, 1, then raises ValueError, size=5, max_wait=10)"
+
+    async def broken() -> AsyncIterator[int]:
+        yield 0
+        await asyncio.sleep(0.5)
+        yield 1
+        await asyncio.sleep(0.5)
+        raise error
+
+    async def call() -> list[list[Any]]:
+        got: list[list[Any]] = []
+        async with aclosing(batched(broken(), 5, 10.0)) as batches:
+            async for batch in batches:
+                got.append(list(batch))
+        return got
+
+    result = kata.run(
+        call,
+        what=what,
+        limit=1000,
+        raises=ValueError,
+        hang_hint="The source raised, and batched waited on: let the source's exception out "
+        "(a pump task must pass it on to the generator, not just die with it).",
+    )
+    kit.expect(
+        result.error is error,
+        f"{what} ended with {result.value!r} and no error: the source's exception must come "
+        "out of batched (catch StopAsyncIteration only, not every exception).",
     )
 
 

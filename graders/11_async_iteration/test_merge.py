@@ -12,7 +12,9 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   source), test_any_sources
 - "If one of them raises, `merge` raises that exception (after stopping the others)" ->
   test_a_failing_source (at once, with no task left running)
-- "If the caller stops early ... nothing may be left running" -> test_break_early
+- "If the caller stops early ... nothing may be left running" -> test_break_early (the
+  sources' cleanup takes a few loop steps, so a cancel followed by one `asyncio.sleep(0)`
+  is not enough)
 """
 
 from __future__ import annotations
@@ -93,11 +95,15 @@ async def ticks(
     tag: str, gaps: list[float], error: BaseException | None = None
 ) -> AsyncIterator[str]:
     """Yield 'tag0', 'tag1'... each after its gap in seconds; then raise `error` if given."""
-    for i, gap in enumerate(gaps):
-        await asyncio.sleep(gap)
-        yield f"{tag}{i}"
-    if error is not None:
-        raise error
+    try:
+        for i, gap in enumerate(gaps):
+            await asyncio.sleep(gap)
+            yield f"{tag}{i}"
+        if error is not None:
+            raise error
+    finally:
+        for _ in range(3):  # a real source's cleanup takes a few loop steps
+            await asyncio.sleep(0)
 
 
 def collect(kata: kit.Kata, sources: dict[str, list[float]], what: str) -> list[tuple[float, str]]:
@@ -218,6 +224,8 @@ def test_break_early(kata: kit.Kata) -> None:
     merge = kata.get("merge", "asyncgen")
     what = "breaking out of `async for item in merge(a, b)` after 2 items"
 
+    left: list[asyncio.Task[Any]] = []
+
     async def call() -> list[str]:
         got: list[str] = []
         streams = [ticks("a", [1.0, 10.0]), ticks("b", [2.0, 10.0])]
@@ -226,6 +234,8 @@ def test_break_early(kata: kit.Kata) -> None:
                 got.append(item)
                 if len(got) == 2:
                     break
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
         return got
 
     result = kata.run(
@@ -242,6 +252,12 @@ def test_break_early(kata: kit.Kata) -> None:
         what,
         slower="Closing merge waited for the sources' next items: cancel the pending reads "
         "in a `finally:` instead.",
+    )
+    kit.expect(
+        not left,
+        f"when {what} closed merge, {len(left)} task(s) it started were still running (the "
+        "sources' cleanup takes a few loop steps): cancel your reads and then await them "
+        "(`await asyncio.wait(tasks)`), not just give them one loop step.",
     )
 
 

@@ -5,13 +5,24 @@ import asyncio
 END = object()
 
 
+class _Failed:
+    """What the pump puts in the queue when the source raised."""
+
+    def __init__(self, error):
+        self.error = error
+
+
 async def batched(ait, size, max_wait):
     loop = asyncio.get_running_loop()
     queue = asyncio.Queue()
 
     async def pump():
-        async for item in ait:
-            await queue.put(item)
+        try:
+            async for item in ait:
+                await queue.put(item)
+        except Exception as exc:  # noqa: BLE001 - handed to the generator, raised there
+            await queue.put(_Failed(exc))
+            return
         await queue.put(END)
 
     task = asyncio.create_task(pump())
@@ -31,6 +42,8 @@ async def batched(ait, size, max_wait):
                 continue
             if item is END:
                 break
+            if isinstance(item, _Failed):
+                raise item.error
             if not batch:
                 deadline = loop.time() + max_wait
             batch.append(item)
