@@ -1,7 +1,9 @@
 """Hash files off the loop: blocking work goes to a thread.
 
-Write `hash_files(paths)`: return a dict mapping each path (exactly as given) to the SHA-256
-hex digest of that file's contents.
+Write `hash_files(paths)`: return a dict mapping each path (exactly as given: not
+normalised, spaces and non-ASCII kept) to the SHA-256 hex digest of that file's contents.
+`paths` may be any iterable (a generator too: go through it once), may be empty, and may
+name a file twice (it is then one key).
 
     >>> await hash_files(["a.txt", "empty.txt"])
     {'a.txt': '2cf24dba5fb0a30e...', 'empty.txt': 'e3b0c44298fc1c14...'}

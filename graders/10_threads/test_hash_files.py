@@ -1,7 +1,16 @@
 """Grader for 10_threads/hash_files: SHA-256 of files, computed without blocking the loop.
 
-Checks on the real clock: the digests (a big file, a small one, an empty one; keys are the
-paths as given); a heartbeat task ticking every 10 ms beside hash_files never stalls 100 ms.
+Docstring sentence -> the check that enforces it (on the real clock):
+
+- "return a dict mapping each path ... to the SHA-256 hex digest of that file's contents"
+  -> test_digests (a big file, a small one, an empty one)
+- "(exactly as given: not normalised, spaces and non-ASCII kept)" -> test_any_paths
+  (a path with `./` in it, a name with a space and an accent)
+- "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
+  name a file twice" -> test_any_paths, test_no_paths
+- "Run the blocking part in a worker thread ... The grader runs a heartbeat task that ticks
+  every 10 ms beside your code: it must never stall for 100 ms" -> test_loop_stays_free
+
 The big file is sized on this machine so that hashing it takes about 0.3 s: code that hashes
 on the loop stalls the heartbeat for that long, which is clearly apart from the few
 milliseconds a worker thread costs.
@@ -124,6 +133,51 @@ def test_digests(kata: kit.Kata, files: dict[str, str]) -> None:
             f"the digest of {Path(path).name} was {digests[path]!r}; expected {expected!r}. "
             "Hash the whole file's bytes with hashlib.sha256 and take .hexdigest().",
         )
+
+
+@pytest.fixture(scope="module")
+def odd_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Small files named with a space and an accent, reached through un-normalised paths."""
+    folder = tmp_path_factory.mktemp("odd names")
+    (folder / "résumé 1.txt").write_bytes("crème brûlée\n".encode())
+    (folder / "two words.bin").write_bytes(bytes(range(256)) * 40)
+    return {
+        f"{folder}/./résumé 1.txt": hashlib.sha256("crème brûlée\n".encode()).hexdigest(),
+        f"{folder}//two words.bin": hashlib.sha256(bytes(range(256)) * 40).hexdigest(),
+    }
+
+
+def test_any_paths(kata: kit.Kata, odd_files: dict[str, str]) -> None:
+    """Paths from a generator, un-normalised, with spaces and accents, one of them twice."""
+    hash_files = kata.get("hash_files", "coroutine")
+    paths = [*odd_files, next(iter(odd_files))]
+    shown = ", ".join(repr(Path(p).name) for p in paths)
+    what = f"hash_files(a generator of the paths of {shown})"
+
+    async def call() -> Any:
+        return await hash_files(p for p in paths)
+
+    result = kata.run(call, clock="real", limit=30, what=what, raises=TypeError)
+    if isinstance(result.error, TypeError):
+        kit.fail(
+            f"{what} raised TypeError: {result.error}. `paths` may be any iterable, a "
+            "generator too: turn it into a list once (`paths = list(paths)`) if you need it "
+            "twice."
+        )
+    kit.expect_equal(
+        result.value,
+        odd_files,
+        what,
+        "Use each path exactly as given as its key (no normalising, no Path objects), and "
+        "go through a generator only once: `paths = list(paths)` first if you need it twice.",
+    )
+
+
+def test_no_paths(kata: kit.Kata) -> None:
+    """No paths: an empty dict."""
+    hash_files = kata.get("hash_files", "coroutine")
+    result = kata.run(lambda: hash_files([]), clock="real", limit=30, what="hash_files([])")
+    kit.expect_equal(result.value, {}, "hash_files([])")
 
 
 def test_loop_stays_free(kata: kit.Kata, files: dict[str, str]) -> None:
