@@ -1,10 +1,22 @@
 """Grader for 10_threads/sync_client: one loop in a background thread, called from plain code.
 
-Checks on the real clock, every learner call guarded by a time limit: values and exceptions
-come back; coroutines run in a background thread, all on the same loop, so a task started by
-one call still runs in the next (asyncio.run per call fails this); calls from several threads
-overlap (wall time well under the sequential sum); close() leaves no thread running, closes
-the loop and cancels the tasks still pending on it.
+Checks on the real clock, every learner call guarded by a time limit.
+
+Docstring sentence -> the check that enforces it:
+
+- "Creating one starts an event loop in a background thread that runs until `close()`"
+  -> test_one_loop_in_a_background_thread (the coroutine runs in another thread, and a task
+  started by one call still runs at the next)
+- "`call(coro_fn, *args)` ... runs `coro_fn(*args)` on that loop, blocks until it finishes,
+  and returns its result (or raises its exception)" -> test_values_and_errors
+- "Every call runs on the SAME loop, so state lives on across calls" ->
+  test_one_loop_in_a_background_thread (asyncio.run per call named when two loops were seen)
+- "Calls made at the same time from several threads run concurrently on that loop" ->
+  test_calls_from_threads_overlap
+- "`close()` cancels the tasks still running on the loop (and waits for them), stops the
+  loop, closes it and joins the thread" -> test_close_leaves_nothing_running (a close()
+  that hangs with the loop still running names a stop() that did not wake the loop; a
+  task cancelled but never run to its end is named as such)
 """
 
 from __future__ import annotations
@@ -26,8 +38,11 @@ HANG = (
 )
 
 
-def _within(what: str, fn: Callable[[], Any], seconds: float = 5.0) -> Any:
-    """Run ``fn`` in a helper thread; fail if it has not returned after ``seconds``."""
+def _within(
+    what: str, fn: Callable[[], Any], seconds: float = 5.0, hint: Callable[[], str] | None = None
+) -> Any:
+    """Run ``fn`` in a helper thread; fail if it has not returned after ``seconds`` (with
+    ``hint()``'s sentence when it has one, else the usual one)."""
     box: dict[str, Any] = {}
 
     def target() -> None:
@@ -40,7 +55,7 @@ def _within(what: str, fn: Callable[[], Any], seconds: float = 5.0) -> Any:
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        kit.fail(f"{what} did not return within {seconds:g} s. {HANG}")
+        kit.fail(f"{what} did not return within {seconds:g} s. {(hint and hint()) or HANG}")
     if "error" in box:
         raise box["error"]
     return box.get("value")
@@ -56,9 +71,15 @@ class Session:
         self.threads_before = set(threading.enumerate())
         self.client: Any = self.do("SyncClient()", self.cls)
 
-    def do(self, what: str, fn: Callable[[], Any], **options: Any) -> Any:
+    def do(
+        self,
+        what: str,
+        fn: Callable[[], Any],
+        hint: Callable[[], str] | None = None,
+        **options: Any,
+    ) -> Any:
         """Call learner code under the time limit, with the kit's error and warning checks."""
-        result = self.kata.call(lambda: _within(what, fn), what=what, **options)
+        result = self.kata.call(lambda: _within(what, fn, hint=hint), what=what, **options)
         return result.error if "raises" in options else result.value
 
     def call(self, coro_fn: Callable[..., Any], *args: Any) -> Any:
@@ -233,7 +254,17 @@ def test_close_leaves_nothing_running(session: Session) -> None:
 
     session.call(start)
     loop = session.loops[0]
-    session.do("client.close()", session.client.close)
+
+    def still_running() -> str:
+        if loop.is_running():
+            return (
+                "The loop was still running: loop.stop() called from another thread does not "
+                "wake a loop asleep in select(), so it never stops. Schedule it on the loop's "
+                "own thread: `loop.call_soon_threadsafe(loop.stop)`, then join the thread."
+            )
+        return ""
+
+    session.do("client.close()", session.client.close, hint=still_running)
     alive = session.new_threads()
     kit.expect(
         not alive,
@@ -245,6 +276,14 @@ def test_close_leaves_nothing_running(session: Session) -> None:
         loop.is_closed(),
         "after close() the event loop was not closed: once run_forever() returns, call "
         "loop.close() (in the loop's thread) to release its resources.",
+    )
+    pending = loop.__dict__.get("grader_tasks", [])
+    kit.expect(
+        finished == ["cleaned up"] or not any(t.cancelling() for t in pending),
+        "a task still pending on the loop was cancelled, but the loop was stopped before the "
+        "task could run its cleanup: after cancelling, run the loop until the tasks finish "
+        "(loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))), and only "
+        "then close it.",
     )
     kit.expect(
         finished == ["cleaned up"],

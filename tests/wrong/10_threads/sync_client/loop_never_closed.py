@@ -1,0 +1,31 @@
+"""Wrong: close() cancels and awaits the tasks, stops the loop and joins the thread, but
+never closes the loop."""
+
+import asyncio
+import threading
+
+EXPECT = "the event loop was not closed"
+
+
+class SyncClient:
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        asyncio.set_event_loop(self.loop)
+        try:
+            self.loop.run_forever()
+        finally:
+            tasks = asyncio.all_tasks(self.loop)
+            for task in tasks:
+                task.cancel()
+            self.loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+
+    def call(self, coro_fn, *args):
+        return asyncio.run_coroutine_threadsafe(coro_fn(*args), self.loop).result()
+
+    def close(self):
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
