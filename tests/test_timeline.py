@@ -184,8 +184,16 @@ yours, in loop seconds:
   call(3) │                                        ████████        │ 5 → 6
   call(4) │                                                ████████│ 6 → 7
   call(5) │                                                ████████│ 6 → 7
+ideal:
+  call(0) │████████████████████████████████████████                │ 0 → 5
+  call(1) │████████                                                │ 0 → 1
+  call(2) │        ████████                                        │ 1 → 2
+  call(3) │                ████████                                │ 2 → 3
+  call(4) │                        ████████                        │ 3 → 4
+  call(5) │                                ████████                │ 4 → 5
            0               2               4               6     7 s
-expected: the whole call takes 5 s (yours ended at 7 s).""",
+expected: at most 2 at once, the next as soon as one ends; the last ends
+  at 5 s (yours ended at 7 s).""",
     "pipeline": """\
 yours, in loop seconds:
   fetch │█████████▓▓▓▓▓▓▓▓▓█████████                             │ 3 calls

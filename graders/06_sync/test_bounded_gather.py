@@ -123,6 +123,18 @@ def window_time(delays: list[float], limit: int) -> float:
     return max(slots, default=0.0)
 
 
+def window(delays: list[float], limit: int) -> list[tuple[str, float, float]]:
+    """The sliding window's schedule, (label, start, end) per coroutine: each starts as soon
+    as one of ``limit`` slots frees, in input order (drawn under a failing check)."""
+    slots = [0.0] * min(limit, len(delays))
+    rows = []
+    for i, delay in enumerate(delays):
+        start = heapq.heappop(slots)
+        heapq.heappush(slots, start + delay)
+        rows.append((f"call({i})", start, start + delay))
+    return rows
+
+
 def run_bounded(
     kata: kit.Kata, probe: kit.Probe, n: int, limit: int, **options: Any
 ) -> kit.Run[Any]:
@@ -130,7 +142,7 @@ def run_bounded(
     bounded_gather = kata.get("bounded_gather", "coroutine")
     what = f"bounded_gather({n} coroutines, limit={limit})"
     SEMAPHORES[0] = 0
-    return kata.run(
+    result = kata.run(
         lambda: bounded_gather([probe(i) for i in range(n)], limit),
         what=what,
         limit=600,
@@ -138,6 +150,13 @@ def run_bounded(
         "coroutine ends (`async with semaphore:` does it for you).",
         **options,
     )
+    ideal = window([probe.delay_for(i) for i in range(n)], limit)
+    last = max((end for _, _, end in ideal), default=0.0)
+    kit.ideal_timeline(
+        ideal,
+        shape=f"at most {limit} at once, the next as soon as one ends; the last ends at {last:g} s",
+    )
+    return result
 
 
 def expect_peak(probe: kit.Probe, limit: int, n: int) -> None:
