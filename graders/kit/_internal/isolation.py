@@ -337,7 +337,9 @@ def sandbox(target: Path) -> Sandbox:
     name = target.name if target.name not in reserved else "submission"
     copy = root / name
     shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
-    uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if os.geteuid() == 0 else None
+    # Without namespaces, a uid of its own only where it can reach Python (not under /root).
+    own_uid = os.geteuid() == 0 and (how != "none" or not _exposed())
+    uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if own_uid else None
     for sub in ("home", "tmp"):
         (root / sub).mkdir(mode=0o700)
     if uid is not None:
