@@ -11,6 +11,9 @@ decoded JSON bodies in the order of `urls`.
 - Keep all `limit` slots busy: with 12 URLs and `limit=5`, 5 requests run at once, and a
   new one starts as soon as any of them finishes (batches of 5 would wait for the slowest).
 - Results follow the input order, not the order the responses arrive in.
+- An error status (4xx, 5xx) raises `aiohttp.ClientResponseError`
+  (`response.raise_for_status()`; with a TaskGroup, inside an ExceptionGroup): an error page
+  is not a result.
 
     >>> await fetch_many(["http://a.test/1", "http://a.test/2"], limit=2)
     [{'id': 1}, {'id': 2}]

@@ -8,16 +8,19 @@ fetched successfully (status 200 after any retries).
     pages = await crawl(session, "http://site.test/", max_pages=50, concurrency=8, per_host=2)
 
 Rules:
-- Links: only `<a href>` (not `<link>`, `<img>`...). Resolve relative links against the page's
-  URL (`urllib.parse.urljoin`), drop `#fragments` (`urldefrag`), and skip anything that is
-  not http or https (`mailto:`, `javascript:`, `ftp:`...). Parse with `html.parser.HTMLParser`.
+- Links: only `<a href>` (not `<link>`, `<img>`...). Strip the spaces around an href,
+  resolve relative links against the page's URL (`urllib.parse.urljoin`), drop `#fragments`
+  (`urldefrag`), and skip anything that is not http or https (`mailto:`, `javascript:`,
+  `ftp:`...). Parse with `html.parser.HTMLParser`.
 - Each URL is fetched at most once, even when many pages link to it (retries aside).
 - `max_pages`: at most that many distinct URLs are ever requested (start included).
 - `concurrency`: at most that many requests in flight at once; `per_host`: at most that many
   in flight to any one host. Use both fully: with enough work, that many run at once.
 - Retries: a 5xx or 429 answer, or a connection error (`aiohttp.ClientConnectionError`), is
-  retried a few times with exponential backoff and jitter (the `retry` kata); other 4xx are
-  not. A page that still fails is left out of the result; the crawl goes on.
+  retried a few times with exponential backoff and jitter, or after the seconds a
+  `Retry-After` header asks for, and with no wait after the last try (the `retry` kata);
+  other 4xx are not retried. A page that still fails is left out of the result; the crawl
+  goes on.
 - Leave nothing behind: no task still running, no session you opened, no warning.
 
 Key API: `asyncio.Semaphore`, `collections.defaultdict`, `asyncio.TaskGroup` or an

@@ -13,6 +13,7 @@ Docstring sentence -> the check that enforces it:
   -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
 - at most `limit` requests in flight (a bound of your own, not the connector's)
   -> test_at_most_limit_in_flight
+- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
   test_a_freed_slot_is_reused_at_once
 """
@@ -23,6 +24,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import aiohttp
 import kit
 import pytest
 from kit import http_doubles
@@ -170,4 +172,30 @@ def test_a_url_listed_twice(kata: kit.Kata) -> None:
         "the result of fetch_many([url0, url1, url0], limit=2)",
         "One result per item of `urls`, in order, duplicates included: collect them by "
         "position (gather), not in a dict keyed by URL.",
+    )
+
+
+def test_an_error_status_raises(kata: kit.Kata) -> None:
+    """A URL answering 500 makes fetch_many raise aiohttp.ClientResponseError."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    url = urls(1)[0]
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(url, callback=lambda *_a, **_k: http_doubles.reply(500, {"error": "boom"}))
+            return await fetch_many([url], 2)
+
+    result = kata.run(scenario, what="fetch_many([url]) of a URL answering 500", raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    error = result.error
+    if isinstance(error, BaseExceptionGroup):  # a TaskGroup wraps it
+        found = error.subgroup(aiohttp.ClientResponseError)
+        error = found.exceptions[0] if found else error
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == 500,
+        f"fetch_many([url]) of a URL answering 500 gave "
+        f"{result.value if result.error is None else result.error!r}; it should raise "
+        "aiohttp.ClientResponseError: call `response.raise_for_status()` before reading "
+        "the body.",
     )

@@ -35,7 +35,16 @@ API = "http://api.test/items/"
 
 
 def reply(status: int, payload: Any) -> CallbackResult:
-    """A mocked JSON answer with a reason phrase (raise_for_status asserts one on 3.14)."""
+    """A mocked JSON answer with a reason phrase (raise_for_status asserts one on 3.14); an
+    error status comes as an HTML error page, as servers send them."""
+    if status >= 400:
+        return CallbackResult(
+            status=status,
+            body="<html><body>Internal Server Error</body></html>",
+            content_type="text/html",
+            reason=HTTPStatus(status).phrase,
+            response_class=CompatResponse,
+        )
     return CallbackResult(
         status=status,
         payload=payload,
@@ -152,6 +161,13 @@ def test_error_status_raises(kata: kit.Kata) -> None:
         what="iter_items on an API answering 500",
         raises=(aiohttp.ClientResponseError, KeyError, TypeError),
         limit=60,
+    )
+    kit.expect(
+        not isinstance(result.error, aiohttp.ContentTypeError),
+        "the API answered 500 with an HTML error page, and iter_items raised "
+        f"{type(result.error).__name__} reading it as JSON: check the status first "
+        "(`resp.raise_for_status()` before `await resp.json()`), so the caller gets the "
+        "error status, not a complaint about the body.",
     )
     kit.expect(
         isinstance(result.error, aiohttp.ClientResponseError),

@@ -18,6 +18,7 @@ Docstring sentence -> the check that enforces it:
   -> test_long_calls_do_not_hold_the_limit
 - never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls
 - (state per instance) -> test_instances_are_independent
+- (any rate, per and arrivals, ties included) -> test_any_arrivals (Hypothesis)
 - an exception inside the block must propagate -> test_errors_propagate
 """
 
@@ -31,6 +32,17 @@ from typing import Any
 
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=30,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 SEMAPHORE = (
     "An asyncio.Semaphore limits how many calls run at once, not how often they start: "
@@ -256,4 +268,40 @@ def test_errors_propagate(kata: kit.Kata) -> None:
         isinstance(result.error, ValueError),
         "a ValueError raised inside `async with limiter:` never reached the caller: "
         "__aexit__ returned a true value, which swallows the exception. Return None.",
+    )
+
+
+def greedy(rate: int, per: float, arrivals: list[float]) -> list[float]:
+    """The start times of a limiter that starts each call as soon as the window allows."""
+    starts: list[float] = []
+    for at in sorted(arrivals):
+        start = max([at, *starts[-1:]])
+        if len(starts) >= rate:
+            start = max(start, starts[-rate] + per)
+        starts.append(start)
+    return starts
+
+
+@EXAMPLES
+@given(
+    rate=st.integers(1, 4),
+    per=st.sampled_from([0.5, 1.0, 2.0]),
+    eighths=st.lists(st.integers(0, 24), min_size=1, max_size=12),
+)
+@example(rate=2, per=1.0, eighths=[0, 0, 8, 8, 8])  # ties at a window's edge
+def test_any_arrivals(kata: kit.Kata, rate: int, per: float, eighths: list[int]) -> None:
+    """Any rate, window and arrival times (ties too): the starts are exactly the greedy ones."""
+    limiter = kata.get("RateLimiter", "class")
+    arrivals = [e / 8 for e in eighths]
+    shown = ", ".join(f"{a:g}" for a in arrivals)
+    result = kata.run(
+        _starts(limiter, rate, per, arrivals, 0.0625),
+        what=f"calls arriving at {shown} through RateLimiter({rate}, {per:g})",
+    )
+    _check_window(result.value, rate, per, SEMAPHORE)
+    _check_schedule(
+        result.value,
+        greedy(rate, per, arrivals),
+        f"A call waited although the last {per:g} s held fewer than {rate} starts: start as "
+        "soon as the oldest of the last `rate` starts is `per` seconds old.",
     )

@@ -7,6 +7,21 @@ links; at most `concurrency` requests in flight and at most `per_host` per host,
 limits are used to the full; `max_pages` distinct URLs at most; 5xx, 429 and connection
 errors are retried with a pause, other 4xx are not, and a page that keeps failing is left
 out; the session given is the only one used; no task or warning is left behind.
+
+Docstring sentence -> the check that enforces it:
+- return the set of URLs (strings) fetched successfully -> _run (every test), test_retries
+- only `<a href>`; resolve relative links (urljoin), drop #fragments, skip non-http(s);
+  strip the spaces around an href -> test_links
+- each URL is fetched at most once (retries aside) -> _no_duplicates (every test),
+  test_each_url_once
+- `max_pages`: at most that many distinct URLs requested -> test_max_pages
+- `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
+  test_a_free_slot_goes_to_another_host
+- Retry-After honoured -> test_retries; no wait after the last try -> test_gives_up_at_once
+- 5xx, 429, connection errors retried with backoff; other 4xx not; a failing page left out
+  -> test_retries
+- leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
+  _run (sessions)
 """
 
 from __future__ import annotations
@@ -47,10 +62,12 @@ class Site:
     peak: int = 0
     host_in_flight: Counter[str] = field(default_factory=Counter)
     host_peak: Counter[str] = field(default_factory=Counter)
+    raw: list[str] = field(default_factory=list)  # the URLs as requested, fragments included
 
     async def callback(self, url: URL, **kwargs: Any) -> CallbackResult:
         """The aioresponses callback: counts in-flight requests, waits, answers."""
         key = urldefrag(str(url)).url
+        self.raw.append(str(url))
         host = url.host or ""
         started = kit.now()
         attempt = sum(1 for r in self.requests if r[0] == key)
@@ -69,9 +86,13 @@ class Site:
             answer = answer[min(attempt, len(answer) - 1)]
         if answer == CONNECTION_ERROR:
             raise aiohttp.ClientConnectionError(f"connection refused by {host}")
+        headers = None
+        if isinstance(answer, tuple):  # (status, Retry-After seconds)
+            answer, headers = answer[0], {"Retry-After": answer[1]}
         status, body = (answer, "error") if isinstance(answer, int) else (200, answer)
         return CallbackResult(
             status=status,
+            headers=headers,
             body=body,
             content_type="text/html",
             reason=HTTPStatus(status).phrase,
@@ -117,6 +138,13 @@ def _run(kata: kit.Kata, site: Site, start: str, **limits: int) -> Any:
 
 
 def _no_duplicates(site: Site, allowed: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    with_fragment = [u for u in site.raw if urlsplit(u).fragment]
+    if with_fragment:
+        kit.fail(
+            f"crawl requested {with_fragment[0]}, fragment included: drop the fragment with "
+            "urldefrag before you schedule a URL (page.html and page.html#top are one page, "
+            "fetched once)."
+        )
     twice = {u: n for u, n in site.counts().items() if n > 1 and u not in allowed}
     if twice:
         url, n = next(iter(sorted(twice.items())))
@@ -139,6 +167,7 @@ def test_links(kata: kit.Kata) -> None:
         {
             root: _html(
                 "a.html",
+                "  spaced.html ",
                 "http://site.test/a.html#top",
                 "#frag",
                 "mailto:me@site.test",
@@ -151,6 +180,7 @@ def test_links(kata: kit.Kata) -> None:
                 ),
             ),
             f"{root}a.html": _html("../b/c.html", "/"),
+            f"{root}spaced.html": _html(),
             f"{root}b/": _html("c.html", "d.html?x=1"),
             f"{root}b/c.html": _html("/a.html"),
             f"{root}b/d.html?x=1": _html(),
@@ -178,8 +208,8 @@ def test_links(kata: kit.Kata) -> None:
         f"crawl returned {len(found)} pages; expected the {len(expected)} reachable ones"
         + (f"; missing {', '.join(missing)}" if missing else "")
         + (f"; unexpected {', '.join(extra)}" if extra else "")
-        + ". Resolve each href against the page's URL with urljoin and drop the fragment "
-        "with urldefrag.",
+        + ". Resolve each href (stripped of the spaces around it) against the page's URL "
+        "with urljoin and drop the fragment with urldefrag.",
     )
 
 
@@ -235,6 +265,26 @@ def test_per_host(kata: kit.Kata) -> None:
     )
 
 
+def test_a_free_slot_goes_to_another_host(kata: kit.Kata) -> None:
+    """concurrency=2, per_host=1, 30 pages on one host and 1 on another: right after the
+    start page, the other host's page runs beside the first (a task waiting for its busy
+    host must not hold a global slot)."""
+    root = "http://hub.test/"
+    crowded = [f"http://crowded.test/p{i}" for i in range(30)]
+    alone = "http://alone.test/"
+    site = Site({root: _html(*crowded, alone), **{p: _html() for p in [*crowded, alone]}})
+    _run(kata, site, root, max_pages=100, concurrency=2, per_host=1)
+    started = next((s for url, s, _ in site.requests if url == alone), None)
+    kit.expect(
+        started is not None and started <= 1.0 + 1e-6,
+        f"with concurrency=2 and per_host=1, {alone} was linked from the start page (done at "
+        f"1 s) and a request slot was free, yet it was requested only at {started} s: a task "
+        "waiting for its busy host held a global slot. Take the host's slot first, then the "
+        "global one (`async with host_slot, global_slot:`), so waiting for a host costs no "
+        "global slot.",
+    )
+
+
 def test_max_pages(kata: kit.Kata) -> None:
     """On a site of 40 pages, max_pages=10 requests exactly 10 distinct URLs."""
     urls = [f"http://big.test/p{i}" for i in range(40)]
@@ -260,15 +310,23 @@ def test_retries(kata: kit.Kata) -> None:
     root = "http://flaky.test/"
     site = Site(
         {
-            root: _html("busy", "refused", "limited", "gone", "broken"),
+            root: _html("busy", "refused", "limited", "gone", "broken", "odd", "patient"),
             f"{root}busy": [503, 503, _html()],
+            f"{root}odd": [501, 502, 504, _html()],
+            f"{root}patient": [(503, "3"), _html()],
             f"{root}refused": [CONNECTION_ERROR, _html()],
             f"{root}limited": [429, _html()],
             f"{root}gone": 404,
             f"{root}broken": 500,
         }
     )
-    found = _run(kata, site, root, max_pages=100, concurrency=5, per_host=5)
+    crawl = kata.get("crawl", "coroutine")
+    sessions: list[int] = []
+    result = kata.run(
+        _crawl(crawl, site, root, sessions, max_pages=100, concurrency=8, per_host=8),
+        what="crawl(..., max_pages=100, concurrency=8, per_host=8)",
+    )
+    found = {str(URL(u)) for u in (result.value or ())}
     counts = site.counts()
     kit.expect(
         counts[f"{root}gone"] == 1,
@@ -279,6 +337,8 @@ def test_retries(kata: kit.Kata) -> None:
         ("busy", "503 twice"),
         ("refused", "a refused connection"),
         ("limited", "429"),
+        ("odd", "501, 502 and 504"),
+        ("patient", "503 with Retry-After: 3"),
     ):
         kit.expect(
             f"{root}{name}" in found,
@@ -307,4 +367,31 @@ def test_retries(kata: kit.Kata) -> None:
                 "between attempts (exponential backoff with jitter: "
                 "random.random() * min(cap, base * 2 ** attempt)).",
             )
-    _no_duplicates(site, allowed={f"{root}{n}" for n in ("busy", "refused", "limited", "broken")})
+    patient = [started for url, started, _ in site.requests if url == f"{root}patient"]
+    kit.expect(
+        len(patient) < 2 or patient[1] - patient[0] >= 4.0 - 1e-6,
+        f"{root}patient answered 503 with `Retry-After: 3`, and the next try started "
+        f"{patient[-1] - patient[0]:g} s after the first one (which took 1 s): wait the "
+        "seconds Retry-After asks for, as in the retry kata.",
+    )
+    _no_duplicates(
+        site,
+        allowed={f"{root}{n}" for n in ("busy", "refused", "limited", "broken", "odd", "patient")},
+    )
+
+
+def test_gives_up_at_once(kata: kit.Kata) -> None:
+    """A page answering 500 for ever: after its last try the crawl ends, with no last wait."""
+    root = "http://down.test/"
+    site = Site({root: 500})
+    crawl = kata.get("crawl", "coroutine")
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=10, concurrency=2, per_host=2),
+        what="crawl of a start page answering 500 for ever",
+    )
+    last_end = max((ended for _, _, ended in site.requests), default=0.0)
+    kit.expect(
+        result.loop_time <= last_end + 0.01,
+        f"crawl returned {result.loop_time - last_end:g} s after its last request ended: "
+        "after the last try of a failing page, give up at once (no backoff wait after it).",
+    )

@@ -12,8 +12,6 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
 
-RETRY_STATUSES = {429, 500, 502, 503, 504}
-
 
 class _LinkParser(HTMLParser):
     """Collects the href of every <a> tag."""
@@ -52,7 +50,7 @@ async def get_page(
             async with session.get(url) as resp:
                 if resp.status == 200:
                     return await resp.text()
-                if resp.status not in RETRY_STATUSES:
+                if resp.status != 429 and resp.status < 500:
                     return None  # 404 and friends: retrying will not help
                 retry_after = resp.headers.get("Retry-After", "")
                 if retry_after.isdigit():

@@ -17,6 +17,7 @@ async def fetch_many(urls: list[str], limit: int = 5) -> list[dict]:
             while not queue.empty():
                 index, url = queue.get_nowait()
                 async with session.get(url) as response:
+                    response.raise_for_status()
                     results[index] = await response.json()
 
         async with asyncio.TaskGroup() as group:

@@ -5,6 +5,7 @@ make the next level. Retries live in a small helper with exponential backoff and
 """
 
 import asyncio
+import contextlib
 import random
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -24,17 +25,21 @@ class _Anchors(HTMLParser):
                 self.hrefs.append(href)
 
 
-async def _fetch(session: aiohttp.ClientSession, url: str) -> str | None:
-    for attempt in range(5):
+async def _fetch(session: aiohttp.ClientSession, url: str, tries: int = 5) -> str | None:
+    for attempt in range(tries):
+        delay = random.uniform(0, min(4.0, 0.25 * 2**attempt))
         try:
             async with session.get(url) as resp:
                 if resp.status == 200:
                     return await resp.text()
                 if resp.status != 429 and resp.status < 500:
                     return None
+                with contextlib.suppress(ValueError):
+                    delay = int(resp.headers.get("Retry-After", ""))
         except aiohttp.ClientConnectionError:
             pass
-        await asyncio.sleep(random.uniform(0, min(4.0, 0.25 * 2**attempt)))
+        if attempt < tries - 1:  # no wait after the last try
+            await asyncio.sleep(delay)
     return None
 
 
@@ -57,7 +62,7 @@ async def crawl(
         ok.add(url)
         parser = _Anchors()
         parser.feed(html)
-        return [urldefrag(urljoin(url, h)).url for h in parser.hrefs]
+        return [urldefrag(urljoin(url, h.strip())).url for h in parser.hrefs]
 
     while level:
         found = await asyncio.gather(*(visit(u) for u in level))
