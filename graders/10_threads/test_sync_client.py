@@ -245,6 +245,7 @@ def test_close_leaves_nothing_running(session: Session) -> None:
         try:
             await asyncio.sleep(3600)
         finally:
+            await asyncio.sleep(0.3)  # a cleanup that takes a while: close() must wait for it
             finished.append("cleaned up")
 
     async def start() -> None:
