@@ -69,7 +69,8 @@ def test_fast_call_returns_its_value(kata: kit.Kata) -> None:
         result,
         1.0,
         what,
-        slower="Return as soon as fn() finishes; do not sleep until the deadline.",
+        slower="Return as soon as fn() finishes"
+        + ("; do not sleep until the deadline." if abs(result.loop_time - 3.0) < 1e-6 else "."),
     )
 
 

@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "did you await the fetches one by one?"
+EXPECT = "did you await them one by one?"
 
 
 async def fetch_all_or_fail(ids, fetch):
