@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters
 - "Build it on one `asyncio.Condition`" -> test_uses_a_condition
 - "calls `self.cond.notify_all()` to wake the waiters" ->
-  test_putters_and_getters_share_the_condition
+  test_putters_and_getters_share_the_condition (a hang names notify() only when notify()
+  and no notify_all() was seen)
 - "Always re-check after waking" -> test_woken_getter_rechecks, test_woken_putter_rechecks
 - waiting is not polling -> the `sleeps` fixture (asyncio.sleep calls from the learner's
   file are recorded) in the waiting checks; test_producers_and_consumers runs 4 producers
@@ -48,6 +49,68 @@ NOTIFY_ALL = (
     "Putters and getters wait on the same Condition, so notify() may wake one of the wrong "
     "kind, which goes back to sleep while the right one is never woken. Call notify_all()."
 )
+
+
+NOTIFIES = {"one": 0, "all": 0}  # notify() and notify_all() calls on the learner's Conditions
+
+
+@pytest.fixture(autouse=True)
+def counted_notifies(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count notify() and notify_all() calls on the asyncio.Condition objects the learner makes."""
+    real = asyncio.Condition
+
+    class Condition(real):  # type: ignore[misc, valid-type]
+        _in_all = False
+
+        def notify(self, n: int = 1) -> None:
+            if not self._in_all:
+                NOTIFIES["one"] += 1
+            super().notify(n)
+
+        def notify_all(self) -> None:
+            NOTIFIES["all"] += 1
+            self._in_all = True
+            try:
+                super().notify_all()
+            finally:
+                self._in_all = False
+
+    NOTIFIES.update(one=0, all=0)
+    monkeypatch.setattr(asyncio, "Condition", Condition)
+    for name, value in list(vars(kata.module).items()):
+        if value is real:
+            monkeypatch.setattr(kata.module, name, Condition)
+
+
+def never_woken() -> str:
+    """Why a put() or get() was never woken, from the notify calls seen."""
+    if NOTIFIES["one"] and not NOTIFIES["all"]:
+        return f"Some put() or get() was never woken. {NOTIFY_ALL}"
+    if not NOTIFIES["one"] and not NOTIFIES["all"]:
+        return (
+            "Some put() or get() was never woken, and your code never called notify_all(): "
+            "after changing the buffer, wake the waiters with `self.cond.notify_all()`."
+        )
+    return "Some put() or get() was never woken."
+
+
+def run_woken(kata: kit.Kata, scenario: Any, what: str, limit: float) -> kit.Run[Any]:
+    """kata.run(scenario), naming why a waiter was never woken when it hangs."""
+    hung: list[bool] = []
+
+    async def guarded() -> Any:
+        try:
+            async with asyncio.timeout(limit):
+                return await scenario()
+        except TimeoutError:
+            hung.append(True)
+            return None
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        if hung:
+            kit.fail(f"{what} never finished: still waiting after {limit:g} s. {never_woken()}")
+
+    return kata.run(guarded, what=what, limit=limit * 2, verdict=verdict)
 
 
 @pytest.fixture
@@ -274,11 +337,8 @@ def test_putters_and_getters_share_the_condition(kata: kit.Kata) -> None:
         await asyncio.gather(*putters)
         return sorted(await asyncio.gather(*getters))
 
-    result = kata.run(
-        scenario,
-        what="3 getters waiting, then 3 putters, on BoundedBuffer(1)",
-        limit=600,
-        hang_hint=f"Some put() or get() was never woken. {NOTIFY_ALL}",
+    result = run_woken(
+        kata, scenario, "3 getters waiting, then 3 putters, on BoundedBuffer(1)", 600
     )
     kit.expect_equal(result.value, ["a", "b", "c"], "the items the three getters got")
 
@@ -307,12 +367,7 @@ def test_producers_and_consumers(kata: kit.Kata, sleeps: list[float]) -> None:
         await asyncio.gather(*(producer(p) for p in range(4)), *(consumer() for _ in range(3)))
         return took
 
-    kata.run(
-        scenario,
-        what="4 producers and 3 consumers",
-        limit=3600,
-        hang_hint=f"Some put() or get() was never woken. {NOTIFY_ALL}",
-    )
+    run_woken(kata, scenario, "4 producers and 3 consumers", 3600)
     kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
     kit.expect_equal(
         sorted(took),
