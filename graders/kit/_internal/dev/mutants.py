@@ -2,6 +2,8 @@
 
     python -m kit dev mutants [KATA|TRACK ...] [options]      (nox -s mutants -- [...])
     python -m kit._internal.dev.mutants [KATA|TRACK ...]      the same, without the CLI
+    python -m kit dev mutants fetch_all --list                what would be graded
+    python -m kit dev mutants tasks --operators none           only the references (baselines)
 
     --list            list the mutants (id, line, change; [equivalent] when listed) and stale
                       equivalents, and grade nothing (exit 1 if an entry is stale)
@@ -16,21 +18,27 @@ Each reference solution ``solutions/<track>/<kata>.py`` is parsed with ``ast`` a
 operator below makes its mutants, one change each; the normal grader grades each mutant, with
 fail-fast, so a killed mutant costs its first failing check only. Mutants of different katas
 share a target folder (one mutant per kata) and a pytest process, as the triangle does.
+The unmutated reference (as ``ast.unparse`` writes it) is graded too, as a baseline. Grader
+processes get 20 s per check, 900 s per unit and 2 GiB of address space; a mutant whose
+``while`` loop no longer awaits (it may make coroutines until memory runs out) is graded
+alone, and a kata whose shared process died is graded again alone, so that one mutant never
+decides another's fate.
+
 Mutants are written with ``ast.unparse``, so comments and formatting are gone and a change
 in a docstring or a comment is never a mutant. Code the stub gives the learner unchanged
 (``callback_api``, the crawler's link parser, ...) is not mutated, nor is a
 ``sys.version_info`` branch this Python does not run.
 
-A mutant id is ``OPERATOR@QUALNAME:HASH``, e.g. ``drop.cancel@first_k:3b9e1f``: HASH is a short
-hash of the changed code before and after (``~2`` is added when one function holds the same
-change twice). It survives edits elsewhere in the solution, and changes when the mutated
-code itself changes.
+A mutant id is ``OPERATOR@QUALNAME:HASH``, e.g. ``drop.cancel@first_k:0c5dc2``: HASH is a
+short hash of the changed code before and after, as ``ast.unparse`` writes it (``~2`` is
+added when one function holds the same change twice). It survives edits elsewhere in the
+solution, and changes when the mutated code itself changes.
 
 A survivor is either killed by a stronger check or listed as equivalent, with a one-line
 reason a reviewer can check, in ``tests/mutants/<track>/<kata>.toml``::
 
     [equivalent]
-    "compare.boundary@RateLimiter.__aenter__:41c0de" = "wait == 0 sleeps 0 s: the same as no sleep"
+    "compare.boundary@RateLimiter.__aenter__:3fcf5f" = "wait == 0 sleeps 0 s: the same as no sleep"
 
 The score of a kata is killed / (mutants - equivalent). An entry whose id matches no mutant
 any more is reported as stale, and one whose mutant was killed as wrongly listed. The
