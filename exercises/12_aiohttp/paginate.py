@@ -7,7 +7,8 @@ answers each GET with one page of JSON:
 
 Yield the page's items one by one, in order; then, only if the consumer asks for more,
 GET the `next` URL and go on. The last page has `"next": null` (or no `next` key at all).
-A page may have no items and still a `next`: keep going. Raise on an error status.
+A page may have no items and still a `next`: keep going. Raise on an error status
+(`resp.raise_for_status()` before reading the body: an error page is often not JSON).
 
 Lazy means no request is made before it is needed. If the consumer stops early,
 

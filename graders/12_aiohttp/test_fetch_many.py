@@ -14,6 +14,7 @@ Docstring sentence -> the check that enforces it:
 - at most `limit` requests in flight (a bound of your own, not the connector's)
   -> test_at_most_limit_in_flight
 - an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises
+- (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
   test_a_freed_slot_is_reused_at_once
 """
@@ -27,6 +28,8 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from kit import http_doubles
 from kit.http_doubles import mock_http
 
@@ -199,3 +202,51 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
         "aiohttp.ClientResponseError: call `response.raise_for_status()` before reading "
         "the body.",
     )
+
+
+EXAMPLES = settings(
+    derandomize=True,
+    database=None,
+    max_examples=25,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+
+@EXAMPLES
+@given(
+    picks=st.lists(st.integers(0, 3), max_size=8),
+    limit=st.integers(1, 4),
+    delays=st.tuples(*[st.sampled_from([1.0, 2.0, 3.0])] * 4),
+)
+@example(picks=[0, 1, 0, 2, 3, 1], limit=2, delays=(3.0, 1.0, 2.0, 1.0))
+def test_any_urls(kata: kit.Kata, picks: list[int], limit: int, delays: tuple[float, ...]) -> None:
+    """Any list of URLs (repeats too), any limit and latencies: bodies in input order, at
+    most `limit` in flight, and a free slot is never left idle while URLs wait."""
+    pool = urls(4)
+    batch = [pool[i] for i in picks]
+    result, traffic, _ = call(kata, batch, limit, delay=lambda url: delays[pool.index(url)])
+    what = describe(batch, limit) + " with latencies " + ", ".join(f"{delays[i]:g}" for i in picks)
+    kit.expect_equal(
+        result.value,
+        [{"url": url} for url in batch],
+        f"the result of {what}",
+        "One body per item of `urls`, in input order, duplicates included.",
+    )
+    kit.expect(
+        traffic.peak <= limit,
+        f"{what} had {traffic.peak} requests in flight at once; at most {limit} may be. "
+        + NOT_ENOUGH,
+    )
+    done = [r for r in traffic.requests if r.ended is not None]
+    for moment in sorted({r.started for r in done} | {r.ended for r in done}):
+        running = sum(r.started <= moment < r.ended for r in done)  # type: ignore[operator]
+        left = sum(r.ended > moment for r in done)  # type: ignore[operator]
+        if running < min(limit, left):
+            kit.fail(
+                f"{what}: at loop time {moment:g} only {running} request(s) were in flight "
+                f"while {left} had not finished and limit={limit}: a slot stayed idle. Start "
+                "a new request as soon as any slot frees up (a Semaphore around each request, "
+                "all started at once; not batches of `limit`)."
+            )
