@@ -347,3 +347,43 @@ def test_verbose_prints_the_whole_traceback(
         kata.run(lambda: kata.get("work", "coroutine")())
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err and "ZeroDivisionError" in err
+
+
+def test_a_leftover_task_that_ignores_cancel_does_not_hang(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def stubborn():
+            while True:
+                try:
+                    await asyncio.sleep(1)
+                except asyncio.CancelledError:
+                    pass
+        async def work():
+            asyncio.get_running_loop().stubborn = asyncio.create_task(stubborn())
+            await asyncio.sleep(0)
+        """
+    )
+    start = time.perf_counter()
+    with pytest.raises(Failed, match=r"1 of them ignored cancel\(\) and kept running"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+    assert time.perf_counter() - start < 30  # not forever (a busy machine is slow)
+
+
+def test_a_flood_of_never_awaited_coroutines_keeps_few_warnings(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def use():
+            pass
+        async def work():
+            for _ in range(20_000):
+                use()
+        """
+    )
+    with pytest.raises(Failed, match=r"created the coroutine use\(\) but never awaited it"):
+        kata.run(lambda: kata.get("work", "coroutine")(), block_limit=None)

@@ -63,6 +63,7 @@ PYTEST_OUTCOMES = (
 
 # One step of a virtual-time loop longer than this (real seconds) means something blocked it.
 BLOCK_LIMIT = 0.3
+WARNINGS_KEPT = 100  # warnings recorded per run of learner code
 Raises = type[BaseException] | tuple[type[BaseException], ...]
 
 
@@ -165,6 +166,7 @@ class Observed:
     stuck: bool = False
     expired: bool = False
     leftovers: list[asyncio.Task[Any]] = field(default_factory=list)
+    stubborn: int = 0  # leftovers still running after being cancelled and waited for
     warnings: list[warnings.WarningMessage] = field(default_factory=list)
 
 
@@ -213,8 +215,24 @@ def _watched(
     """Around learner code: record its warnings, keep the exceptions the grader expects in
     ``result.error``, let pytest's outcomes through, and turn any other error into a sentence."""
     gc.collect()  # what earlier code left behind must not be blamed on this code
-    with warnings.catch_warnings(record=True) as caught:
+    caught: list[warnings.WarningMessage] = []
+
+    def keep(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        # The first few are enough to judge; a loop that makes millions of never-awaited
+        # coroutines would otherwise keep every one of them alive in this list.
+        if len(caught) < WARNINGS_KEPT:
+            caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+
+    with warnings.catch_warnings():
         warnings.simplefilter("always")
+        warnings.showwarning = keep
         try:
             yield caught
         except raises as exc:
@@ -258,6 +276,10 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
             task.cancel()
         if seen.leftovers:
             await asyncio.wait(seen.leftovers, timeout=1.0)
+        for task in seen.leftovers:
+            if not task.done():  # it ignored cancel(): closing the Runner would wait forever
+                seen.stubborn += 1
+                _forget(task)
         gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
         await asyncio.sleep(0)
 
@@ -272,6 +294,14 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
     seen.warnings = caught
     seen.result.longest_step = seen.timer.longest
     return seen
+
+
+def _forget(task: asyncio.Task[Any]) -> None:
+    """Leave a task that refuses to stop out of asyncio's registry, so that closing the
+    Runner (which cancels and awaits every task it knows) does not wait on it forever."""
+    unregister = getattr(asyncio.tasks, "_unregister_task", None)
+    if unregister is not None:
+        unregister(task)
 
 
 def _check_stuck(seen: Observed) -> None:
@@ -330,10 +360,16 @@ def _check_no_warnings(seen: Observed) -> None:
 def _check_no_leftovers(seen: Observed) -> None:
     if seen.leftovers and not seen.options.leftover_tasks:
         names = ", ".join(sorted({_task_name(t) for t in seen.leftovers}))
+        stubborn = (
+            f" {seen.stubborn} of them ignored cancel() and kept running: let CancelledError "
+            "propagate."
+            if seen.stubborn
+            else ""
+        )
         fail(
             f"{seen.options.what} returned while {len(seen.leftovers)} task(s) were still "
             f"running ({names}). Await (or cancel and then await) every task you start before "
-            "returning."
+            f"returning.{stubborn}"
         )
 
 
