@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "then `await proc.wait()`"
+EXPECT = "`await proc.wait()`"
 
 
 async def tail(cmd):
