@@ -7,6 +7,20 @@ grader knows every wait: before retry ``n`` (0 first), Retry-After seconds when 
 has one, else ``rng() * min(cap, base * 2**n)``. Checks: the signature's defaults; 5xx, 429
 and connection errors retried on that exact schedule; other 4xx raised at once; out of
 tries, the last error is raised without a last wait.
+
+Docstring sentence -> the check that enforces it:
+- GETs `url` on `session`, returns the decoded JSON body -> test_success_at_once
+- `get_with_retry(session, url, *, tries=5, base=0.5, cap=8.0, rng=random.random)`
+  -> test_signature_defaults
+- retry a 5xx, a 429 and a connection error
+  -> test_server_errors_back_off_with_full_jitter, test_connection_errors_are_retried
+- never retry any other 4xx: raise its ClientResponseError at once
+  -> test_other_client_errors_are_not_retried
+- `tries` counts every request; the last failure is raised without waiting again
+  -> test_out_of_tries_raises_the_last_error
+- `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed
+- otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
+  -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped
 """
 
 from __future__ import annotations
