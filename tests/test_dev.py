@@ -222,3 +222,10 @@ def test_the_repository_points_at_nothing_outside_it() -> None:
         and needle in f.read_text(encoding="utf-8", errors="replace")
     ]
     assert not found
+
+
+def test_dev_mutants_takes_its_own_options_first() -> None:
+    proc = _kit("dev", "mutants", "--list", "hello_world")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "unrecognized arguments" not in proc.stderr
+    assert "hello_world" in proc.stdout + proc.stderr

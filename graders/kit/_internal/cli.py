@@ -238,8 +238,17 @@ NATIVE_WINDOWS = (
 )
 
 
+# Tools with a parser of their own: everything after their name is theirs, options first
+# included (argparse's REMAINDER does not take an option that comes first).
+FORWARDED = {("dev", "mutants"): "dev.mutants"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    module = FORWARDED.get((argv[0], argv[1]) if len(argv) >= 2 else ("", ""))
+    if module is not None:
+        return _forward(module)(argparse.Namespace(rest=argv[2:]))
     args = parser().parse_args(argv)
     if (
         sys.platform == "win32"
