@@ -71,6 +71,8 @@ def mode() -> str:
         return "none"
     if root and forced in ("", "root") and _works([unshare, *NAMESPACES, "true"]):
         return "root"
+    if root and forced != "userns":
+        return "none"  # a user namespace would keep uid 0 over the host's files: drop the uid
     if _works([unshare, "--user", "--map-root-user", *NAMESPACES, "true"]):
         return "userns"
     return "none"
@@ -338,7 +340,7 @@ def sandbox(target: Path) -> Sandbox:
     copy = root / name
     shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
     # Without namespaces, a uid of its own only where it can reach Python (not under /root).
-    own_uid = os.geteuid() == 0 and (how != "none" or not _exposed())
+    own_uid = os.geteuid() == 0 and (how == "root" or (how == "none" and not _exposed()))
     uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if own_uid else None
     for sub in ("home", "tmp"):
         (root / sub).mkdir(mode=0o700)
