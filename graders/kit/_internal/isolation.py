@@ -13,8 +13,10 @@ else. The grader processes then run, best first:
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
   namespace, as the grading user (so files that user can write outside the hidden folders
   stay writable).
-- ``none``: a plain process in its own session, as an unprivileged uid when grading as
-  root; this process is a child subreaper and kills what is left after each grader process.
+- ``none``: a plain process in its own session (as root: as an unprivileged uid of its own
+  when that uid can reach Python; never in a user namespace, where uid 0 keeps its power
+  over the host's files); this process is a child subreaper and kills what is left after
+  each grader process.
   No folder is hidden and the network is not cut: the scoreboard says so.
 
 ``KATAS_ISOLATION`` (root, userns or none) forces a mode, for tests.
