@@ -23,14 +23,11 @@ The grader swaps the module's `callback_api` for stand-ins that control the timi
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -47,58 +44,6 @@ POLLING = (
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
     return kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=50)
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -290,7 +235,7 @@ def test_concurrent_calls(kata: kit.Kata, sleeps: list[float]) -> None:
     """Calls waiting at once each get their own outcome (None too), at their own time."""
     call_api = kata.get("call_api", "coroutine")
 
-    @drawn(
+    @kit.drawn(
         OUTCOMES, examples=[([(1.0, None), (1.0, "é"), (0.5, ValueError("bad"))],)], max_examples=25
     )
     def check(calls: list[tuple[float, Any]]) -> None:

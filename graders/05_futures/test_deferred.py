@@ -24,15 +24,11 @@ and after are drawn by Hypothesis (deterministic): test_any_settlements.
 from __future__ import annotations
 
 import asyncio
-import gc
 import inspect
-import time
-from collections.abc import Sequence
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -59,58 +55,6 @@ async def waiter(deferred: Any) -> tuple[float, str, Any]:
     except Exception as exc:  # noqa: BLE001 - the outcome is what we grade
         return kit.now(), "raised", exc
     return kit.now(), "value", value
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def settle(seen: dict[str, Any], what: str, action: Any, *args: Any) -> None:
@@ -342,7 +286,7 @@ def test_any_settlements(kata: kit.Kata) -> None:
     """Any settlements (None, falsy values, repeats, errors): the first wins, for everyone."""
     deferred_class = kata.get("Deferred", "class")
 
-    @drawn(
+    @kit.drawn(
         SETTLEMENTS,
         st.integers(0, 3),
         st.integers(0, 2),

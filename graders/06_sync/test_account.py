@@ -25,17 +25,13 @@ learner's file), so that each transfer holds its locks for a known time.
 from __future__ import annotations
 
 import asyncio
-import gc
 import random
 import sys
 import threading
-import time
-from collections.abc import Sequence
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_SLEEP = asyncio.sleep
@@ -67,58 +63,6 @@ def stretched(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in list(vars(kata.module).items()):
         if value is REAL_SLEEP:
             monkeypatch.setattr(kata.module, name, stretched_sleep)
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def thread_lock_in(kata: kit.Kata, accounts: list[Any]) -> str:
@@ -338,7 +282,7 @@ def test_any_transfers_keep_the_money(kata: kit.Kata) -> None:
     account = kata.get("Account", "class")
     refuse_thread_locks(kata)
 
-    @drawn(MOVES, examples=[([(0, 0, 10), (0, 1, 5), (1, 0, 5), (0, 1, 5)],)], max_examples=40)
+    @kit.drawn(MOVES, examples=[([(0, 0, 10), (0, 1, 5), (1, 0, 5), (0, 1, 5)],)], max_examples=40)
     def check(moves: list[tuple[int, int, int]]) -> None:
         expected = [100, 100, 100]
         for i, j, amount in moves:

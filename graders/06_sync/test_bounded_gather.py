@@ -21,16 +21,12 @@ Inputs: delays with ties (several coroutines finishing in the same loop step), l
 from __future__ import annotations
 
 import asyncio
-import gc
 import heapq
 import math
-import time
-from collections.abc import Sequence
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 PER_CORO = (
@@ -61,58 +57,6 @@ def counted_semaphores(monkeypatch: pytest.MonkeyPatch, kata: kit.Kata) -> None:
         for attr, value in list(vars(kata.module).items()):
             if value is real:
                 monkeypatch.setattr(kata.module, attr, Counted)
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def window_time(delays: list[float], limit: int) -> float:
@@ -292,7 +236,7 @@ CASES = st.tuples(
 def test_any_delays_and_failures(kata: kit.Kata) -> None:
     """Any delays (ties included), limits and failures: order, peak and window time hold."""
 
-    @drawn(
+    @kit.drawn(
         CASES,
         examples=[(([(1.0, False), (1.0, True), (2.0, False), (1.0, False), (1.0, False)], 2),)],
         max_examples=30,

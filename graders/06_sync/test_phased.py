@@ -22,14 +22,10 @@ test_any_phase_table.
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Sequence
 from typing import Any
 
 import kit
-import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 TABLES = {
@@ -50,58 +46,6 @@ HANG = (
     "there must be one Barrier shared by all workers, parties must be the number of "
     "workers, and every worker must wait at it after every phase."
 )
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def run_phased(
@@ -245,7 +189,9 @@ TABLES_DRAWN = st.integers(1, 4).flatmap(
 def test_any_phase_table(kata: kit.Kata) -> None:
     """Any number of workers and phases, ties included: lockstep, on time."""
 
-    @drawn(TABLES_DRAWN, examples=[(([[1.0, 2.0], [1.0, 2.0], [0.5, 2.0]], 2),)], max_examples=25)
+    @kit.drawn(
+        TABLES_DRAWN, examples=[(([[1.0, 2.0], [1.0, 2.0], [0.5, 2.0]], 2),)], max_examples=25
+    )
     def check(case: tuple[list[list[float]], int]) -> None:
         table, phases = case
         run_phased(kata, table, f"{len(table)} workers, phase times {table}", phases=phases)

@@ -18,14 +18,11 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any, ClassVar
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_QUEUE = asyncio.Queue
@@ -108,58 +105,6 @@ def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: An
             )
 
     return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 class Source:
@@ -270,7 +215,7 @@ ITEMS = st.lists(st.sampled_from([None, 0, "", False, " ", "é", 1]), max_size=6
 def test_any_items(kata: kit.Kata) -> None:
     """Any items (None, 0, "", repeats), any pace, maxsize 1-3: all through, in order."""
 
-    @drawn(
+    @kit.drawn(
         ITEMS,
         st.sampled_from([0.25, 1.0]),
         st.sampled_from([0.5, 1.0]),

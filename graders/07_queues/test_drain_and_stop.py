@@ -23,16 +23,13 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
-import gc
 import math
 import sys
-import time
 from collections.abc import Sequence
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 HANG = (
@@ -40,58 +37,6 @@ HANG = (
     "stop signal. Put one sentinel per consumer (one sentinel stops only the consumer that "
     "gets it), or on Python 3.13+ call queue.shutdown()."
 )
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def pool_time(n: int, delay: float, consumers: int) -> float:
@@ -227,7 +172,7 @@ ITEMS = st.lists(st.sampled_from([None, 0, "", " ", "é", "a", "a"]), max_size=6
 def test_any_items(kata: kit.Kata) -> None:
     """Any items (None, falsy values, repeats), 1-4 consumers, full bounded queues too."""
 
-    @drawn(
+    @kit.drawn(
         ITEMS,
         st.integers(1, 4),
         st.booleans(),

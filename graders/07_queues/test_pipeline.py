@@ -23,15 +23,12 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REAL_QUEUE = asyncio.Queue
@@ -119,58 +116,6 @@ def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: An
             )
 
     return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 def staged(
@@ -329,7 +274,7 @@ DELAYS = st.tuples(*[st.sampled_from([0.5, 1.0])] * 3)
 def test_any_urls(kata: kit.Kata) -> None:
     """Any urls (repeats, blank, non-ASCII), widths 1-3, delays with ties: all stored, in time."""
 
-    @drawn(URLS, WIDTHS, DELAYS, examples=[(["a", "a", "b"], (1, 2, 1), (1.0, 1.0, 1.0))])
+    @kit.drawn(URLS, WIDTHS, DELAYS, examples=[(["a", "a", "b"], (1, 2, 1), (1.0, 1.0, 1.0))])
     def check(urls: list[str], widths: tuple[int, int, int], delays: tuple[float, ...]) -> None:
         result, what, *_ = run_pipeline(kata, urls, widths, delays)  # type: ignore[arg-type]
         kit.expect_loop_time(

@@ -26,15 +26,12 @@ waits, leaving out an item that arrives exactly at a deadline (either batch woul
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import aclosing
 from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 LOST = (
@@ -43,58 +40,6 @@ LOST = (
     "Keep the pending read in a task across batches and wait on it with "
     "asyncio.wait({task}, timeout=...), or pump the source into a queue from a task."
 )
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 async def timed(
@@ -339,7 +284,7 @@ def schedules(draw: st.DrawFn) -> tuple[list[float], float, int, float]:
 def test_any_schedule(kata: kit.Kata) -> None:
     """Any arrivals (bursts, gaps), sizes, waits and values (None, 0, ''): the right batches."""
 
-    @drawn(
+    @kit.drawn(
         schedules(),
         st.lists(st.sampled_from([None, 0, "", "a", "a"]), min_size=7, max_size=7),
         examples=[(([0.0, 0.0, 0.5, 3.0], 3.5, 2, 1.0), [None, 0, None, "", "a", "a", "a"])],

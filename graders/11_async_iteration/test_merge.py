@@ -20,16 +20,12 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
 from __future__ import annotations
 
 import asyncio
-import gc
-import time
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
 import kit
-import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 ONE_AFTER_ANOTHER = (
@@ -37,58 +33,6 @@ ONE_AFTER_ANOTHER = (
     "iterate the sources one after another? Keep one pending read per source (tasks and "
     "asyncio.wait(..., return_when=FIRST_COMPLETED)), or pump each source into a queue."
 )
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 async def ticks(
@@ -278,7 +222,7 @@ def test_any_sources(kata: kit.Kata) -> None:
     """Any sources (empty ones, None/0/'' items, ties): every item, at its arrival time."""
     merge = kata.get("merge", "asyncgen")
 
-    @drawn(
+    @kit.drawn(
         st.lists(SOURCE, max_size=3),
         examples=[([[(1.0, None), (1.0, "a")], [(1.0, 0), (0.5, None)]],)],
     )

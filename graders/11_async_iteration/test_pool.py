@@ -23,69 +23,12 @@ Hypothesis draws n (0-3), the make() call that fails (if any) and how the block 
 from __future__ import annotations
 
 import asyncio
-import gc
 import inspect
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import kit
-import pytest
-from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-
-class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
-
-
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
-
-
-def drawn(
-    *strategies: Any, examples: Sequence[tuple[Any, ...]] = (), max_examples: int = 25
-) -> Any:
-    """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
-    (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
-
-    def decorate(check: Any) -> Any:
-        failures: list[str] = []
-        started: list[float] = []
-
-        def attempt(args: tuple[Any, ...]) -> None:
-            gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
-
-        prop = given(st.tuples(*strategies))(attempt)
-        for args in reversed(examples):
-            prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
-
-        def run() -> None:
-            try:
-                prop()
-            except _Enough:
-                kit.fail(min(failures, key=len))
-
-        return run
-
-    return decorate
 
 
 @dataclass(eq=False)
@@ -302,7 +245,7 @@ def endings(draw: st.DrawFn) -> tuple[int, int | None, str]:
 def test_any_ending(kata: kit.Kata) -> None:
     """Any n, any failing make(), any ending: each made resource closed once, outcome kept."""
 
-    @drawn(endings(), examples=[((2, None, "by a cancellation"),), ((3, 2, "normally"),)])
+    @kit.drawn(endings(), examples=[((2, None, "by a cancellation"),), ((3, 2, "normally"),)])
     def check(case: tuple[int, int | None, str]) -> None:
         n, fail_on, ending = case
         factory = Factory(fail_on=fail_on)

@@ -10,6 +10,7 @@
 - ``fail``, ``expect``, ``expect_equal``, ``expect_loop_time`` fail with one teaching sentence.
 - ``ideal_timeline`` tells the scoreboard the right schedule of a check's run, to draw it
   under the learner's timeline when the check fails.
+- ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
   ``kit.http_doubles`` (aiohttp mocks and a real test server).
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._internal.trace import ideal_timeline
+    from .examples import drawn
     from .kata import Kata
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
@@ -49,6 +51,7 @@ _EXPORTS = {
     "PollingDetected": "sleeps",
     "watch_sleeps": "sleeps",
     "ideal_timeline": "_internal.trace",
+    "drawn": "examples",
 }
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
     "PollingDetected",
     "Probe",
     "Run",
+    "drawn",
     "expect",
     "expect_equal",
     "expect_loop_time",
