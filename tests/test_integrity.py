@@ -334,6 +334,7 @@ def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
         assert not list((box.root / "graders").rglob("__pycache__"))
         env = box.env()
         assert env["PYTHONDONTWRITEBYTECODE"] == "1"
+        assert env["PYTHONHASHSEED"] == "0"  # the same code, the same grade
         if box.uid is None:
             prefix = Path(env["PYTHONPYCACHEPREFIX"])
             assert not prefix.is_relative_to(box.root / "graders")
