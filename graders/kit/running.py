@@ -280,7 +280,8 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
             if not task.done():  # it ignored cancel(): closing the Runner would wait forever
                 seen.stubborn += 1
                 _forget(task)
-        gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
+        with seen.timer.uncounted():  # the kit's time, not the learner's step
+            gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
         await asyncio.sleep(0)
 
     guard = seen.timer.stuck_guard(options.stuck_limit)

@@ -75,6 +75,18 @@ class StepTimer:
         loop._run_once = timed_run_once
 
     @contextmanager
+    def uncounted(self) -> Iterator[None]:
+        """Time spent inside is the kit's own work (a gc.collect() after the learner's call),
+        not the step's: it counts as waiting, for the step timer and the watchdog alike."""
+        start = time.perf_counter()
+        self.selecting = True
+        try:
+            yield
+        finally:
+            self.selecting = False
+            self._waited += time.perf_counter() - start
+
+    @contextmanager
     def stuck_guard(self, limit: float) -> Iterator[list[bool]]:
         """Interrupt a step (not a wait in select) that runs longer than ``limit`` real
         seconds by raising ``Stuck`` in it; yields a flag list that is ``[True]`` if so.
