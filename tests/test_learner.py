@@ -134,10 +134,14 @@ class Watcher:
                 str(target),
             ],
             cwd=REPO,
+            stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
             env=env,
+            # Ctrl-C must reach watch even when these tests run in a background job (where
+            # the shell starts everything with SIGINT ignored).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen = ""

@@ -31,6 +31,7 @@ async def spin() -> None:
 
 @pytest.mark.usefixtures("no_sigusr1")
 def test_the_watchdog_stops_a_stuck_step_without_sigusr1() -> None:
+    before = signal.getsignal(signal.SIGINT)
     loop = asyncio.new_event_loop()
     timer = StepTimer(loop, virtual=False)
     try:
@@ -39,7 +40,7 @@ def test_the_watchdog_stops_a_stuck_step_without_sigusr1() -> None:
         assert fired == [True]
     finally:
         loop.close()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    assert signal.getsignal(signal.SIGINT) is before  # put back
 
 
 @pytest.mark.usefixtures("no_sigusr1")
