@@ -172,6 +172,11 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
 
 @pytest.mark.timeout(600)
 @needs_namespaces
+@pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11),
+    reason="the budgets are enforced by the grading parent, whatever the Python: this two-minute "
+    "test runs on 3.11 only",
+)
 def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
     """Attack 8 at the default budgets: spins that catch BaseException or ignore signals, a
     hang in pytest's final garbage collection, deep recursion; the honest kata still passes
