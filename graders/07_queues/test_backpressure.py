@@ -19,92 +19,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import kit
 import pytest
 from hypothesis import strategies as st
+from kit import queues
 
-REAL_QUEUE = asyncio.Queue
-HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
 HANG = (
     "Does the consumer learn that the source has ended (a sentinel after the last item), "
     "and does the producer's put() ever get room (is the consumer running)?"
 )
 
 
-class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
-    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
-
-    made: ClassVar[list[WatchedQueue]] = []
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.taken = self.done_calls = self.joins = 0
-        WatchedQueue.made.append(self)
-
-    def get_nowait(self) -> Any:
-        item = super().get_nowait()
-        self.taken += 1
-        return item
-
-    def task_done(self) -> None:
-        self.done_calls += 1
-        super().task_done()
-
-    async def join(self) -> None:
-        self.joins += 1
-        await super().join()
-
-
 @pytest.fixture(autouse=True)
 def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     """The learner's asyncio.Queue objects are WatchedQueues."""
-    WatchedQueue.made = []
-    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
-    for name, value in list(vars(kata.module).items()):
-        if value is REAL_QUEUE:
-            monkeypatch.setattr(kata.module, name, WatchedQueue)
-
-
-def hang_evidence() -> str:
-    """What the learner's queues show about a hang: a join() short of task_done() calls."""
-    for queue in WatchedQueue.made:
-        if queue.joins and queue.taken == 0 and queue.qsize():
-            return (
-                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
-                "item(s): start the worker tasks before you await join()."
-            )
-        if queue.joins and queue.done_calls < queue.taken:
-            return (
-                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
-                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
-                "once every item taken got its task_done(): call it after each item, in a "
-                "`finally:` so a failed item counts too."
-            )
-    return ""
-
-
-def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
-    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
-    hung: list[bool] = []
-
-    async def guarded() -> Any:
-        try:
-            async with asyncio.timeout(HANG_AFTER):
-                return await call()
-        except TimeoutError:
-            hung.append(True)
-            return None
-
-    def verdict(_result: kit.Run[Any]) -> None:
-        if hung:
-            kit.fail(
-                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
-                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
-            )
-
-    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+    queues.watch_queues(kata, monkeypatch)
 
 
 class Source:
@@ -155,7 +86,9 @@ def grade(
             )
         return HANG
 
-    result = run_hung(kata, lambda: produce_consume(source.items(), sink, maxsize), what, stuck)
+    result = queues.run_hung(
+        kata, lambda: produce_consume(source.items(), sink, maxsize), what, stuck
+    )
     sunk = [c.args[0] for c in sink.calls]
     kit.expect(
         sunk == items and [type(x) for x in sunk] == [type(x) for x in items],

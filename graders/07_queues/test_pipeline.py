@@ -25,14 +25,13 @@ from __future__ import annotations
 import asyncio
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import kit
 import pytest
 from hypothesis import strategies as st
+from kit import queues
 
-REAL_QUEUE = asyncio.Queue
-HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
 HANG = (
     "Something awaits forever: queue.join() returns only once every item got its "
     "task_done(), and a worker waiting in queue.get() waits until it is cancelled."
@@ -44,78 +43,10 @@ STAGE_BY_STAGE = (
 )
 
 
-class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
-    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
-
-    made: ClassVar[list[WatchedQueue]] = []
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.taken = self.done_calls = self.joins = 0
-        WatchedQueue.made.append(self)
-
-    def get_nowait(self) -> Any:
-        item = super().get_nowait()
-        self.taken += 1
-        return item
-
-    def task_done(self) -> None:
-        self.done_calls += 1
-        super().task_done()
-
-    async def join(self) -> None:
-        self.joins += 1
-        await super().join()
-
-
 @pytest.fixture(autouse=True)
 def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     """The learner's asyncio.Queue objects are WatchedQueues."""
-    WatchedQueue.made = []
-    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
-    for name, value in list(vars(kata.module).items()):
-        if value is REAL_QUEUE:
-            monkeypatch.setattr(kata.module, name, WatchedQueue)
-
-
-def hang_evidence() -> str:
-    """What the learner's queues show about a hang: a join() short of task_done() calls."""
-    for queue in WatchedQueue.made:
-        if queue.joins and queue.taken == 0 and queue.qsize():
-            return (
-                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
-                "item(s): start the worker tasks before you await join()."
-            )
-        if queue.joins and queue.done_calls < queue.taken:
-            return (
-                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
-                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
-                "once every item taken got its task_done(): call it after each item, in a "
-                "`finally:` so a failed item counts too."
-            )
-    return ""
-
-
-def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
-    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
-    hung: list[bool] = []
-
-    async def guarded() -> Any:
-        try:
-            async with asyncio.timeout(HANG_AFTER):
-                return await call()
-        except TimeoutError:
-            hung.append(True)
-            return None
-
-    def verdict(_result: kit.Run[Any]) -> None:
-        if hung:
-            kit.fail(
-                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
-                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
-            )
-
-    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+    queues.watch_queues(kata, monkeypatch)
 
 
 def staged(
@@ -159,7 +90,9 @@ def run_pipeline(
         f"pipeline({shown}, fetch {delays[0]:g} s, parse {delays[1]:g} s, "
         f"store {delays[2]:g} s, widths={widths})"
     )
-    result = run_hung(kata, lambda: pipeline(feed(urls), fetch, parse, store, widths), what, HANG)
+    result = queues.run_hung(
+        kata, lambda: pipeline(feed(urls), fetch, parse, store, widths), what, HANG
+    )
     kit.ideal_timeline(staged(n, widths, delays))
     stored = Counter(c.args[0] for c in store.calls)
     expected = Counter(f"rec:page:{url}" for url in urls)
@@ -335,7 +268,7 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             )
         return HANG
 
-    run_hung(kata, scenario, what, stuck)
+    queues.run_hung(kata, scenario, what, stuck)
     kit.expect(
         state.get("cancelled"),
         f"{what} did not end with CancelledError: after stopping the workers, let the "

@@ -28,14 +28,12 @@ from __future__ import annotations
 import asyncio
 import heapq
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import kit
 import pytest
 from hypothesis import strategies as st
-
-REAL_QUEUE = asyncio.Queue
-HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
+from kit import queues
 
 HANG = (
     "Something awaits forever: queue.join() returns only once every item got its "
@@ -52,78 +50,10 @@ FASTER = (
 )
 
 
-class WatchedQueue(asyncio.Queue):  # type: ignore[type-arg]
-    """An asyncio.Queue that counts the items taken, the task_done() and join() calls."""
-
-    made: ClassVar[list[WatchedQueue]] = []
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.taken = self.done_calls = self.joins = 0
-        WatchedQueue.made.append(self)
-
-    def get_nowait(self) -> Any:
-        item = super().get_nowait()
-        self.taken += 1
-        return item
-
-    def task_done(self) -> None:
-        self.done_calls += 1
-        super().task_done()
-
-    async def join(self) -> None:
-        self.joins += 1
-        await super().join()
-
-
 @pytest.fixture(autouse=True)
 def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     """The learner's asyncio.Queue objects are WatchedQueues."""
-    WatchedQueue.made = []
-    monkeypatch.setattr(asyncio, "Queue", WatchedQueue)
-    for name, value in list(vars(kata.module).items()):
-        if value is REAL_QUEUE:
-            monkeypatch.setattr(kata.module, name, WatchedQueue)
-
-
-def hang_evidence() -> str:
-    """What the learner's queues show about a hang: a join() short of task_done() calls."""
-    for queue in WatchedQueue.made:
-        if queue.joins and queue.taken == 0 and queue.qsize():
-            return (
-                f"queue.join() waited while nobody took any of the queue's {queue.qsize()} "
-                "item(s): start the worker tasks before you await join()."
-            )
-        if queue.joins and queue.done_calls < queue.taken:
-            return (
-                f"queue.join() waited forever: task_done() was called {queue.done_calls} "
-                f"time(s) for {queue.taken} item(s) taken from the queue. join() returns only "
-                "once every item taken got its task_done(): call it after each item, in a "
-                "`finally:` so a failed item counts too."
-            )
-    return ""
-
-
-def run_hung(kata: kit.Kata, call: Any, what: str, hang_hint: str, **options: Any) -> kit.Run[Any]:
-    """kata.run(call) with a hang diagnosed from the queues' counters when they show why."""
-    hung: list[bool] = []
-
-    async def guarded() -> Any:
-        try:
-            async with asyncio.timeout(HANG_AFTER):
-                return await call()
-        except TimeoutError:
-            hung.append(True)
-            return None
-
-    def verdict(_result: kit.Run[Any]) -> None:
-        if hung:
-            kit.fail(
-                f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. "
-                + (hang_evidence() or (hang_hint() if callable(hang_hint) else hang_hint))
-            )
-
-    return kata.run(guarded, what=what, limit=HANG_AFTER * 2, verdict=verdict, **options)
+    queues.watch_queues(kata, monkeypatch)
 
 
 def pool_time(delays: Sequence[float], workers: int) -> float:
@@ -154,7 +84,7 @@ def test_results_with_a_pool_of_workers(kata: kit.Kata, n: int, workers: int) ->
     handler = kit.Probe(delay=1.0)
     items = list(range(n))
     what = f"process_all({n} items, handler, workers={workers})"
-    result = run_hung(kata, lambda: process_all(items, handler, workers), what, HANG)
+    result = queues.run_hung(kata, lambda: process_all(items, handler, workers), what, HANG)
     expected = [("result", i) for i in items]
     kit.expect(
         same_items(result.value, expected),
@@ -194,7 +124,7 @@ def test_mixed_durations(kata: kit.Kata) -> None:
     delays = {0: 3.0, 1: 1.0, 2: 2.0, 3: 1.0, 4: 1.0, 5: 2.0, 6: 0.5}
     handler = kit.Probe(delay=delays)
     what = "process_all(7 items of 0.5 to 3 s, handler, workers=2)"
-    result = run_hung(kata, lambda: process_all(list(delays), handler, 2), what, HANG)
+    result = queues.run_hung(kata, lambda: process_all(list(delays), handler, 2), what, HANG)
     kit.expect(
         same_items(result.value, [("result", i) for i in delays]),
         f"{what} returned {result.value!r}; expected all 7 results in any order.",
@@ -217,7 +147,7 @@ def test_a_failing_item_does_not_stop_the_pool(kata: kit.Kata) -> None:
     handler = kit.Probe(delay=1.0, errors={2: error})
     items = list(range(6))
     what = "process_all(6 items, handler that raises for item 2, workers=2)"
-    result = run_hung(
+    result = queues.run_hung(
         kata, lambda: process_all(items, handler, 2), what, HANG_ON_ERROR, raises=ValueError
     )
     if result.error is not None:
@@ -253,7 +183,7 @@ def test_no_items(kata: kit.Kata) -> None:
     process_all = kata.get("process_all", "coroutine")
     handler = kit.Probe(delay=1.0)
     what = "process_all([], handler, workers=3)"
-    result = run_hung(kata, lambda: process_all([], handler, 3), what, HANG)
+    result = queues.run_hung(kata, lambda: process_all([], handler, 3), what, HANG)
     kit.expect_equal(result.value, [], f"the result of {what}")
     kit.expect_loop_time(result, 0.0, what)
 
@@ -263,7 +193,7 @@ def test_items_from_a_generator(kata: kit.Kata) -> None:
     process_all = kata.get("process_all", "coroutine")
     handler = kit.Probe(delay=1.0)
     what = "process_all((i for i in range(5)), handler, workers=2)"
-    result = run_hung(
+    result = queues.run_hung(
         kata, lambda: process_all((i for i in range(5)), handler, 2), what, HANG, raises=TypeError
     )
     if isinstance(result.error, TypeError):
@@ -292,7 +222,9 @@ def test_any_items(kata: kit.Kata) -> None:
     def check(items: list[Any], workers: int) -> None:
         handler = kit.Probe(delay=1.0)
         what = f"process_all({items!r}, handler, workers={workers})"
-        result = run_hung(kata, lambda: process_all(list(items), handler, workers), what, HANG)
+        result = queues.run_hung(
+            kata, lambda: process_all(list(items), handler, workers), what, HANG
+        )
         expected = [("result", item) for item in items]
         kit.expect(
             same_items(result.value, expected),
@@ -352,7 +284,7 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             )
         return HANG
 
-    run_hung(kata, scenario, what, stuck)
+    queues.run_hung(kata, scenario, what, stuck)
     kit.expect(
         state.get("cancelled"),
         f"{what} did not end with CancelledError: after stopping the workers, let the "

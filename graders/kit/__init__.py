@@ -13,7 +13,8 @@
 - ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
-  ``kit.http_doubles`` (aiohttp mocks and a real test server).
+  ``kit.http_doubles`` (aiohttp mocks and a real test server), ``kit.queues``
+  (the learner's asyncio.Queue objects, counted).
 
 Everything else lives in ``kit._internal``: the tools (scoreboard, reports, gradebook, watch,
 the sandbox), not for graders.
