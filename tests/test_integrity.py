@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -76,14 +77,14 @@ def _digest(folder: Path) -> dict[str, str]:
     }
 
 
-def _daemons_left() -> list[str]:
+def _daemons_left(name: str = "katas-hostile-daemon") -> list[str]:
     found = []
     for entry in Path("/proc").iterdir():
         try:
             cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if b"katas-hostile-daemon" in cmdline:
+        if name.encode() in cmdline:
             found.append(entry.name)
     return found
 
@@ -340,12 +341,12 @@ def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
         env = box.env()
         assert env["PYTHONDONTWRITEBYTECODE"] == "1"
         assert env["PYTHONHASHSEED"] == "0"  # the same code, the same grade
-        if box.uid is None:
+        if box.group is None:
             prefix = Path(env["PYTHONPYCACHEPREFIX"])
             assert not prefix.is_relative_to(box.root / "graders")
         else:  # its own uid cannot write the root-owned copy: site-packages' bytecode is used
             assert "PYTHONPYCACHEPREFIX" not in env
-            assert (box.root / "graders").stat().st_uid != box.uid
+            assert (box.root / "graders").stat().st_uid != box.group
             assert not (box.root / "graders").stat().st_mode & 0o022
     finally:
         box.remove()
@@ -379,12 +380,31 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
 
 
 @needs_namespaces
+def test_one_grader_process_ending_leaves_its_neighbours_running(tmp_path: Path) -> None:
+    """Tracks of one submission run side by side: the cleanup after one grader process
+    kills only what that process left, never a neighbour still grading (a real-clock track
+    was once killed mid-kata this way, and honest solutions lost points)."""
+    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    try:
+        slow = isolation.start([sys.executable, "-c", "import time; time.sleep(6)"], box)
+        quick = isolation.start([sys.executable, "-c", "pass"], box)
+        quick.wait(timeout=60)
+        isolation.kill(quick)
+        assert box.cleanup_processes(quick, grace=0.5) == []
+        assert slow.wait(timeout=60) == 0
+        isolation.kill(slow)
+    finally:
+        box.remove()
+
+
+@needs_namespaces
 def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
     box = isolation.sandbox(_student(tmp_path / "alice", None))
+    name = f"katas-daemon-{uuid.uuid4().hex}"  # this test's own: other runs may go on beside it
     daemon = (
         "import os, subprocess, sys, time\n"
         "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)', "
-        "'katas-hostile-daemon'], start_new_session=True)\n"
+        f"{name!r}], start_new_session=True)\n"
         "time.sleep(0.5)\n"
     )
     try:
@@ -392,8 +412,8 @@ def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
         proc.wait(timeout=60)
         isolation.kill(proc)
         time.sleep(0.5)
-        box.cleanup_processes()
-        assert not _daemons_left()
+        box.cleanup_processes(proc)
+        assert not _daemons_left(name)
     finally:
         box.remove()
 

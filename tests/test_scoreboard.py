@@ -49,6 +49,7 @@ def test_solutions_copied_over_exercises_score_full_marks(tmp_path: Path) -> Non
     shutil.copytree(REPO / "solutions", submission)
     proc = grade("--target", str(submission), "--strict")
     assert f"Total {TOTAL}/{TOTAL}" in proc.stdout, proc.stdout[-3000:]
+    assert "still running" not in proc.stdout, "an honest grader process was flagged or killed"
     assert proc.returncode == 0
 
 

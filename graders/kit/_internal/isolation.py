@@ -5,11 +5,13 @@ the graders and kit, the pytest settings, and a copy of the folder under grading
 else. The grader processes then run, best first:
 
 - ``root`` (grading as root, ``unshare`` available): in new mount, network and PID
-  namespaces, as an unprivileged uid of their own (one per ``grade()`` call), with
-  ``no_new_privs``. The project's other folders (solutions/, tests/, .git...), the folder
-  of submissions and other grading trees are hidden under empty read-only mounts; the
-  network has loopback only; when the grader process ends, the kernel kills everything it
-  started, ``setsid`` daemons included.
+  namespaces, each as an unprivileged uid of its own (in a group, one per ``grade()``
+  call, that owns the private copy), with ``no_new_privs``. The project's other folders
+  (solutions/, tests/, .git...), the folder of submissions and other grading trees are
+  hidden under empty read-only mounts; the network has loopback only; when the grader
+  process ends, the kernel kills everything it started, ``setsid`` daemons included. A uid
+  per process, not per submission: the cleanup after one process must not kill another
+  one of the same submission, still grading its track.
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
   namespace, as the grading user (so files that user can write outside the hidden folders
   stay writable).
@@ -53,6 +55,7 @@ NOT_ISOLATED = (
 
 _lock = threading.Lock()
 _live: set[int] = set()  # pids of grader processes this process started and waits for
+_uids: dict[int, int] = {}  # pid of a grader process -> the uid it runs as
 _base: dict[str, Path] = {}  # the one folder all private trees of this process live in
 
 
@@ -117,7 +120,7 @@ class Sandbox:
     root: Path
     target: Path  # the private copy of the folder under grading
     original: Path  # the folder it was copied from
-    uid: int | None
+    group: int | None  # the id (user and group) that owns the private copy; None: no own ids
     mode: str
     hide: list[str] = field(default_factory=list)
 
@@ -126,12 +129,12 @@ class Sandbox:
         """True when the grader processes run in namespaces."""
         return self.mode in ("root", "userns")
 
-    def env(self) -> dict[str, str]:
+    def env(self, uid: int | None = None) -> dict[str, str]:
         """The environment of a grader process: nothing of the grading shell but PATH."""
         return {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.root / "home"),
-            "TMPDIR": str(self.root / "tmp"),
+            "TMPDIR": str(self.tmp(uid)),
             "PYTHONPATH": str(self.root / "graders"),
             "PYTHONDONTWRITEBYTECODE": "1",
             # The same code gets the same grade every time: no hash randomisation, so the
@@ -151,23 +154,39 @@ class Sandbox:
         so for a submission it then reads bytecode from an empty folder instead. That costs
         compiling pytest and aiohttp from source (about 1 s a process), so not otherwise."""
         own = {(REPO / "exercises").resolve(), (REPO / "solutions").resolve()}
-        if self.uid is not None or self.original.resolve() in own:
+        if self.group is not None or self.original.resolve() in own:
             return {}
         return {"PYTHONPYCACHEPREFIX": str(self.root / "tmp" / "pycache")}
 
-    def command(self, argv: list[str]) -> list[str]:
-        """``argv`` wrapped so that it starts inside this sandbox."""
+    def new_uid(self) -> int | None:
+        """A fresh uid for one grader process (None without ids of its own), with a temporary
+        folder of its own: processes of one ``grade()`` call share only the group, so what
+        each leaves behind is told apart."""
+        if self.group is None:
+            return None
+        uid = _draw_id()
+        self.tmp(uid).mkdir(mode=0o700)
+        os.chown(self.tmp(uid), uid, self.group)
+        return uid
+
+    def tmp(self, uid: int | None) -> Path:
+        """The temporary folder of a grader process running as ``uid``."""
+        return self.root / "tmp" if uid is None else self.root / "tmp" / str(uid)
+
+    def command(self, argv: list[str], uid: int | None) -> list[str]:
+        """``argv`` wrapped so that it starts inside this sandbox as ``uid``."""
         if not self.isolated:
             return argv
         spec = {
             "hide": self.hide,
             "expose": _exposed(),
             "stage": str(self.root / "stage"),
-            "uid": self.uid,
+            "uid": uid,
+            "gid": self.group,
             "nproc": NPROC,
             "cwd": str(self.root / "home"),
             "argv": argv,
-            "env": self.env(),
+            "env": self.env(uid),
         }
         user = [] if self.mode == "root" else ["--user", "--map-root-user"]
         unshare = shutil.which("unshare") or "unshare"
@@ -183,24 +202,25 @@ class Sandbox:
             json.dumps(spec),
         ]
 
-    def popen_options(self) -> dict[str, object]:
-        """How to start a grader process: its own session, and its uid when not in namespaces."""
+    def popen_options(self, uid: int | None) -> dict[str, object]:
+        """How to start a grader process: its own session, and its ids when not in namespaces."""
         options: dict[str, object] = {"start_new_session": True, "cwd": str(self.root / "home")}
         if not self.isolated:
-            options["env"] = self.env()
-            if self.uid is not None:
-                options.update(user=self.uid, group=self.uid, extra_groups=[])
+            options["env"] = self.env(uid)
+            if uid is not None:
+                options.update(user=uid, group=self.group, extra_groups=[])
         return options
 
-    def cleanup_processes(self, grace: float = 3.0) -> list[int]:
-        """Kill whatever this sandbox's uid still runs (or, without a uid of its own, the
-        orphans adopted as subreaper) once ``grace`` seconds have not ended it; return the
-        pids that had to be killed (none once namespaces have done their job)."""
-        left = self._left()
+    def cleanup_processes(self, proc: subprocess.Popen[bytes], grace: float = 3.0) -> list[int]:
+        """Kill whatever the uid of grader process ``proc`` still runs (or, without ids of
+        its own, the orphans adopted as subreaper) once ``grace`` seconds have not ended it;
+        return the pids that had to be killed (none once namespaces have done their job)."""
+        uid = _uids.pop(proc.pid, None)
+        left = self._left(uid)
         deadline = time.monotonic() + grace
         while left and time.monotonic() < deadline:
             time.sleep(0.05)  # a PID namespace's processes die with its first one
-            left = self._left()
+            left = self._left(uid)
         for pid in left:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -213,8 +233,9 @@ class Sandbox:
                 pass
         return left
 
-    def _left(self) -> list[int]:
-        return _leftovers(self.uid) if self.uid is not None else _orphans()
+    @staticmethod
+    def _left(uid: int | None) -> list[int]:
+        return _leftovers(uid) if uid is not None else _orphans()
 
     def remove(self) -> None:
         """Delete the private tree."""
@@ -257,10 +278,14 @@ def _orphans() -> list[int]:
 
 
 def start(cmd: list[str], box: Sandbox, **kwargs: object) -> subprocess.Popen[bytes]:
-    """Start a grader process in ``box`` and remember it as live."""
+    """Start a grader process in ``box`` as a fresh uid and remember it as live."""
+    uid = box.new_uid()
     with _lock:
-        proc = subprocess.Popen(box.command(cmd), **{**box.popen_options(), **kwargs})  # type: ignore[call-overload]
+        options = {**box.popen_options(uid), **kwargs}
+        proc = subprocess.Popen(box.command(cmd, uid), **options)  # type: ignore[call-overload]
         _live.add(proc.pid)
+        if uid is not None:
+            _uids[proc.pid] = uid
     return proc  # type: ignore[no-any-return]
 
 
@@ -357,14 +382,21 @@ def sandbox(target: Path) -> Sandbox:
     shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
     # Without namespaces, a uid of its own only where it can reach Python (not under /root).
     own_uid = os.geteuid() == 0 and (how == "root" or (how == "none" and not _exposed()))
-    uid = secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0] if own_uid else None
+    group = _draw_id() if own_uid else None
     for sub in ("home", "tmp"):
         (root / sub).mkdir(mode=0o700)
-    if uid is not None:
+    if group is not None:  # the group's: each grader process runs as a uid of its own in it
         for path in [copy, *copy.rglob("*"), root / "home", root / "tmp"]:
-            os.lchown(path, uid, uid)
-        copy.chmod(0o700)
-    return Sandbox(root, copy, target, uid, how, _hidden(target, root) if how != "none" else [])
+            os.lchown(path, group, group)
+            if not path.is_symlink():
+                bits = path.stat().st_mode & 0o777
+                path.chmod(bits | (bits & 0o700) >> 3)
+        copy.chmod(0o770)
+    return Sandbox(root, copy, target, group, how, _hidden(target, root) if how != "none" else [])
+
+
+def _draw_id() -> int:
+    return secrets.randbelow(UIDS[1] - UIDS[0]) + UIDS[0]
 
 
 # Runs as root inside the new namespaces (python -I -S): hide folders under empty read-only
@@ -400,7 +432,7 @@ uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
     os.setgroups([])
-    os.setgid(uid)
+    os.setgid(spec["gid"])
     os.setuid(uid)
 libc.prctl(38, 1, 0, 0, 0)
 os.chdir(spec["cwd"])

@@ -207,7 +207,7 @@ def _run(
         reader.start()
         batch = _watch(proc, messages, lock, deadline)
         isolation.kill(proc)
-        batch.left = box.cleanup_processes()
+        batch.left = box.cleanup_processes(proc)
         reader.join(timeout=5)
         out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
         batch.output = for_terminal(out.read().decode("utf-8", "replace"), newlines=True)
