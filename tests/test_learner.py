@@ -183,3 +183,55 @@ def test_watch_regrades_on_save_moves_on_and_stops_cleanly(tmp_path: Path) -> No
     finally:
         if watcher.proc.poll() is None:
             watcher.proc.kill()
+
+
+# Watch mode answers a save with a grader process started ahead (orchestrate.prepare).
+
+SOLVED = (REPO / "solutions" / "02_tasks" / "two_sleepers.py").read_text(encoding="utf-8")
+
+
+def _exercises(tmp_path: Path) -> Path:
+    target = tmp_path / "exercises"
+    shutil.copytree(REPO / "exercises" / "02_tasks", target / "02_tasks")
+    return target
+
+
+def test_a_process_started_ahead_grades_the_code_as_saved_after_it(tmp_path: Path) -> None:
+    """It was started on the stub; the learner then saved a solution: the solution is graded,
+    and no code from the folder ran before the release (its import would leave a mark)."""
+    from kit._internal import orchestrate
+    from kit._internal.data import Status
+
+    assert ENTRY is not None
+    target = _exercises(tmp_path)
+    kata = target / "02_tasks" / "two_sleepers.py"
+    kata.write_text("open('imported-early', 'w').close()\n" + kata.read_text(encoding="utf-8"))
+    orchestrate.prepare([ENTRY], target)
+    try:
+        started = orchestrate._prepared["next"][1]
+        time.sleep(3)  # pytest and the grader are loaded by now
+        assert started.proc.poll() is None, "the process started ahead did not wait"
+        assert not (started.box.root / "home" / "imported-early").exists()
+        kata.write_text(SOLVED, encoding="utf-8")
+        result = orchestrate.grade([ENTRY], target)[0]
+    finally:
+        orchestrate.discard()
+    assert result.status is Status.PASS, result.message
+    assert "next" not in orchestrate._prepared, "a prepared process is used once"
+    assert started.proc.poll() is not None
+
+
+def test_a_process_started_ahead_for_another_kata_is_ended(tmp_path: Path) -> None:
+    from kit._internal import orchestrate
+    from kit._internal.data import Status
+
+    assert ENTRY is not None
+    other = catalogue().info("02_tasks/fetch_all")
+    assert other is not None
+    target = _exercises(tmp_path)
+    orchestrate.prepare([ENTRY], target)
+    started = orchestrate._prepared["next"][1]
+    result = orchestrate.grade([other], target)[0]
+    assert result.status is Status.NOT_STARTED
+    assert started.proc.wait(timeout=30) is not None
+    assert not started.box.root.exists(), "its sandbox is removed with it"

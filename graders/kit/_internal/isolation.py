@@ -237,6 +237,11 @@ class Sandbox:
     def _left(uid: int | None) -> list[int]:
         return _leftovers(uid) if uid is not None else _orphans()
 
+    def refresh(self) -> None:
+        """Copy the folder under grading afresh (for a grader process started ahead)."""
+        shutil.rmtree(self.target)
+        _fill(self.target, self.original, self.group)
+
     def remove(self) -> None:
         """Delete the private tree."""
         shutil.rmtree(self.root, ignore_errors=True)
@@ -379,20 +384,33 @@ def sandbox(target: Path) -> Sandbox:
     reserved = ("", "graders", "home", "tmp", "stage", "pyproject.toml")
     name = target.name if target.name not in reserved else "submission"
     copy = root / name
-    shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
     # Without namespaces, a uid of its own only where it can reach Python (not under /root).
     own_uid = os.geteuid() == 0 and (how == "root" or (how == "none" and not _exposed()))
     group = _draw_id() if own_uid else None
     for sub in ("home", "tmp"):
         (root / sub).mkdir(mode=0o700)
-    if group is not None:  # the group's: each grader process runs as a uid of its own in it
-        for path in [copy, *copy.rglob("*"), root / "home", root / "tmp"]:
-            os.lchown(path, group, group)
-            if not path.is_symlink():
-                bits = path.stat().st_mode & 0o777
-                path.chmod(bits | (bits & 0o700) >> 3)
-        copy.chmod(0o770)
+        _give(root / sub, group)
+    _fill(copy, target, group)
     return Sandbox(root, copy, target, group, how, _hidden(target, root) if how != "none" else [])
+
+
+def _fill(copy: Path, target: Path, group: int | None) -> None:
+    """Copy ``target`` to ``copy``, owned by ``group`` when there is one."""
+    shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
+    for path in [*copy.rglob("*"), copy]:
+        _give(path, group)
+    if group is not None:
+        copy.chmod(0o770)
+
+
+def _give(path: Path, group: int | None) -> None:
+    """Make ``path`` the group's (each grader process runs as a uid of its own in it)."""
+    if group is None:
+        return
+    os.lchown(path, group, group)
+    if not path.is_symlink():
+        bits = path.stat().st_mode & 0o777
+        path.chmod(bits | (bits & 0o700) >> 3)
 
 
 def _draw_id() -> int:

@@ -55,6 +55,12 @@ TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
 KATA_BUDGET = float(os.environ.get("KATAS_KATA_BUDGET", "60"))
 # Real seconds one grade() call (one submission) may take in all.
 SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "160"))
+# What the kit's graders do without, in each grader process: they say what is wrong with
+# kit.fail, not bare asserts, so no assertion rewriting (it rewrote every module of pytest's
+# plugins: 0.4 s a process); kit.drawn drives Hypothesis itself, so not its pytest plugin
+# (importing all of Hypothesis: 0.25 s). Instructors' own tests (--extra-tests) are plain
+# pytest and may use both: their processes keep them.
+LEAN = ("--assert=plain", "-p", "no:hypothesispytest")
 END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
 OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
 
@@ -165,15 +171,54 @@ def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) 
                 messages.append(message)
 
 
-def _run(
-    entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadline: Deadline
-) -> Batch:
-    """Run the graders of ``entries`` in one grader process in ``box``; judge its messages."""
+@dataclass
+class Started:
+    """A grader process on its way, and what the parent needs to judge it."""
+
+    entries: list[KataInfo]
+    box: isolation.Sandbox
+    proc: subprocess.Popen[bytes]
+    key: bytes
+    messages: list[Message]
+    lock: threading.Lock
+    reader: threading.Thread
+    out: Any  # the temporary file its output goes to
+    hold: int | None  # write end of its "go" pipe while it waits, else None
+
+    def release(self) -> bool:
+        """Let a held process run its checks; False when it is gone (it must start again)."""
+        if self.hold is None:
+            return True
+        try:
+            os.write(self.hold, b"g")
+        except OSError:
+            return False
+        finally:
+            os.close(self.hold)
+            self.hold = None
+        return self.proc.poll() is None
+
+    def discard(self) -> None:
+        """End a process that will not be judged."""
+        if self.hold is not None:
+            os.close(self.hold)
+            self.hold = None
+        isolation.kill(self.proc)
+        self.box.cleanup_processes(self.proc, grace=0)
+        self.out.close()
+
+
+def _start(
+    entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, hold: bool = False
+) -> Started:
+    """Start the graders of ``entries`` in one grader process in ``box``. With ``hold``, it
+    loads pytest and the graders, then waits for ``release()`` before any check runs."""
     write, read = os.pipe()[::-1]
     key_read, key_write = os.pipe()
     key = secrets.token_bytes(32)
     os.write(key_write, key)
     os.close(key_write)
+    go_read, go_write = os.pipe() if hold else (None, None)
     cmd = [
         *(sys.executable, "-s", "-m", "pytest"),
         *(str(box.root / e.grader.relative_to(REPO)) for e in entries),
@@ -182,38 +227,57 @@ def _run(
         *(f"--timeout={TEST_TIMEOUT:g}", "-p", "no:randomly", "-p", "no:cacheprovider"),
         *("-q", "--no-header", "--continue-on-collection-errors"),
         *(("--kata-fail-fast",) if FAIL_FAST else ()),
+        *((f"--kata-hold={go_read}",) if go_read is not None else ()),
+        *(() if any(e.id.startswith(f"{extra.TRACK}/") for e in entries) else LEAN),
         "--tb=short" if verbose else "--tb=line",
     ]
     if verbose:
         cmd.append("-v")
     messages: list[Message] = []
     lock = threading.Lock()
-    with tempfile.TemporaryFile() as out:
-        try:
-            proc = isolation.start(
-                cmd,
-                box,
-                pass_fds=(write, key_read),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        finally:
-            os.close(write)
-            os.close(key_read)
-        reader = threading.Thread(
-            target=_reader, args=(read, messages, key, lock), daemon=True, name="katas-channel"
+    out = tempfile.TemporaryFile()
+    fds = (write, key_read) + ((go_read,) if go_read is not None else ())
+    try:
+        proc = isolation.start(
+            cmd, box, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT
         )
-        reader.start()
-        batch = _watch(proc, messages, lock, deadline)
-        isolation.kill(proc)
-        batch.left = box.cleanup_processes(proc)
-        reader.join(timeout=5)
-        out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
-        batch.output = for_terminal(out.read().decode("utf-8", "replace"), newlines=True)
+    except BaseException:
+        out.close()
+        os.close(read)
+        if go_write is not None:
+            os.close(go_write)
+        raise
+    finally:
+        for fd in fds:
+            os.close(fd)
+    reader = threading.Thread(
+        target=_reader, args=(read, messages, key, lock), daemon=True, name="katas-channel"
+    )
+    reader.start()
+    return Started(entries, box, proc, key, messages, lock, reader, out, go_write)
+
+
+def _finish(started: Started, deadline: Deadline) -> Batch:
+    """Release ``started`` if it waits, watch it to its end and judge its messages."""
+    started.release()
+    proc, out, lock = started.proc, started.out, started.lock
+    batch = _watch(proc, started.messages, lock, deadline)
+    isolation.kill(proc)
+    batch.left = started.box.cleanup_processes(proc)
+    started.reader.join(timeout=5)
+    out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
+    batch.output = for_terminal(out.read().decode("utf-8", "replace"), newlines=True)
+    out.close()
     with lock:
-        _judge(batch, messages)
+        _judge(batch, started.messages)
     return batch
+
+
+def _run(
+    entries: list[KataInfo], box: isolation.Sandbox, verbose: bool, deadline: Deadline
+) -> Batch:
+    """Run the graders of ``entries`` in one grader process in ``box``; judge its messages."""
+    return _finish(_start(entries, box, verbose), deadline)
 
 
 def _watch(
@@ -435,9 +499,10 @@ def _grade_group(
     expected: dict[str, list[str]],
     verbose: bool,
     deadline: Deadline,
+    first: Started | None = None,
 ) -> list[KataResult]:
-    """Grade katas in one process; when it ends early, decide the kata it ended on (alone,
-    if it died) and grade the rest again."""
+    """Grade katas in one process (``first``, when one was started ahead); when it ends
+    early, decide the kata it ended on (alone, if it died) and grade the rest again."""
     results: dict[str, KataResult] = {}
     seen: dict[str, list[str]] = {}  # kata id -> what grading saw, as flags
     pending = list(group)
@@ -445,7 +510,10 @@ def _grade_group(
         if time.monotonic() > deadline.at():
             results.update({e.id: _out_of_time(e) for e in pending})
             break
-        batch = _run(pending, box, verbose, deadline)
+        if first is not None:
+            batch, first = _finish(first, deadline), None
+        else:
+            batch = _run(pending, box, verbose, deadline)
         _note(batch, seen)
         undecided = []
         for entry in pending:
@@ -538,20 +606,23 @@ def grade(
         else:
             runnable.append(entry)
     if runnable:
-        box = isolation.sandbox(target)
+        chunks = list(_chunks(runnable, per_track))
+        ahead = _take_prepared(chunks, target, verbose)
+        box = ahead.box if ahead else isolation.sandbox(target)
         found = flags.scan(box.target, [e.id for e in runnable])
         for entry in runnable:  # not copied into the sandbox: graded as missing
             if (target / f"{entry.id}.py").is_symlink():
                 found.setdefault(entry.id, []).append("the kata file is a symlink (not graded)")
         if target.resolve() in ((REPO / "solutions").resolve(), (REPO / "exercises").resolve()):
             found = {}  # the reference itself, or the learner's own work: nothing to review
-        extra.install(entries, box.root)
+        if not ahead:
+            extra.install(entries, box.root)
         deadline = Deadline(start + SUBMISSION_BUDGET)
         try:
             with ThreadPoolExecutor(max_workers=jobs or 2 * (os.cpu_count() or 1)) as pool:
                 for group in pool.map(
-                    lambda g: _grade_group(g, box, expected, verbose, deadline),
-                    list(_chunks(runnable, per_track)),
+                    lambda g: _grade_group(g, box, expected, verbose, deadline, ahead),
+                    chunks,
                 ):
                     results.update({r.info.id: r for r in group})
         finally:
@@ -559,6 +630,57 @@ def grade(
         for kata_id, notes in found.items():
             results[kata_id].flags[:0] = notes
     return [results[e.id] for e in entries]
+
+
+_prepared: dict[str, tuple[tuple[Path, tuple[str, ...], bool], Started]] = {}
+
+
+def prepare(entries: list[KataInfo], target: Path, *, verbose: bool = False) -> None:
+    """Start the grader process of the next ``grade(entries, target)`` now, held once pytest
+    and the graders are loaded (watch mode: while the learner edits). The next ``grade()``
+    of exactly these katas copies ``target`` afresh and releases it, so a save is answered
+    without a start-up; any other ``grade()`` call ends it. No learner code runs before the
+    release, and each prepared process is used once, in its own sandbox."""
+    discard()
+    runnable = [e for e in entries if e.grader.is_file()]
+    if not runnable or len(runnable) != len(entries):
+        return
+    box = isolation.sandbox(target)
+    extra.install(entries, box.root)
+    try:
+        started = _start(runnable, box, verbose, hold=True)
+    except BaseException:
+        box.remove()
+        raise
+    key = (target.resolve(), tuple(e.id for e in entries), verbose)
+    _prepared["next"] = (key, started)
+
+
+def discard() -> None:
+    """End the prepared grader process, if any, and remove its sandbox."""
+    item = _prepared.pop("next", None)
+    if item is not None:
+        item[1].discard()
+        item[1].box.remove()
+
+
+def _take_prepared(chunks: list[list[KataInfo]], target: Path, verbose: bool) -> Started | None:
+    """The prepared process for exactly these ``chunks`` (one) of ``target``, its copy of
+    the folder refreshed; None when there is none or it does not fit (it is then ended)."""
+    item = _prepared.pop("next", None)
+    if item is None:
+        return None
+    key, started = item
+    if len(chunks) != 1 or key != (target.resolve(), tuple(e.id for e in chunks[0]), verbose):
+        started.discard()
+        started.box.remove()
+        return None
+    started.box.refresh()
+    if started.proc.poll() is not None:  # it died waiting: start afresh
+        started.discard()
+        started.box.remove()
+        return None
+    return started
 
 
 def isolation_note() -> str:

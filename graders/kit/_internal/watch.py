@@ -31,7 +31,7 @@ from typing import Any, TextIO
 from . import learn
 from .data import KataResult, Status
 from .manifest import KataInfo, catalogue
-from .orchestrate import grade
+from .orchestrate import discard, grade, prepare
 from .paths import REPO, display, resolve_target
 from .scoreboard import MARKS, Style, bar, columns, fit, scoreboard, timeline_of
 from .timeline import can_draw_unicode
@@ -404,6 +404,7 @@ class Watch:
                 self.record(result)
             self.say(scoreboard(results, catalogue(), self.target, self.out))
             self.say("\n" + legend(width, True))
+            prepare([entry], self.target)  # grading all ended the one started ahead
         elif key == "t":
             drawn = timeline_of(self.result) or next(
                 (c["timeline"] for c in self.result.checks if "timeline" in c), None
@@ -429,6 +430,9 @@ class Watch:
                         self.say(f"Every kata here passes ({total}/{total}). Well done!")
                         return 0
                     self.draw()
+                    # The next save is answered by a grader process started now, while the
+                    # learner reads and edits: pytest and the graders are loaded by then.
+                    prepare([self.result.info], self.target)
                 event = next_event(fd, changes)
                 if event == SAVED:
                     regrade = True
@@ -456,4 +460,5 @@ def command(args: argparse.Namespace) -> int:
         print("\n" + STOPPED)
         return 0
     finally:
+        discard()
         changes.close()
