@@ -208,6 +208,9 @@ def _dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
     ap.add_argument("--batch", type=int, default=0, help="grade a generated class of N instead")
     ap.add_argument("--watch", action="store_true", help="only time watch, save to screen")
+    ap.add_argument(
+        "--suite", action="store_true", help="run the test suite once: where its time goes"
+    )
     ap.set_defaults(run=_command("dev.bench"))
 
     ap = dev.add_parser("mutants", add_help=False, help="mutation testing of the graders")

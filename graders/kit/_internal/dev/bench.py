@@ -4,6 +4,7 @@
     nox -s bench -- --repeat 1 tasks
     nox -s bench -- --batch 20    grade a generated class of 20 through the gradebook
     nox -s bench -- --watch       only the watch figure: a save to its new screen
+    nox -s bench -- --suite       run the test suite once: time per file, slowest tests
 
 (``nox -s bench`` runs ``python -m kit dev bench``.)
 
@@ -30,6 +31,11 @@ def command(args: argparse.Namespace) -> int:
         from . import batch
 
         return batch.run(args.batch)
+
+    if getattr(args, "suite", False):
+        from . import suite_bench
+
+        return suite_bench.report([])
 
     if getattr(args, "watch", False):
         from . import watch_bench
