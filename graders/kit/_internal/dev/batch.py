@@ -33,27 +33,38 @@ HOSTILE = {
         "start_new_session=True)\n    return None\n"
     ),
 }
-KINDS = ("solution", "stub", "wrong", "solution", "hostile")
+KINDS = ("solution", "stub", "wrong", "solution")  # what an honest student hands in, in turn
+
+
+def hostile_students(students: int) -> int:
+    """How many of a class are hostile: one in five (four of twenty), at least one."""
+    return max(1, students // 5) if students > 1 else 0
 
 
 def generate(root: Path, students: int) -> dict[str, int]:
-    """Write ``students`` submissions under ``root``; return the points each must get."""
+    """Write ``students`` submissions under ``root``; return the points each must get.
+
+    Honest students hand in solutions, stubs and known-wrong answers in turn. The last fifth
+    are hostile: every virtual-time coroutine kata holds one of HOSTILE in turn (a hang, an
+    exit, a spin, a skip, a daemon), every other kata the solution, which must still earn
+    its points (hostile code costs only itself).
+    """
     cat = catalogue()
     expected: dict[str, int] = {}
+    honest = students - hostile_students(students)
     for s in range(students):
         name = f"student{s:02d}"
         expected[name] = 0
         for k, entry in enumerate(cat.katas):
             dest = root / name / f"{entry.id}.py"
             dest.parent.mkdir(parents=True, exist_ok=True)
-            kind = KINDS[(s + k) % len(KINDS)]
             found = {v.kind: v for v in variants(entry.id)}
             coroutine = entry.signatures.get(entry.name, "").startswith("async def")
-            if kind == "hostile" and coroutine and entry.track < "08":  # virtual-time katas
+            if s >= honest and coroutine and entry.track < "08":  # virtual-time katas
                 flavour = list(HOSTILE)[(s + k) % len(HOSTILE)]
                 dest.write_text(HOSTILE[flavour].format(name=entry.name), encoding="utf-8")
                 continue
-            kind = "stub" if kind == "hostile" else kind
+            kind = KINDS[(s + k) % len(KINDS)] if s < honest else "solution"
             shutil.copyfile(found.get(kind, found["stub"]).path, dest)
             if kind == "solution":
                 expected[name] += entry.points
