@@ -461,3 +461,13 @@ def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
     with pytest.raises(pytest.fail.Exception, match="a Yes object"):
         kit.outcomes.expect_equal([1.0, yes], [1.0, 2.0], "the list")
     kit.outcomes.expect_equal(10, 10.0, "an int for a float")  # plain values: by value
+
+
+def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
+    """util-linux 2.38's unshare exits 1 with a line of its own when its child is SIGKILLed:
+    the sentence names the kill, not os._exit."""
+    out = "graders/09_subprocesses/test_run_cmd.py ...unshare: sigprocmask unblock failed: "
+    code = orchestrate.exit_code(1, out + "Invalid argument\n")
+    assert "SIGKILL" in orchestrate._died(code)
+    assert orchestrate.exit_code(1, "unshare: sigprocmask unblock failed\nlater\n") == 1
+    assert orchestrate.exit_code(3, "") == 3

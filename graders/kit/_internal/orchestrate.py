@@ -171,6 +171,18 @@ def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) 
                 messages.append(message)
 
 
+# util-linux 2.38's unshare cannot pass a SIGKILL of its child on (signal(SIGKILL) fails):
+# it prints this as its last line and exits 1 instead.
+UNSHARE_KILLED = "unshare: sigprocmask unblock failed"
+
+
+def exit_code(code: int, output: str) -> int:
+    """A grader process's exit code, with unshare's failure to pass on a SIGKILL undone."""
+    if code == 1 and UNSHARE_KILLED in output.rstrip("\n").rpartition("\n")[2]:
+        return -signal.SIGKILL
+    return code
+
+
 @dataclass
 class Started:
     """A grader process on its way, and what the parent needs to judge it."""
@@ -266,8 +278,10 @@ def _finish(started: Started, deadline: Deadline) -> Batch:
     batch.left = started.box.cleanup_processes(proc)
     started.reader.join(timeout=5)
     out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
-    batch.output = for_terminal(out.read().decode("utf-8", "replace"), newlines=True)
+    text = out.read().decode("utf-8", "replace")
     out.close()
+    batch.code = exit_code(batch.code, text)
+    batch.output = for_terminal(text, newlines=True)
     with lock:
         _judge(batch, started.messages)
     return batch
