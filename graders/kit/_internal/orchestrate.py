@@ -187,37 +187,35 @@ def exit_code(code: int, output: str) -> int:
 class Started:
     """A grader process on its way, and what the parent needs to judge it."""
 
-    entries: list[KataInfo]
     box: isolation.Sandbox
     proc: subprocess.Popen[bytes]
-    key: bytes
     messages: list[Message]
     lock: threading.Lock
     reader: threading.Thread
     out: Any  # the temporary file its output goes to
     hold: int | None  # write end of its "go" pipe while it waits, else None
 
-    def release(self) -> bool:
-        """Let a held process run its checks; False when it is gone (it must start again)."""
-        if self.hold is None:
-            return True
-        try:
-            os.write(self.hold, b"g")
-        except OSError:
-            return False
-        finally:
+    def release(self) -> None:
+        """Let a held process run its checks. (If it died waiting, it is judged like any
+        process that ended early: its katas are graded again in a new one.)"""
+        if self.hold is not None:
+            try:
+                os.write(self.hold, b"g")
+            except OSError:
+                pass
             os.close(self.hold)
             self.hold = None
-        return self.proc.poll() is None
 
     def discard(self) -> None:
-        """End a process that will not be judged."""
+        """End a process started ahead that will not be judged, and remove its sandbox
+        (it has one to itself)."""
         if self.hold is not None:
             os.close(self.hold)
             self.hold = None
         isolation.kill(self.proc)
         self.box.cleanup_processes(self.proc, grace=0)
         self.out.close()
+        self.box.remove()
 
 
 def _start(
@@ -266,7 +264,7 @@ def _start(
         target=_reader, args=(read, messages, key, lock), daemon=True, name="katas-channel"
     )
     reader.start()
-    return Started(entries, box, proc, key, messages, lock, reader, out, go_write)
+    return Started(box, proc, messages, lock, reader, out, go_write)
 
 
 def _finish(started: Started, deadline: Deadline) -> Batch:
@@ -675,7 +673,6 @@ def discard() -> None:
     item = _prepared.pop("next", None)
     if item is not None:
         item[1].discard()
-        item[1].box.remove()
 
 
 def _take_prepared(chunks: list[list[KataInfo]], target: Path, verbose: bool) -> Started | None:
@@ -685,16 +682,13 @@ def _take_prepared(chunks: list[list[KataInfo]], target: Path, verbose: bool) ->
     if item is None:
         return None
     key, started = item
-    if len(chunks) != 1 or key != (target.resolve(), tuple(e.id for e in chunks[0]), verbose):
-        started.discard()
-        started.box.remove()
-        return None
-    started.box.refresh()
-    if started.proc.poll() is not None:  # it died waiting: start afresh
-        started.discard()
-        started.box.remove()
-        return None
-    return started
+    fits = len(chunks) == 1 and key == (target.resolve(), tuple(e.id for e in chunks[0]), verbose)
+    if fits:
+        started.box.refresh()
+    if fits and started.proc.poll() is None:
+        return started
+    started.discard()  # it does not fit, or it died waiting: start afresh
+    return None
 
 
 def isolation_note() -> str:
