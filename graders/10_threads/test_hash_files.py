@@ -10,6 +10,7 @@ Docstring sentence -> the check that enforces it (on the real clock):
   name a file twice" -> test_any_paths, test_no_paths
 - "Run the blocking part in a worker thread ... The grader runs a heartbeat task that ticks
   every 10 ms beside your code: it must never stall for 100 ms" -> test_loop_stays_free
+  (on a busy machine a longer stall passes while it is under 25% of the call's time)
 
 The big file is sized on this machine so that hashing it takes about 0.3 s: code that hashes
 on the loop stalls the heartbeat for that long, which is clearly apart from the few
@@ -30,6 +31,13 @@ import pytest
 
 TICK = 0.01  # the heartbeat's period (real seconds)
 STALL_LIMIT = 0.1  # the longest gap between two ticks a free loop may show
+# On a busy machine (a class graded side by side) even a free loop stalls longer: a worker
+# thread that reads a whole 500 MiB file holds the GIL while Python grows the buffer (0.03 to
+# 0.07 s idle, 0.14 s with 2 cores shared by 7 busy processes, measured). A longer stall
+# still passes when it is a small part of the call: that thread stalls the loop for 4 to 8%
+# of the call, idle or loaded, while code that hashes on the loop holds it for 53 to 64%
+# (hash_on_loop) or all of it (blocking_on_loop).
+STALL_SHARE = 0.25
 TARGET = 0.3  # seconds the big file takes to hash here (a blocking version stalls that long)
 
 
@@ -71,7 +79,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def _with_heartbeat(hash_files: Any, paths: list[str]) -> Any:
     """A call running hash_files(paths) beside a heartbeat; returns (result, longest gap)."""
 
-    async def scenario() -> tuple[Any, float]:
+    async def scenario() -> tuple[Any, float, float]:
         gaps = [0.0]
 
         async def heartbeat() -> None:
@@ -85,12 +93,14 @@ def _with_heartbeat(hash_files: Any, paths: list[str]) -> Any:
         beat = asyncio.create_task(heartbeat())
         await asyncio.sleep(TICK)  # the heartbeat is ticking before hashing starts
         try:
+            start = time.perf_counter()
             result = await hash_files(paths)
+            took = time.perf_counter() - start
             await asyncio.sleep(3 * TICK)  # the heartbeat notes the gap a blocked loop left
         finally:
             beat.cancel()
             await asyncio.gather(beat, return_exceptions=True)
-        return result, max(gaps)
+        return result, max(gaps), took
 
     return scenario
 
@@ -107,7 +117,7 @@ def test_digests(kata: kit.Kata, files: dict[str, str]) -> None:
     result = kata.run(
         _with_heartbeat(hash_files, paths), clock="real", limit=30, what="hash_files(paths)"
     )
-    digests, _ = result.value
+    digests, _, _ = result.value
     kit.expect(isinstance(digests, dict), f"hash_files returned {digests!r}; expected a dict.")
     if any(inspect.iscoroutine(v) for v in digests.values()):
         for value in digests.values():
@@ -188,10 +198,12 @@ def test_loop_stays_free(kata: kit.Kata, files: dict[str, str]) -> None:
     result = kata.run(
         _with_heartbeat(hash_files, list(files)), clock="real", limit=30, what="hash_files(paths)"
     )
-    _, stall = result.value
+    _, stall, took = result.value
+    share = stall / max(took, 1e-9)
     kit.expect(
-        stall < STALL_LIMIT,
-        f"a heartbeat task ticking every 10 ms stalled for {stall:.2f} s while hash_files "
-        f"hashed a {size} MiB file: hashing on the event loop blocks every other task. Read "
-        "and hash each file in a worker thread: `await asyncio.to_thread(fn, path)`.",
+        stall < STALL_LIMIT or share < STALL_SHARE,
+        f"a heartbeat task ticking every 10 ms stalled for {stall:.2f} s ({share:.0%} of the "
+        f"call) while hash_files hashed a {size} MiB file: hashing on the event loop blocks "
+        "every other task. Read and hash each file in a worker thread: "
+        "`await asyncio.to_thread(fn, path)`.",
     )
