@@ -9,7 +9,7 @@
                       equivalents, and grade nothing (exit 1 if an entry is stale)
     --show ID         print one mutant's diff (ids as printed by --list or the report)
     --operators OPS   only these operators (comma-separated names or prefixes: drop,with.swap)
-    --jobs N          pytest processes side by side (default: four per core)
+    --jobs N          pytest processes side by side (default: two per core)
     --chunk N         katas graded in one pytest process (default: 16)
     --markdown FILE   also write the score table as Markdown (the README's table)
     --json FILE       also write every mutant's outcome as JSON
@@ -1060,7 +1060,7 @@ def run_katas(
 ) -> list[KataReport]:
     """Grade the baseline and every mutant of ``katas``; one report per kata."""
     _limit_children()
-    jobs = jobs or 4 * (os.cpu_count() or 1)  # graders mostly wait on real clocks
+    jobs = jobs or 2 * (os.cpu_count() or 1)  # graders mostly wait on real clocks
     queues: dict[str, list[Mutant]] = {}
     for kata in katas:
         baseline, found = kata_mutants(kata, operators)
@@ -1234,7 +1234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", metavar="ID", help="print one mutant's diff and source")
     ap.add_argument("--operators", default="", help="comma-separated operator names or prefixes")
     ap.add_argument(
-        "--jobs", type=int, default=0, help="pytest processes at once (default: 4 per core)"
+        "--jobs", type=int, default=0, help="pytest processes at once (default: 2 per core)"
     )
     ap.add_argument("--chunk", type=int, default=16, help="katas per pytest process (default: 16)")
     ap.add_argument("--min-score", type=float, default=95.0, help="exit 1 below it (default: 95)")

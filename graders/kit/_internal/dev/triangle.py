@@ -62,11 +62,13 @@ def variants(kata: str) -> list[Variant]:
 
 
 # Katas graded in one pytest process, and processes at a time. Most of a wrong answer's time
-# is spent waiting (real clocks, subprocesses), so four processes per core; 16 katas a
+# is spent waiting (real clocks, subprocesses), so two processes per core; 16 katas a
 # process, so a round of 48 is 3 start-ups. Measured on 2 cores, the whole triangle (601
-# files): 8 and 2 took 189 s, 16 and 8 take 67 s, every verdict the same.
+# files): 8 katas and 2 processes took 189 s; 16 and 4 take 96 s. 16 and 8 took 67 s, but
+# then a loop step of a virtual-time kata could take over 0.3 s of real time for want of a
+# CPU, and a wrong answer was once told "blocked the event loop" instead of its mistake.
 CHUNK = 16
-JOBS_PER_CORE = 4
+JOBS_PER_CORE = 2
 
 
 def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRecord]]]:
