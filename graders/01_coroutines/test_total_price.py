@@ -23,19 +23,13 @@ from collections.abc import Awaitable, Callable
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from kit.examples import grader_settings
 
 PRICES: dict[str | None, int] = {"apple": 3, "pear": 4, "plum": 2, "fig": 7, "kiwi": 5, None: 1}
 # Few, deterministic examples: virtual time makes each one cost a few milliseconds.
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=25,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=25)
 
 
 def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:

@@ -23,17 +23,11 @@ from collections.abc import Hashable
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from kit.examples import grader_settings
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=25,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=25)
 
 ONE_BY_ONE = (
     "That is the sum of the latencies: each fetch only started after the previous one ended. "

@@ -30,17 +30,11 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from kit.examples import grader_settings
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=30,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=30)
 
 DELAYS = [5.0, 2.0, 4.0, 1.0, 3.0]  # finish order: jobs 3, 1, 4, 2, 0
 

@@ -31,17 +31,11 @@ import asyncio
 from typing import Any
 
 import kit
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from kit.examples import grader_settings
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=20,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=20)
 
 DELAYS = {"a": 3.0, "b": 1.0, "c": 2.0, "d": 5.0}
 

@@ -28,9 +28,10 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from kit import http_doubles
+from kit.examples import grader_settings
 from kit.http_doubles import mock_http
 
 NOT_ENOUGH = (
@@ -204,14 +205,7 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
     )
 
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=25,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=25)
 
 
 @EXAMPLES

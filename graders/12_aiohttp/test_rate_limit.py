@@ -32,17 +32,11 @@ from typing import Any
 
 import kit
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
+from kit.examples import grader_settings
 
-EXAMPLES = settings(
-    derandomize=True,
-    database=None,
-    max_examples=30,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+EXAMPLES = grader_settings(max_examples=30)
 
 SEMAPHORE = (
     "An asyncio.Semaphore limits how many calls run at once, not how often they start: "

@@ -7,6 +7,9 @@ SHRINK_SECONDS of real time, and the check fails with the teaching sentence of t
 failure seen, so a failing kata stays well inside its time budget. The garbage collector is
 frozen before each example: the kit's gc.collect() around learner code then walks only what
 the example made, not Hypothesis's own objects (one grader took 45 s instead of 1 s).
+
+``grader_settings(max_examples)`` gives the same settings to a grader's own ``@given``
+checks (those that need pytest fixtures).
 """
 
 from __future__ import annotations
@@ -28,6 +31,24 @@ class _Enough(BaseException):
 
 
 SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+
+
+def grader_settings(
+    max_examples: int = 25,
+    *,
+    suppress: Sequence[HealthCheck] = (HealthCheck.function_scoped_fixture,),
+) -> settings:
+    """Hypothesis settings for a grader's checks (``drawn``, or a grader's own ``@given``):
+    the same inputs on every run (derandomized, no database), no deadline (real time is the
+    grader's to judge), no reproduction blob, and the health checks in ``suppress`` off."""
+    return settings(
+        derandomize=True,
+        database=None,
+        max_examples=max_examples,
+        deadline=None,
+        print_blob=False,
+        suppress_health_check=list(suppress),
+    )
 
 
 def drawn(
@@ -55,14 +76,7 @@ def drawn(
         prop = given(st.tuples(*strategies))(attempt)
         for args in reversed(examples):
             prop = example(args)(prop)
-        prop = settings(
-            derandomize=True,
-            database=None,
-            max_examples=max_examples,
-            deadline=None,
-            print_blob=False,
-            suppress_health_check=list(HealthCheck),
-        )(prop)
+        prop = grader_settings(max_examples, suppress=list(HealthCheck))(prop)
 
         def run() -> None:
             try:
