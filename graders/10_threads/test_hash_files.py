@@ -3,7 +3,7 @@
 Docstring sentence -> the check that enforces it (on the real clock):
 
 - "return a dict mapping each path ... to the SHA-256 hex digest of that file's contents"
-  -> test_digests (a big file, a small one, an empty one)
+  -> test_digests (a 4 MiB file, a small one, an empty one)
 - "(exactly as given: not normalised, spaces and non-ASCII kept)" -> test_any_paths
   (a path with `./` in it, a name with a space and an accent)
 - "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
@@ -50,30 +50,30 @@ def _big_size() -> int:
     return int(min(max(speed * TARGET, 32 << 20), 512 << 20)) >> 20 << 20
 
 
+MEDIUM = hashlib.sha256(b"seed").digest() * (1 << 17)  # 4 MiB of varied bytes: many reads
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Three files (big, small, empty) and their expected digests, keyed by str path."""
+    """Three files (4 MiB, small, empty) and their expected digests, keyed by str path."""
     folder = tmp_path_factory.mktemp("hash_files")
-    # A sparse file: 1 MiB of varied bytes, then zeros up to the size. Creating it costs no
-    # disk writes; reading and hashing it costs what any file of that size costs.
-    head = hashlib.sha256(b"seed").digest() * (1 << 15)
-    size = _big_size()
-    big = folder / "big.bin"
-    with big.open("wb") as out:
-        out.write(head)
-        out.truncate(size)
-    digest = hashlib.sha256(head)
-    zeros = bytes(1 << 20)
-    for _ in range((size - len(head)) >> 20):
-        digest.update(zeros)
-    small, empty = folder / "small.txt", folder / "empty.txt"
-    small.write_bytes(b"hello")
-    empty.write_bytes(b"")
-    return {
-        str(big): digest.hexdigest(),
-        str(small): hashlib.sha256(b"hello").hexdigest(),
-        str(empty): hashlib.sha256(b"").hexdigest(),
-    }
+    contents = {"medium.bin": MEDIUM, "small.txt": b"hello", "empty.txt": b""}
+    for name, data in contents.items():
+        (folder / name).write_bytes(data)
+    return {str(folder / n): hashlib.sha256(d).hexdigest() for n, d in contents.items()}
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A file that takes about TARGET seconds to hash here, for the heartbeat to notice.
+    Sparse: 1 MiB of varied bytes, then zeros up to the size; creating it costs no disk
+    writes, reading and hashing it costs what any file of that size costs. (Its digest is
+    not checked: test_digests checks digests, on files that cost little to hash twice.)"""
+    path = tmp_path_factory.mktemp("hash_files_big") / "big.bin"
+    with path.open("wb") as out:
+        out.write(MEDIUM[: 1 << 20])
+        out.truncate(_big_size())
+    return str(path)
 
 
 def _with_heartbeat(hash_files: Any, paths: list[str]) -> Any:
@@ -190,13 +190,12 @@ def test_no_paths(kata: kit.Kata) -> None:
     kit.expect_equal(result.value, {}, "hash_files([])")
 
 
-def test_loop_stays_free(kata: kit.Kata, files: dict[str, str]) -> None:
+def test_loop_stays_free(kata: kit.Kata, files: dict[str, str], big: str) -> None:
     """A heartbeat ticking every 10 ms never stalls 100 ms while files are hashed."""
     hash_files = kata.get("hash_files", "coroutine")
-    big = next(iter(files))
     size = Path(big).stat().st_size >> 20
     result = kata.run(
-        _with_heartbeat(hash_files, list(files)), clock="real", limit=30, what="hash_files(paths)"
+        _with_heartbeat(hash_files, [big, *files]), clock="real", limit=30, what="hash_files(paths)"
     )
     _, stall, took = result.value
     share = stall / max(took, 1e-9)
