@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import subprocess
+import sys
 import textwrap
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +114,57 @@ def test_time_sleep_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]
             time.sleep(0.5)
         """
     )
+    with pytest.raises(Failed, match=r"blocked the event loop for 0\.\d\d s of real time"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+@pytest.fixture
+def busy_cpu() -> Iterator[None]:
+    """This thread shares one CPU with three processes that spin (a machine busy grading a
+    class): every loop step waits for that CPU about three quarters of the time."""
+    if not hasattr(os, "sched_setaffinity") or not Path("/proc/thread-self/schedstat").exists():
+        pytest.skip("needs Linux's CPU affinity and schedstat")
+    before = os.sched_getaffinity(0)
+    cpu = min(before)
+    hog = f"import os; os.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
+    hogs = [subprocess.Popen([sys.executable, "-c", hog]) for _ in range(3)]
+    os.sched_setaffinity(0, {cpu})
+    try:
+        time.sleep(0.2)  # the spinners are up
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
+        for proc in hogs:
+            proc.kill()
+            proc.wait()
+
+
+SHORT_WORK = """
+import time
+async def work():
+    end = time.thread_time() + 0.1  # 0.1 s of this thread's own CPU time, in one step
+    while time.thread_time() < end:
+        pass
+    return 1
+"""
+
+
+def test_a_step_that_waited_for_a_busy_cpu_is_not_called_blocked(
+    make_kata: Callable[[str], Kata], busy_cpu: None
+) -> None:
+    """0.1 s of work takes about 0.4 s of real time on a CPU shared four ways: the step is
+    timed without the wait for the CPU, so it is not "blocked" (0.3 s)."""
+    kata = make_kata(SHORT_WORK)
+    run = kata.run(lambda: kata.get("work", "coroutine")())
+    assert run.wall_time > 0.3, "the CPU was not busy: this test proves nothing"
+    assert run.longest_step < 0.3
+
+
+def test_a_blocking_call_on_a_busy_cpu_is_still_blocked(
+    make_kata: Callable[[str], Kata], busy_cpu: None
+) -> None:
+    """Sleeping is not waiting for a CPU: time.sleep(0.4) blocks the loop, busy or not."""
+    kata = make_kata("import time\nasync def work():\n    time.sleep(0.4)\n")
     with pytest.raises(Failed, match=r"blocked the event loop for 0\.\d\d s of real time"):
         kata.run(lambda: kata.get("work", "coroutine")())
 

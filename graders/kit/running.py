@@ -291,6 +291,7 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
                 runner.run(main())
         except (Spinning, Stuck):
             pass
+    seen.timer.queue.close()  # after the guard: its watchdog, which samples it, has ended
     seen.stuck = bool(stuck)
     seen.warnings = caught
     seen.result.longest_step = seen.timer.longest

@@ -7,6 +7,8 @@ selector's ``select``); both exist unchanged from Python 3.11 to 3.14.
 from __future__ import annotations
 
 import _thread
+import collections
+import os
 import signal
 import threading
 import time
@@ -16,11 +18,17 @@ from typing import Any
 
 # Loop steps in a row without the virtual clock moving before we call it spinning.
 SPIN_LIMIT = 200_000
-# Real seconds one loop step may run before it is interrupted: on virtual time far above
-# kit.running.BLOCK_LIMIT (which already fails such a step), on the real clock far above anything a
-# grader waits for in one step, so only a stuck step (``while True: pass``) is cut short.
-STUCK_LIMIT = 1.0
+# Real seconds one loop step may run before it is interrupted: on virtual time above
+# kit.running.BLOCK_LIMIT (which already fails such a step, so the limit changes no grade,
+# only how much CPU a ``while True: pass`` burns: a hostile class spins in dozens of katas),
+# on the real clock far above anything a grader waits for in one step, so only a stuck step
+# is cut short.
+STUCK_LIMIT = 0.5
 STUCK_LIMIT_REAL = 5.0
+# A loop step longer than this (real seconds) is corrected for the time it waited for a CPU;
+# the stuck-step watchdog samples that wait every SAMPLE_EVERY seconds.
+CORRECT_ABOVE = 0.05
+SAMPLE_EVERY = 0.05
 
 
 class Spinning(BaseException):
@@ -31,9 +39,56 @@ class Stuck(BaseException):
     """Raised inside a loop step that ran past STUCK_LIMIT (a ``while True: pass``)."""
 
 
+class RunQueue:
+    """How long this thread waited for a CPU (Linux: the run-queue delay in
+    ``/proc/thread-self/schedstat``): on a machine busy with other grader processes, a loop
+    step of a few milliseconds can take tenths of a second of real time, none of it the code's.
+
+    Reading that file costs about 16 microseconds, too much for every loop step, so the
+    stuck-step watchdog samples it every SAMPLE_EVERY seconds and a long step is corrected
+    from the first sample taken after it began: the correction can only fall short, so a
+    step is never made to look shorter than it was. Where the file is missing, nothing is
+    corrected."""
+
+    def __init__(self) -> None:
+        try:
+            self._fd: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._fd = None
+        self._samples: collections.deque[tuple[float, float]] = collections.deque(maxlen=64)
+
+    def read(self) -> float | None:
+        """Seconds this thread has waited for a CPU so far (None where unknown)."""
+        if self._fd is None:
+            return None
+        try:
+            return int(os.pread(self._fd, 128, 0).split()[1]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def sample(self) -> None:
+        """Note the delay so far (from any thread: the file is the loop thread's)."""
+        now, delay = time.perf_counter(), self.read()
+        if delay is not None:
+            self._samples.append((now, delay))
+
+    def since(self, start: float) -> float:
+        """Seconds spent waiting for a CPU since the first sample at or after ``start``."""
+        first = next((d for t, d in list(self._samples) if t >= start), None)
+        now = self.read()
+        return 0.0 if first is None or now is None else max(0.0, now - first)
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
 class StepTimer:
-    """Times each loop step in real seconds, leaving out the time spent waiting in select(),
-    and (on virtual time) notices a loop that spins without ever letting time pass."""
+    """Times each loop step in real seconds, leaving out the time spent waiting in select()
+    and (for a long step) waiting for a CPU, and (on virtual time) notices a loop that spins
+    without ever letting time pass."""
 
     def __init__(self, loop: Any, virtual: bool) -> None:
         self.loop = loop
@@ -41,7 +96,10 @@ class StepTimer:
         self.spun = False
         self.step_started: float | None = None  # perf_counter() while a step runs
         self.selecting = False  # True while the step waits in select(): not the code's time
+        self.queue = RunQueue()
         self._waited = 0.0
+        self._own_since = 0.0  # perf_counter() when the step's select() returned
+        self._queued_uncounted = 0.0  # the step's wait for a CPU inside uncounted()
         self._same_time = 0
         self._last = loop.time()
         run_once, select = loop._run_once, loop._selector.select
@@ -53,16 +111,21 @@ class StepTimer:
                 return select(timeout)
             finally:
                 self.selecting = False
-                self._waited += time.perf_counter() - start
+                self._own_since = time.perf_counter()
+                self._waited += self._own_since - start
 
         def timed_run_once() -> None:
-            self._waited = 0.0
-            start = self.step_started = time.perf_counter()
+            self._waited = self._queued_uncounted = 0.0
+            start = self.step_started = self._own_since = time.perf_counter()
             try:
                 run_once()
             finally:
                 self.step_started = None
-            self.longest = max(self.longest, time.perf_counter() - start - self._waited)
+            took = time.perf_counter() - start - self._waited
+            if took > CORRECT_ABOVE:  # uncounted() time is left out whole already
+                queued = self.queue.since(self._own_since) - self._queued_uncounted
+                took -= max(0.0, queued)
+            self.longest = max(self.longest, took)
             if virtual and not self.spun:
                 now = loop.time()
                 self._same_time = self._same_time + 1 if now == self._last else 0
@@ -78,13 +141,16 @@ class StepTimer:
     def uncounted(self) -> Iterator[None]:
         """Time spent inside is the kit's own work (a gc.collect() after the learner's call),
         not the step's: it counts as waiting, for the step timer and the watchdog alike."""
-        start = time.perf_counter()
+        start, queued = time.perf_counter(), self.queue.read()
         self.selecting = True
         try:
             yield
         finally:
             self.selecting = False
             self._waited += time.perf_counter() - start
+            now = self.queue.read()
+            if queued is not None and now is not None:
+                self._queued_uncounted += now - queued
 
     @contextmanager
     def stuck_guard(self, limit: float) -> Iterator[list[bool]]:
@@ -119,7 +185,8 @@ class StepTimer:
             started = self.step_started
             if started is None or self.selecting:
                 return 0.0
-            return time.perf_counter() - started - self._waited
+            busy = time.perf_counter() - started - self._waited
+            return busy - self.queue.since(self._own_since) if busy > limit else busy
 
         def interrupt(sig: int, frame: Any) -> None:
             if busy_for() > limit and not fired:
@@ -132,7 +199,8 @@ class StepTimer:
                     raise KeyboardInterrupt
 
         def watch() -> None:
-            while not done.wait(0.1) and not fired:
+            while not done.wait(SAMPLE_EVERY) and not fired:
+                self.queue.sample()
                 if busy_for() > limit:
                     poke()
 
