@@ -104,7 +104,8 @@ def base() -> Path:
         return _base["dir"]
 
 
-def _copy_graders(dest: Path) -> None:
+def copy_graders(dest: Path) -> None:
+    """Copy graders/ (without bytecode) and the pytest settings into ``dest``."""
     shutil.copytree(
         GRADERS, dest / "graders", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
@@ -380,7 +381,7 @@ def sandbox(target: Path) -> Sandbox:
     how = mode()
     root = Path(tempfile.mkdtemp(prefix="s-", dir=base()))
     root.chmod(0o755)
-    _copy_graders(root)
+    copy_graders(root)
     reserved = ("", "graders", "home", "tmp", "stage", "pyproject.toml")
     name = target.name if target.name not in reserved else "submission"
     copy = root / name

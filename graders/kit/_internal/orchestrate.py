@@ -70,21 +70,20 @@ _collected: dict[str, dict[str, list[str]]] = {}
 
 def _collect(graders: list[Path]) -> dict[str, list[str]]:
     """Kata id -> the check ids of its grader, from ``pytest --collect-only`` in a clean
-    process (no learner code, no bytecode read from graders/)."""
+    process (no learner code), run on a copy of graders/ without bytecode: nothing planted
+    in graders/ is read, while the installed packages' own bytecode is (compiling pytest
+    and aiohttp from source cost a second a collection)."""
     with tempfile.TemporaryDirectory(prefix="katas-collect-") as tmp:
+        isolation.copy_graders(Path(tmp))
         cmd = [
             *(sys.executable, "-s", "-m", "pytest", "--collect-only", "-q", "--no-header"),
             *("-p", "no:randomly", "-p", "no:cacheprovider"),
-            *(str(g) for g in graders),
+            *(str(Path(tmp) / g.relative_to(REPO)) for g in graders),
         ]
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(GRADERS),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONPYCACHEPREFIX": tmp,
-        }
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+        env.update(PYTHONPATH=str(Path(tmp) / "graders"), PYTHONDONTWRITEBYTECODE="1")
         proc = subprocess.run(
-            cmd, cwd=REPO, capture_output=True, text=True, errors="replace", env=env, timeout=600
+            cmd, cwd=tmp, capture_output=True, text=True, errors="replace", env=env, timeout=600
         )
     found: dict[str, list[str]] = {}
     for line in proc.stdout.splitlines():
@@ -94,9 +93,11 @@ def _collect(graders: list[Path]) -> dict[str, list[str]]:
 
 
 def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
-    """Kata id -> check ids that must pass, collected once per grader digest (in memory,
-    and on disk under .katas/ where grader processes cannot reach it)."""
-    graders = sorted({e.grader for e in entries if e.grader.is_file()})
+    """Kata id -> check ids that must pass. Every grader is collected at once (whatever the
+    katas asked for, so that any selection reuses it), once per grader digest: in memory,
+    and on disk under .katas/ where grader processes cannot reach it."""
+    graders = sorted({*GRADERS.glob("*/test_*.py"), *(e.grader for e in entries)})
+    graders = [g for g in graders if g.is_file()]
     key = integrity.digest() + "|" + sys.executable + "|" + ",".join(map(str, graders))
     cache = STATE / "collected" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
     with _collect_lock:
@@ -112,7 +113,7 @@ def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
                 if isolation.mode() != "none" and found:
                     try:
                         cache.parent.mkdir(parents=True, exist_ok=True)
-                        tmp = cache.with_suffix(".tmp")
+                        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
                         tmp.write_text(json.dumps(found), encoding="utf-8")
                         tmp.replace(cache)
                     except OSError:
