@@ -366,6 +366,31 @@ def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
         box.remove()
 
 
+def test_the_clean_collection_reads_no_bytecode_from_graders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The collection that says which checks must pass runs on a copy of graders/ with no
+    bytecode in it and writes none, and finds every kata's checks."""
+    seen: dict[str, object] = {}
+    run = subprocess.run
+
+    def spy(cmd: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+        copy = Path(str(options["cwd"]))
+        seen.update(cwd=copy, cmd=cmd, env=options["env"])
+        seen["bytecode"] = list((copy / "graders").rglob("__pycache__"))
+        return run(cmd, **options)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(orchestrate.subprocess, "run", spy)
+    found = orchestrate._collect(sorted(REPO.glob("graders/*/test_*.py")))
+    copy = Path(str(seen["cwd"]))
+    assert not copy.is_relative_to(REPO) and seen["bytecode"] == []
+    env = seen["env"]
+    assert isinstance(env, dict) and env["PYTHONDONTWRITEBYTECODE"] == "1"
+    assert "PYTHONPYCACHEPREFIX" not in env and env["PYTHONPATH"] == str(copy / "graders")
+    assert all(a.startswith(str(copy)) for a in seen["cmd"] if str(a).endswith(".py"))  # type: ignore[attr-defined]
+    assert set(found) == {e.id for e in catalogue().katas}
+
+
 # The sandbox itself.
 
 
