@@ -13,10 +13,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..manifest import catalogue
-from ..paths import GRADERS, REPO
+from ..paths import GRADERS, REPO, display
 from .triangle import variants
 
 HOSTILE = {
@@ -41,8 +42,17 @@ def hostile_students(students: int) -> int:
     return max(1, students // 5) if students > 1 else 0
 
 
-def generate(root: Path, students: int) -> dict[str, int]:
-    """Write ``students`` submissions under ``root``; return the points each must get.
+@dataclass(frozen=True)
+class Handed:
+    """What a student handed in for one kata, and the points it must get."""
+
+    what: str  # "solution", "stub", "wrong tests/wrong/...py" or "hostile spin"
+    points: int
+
+
+def generate(root: Path, students: int) -> dict[str, dict[str, Handed]]:
+    """Write ``students`` submissions under ``root``; return, per student and kata, what was
+    handed in and the points it must get.
 
     Honest students hand in solutions, stubs and known-wrong answers in turn. The last fifth
     are hostile: every virtual-time coroutine kata holds one of HOSTILE in turn (a hang, an
@@ -50,11 +60,11 @@ def generate(root: Path, students: int) -> dict[str, int]:
     its points (hostile code costs only itself).
     """
     cat = catalogue()
-    expected: dict[str, int] = {}
+    expected: dict[str, dict[str, Handed]] = {}
     honest = students - hostile_students(students)
     for s in range(students):
         name = f"student{s:02d}"
-        expected[name] = 0
+        expected[name] = {}
         for k, entry in enumerate(cat.katas):
             dest = root / name / f"{entry.id}.py"
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -63,16 +73,19 @@ def generate(root: Path, students: int) -> dict[str, int]:
             if s >= honest and coroutine and entry.track < "08":  # virtual-time katas
                 flavour = list(HOSTILE)[(s + k) % len(HOSTILE)]
                 dest.write_text(HOSTILE[flavour].format(name=entry.name), encoding="utf-8")
+                expected[name][entry.id] = Handed(f"hostile {flavour}", 0)
                 continue
             kind = KINDS[(s + k) % len(KINDS)] if s < honest else "solution"
-            shutil.copyfile(found.get(kind, found["stub"]).path, dest)
-            if kind == "solution":
-                expected[name] += entry.points
+            variant = found.get(kind, found["stub"])
+            shutil.copyfile(variant.path, dest)
+            what = variant.kind if variant.kind != "wrong" else f"wrong {display(variant.path)}"
+            expected[name][entry.id] = Handed(what, entry.points if kind == "solution" else 0)
     return expected
 
 
-def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int]]:
-    """Generate and grade a batch; return wall time, expected and graded totals."""
+def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int], list[str]]:
+    """Generate and grade a batch; return wall time, expected and graded totals, and a line
+    for each kata graded otherwise than it must be (what was handed in, the points)."""
     with tempfile.TemporaryDirectory(prefix="katas-batch-") as tmp:
         root = Path(tmp) / "submissions"
         expected = generate(root, students)
@@ -90,16 +103,26 @@ def grade_batch(students: int) -> tuple[float, dict[str, int], dict[str, int]]:
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr[-3000:])
         with open(f"{tmp}/out/gradebook.csv", encoding="utf-8") as handle:
-            graded = {row["student"]: int(row["total"]) for row in csv.DictReader(handle)}
-    return elapsed, expected, graded
+            rows = {row["student"]: row for row in csv.DictReader(handle)}
+    totals = {s: sum(h.points for h in katas.values()) for s, katas in expected.items()}
+    graded = {s: int(row["total"]) for s, row in rows.items()}
+    odd = [
+        f"{s} {kata}: {rows[s].get(kata)} points for {h.what} (expected {h.points})"
+        for s, katas in expected.items()
+        for kata, h in katas.items()
+        if s in rows and rows[s].get(kata) != str(h.points)
+    ]
+    return elapsed, totals, graded, odd
 
 
 def run(students: int) -> int:
     """Grade a generated batch of ``students`` and print the figures."""
-    elapsed, expected, graded = grade_batch(students)
+    elapsed, expected, graded, odd = grade_batch(students)
     wrong = {
         s: (graded.get(s), points) for s, points in expected.items() if graded.get(s) != points
     }
     print(f"graded {students} generated submissions in {elapsed:.1f} s on {os.cpu_count()} cores")
     print("CSV totals: " + ("all as expected" if not wrong else f"WRONG {wrong}"))
-    return 1 if wrong else 0
+    for line in odd:
+        print(f"  {line}")
+    return 1 if wrong or odd else 0
