@@ -169,6 +169,19 @@ def test_a_blocking_call_on_a_busy_cpu_is_still_blocked(
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
+def test_a_spin_on_a_busy_cpu_is_stopped_by_real_time(
+    make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The watchdog counts real time: sharing the CPU four ways, a spin is not left to run
+    four times the limit."""
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    kata = make_kata("async def work():\n    while True:\n        pass\n")
+    start = time.perf_counter()
+    with pytest.raises(Failed, match=r"one step ran for more than 0\.3 s of real time and was"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+    assert time.perf_counter() - start < 1.0
+
+
 def test_a_step_that_never_ends_is_stopped(
     make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
 ) -> None:

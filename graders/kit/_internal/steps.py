@@ -185,8 +185,9 @@ class StepTimer:
             started = self.step_started
             if started is None or self.selecting:
                 return 0.0
-            busy = time.perf_counter() - started - self._waited
-            return busy - self.queue.since(self._own_since) if busy > limit else busy
+            # Real time, not corrected for the wait for a CPU: on a busy machine a spin would
+            # otherwise run several times the limit (an honest step is milliseconds long).
+            return time.perf_counter() - started - self._waited
 
         def interrupt(sig: int, frame: Any) -> None:
             if busy_for() > limit and not fired:
