@@ -47,8 +47,8 @@ class RunQueue:
     Reading that file costs about 16 microseconds, too much for every loop step, so the
     stuck-step watchdog samples it every SAMPLE_EVERY seconds and a long step is corrected
     from the first sample taken after it began: the correction can only fall short, so a
-    step is never made to look shorter than it was. Where the file is missing, nothing is
-    corrected."""
+    step is never made to look shorter than it was. Where the file is missing, or no
+    watchdog runs (a loop off the main thread), nothing is corrected."""
 
     def __init__(self) -> None:
         try:
