@@ -120,14 +120,14 @@ def test_time_sleep_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]
 
 @pytest.fixture
 def busy_cpu() -> Iterator[None]:
-    """This thread shares one CPU with three processes that spin (a machine busy grading a
-    class): every loop step waits for that CPU about three quarters of the time."""
+    """This thread shares one CPU with seven processes that spin (a machine busy grading a
+    class): every loop step waits for that CPU about seven eighths of the time."""
     if not hasattr(os, "sched_setaffinity") or not Path("/proc/thread-self/schedstat").exists():
         pytest.skip("needs Linux's CPU affinity and schedstat")
     before = os.sched_getaffinity(0)
     cpu = min(before)
     hog = f"import os; os.sched_setaffinity(0, {{{cpu}}})\nwhile True: pass"
-    hogs = [subprocess.Popen([sys.executable, "-c", hog]) for _ in range(3)]
+    hogs = [subprocess.Popen([sys.executable, "-c", hog]) for _ in range(7)]
     os.sched_setaffinity(0, {cpu})
     try:
         time.sleep(0.2)  # the spinners are up
@@ -142,7 +142,7 @@ def busy_cpu() -> Iterator[None]:
 SHORT_WORK = """
 import time
 async def work():
-    end = time.thread_time() + 0.1  # 0.1 s of this thread's own CPU time, in one step
+    end = time.thread_time() + 0.05  # 0.05 s of this thread's own CPU time, in one step
     while time.thread_time() < end:
         pass
     return 1
@@ -152,7 +152,7 @@ async def work():
 def test_a_step_that_waited_for_a_busy_cpu_is_not_called_blocked(
     make_kata: Callable[[str], Kata], busy_cpu: None
 ) -> None:
-    """0.1 s of work takes about 0.4 s of real time on a CPU shared four ways: the step is
+    """0.05 s of work takes about 0.4 s of real time on a CPU shared eight ways: the step is
     timed without the wait for the CPU, so it is not "blocked" (0.3 s)."""
     kata = make_kata(SHORT_WORK)
     run = kata.run(lambda: kata.get("work", "coroutine")())
@@ -165,21 +165,23 @@ def test_a_blocking_call_on_a_busy_cpu_is_still_blocked(
 ) -> None:
     """Sleeping is not waiting for a CPU: time.sleep(0.4) blocks the loop, busy or not."""
     kata = make_kata("import time\nasync def work():\n    time.sleep(0.4)\n")
-    with pytest.raises(Failed, match=r"blocked the event loop for 0\.\d\d s of real time"):
+    with pytest.raises(Failed, match=r"blocked the event loop"):
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
-def test_a_spin_on_a_busy_cpu_is_stopped_by_real_time(
+def test_a_spin_on_a_busy_cpu_is_stopped_by_the_watchdog(
     make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The watchdog counts real time: sharing the CPU four ways, a spin is not left to run
-    four times the limit."""
-    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    """Sharing the CPU eight ways (or more, on a machine busy with other tests), a spin is
+    still stopped by the watchdog, which counts real time, soon after the limit: not left
+    to run into the test timeout (a 3 s KATAS_TEST_TIMEOUT did, once the watchdog counted
+    only the spin's own time)."""
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.5)
     kata = make_kata("async def work():\n    while True:\n        pass\n")
     start = time.perf_counter()
-    with pytest.raises(Failed, match=r"one step ran for more than 0\.3 s of real time and was"):
+    with pytest.raises(Failed, match=r"one step ran for more than 0\.5 s of real time and was"):
         kata.run(lambda: kata.get("work", "coroutine")())
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 3.0
 
 
 def test_a_step_that_never_ends_is_stopped(

@@ -28,7 +28,7 @@ STUCK_LIMIT_REAL = 5.0
 # A loop step longer than this (real seconds) is corrected for the time it waited for a CPU;
 # the stuck-step watchdog samples that wait every SAMPLE_EVERY seconds.
 CORRECT_ABOVE = 0.05
-SAMPLE_EVERY = 0.05
+SAMPLE_EVERY = 0.02
 
 
 class Spinning(BaseException):
