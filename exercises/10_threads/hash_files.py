@@ -13,8 +13,9 @@ freeze the event loop, and every other task (a heartbeat, a server answering req
 until they finish. Run the blocking part in a worker thread with `asyncio.to_thread(fn, *args)`
 and await it: the loop stays free while the thread works. (hashlib releases the GIL while it
 hashes large buffers, so the loop thread keeps running.) The grader runs a heartbeat task
-that ticks every 10 ms beside your code: it must never stall for 100 ms (on a busy machine,
-where even a free loop stalls longer, for a quarter of the call's time).
+that ticks every 10 ms beside your code: the loop's thread must never compute for 100 ms
+between two ticks, and the heartbeat must never stall for 100 ms (on a busy machine, where
+even a free loop stalls longer, for a quarter of the call's time).
 
 Key API: `await asyncio.to_thread(fn, *args)`, `hashlib.sha256`, `hashlib.file_digest(f,
 "sha256")` (3.11+), `.hexdigest()`, `asyncio.gather` (to hash several files at once).
