@@ -93,24 +93,29 @@ def _collect(graders: list[Path]) -> dict[str, list[str]]:
 
 
 def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
-    """Kata id -> check ids that must pass. Every grader is collected at once (whatever the
-    katas asked for, so that any selection reuses it), once per grader digest: in memory,
-    and on disk under .katas/ where grader processes cannot reach it."""
-    graders = sorted({*GRADERS.glob("*/test_*.py"), *(e.grader for e in entries)})
+    """Kata id -> check ids that must pass, collected once per grader digest: in memory,
+    and on disk under .katas/ where grader processes cannot reach it. With that cache, every
+    grader is collected at once (whatever the katas asked for, so any selection reuses it);
+    without isolation there is no disk cache (a grader process could write it), and only
+    the graders asked for are collected, which is quicker for one kata."""
+    cached = isolation.mode() != "none"
+    graders = sorted(
+        {*(GRADERS.glob("*/test_*.py") if cached else ()), *(e.grader for e in entries)}
+    )
     graders = [g for g in graders if g.is_file()]
     key = integrity.digest() + "|" + sys.executable + "|" + ",".join(map(str, graders))
     cache = STATE / "collected" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
     with _collect_lock:
         if key not in _collected:
             found: dict[str, list[str]] | None = None
-            if isolation.mode() != "none":
+            if cached:
                 try:
                     found = json.loads(cache.read_text(encoding="utf-8"))
                 except (OSError, ValueError):
                     found = None
             if found is None:
                 found = _collect(graders)
-                if isolation.mode() != "none" and found:
+                if cached and found:
                     try:
                         cache.parent.mkdir(parents=True, exist_ok=True)
                         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
