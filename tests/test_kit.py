@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -169,30 +170,30 @@ def test_a_blocking_call_on_a_busy_cpu_is_still_blocked(
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
-def test_a_spin_on_a_busy_cpu_is_stopped_by_the_watchdog(
-    make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Sharing the CPU eight ways (or more, on a machine busy with other tests), a spin is
-    still stopped by the watchdog, which counts real time, soon after the limit: not left
-    to run into the test timeout (a 3 s KATAS_TEST_TIMEOUT did, once the watchdog counted
-    only the spin's own time)."""
-    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.5)
-    kata = make_kata("async def work():\n    while True:\n        pass\n")
-    start = time.perf_counter()
-    with pytest.raises(Failed, match=r"one step ran for more than 0\.5 s of real time and was"):
-        kata.run(lambda: kata.get("work", "coroutine")())
-    assert time.perf_counter() - start < 3.0
-
-
+@pytest.mark.parametrize(
+    ("limit", "within", "busy"), [(0.3, 5.0, False), (0.5, 3.0, True)], ids=["idle", "busy-cpu"]
+)
 def test_a_step_that_never_ends_is_stopped(
-    make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+    make_kata: Callable[[str], Kata],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    limit: float,
+    within: float,
+    busy: bool,
 ) -> None:
-    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.3)
+    """The watchdog stops a spin soon after the limit. It counts real time, so sharing the
+    CPU eight ways (busy_cpu; or more, on a machine busy with other tests) the spin is not
+    left to run into the test timeout (a 3 s KATAS_TEST_TIMEOUT did, once the watchdog
+    counted only the spin's own time)."""
+    if busy:
+        request.getfixturevalue("busy_cpu")
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", limit)
     kata = make_kata("async def work():\n    while True:\n        pass\n")
     start = time.perf_counter()
-    with pytest.raises(Failed, match=r"one step ran for more than 0\.3 s of real time and was"):
+    stopped = rf"one step ran for more than {re.escape(f'{limit:g}')} s of real time and was"
+    with pytest.raises(Failed, match=stopped):
         kata.run(lambda: kata.get("work", "coroutine")())
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < within
 
 
 def test_a_stuck_cleanup_of_a_cancelled_task_is_stopped(
