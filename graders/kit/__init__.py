@@ -12,9 +12,10 @@
   under the learner's timeline when the check fails.
 - ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
+- ``grader_settings`` gives a grader's own ``@given`` checks the settings ``drawn`` uses.
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
   ``kit.http_doubles`` (aiohttp mocks and a real test server), ``kit.queues``
-  (the learner's asyncio.Queue objects, counted).
+  (the learner's asyncio.Queue objects, counted). ``import kit`` is enough to use them.
 
 Everything else lives in ``kit._internal``: the tools (scoreboard, reports, gradebook, watch,
 the sandbox), not for graders.
@@ -25,13 +26,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._internal.trace import ideal_timeline
-    from .examples import drawn
+    from . import http_doubles, queues, streams, subprocesses
+    from .examples import drawn, grader_settings
     from .kata import Kata
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
     from .running import Run, expect_loop_time, judge, run, until
     from .sleeps import PollingDetected, watch_sleeps
+    from .timelines import ideal_timeline
 
 # Imported when first used (PEP 562): the learner's commands (hint, reset, solution) import
 # this package and must run on a bare Python without pytest installed.
@@ -51,9 +53,11 @@ _EXPORTS = {
     "Kata": "kata",
     "PollingDetected": "sleeps",
     "watch_sleeps": "sleeps",
-    "ideal_timeline": "_internal.trace",
+    "ideal_timeline": "timelines",
     "drawn": "examples",
+    "grader_settings": "examples",
 }
+_SUBMODULES = ("http_doubles", "queues", "streams", "subprocesses")
 
 __all__ = [
     "Call",
@@ -66,19 +70,26 @@ __all__ = [
     "expect_equal",
     "expect_loop_time",
     "fail",
+    "grader_settings",
+    "http_doubles",
     "ideal_timeline",
     "judge",
     "not_started",
     "now",
+    "queues",
     "run",
+    "streams",
+    "subprocesses",
     "until",
     "watch_sleeps",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        from importlib import import_module
+    from importlib import import_module
 
+    if name in _EXPORTS:
         return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    if name in _SUBMODULES:
+        return import_module(f".{name}", __name__)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

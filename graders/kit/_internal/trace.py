@@ -115,13 +115,8 @@ def peak_read() -> None:
         CURRENT.limited = True
 
 
-def ideal_timeline(
-    rows: Sequence[tuple[str, float, float]] = (), shape: str = "", ends: float | None = None
-) -> None:
-    """Say what the right schedule of this check's run looks like, to draw it beside the
-    learner's own when the check fails: ``rows`` as (label, start, end) in loop seconds from
-    the call's start, ``shape`` in one line ("all 4 start at 0 s; the last ends at 4 s"),
-    ``ends`` the time the whole run should take. Never fails."""
+def set_ideal(rows: Sequence[tuple[str, float, float]], shape: str, ends: float | None) -> None:
+    """The right schedule of this check's run (see ``kit.ideal_timeline``)."""
     CURRENT.concurrency = True
     CURRENT.ideal = [_row(label, start, end, "") for label, start, end in rows]
     CURRENT.shape = shape
