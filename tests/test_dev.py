@@ -18,7 +18,14 @@ MODULES = sorted(graph.graph())
 def _copy(tmp_path: Path) -> Path:
     """The parts of the repository that dev check reads, copied to ``tmp_path``."""
     root = tmp_path / "repo"
-    for part in ("exercises", "solutions", "graders", "tests/wrong", "tests/alternatives"):
+    for part in (
+        "exercises",
+        "solutions",
+        "graders",
+        "tests/wrong",
+        "tests/alternatives",
+        "tests/mutants",
+    ):
         shutil.copytree(
             REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
         )
@@ -27,7 +34,13 @@ def _copy(tmp_path: Path) -> Path:
     return root
 
 
-def test_the_repository_mirrors_the_manifest(tmp_path: Path) -> None:
+def test_the_repository_mirrors_the_manifest() -> None:
+    """dev check on the tree itself, nothing fixed first: stubs.json and the README's track
+    table must already agree with katas.toml."""
+    assert check.problems(REPO) == []
+
+
+def test_a_fixed_copy_mirrors_the_manifest(tmp_path: Path) -> None:
     assert check.problems(_copy(tmp_path)) == []
 
 
@@ -38,6 +51,7 @@ def test_the_repository_mirrors_the_manifest(tmp_path: Path) -> None:
         ("graders/02_tasks/test_fetch_every.py", "test_fetch_every.py belongs to no kata"),
         ("tests/wrong/02_tasks/fetch_every/slow.py", "fetch_every/slow.py belongs to no kata"),
         ("graders/pytest.ini", "graders/pytest.ini belongs to no kata"),
+        ("tests/mutants/02_tasks/nosuch.toml", "nosuch.toml belongs to no kata"),
     ],
 )
 def test_an_orphan_file_fails_the_check(tmp_path: Path, orphan: str, said: str) -> None:
@@ -62,6 +76,17 @@ def test_a_duplicate_id_a_missing_name_and_a_stale_table_fail_the_check(tmp_path
     assert "02_tasks/two_sleepers: the stub defines no two_sleepers" in found
     assert "stubs.json differs" in found
     assert "track table differs" in found
+
+
+def test_the_public_kit_is_what_all_names() -> None:
+    """Every name in kit.__all__ resolves from ``import kit`` alone, and none of it is defined
+    in kit._internal (the tools' side, which may change without notice)."""
+    import kit
+
+    for name in kit.__all__:
+        value = getattr(kit, name)
+        where = getattr(value, "__module__", None) or getattr(value, "__name__", "")
+        assert where.startswith("kit.") and not where.startswith("kit._internal"), (name, where)
 
 
 def test_the_kit_has_no_import_cycle() -> None:
@@ -222,6 +247,23 @@ def test_the_repository_points_at_nothing_outside_it() -> None:
         and needle in f.read_text(encoding="utf-8", errors="replace")
     ]
     assert not found
+
+
+def test_every_environment_variable_is_in_the_one_table() -> None:
+    """docs/contributing.md's table names every KATAS_* variable the tools, the nox sessions,
+    CI and the example workflows read or write."""
+    import re
+
+    table = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+    table = table[table.index("## Environment variables") :]
+    files = [REPO / "noxfile.py", REPO / ".ci" / "run", *(REPO / "docs").glob("*.yml")]
+    files += [f for f in (REPO / "graders" / "kit").rglob("*") if f.is_file()]
+    used = set()
+    for file in files:
+        if "__pycache__" not in file.parts:
+            text = file.read_text(encoding="utf-8", errors="replace")
+            used |= set(re.findall(r"\b(KATAS_[A-Z_]+[A-Z]|AUTOGRADER_ROOT)\b", text))
+    assert used and not {v for v in used if f"`{v}`" not in table}
 
 
 def test_dev_mutants_takes_its_own_options_first() -> None:
