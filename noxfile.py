@@ -208,4 +208,4 @@ def bench(session: nox.Session) -> None:
 def mutants(session: nox.Session) -> None:
     """Mutation testing of the graders: nox -s mutants -- [KATA or TRACK ...] [--list]."""
     install_group(session, "grade")
-    session.run("python", "-m", "kit._internal.dev.mutants", *session.posargs, env=GRADERS_ON_PATH)
+    session.run("python", "-m", "kit", "dev", "mutants", *session.posargs, env=GRADERS_ON_PATH)

@@ -41,7 +41,7 @@ def make_kata(tmp_path: Path) -> Callable[[str], Kata]:
 
 
 def test_missing_file_names_the_path_and_the_fix(tmp_path: Path) -> None:
-    with pytest.raises(Failed, match=r"99_test/nothing\.py is missing.*git checkout"):
+    with pytest.raises(Failed, match=r"99_test/nothing\.py is missing.*nox -s reset -- nothing"):
         load("99_test/nothing", tmp_path)
 
 

@@ -7,7 +7,6 @@ file path, so a grader never imports from the wrong tree.
 
 from __future__ import annotations
 
-import difflib
 import importlib.util
 import inspect
 import sys
@@ -19,6 +18,7 @@ from types import CodeType, ModuleType
 from typing import Any, TypeVar, Unpack
 
 from ._internal.data import RunRecord
+from ._internal.manifest import close_matches
 from ._internal.paths import display
 from .outcomes import fail
 from .running import Raises, Run, RunOptions
@@ -74,7 +74,7 @@ class Kata:
         obj = getattr(self.module, name, None)
         if obj is None:
             names = [n for n in vars(self.module) if not n.startswith("__")]
-            close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+            close = close_matches(name, names, n=1)
             also = f" (found `{close[0]}`: check the spelling)" if close else ""
             fail(f"{display(self.path)} defines no `{name}`{also}; the kata expects `{want}`.")
         ok = {
@@ -121,7 +121,7 @@ def load(kata_id: str, target: Path, signatures: dict[str, str] | None = None) -
     if not path.is_file():
         fail(
             f"{display(path)} is missing. The kata's file must be at that path "
-            f"(restore the stub with `git checkout -- exercises/{kata_id}.py`)."
+            f"(restore the stub with `nox -s reset -- {kata_id.split('/')[-1]}`)."
         )
     name = "kata_" + kata_id.replace("/", "__")
     spec = importlib.util.spec_from_file_location(name, path)

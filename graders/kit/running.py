@@ -34,7 +34,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, Unpack
+from typing import Any, Generic, Literal, NoReturn, Protocol, TypedDict, TypeVar, Unpack
 
 import looptime
 import pytest
@@ -375,12 +375,17 @@ def _check_no_leftovers(seen: Observed) -> None:
         )
 
 
+def _unhandled(what: str, errors: list[dict[str, Any]], advice: str) -> NoReturn:
+    """Fail with the one sentence for an error the loop saw and nobody handled."""
+    fail(f"an error in {what} went unhandled ({_loop_error(errors[0])}). {advice}")
+
+
 def _check_loop_errors(seen: Observed) -> None:
     if seen.result.loop_errors and not seen.options.loop_errors:
-        fail(
-            f"an error in {seen.options.what} went unhandled "
-            f"({_loop_error(seen.result.loop_errors[0])}). "
-            "Await every task and future you create so its exception reaches you."
+        _unhandled(
+            seen.options.what,
+            seen.result.loop_errors,
+            "Await every task and future you create so its exception reaches you.",
         )
 
 
@@ -546,8 +551,9 @@ def judge(
         verdict=verdict,
     )
     if result.loop_errors:
-        fail(
-            f"an error in {what} went unhandled ({_loop_error(result.loop_errors[0])}). "
+        _unhandled(
+            what,
+            result.loop_errors,
             "A client may vanish at any time: catch ConnectionError in the handler, and await "
-            "every task you create so its exception reaches you."
+            "every task you create so its exception reaches you.",
         )

@@ -11,6 +11,11 @@ from pathlib import Path
 MANIFEST = Path(__file__).resolve().parents[2] / "katas.toml"
 
 
+def close_matches(name: str, names: list[str], n: int = 3) -> list[str]:
+    """Up to ``n`` of ``names`` close to ``name``, closest first: every "did you mean"."""
+    return difflib.get_close_matches(name, names, n, cutoff=0.6)
+
+
 @dataclass(frozen=True)
 class KataInfo:
     """What the catalogue says of one kata (the loaded module is a ``kit.Kata``)."""
@@ -35,7 +40,11 @@ class KataInfo:
     @property
     def grader(self) -> Path:
         """The grader's file, e.g. graders/02_tasks/test_fetch_all.py."""
-        return MANIFEST.parent / self.track / f"test_{self.name}.py"
+        return self.grader_in(MANIFEST.parent)
+
+    def grader_in(self, graders: Path) -> Path:
+        """The grader's file in the graders folder ``graders`` (of this tree or a copy)."""
+        return graders / self.track / f"test_{self.name}.py"
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ class Catalogue:
     def suggest(self, name: str, *, tracks: bool = True) -> list[str]:
         """Up to three valid names close to ``name`` (kata names, and track ids if ``tracks``)."""
         valid = self.names() if tracks else [k.name for k in self.katas]
-        return difflib.get_close_matches(name, valid, 3)
+        return close_matches(name, valid)
 
     def unknown(self, names: str) -> str:
         """One line for unknown kata names: close matches first, then every valid name."""

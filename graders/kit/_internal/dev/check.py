@@ -54,7 +54,7 @@ def _kata_problems(cat: Catalogue, root: Path) -> list[str]:
         if info.track not in cat.tracks:
             problems.append(f"katas.toml: {info.id} is in track {info.track}, not in [tracks]")
         stub = root / "exercises" / f"{info.id}.py"
-        grader = root / "graders" / info.track / f"test_{info.name}.py"
+        grader = info.grader_in(root / "graders")
         for path in (stub, root / "solutions" / f"{info.id}.py", grader):
             if not path.is_file():
                 problems.append(f"{info.id}: {path.relative_to(root).as_posix()} is missing")
