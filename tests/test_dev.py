@@ -266,7 +266,7 @@ def test_every_environment_variable_is_in_the_one_table() -> None:
     assert used and not {v for v in used if f"`{v}`" not in table}
 
 
-def test_dev_mutants_takes_its_own_options_first() -> None:
+def test_dev_mutants_takes_options_before_names() -> None:
     proc = _kit("dev", "mutants", "--list", "hello_world")
     assert proc.returncode in (0, 1), proc.stderr
     assert "unrecognized arguments" not in proc.stderr

@@ -43,16 +43,6 @@ def _command(module: str, function: str = "command") -> Command:
     return run
 
 
-def _forward(module: str) -> Command:
-    """A tool with its own parser: its ``main(argv)`` gets the rest of the command line."""
-
-    def run(args: argparse.Namespace) -> int:
-        body = importlib.import_module(f"kit._internal.{module}").main
-        return cast(Callable[[list[str]], int], body)(list(args.rest))
-
-    return run
-
-
 def _grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap = sub.add_parser(
         "grade", parents=[_names()], prog="nox -s grade --", help="grade katas; the scoreboard"
@@ -213,9 +203,20 @@ def _dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     ap.set_defaults(run=_command("dev.bench"))
 
-    ap = dev.add_parser("mutants", add_help=False, help="mutation testing of the graders")
-    ap.add_argument("rest", nargs=argparse.REMAINDER, help="its own options (--help)")
-    ap.set_defaults(run=_forward("dev.mutants"))
+    ap = dev.add_parser(
+        "mutants", parents=[_names()], help="mutation testing: do the graders kill planted bugs?"
+    )
+    ap.add_argument("--list", action="store_true", help="list the mutants, grade nothing")
+    ap.add_argument("--show", metavar="ID", help="print one mutant's diff and source")
+    ap.add_argument("--operators", default="", help="comma-separated operator names or prefixes")
+    ap.add_argument(
+        "--jobs", type=int, default=0, help="pytest processes at once (default: 2 per core)"
+    )
+    ap.add_argument("--chunk", type=int, default=16, help="katas per pytest process (default: 16)")
+    ap.add_argument("--min-score", type=float, default=95.0, help="exit 1 below it (default: 95)")
+    ap.add_argument("--markdown", help="also write the score table as Markdown to this file")
+    ap.add_argument("--json", help="also write every outcome as JSON to this file")
+    ap.set_defaults(run=_command("dev.mutants"))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -241,17 +242,9 @@ NATIVE_WINDOWS = (
 )
 
 
-# Tools with a parser of their own: everything after their name is theirs, options first
-# included (argparse's REMAINDER does not take an option that comes first).
-FORWARDED = {("dev", "mutants"): "dev.mutants"}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    module = FORWARDED.get((argv[0], argv[1]) if len(argv) >= 2 else ("", ""))
-    if module is not None:
-        return _forward(module)(argparse.Namespace(rest=argv[2:]))
     args = parser().parse_args(argv)
     if (
         sys.platform == "win32"

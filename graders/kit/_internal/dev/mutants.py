@@ -1,7 +1,6 @@
 """Mutation testing of the graders: mutate each reference solution, grade every mutant.
 
     python -m kit dev mutants [KATA|TRACK ...] [options]      (nox -s mutants -- [...])
-    python -m kit._internal.dev.mutants [KATA|TRACK ...]      the same, without the CLI
     python -m kit dev mutants fetch_all --list                what would be graded
     python -m kit dev mutants tasks --operators none           only the references (baselines)
 
@@ -1218,33 +1217,15 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _select(names: list[str]) -> list[str]:
+def command(args: argparse.Namespace) -> int:
+    """``python -m kit dev mutants`` (options: see kit._internal.cli, or ``--help``)."""
     from kit._internal.manifest import catalogue
 
-    return [k.id for k in catalogue().select(names)]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Mutation testing from the command line (see the module docstring)."""
-    ap = argparse.ArgumentParser(
-        prog="python -m kit dev mutants", description="Mutation testing of the graders."
-    )
-    ap.add_argument("names", nargs="*", metavar="KATA-or-TRACK", help="default: every kata")
-    ap.add_argument("--list", action="store_true", help="list the mutants, grade nothing")
-    ap.add_argument("--show", metavar="ID", help="print one mutant's diff and source")
-    ap.add_argument("--operators", default="", help="comma-separated operator names or prefixes")
-    ap.add_argument(
-        "--jobs", type=int, default=0, help="pytest processes at once (default: 2 per core)"
-    )
-    ap.add_argument("--chunk", type=int, default=16, help="katas per pytest process (default: 16)")
-    ap.add_argument("--min-score", type=float, default=95.0, help="exit 1 below it (default: 95)")
-    ap.add_argument("--markdown", help="also write the score table as Markdown to this file")
-    ap.add_argument("--json", help="also write every outcome as JSON to this file")
-    args = ap.parse_args(argv)
+    cat = catalogue()
     try:
-        katas = _select(args.names)
+        katas = [k.id for k in cat.select(args.names)]
     except LookupError as exc:
-        print(f"unknown kata or track: {exc}", file=sys.stderr)
+        print(cat.unknown(str(exc.args[0])))
         return 2
     operators = [o.strip() for o in args.operators.split(",") if o.strip()]
     if args.list or args.show:
@@ -1284,7 +1265,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             json.dumps(to_json(reports, seconds), indent=1), encoding="utf-8"
         )
     return 1 if failing(reports, args.min_score) else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
