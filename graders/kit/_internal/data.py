@@ -55,7 +55,7 @@ class CheckRecord(TypedDict):
     test: str
     doc: str
     when: str  # "setup", "call" or "teardown"
-    outcome: str  # "passed", "failed" or "skipped"
+    outcome: Literal["passed", "failed", "skipped"]
     duration: float
     message: str
     not_started: bool

@@ -13,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from .data import Status
 from .manifest import KataInfo, catalogue
 from .paths import GRADERS, REPO, STATE, display
 
@@ -42,7 +43,7 @@ def save_progress(data: dict[str, Any]) -> None:
     tmp.replace(PROGRESS)
 
 
-def record_statuses(statuses: dict[str, str]) -> None:
+def record_statuses(statuses: dict[str, Status]) -> None:
     """Remember the latest grade of some katas."""
     data = load_progress()
     data["status"].update(statuses)
