@@ -277,6 +277,17 @@ def test_classroom_whole_curriculum_with_the_capstone(missed: list[str]) -> None
     possible = sum(k.points for k in CAT.katas)
     assert view["points"] == f"Points {earned}/{possible}"
     assert view["table_total"] == str(earned) and view["console_total"] == earned
+    # What the example workflow prints itself: the reporter's two notices, word for word.
+    env = formats.classroom_env(results)
+    assert f"Points {env['KATAS_POINTS']}" == view["points"]
+    assert env["KATAS_POINTS_SUMMARY"] == f'{{"totalPoints":{earned},"maxPoints":{possible}}}'
+
+
+def test_classroom_sends_no_points_when_nothing_is_worth_any() -> None:
+    """As the reporter (v1): no max_score, no notice; the workflow's step then fails."""
+    free = KataInfo(id="extra/free", title="F", points=0)
+    env = formats.classroom_env([KataResult(free, Status.PASS, "", [])])
+    assert "KATAS_POINTS" not in env and "KATAS_POINTS_SUMMARY" not in env
 
 
 def test_classroom_splits_a_runner_whose_arithmetic_is_inexact() -> None:

@@ -241,15 +241,34 @@ def _encode(data: dict[str, Any]) -> str:
     return base64.b64encode(compact.encode("utf-8")).decode("ascii")
 
 
+def classroom_points(runners: dict[str, dict[str, Any]]) -> tuple[int, int]:
+    """(points, max points) as the reporter v1 sends them to Classroom: over the runners
+    with a ``max_score``, the sum of their tests' ``score`` and the sum of ``max_score``."""
+    scored = [data for data in runners.values() if data.get("max_score")]
+    total = sum(test["score"] for data in scored for test in data["tests"])
+    return total, sum(data["max_score"] for data in scored)
+
+
 def classroom_env(results: list[KataResult], limit: int = CLASSROOM_LIMIT) -> dict[str, str]:
-    """Environment variables for the reporter: ``<RUNNER>_RESULTS`` (base64 of compact JSON)
-    for each runner, and ``KATAS_RUNNERS`` (the reporter's ``runners`` input), all together
-    under ``limit`` bytes: messages are cut shorter until they fit."""
+    """Environment variables for GitHub Classroom, all together under ``limit`` bytes
+    (messages are cut shorter until they fit):
+
+    - ``<RUNNER>_RESULTS`` (base64 of compact JSON) for each runner, and ``KATAS_RUNNERS``
+      (their names): the input of the Classroom reporter action, for a workflow that uses it;
+    - ``KATAS_POINTS`` ("470/500") and ``KATAS_POINTS_SUMMARY``
+      (``{"totalPoints":470,"maxPoints":500}``): the two notices that reporter sends to
+      Classroom, which the example workflow prints itself; absent when nothing is worth points.
+    """
     text_limit = 400
     while True:
         runners = classroom(results, text_limit=text_limit)
         env = {f"{name.upper()}_RESULTS": _encode(data) for name, data in runners.items()}
         env["KATAS_RUNNERS"] = ",".join(runners)
+        total, most = classroom_points(runners)
+        if most:
+            env["KATAS_POINTS"] = f"{total}/{most}"
+            summary = {"totalPoints": total, "maxPoints": most}
+            env["KATAS_POINTS_SUMMARY"] = json.dumps(summary, separators=(",", ":"))
         if sum(len(k) + len(v) + 2 for k, v in env.items()) < limit or text_limit == 0:
             return env
         text_limit //= 2
