@@ -94,6 +94,36 @@ def test_run_autograder_grades_kata_folders_at_the_top(
     assert isinstance(tests, list) and "SyntaxError" in tests[0]["output"]
 
 
+@pytest.mark.timeout(600)
+def test_run_autograder_grades_kata_files_uploaded_on_their_own(
+    autograder_zip: Path, tmp_path: Path
+) -> None:
+    """Gradescope's file upload: fetch_all.py at the top, no track folder."""
+    root = tmp_path / "autograder"
+    sub = root / "submission"
+    sub.mkdir(parents=True)
+    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", sub)
+    shutil.copy(REPO / "solutions" / "02_tasks" / "two_sleepers.py", sub)
+    data = run_autograder(autograder_zip, root, "two_sleepers fetch_all")
+    assert gradescope_problems(data) == []
+    assert data["score"] == 20.0
+    assert (sub / "fetch_all.py").is_file()  # the upload itself is left as it was
+
+
+def test_loose_kata_files_go_to_their_track(tmp_path: Path) -> None:
+    from kit._internal.submission import place_loose_files
+
+    (tmp_path / "fetch_all.py").write_text("x = 1\n")
+    (tmp_path / "notes.py").write_text("x = 2\n")
+    (tmp_path / "09_subprocesses").mkdir()
+    (tmp_path / "09_subprocesses" / "tail.py").write_text("kept\n")
+    (tmp_path / "tail.py").write_text("loose\n")
+    assert place_loose_files(tmp_path) == ["02_tasks/fetch_all"]
+    assert (tmp_path / "02_tasks" / "fetch_all.py").read_text() == "x = 1\n"
+    assert (tmp_path / "notes.py").is_file() and (tmp_path / "tail.py").is_file()
+    assert (tmp_path / "09_subprocesses" / "tail.py").read_text() == "kept\n"
+
+
 # --- The students' repository ----------------------------------------------------------------
 
 

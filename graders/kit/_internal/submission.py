@@ -1,8 +1,11 @@
-"""What a submission folder may carry that grading ignores, and says so."""
+"""What a submission folder may carry that grading ignores, and says so; loose kata files."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from .manifest import catalogue
 
 # Files a submission may carry that could steer pytest or Python if they were ever loaded.
 # Submissions are loaded by path, kata module by kata module, so they never are: we say so.
@@ -30,3 +33,22 @@ def ignored_files(folder: Path) -> list[str]:
         if p.name in IGNORED_IN_SUBMISSIONS or p.suffix == ".pth"
     ]
     return sorted(found)
+
+
+def place_loose_files(folder: Path) -> list[str]:
+    """Move kata files that sit at the top of ``folder`` (``fetch_all.py``, as a file upload
+    leaves them) into their track's folder (``02_tasks/fetch_all.py``), unless one is there
+    already; return the ids moved. Kata names are unique across tracks."""
+    moved = []
+    for info in catalogue().katas:
+        loose, placed = folder / f"{info.name}.py", folder / f"{info.id}.py"
+        if loose.is_file() and not loose.is_symlink() and not placed.exists():
+            placed.parent.mkdir(exist_ok=True)
+            loose.rename(placed)
+            moved.append(info.id)
+    return moved
+
+
+if __name__ == "__main__":  # run_autograder: python -m kit._internal.submission FOLDER
+    for kata_id in place_loose_files(Path(sys.argv[1])):
+        print(f"{kata_id.split('/')[1]}.py graded as {kata_id}.py")
