@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from kit._internal import shards
+from kit._internal.data import KataResult, Status
+from kit._internal.manifest import KataInfo
 from kit._internal.paths import REPO
 
 KATAS = ["two_sleepers", "fetch_all"]
@@ -45,7 +47,9 @@ def _output(folder: Path, header: list[str], rows: list[list[str]], digest: str)
     folder.mkdir()
     with (folder / "gradebook.csv").open("w", newline="") as handle:
         csv.writer(handle).writerows([header, *rows])
-    shards.describe(folder, "1/2", header[1:-2], digest, [r[0] for r in rows])
+    entries = [KataInfo(id=kata, title=kata, points=10) for kata in header[1:-2]]
+    graded = {r[0]: [KataResult(e, Status.FAIL) for e in entries] for r in rows}
+    shards.describe(folder, "1/2", entries, graded, digest, {s: s for s in graded})
     return folder
 
 
@@ -101,6 +105,8 @@ def test_three_shards_merged_equal_one_run(tmp_path: Path) -> None:
     assert (tmp_path / "merged" / "gradebook.csv").read_text() == one
     assert [row.split(",")[0] for row in one.splitlines()[1:]] == ["ada", "bob", "cy", "dee", "eve"]
     for student in ("ada", "bob", "cy", "dee", "eve"):
-        for report in ("results.json", "scoreboard.txt"):
+        for report in ("results.json", "scoreboard.txt", "report.html"):
             alone = (tmp_path / "whole" / student / report).read_text()
             assert (tmp_path / "merged" / student / report).read_text() == alone, student
+    whole_page = (tmp_path / "whole" / "index.html").read_text()
+    assert (tmp_path / "merged" / "index.html").read_text() == whole_page

@@ -148,8 +148,8 @@ def command(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - start
     write_csv(out / "gradebook.csv", entries, graded)
     if getattr(args, "shard", None):
-        ids = [e.id for e in entries]
-        shards.describe(out, args.shard, ids, integrity.digest(), list(graded))
+        folder_of = {s: safe_name(s) for s in graded}
+        shards.describe(out, args.shard, entries, graded, integrity.digest(), folder_of)
     for student, results in graded.items():
         try:  # one student's reports never stop another's
             folder = out / safe_name(student)

@@ -2,9 +2,10 @@
 
 ``gradebook DIR --shard K/N`` grades the submissions K, K+N, K+2N, ... (1-based, in name
 order) and writes its output folder as usual, plus ``shard.json`` (which shard, which
-katas, the graders' sha256). ``gradebook merge OUT... --out DIR`` joins shard outputs into
-one ``gradebook.csv`` (rows in student order) with every student's reports, and refuses
-outputs graded with different graders, katas or columns, or that share a student.
+katas and their points, the graders' sha256, which katas each student passed).
+``gradebook merge OUT... --out DIR`` joins shard outputs into one ``gradebook.csv`` (rows
+in student order) with every student's reports and the class page ``index.html``, and
+refuses outputs graded with different graders, katas or columns, or that share a student.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import json
 import shutil
 import sys
 from pathlib import Path
+
+from . import html
+from .data import KataResult, Status
+from .manifest import KataInfo
 
 SHARD_FILE = "shard.json"
 CSV_NAME = "gradebook.csv"
@@ -37,10 +42,52 @@ def pick(folders: list[Path], spec: str) -> list[Path]:
     return sorted(folders, key=lambda p: p.name)[shard - 1 :: count]
 
 
-def describe(out: Path, spec: str, katas: list[str], digest: str, students: list[str]) -> None:
-    """Write ``shard.json`` into a shard's output folder."""
-    data = {"shard": spec, "katas": katas, "graders_sha256": digest, "students": students}
+def describe(
+    out: Path,
+    spec: str,
+    entries: list[KataInfo],
+    graded: dict[str, list[KataResult]],
+    digest: str,
+    folder_of: dict[str, str],
+) -> None:
+    """Write ``shard.json`` into a shard's output folder (``folder_of``: each student's
+    folder there, the name the CSV gives them)."""
+    data = {
+        "shard": spec,
+        "katas": [e.id for e in entries],
+        "entries": [{"id": e.id, "title": e.title, "points": e.points} for e in entries],
+        "graders_sha256": digest,
+        "students": [folder_of[s] for s in graded],
+        "passed": {
+            folder_of[s]: [r.info.id for r in rs if r.status is Status.PASS]
+            for s, rs in graded.items()
+        },
+    }
     (out / SHARD_FILE).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def class_page(metas: list[dict[str, object]], dest: Path) -> Path | None:
+    """The class page of merged shards, from what each shard.json says each student passed;
+    None when an output has no such record (graded without --shard)."""
+    if not metas or any(not isinstance(m.get("passed"), dict) for m in metas):
+        return None
+    raw = metas[0].get("entries")
+    if not isinstance(raw, list):
+        return None
+    entries = [KataInfo(id=e["id"], title=e["title"], points=int(e["points"])) for e in raw]
+    passed: dict[str, list[str]] = {}
+    for meta in metas:
+        passed.update(meta["passed"])  # type: ignore[call-overload]
+    graded = {
+        student: [
+            KataResult(e, Status.PASS if e.id in passed[student] else Status.FAIL) for e in entries
+        ]
+        for student in sorted(passed)
+    }
+    links = {student: f"{student}/report.html" for student in graded}
+    index = dest / "index.html"
+    index.write_text(html.class_page(graded, entries, links), encoding="utf-8")
+    return index
 
 
 def _read(out: Path) -> tuple[list[str], list[list[str]], dict[str, object]]:
@@ -62,8 +109,10 @@ def merge(outs: list[Path], dest: Path) -> int:
     digest: object = None
     rows: dict[str, list[str]] = {}
     folders: dict[str, Path] = {}
+    metas: list[dict[str, object]] = []
     for out in outs:
         head, body, meta = _read(out)
+        metas.append(meta)
         if header is None:
             header, digest = head, meta.get("graders_sha256")
         elif head != header:
@@ -86,6 +135,8 @@ def merge(outs: list[Path], dest: Path) -> int:
         reports = out / student
         if reports.is_dir() and reports.resolve() != (dest / student).resolve():
             shutil.copytree(reports, dest / student, dirs_exist_ok=True)
+    if class_page(metas, dest) is None:
+        print("no class page: an output has no shard.json (graded without --shard)")
     return len(rows)
 
 
