@@ -100,3 +100,55 @@ def test_colour_only_on_a_terminal_without_no_color(
     assert ("\033[" in text) is coloured
     assert Style(Stream()).on is coloured
     assert "→ it broke" in text
+
+
+# --- How grading is cut into processes ---------------------------------------------------------
+
+
+def test_grade_cuts_the_curriculum_into_balanced_groups() -> None:
+    """As many groups as processes run at once, each about the same cost, every kata once,
+    each group in catalogue order; the real-clock katas spread over the groups."""
+    from kit._internal.orchestrate import REAL_CLOCK_WEIGHT, _chunks, _weight
+
+    katas = list(CATALOGUE.katas)
+    real = [k for k in katas if _weight(k) == REAL_CLOCK_WEIGHT]
+    assert {k.id for k in real} >= {"09_subprocesses/run_all", "08_streams/upper_server"}
+    assert _weight(CATALOGUE.info("02_tasks/fetch_all")) == 1  # type: ignore[arg-type]
+    groups = _chunks(katas, 4)
+    assert len(groups) == 4
+    assert sorted(k.id for g in groups for k in g) == sorted(k.id for k in katas)
+    position = {k.id: i for i, k in enumerate(katas)}
+    for group in groups:
+        assert [position[k.id] for k in group] == sorted(position[k.id] for k in group)
+    loads = [sum(_weight(k) for k in g) for g in groups]
+    assert max(loads) - min(loads) <= REAL_CLOCK_WEIGHT, loads
+    assert len(_chunks(katas, 1)) == 1 and len(_chunks(katas[:2], 4)) == 2
+    (waits,) = _chunks(katas, 1, waits_first=True)
+    assert [_weight(k) for k in waits] == sorted((_weight(k) for k in katas), reverse=True)
+
+
+def test_instructors_tests_get_a_process_of_their_own() -> None:
+    """Their process loads pytest fully (assertion rewriting); the built-in katas stay lean."""
+    from kit._internal.manifest import KataInfo
+    from kit._internal.orchestrate import _chunks
+
+    own = KataInfo(id="extra/test_mine", title="mine", points=5)
+    groups = _chunks([*CATALOGUE.katas[:3], own], 1)
+    assert groups == [list(CATALOGUE.katas[:3]), [own]]
+
+
+def test_the_gradebook_estimates_the_cost_of_a_submission(tmp_path: Path) -> None:
+    """Stubs cost nothing (they fail at once), a real-clock kata the most."""
+    from kit._internal.orchestrate import REAL_CLOCK_WEIGHT, estimated_cost
+
+    katas = [CATALOGUE.info(k) for k in ("02_tasks/fetch_all", "09_subprocesses/run_all")]
+    entries = [k for k in katas if k is not None]
+    assert estimated_cost(entries, tmp_path) == 0  # nothing handed in
+    for entry in entries:
+        (tmp_path / entry.track).mkdir()
+        shutil.copy(REPO / "exercises" / f"{entry.id}.py", tmp_path / entry.track)
+    assert estimated_cost(entries, tmp_path) == 0  # the untouched stubs
+    shutil.copy(REPO / "solutions" / "09_subprocesses" / "run_all.py", tmp_path / "09_subprocesses")
+    assert estimated_cost(entries, tmp_path) == REAL_CLOCK_WEIGHT
+    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", tmp_path / "02_tasks")
+    assert estimated_cost(entries, tmp_path) == REAL_CLOCK_WEIGHT + 1

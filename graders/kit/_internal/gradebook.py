@@ -25,7 +25,7 @@ from . import extra, flags, formats, html, hygiene, integrity, shards
 from .data import KataResult, Status
 from .hygiene import for_csv_cell, for_terminal
 from .manifest import KataInfo, catalogue
-from .orchestrate import grade, isolation_note
+from .orchestrate import estimated_cost, grade, isolation_note
 from .scoreboard import bar
 from .scoreboard import scoreboard as render
 
@@ -63,10 +63,18 @@ def grade_all(
     """Grade every folder; map student name to results."""
     progress = Progress(len(folders))
     out: dict[str, list[KataResult]] = {}
+    # The costliest first (kata files done, real-clock ones most), so that no long
+    # submission starts last and runs alone at the end; every other one grades its
+    # real-clock katas first, so that submissions started together do not all wait on
+    # clocks at the same time (with the CPU idle) and then all compute at once.
+    costs = {folder: estimated_cost(entries, folder) for folder in folders}
+    order = sorted(folders, key=lambda f: (-costs[f], f.name))
     with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         futures = {
-            pool.submit(grade, entries, folder, jobs=1, per_track=False): folder
-            for folder in folders
+            pool.submit(
+                grade, entries, folder, jobs=1, spread=False, waits_first=i % 2 == 1
+            ): folder
+            for i, folder in enumerate(order)
         }
         for future in as_completed(futures):
             folder = futures[future]

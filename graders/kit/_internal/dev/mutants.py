@@ -1005,7 +1005,7 @@ def grade_units(units: list[Unit], jobs: int) -> dict[tuple[str, str], Verdict]:
             dest = target / f"{kata}.py"
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(mutant.source, encoding="utf-8")
-        results = grade([infos[kata] for kata, _ in items], target, per_track=False, jobs=1)
+        results = grade([infos[kata] for kata, _ in items], target, spread=False, jobs=1)
         by_kata = {r.info.id: r for r in results}
         return {
             (kata, mutant.id): (

@@ -94,7 +94,7 @@ def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRe
 
         def run(unit: tuple[int, Path, list[KataInfo]]) -> tuple[int, list[KataResult]]:
             index, target, entries = unit
-            return index, grade(entries, target, per_track=False, jobs=1)
+            return index, grade(entries, target, spread=False, jobs=1)
 
         with ThreadPoolExecutor(max_workers=JOBS_PER_CORE * (os.cpu_count() or 1)) as pool:
             for index, results in pool.map(run, work):
