@@ -152,3 +152,8 @@ def test_the_gradebook_estimates_the_cost_of_a_submission(tmp_path: Path) -> Non
     assert estimated_cost(entries, tmp_path) == REAL_CLOCK_WEIGHT
     shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", tmp_path / "02_tasks")
     assert estimated_cost(entries, tmp_path) == REAL_CLOCK_WEIGHT + 1
+    # A kata file that is not a regular file is never read (a symlink to /dev/zero would
+    # never end); symlinks are not graded, so they cost nothing.
+    (tmp_path / "02_tasks" / "fetch_all.py").unlink()
+    (tmp_path / "02_tasks" / "fetch_all.py").symlink_to("/dev/zero")
+    assert estimated_cost(entries, tmp_path) == REAL_CLOCK_WEIGHT

@@ -28,6 +28,7 @@ import json
 import os
 import secrets
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -604,19 +605,24 @@ def _weight(entry: KataInfo) -> int:
 def estimated_cost(entries: list[KataInfo], target: Path) -> int:
     """A rough cost of grading ``target``, to grade the costliest submissions first: the
     weights of its kata files that are there and are not the untouched stub (a stub fails
-    at once; a real-clock kata waits for seconds)."""
+    at once; a real-clock kata waits for seconds). Only regular files count (a symlink is
+    not graded), and a file is read only when it has the stub's size."""
     try:
         stubs = json.loads(STUBS.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         stubs = {}
     cost = 0
     for entry in entries:
+        path = target / f"{entry.id}.py"
         try:
-            text = (target / f"{entry.id}.py").read_text(encoding="utf-8")
-        except (OSError, ValueError):
+            if not stat.S_ISREG(path.lstat().st_mode):
+                continue
+            stub = str(stubs.get(entry.id, "")).encode("utf-8")
+            if path.stat().st_size == len(stub) and path.read_bytes() == stub:
+                continue
+        except OSError:
             continue
-        if text != stubs.get(entry.id):
-            cost += _weight(entry)
+        cost += _weight(entry)
     return cost
 
 
