@@ -122,6 +122,13 @@ def test_loose_kata_files_go_to_their_track(tmp_path: Path) -> None:
     assert (tmp_path / "02_tasks" / "fetch_all.py").read_text() == "x = 1\n"
     assert (tmp_path / "notes.py").is_file() and (tmp_path / "tail.py").is_file()
     assert (tmp_path / "09_subprocesses" / "tail.py").read_text() == "kept\n"
+    # A track folder that is a symlink is not followed: nothing is moved out of the upload.
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "06_sync").symlink_to(elsewhere)
+    (tmp_path / "account.py").write_text("x = 3\n")
+    assert place_loose_files(tmp_path) == []
+    assert not list(elsewhere.iterdir()) and (tmp_path / "account.py").is_file()
 
 
 # --- The students' repository ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,11 +42,17 @@ def place_loose_files(folder: Path) -> list[str]:
     already; return the ids moved. Kata names are unique across tracks."""
     moved = []
     for info in catalogue().katas:
-        loose, placed = folder / f"{info.name}.py", folder / f"{info.id}.py"
-        if loose.is_file() and not loose.is_symlink() and not placed.exists():
-            placed.parent.mkdir(exist_ok=True)
-            loose.rename(placed)
-            moved.append(info.id)
+        loose, track = folder / f"{info.name}.py", folder / info.track
+        placed = track / loose.name
+        if loose.is_symlink() or not loose.is_file() or track.is_symlink():
+            continue  # a symlink is never followed (nor graded)
+        try:
+            track.mkdir(exist_ok=True)
+            if not os.path.lexists(placed):
+                loose.rename(placed)
+                moved.append(info.id)
+        except OSError:
+            continue  # e.g. a file named like the track: graded as it is
     return moved
 
 
