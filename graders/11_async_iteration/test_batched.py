@@ -17,7 +17,10 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
 - "cancel and await them in a `finally:` so breaking out of the loop early leaves nothing
   running" -> test_break_early (the source's cleanup takes a few loop steps, so a cancel
   followed by one `asyncio.sleep(0)` is not enough)
-- "If `ait` raises, `batched` raises that exception too" -> test_failing_source
+- "If `ait` raises, `batched` raises that exception too (the batch in progress is lost)" ->
+  test_failing_source (the error comes out, and no batch is yielded before it)
+- "yields lists of items" (a caller may keep them) -> collect(): every list yielded still
+  holds its items once the caller has read on
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -71,13 +74,23 @@ def collect(
     source = "source" if values is None else f"a source of {want!r} at {schedule}"
     what = f"batched({source}, size={size}, max_wait={max_wait:g})"
     got: list[tuple[float, list[Any]]] = []
+    kept: list[Any] = []  # the yielded objects themselves: a caller may keep them
 
     async def call() -> None:
         async with aclosing(batched(timed(schedule, end, values), size, max_wait)) as batches:
             async for batch in batches:
                 got.append((kit.now(), list(batch)))
+                kept.append(batch)
 
     kata.run(call, what=what, limit=1000)
+    for (at, batch), now in zip(got, kept, strict=True):
+        kit.expect(
+            list(now) == batch,
+            f"the batch {what} yielded at {at:g} s was {batch!r}, but once the caller had "
+            f"read on it held {list(now)!r}: batched changed a list it had already handed "
+            "out. A caller may keep every batch: start a new list after each yield "
+            "(`batch = []`), do not empty the one you yielded (`batch.clear()`).",
+        )
     items = [i for _, batch in got for i in batch]
     kit.expect(
         items == want and [type(i) for i in items] == [type(i) for i in want],
@@ -219,8 +232,9 @@ def test_failing_source(kata: kit.Kata) -> None:
         await asyncio.sleep(0.5)
         raise error
 
+    got: list[list[Any]] = []
+
     async def call() -> list[list[Any]]:
-        got: list[list[Any]] = []
         async with aclosing(batched(broken(), 5, 10.0)) as batches:
             async for batch in batches:
                 got.append(list(batch))
@@ -238,6 +252,11 @@ def test_failing_source(kata: kit.Kata) -> None:
         result.error is error,
         f"{what} ended with {result.value!r} and no error: the source's exception must come "
         "out of batched (catch StopAsyncIteration only, not every exception).",
+    )
+    kit.expect(
+        not got,
+        f"{what} yielded {got!r} before raising: when the source raises, the batch in "
+        "progress is lost. Let the error out at once, without yielding that batch first.",
     )
 
 
