@@ -13,14 +13,19 @@ Docstring sentence -> the check that enforces it:
 - `get_with_retry(session, url, *, tries=5, base=0.5, cap=8.0, rng=random.random)`
   -> test_signature_defaults
 - retry a 5xx, a 429 and a connection error
-  -> test_server_errors_back_off_with_full_jitter, test_connection_errors_are_retried
+  -> test_server_errors_back_off_with_full_jitter, test_connection_errors_are_retried,
+  test_any_5xx_is_retried (501, 520)
 - never retry any other 4xx: raise its ClientResponseError at once
   -> test_other_client_errors_are_not_retried
 - `tries` counts every request; the last failure is raised without waiting again
   -> test_out_of_tries_raises_the_last_error
-- `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed
+- `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed,
+  test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8)
 - otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
-  -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped
+  -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped,
+  test_a_dated_retry_after_falls_back_to_backoff (an HTTP date is not seconds); rng is
+  counted: never for a 404, and not after the last try
+  (test_other_client_errors_are_not_retried, test_out_of_tries_raises_the_last_error)
 """
 
 from __future__ import annotations
@@ -49,6 +54,11 @@ class Answer:
     status: int | str
     retry_after: str | None = None
 
+    @property
+    def seconds(self) -> float | None:
+        """Retry-After as delay-seconds, or None (no header, or an HTTP date)."""
+        return float(self.retry_after) if (self.retry_after or "").isdigit() else None
+
     def reply(self) -> Any:
         """The mocked response, or raise the connection error."""
         if self.status == CONN:
@@ -76,6 +86,7 @@ def model(
     first: int = 0,
     capped: bool = True,
     fixed: bool = False,
+    retry_after_capped: bool = False,
 ) -> list[float]:
     """The loop times of the requests a retry policy makes (the keywords model mistakes)."""
     rng = random.Random(seed).random
@@ -86,10 +97,10 @@ def model(
         n = attempt + first
         ceiling = base if fixed else base * 2**n
         ceiling = min(cap, ceiling) if capped else ceiling
-        if answer.retry_after and honour_retry_after:
+        if answer.seconds is not None and honour_retry_after:
             if rng_always:
                 rng()
-            delay = float(answer.retry_after)
+            delay = min(cap, answer.seconds) if retry_after_capped else answer.seconds
         else:
             delay = (rng() if jitter else 1.0) * ceiling
         now += delay
@@ -132,6 +143,11 @@ MISTAKES = [
         "it counted `attempt` from 1: the first retry waits rng() * min(cap, base * 2**0).",
     ),
     ({"capped": False}, "it never capped the ceiling: use min(cap, base * 2**n)."),
+    (
+        {"retry_after_capped": True},
+        "it cut the Retry-After wait down to `cap`: `cap` bounds the backoff ceiling only; "
+        "when the server says how long to wait, wait exactly that long.",
+    ),
 ]
 
 
@@ -142,6 +158,7 @@ class Outcome:
     run: kit.Run[Any]
     times: list[float]
     what: str
+    rng_calls: int = 0
 
 
 def call(
@@ -155,7 +172,13 @@ def call(
 ) -> Outcome:
     """Run get_with_retry against the scripted answers, with a seeded rng."""
     get_with_retry = kata.get("get_with_retry", "coroutine")
-    options: dict[str, Any] = {"base": base, "cap": cap, "rng": random.Random(seed).random}
+    draw, calls = random.Random(seed).random, [0]
+
+    def rng() -> float:
+        calls[0] += 1
+        return draw()
+
+    options: dict[str, Any] = {"base": base, "cap": cap, "rng": rng}
     if tries is not None:
         options["tries"] = tries
     shown = ", ".join(
@@ -179,7 +202,7 @@ def call(
     result = kata.run(scenario, what=what, raises=Exception, limit=600.0)
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
-    return Outcome(result, traffic.times, what)
+    return Outcome(result, traffic.times, what, calls[0])
 
 
 def same(a: list[float], b: list[float]) -> bool:
@@ -213,6 +236,13 @@ def expect_schedule(
                 "data."
             )
         raised = f" and raised {type(error).__name__}: {error}" if error else ""
+        dated = [a.retry_after for a in answers if a.retry_after and a.seconds is None]
+        if isinstance(error, ValueError) and dated:
+            kit.fail(
+                f"{prefix}{raised}. A Retry-After header may hold an HTTP date "
+                f"({dated[0]!r}) rather than a number of seconds: wait that long only when "
+                "it is a whole number of seconds (`value.isdigit()`), else back off as usual."
+            )
         kit.fail(
             f"{prefix}: it stopped after {len(observed)} request(s){raised}. Retry 5xx, 429 "
             "and connection errors (aiohttp.ClientConnectionError) until `tries` requests "
@@ -306,6 +336,11 @@ def test_other_client_errors_are_not_retried(kata: kit.Kata, status: int) -> Non
         f"{outcome.what} gave {error or outcome.run.value!r}; a {status} should raise its "
         "aiohttp.ClientResponseError (`response.raise_for_status()`).",
     )
+    kit.expect(
+        outcome.rng_calls == 0,
+        f"{outcome.what} called rng() {outcome.rng_calls} time(s), though no wait followed "
+        "(a 404 is raised at once): call rng() exactly once per backoff wait, when you wait.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -336,3 +371,34 @@ def test_out_of_tries_raises_the_last_error(kata: kit.Kata, answer: int | str, k
         outcome.what,
         slower="It waited again after the last try failed: raise at once, nobody is left to retry.",
     )
+    kit.expect(
+        outcome.rng_calls == 2,
+        f"{outcome.what} called rng() {outcome.rng_calls} time(s) for its 2 waits: call rng() "
+        "exactly once per backoff wait, and not after the last try (no wait follows it).",
+    )
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_a_long_retry_after_is_obeyed_whatever_the_cap(kata: kit.Kata) -> None:
+    """A 503 asking 30 s with cap=8: the wait is 30 s (cap bounds the backoff only)."""
+    answers = script((503, "30"), 200)
+    outcome = call(kata, answers, seed=5)
+    expect_schedule(outcome, answers, 5, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+def test_a_dated_retry_after_falls_back_to_backoff(kata: kit.Kata) -> None:
+    """A Retry-After holding an HTTP date, not seconds: an ordinary backoff wait (with rng)."""
+    answers = script((503, "Wed, 21 Oct 2015 07:28:00 GMT"), 200)
+    outcome = call(kata, answers, seed=5)
+    expect_schedule(outcome, answers, 5, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+@pytest.mark.parametrize("status", [501, 520])
+def test_any_5xx_is_retried(kata: kit.Kata, status: int) -> None:
+    """Every 5xx, not only the usual 500, 502, 503 and 504."""
+    answers = script(status, 200)
+    outcome = call(kata, answers, seed=9)
+    expect_schedule(outcome, answers, 9, 0.5, 8.0, 5)
+    expect_success(outcome)
