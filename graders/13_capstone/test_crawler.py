@@ -10,16 +10,16 @@ out; the session given is the only one used; no task or warning is left behind.
 
 Docstring sentence -> the check that enforces it:
 - return the set of URLs (strings) fetched successfully -> _run (every test), test_retries
-- only `<a href>`; resolve relative links (urljoin), drop #fragments, skip non-http(s);
-  strip the spaces around an href -> test_links
+- only `<a href>`; resolve relative links (urljoin), drop #fragments, skip non-http(s)
+  (tel: and data: as well as mailto:); strip the spaces around an href -> test_links
 - each URL is fetched at most once (retries aside) -> _no_duplicates (every test),
   test_each_url_once
 - `max_pages`: at most that many distinct URLs requested -> test_max_pages
 - `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
   test_a_free_slot_goes_to_another_host
 - Retry-After honoured -> test_retries; no wait after the last try -> test_gives_up_at_once
-- 5xx, 429, connection errors retried with backoff; other 4xx not; a failing page left out
-  -> test_retries
+- 5xx, 429, connection errors retried with backoff and jitter (pauses not all the same);
+  other 4xx (404, 403) not; a failing page left out -> test_retries
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
   _run (sessions)
 """
@@ -173,6 +173,8 @@ def test_links(kata: kit.Kata) -> None:
                 "mailto:me@site.test",
                 "javascript:void(0)",
                 "ftp://files.test/x",
+                "tel:+15550100",
+                "data:text/html,<a href='http://site.test/z'>z</a>",
                 "http://other.test/x",
                 extra=(
                     "<A HREF='/b/'>upper case</A><a name='anchor'>no href</a>"
@@ -192,7 +194,8 @@ def test_links(kata: kit.Kata) -> None:
     if strange:
         kit.fail(
             f"crawl requested {strange[0]!r}: follow only http and https links (check "
-            "urlsplit(url).scheme) and skip mailto:, javascript:, ftp: and the like.",
+            "urlsplit(url).scheme) and skip every other scheme (mailto:, javascript:, ftp:, "
+            "tel:, data:...), not just a list of known ones.",
         )
     assets = [u for u in site.counts() if u.endswith(("style.css", "logo.png"))]
     if assets:
@@ -310,13 +313,16 @@ def test_retries(kata: kit.Kata) -> None:
     root = "http://flaky.test/"
     site = Site(
         {
-            root: _html("busy", "refused", "limited", "gone", "broken", "odd", "patient"),
+            root: _html(
+                "busy", "refused", "limited", "gone", "broken", "odd", "patient", "forbidden"
+            ),
             f"{root}busy": [503, 503, _html()],
             f"{root}odd": [501, 502, 504, _html()],
             f"{root}patient": [(503, "3"), _html()],
             f"{root}refused": [CONNECTION_ERROR, _html()],
             f"{root}limited": [429, _html()],
             f"{root}gone": 404,
+            f"{root}forbidden": 403,
             f"{root}broken": 500,
         }
     )
@@ -328,11 +334,12 @@ def test_retries(kata: kit.Kata) -> None:
     )
     found = {str(URL(u)) for u in (result.value or ())}
     counts = site.counts()
-    kit.expect(
-        counts[f"{root}gone"] == 1,
-        f"a 404 page was requested {counts[f'{root}gone']} times: retry only 5xx, 429 and "
-        "connection errors; another 4xx will not change.",
-    )
+    for name, status in (("gone", 404), ("forbidden", 403)):
+        kit.expect(
+            counts[f"{root}{name}"] == 1,
+            f"a {status} page was requested {counts[f'{root}{name}']} times: retry only 5xx, "
+            "429 and connection errors; any other 4xx will not change.",
+        )
     for name, why in (
         ("busy", "503 twice"),
         ("refused", "a refused connection"),
@@ -367,6 +374,14 @@ def test_retries(kata: kit.Kata) -> None:
                 "between attempts (exponential backoff with jitter: "
                 "random.random() * min(cap, base * 2 ** attempt)).",
             )
+    failing = times[f"{root}broken"]
+    pauses = [round(b[0] - a[1], 6) for a, b in itertools.pairwise(failing)]
+    kit.expect(
+        len(pauses) < 2 or len(set(pauses)) > 1,
+        f"{root}broken (500 for ever) was retried after pauses of {pauses} s, all the same: "
+        "back off exponentially with jitter (random.random() * min(cap, base * 2 ** "
+        "attempt)), so that the pauses grow and clients that failed together spread out.",
+    )
     patient = [started for url, started, _ in site.requests if url == f"{root}patient"]
     kit.expect(
         len(patient) < 2 or patient[1] - patient[0] >= 4.0 - 1e-6,

@@ -11,6 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
 
+
 class _LinkParser(HTMLParser):
     """Collects the href of every <a> tag."""
 
