@@ -12,7 +12,7 @@ Docstring sentence -> the check that enforces it:
 - the last page has `"next": null` (or no `next` key at all)
   -> test_all_items_in_order[null], test_all_items_in_order[missing]
 - a page may have no items and still a `next`: keep going -> test_all_items_in_order
-- raise on an error status -> test_error_status_raises
+- raise on an error status -> test_error_status_raises (500, and 404: not a last page)
 - lazy: no request before it is needed (stop early: one page fetched) -> test_lazy
 - use the `session` you are given -> test_all_items_in_order
 """
@@ -152,30 +152,32 @@ def test_lazy(kata: kit.Kata) -> None:
         )
 
 
-def test_error_status_raises(kata: kit.Kata) -> None:
-    """A 500 answer raises aiohttp.ClientResponseError."""
+@pytest.mark.parametrize("status", [500, 404])
+def test_error_status_raises(kata: kit.Kata, status: int) -> None:
+    """A 500 (or a 404, which is no "last page" either) raises aiohttp.ClientResponseError."""
     iter_items = kata.get("iter_items", "asyncgen")
-    scenario, _, _ = _collect(iter_items, _pages("null"), status=500)
+    scenario, _, _ = _collect(iter_items, _pages("null"), status=status)
     result = kata.run(
         scenario,
-        what="iter_items on an API answering 500",
+        what=f"iter_items on an API answering {status}",
         raises=(aiohttp.ClientResponseError, KeyError, TypeError),
         limit=60,
     )
     kit.expect(
         not isinstance(result.error, aiohttp.ContentTypeError),
-        "the API answered 500 with an HTML error page, and iter_items raised "
+        f"the API answered {status} with an HTML error page, and iter_items raised "
         f"{type(result.error).__name__} reading it as JSON: check the status first "
         "(`resp.raise_for_status()` before `await resp.json()`), so the caller gets the "
         "error status, not a complaint about the body.",
     )
     kit.expect(
         isinstance(result.error, aiohttp.ClientResponseError),
-        "the API answered 500 but iter_items "
+        f"the API answered {status} but iter_items "
         + (
             f"raised {type(result.error).__name__} reading the body"
             if result.error
-            else f"yielded {result.value!r}"
+            else f"yielded {result.value!r} and stopped, as if the pages had ended"
         )
-        + ": call `resp.raise_for_status()` before reading the page.",
+        + ": call `resp.raise_for_status()` before reading the page; only a page whose "
+        "`next` is null (or missing) ends them.",
     )
