@@ -14,6 +14,7 @@ Docstring sentence -> the check that enforces it:
   than `total`: give up and return None -> test_too_slow_gives_none (slow, drip, trickle)
 - aiohttp raises TimeoutError: catch it (not raised to the caller) -> expect_no_error
 - only the timeout becomes None; any other error still raises -> test_other_errors_still_raise
+  (a refused connection), test_a_bad_body_raises (a body that is not JSON)
 - an error status raises `ClientResponseError` -> test_an_error_status_raises
 - (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
 - use the `session` you are given -> test_an_answer_in_time_is_returned
@@ -76,6 +77,11 @@ async def broken(request: web.Request) -> web.Response:
     return web.json_response({"error": "boom"}, status=500)
 
 
+async def garbled(request: web.Request) -> web.Response:
+    """Answers at once, 200, with a body that says it is JSON but is not."""
+    return web.Response(body=b'{"garbled": tr', content_type="application/json")
+
+
 async def trickle(request: web.Request) -> web.StreamResponse:
     """Sends the body a byte every 0.05 s for far too long: no single read waits long."""
     response = web.StreamResponse(headers={"Content-Type": "application/json"})
@@ -91,7 +97,7 @@ async def trickle(request: web.Request) -> web.StreamResponse:
 def make_app() -> web.Application:
     """The test server's routes."""
     app = web.Application()
-    for handler in (fast, leisurely, slow, drip, trickle, late, broken):
+    for handler in (fast, leisurely, slow, drip, trickle, late, broken, garbled):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
 
@@ -250,4 +256,15 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
         f"{what} gave {result.value if result.error is None else result.error!r} for a 500 "
         "answer; it should raise aiohttp.ClientResponseError: call "
         "`response.raise_for_status()` before reading the body.",
+    )
+
+
+def test_a_bad_body_raises(kata: kit.Kata) -> None:
+    """A 200 whose body is not the JSON it claims: the decoding error reaches the caller."""
+    result, _, what = call(kata, "garbled", 2.0)
+    kit.expect(
+        result.error is not None and not isinstance(result.error, TimeoutError),
+        f"{what} gave {result.value if result.error is None else result.error!r} for a body "
+        "that is not JSON; only the timeout becomes None: a bad body must raise its error "
+        "(catch TimeoutError alone).",
     )
