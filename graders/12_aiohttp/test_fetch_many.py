@@ -13,7 +13,8 @@ Docstring sentence -> the check that enforces it:
   -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
 - at most `limit` requests in flight (a bound of your own, not the connector's)
   -> test_at_most_limit_in_flight
-- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises
+- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises; only an
+  error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
 - (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
   test_a_freed_slot_is_reused_at_once
@@ -202,6 +203,28 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
         f"{result.value if result.error is None else result.error!r}; it should raise "
         "aiohttp.ClientResponseError: call `response.raise_for_status()` before reading "
         "the body.",
+    )
+
+
+def test_any_success_status_is_read(kata: kit.Kata) -> None:
+    """A 201 or a 203 is no error status: its JSON body is the result, like a 200's."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    created, other = urls(2)
+    bodies = {created: {"created": True}, other: {"copy": True}}
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(created, callback=lambda *_a, **_k: http_doubles.reply(201, bodies[created]))
+            mock.get(other, callback=lambda *_a, **_k: http_doubles.reply(203, bodies[other]))
+            return await fetch_many([created, other], 2)
+
+    what = "fetch_many([a URL answering 201, one answering 203])"
+    result = kata.run(scenario, what=what, raises=Exception)
+    kit.expect(
+        result.error is None and result.value == [bodies[created], bodies[other]],
+        f"{what} gave {result.value if result.error is None else result.error!r}; expected "
+        f"{[bodies[created], bodies[other]]!r}: only an error status (4xx, 5xx) raises, so "
+        "let `response.raise_for_status()` decide rather than comparing with 200.",
     )
 
 
