@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
   `None`" -> test_slow_call_is_cancelled_at_the_deadline, test_deadline_counts_from_the_call
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
-  test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates
+  test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
+  a TimeoutError() exactly like the deadline's own)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates
 """
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import kit
+import pytest
 
 
 @dataclass
@@ -197,12 +199,15 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
     )
 
 
-def test_timeout_error_of_fn_propagates(kata: kit.Kata) -> None:
-    """fn() itself raising TimeoutError after 1 s (deadline 3 s): that error propagates."""
+@pytest.mark.parametrize(
+    "own", [TimeoutError("the upstream server timed out"), TimeoutError()], ids=["said", "bare"]
+)
+def test_timeout_error_of_fn_propagates(kata: kit.Kata, own: TimeoutError) -> None:
+    """fn() itself raising TimeoutError after 1 s (deadline 3 s), with a message or bare (as
+    the deadline's own): that error propagates."""
     with_deadline = kata.get("with_deadline", "coroutine")
-    own = TimeoutError("the upstream server timed out")
     fn = Fn(1.0, error=own)
-    what = "with_deadline(fn, 3) where fn() itself raises TimeoutError after 1 s"
+    what = f"with_deadline(fn, 3) where fn() itself raises {own!r} after 1 s"
     result = kata.run(lambda: with_deadline(fn, 3), what=what, raises=Exception)
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
