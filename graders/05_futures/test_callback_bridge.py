@@ -9,7 +9,7 @@ Docstring sentence -> the check that enforces it:
 - "however long that takes (put no time limit of your own on it)" -> test_slow_callback
 - "Any value may come back, `None` included, and several calls may wait at the same time,
   each for its own callback" -> test_concurrent_calls (Hypothesis: None, blank and
-  non-ASCII text, errors, ties in the same loop step)
+  non-ASCII text, errors, ties in the same loop step), test_an_exception_can_be_a_value
 - "If the caller is cancelled while waiting, `call_api` ends with that CancelledError"
   -> test_late_callback_after_cancel_is_ignored
 - "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
@@ -122,6 +122,22 @@ def test_passes_the_same_exception(kata: kit.Kata, sleeps: list[float]) -> None:
         "Use `future.set_exception(error)` in on_err.",
     )
     kit.expect_loop_time(result, 0.5, "call_api(1) with an error after 0.5 s")
+
+
+def test_an_exception_can_be_a_value(kata: kit.Kata, sleeps: list[float]) -> None:
+    """Any value may come back: an exception object handed to on_ok is returned, not raised."""
+    call_api = kata.get("call_api", "coroutine")
+    value = ValueError("a value that happens to be an exception")
+    kata.module.callback_api = fake_api(0.5, ok=value)
+    what = "call_api(1) whose on_ok receives a ValueError object (as a value)"
+    result = kata.run(lambda: call_api(1), what=what, raises=ValueError, limit=60)
+    kit.expect(
+        result.error is None and result.value is value,
+        f"{what} {'raised it' if result.error is value else f'gave {result.value!r}'}; any "
+        "value may come back, an exception object too: on_ok sets the future's result "
+        "(`future.set_result(value)`), only on_err sets its exception. Do not tell them "
+        "apart by the value's type.",
+    )
 
 
 def test_callback_fired_at_once(kata: kit.Kata) -> None:
