@@ -3,7 +3,8 @@
 Docstring sentence -> the check that enforces it:
 
 - "`resolve(value)` settles it with a value (any value, `None` included)"
-  -> test_hundred_waiters_wake_together, test_any_settlements
+  -> test_hundred_waiters_wake_together, test_any_settlements,
+  test_an_exception_can_be_a_value
 - "`reject(exc)` settles it with an exception" -> test_reject_raises_in_every_waiter
 - "Both are plain methods (not async)" -> test_settle_methods_are_plain
 - "Only the first settlement counts: later calls ... do nothing (they must not raise)"
@@ -237,6 +238,26 @@ def test_wait_after_resolve_returns_at_once(kata: kit.Kata) -> None:
         )
     kit.expect_equal(result.value, 41, "wait() after resolve(41)")
     kit.expect_loop_time(result, 0.0, "wait() after resolve(41)")
+
+
+def test_an_exception_can_be_a_value(kata: kit.Kata) -> None:
+    """resolve(an exception object): wait() returns that object; it does not raise it."""
+    deferred_class = kata.get("Deferred", "class")
+    value = KeyError("a value that happens to be an exception")
+
+    async def scenario() -> Any:
+        deferred = deferred_class()
+        deferred.resolve(value)
+        return await deferred.wait()
+
+    what = "wait() after resolve(KeyError(...)) (an exception object as the value)"
+    result = kata.run(scenario, what=what, limit=60, raises=KeyError)
+    kit.expect(
+        result.error is None and result.value is value,
+        f"{what} {'raised it' if result.error is value else f'gave {result.value!r}'}; "
+        "resolve takes any value, an exception object too: keep a value and an exception "
+        "apart (a future's set_result and set_exception do), not by the value's type.",
+    )
 
 
 def test_cancelled_waiter_leaves_others_alone(kata: kit.Kata) -> None:
