@@ -9,7 +9,8 @@ Docstring sentence -> the check that enforces it:
 - "`start_gate` returns when every worker is done" -> the loop-time checks, and the kit's
   check that no task is left running
 - "with the list of the workers' start times, in worker order" -> check_starts
-- "maybe it is already set" -> test_go_already_set
+- "maybe it is already set" -> test_go_already_set; "maybe in an hour": the workers wait
+  with no time limit of their own -> test_a_gate_opened_an_hour_later
 - "your code only waits for it, and never clears it" -> test_go_already_set, which names
   a clear() only when it saw one
 - "All workers must start the very moment it is set" -> check_starts, test_many_workers
@@ -42,7 +43,8 @@ def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def run_gate(kata: kit.Kata, n: int, work: kit.Probe, set_at: float | None) -> kit.Run[Any]:
-    """Run start_gate(n, go, work) with `go` set at ``set_at`` (None: set before)."""
+    """Run start_gate(n, go, work) with `go` set at ``set_at`` (None: set before); a
+    TimeoutError of the learner's own is a time limit they put on the wait."""
     start_gate = kata.get("start_gate", "coroutine")
 
     async def scenario() -> Any:
@@ -54,7 +56,15 @@ def run_gate(kata: kit.Kata, n: int, work: kit.Probe, set_at: float | None) -> k
         return await start_gate(n, go, work)
 
     when = "already set" if set_at is None else f"set at {set_at:g} s"
-    return kata.run(scenario, what=f"start_gate({n}, go {when}, work)", limit=600)
+    what = f"start_gate({n}, go {when}, work)"
+    result = kata.run(scenario, what=what, limit=7200, raises=TimeoutError)
+    if isinstance(result.error, TimeoutError):
+        kit.fail(
+            f"{what} raised TimeoutError (at {kata.where(result.error)}): the workers gave "
+            "up waiting. `go` may be set in an hour: `await go.wait()` with no time limit "
+            "of your own."
+        )
+    return result
 
 
 def check_starts(result: kit.Run[Any], work: kit.Probe, n: int, at: float) -> None:
@@ -165,6 +175,14 @@ def test_go_already_set(kata: kit.Kata, sleeps: list[float]) -> None:
     )
     check_starts(result, work, 3, 0.0)
     kit.expect_loop_time(result, 0.5, what)
+
+
+def test_a_gate_opened_an_hour_later(kata: kit.Kata, sleeps: list[float]) -> None:
+    """`go` set after an hour of loop time: the workers still wait, then all start then."""
+    work = kit.Probe(delay=1.0)
+    result = run_gate(kata, 3, work, 3600.0)
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    check_starts(result, work, 3, 3600.0)
 
 
 def test_no_workers(kata: kit.Kata, sleeps: list[float]) -> None:
