@@ -1,11 +1,12 @@
 """Grader for 04_cancellation/shutdown: cancel all, wait at most `grace`, return the stragglers.
 
 The tasks handed to shutdown: one that stops at once when cancelled, one that cleans up for
-1 s first, one already finished, and (in some checks) a stubborn one that ignores cancellation
-for 10 s. Checks: every task is cancelled; shutdown waits for the cleanups (cancel() only
-asks); it returns as soon as all are done, and never after `grace` (a stubborn task must not
-hold it up); it returns exactly the tasks still not done; an empty list is fine. Other shapes
-the contract allows: a generator of tasks, and tasks that are all done already.
+1.234567 s first (no polling period lands on it), one already finished, and (in some checks)
+a stubborn one that ignores cancellation for 10 s. Checks: every task is cancelled; shutdown
+waits for the cleanups (cancel() only asks); it returns as soon as all are done, and never
+after `grace` (a stubborn task must not hold it up); it returns exactly the tasks still not
+done, as a list; an empty list is fine. Other shapes the contract allows: a generator of
+tasks, and tasks that are all done already.
 
 Docstring sentence -> the check that enforces it:
 
@@ -28,6 +29,8 @@ import asyncio
 from typing import Any
 
 import kit
+
+TIDY = 1.234567  # the tidy task's cleanup, in loop seconds: no polling period lands on it
 
 
 class Fleet:
@@ -52,12 +55,12 @@ class Fleet:
             raise
 
     async def tidy(self) -> None:
-        """Cleans up for 1 s when cancelled, then stops."""
+        """Cleans up for TIDY seconds when cancelled, then stops."""
         try:
             await asyncio.sleep(1000)
         except asyncio.CancelledError:
             self.asked["tidy"] = kit.now()
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(TIDY)
             raise
 
     async def stubborn(self) -> None:
@@ -160,12 +163,21 @@ def check_waited(seen: dict[str, Any]) -> None:
 
 
 def returned_names(seen: dict[str, Any]) -> set[str]:
-    """The fleet names of the tasks shutdown returned."""
+    """The fleet names of the tasks shutdown returned (a list, as the docstring says)."""
     value = seen["value"]
-    try:
-        items = list(value)
-    except TypeError:
-        kit.fail(f"{seen['what']} returned {value!r}; expected a list of the tasks not done.")
+    if not isinstance(value, list):
+        names = seen["names"]
+        shown = (
+            [names.get(x, type(x).__name__) for x in value]
+            if isinstance(value, set | tuple | frozenset)
+            else repr(value)
+        )
+        kit.fail(
+            f"{seen['what']} returned a {type(value).__name__} ({shown}); expected a list of "
+            "the tasks not done (`[]` if all finished): asyncio.wait gives sets, so make a "
+            "list of its `pending` (`list(pending)`)."
+        )
+    items = list(value)
     names = seen["names"]
     unknown = [x for x in items if x not in names]
     kit.expect(
@@ -207,13 +219,14 @@ def test_stubborn_task_does_not_hold_up_shutdown(kata: kit.Kata) -> None:
 
 
 def test_returns_as_soon_as_all_are_done(kata: kit.Kata) -> None:
-    """No stubborn task: [] after 1 s (the slowest cleanup), not after the whole grace of 5 s."""
+    """No stubborn task: [] after TIDY s (the slowest cleanup), not after the whole grace."""
     seen = shut_down(kata, 5.0, stubborn=False)
     what = seen["what"]
     check_waited(seen)
     kit.expect(
-        abs(seen["elapsed"] - 1.0) < 1e-6,
-        f"{what} returned after {seen['elapsed']:g} s; every task was done after 1 s, so it "
+        abs(seen["elapsed"] - TIDY) < 1e-6,
+        f"{what} returned after {seen['elapsed']:g} s; every task was done after {TIDY:g} s, so "
+        "it "
         "should return then: grace is the most to wait, not a fixed sleep. Return as soon as "
         "all are done (`asyncio.wait(tasks, timeout=grace)` does).",
     )
@@ -237,7 +250,7 @@ def test_no_tasks(kata: kit.Kata) -> None:
 
 
 def test_a_generator_of_tasks(kata: kit.Kata) -> None:
-    """Tasks given as a generator: the same shutdown as with a list, [] after 1 s."""
+    """Tasks given as a generator: the same shutdown as with a list, [] after TIDY s."""
     seen = shut_down(kata, 5.0, stubborn=False, generator=True)
     stopped = {"quick", "tidy"} <= seen["asked"] and not ({"quick", "tidy"} & seen["not_done"])
     value = seen["value"]
