@@ -4,7 +4,8 @@ Docstring sentence -> the check that enforces it:
 
 - "the producer reads the source ... puts each item ... when the queue is full, `put`
   waits, so the producer never reads far ahead" -> grade(): at most `maxsize` items (plus
-  one in the producer's hand and one in the sink) read ahead of the sink
+  one in the producer's hand and one in the sink) read ahead of the sink; and no polling
+  for room (asyncio.sleep from the learner's file) -> test_fast_source_waits_for_slow_sink
 - "the consumer ... calls `await sink(item)` for each, in the source's order" -> grade():
   every item once, in order
 - "Run a producer and a consumer at the same time" -> grade(): the pipelined loop time
@@ -126,10 +127,22 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
     kata.get("produce_consume", "coroutine")
 
 
+POLLING = (
+    "produce_consume called asyncio.sleep {n} time(s) while the queue was full: that is "
+    "polling for room. `await queue.put(item)` waits for room by itself, and wakes the "
+    "moment the consumer takes an item."
+)
+
+
 @pytest.mark.parametrize("maxsize", [3, 1])
-def test_fast_source_waits_for_slow_sink(kata: kit.Kata, maxsize: int) -> None:
-    """A fast source is held back by the bounded queue; the sink never waits."""
+def test_fast_source_waits_for_slow_sink(
+    kata: kit.Kata, monkeypatch: pytest.MonkeyPatch, maxsize: int
+) -> None:
+    """A fast source is held back by the bounded queue (put waits, no polling); the sink
+    never waits."""
+    sleeps = kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=20_000)
     grade(kata, n=12, every=0.25, sink_delay=1.0, maxsize=maxsize)
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
 
 
 def test_slow_source_fast_sink(kata: kit.Kata) -> None:
