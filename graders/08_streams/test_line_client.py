@@ -7,12 +7,14 @@ of them, and that the connection was completely closed when request_lines return
 
 Docstring sentence -> the check that enforces it:
 - opens ONE connection -> grade (every test; "connections; expected 1")
-- sends each string followed by a newline, reads the one-line reply
-  -> test_one_line, test_several_lines_in_order, test_a_long_line
-- returns the replies, in order, as strings without their trailing newline
-  -> test_several_lines_in_order, test_text_is_kept_exactly (spaces, tabs, non-ASCII, "")
+- sends each string followed by a newline, reads the one-line reply -> grade (every test:
+  the server receives exactly those lines), test_one_line, test_several_lines_in_order,
+  test_a_long_line
+- returns the replies, in order, as strings without their trailing newline (nothing else
+  stripped) -> test_several_lines_in_order, test_text_is_kept_exactly (spaces, tabs,
+  non-ASCII, "", a trailing "\r")
 - closes the connection completely: close() then `await wait_closed()` -> grade (every test)
-- (no lines) -> test_no_lines
+- (no lines) -> test_no_lines (no reply, and nothing sent)
 """
 
 import asyncio
@@ -67,7 +69,7 @@ def mismatch(what: str, replies: object, want: list[str]) -> str:
         return (
             f"{what} returned {shown}; expected {expected}: remove only the trailing newline "
             "(`reply.decode().removesuffix('\\n')`); strip() and rstrip() also eat the "
-            "spaces and tabs that are part of the reply."
+            "spaces, tabs and carriage returns (\\r) that are part of the reply."
         )
     partial = isinstance(replies, list) and any(
         isinstance(r, str | bytes) and r != w and w.startswith(str(r).rstrip("\n"))
@@ -104,6 +106,13 @@ def grade(kata: kit.Kata, lines: list[str]) -> None:
             await streams.shut_server(listener)
         if replies != want:
             return mismatch(what, replies, want)
+        sent = [f"{line}\n".encode() for line in lines]
+        if server.received != sent:
+            return (
+                f"{what} sent the lines {server.received!r}; expected {sent!r}: each string "
+                "of `lines` followed by one newline, and nothing else (no line at all for "
+                "an empty list)."
+            )
         if lines and server.connections != 1:
             return (
                 f"{what} opened {server.connections} connections; expected 1: open the "
@@ -154,5 +163,6 @@ def test_no_lines(kata: kit.Kata) -> None:
 
 
 def test_text_is_kept_exactly(kata: kit.Kata) -> None:
-    """Spaces, tabs, non-ASCII text and an empty line travel both ways unchanged."""
-    grade(kata, ["  padded\t ", "grüße ☃", ""])
+    """Spaces, tabs, non-ASCII text, an empty line and a carriage return before the newline
+    travel both ways unchanged."""
+    grade(kata, ["  padded\t ", "grüße ☃", "", "ends in a carriage return\r"])

@@ -14,4 +14,6 @@ async def request_lines(host: str, port: int, lines: list[str]) -> list[str]:
     finally:
         writer.close()
         await writer.wait_closed()
-    return data.decode().splitlines()
+    # Split on "\n" only: str.splitlines() also splits on "\r" and other separators that
+    # can be part of a reply.
+    return data.decode().split("\n")[:-1]
