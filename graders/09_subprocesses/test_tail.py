@@ -7,12 +7,15 @@ its first line before it prints the second); closing the generator after an earl
 leaves no child running, and neither does a plain `break` once the generator is collected.
 
 Docstring sentence -> the check that enforces it:
-- yields each line of its stdout as a `str` without the trailing newline
-  -> test_every_line_in_order, test_text_is_kept_exactly
+- yields each line of its stdout as a `str` (decoded from UTF-8) without the trailing
+  newline (and nothing else stripped) -> test_every_line_in_order, test_text_is_kept_exactly
+  (spaces, tabs, no final newline), test_a_carriage_return_is_kept,
+  test_a_character_split_between_writes
 - AS SOON AS the line is printed -> test_lines_come_as_they_are_printed
 - when the output ends, wait for the child (`await proc.wait()`) -> test_every_line_in_order
 - consumer stops early, generator closed: kill a running child and reap it
-  -> test_closing_after_break_kills_the_child
+  -> test_closing_after_break_kills_the_child (the child ignores SIGTERM: kill, not
+  terminate)
 - (the same when asyncio closes an abandoned generator) -> test_plain_break_kills_the_child
 """
 
@@ -26,7 +29,11 @@ import kit
 from kit import streams, subprocesses
 
 PRINT = "import os; print('pid', os.getpid(), flush=True)\n"
-TICKS = PRINT + "import time\nfor i in range(200):\n    print('tick', i); time.sleep(0.05)\n"
+# A ticking child that ignores SIGTERM, as many real programs do: only kill() stops it.
+TICKS = (
+    PRINT + "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+    "for i in range(200):\n    print('tick', i); time.sleep(0.05)\n"
+)
 SLOW = (
     "tail() yielded {got!r} in 3 s of a command printing a line every 0.05 s: lines must "
     "come out as they are printed. Read proc.stdout line by line (`async for line in "
@@ -35,7 +42,13 @@ SLOW = (
 STILL_RUNNING = (
     "the command was still running after the consumer broke out of `async for` and the "
     "generator was closed{how}: wrap the reading in try/finally and, in finally, kill the child "
-    "if it still runs (proc.kill()), then `await proc.wait()`."
+    "if it still runs (proc.kill(): terminate() only asks, and this command ignores SIGTERM), "
+    "then `await proc.wait()`."
+)
+CLOSE_HANGS = (
+    "closing tail() after 3 lines did not end within 3 s. This command ignores SIGTERM: "
+    "stopped with proc.terminate(), it never ends, and `await proc.wait()` then waits for "
+    "ever. In finally, stop a running child with proc.kill(), then `await proc.wait()`."
 )
 ZOMBIE = (
     "the command was killed but never waited for (a zombie process): `await proc.wait()` "
@@ -171,7 +184,7 @@ def test_closing_after_break_kills_the_child(kata: kit.Kata) -> None:
                         break
         except TimeoutError:
             await stop(pid_of(got[0]) if got else None)
-            return SLOW.format(got=got)
+            return CLOSE_HANGS if len(got) == 3 else SLOW.format(got=got)
         pid = pid_of(got[0]) if got else None
         if pid is None:
             return f"tail() of a ticking command yielded {got!r}; expected 'pid <n>' first."
@@ -210,3 +223,50 @@ def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
         return {"running": STILL_RUNNING.format(how=how), "zombie": ZOMBIE}.get(state, "")
 
     kit.judge(kata, scenario, what="tail(cmd) after break", limit=10.0)
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_a_carriage_return_is_kept(kata: kit.Kata) -> None:
+    """A line ending in "\r\n" keeps its "\r": only the newline goes."""
+    tail = kata.get("tail", "asyncgen")
+    want = ["a carriage return\r", "last"]
+    cmd = subprocesses.python(
+        "import sys; sys.stdout.buffer.write(b'a carriage return\\r\\nlast\\n')"
+    )
+
+    async def scenario() -> str:
+        lines = [line async for line in tail(cmd)]
+        if lines != want:
+            return (
+                f"tail() of a command printing b'a carriage return\\r\\nlast\\n' yielded "
+                f"{lines!r}; expected {want!r}: remove only the trailing '\\n' "
+                "(`line.decode().removesuffix('\\n')`); rstrip('\\r\\n') and splitlines() also "
+                "eat the carriage return."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+
+
+def test_a_character_split_between_writes(kata: kit.Kata) -> None:
+    """A line whose 'ü' is written in two halves, 0.2 s apart: decode whole lines, not the
+    bytes that happen to have arrived."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python(
+        "import sys, time\nout = sys.stdout.buffer\n"
+        "out.write(b'gr\\xc3'); out.flush(); time.sleep(0.2)\n"
+        "out.write(b'\\xbc\\xc3\\x9fe\\nbye\\n'); out.flush()\n"
+    )
+
+    async def scenario() -> str:
+        lines = [line async for line in tail(cmd)]
+        if lines != ["grüße", "bye"]:
+            return (
+                f"tail() of a command printing 'grüße' (its 'ü' in two writes, 0.2 s apart) "
+                f"and 'bye' yielded {lines!r}: decode each whole line, not each chunk of "
+                "bytes as it arrives (a UTF-8 character may come in two pieces): read with "
+                "`readline()` or `async for line in proc.stdout`, then decode."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
