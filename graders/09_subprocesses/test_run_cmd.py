@@ -7,11 +7,13 @@ Docstring sentence -> the check that enforces it:
   -> test_arguments_are_not_given_to_a_shell
 - stdout and stderr connected to pipes; return `(returncode, stdout, stderr)`
   -> test_code_and_output
-- read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output
+- read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output,
+  test_stderr_is_read_while_stdout_is (300 kB of stderr before any stdout)
 - (the kata's topic) never block the loop: no `subprocess.run` in a coroutine
   -> test_does_not_block_the_loop
 - longer than `timeout`: kill it, reap it, raise `TimeoutError`
-  -> test_timeout_kills_and_reaps, test_gives_up_after_timeout_seconds
+  -> test_timeout_kills_and_reaps, test_gives_up_after_timeout_seconds,
+  test_a_child_that_ignores_sigterm_is_killed (kill, not terminate)
 """
 
 import asyncio
@@ -205,3 +207,55 @@ def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
         return ""
 
     kit.judge(kata, scenario, what="run() of a 30 s command with timeout 0.2", limit=10.0)
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_stderr_is_read_while_stdout_is(kata: kit.Kata) -> None:
+    """A command writing 300 kB to stderr before anything to stdout completes."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python(
+        "import sys; sys.stderr.buffer.write(b'e' * 300_000); sys.stderr.flush(); "
+        "sys.stdout.buffer.write(b'out')"
+    )
+    result = kata.run(
+        lambda: run(cmd, 30.0),
+        clock="real",
+        limit=5.0,
+        what="run() of a command writing 300 kB to stderr first",
+        hang_hint="The child filled the stderr pipe (about 64 KiB) and waits for someone to "
+        "read it; code that first reads stdout to its end (or waits for the child) never "
+        "does: a deadlock. Read both pipes at once, while the child runs: "
+        "`await proc.communicate()`.",
+    )
+    code, out, err = result.value if isinstance(result.value, tuple) else (None, b"", b"")
+    kit.expect(
+        (code, out, len(err)) == (0, b"out", 300_000),
+        f"run() of a command writing 300,000 bytes to stderr, then b'out' to stdout, returned "
+        f"code {code!r}, {out[:20]!r} and {len(err)} bytes of stderr; expected 0, b'out' and "
+        "300000.",
+    )
+
+
+def test_a_child_that_ignores_sigterm_is_killed(kata: kit.Kata) -> None:
+    """On timeout a child that ignores SIGTERM is still stopped: kill(), not terminate()."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python(
+        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(30)"
+    )
+    what = "run() of a 30 s command that ignores SIGTERM, with timeout 0.5"
+
+    async def scenario() -> str:
+        try:
+            async with asyncio.timeout(5.0) as scope:
+                value = await run(cmd, 0.5)
+        except TimeoutError:
+            if not scope.expired():
+                return ""  # run()'s own TimeoutError, after the child was stopped
+            return (
+                f"{what} had not returned after 5 s: this command ignores SIGTERM, so "
+                "proc.terminate() does not stop it and `await proc.wait()` waits for ever. On "
+                "timeout stop the child with proc.kill(), then `await proc.wait()`, then raise."
+            )
+        return f"{what} returned {value!r}; expected TimeoutError."
+
+    kit.judge(kata, scenario, what=what, limit=10.0)
