@@ -13,6 +13,8 @@ Docstring sentence -> the check that enforces it:
   -> test_at_most_limit_at_once_but_concurrent
 - starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes
 - (a list of commands, possibly empty) -> test_no_commands
+- "the commands' output is not needed: let it go to the terminal" (no pipe nobody reads)
+  -> test_a_chatty_command_is_not_held_up
 """
 
 import asyncio
@@ -161,3 +163,22 @@ def test_no_commands(kata: kit.Kata) -> None:
     run_all = kata.get("run_all", "coroutine")
     result = kata.run(lambda: run_all([], 3), clock="real", limit=5.0, what="run_all([], 3)")
     kit.expect_equal(result.value, [], "run_all([], 3)", "No commands, no exit codes.")
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_a_chatty_command_is_not_held_up(kata: kit.Kata) -> None:
+    """A command printing 1 MB (more than a pipe and asyncio's buffer hold) ends: its output
+    goes to the terminal, not into a pipe that nobody reads."""
+    run_all = kata.get("run_all", "coroutine")
+    cmds = [subprocesses.python("import sys; sys.stdout.write('x' * 1_000_000); sys.exit(3)")]
+    result = kata.run(
+        lambda: run_all(cmds, 2),
+        clock="real",
+        limit=5.0,
+        what="run_all([a command printing 1 MB], 2)",
+        hang_hint="The command printed more than a pipe and asyncio's buffer hold and waits for "
+        "someone to read it: with stdout=PIPE and only `await proc.wait()`, nobody does, a "
+        "deadlock. The output is not needed: give create_subprocess_exec no stdout= (it "
+        "goes to the terminal).",
+    )
+    kit.expect_equal(result.value, [3], "run_all([a command printing 1 MB and exiting 3], 2)")
