@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
   cancel followed by `asyncio.sleep(0)` is not enough)
 - "So the loop time is `min(primary, after + backup)`" -> the loop-time checks
 - "If `hedged` itself is cancelled, cancel both requests too (and await them), and let the
-  CancelledError propagate" -> test_cancelling_hedged_cancels_both
+  CancelledError propagate" -> test_cancelling_hedged_cancels_both (at 2 s, and at 0.5 s,
+  before the backup starts; requests whose cleanup takes loop steps)
 
 Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
 Hypothesis (deterministic), leaving out the instants where the docstring allows either
@@ -29,6 +30,7 @@ import asyncio
 from typing import Any
 
 import kit
+import pytest
 from hypothesis import strategies as st
 
 
@@ -40,6 +42,25 @@ def probes(
         kit.Probe(delay=p, result=lambda *_: values[0]),
         kit.Probe(delay=b, result=lambda *_: values[1]),
     )
+
+
+def with_cleanup(probe: kit.Probe, name: str, cleaning: dict[str, int]) -> Any:
+    """The probe as a request whose cleanup takes a few loop steps (no loop time), as a real
+    one (closing a connection) does: a loser must be awaited, not just cancelled.
+    ``cleaning[name]`` counts the calls not yet cleaned up."""
+
+    async def call() -> Any:
+        cleaning[name] += 1
+        try:
+            return await probe()
+        finally:
+            try:
+                for _ in range(3):
+                    await asyncio.sleep(0)
+            finally:
+                cleaning[name] -= 1
+
+    return call
 
 
 def run_hedged(
@@ -56,21 +77,7 @@ def run_hedged(
     cleaning = {"primary": 0, "backup": 0}
 
     def request(probe: kit.Probe, name: str) -> Any:
-        """The probe as a request whose cleanup takes a few loop steps (no loop time), as a
-        real one (closing a connection) does: a loser must be awaited, not just cancelled."""
-
-        async def call() -> Any:
-            cleaning[name] += 1
-            try:
-                return await probe()
-            finally:
-                try:
-                    for _ in range(3):
-                        await asyncio.sleep(0)
-                finally:
-                    cleaning[name] -= 1
-
-        return call
+        return with_cleanup(probe, name, cleaning)
 
     async def scenario() -> Any:
         value = await hedged(request(primary, "primary"), request(backup, "backup"), after)
@@ -174,31 +181,43 @@ def test_primary_can_still_win(kata: kit.Kata) -> None:
     )
 
 
-def test_cancelling_hedged_cancels_both(kata: kit.Kata) -> None:
-    """Cancelling hedged while both requests run cancels both."""
+@pytest.mark.parametrize("at", [2.0, 0.5], ids=["both-running", "before-the-backup"])
+def test_cancelling_hedged_cancels_both(kata: kit.Kata, at: float) -> None:
+    """Cancelling hedged (with both requests running, or before the backup starts) cancels
+    and awaits what it started, then ends with CancelledError."""
     hedged = kata.get("hedged", "coroutine")
     primary, backup = probes(5.0, 5.0)
+    cleaning = {"primary": 0, "backup": 0}
 
     async def scenario() -> tuple[bool, bool]:
-        task = asyncio.create_task(hedged(primary, backup, 1.0))
-        await asyncio.sleep(2.0)
+        task = asyncio.create_task(
+            hedged(
+                with_cleanup(primary, "primary", cleaning),
+                with_cleanup(backup, "backup", cleaning),
+                1.0,
+            )
+        )
+        await asyncio.sleep(at)
         task.cancel()
         await asyncio.wait([task])
         if not task.cancelled() and task.exception() is not None:
             raise task.exception()  # the learner's own error (or NotImplementedError)
-        return task.cancelled(), bool(primary.unfinished or backup.unfinished)
+        running = primary.unfinished or backup.unfinished or any(cleaning.values())
+        return task.cancelled(), bool(running)
 
-    result = kata.run(scenario, what="hedged, cancelled at 2 s", leftover_tasks=True, limit=60)
+    what = f"hedged(after=1), cancelled at {at:g} s"
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
     cancelled, still_running = result.value or (False, True)
     kit.expect(
         cancelled,
-        "hedged did not end with CancelledError when it was cancelled: let the "
-        "cancellation propagate (re-raise it after cleaning up).",
+        f"{what} did not end with CancelledError: let the cancellation propagate (re-raise "
+        "it after cleaning up).",
     )
     kit.expect(
         not still_running,
-        "hedged was cancelled at 2 s, but its primary or backup request was still running "
-        "afterwards. Cancel and await both in a `finally:` block.",
+        f"{what}, but a request it had started was still running (or still cleaning up) "
+        "when hedged ended. Cancel and await every request you started, in a `finally:` "
+        "around the whole body (the wait for `after` included).",
     )
 
 
