@@ -6,8 +6,10 @@ Docstring sentence -> the check that enforces it:
   account to `to`" -> test_one_transfer
 - "in three steps, exactly like this: read, `await asyncio.sleep(0)`, write"
   -> test_awaits_between_read_and_write
-- "Guard the steps with locks ... hold both accounts' locks during a transfer"
-  -> test_thousand_transfers_keep_every_balance, test_any_transfers_keep_the_money
+- "Guard the steps with locks ... hold both accounts' locks during a transfer
+  (`async with lock:`)" -> test_thousand_transfers_keep_every_balance,
+  test_any_transfers_keep_the_money; released however it ends (`async with`), a cancelled
+  transfer included -> test_a_cancelled_transfer_releases_its_locks
 - "so transfers between *unrelated* accounts still run at the same time"
   -> test_unrelated_transfers_overlap
 - "take the two locks in one fixed order" -> test_no_deadlock_in_a_cycle
@@ -268,6 +270,38 @@ def test_transfer_to_itself(kata: kit.Kata) -> None:
         [95, 110, 95],
         "the balances of a, b, c after a->b 10, a->a 30 and c->a 5 at once",
         "A transfer to the same account moves nothing, and the others still need both locks.",
+    )
+
+
+def test_a_cancelled_transfer_releases_its_locks(kata: kit.Kata, stretched: None) -> None:
+    """A transfer cancelled while it holds both locks (in its await) releases them: the next
+    transfer between the same accounts goes through."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> list[int]:
+        a, b = account(100), account(0)
+        first = asyncio.create_task(a.transfer(b, 10))
+        await asyncio.sleep(0.5)  # inside its await (1 s here), holding both locks
+        first.cancel()
+        await asyncio.wait([first])
+        await b.transfer(a, 5)
+        return [a.balance, b.balance]
+
+    what = "a.transfer(b, 10) cancelled in its await, then b.transfer(a, 5)"
+    result = kata.run(
+        scenario,
+        what=what,
+        limit=60,
+        hang_hint="The cancelled transfer never released its locks, so the next one waits for "
+        "them forever: hold them with `async with lock:` (or release them in a `finally:`), "
+        "so they are released however the transfer ends.",
+    )
+    kit.expect_equal(
+        result.value,
+        [105, -5],
+        f"the balances of a and b after {what}",
+        "A transfer cancelled before its write moves nothing.",
     )
 
 
