@@ -13,7 +13,9 @@ Docstring sentence -> the check that enforces it:
 - "Build it on one `asyncio.Condition`" -> test_uses_a_condition
 - "calls `self.cond.notify_all()` to wake the waiters" ->
   test_putters_and_getters_share_the_condition (a hang names notify() only when notify()
-  and no notify_all() was seen)
+  and no notify_all() was seen), test_a_woken_putter_cancelled_passes_the_room_on (a
+  notify() whose waiter is cancelled loses the wake-up; Python 3.13's Condition passes
+  it on, so there notify() is not wrong)
 - "Always re-check after waking" -> test_woken_getter_rechecks, test_woken_putter_rechecks
 - waiting is not polling -> the `sleeps` fixture (asyncio.sleep calls from the learner's
   file are recorded) in the waiting checks; test_producers_and_consumers runs 4 producers
@@ -361,6 +363,39 @@ def test_cancelled_waiters(kata: kit.Kata) -> None:
         "the items got after a cancelled get() and a cancelled put('lost')",
         "A cancelled get() must not take an item, and a cancelled put() must not add one.",
     )
+
+
+def test_a_woken_putter_cancelled_passes_the_room_on(kata: kit.Kata) -> None:
+    """A full buffer, two put()s waiting; a get() frees the room and the first woken put()
+    is cancelled at once: the other put() still goes through (wake every waiter, so no
+    wake-up is lost on a cancelled one)."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> list[Any]:
+        buf = buffer_class(1)
+        await buf.put("full")
+        first = asyncio.create_task(buf.put("first"))
+        second = asyncio.create_task(buf.put("second"))
+        await REAL_SLEEP(1.0)
+        got = [await buf.get()]
+        first.cancel()  # woken by the get() (or not), but it has not run yet
+        await asyncio.wait([first])
+        async with asyncio.timeout(5.0):
+            await second
+        got.append(await buf.get())
+        return got
+
+    what = "a get() from a full buffer with two put()s waiting, the first of them then cancelled"
+    result = kata.run(scenario, what=what, limit=60, raises=TimeoutError)
+    if isinstance(result.error, TimeoutError):
+        why = (
+            "Your code called notify(), which wakes one waiter: when that waiter is "
+            "cancelled before it runs, the wake-up is lost. Call `self.cond.notify_all()`."
+            if NOTIFIES["one"]
+            else "Wake every waiter after changing the buffer: `self.cond.notify_all()`."
+        )
+        kit.fail(f"{what}: the other put() was never woken, though there was room. {why}")
+    kit.expect_equal(result.value, ["full", "second"], f"the items got after {what}")
 
 
 ITEMS = st.lists(

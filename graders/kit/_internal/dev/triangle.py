@@ -3,8 +3,10 @@ yet", known-wrong code fails with the message that names its mistake, and correc
 other styles passes.
 
 Known-wrong implementations live in ``tests/wrong/<track>/<module>/<slug>.py``; each holds a
-line ``EXPECT = "..."``, a piece of the failure message its grader must print. Correct
-alternatives live in ``tests/alternatives/<track>/<module>/<slug>.py``.
+line ``EXPECT = "..."``, a piece of the failure message its grader must print, and maybe a
+line ``WRONG_BEFORE = "3.13"`` when the code is wrong only on older Pythons (a CPython fix
+made it right): newer Pythons skip it. Correct alternatives live in
+``tests/alternatives/<track>/<module>/<slug>.py``.
 
 Run it on a few katas while writing a grader:
 
@@ -17,6 +19,7 @@ import argparse
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +33,7 @@ from ..paths import REPO
 
 TESTS = REPO / "tests"
 EXPECT_LINE = re.compile(r'^EXPECT = "(?P<text>.*)"$', re.MULTILINE)
+WRONG_BEFORE_LINE = re.compile(r'^WRONG_BEFORE = "(?P<major>\d+)\.(?P<minor>\d+)"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,11 @@ def variants(kata: str) -> list[Variant]:
         Variant(kata, "stub", REPO / "exercises" / f"{kata}.py"),
     ]
     for path in sorted((TESTS / "wrong" / kata).glob("*.py")):
-        match = EXPECT_LINE.search(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        before = WRONG_BEFORE_LINE.search(text)
+        if before and sys.version_info[:2] >= (int(before["major"]), int(before["minor"])):
+            continue  # right on this Python (CPython fixed what made it wrong)
+        match = EXPECT_LINE.search(text)
         found.append(Variant(kata, "wrong", path, match.group("text") if match else ""))
     for path in sorted((TESTS / "alternatives" / kata).glob("*.py")):
         found.append(Variant(kata, "alternative", path))
