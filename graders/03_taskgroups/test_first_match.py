@@ -309,11 +309,16 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
     sources = Sources(SOURCES)
     what = "first_match(sources, lambda v: v >= 20) whose caller is cancelled at 1.5 s"
 
+    seen: dict[str, Any] = {}
+
     async def scenario() -> Any:
         task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
         await asyncio.sleep(1.5)
         task.cancel()
         await asyncio.wait([task])
+        # As first_match ends, before the kit's own cleanup cancels what it left behind.
+        seen["cancelled"] = sources.cancelled_values()
+        seen["running"] = sorted(sources.spec[c.source][1] for c in sources.running())
         if task.cancelled():
             return "cancelled"
         if task.exception() is not None:
@@ -327,8 +332,14 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         "cancellation was swallowed (`except* BaseException` or `except BaseException` "
         "catches it too). Catch only your own sentinel, and let CancelledError propagate.",
     )
+    kit.expect(
+        not seen.get("running"),
+        f"when {what}, the sources answering {seen.get('running')} were still running as it "
+        "ended: cancelling first_match must cancel every source, and await them, in a "
+        "`finally:` (a TaskGroup does it for you).",
+    )
     kit.expect_equal(
-        sources.cancelled_values(),
+        seen.get("cancelled"),
         [20, 30, 40, 50],
         f"the sources cancelled when {what}",
         "Cancelling first_match must cancel every source still running.",
