@@ -21,10 +21,12 @@ Docstring sentence -> the check that enforces it:
 - "if the task failed, log its exception with the logger ... at ERROR level" ->
   test_failure_is_logged
 - "A task that was cancelled did not fail: do not treat it as an error." ->
-  test_cancelled_task_is_not_an_error
+  test_cancelled_task_is_not_an_error (nothing logged, and the task is dropped all the same),
+  test_drain_past_a_task_cancelled_meanwhile
 - "`async drain()`: wait until no spawned task is pending, including tasks that were spawned
   while draining" -> test_drain_waits_for_all, test_drain_with_nothing_pending
-- "It never raises a task's exception" -> test_drain_does_not_raise_task_errors
+- "It never raises a task's exception" -> test_drain_does_not_raise_task_errors,
+  test_drain_past_a_task_cancelled_meanwhile (nor a cancelled task's CancelledError)
 """
 
 from __future__ import annotations
@@ -265,16 +267,17 @@ def test_failure_is_logged(kata: kit.Kata) -> None:
 def test_cancelled_task_is_not_an_error(kata: kit.Kata) -> None:
     """Cancelling a spawned task makes no error in its done callback."""
 
-    async def body() -> bool:
+    async def body() -> tuple[bool, bool]:
         spawner = new_spawner(kata)
         task = spawner.spawn(asyncio.sleep(10))
         await asyncio.sleep(1.0)
         task.cancel()
         await asyncio.sleep(1.0)
         cancelled = task.cancelled()
+        ref = weakref.ref(task)
         del task
         gc.collect()
-        return cancelled
+        return cancelled, ref() is not None
 
     with spawner_logs() as logs:
         result = scenario(kata, body, "after a spawned task was cancelled")
@@ -286,6 +289,12 @@ def test_cancelled_task_is_not_an_error(kata: kit.Kata) -> None:
             f"{logging.getLevelName(noisy[0].levelno)} {noisy[0].getMessage()!r}: a cancelled "
             "task did not fail. Check task.cancelled() first and log nothing then."
         )
+    kit.expect(
+        not (result.value and result.value[1]),
+        "the Spawner still holds a spawned task after it was cancelled: a cancelled task is "
+        "done too, so drop its reference as well (discard every done task, then log only "
+        "the ones that failed).",
+    )
 
 
 def test_drain_waits_for_all(kata: kit.Kata) -> None:
@@ -346,6 +355,33 @@ def test_drain_does_not_raise_task_errors(kata: kit.Kata) -> None:
         f"drain() returned at loop time {result.value} s; expected 2 s, when the last task ends.",
     )
     expect_no_loop_errors(result, "in spawner.drain()")
+
+
+def test_drain_past_a_task_cancelled_meanwhile(kata: kit.Kata) -> None:
+    """A spawned task cancelled while drain() waits: drain() goes on, and does not raise."""
+    probe = kit.Probe(delay=3.0)
+
+    async def body() -> float:
+        spawner = new_spawner(kata)
+        spawner.spawn(probe("slow"))
+        victim = spawner.spawn(asyncio.sleep(10))
+        asyncio.get_running_loop().call_later(1.0, victim.cancel)
+        await spawner.drain()
+        return kit.now()
+
+    what = "spawner.drain() while a spawned task is cancelled at 1 s"
+    with spawner_logs():
+        result = kata.run(body, what=what, raises=asyncio.CancelledError)
+    kit.expect(
+        result.error is None,
+        f"{what} raised CancelledError: awaiting a cancelled task raises it, though only "
+        "that task was cancelled, not drain(). Wait with `asyncio.wait(...)`, which never "
+        "raises a task's outcome.",
+    )
+    kit.expect(
+        result.value == 3.0,
+        f"{what} returned at loop time {result.value} s; expected 3 s, when the last task ends.",
+    )
 
 
 def test_drain_with_nothing_pending(kata: kit.Kata) -> None:
