@@ -4,7 +4,9 @@ Write `settle(aws)`. `aws` is an iterable of awaitables (e.g. a list of coroutin
 them all at once and, when every one has finished, return one outcome per awaitable, in the
 order of `aws`:
 `Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
-`error`. One failure must not stop or hide the others.
+`error`. One failure must not stop or hide the others. A value may itself be an exception
+object (returned, not raised): that is `Ok(value)`, so tell outcomes apart by how each
+awaitable ended, not by the type of what it gave.
 
     >>> await settle([fetch(1), fails(), fetch(3)])       # as long as the slowest one
     [Ok(value=data_1), Err(error=ValueError('bad')), Ok(value=data_3)]
@@ -14,8 +16,8 @@ never `BaseException`: asyncio cancels a task by raising `CancelledError` (a Bas
 inside it. If the task running `settle` is cancelled, settle must stop and let that
 CancelledError propagate, not turn it into an `Err`.
 
-Key names: `asyncio.gather(..., return_exceptions=True)`, `asyncio.TaskGroup`,
-`try` / `except Exception`, `asyncio.CancelledError`.
+Key names: `asyncio.gather`, `asyncio.TaskGroup`, `try` / `except Exception` (around each
+await), `asyncio.CancelledError`.
 
 Grade it: nox -s grade -- settle
 """

@@ -14,10 +14,10 @@ Docstring sentence -> the check that enforces it:
 - "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
   test_every_outcome_in_input_order, test_other_shapes
 - "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
-  `error`" -> test_every_outcome_in_input_order
+  `error`" -> test_every_outcome_in_input_order, test_a_value_that_is_an_exception_is_ok
 - "One failure must not stop or hide the others." -> run_settle (every check that uses it)
 - "Catch `Exception`, never `BaseException`" / "let that CancelledError propagate, not turn it
-  into an `Err`" -> test_cancelling_the_caller_propagates
+  into an `Err`" -> test_cancelling_the_caller_propagates, test_a_base_exception_is_not_an_outcome
 - "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
 - no awaitables -> test_nothing_to_settle
 """
@@ -220,3 +220,51 @@ def test_other_shapes(kata: kit.Kata) -> None:
         )
 
     kata.run(scenario, what=what, raises=(JobError, BaseExceptionGroup), verdict=verdict)
+
+
+class Halt(BaseException):
+    """A BaseException that is not an Exception (nor a cancellation): not an outcome."""
+
+
+async def returns(value: Any) -> Any:
+    await asyncio.sleep(1.0)
+    return value
+
+
+async def halts(error: BaseException) -> None:
+    await asyncio.sleep(1.0)
+    raise error
+
+
+def test_a_value_that_is_an_exception_is_ok(kata: kit.Kata) -> None:
+    """An awaitable that returns an exception object: Ok(that object), not Err."""
+    ok, err = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    value = JobError("a value that happens to be an exception")
+    what = "settle([an awaitable returning a JobError object after 1 s])"
+    result = kata.run(lambda: settle([returns(value)]), what=what, raises=BaseException)
+    kit.expect(
+        result.error is None and result.value == [ok(value)],
+        f"{what} gave {result.value if result.error is None else result.error!r}; expected "
+        f"[Ok({value!r})]: an awaitable that returns an exception object returned a value. "
+        "Tell outcomes apart by how the awaitable ended (`except Exception` around the "
+        "await), not by the type of what came back.",
+    )
+
+
+def test_a_base_exception_is_not_an_outcome(kata: kit.Kata) -> None:
+    """An awaitable raising a BaseException that is not an Exception: it is not made an Err."""
+    _, err = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    halt = Halt("stop everything")
+    what = "settle([an awaitable raising Halt, a BaseException subclass, after 1 s])"
+    result = kata.run(lambda: settle([halts(halt)]), what=what, raises=BaseException)
+    caught = result.error is None and any(
+        isinstance(o, err) and o.error is halt for o in result.value or []
+    )
+    kit.expect(
+        not caught,
+        f"{what} returned {result.value!r}: it caught a BaseException that is not an "
+        "Exception. Catch `Exception`, never `BaseException` (nor everything but "
+        "CancelledError): KeyboardInterrupt, SystemExit and the like must go through.",
+    )

@@ -1,8 +1,11 @@
-"""Correct in another style: gather with return_exceptions=True, then sort results from errors."""
+"""Wrong: gather with return_exceptions=True, then sorts outcomes by type: an exception object
+returned as a value becomes an Err (and BaseExceptions that are not Exceptions are caught)."""
 
 import asyncio
 from dataclasses import dataclass
 from typing import Any
+
+EXPECT = "returns an exception object returned a value"
 
 
 @dataclass
