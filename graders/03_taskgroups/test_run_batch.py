@@ -13,7 +13,8 @@ Docstring sentence -> the check that enforces it:
   test_failure_cancels_the_rest
 - "Their return values do not matter." -> test_all_succeed
 - "the `ValueError`s are expected ...: return their messages (`str(error)`), sorted" ->
-  test_value_errors_sorted, test_any_messages
+  test_value_errors_sorted, test_any_messages, test_any_value_error (a subclass, and
+  ValueError(), ValueError(42), ValueError('x', 'y'))
 - "any other error is a bug: let it propagate, in an ExceptionGroup, without the ValueErrors" ->
   test_other_errors_propagate, test_only_other_errors
 - "if nothing failed, return `[]`" -> test_all_succeed, test_no_jobs
@@ -266,4 +267,41 @@ def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> N
         expected,
         what,
         "Return `str(error)` of every ValueError, unchanged (no strip()), sorted.",
+    )
+
+
+class UnreadableError(ValueError):
+    """A ValueError subclass, as json.JSONDecodeError and UnicodeDecodeError are."""
+
+
+def test_any_value_error(kata: kit.Kata) -> None:
+    """A ValueError subclass is a ValueError too; a message is `str(error)`, whatever the
+    arguments (none, a number, several)."""
+    run_batch = kata.get("run_batch", "coroutine")
+    errors = [UnreadableError("bad json"), ValueError(), ValueError(42), ValueError("x", "y")]
+    _, jobs = make_jobs([(f"j{n}", 1.0, e) for n, e in enumerate(errors)])
+    want = sorted(str(e) for e in errors)
+    what = (
+        "run_batch(jobs raising a ValueError subclass, ValueError(), ValueError(42) and "
+        "ValueError('x', 'y') at 1 s)"
+    )
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=Exception)
+    error = result.error
+    if isinstance(error, BaseExceptionGroup) and any(
+        isinstance(leaf, UnreadableError) for leaf in leaves(error)
+    ):
+        kit.fail(
+            f"{what} raised {error!r}: a subclass of ValueError is a ValueError too "
+            "(`except* ValueError` matches it; `type(e) is ValueError` does not)."
+        )
+    if error is not None:
+        kit.fail(
+            f"{what} raised {error!r} (at {kata.where(error)}): a message is `str(error)`, "
+            "whatever the error's arguments (`error.args[0]` fails on ValueError())."
+        )
+    kit.expect_equal(
+        result.value,
+        want,
+        f"what {what} returned",
+        "A message is `str(error)`, whatever the error's arguments.",
     )
