@@ -457,3 +457,35 @@ def test_a_flood_of_never_awaited_coroutines_keeps_few_warnings(
     )
     with pytest.raises(Failed, match=r"created the coroutine use\(\) but never awaited it"):
         kata.run(lambda: kata.get("work", "coroutine")(), block_limit=None)
+
+
+# --- the learner's clocks on virtual time ------------------------------------------------------
+
+
+def test_the_learners_clocks_read_loop_time_on_a_virtual_run(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    """time.monotonic(), perf_counter() and time() in the kata's module (imported either way)
+    measure loop time during a virtual run, and are themselves again after it; time.sleep
+    is untouched."""
+    import time
+
+    kata = make_kata(
+        """
+        import asyncio
+        import time
+        from time import monotonic, perf_counter
+        from time import time as now
+
+        async def work() -> tuple:
+            a, b, c = time.monotonic(), perf_counter(), now()
+            await asyncio.sleep(5)
+            return time.monotonic() - a, perf_counter() - b, now() - c, monotonic() - a
+        """
+    )
+    result = kata.run(kata.get("work", "coroutine"))
+    assert result.value is not None
+    assert [round(x, 6) for x in result.value] == [5.0, 5.0, 5.0, 5.0]
+    module = kata.module
+    assert module.time is time and module.monotonic is time.monotonic
+    assert module.perf_counter is time.perf_counter and module.now is time.time

@@ -7,9 +7,10 @@ fixed boundaries; calls start as early as the window allows; long calls do not h
 starts; instances are independent; errors inside the block propagate.
 
 The loop runs on virtual time. A limiter that reads ``time.monotonic()`` (or ``time.time()``,
-``time.perf_counter()``) is correct on a real loop, so inside the kata's module those clocks
-are made to read the loop's clock during the grader's runs (``loop_clock``): any clock the
-learner reads agrees with the one ``asyncio.sleep`` waits on.
+``time.perf_counter()``) is correct on a real loop, so the kit makes those clocks, inside the
+kata's module, read the loop's clock during every virtual-time run
+(``kit._internal.clocks``): any clock the learner reads agrees with the one ``asyncio.sleep``
+waits on.
 
 Docstring sentence -> the check that enforces it:
 - at most `rate` starts in any `per` seconds, a sliding window
@@ -25,13 +26,9 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 import kit
-import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from kit.examples import grader_settings
@@ -48,50 +45,6 @@ FIXED_WINDOW = (
     "window and another at the start of the next get through together. Use a sliding window: "
     "the times of the last `rate` starts."
 )
-
-
-def _on_the_loop(real: Callable[[], float], offset: float = 0.0) -> Callable[[], float]:
-    """A clock that reads the running loop's time (plus ``offset``), else ``real``."""
-
-    def clock() -> float:
-        try:
-            return asyncio.get_running_loop().time() + offset
-        except RuntimeError:  # no loop running: the real clock
-            return real()
-
-    return clock
-
-
-class _LoopTime(ModuleType):
-    """Stands in for the ``time`` module in the kata's module: its clocks read loop time."""
-
-    def __init__(self) -> None:
-        super().__init__("time")
-        self.monotonic = _on_the_loop(time.monotonic)
-        self.perf_counter = _on_the_loop(time.perf_counter)
-        self.time = _on_the_loop(time.time, offset=time.time())
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(time, name)
-
-
-@pytest.fixture(autouse=True)
-def loop_clock(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Inside the kata's module, time.monotonic/perf_counter/time read the loop's clock."""
-    fake = _LoopTime()
-    swaps = {
-        time: fake,
-        time.monotonic: fake.monotonic,
-        time.perf_counter: fake.perf_counter,
-        time.time: fake.time,
-    }
-    for name, value in list(vars(kata.module).items()):
-        try:
-            swap = swaps.get(value)
-        except TypeError:  # an unhashable global: not a clock
-            continue
-        if swap is not None:
-            monkeypatch.setattr(kata.module, name, swap)
 
 
 def _starts(

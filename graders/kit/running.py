@@ -40,6 +40,7 @@ import looptime
 import pytest
 
 from ._internal import trace
+from ._internal.clocks import loop_clocks
 from ._internal.data import RunRecord
 from ._internal.steps import (
     SPIN_LIMIT,
@@ -285,7 +286,13 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
         await asyncio.sleep(0)
 
     guard = seen.timer.stuck_guard(options.stuck_limit)
-    with _watched(kata, seen.result, options.raises, options.what) as caught, guard as stuck:
+    # On virtual time the learner's time.monotonic() and friends read the loop's clock.
+    clocks = loop_clocks(getattr(kata, "module", None) if options.virtual else None)
+    with (
+        _watched(kata, seen.result, options.raises, options.what) as caught,
+        guard as stuck,
+        clocks,
+    ):
         try:  # around the Runner too: closing it runs loop steps (cancelled tasks' cleanup)
             with asyncio.Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())

@@ -1,9 +1,8 @@
-"""Wrong: measures with time.monotonic(), which is not the event loop's clock."""
+"""Correct in another style: time.monotonic(), the very clock asyncio's event loop reads (on
+the grader's virtual-time loop the kit makes it read loop time, as it would on a real loop)."""
 
 import asyncio
 import time
-
-EXPECT = "not the loop's clock"
 
 
 async def two_sleepers(a: float = 10.0, b: float = 5.0) -> float:
