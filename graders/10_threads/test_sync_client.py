@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
 - "Calls made at the same time from several threads run concurrently on that loop" ->
   test_calls_from_threads_overlap
 - "`close()` cancels the tasks still running on the loop (and waits for them), stops the
-  loop, closes it and joins the thread" -> test_close_leaves_nothing_running (a close()
+  loop, closes it and joins the thread" -> test_close_with_nothing_pending,
+  test_close_leaves_nothing_running (a close()
   that hangs with the loop still running names a stop() that did not wake the loop; a
   task cancelled but never run to its end is named as such)
 """
@@ -292,4 +293,31 @@ def test_close_leaves_nothing_running(session: Session) -> None:
         "under it. Before closing the loop, cancel asyncio.all_tasks(loop) and run the "
         "loop until they finish (loop.run_until_complete(asyncio.gather(..., "
         "return_exceptions=True))).",
+    )
+
+
+def test_close_with_nothing_pending(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """close() when no task is left on the loop: the loop is closed, the thread ended."""
+    died: list[BaseException] = []
+    monkeypatch.setattr(
+        threading, "excepthook", lambda args: died.append(args.exc_value or Exception())
+    )
+    kit.expect_equal(session.call(add, 1, 2), 3, "client.call(add, 1, 2)")
+    loop = session.loops[0]
+    session.do("client.close()", session.client.close)
+    alive = session.new_threads()
+    if died:
+        error = died[0]
+        kit.fail(
+            "client.close() with no task left on the loop: the loop's thread died with "
+            f"{type(error).__name__}: {error} (at {session.kata.where(error)}), so the loop was "
+            f"{'closed' if loop.is_closed() else 'never closed'}. The shutdown must work with "
+            "nothing to cancel too (asyncio.wait() of an empty set raises ValueError; "
+            "asyncio.gather() of none is fine)."
+        )
+    kit.expect(
+        not alive and loop.is_closed(),
+        "client.close() with no task left on the loop "
+        + (f"left {len(alive)} thread(s) running" if alive else "did not close the loop")
+        + ": the shutdown must work with nothing to cancel too.",
     )
