@@ -17,7 +17,8 @@ Docstring sentence -> the check that enforces it:
   afterwards)
 - "Return the list of results, in any order" -> every check compares as multisets
 - "If `handler(item)` raises, the pool keeps going: put the exception object in the
-  results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool
+  results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool,
+  test_a_failing_item_is_done_once (task_done() once per item, no more)
 - "`items` may be any iterable (a generator too ...), may be empty, and may hold repeated
   items and `None`" -> test_items_from_a_generator, test_no_items, test_any_items
   (Hypothesis: duplicates, None, blank and non-ASCII text)
@@ -175,6 +176,33 @@ def test_a_failing_item_does_not_stop_the_pool(kata: kit.Kata) -> None:
         what,
         slower="After the failure fewer workers were left: did the exception kill a worker?",
         faster=FASTER,
+    )
+
+
+def test_a_failing_item_is_done_once(kata: kit.Kata) -> None:
+    """One worker, the middle item fails: the last item is still handled (a second
+    task_done() for the failed item would let join() return before it)."""
+    process_all = kata.get("process_all", "coroutine")
+    error = ValueError("bad item 1")
+    handler = kit.Probe(delay=1.0, errors={1: error})
+    what = "process_all([0, 1, 2], handler that raises for item 1, workers=1)"
+    queues.WatchedQueue.made.clear()
+    result = queues.run_hung(
+        kata, lambda: process_all([0, 1, 2], handler, 1), what, HANG_ON_ERROR, raises=Exception
+    )
+    extra = [q for q in queues.WatchedQueue.made if q.done_calls > q.taken]
+    if extra:
+        kit.fail(
+            f"{what}: task_done() was called {extra[0].done_calls} time(s) for "
+            f"{extra[0].taken} item(s) taken, so join() returned before the last item was "
+            f"handled (it returned {result.value!r}). Call task_done() exactly once per item, "
+            "in a `finally:` and nowhere else for that item."
+        )
+    value = result.value if isinstance(result.value, list) else []
+    kit.expect(
+        len(value) == 3 and any(x is error for x in value),
+        f"{what} returned {result.value!r}; expected the results of items 0 and 2 and the "
+        "handler's ValueError.",
     )
 
 
