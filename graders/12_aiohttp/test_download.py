@@ -11,7 +11,8 @@ Docstring sentence -> the check that enforces it:
 - raise on an error status (before creating any file) -> test_error_status_creates_no_file
   (and a file already at `path` survives a 404)
 - write the body to `path` chunk by chunk as it arrives, return the number of bytes
-  -> test_streams_the_body_to_disk (the server pauses until the file has grown)
+  -> test_streams_the_body_to_disk (the server pauses until the file has grown),
+  test_a_body_without_content_length (bytes written, not the Content-Length header)
 - never hold the whole body in memory -> test_streams_the_body_to_disk
 - the stream breaks: remove the partial file and let the error propagate
   -> test_broken_stream_leaves_no_file
@@ -33,6 +34,7 @@ MIB = 1 << 20
 BODY = random.Random(7).randbytes(4 * MIB)
 PAUSE_AT = 3 * MIB  # the server waits here until the file has grown
 GRACE = 5.0  # real seconds the server waits for the file to grow
+SMALL = 300 * 1024  # the chunked answer's size
 
 
 def _on_disk(folder: Path) -> int:
@@ -72,10 +74,20 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
     async def missing(request: web.Request) -> web.Response:
         return web.Response(status=404, text="no such file")
 
+    async def chunked(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()  # no Content-Length: chunked transfer encoding
+        resp.content_type = "application/octet-stream"
+        await resp.prepare(request)
+        for start in range(0, SMALL, 32 * 1024):
+            await resp.write(BODY[start : min(start + 32 * 1024, SMALL)])
+        await resp.write_eof()
+        return resp
+
     app = web.Application()
     app.router.add_get("/file.bin", whole)
     app.router.add_get("/broken.bin", broken)
     app.router.add_get("/missing.bin", missing)
+    app.router.add_get("/chunked.bin", chunked)
     return app
 
 
@@ -191,4 +203,30 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
         not left,
         f"the server answered 404, yet {', '.join(left)} was created: check the status "
         "before opening the file.",
+    )
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_a_body_without_content_length(kata: kit.Kata, tmp_path: Path) -> None:
+    """A chunked answer (no Content-Length header): the bytes written are counted and returned."""
+    download = kata.get("download", "coroutine")
+    result = kata.run(
+        _download(download, tmp_path, "/chunked.bin", {}),
+        clock="real",
+        limit=30,
+        what="download(session, url of a chunked answer, path)",
+    )
+    target = tmp_path / "out.bin"
+    kit.expect(
+        target.is_file() and target.read_bytes() == BODY[:SMALL],
+        f"download of a chunked answer of {SMALL} bytes left "
+        + (f"{target.stat().st_size} bytes at path" if target.is_file() else "no file")
+        + "; expected the whole body.",
+    )
+    kit.expect_equal(
+        result.value,
+        SMALL,
+        "what download returned for a chunked answer (it has no Content-Length header)",
+        "Return the number of bytes written: add up len(chunk) for every chunk "
+        "(resp.content_length is None when the server streams without one).",
     )
