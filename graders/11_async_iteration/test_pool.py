@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "by an exception (which must then propagate unchanged)" -> test_exception_in_the_block
   (the very exception object, not a wrapper), test_any_ending
 - "or by the task being cancelled (the CancelledError must propagate too)" ->
-  test_cancelled_in_the_block, test_any_ending
+  test_cancelled_in_the_block, test_any_ending, test_cancelled_while_making (cancelled on
+  the way in: what was made is closed too)
 - "If `make()` fails part-way, close the resources already made, then let the error out"
   -> test_make_fails_part_way, test_any_ending
 
@@ -211,8 +212,39 @@ def test_make_fails_part_way(kata: kit.Kata) -> None:
     kit.expect(
         counts == [1, 1],
         f"{what}, the 2 resources already made were closed {counts} times; expected once "
-        "each. Make the resources inside the `try:` whose `finally:` closes them.",
+        "each. Make the resources inside the `try:` whose `finally:` closes them, and keep "
+        "each one as soon as make() returns it (`resources.append(await make())`: a list "
+        "comprehension gives you the list only once every make() has succeeded).",
     )
+
+
+def test_cancelled_while_making(kata: kit.Kata) -> None:
+    """Cancelled during the 3rd make(): the 2 already made are closed, still cancelled."""
+    factory = Factory()
+    what = "a task cancelled during the 3rd make() of `async with pool(4, make, close)`"
+
+    async def call() -> tuple[bool, list[int]]:
+        async def enter() -> None:
+            async with open_pool(kata, 4, factory.make, factory.close):
+                pass
+
+        task = asyncio.create_task(enter())
+        await asyncio.sleep(1.25)  # two made (0.5 s each), the third under way
+        task.cancel()
+        await asyncio.wait([task])
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        return task.cancelled(), [r.closes for r in factory.made]
+
+    result = kata.run(call, what=what, limit=100)
+    cancelled, counts = result.value or (False, [])
+    kit.expect(
+        counts == [1, 1],
+        f"{what}: the 2 resources already made were closed {counts} times; expected once "
+        "each. A cancellation is not an Exception (an `except Exception` does not see it): "
+        "close what was made in a `finally:`.",
+    )
+    kit.expect(cancelled, f"{what} did not end cancelled: let the CancelledError propagate.")
 
 
 def test_zero_resources(kata: kit.Kata) -> None:
