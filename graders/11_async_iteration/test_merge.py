@@ -258,14 +258,26 @@ def test_any_sources(kata: kit.Kata) -> None:
             "instant in any order): "
         )
         seen = Counter(repr(v) for _, v in got)
-        first_missing = []
+        first_missing: list[Any] = []
+        missed_at: list[float] = []
         for source in sources:
-            for _, value in source:
+            at = 0.0
+            for gap, value in source:
+                at += gap
                 if seen[repr(value)]:
                     seen[repr(value)] -= 1
                 else:
                     first_missing.append(value)
+                    missed_at.append(at)
                     break
+        instants = Counter(t for t, _ in expected)
+        if missed_at and all(instants[t] > 1 for t in missed_at):
+            kit.fail(
+                said + f"the item(s) {first_missing!r} were lost, each due at the same instant "
+                "as another item. When several sources answer in the same loop step, "
+                "asyncio.wait returns all their tasks in `done`: take the item of every one "
+                "of them, not just one (`done.pop()`)."
+            )
         if first_missing and not any(first_missing):
             kit.fail(
                 said + f"a source's items stopped coming at {first_missing[0]!r}. None, 0 and "
