@@ -461,8 +461,11 @@ def _explain_error(kata: Learner, exc: BaseException, what: str) -> None:
         not_started(kata.where(exc))
     if isinstance(exc, asyncio.CancelledError):
         fail(
-            f"{what} raised CancelledError nobody asked for: something cancelled the task "
-            "running your code (a task cancelling its caller, or a stray cancel())."
+            f"{what} raised CancelledError nobody asked for (at {kata.where(exc)}). Awaiting "
+            "a task that was cancelled raises its CancelledError in the code that awaits it "
+            "(`await task`, or asyncio.gather() without return_exceptions=True): wait for "
+            "cancelled tasks with `await asyncio.wait(tasks)`. Or a task cancelled its caller, "
+            "or a stray cancel() hit the task running your code."
         )
     if isinstance(exc, BaseExceptionGroup):
         leaves = _leaves(exc)
