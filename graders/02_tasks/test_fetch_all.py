@@ -61,8 +61,9 @@ def test_results_in_input_order(kata: kit.Kata, ids: list[str]) -> None:
     expected = [("result", i) for i in ids]
     value = result.value
     kit.expect(
-        isinstance(value, list | tuple),
-        f"fetch_all returned {value!r}; expected a list of the fetch results.",
+        isinstance(value, list),
+        f"fetch_all returned {value!r}, a {type(value).__name__}; expected a list of the fetch "
+        "results, as the signature says (make one with list(...)).",
     )
     value = list(value)  # type: ignore[arg-type]
     completion = [("result", i) for i in reversed(ids)]
