@@ -238,7 +238,7 @@ async def halts(error: BaseException) -> None:
 
 def test_a_value_that_is_an_exception_is_ok(kata: kit.Kata) -> None:
     """An awaitable that returns an exception object: Ok(that object), not Err."""
-    ok, err = classes(kata)
+    ok, _ = classes(kata)
     settle = kata.get("settle", "coroutine")
     value = JobError("a value that happens to be an exception")
     what = "settle([an awaitable returning a JobError object after 1 s])"
