@@ -547,6 +547,22 @@ def judge(
         return problem
 
     def verdict(result: Run[str]) -> None:
+        # An error that is no connection's (a RuntimeError, a KeyError...) raised in learner
+        # code and never handled is direct evidence: it wins over the scenario's inference.
+        bugs = [
+            ctx
+            for ctx in result.loop_errors
+            if isinstance(ctx.get("exception"), Exception)
+            and not isinstance(ctx.get("exception"), OSError)
+        ]
+        if result.value and bugs:
+            seen = result.value.split(": ", 1)[0]  # what the scenario saw, without its guess
+            _unhandled(
+                what,
+                bugs,
+                f"It stopped the code that raised it, which is likely why {seen}. Fix that "
+                "error first.",
+            )
         if result.value:
             fail(result.value)
 
