@@ -121,11 +121,20 @@ def check_job(job: ThreadJob) -> None:
                 f"your callback touched the event loop from the job's thread ({text}): "
                 f"future.set_result() and loop.call_soon() are not thread-safe. {THREADSAFE}"
             )
-        kit.fail(
-            f"your callback raised {text} in the job's thread. Get the loop with "
-            "asyncio.get_running_loop() inside from_thread, before starting the job (the "
-            f"thread has no running loop). {THREADSAFE}"
-        )
+        if type(exc).__name__ == "InvalidStateError":
+            kit.fail(
+                f"your callback raised {text} in the job's thread: the result came after the "
+                "future was already done (cancelled, with its caller). A late result must do "
+                "nothing: check `future.done()` on the loop's side, in a function you hand to "
+                f"loop.call_soon_threadsafe. {THREADSAFE}"
+            )
+        if "event loop" in str(exc):
+            kit.fail(
+                f"your callback raised {text} in the job's thread. Get the loop with "
+                "asyncio.get_running_loop() inside from_thread, before starting the job (the "
+                f"thread has no running loop). {THREADSAFE}"
+            )
+        kit.fail(f"your callback raised {text} in the job's thread. {THREADSAFE}")
     kit.expect(
         not job.not_woken,
         "the job's thread delivered its result, but your coroutine did not wake up within "
