@@ -2,7 +2,7 @@
 
 It checks, on the real clock with the grader's own clients on 127.0.0.1: replies to whole
 lines even when a line arrives split across packets (a UTF-8 character split in two
-included); spaces, tabs and blank lines kept; 50 clients served at once; back-pressure from a
+included); spaces, tabs, blank lines and a "\r" kept; 50 clients served at once; back-pressure from a
 client that does not read; the server closes a connection once the client closed its side,
 and waits for it to be closed; nothing (task, transport) is left behind.
 
@@ -181,18 +181,20 @@ def test_lines_split_across_packets(kata: kit.Kata) -> None:
 
 
 def test_text_is_kept_exactly(kata: kit.Kata) -> None:
-    """Spaces, tabs, a blank line and non-ASCII letters come back exactly, only uppercased."""
-    sent = "  two  spaces\t \n\nstraße ☃ ok\n"
-    want = [line.encode() for line in "  TWO  SPACES\t \n\nSTRASSE ☃ OK\n".splitlines(True)]
+    """Spaces, tabs, a blank line, non-ASCII letters and a carriage return before the newline
+    come back exactly, only uppercased."""
+    sent = "  two  spaces\t \n\nstraße ☃ ok\ncr\r\n"
+    want = [b"  TWO  SPACES\t \n", b"\n", "STRASSE ☃ OK\n".encode(), b"CR\r\n"]
 
     async def scenario(port: int) -> str:
-        got, why = await exchange(port, [sent.encode()], 3)
+        got, why = await exchange(port, [sent.encode()], 4)
         if got != want:
             return (
                 f"sent {sent.encode()!r} and got back {got!r}"
                 f"{' (' + why + ')' if why else ''}; expected {want!r}: upper-case the whole "
-                "decoded line and send it back as it is (strip() eats spaces and tabs; a blank "
-                "line b'\\n' is a line too, only b'' means the client closed)."
+                "decoded line and send it back as it is (strip() and rstrip() eat spaces, tabs "
+                "and a carriage return; a blank line b'\\n' is a line too, only b'' means the "
+                "client closed)."
             )
         return ""
 

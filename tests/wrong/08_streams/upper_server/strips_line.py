@@ -2,7 +2,7 @@
 
 import asyncio
 
-EXPECT = "strip() eats spaces"
+EXPECT = "strip() and rstrip() eat spaces"
 
 
 async def handle(reader, writer):
