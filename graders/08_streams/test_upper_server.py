@@ -2,9 +2,9 @@
 
 It checks, on the real clock with the grader's own clients on 127.0.0.1: replies to whole
 lines even when a line arrives split across packets (a UTF-8 character split in two
-included); spaces, tabs, blank lines and a "\r" kept; 50 clients served at once; back-pressure from a
-client that does not read; the server closes a connection once the client closed its side,
-and waits for it to be closed; nothing (task, transport) is left behind.
+included); spaces, tabs, blank lines and a "\r" kept; 50 clients served at once;
+back-pressure from a client that does not read; the server closes a connection once the
+client closed its side, and waits for it to be closed; nothing (task, transport) is left behind.
 
 Docstring sentence -> the check that enforces it:
 - returns the `asyncio.Server` once it is listening -> serve (every test)
