@@ -17,7 +17,8 @@ Docstring sentence -> the check that enforces it:
   -> test_burst_of_short_calls, test_sliding_window
 - the limit is on how often calls START, not on how many run at once
   -> test_long_calls_do_not_hold_the_limit
-- never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls
+- never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls,
+  test_a_cancelled_wait_takes_no_start (a call cancelled while waiting never started)
 - (state per instance) -> test_instances_are_independent
 - (any rate, per and arrivals, ties included) -> test_any_arrivals (Hypothesis)
 - an exception inside the block must propagate -> test_errors_propagate
@@ -215,6 +216,39 @@ def test_errors_propagate(kata: kit.Kata) -> None:
         isinstance(result.error, ValueError),
         "a ValueError raised inside `async with limiter:` never reached the caller: "
         "__aexit__ returned a true value, which swallows the exception. Return None.",
+    )
+
+
+def test_a_cancelled_wait_takes_no_start(kata: kit.Kata) -> None:
+    """RateLimiter(1, 0.5): a call at 0; a second one waits and is cancelled at 0.125 s; a
+    third at 0.625 s starts at once (the cancelled call never started)."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> float:
+        limiter = limiter_class(1, 0.5)
+        async with limiter:
+            pass
+
+        async def enter() -> None:
+            async with limiter:
+                pass
+
+        waiting = asyncio.create_task(enter())
+        await asyncio.sleep(0.125)
+        waiting.cancel()
+        await asyncio.wait([waiting])
+        await asyncio.sleep(0.5)
+        async with limiter:
+            return kit.now()
+
+    what = "RateLimiter(1, 0.5): a call at 0, one cancelled while it waits, one at 0.625 s"
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == 0.625,
+        f"{what}: the last call started at {result.value} s, not at once (0.625 s). A call "
+        "cancelled while it waits never started: it must not take a start in the window "
+        "(record a start once the call really starts, or give it back when the wait is "
+        "cancelled).",
     )
 
 
