@@ -91,6 +91,11 @@ EXPLAIN = {
         "create_task()/run() take a coroutine object: call the coroutine function first, "
         "`asyncio.create_task(work())`, not `asyncio.create_task(work)`."
     ),
+    "There is no current event loop": (
+        "outside a running loop, asyncio.get_event_loop() has no loop to give (and is "
+        "deprecated there): run the coroutine with `asyncio.run(coro)`, which makes a loop, "
+        "runs it, and closes it."
+    ),
 }
 
 
