@@ -257,33 +257,45 @@ def test_any_sources(kata: kit.Kata) -> None:
             f"{what} gave {got!r} as (loop time, item); expected {want!r} (items of the same "
             "instant in any order): "
         )
-        seen = Counter(repr(v) for _, v in got)
+        # The first item of each source that never came out (matched by time and value).
+        seen = Counter((round(t, 6), repr(v)) for t, v in got)
         first_missing: list[Any] = []
         missed_at: list[float] = []
         for source in sources:
             at = 0.0
             for gap, value in source:
                 at += gap
-                if seen[repr(value)]:
-                    seen[repr(value)] -= 1
+                if seen[(round(at, 6), repr(value))]:
+                    seen[(round(at, 6), repr(value))] -= 1
                 else:
                     first_missing.append(value)
                     missed_at.append(at)
                     break
-        instants = Counter(t for t, _ in expected)
-        if missed_at and all(instants[t] > 1 for t in missed_at):
+        instants = Counter(round(t, 6) for t, _ in expected)
+        tied = bool(missed_at) and all(instants[round(t, 6)] > 1 for t in missed_at)
+        falsy = bool(first_missing) and not any(first_missing)
+        ties = (
+            "When several sources answer in the same loop step, asyncio.wait returns all "
+            "their tasks in `done`: take the item of every one of them, not just one "
+            "(`done.pop()`)."
+        )
+        sentinel = (
+            "None, 0 and '' are items too: mark a source's end with an object of your own "
+            "(`END = object()`), compared with `is`."
+        )
+        if tied and falsy:  # either mistake loses exactly these items
+            kit.fail(
+                said + f"the item(s) {first_missing!r} were lost, and their sources ended "
+                "there; each is due at the same instant as another item, and each is None, 0 "
+                f"or ''. Either: {ties} Or: {sentinel}"
+            )
+        if tied:
             kit.fail(
                 said + f"the item(s) {first_missing!r} were lost, each due at the same instant "
-                "as another item. When several sources answer in the same loop step, "
-                "asyncio.wait returns all their tasks in `done`: take the item of every one "
-                "of them, not just one (`done.pop()`)."
+                f"as another item. {ties}"
             )
-        if first_missing and not any(first_missing):
-            kit.fail(
-                said + f"a source's items stopped coming at {first_missing[0]!r}. None, 0 and "
-                "'' are items too: mark a source's end with an object of your own "
-                "(`END = object()`), compared with `is`."
-            )
+        if falsy:
+            kit.fail(said + f"a source's items stopped coming at {first_missing[0]!r}. {sentinel}")
         kit.fail(said + "every item once, when it arrives. " + ONE_AFTER_ANOTHER)
 
     check()
