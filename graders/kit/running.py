@@ -552,13 +552,15 @@ def judge(
         return problem
 
     def verdict(result: Run[str]) -> None:
-        # An error that is no connection's (a RuntimeError, a KeyError...) raised in learner
-        # code and never handled is direct evidence: it wins over the scenario's inference.
+        # An error that is no connection's (a RuntimeError, a KeyError...; not an OSError nor
+        # an EOFError such as IncompleteReadError, which a vanishing peer causes) raised in
+        # learner code and never handled is direct evidence: it wins over the scenario's
+        # inference.
         bugs = [
             ctx
             for ctx in result.loop_errors
             if isinstance(ctx.get("exception"), Exception)
-            and not isinstance(ctx.get("exception"), OSError)
+            and not isinstance(ctx.get("exception"), OSError | EOFError)
         ]
         if result.value and bugs:
             seen = result.value.split(": ", 1)[0]  # what the scenario saw, without its guess
