@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - returns the decoded JSON bodies in the order of `urls`
   -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
 - at most `limit` requests in flight (a bound of your own, not the connector's)
-  -> test_at_most_limit_in_flight
+  -> test_at_most_limit_in_flight, test_a_request_is_in_flight_until_its_body_is_read (a real
+  server whose bodies come late: the slot is held until the body has been read)
 - an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises; only an
   error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
 - (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
@@ -22,6 +23,8 @@ Docstring sentence -> the check that enforces it:
 
 from __future__ import annotations
 
+import asyncio
+import json
 import math
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +32,7 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
+from aiohttp import web
 from hypothesis import example, given
 from hypothesis import strategies as st
 from kit import http_doubles
@@ -267,3 +271,42 @@ def test_any_urls(kata: kit.Kata, picks: list[int], limit: int, delays: tuple[fl
                 "a new request as soon as any slot frees up (a Semaphore around each request, "
                 "all started at once; not batches of `limit`)."
             )
+
+
+# Checked last, so that an earlier check names a mistake it finds first.
+def test_a_request_is_in_flight_until_its_body_is_read(kata: kit.Kata) -> None:
+    """A real server that sends the headers at once and the body 0.3 s later: at most `limit`
+    responses are being sent at any moment (a slot is held until the body has been read)."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    active, peak = [0], [0]
+
+    async def slow_body(request: web.Request) -> web.StreamResponse:
+        active[0] += 1
+        peak[0] = max(peak[0], active[0])
+        try:
+            response = web.StreamResponse(headers={"Content-Type": "application/json"})
+            await response.prepare(request)
+            await asyncio.sleep(0.3)
+            await response.write(json.dumps({"n": int(request.match_info["n"])}).encode())
+            await response.write_eof()
+            return response
+        finally:
+            active[0] -= 1
+
+    app = web.Application()
+    app.router.add_get("/{n}", slow_body)
+
+    async def scenario() -> Any:
+        async with http_doubles.serve(app) as server:
+            return await fetch_many([str(server.make_url(f"/{n}")) for n in range(6)], 2)
+
+    what = "fetch_many(6 URLs of a server whose bodies come 0.3 s after the headers, limit=2)"
+    result = kata.run(scenario, clock="real", limit=20.0, what=what)
+    kit.expect_equal(result.value, [{"n": n} for n in range(6)], what)
+    kit.expect(
+        peak[0] <= 2,
+        f"{what} had {peak[0]} responses being sent at once: a request is in flight until its "
+        "body has been read, so hold the semaphore around the whole request, reading the "
+        "body included (`async with sem: async with session.get(url) as r: ... await "
+        "r.json()`), not just around `session.get()`.",
+    )
