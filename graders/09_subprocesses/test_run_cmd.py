@@ -21,6 +21,7 @@ import contextlib
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import kit
 from kit import subprocesses
@@ -30,6 +31,17 @@ PIPE_HINT = (
     "read it, while your code waits for the child to exit: a deadlock. Read while waiting: "
     "`await proc.communicate()`, not `await proc.wait()` before reading."
 )
+
+
+def run_to_the_end(kata: kit.Kata, code: str, what: str, hang_hint: str) -> tuple[Any, ...]:
+    """run(cmd, 30) of this Python running ``code``, within 5 s of real time; returns
+    (returncode, stdout, stderr), or (None, b"", b"") when it gave no tuple."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python(code)
+    result = kata.run(
+        lambda: run(cmd, 30.0), clock="real", limit=5.0, what=what, hang_hint=hang_hint
+    )
+    return result.value if isinstance(result.value, tuple) else (None, b"", b"")
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -112,19 +124,13 @@ def test_does_not_block_the_loop(kata: kit.Kata) -> None:
 
 def test_two_megabytes_of_output(kata: kit.Kata) -> None:
     """A command writing 2 MB to stdout (and 100 kB to stderr) completes."""
-    run = kata.get("run", "coroutine")
-    cmd = subprocesses.python(
+    code, out, err = run_to_the_end(
+        kata,
         "import sys; sys.stdout.buffer.write(b'x' * 2_000_000); "
-        "sys.stderr.buffer.write(b'e' * 100_000)"
+        "sys.stderr.buffer.write(b'e' * 100_000)",
+        "run() of a 2 MB command",
+        PIPE_HINT,
     )
-    result = kata.run(
-        lambda: run(cmd, 30.0),
-        clock="real",
-        limit=5.0,
-        what="run() of a 2 MB command",
-        hang_hint=PIPE_HINT,
-    )
-    code, out, err = result.value if isinstance(result.value, tuple) else (None, b"", b"")
     kit.expect(
         (code, len(out), len(err)) == (0, 2_000_000, 100_000),
         f"run() of a command writing 2,000,000 bytes to stdout and 100,000 to stderr returned "
@@ -212,22 +218,15 @@ def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
 # Checked last, so that an earlier check names a mistake it finds first.
 def test_stderr_is_read_while_stdout_is(kata: kit.Kata) -> None:
     """A command writing 300 kB to stderr before anything to stdout completes."""
-    run = kata.get("run", "coroutine")
-    cmd = subprocesses.python(
+    code, out, err = run_to_the_end(
+        kata,
         "import sys; sys.stderr.buffer.write(b'e' * 300_000); sys.stderr.flush(); "
-        "sys.stdout.buffer.write(b'out')"
+        "sys.stdout.buffer.write(b'out')",
+        "run() of a command writing 300 kB to stderr first",
+        "The child filled the stderr pipe (about 64 KiB) and waits for someone to read it; "
+        "code that first reads stdout to its end (or waits for the child) never does: a "
+        "deadlock. Read both pipes at once, while the child runs: `await proc.communicate()`.",
     )
-    result = kata.run(
-        lambda: run(cmd, 30.0),
-        clock="real",
-        limit=5.0,
-        what="run() of a command writing 300 kB to stderr first",
-        hang_hint="The child filled the stderr pipe (about 64 KiB) and waits for someone to "
-        "read it; code that first reads stdout to its end (or waits for the child) never "
-        "does: a deadlock. Read both pipes at once, while the child runs: "
-        "`await proc.communicate()`.",
-    )
-    code, out, err = result.value if isinstance(result.value, tuple) else (None, b"", b"")
     kit.expect(
         (code, out, len(err)) == (0, b"out", 300_000),
         f"run() of a command writing 300,000 bytes to stderr, then b'out' to stdout, returned "

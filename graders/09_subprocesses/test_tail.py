@@ -73,6 +73,24 @@ async def stop(pid: int | None) -> None:
         await streams.settle(0.5)
 
 
+def expect_lines(kata: kit.Kata, code: str, printing: str, want: list[str], fix: str) -> None:
+    """Run tail() to the end over a command (this Python running ``code``, which prints
+    ``printing``); fail, saying ``fix``, unless it yields ``want``."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python(code)
+
+    async def scenario() -> str:
+        lines = [line async for line in tail(cmd)]
+        if lines != want:
+            return (
+                f"tail() of a command printing {printing} yielded {lines!r}; expected "
+                f"{want!r}: {fix}"
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+
+
 def test_is_an_async_generator(kata: kit.Kata) -> None:
     """tail is an async generator (async def with yield)."""
     kata.get("tail", "asyncgen")
@@ -108,23 +126,17 @@ def test_every_line_in_order(kata: kit.Kata) -> None:
 
 def test_text_is_kept_exactly(kata: kit.Kata) -> None:
     """Spaces, tabs and non-ASCII survive; only the newline goes, even on a last bare line."""
-    tail = kata.get("tail", "asyncgen")
     want = ["  indented\t", "grüße ☃", " ", "no newline at the end"]
     data = "\n".join(want).encode()  # the last line has no newline
-    cmd = subprocesses.python(f"import sys; sys.stdout.buffer.write({data!r})")
-
-    async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
-        if lines != want:
-            return (
-                f"tail() of a command printing {data!r} yielded {lines!r}; expected {want!r}: "
-                "decode each line as UTF-8 and remove only its trailing '\\n' "
-                "(`line.decode().removesuffix('\\n')`); strip() also eats spaces and tabs, "
-                "and the last line may have no newline at all."
-            )
-        return ""
-
-    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+    expect_lines(
+        kata,
+        f"import sys; sys.stdout.buffer.write({data!r})",
+        repr(data),
+        want,
+        "decode each line as UTF-8 and remove only its trailing '\\n' "
+        "(`line.decode().removesuffix('\\n')`); strip() also eats spaces and tabs, "
+        "and the last line may have no newline at all.",
+    )
 
 
 def test_lines_come_as_they_are_printed(kata: kit.Kata, tmp_path: Path) -> None:
@@ -228,45 +240,27 @@ def test_plain_break_kills_the_child(kata: kit.Kata) -> None:
 # Checked last, so that an earlier check names a mistake it finds first.
 def test_a_carriage_return_is_kept(kata: kit.Kata) -> None:
     """A line ending in "\r\n" keeps its "\r": only the newline goes."""
-    tail = kata.get("tail", "asyncgen")
-    want = ["a carriage return\r", "last"]
-    cmd = subprocesses.python(
-        "import sys; sys.stdout.buffer.write(b'a carriage return\\r\\nlast\\n')"
+    expect_lines(
+        kata,
+        "import sys; sys.stdout.buffer.write(b'a carriage return\\r\\nlast\\n')",
+        "b'a carriage return\\r\\nlast\\n'",
+        ["a carriage return\r", "last"],
+        "remove only the trailing '\\n' (`line.decode().removesuffix('\\n')`); "
+        "rstrip('\\r\\n') and splitlines() also eat the carriage return.",
     )
-
-    async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
-        if lines != want:
-            return (
-                f"tail() of a command printing b'a carriage return\\r\\nlast\\n' yielded "
-                f"{lines!r}; expected {want!r}: remove only the trailing '\\n' "
-                "(`line.decode().removesuffix('\\n')`); rstrip('\\r\\n') and splitlines() also "
-                "eat the carriage return."
-            )
-        return ""
-
-    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
 
 
 def test_a_character_split_between_writes(kata: kit.Kata) -> None:
     """A line whose 'ü' is written in two halves, 0.2 s apart: decode whole lines, not the
     bytes that happen to have arrived."""
-    tail = kata.get("tail", "asyncgen")
-    cmd = subprocesses.python(
+    expect_lines(
+        kata,
         "import sys, time\nout = sys.stdout.buffer\n"
         "out.write(b'gr\\xc3'); out.flush(); time.sleep(0.2)\n"
-        "out.write(b'\\xbc\\xc3\\x9fe\\nbye\\n'); out.flush()\n"
+        "out.write(b'\\xbc\\xc3\\x9fe\\nbye\\n'); out.flush()\n",
+        "'grüße' (its 'ü' in two writes, 0.2 s apart) and 'bye'",
+        ["grüße", "bye"],
+        "decode each whole line, not each chunk of bytes as it arrives (a UTF-8 character "
+        "may come in two pieces): read with `readline()` or `async for line in "
+        "proc.stdout`, then decode.",
     )
-
-    async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
-        if lines != ["grüße", "bye"]:
-            return (
-                f"tail() of a command printing 'grüße' (its 'ü' in two writes, 0.2 s apart) "
-                f"and 'bye' yielded {lines!r}: decode each whole line, not each chunk of "
-                "bytes as it arrives (a UTF-8 character may come in two pieces): read with "
-                "`readline()` or `async for line in proc.stdout`, then decode."
-            )
-        return ""
-
-    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
