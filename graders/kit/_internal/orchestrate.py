@@ -23,6 +23,7 @@ This process never runs learner code, and it alone decides a grade:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -593,13 +594,20 @@ def _note(batch: Batch, seen: dict[str, list[str]]) -> None:
 REAL_CLOCK_WEIGHT = 20
 
 
+@functools.cache
+def _real_clock(grader: Path) -> bool:
+    """Whether a grader runs real-clock scenarios; read once per process (it only steers
+    how katas are grouped and ordered, never a grade)."""
+    try:
+        text = grader.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return 'clock="real"' in text or "judge(" in text
+
+
 def _weight(entry: KataInfo) -> int:
     """A rough cost of grading ``entry``, from its grader's source: real clock or not."""
-    try:
-        text = entry.grader.read_text(encoding="utf-8")
-    except OSError:
-        return 1
-    return REAL_CLOCK_WEIGHT if 'clock="real"' in text or "judge(" in text else 1
+    return REAL_CLOCK_WEIGHT if _real_clock(entry.grader) else 1
 
 
 def estimated_cost(entries: list[KataInfo], target: Path) -> int:
