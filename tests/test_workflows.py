@@ -56,6 +56,14 @@ def test_classroom_workflow_triggers_and_points() -> None:
     assert 'echo "::notice title=Autograding complete::Points ${KATAS_POINTS:?no points}"' in text
     assert 'echo "::notice title=Autograding report::${KATAS_POINTS_SUMMARY:?no points}"' in text
     assert "uses: classroom-resources/" not in text
+    # While grading runs, no printed line is a workflow command (a forged Points notice).
+    grade = text[text.index("- name: Grade") : text.index("- name: Points for GitHub Classroom")]
+    stop, resume = (
+        grade.index('echo "::stop-commands::${marker}"'),
+        grade.index('echo "::${marker}::"'),
+    )
+    assert stop < grade.index("-m kit grade") < resume
+    assert "secrets.token_hex" in grade
     assert "--verify-graders" in text
 
 
