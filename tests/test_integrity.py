@@ -9,6 +9,7 @@ tests/hostile/README.md). The tests that need namespaces skip where the machine 
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import os
@@ -406,6 +407,8 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         "    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
         "except OSError as exc:\n"
         "    print('blocked', exc.errno)\n"
+        "tmp = os.environ['TMPDIR']\n"
+        "print([m.split()[2] for m in open('/proc/self/mounts') if m.split()[1] == tmp])\n"
     )
     try:
         proc = isolation.start([sys.executable, "-c", probe], box, stdout=subprocess.PIPE)
@@ -416,6 +419,35 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
     assert lines[0] == "[]" and lines[1] == "False", lines
     assert (lines[2] != "0") == (os.geteuid() == 0), lines
     assert lines[3].startswith("blocked"), lines
+    assert lines[4] == "['tmpfs']", lines  # a temporary folder of its own, in memory
+
+
+USER_NAMESPACES = shutil.which("unshare") is not None and isolation._works(
+    ["unshare", "--user", "--map-root-user", *isolation.NAMESPACES, "true"]
+)
+
+
+@pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")
+def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grading as an ordinary user (userns mode), a submission runs as uid 0 of a user
+    namespace: with its capabilities it could unmount the empty folder over solutions/."""
+    monkeypatch.setattr(isolation, "mode", lambda: "userns")
+    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    hidden = str(REPO / "solutions")
+    probe = (
+        "import ctypes, os\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        f"print(libc.umount2({hidden!r}.encode(), 2), ctypes.get_errno())\n"
+        f"print(sorted(os.listdir({hidden!r})))\n"
+    )
+    try:
+        proc = isolation.start([sys.executable, "-c", probe], box, stdout=subprocess.PIPE)
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        box.remove()
+    assert out.decode().splitlines() == [f"-1 {errno.EPERM}", "[]"], out
 
 
 @needs_namespaces
