@@ -74,12 +74,14 @@ def _collect(graders: list[Path]) -> dict[str, list[str]]:
     """Kata id -> the check ids of its grader, from ``pytest --collect-only`` in a clean
     process (no learner code), run on a copy of graders/ without bytecode: nothing planted
     in graders/ is read, while the installed packages' own bytecode is (compiling pytest
-    and aiohttp from source cost a second a collection)."""
+    and aiohttp from source cost a second a collection). With the grader processes' LEAN
+    options: the same check ids, in 0.6 s of CPU time instead of 1.5 s (measured: assertion
+    rewriting and the Hypothesis plugin cost the rest)."""
     with tempfile.TemporaryDirectory(prefix="katas-collect-") as tmp:
         isolation.copy_graders(Path(tmp))
         cmd = [
             *(sys.executable, "-s", "-m", "pytest", "--collect-only", "-q", "--no-header"),
-            *("-p", "no:randomly", "-p", "no:cacheprovider"),
+            *("-p", "no:randomly", "-p", "no:cacheprovider", *LEAN),
             *(str(Path(tmp) / g.relative_to(REPO)) for g in graders),
         ]
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
