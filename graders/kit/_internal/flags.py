@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -204,8 +205,10 @@ class _Normalise(ast.NodeTransformer):
         return self.visit(ast.copy_location(ast.Assign([node.target], node.value), node))  # type: ignore[no-any-return]
 
 
-def shape(source: str) -> list[str] | None:
-    """The normalised syntax tree of ``source`` as a list of node words, or None."""
+@functools.lru_cache(maxsize=1024)
+def shape(source: str) -> tuple[str, ...] | None:
+    """The normalised syntax tree of ``source`` as node words, or None. Cached: a gradebook
+    shapes each reference once per student, and each student's file twice."""
     if len(source) > MAX_BYTES:
         return None
     try:
@@ -226,15 +229,15 @@ def shape(source: str) -> list[str] | None:
         elif isinstance(node, ast.Constant):
             label += ":" + repr(node.value)[:20]
         words.append(label)
-    return words
+    return tuple(words)
 
 
-def fingerprint(words: list[str]) -> str:
+def fingerprint(words: tuple[str, ...]) -> str:
     """A short digest of a normalised tree: equal for code equal after renaming."""
     return hashlib.sha256("\n".join(words).encode()).hexdigest()[:16]
 
 
-def alike(words: list[str], reference: list[str]) -> float:
+def alike(words: tuple[str, ...], reference: tuple[str, ...]) -> float:
     """How much of two normalised trees is the same (0 to 1)."""
     return difflib.SequenceMatcher(None, words, reference, autojunk=False).ratio()
 
