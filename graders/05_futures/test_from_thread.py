@@ -23,7 +23,9 @@ Docstring sentence -> the check that enforces it:
   raised in the job's thread names it)
 - concurrent calls each get their own result -> test_concurrent_calls_get_their_own_result
 - "If the caller is cancelled while waiting, `from_thread` ends with that CancelledError,
-  and the late result must be ignored" -> test_late_result_after_cancel
+  and the late result must be ignored" -> test_late_result_after_cancel, and
+  test_a_result_queued_just_before_the_cancel ("check `future.done()` on the loop's side":
+  a result the thread queued just before the cancel)
 - "No polling with `asyncio.sleep`" -> the `sleeps` fixture
 """
 
@@ -313,4 +315,65 @@ def test_late_result_after_cancel(kata: kit.Kata) -> None:
             f"the job's result arrived after the caller was cancelled, and setting it raised "
             f"on the loop ({detail}). The future was already done (cancelled): in the "
             "function you pass to call_soon_threadsafe, check `if not future.done():` first."
+        )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_result_queued_just_before_the_cancel(kata: kit.Kata) -> None:
+    """The job's thread hands over its result, and the caller is cancelled before the loop
+    runs what the thread queued: the result must be dropped on the loop's side."""
+    from_thread = kata.get("from_thread", "coroutine")
+    callbacks: list[Callable[[Any], Any]] = []
+    errors: list[BaseException] = []
+
+    def deliver(value: Any) -> None:
+        try:
+            callbacks[0](value)
+        except BaseException as exc:  # noqa: BLE001 - reported as a teaching sentence
+            errors.append(exc)
+
+    async def scenario() -> bool:
+        task = asyncio.create_task(from_thread(callbacks.append))
+        await REAL_SLEEP(0.05)
+        if not callbacks:
+            kit.fail("from_thread did not call start_job(callback) before awaiting its result.")
+        # The thread's call is queued on the loop (this step holds it a moment), and the
+        # cancel comes before the loop gets to it: the future is done (cancelled) by then.
+        thread = threading.Thread(target=deliver, args=("just too late",))
+        thread.start()
+        thread.join(timeout=5)
+        task.cancel()
+        await asyncio.wait({task})
+        await REAL_SLEEP(0.05)  # let the loop run whatever the thread queued
+        if not task.cancelled():
+            task.result()  # the learner's own error surfaces here
+        return task.cancelled()
+
+    result = kata.run(
+        scenario,
+        what="from_thread, cancelled just after its result was handed over,",
+        clock="real",
+        limit=10,
+        loop_errors=True,
+    )
+    for exc in errors:
+        kit.fail(
+            f"your callback raised {type(exc).__name__}: {exc} in the job's thread. {THREADSAFE}"
+        )
+    kit.expect(
+        result.value,
+        "from_thread did not end with CancelledError when cancelled while waiting: let "
+        "the cancellation propagate out of `await future`.",
+    )
+    for ctx in result.loop_errors:
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        kit.fail(
+            "the caller was cancelled just after the job's thread handed over its result, and "
+            f"setting it raised on the loop ({detail}). Checking future.done() in the job's "
+            "thread comes too early: by the time the loop runs your call, the future may be "
+            "done. Check `if not future.done():` on the loop's side, inside the function you "
+            "pass to call_soon_threadsafe."
         )
