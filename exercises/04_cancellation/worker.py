@@ -4,7 +4,8 @@ Write `worker(resource)`. It first acquires the resource with `await resource.ac
 then uses it forever: `await resource.use()` in an endless loop. The worker only ever stops
 because it is cancelled (or because `use()` raises). Whatever stops it, it must call
 `resource.release()` (a plain method: no `await`) exactly once, and then let the cancellation
-or error carry on to the caller.
+or error carry on to the caller. Stopped before `acquire()` has returned, it holds nothing:
+then it must not call `release()`.
 
     task = asyncio.create_task(worker(resource))
     await asyncio.sleep(3)

@@ -16,6 +16,8 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_worker_releases_and_stays_cancelled, test_error_in_use_releases_and_propagates
 - "it must call `resource.release()` (a plain method: no `await`) exactly once" ->
   expect_released_once (every check)
+- "Stopped before `acquire()` has returned, it holds nothing: then it must not call
+  `release()`" -> test_cancelled_while_acquiring_releases_nothing
 - "and then let the cancellation or error carry on to the caller" ->
   test_cancelled_worker_releases_and_stays_cancelled, test_timeout_reaches_the_caller,
   test_error_in_use_releases_and_propagates, test_error_in_first_use
@@ -222,4 +224,40 @@ def test_error_in_first_use(kata: kit.Kata) -> None:
     kit.expect(
         isinstance(result.error, OSError),
         f"{what}: the caller got {result.error!r} instead of the OSError.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_cancelled_while_acquiring_releases_nothing(kata: kit.Kata) -> None:
+    """Cancelled at 0.2 s, while acquire() (0.5 s) still runs: no release(), and the task
+    ends cancelled."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource()
+    what = "worker(resource) cancelled at 0.2 s, before acquire() returned"
+    seen: dict[str, bool] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(worker(resource))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        await asyncio.wait([task], timeout=10.0)
+        if not task.done():
+            resource.halt = True
+            await asyncio.wait([task], timeout=5.0)
+        seen["cancelled"] = task.cancelled()
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    if resource.released:
+        kit.fail(
+            f"{what}: release() was called at {resource.released[0]:g} s though the resource "
+            "was never acquired. Await acquire() before the `try:`, so that `finally:` "
+            "releases only what the worker holds."
+        )
+    kit.expect(
+        seen.get("cancelled", False),
+        f"{what}: the task ended normally instead of cancelled. " + SWALLOWED,
     )
