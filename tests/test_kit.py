@@ -489,3 +489,17 @@ def test_the_learners_clocks_read_loop_time_on_a_virtual_run(
     module = kata.module
     assert module.time is time and module.monotonic is time.monotonic
     assert module.perf_counter is time.perf_counter and module.now is time.time
+
+
+def test_an_error_raised_out_of_except_star_is_searched_once() -> None:
+    """A member raised out of ``except*`` has its own group as context: a cycle through the
+    group, which once sent the search for NotImplementedError into a RecursionError."""
+    from kit import running
+
+    try:
+        try:
+            raise ExceptionGroup("batch", [ValueError("bad item")])
+        except* ValueError as group:
+            raise group.exceptions[0]  # noqa: B904 - the learner's code, as written
+    except ValueError as exc:
+        assert running._find_not_implemented(exc) is False

@@ -193,15 +193,17 @@ def expect_loop_time(
         )
 
 
-def _find_not_implemented(exc: BaseException | None) -> bool:
-    """True if ``exc`` is, wraps, or groups a NotImplementedError."""
-    seen: set[int] = set()
+def _find_not_implemented(exc: BaseException | None, seen: set[int] | None = None) -> bool:
+    """True if ``exc`` is, wraps, or groups a NotImplementedError. ``seen`` is shared with
+    the group members looked into: a member raised out of ``except*`` has its group as its
+    context, a cycle."""
+    seen = set() if seen is None else seen
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         if isinstance(exc, NotImplementedError):
             return True
         if isinstance(exc, BaseExceptionGroup):
-            return any(_find_not_implemented(e) for e in exc.exceptions)
+            return any(_find_not_implemented(e, seen) for e in exc.exceptions)
         exc = exc.__cause__ or exc.__context__
     return False
 
