@@ -15,6 +15,10 @@ Docstring sentence -> the check that enforces it:
 - "whichever fetch finishes first" -> test_results_in_input_order (the last id finishes first)
 - `ids` is any iterable (the signature): a generator, repeats -> test_any_ids
 - no ids -> test_no_ids
+- "Start `fetch(i)` for every id at the same time" (many ids: no limit, no batches) ->
+  test_many_fetches_all_at_once
+- "return the list of results" (None and other falsy results included) ->
+  test_falsy_results_kept
 """
 
 from __future__ import annotations
@@ -163,3 +167,51 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Hashable, float]], generator: 
         slower=ONE_BY_ONE if one_by_one else "Start every fetch at once.",
         faster="Await every fetch.",
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_many_fetches_all_at_once(kata: kit.Kata) -> None:
+    """Fifty ids: all fifty fetches in flight at once, done after the slowest one."""
+    ids = [f"id{k}" for k in range(50)]
+    fetch_all = kata.get("fetch_all", "coroutine")
+    probe = reversed_latencies(ids)
+    what = "fetch_all(50 ids, fetch) with fetches of 50, 49, ..., 1 s"
+    result = kata.run(lambda: fetch_all(ids, probe), what=what)
+    kit.expect(
+        probe.peak == len(ids),
+        f"{what} had at most {probe.peak} fetches in flight at once; expected all 50: some "
+        "fetches only started after others had finished. Start every fetch at once, with no "
+        "limit and no batches.",
+    )
+    kit.expect_loop_time(
+        result,
+        50.0,
+        what,
+        slower="Start every fetch at once and return as soon as the slowest one is done.",
+        faster="Did you await every fetch before returning?",
+    )
+    kit.expect_equal(
+        result.value, [("result", i) for i in ids], what, "One result per id, in input order."
+    )
+
+
+def test_falsy_results_kept(kata: kit.Kata) -> None:
+    """Fetches that return None, 0, '' or []: those are results too, one per id."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    values = {"a": None, "b": 0, "c": "", "d": [], "e": "data"}
+    ids = list(values)
+    probe = kit.Probe(delay=1.0, result=lambda i: values[i])
+    what = (
+        "fetch_all(['a', 'b', 'c', 'd', 'e'], fetch) whose fetches return None, 0, '', [], 'data'"
+    )
+    result = kata.run(lambda: fetch_all(ids, probe), what=what)
+    expected = [values[i] for i in ids]
+    value = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    kit.expect(
+        not isinstance(value, list) or len(value) >= len(ids),
+        f"{what} returned {value!r}; expected {expected!r}: it dropped some results. None, 0 "
+        "and other falsy values are results too: keep exactly one result per id.",
+    )
+    kit.expect_equal(value, expected, what, "Return one result per id, in the order of ids.")

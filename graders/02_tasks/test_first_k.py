@@ -11,7 +11,8 @@ Docstring sentence -> the check that enforces it:
 
 - "Each item ... returns an awaitable (call it once to start that job)" ->
   test_each_job_started_once_at_once, test_any_awaitable, test_any_jobs
-- "Start every job at once" -> test_each_job_started_once_at_once, test_any_jobs
+- "Start every job at once" -> test_each_job_started_once_at_once, test_any_jobs,
+  test_many_jobs_all_start_at_once (twenty jobs: no limit, no batches)
 - "return the results of the first `k` jobs to finish, in the order they finished" ->
   test_returns_after_the_kth_fastest, test_any_jobs
 - "cancel them" -> test_the_rest_are_cancelled_and_awaited, test_any_jobs
@@ -382,3 +383,28 @@ def test_k_zero(kata: kit.Kata) -> None:
         "at once: the first 0 jobs to finish are none.",
     )
     expect_stopped(outcome, describe(DELAYS, 0))
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_many_jobs_all_start_at_once(kata: kit.Kata) -> None:
+    """Twenty jobs, the slowest listed first: all start at 0 s; the 3 fastest win at 3 s."""
+    delays = [float(20 - j) for j in range(20)]
+    jobs = Jobs(delays)
+    what = "first_k(20 jobs of 20, 19, ..., 1 s, k=3)"
+    _, outcome = grade(kata, 3, jobs, jobs.factories(), what)
+    late = [c for c in jobs.calls if c.started != 0.0]
+    kit.expect(
+        len(jobs.calls) == len(delays) and not late,
+        f"{what} started only {len(jobs.calls) - len(late)} of 20 jobs at loop time 0; the "
+        "others waited for a free slot: start every job at once, with no limit and no "
+        "batches.",
+    )
+    kit.expect_equal(
+        outcome.value,
+        [("result", 19), ("result", 18), ("result", 17)],
+        what,
+        "Return the results of the 3 jobs that finished first, in that order.",
+    )
+    expect_stopped(outcome, what)

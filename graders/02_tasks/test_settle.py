@@ -10,7 +10,8 @@ awaitable whose value is None, awaitables ending in the same loop step.
 
 Docstring sentence -> the check that enforces it:
 
-- "Run them all at once" -> test_runs_them_concurrently
+- "Run them all at once" -> test_runs_them_concurrently, test_many_awaitables_at_once
+  (thirty awaitables: no limit, no batches)
 - "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
   test_every_outcome_in_input_order, test_other_shapes
 - "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
@@ -267,4 +268,26 @@ def test_a_base_exception_is_not_an_outcome(kata: kit.Kata) -> None:
         f"{what} returned {result.value!r}: it caught a BaseException that is not an "
         "Exception. Catch `Exception`, never `BaseException` (nor everything but "
         "CancelledError): KeyboardInterrupt, SystemExit and the like must go through.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_many_awaitables_at_once(kata: kit.Kata) -> None:
+    """Thirty awaitables of 30, 29, ..., 1 s: all in flight at once, settled in 30 s."""
+    ok, _ = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    probe = kit.Probe(delay=lambda i: float(30 - i))
+    what = "settle(30 awaitables of 30, 29, ..., 1 s)"
+    result = kata.run(lambda: settle([probe(i) for i in range(30)]), what=what)
+    kit.expect(
+        probe.peak == 30,
+        f"{what} had at most {probe.peak} awaitables in flight at once; expected all 30: "
+        "some only started after others had finished. Run them all at once, with no limit "
+        "and no batches.",
+    )
+    kit.expect_loop_time(result, 30.0, what)
+    kit.expect_equal(
+        result.value, [ok(("result", i)) for i in range(30)], what, "One Ok per awaitable."
     )

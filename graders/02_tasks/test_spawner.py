@@ -17,7 +17,7 @@ Docstring sentence -> the check that enforces it:
 - "keep a strong reference to it ... until it is done" ->
   test_spawned_task_survives_garbage_collection
 - "When the task is done, drop the reference (the set must not grow forever)" ->
-  test_finished_tasks_are_forgotten
+  test_finished_tasks_are_forgotten, test_failed_tasks_are_forgotten (a failed task too)
 - "if the task failed, log its exception with the logger ... at ERROR level" ->
   test_failure_is_logged
 - "A task that was cancelled did not fail: do not treat it as an error." ->
@@ -395,4 +395,31 @@ def test_drain_with_nothing_pending(kata: kit.Kata) -> None:
     kit.expect(
         result.value == 0.0,
         f"drain() with no tasks returned at loop time {result.value} s; expected at once.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_failed_tasks_are_forgotten(kata: kit.Kata) -> None:
+    """A task that failed is done too: once logged, the Spawner no longer holds it."""
+
+    async def body() -> int:
+        spawner = new_spawner(kata)
+        refs = [
+            weakref.ref(spawner.spawn(fails_after(1.0 + n, JobError(f"job {n} failed"))))
+            for n in range(2)
+        ]
+        await asyncio.sleep(4.0)
+        gc.collect()
+        return sum(ref() is not None for ref in refs)
+
+    with spawner_logs():
+        result = scenario(kata, body, "after two spawned tasks failed")
+    held = result.value or 0
+    kit.expect(
+        held == 0,
+        f"the Spawner still holds {held} of 2 failed task(s) after logging them: a failed "
+        "task is done too, so drop its reference as well (discard every done task first, "
+        "then log the ones that failed).",
     )

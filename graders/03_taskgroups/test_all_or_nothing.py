@@ -10,7 +10,8 @@ repeated ids, a None id, ties, and a generator instead of a list.
 Docstring sentence -> the check that enforces it:
 
 - "It calls `await fetch(i)` for every id in `ids`, all at the same time" ->
-  test_results_in_input_order_and_concurrent, test_any_ids
+  test_results_in_input_order_and_concurrent, test_any_ids, test_many_ids_all_at_once
+  (thirty ids: no limit, no batches)
 - "returns the results in the order of `ids`" -> test_results_in_input_order_and_concurrent,
   test_any_ids
 - "Use `asyncio.TaskGroup`" (what it does is checked: fail fast, cancel, group) ->
@@ -259,3 +260,25 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Any, float]], generator: bool)
         "Call fetch(i) once for every id in ids, repeated ids included.",
     )
     kit.expect_loop_time(result, max(latency.values(), default=0.0), what)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_many_ids_all_at_once(kata: kit.Kata) -> None:
+    """Thirty ids with fetches of 30, 29, ..., 1 s: all thirty in flight at once."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    ids = [f"id{k}" for k in range(30)]
+    probe = kit.Probe(delay={i: float(30 - k) for k, i in enumerate(ids)})
+    what = "fetch_all_or_fail(30 ids, fetch) with fetches of 30, 29, ..., 1 s"
+    result = kata.run(lambda: f(ids, probe), what=what)
+    kit.expect(
+        probe.peak == len(ids),
+        f"{what} had at most {probe.peak} fetches in flight at once; expected all 30: some "
+        "fetches only started after others had finished. Create one task per id in the "
+        "TaskGroup, with no limit and no batches.",
+    )
+    kit.expect_loop_time(result, 30.0, what)
+    kit.expect_equal(
+        result.value, [("result", i) for i in ids], what, "One result per id, in input order."
+    )
