@@ -13,10 +13,13 @@ Docstring sentence -> the check that enforces it:
   test_within_budget
 - "and return their results in a list" -> test_within_budget, test_other_shapes
 - "All the steps together get `budget` seconds" -> test_shared_deadline,
-  test_budget_counts_from_the_call
+  test_budget_counts_from_the_call; the deadline is over once run_steps has returned (the
+  caller is not cancelled later) -> test_deadline_ends_with_the_call
 - "the step running at that moment is cancelled" -> test_shared_deadline,
   test_deadline_between_steps, run_over_budget
 - "and `run_steps` raises `TimeoutError`" -> run_over_budget (every over-budget check)
+- "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
+  cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout
 - no steps -> test_no_steps
 """
 
@@ -179,4 +182,81 @@ def test_other_shapes(kata: kit.Kata) -> None:
         [("result", 0), None, ("result", 2)],
         f"what {what} returned",
         "Return every step's result, None included, in order.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_deadline_ends_with_the_call(kata: kit.Kata) -> None:
+    """Steps of 1, 2 s with budget 4: results at 3 s, and the caller, still running at 4 s
+    and after, is not cancelled by a deadline left behind."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([1.0, 2.0])
+    what = "run_steps(steps of 1, 2 s, budget=4)"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> Any:
+        value = await run_steps(steps, 4.0)
+        seen["returned"] = kit.now()
+        try:
+            await asyncio.sleep(6.0)  # the caller goes on with its own work
+        except asyncio.CancelledError:
+            seen["cancelled"] = kit.now()
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+        return value
+
+    result = kata.run(scenario, what=what)
+    kit.expect_equal(result.value, [("result", 0), ("result", 1)], f"what {what} returned")
+    if "cancelled" in seen:
+        kit.fail(
+            f"{what} returned at {seen['returned']:g} s, but its caller was then cancelled at "
+            f"{seen['cancelled']:g} s"
+            + (", when the budget ran out" if abs(seen["cancelled"] - 4.0) < 1e-6 else "")
+            + ": the deadline outlived the call. A deadline of your own (a timer such as "
+            "`loop.call_later(budget, task.cancel)`) must be removed when run_steps ends; "
+            "`async with asyncio.timeout(budget):` does that for you."
+        )
+
+
+def test_the_callers_cancel_is_not_a_timeout(kata: kit.Kata) -> None:
+    """Steps of 1, 2 s with budget 10, the caller cancels run_steps at 1.5 s: the second
+    step is cancelled then, and run_steps ends cancelled, not with TimeoutError."""
+    run_steps = kata.get("run_steps", "coroutine")
+    probe, steps = make_steps([1.0, 2.0])
+    what = "run_steps(steps of 1, 2 s, budget=10), its task cancelled at 1.5 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(run_steps(steps, 10.0))
+        await asyncio.sleep(1.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["cancelled"] = task.cancelled()
+        if not task.cancelled():
+            seen["error"] = task.exception()
+            seen["ended"] = kit.now()
+
+    kata.run(scenario, what=what)
+    error = seen.get("error")
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    if isinstance(error, TimeoutError):
+        kit.fail(
+            f"{what} raised TimeoutError at {seen['ended']:g} s: the caller's cancellation was "
+            "turned into a timeout, though the budget had not run out. Let a CancelledError "
+            "you did not cause propagate; `async with asyncio.timeout(budget):` tells the two "
+            "apart for you."
+        )
+    kit.expect(
+        seen["cancelled"],
+        f"{what} ended with {error!r} instead of being cancelled: let the caller's "
+        "CancelledError propagate.",
+    )
+    kit.expect(
+        len(probe.calls) == 2 and probe.calls[1].cancelled,
+        f"{what}: the second step was not cancelled with run_steps; cancelling run_steps "
+        "must cancel the step it is running.",
     )

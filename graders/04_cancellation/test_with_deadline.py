@@ -13,7 +13,9 @@ Docstring sentence -> the check that enforces it:
   `None`" -> test_slow_call_is_cancelled_at_the_deadline, test_deadline_counts_from_the_call
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
-  a TimeoutError() exactly like the deadline's own)
+  a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
+  (fn()'s own asyncio.timeout expiring: a TimeoutError from a CancelledError, like the
+  deadline's)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates
 """
@@ -222,3 +224,35 @@ def test_timeout_error_of_fn_propagates(kata: kit.Kata, own: TimeoutError) -> No
         result.error is own,
         f"{what} raised {result.error!r} instead of fn()'s own TimeoutError.",
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_an_inner_timeout_of_fn_propagates(kata: kit.Kata) -> None:
+    """fn() runs its own `asyncio.timeout(1)`, which expires after 1 s (deadline 3 s): that
+    TimeoutError is fn()'s own, though asyncio raises it from a CancelledError too."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+
+    async def fn() -> str:
+        async with asyncio.timeout(1.0):
+            await asyncio.sleep(2.0)
+        return "done"
+
+    what = "with_deadline(fn, 3) where fn()'s own `asyncio.timeout(1)` expires after 1 s"
+    result = kata.run(lambda: with_deadline(fn, 3), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    if result.error is None:
+        kit.fail(
+            f"{what} returned {result.value!r}: fn()'s own timeout was taken for the deadline "
+            "(a TimeoutError from fn()'s own asyncio.timeout has a CancelledError as its cause "
+            "too, so the cause cannot tell them apart). Ask your timeout whether it expired: "
+            "`async with asyncio.timeout(s) as deadline:` ... `if deadline.expired(): return "
+            "None`, else re-raise."
+        )
+    kit.expect(
+        isinstance(result.error, TimeoutError),
+        f"{what} raised {result.error!r} instead of fn()'s own TimeoutError.",
+    )
+    kit.expect_loop_time(result, 1.0, what)
