@@ -9,7 +9,9 @@ Docstring sentence -> the check that enforces it:
 - "Guard the steps with locks ... hold both accounts' locks during a transfer
   (`async with lock:`)" -> test_thousand_transfers_keep_every_balance,
   test_any_transfers_keep_the_money; released however it ends (`async with`), a cancelled
-  transfer included -> test_a_cancelled_transfer_releases_its_locks
+  transfer included -> test_a_cancelled_transfer_releases_its_locks, and one cancelled while
+  it waits for its second lock gives back the first ->
+  test_a_transfer_cancelled_while_waiting_releases_its_first_lock
 - "so transfers between *unrelated* accounts still run at the same time"
   -> test_unrelated_transfers_overlap
 - "take the two locks in one fixed order" -> test_no_deadlock_in_a_cycle
@@ -346,3 +348,50 @@ def test_any_transfers_keep_the_money(kata: kit.Kata) -> None:
         )
 
     check()
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_transfer_cancelled_while_waiting_releases_its_first_lock(
+    kata: kit.Kata, stretched: None
+) -> None:
+    """A transfer cancelled while it holds one lock and waits for the other releases the one
+    it holds. Each of three accounts in turn is the free one of the pair (whatever the lock
+    order, at least one round takes the free lock first)."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> list[int]:
+        accounts = [account(100) for _ in range(3)]
+        for k in range(3):
+            free, x, y = accounts[k], accounts[(k + 1) % 3], accounts[(k + 2) % 3]
+            blocker = asyncio.create_task(x.transfer(y, 1))  # holds x and y for 1 s
+            await REAL_SLEEP(0.25)
+            waiting = asyncio.create_task(free.transfer(x, 10))  # x is taken: it waits
+            await REAL_SLEEP(0.25)
+            waiting.cancel()
+            await asyncio.wait([waiting])
+            await blocker
+            await free.transfer(y, 1)  # needs the free account's lock again
+        return [a.balance for a in accounts]
+
+    what = (
+        "a transfer cancelled while it waited for the other account's lock, then another "
+        "transfer from the same account"
+    )
+    result = kata.run(
+        scenario,
+        what=what,
+        limit=60,
+        hang_hint="A transfer cancelled while it waited for its second lock kept the first "
+        "one it had taken, so the next transfer through that account waited forever: take "
+        "the locks with `async with first.lock, second.lock:` (or release in a `finally:`), "
+        "so a cancelled acquire gives back the lock already held.",
+    )
+    kit.expect_equal(
+        result.value,
+        [100, 100, 100],
+        f"the balances after {what} (three rounds)",
+        "A transfer cancelled before its write moves nothing.",
+    )

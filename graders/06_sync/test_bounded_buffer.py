@@ -9,7 +9,8 @@ Docstring sentence -> the check that enforces it:
 - "`get()` ... waiting while it is empty" -> test_get_waits_for_an_item
 - "Any item may be put, `None` included, and the same item any number of times"
   -> test_any_items_in_order (Hypothesis: None, duplicates, blank and non-ASCII text)
-- "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters
+- "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters,
+  test_a_cancelled_waiter_ends_cancelled (giving up is ending cancelled, not returning)
 - "Build it on one `asyncio.Condition`" -> test_uses_a_condition
 - "calls `self.cond.notify_all()` to wake the waiters" ->
   test_putters_and_getters_share_the_condition (a hang names notify() only when notify()
@@ -457,3 +458,47 @@ def test_any_items_in_order(kata: kit.Kata) -> None:
         )
 
     check()
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_cancelled_waiter_ends_cancelled(kata: kit.Kata) -> None:
+    """A get() waiting on an empty buffer and a put() waiting on a full one, cancelled: each
+    ends cancelled (CancelledError reaches its caller), not with a made-up result."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> dict[str, Any]:
+        buf = buffer_class(1)
+        seen: dict[str, Any] = {}
+        getter = asyncio.create_task(buf.get())
+        await REAL_SLEEP(1.0)
+        getter.cancel()
+        await asyncio.wait([getter])
+        seen["get"] = None if getter.cancelled() else outcome_of(getter)
+        await buf.put("a")
+        putter = asyncio.create_task(buf.put("b"))
+        await REAL_SLEEP(1.0)
+        putter.cancel()
+        await asyncio.wait([putter])
+        seen["put"] = None if putter.cancelled() else outcome_of(putter)
+        return seen
+
+    result = kata.run(scenario, what="a waiting get() and a waiting put(), cancelled", limit=60)
+    seen = result.value or {}
+    for call, ended in (("get()", seen.get("get")), ("put('b')", seen.get("put"))):
+        if ended is not None:
+            kit.fail(
+                f"a {call} cancelled while it waited {ended} instead of ending cancelled: it "
+                "swallowed the CancelledError, so its caller cannot tell the give-up from a "
+                "real result (None is an item too). Let the CancelledError propagate: do not "
+                "catch it (or re-raise it with a bare `raise`)."
+            )
+
+
+def outcome_of(task: asyncio.Task[Any]) -> str:
+    """How a task that was not cancelled ended, for a message."""
+    error = task.exception()
+    if error is not None:
+        return f"raised {type(error).__name__}"
+    return f"returned {task.result()!r}"
