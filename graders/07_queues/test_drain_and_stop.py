@@ -8,10 +8,12 @@ Docstring sentence -> the check that enforces it:
 - "Start `consumers` consumer tasks; each takes items ... calls `await handle(item)`" ->
   grade(): every item handled once, `consumers` at a time, in the pool's loop time
 - "and then `queue.task_done()` (so `queue.join()` keeps working)" -> grade(): join()
-  returns at once afterwards
+  returns at once afterwards; test_task_done_after_handle (no task_done() for an item
+  before its handle() call has finished)
 - "Once every item has been handled, all consumers must stop, and `drain_and_stop` returns
   after they have" -> grade(): no handle() call cut short, the queue left empty, no task
-  left running (the kit), no hang
+  left running (the kit), no hang; test_consumers_done_when_it_returns (every consumer task
+  already finished at the moment it returns, not only told to stop)
 - "The items may be anything, `None` and repeats included, and the queue may be empty" ->
   test_empty_queue, test_any_items (Hypothesis: None, falsy values, repeats)
 - "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
@@ -182,3 +184,73 @@ def test_any_items(kata: kit.Kata) -> None:
         grade(kata, len(values), consumers, maxsize=len(values) if full else 0, values=values)
 
     check()
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_consumers_done_when_it_returns(kata: kit.Kata) -> None:
+    """When drain_and_stop returns, every consumer task has already finished (awaited, not
+    just told to stop): the kit's check sees the tasks left at the moment it returns."""
+    drain_and_stop = kata.get("drain_and_stop", "coroutine")
+    handle = kit.Probe(delay=1.0, result=lambda item: None)
+    what = "drain_and_stop(a queue with 4 items, consumers=2, handle)"
+
+    async def call() -> None:
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        for i in range(4):
+            queue.put_nowait(f"item{i}")
+        await drain_and_stop(queue, 2, handle)  # nothing awaited after it: no grace step
+
+    kata.run(call, what=what, limit=1000, hang_hint=HANG)
+
+
+class CountingQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """An asyncio.Queue that counts the items taken and the task_done() calls."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.taken = self.done_calls = 0
+
+    def get_nowait(self) -> Any:
+        item = super().get_nowait()
+        self.taken += 1
+        return item
+
+    def task_done(self) -> None:
+        self.done_calls += 1
+        super().task_done()
+
+
+def test_task_done_after_handle(kata: kit.Kata) -> None:
+    """task_done() for an item comes only after its handle() call has finished."""
+    drain_and_stop = kata.get("drain_and_stop", "coroutine")
+    probe = kit.Probe(delay=1.0, result=lambda item: None)
+    what = "drain_and_stop(a queue with 4 items, consumers=2, handle)"
+    queue = CountingQueue()
+    counts = {"started": 0, "ended": 0}
+    early: list[Any] = []
+
+    async def handle(item: Any) -> None:
+        counts["started"] += 1
+        # Items taken and not handled yet are sentinels (or this very item): only those,
+        # and the items whose handle() ended, may have had their task_done().
+        if queue.done_calls > counts["ended"] + queue.taken - counts["started"]:
+            early.append(item)
+        try:
+            await probe(item)
+        finally:
+            counts["ended"] += 1
+
+    async def call() -> None:
+        for i in range(4):
+            queue.put_nowait(f"item{i}")
+        await drain_and_stop(queue, 2, handle)
+
+    kata.run(call, what=what, limit=1000, hang_hint=HANG)
+    kit.expect(
+        not early,
+        f"{what} called queue.task_done() for {early[0] if early else None!r} before its "
+        "handle() call had finished, so queue.join() would count it as done while it was "
+        "still being handled: call task_done() after `await handle(item)`, in a `finally:`.",
+    )

@@ -15,6 +15,8 @@ Docstring sentence -> the check that enforces it:
 - "If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
   CancelledError out" -> test_cancelled_while_working (the parse step's cleanup takes a few
   loop steps)
+  and test_cancelled_with_a_slow_cleanup (the parse step's cleanup takes 0.5 s while the
+  other workers end at once: every worker awaited to its end, not only the first one)
 - "Return (None) after every record is stored. Stop every worker first" -> the kit's check
   that no task is left running; a hang is diagnosed from the queues' own counters (join()
   before any item was taken, or task_done() short of the items taken)
@@ -280,4 +282,60 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         "running (finishing their cleanup): cancel the workers and then await them "
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while parse calls run whose cleanup takes 0.5 s of loop time, while the
+    other workers end at once: pipeline ends only after every worker has finished."""
+    pipeline = kata.get("pipeline", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}")
+    store = kit.Probe(delay=0.5, result=lambda record: None)
+    cleaning: list[Any] = []
+
+    async def parse(page: Any) -> Any:
+        try:
+            return await probe(page)
+        finally:
+            cleaning.append(page)
+            try:
+                await asyncio.sleep(0.5)
+            finally:
+                cleaning.remove(page)
+
+    state: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(
+            pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1))
+        )
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+        state["cleaning"] = len(cleaning)
+        state["cancelled"] = task.cancelled()
+        await asyncio.sleep(1.0)  # let any worker left behind end before the run does
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    what = "pipeline(...), cancelled at 1 s while parse calls ran that need 0.5 s to clean up,"
+    queues.run_hung(kata, scenario, what, HANG)
+    kit.expect(
+        state.get("cancelled"),
+        f"{what} did not end with CancelledError: after stopping the workers, let the "
+        "cancellation out.",
+    )
+    kit.expect(
+        not state.get("left") and not state.get("cleaning"),
+        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        f"running ({state.get('cleaning')} parse call(s) still cleaning up): wait for every "
+        "cancelled worker to end (`await asyncio.gather(*tasks, "
+        "return_exceptions=True)`; without return_exceptions=True, gather raises as soon as "
+        "the first cancelled worker ends).",
     )

@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
 - "nor when it is cancelled: then it cancels its workers, awaits them, and lets the
   CancelledError out" -> test_cancelled_while_working (the handler's cleanup takes a few
   loop steps; a worker that swallows its cancellation is named from the items it took
-  afterwards)
+  afterwards), test_cancelled_with_a_slow_cleanup (one worker's cleanup takes 0.5 s, the
+  other's none: both awaited to their end, not only the first)
 - "Return the list of results, in any order" -> every check compares as multisets
 - "If `handler(item)` raises, the pool keeps going: put the exception object in the
   results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool,
@@ -324,4 +325,56 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         "running (finishing their cleanup): cancel the workers and then await them "
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while two handler calls run, one of which needs 0.5 s of loop time to clean
+    up while the other ends at once: process_all ends only after both workers have ended."""
+    process_all = kata.get("process_all", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    cleaning: list[Any] = []
+
+    async def handler(item: Any) -> Any:
+        try:
+            return await probe(item)
+        finally:
+            if item == 1:  # one slow cleanup; the other worker's ends at once
+                cleaning.append(item)
+                try:
+                    await asyncio.sleep(0.5)
+                finally:
+                    cleaning.remove(item)
+
+    state: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(process_all(list(range(6)), handler, 2))
+        await asyncio.sleep(1.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+        state["cleaning"] = len(cleaning)
+        state["cancelled"] = task.cancelled()
+        await asyncio.sleep(1.0)  # let a worker left behind end before the run does
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    what = "process_all(...), cancelled at 1 s while a handler call needed 0.5 s to clean up,"
+    queues.run_hung(kata, scenario, what, HANG)
+    kit.expect(
+        state.get("cancelled"),
+        f"{what} did not end with CancelledError: after stopping the workers, let the "
+        "cancellation out.",
+    )
+    kit.expect(
+        not state.get("left") and not state.get("cleaning"),
+        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        "running (one still cleaning up): await every cancelled worker to its end. "
+        "`await asyncio.gather(*tasks)` without return_exceptions=True stops waiting as soon "
+        "as the first one ends cancelled; use return_exceptions=True, or a TaskGroup.",
     )

@@ -15,6 +15,8 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
 - "If the caller stops early ... nothing may be left running" -> test_break_early (the
   sources' cleanup takes a few loop steps, so a cancel followed by one `asyncio.sleep(0)`
   is not enough)
+  and test_break_early_with_a_slow_cleanup (one source closes at once, the other takes
+  0.5 s: every task awaited to its end, not only the first one)
 """
 
 from __future__ import annotations
@@ -299,3 +301,51 @@ def test_any_sources(kata: kit.Kata) -> None:
         kit.fail(said + "every item once, when it arrives. " + ONE_AFTER_ANOTHER)
 
     check()
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+async def slow_to_close(tag: str, gaps: list[float], cleanup: float) -> AsyncIterator[str]:
+    """Yield 'tag0', 'tag1'... each after its gap; closing takes `cleanup` s of loop time."""
+    try:
+        for i, gap in enumerate(gaps):
+            await asyncio.sleep(gap)
+            yield f"{tag}{i}"
+    finally:
+        if cleanup:
+            await asyncio.sleep(cleanup)
+
+
+def test_break_early_with_a_slow_cleanup(kata: kit.Kata) -> None:
+    """Breaking early when one source closes at once and the other takes 0.5 s: merge is
+    closed only after both have finished."""
+    merge = kata.get("merge", "asyncgen")
+    what = (
+        "breaking out of `async for item in merge(a, b)` after 2 items, when closing b takes "
+        "0.5 s and closing a takes no time"
+    )
+    left: list[asyncio.Task[Any]] = []
+
+    async def call() -> list[str]:
+        got: list[str] = []
+        streams = [slow_to_close("a", [1.0, 10.0], 0.0), slow_to_close("b", [2.0, 10.0], 0.5)]
+        async with aclosing(merge(*streams)) as merged:
+            async for item in merged:
+                got.append(item)
+                if len(got) == 2:
+                    break
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        await asyncio.sleep(1.0)  # let any task left behind end before the run does
+        return got
+
+    kata.run(call, what=what, limit=1000)
+    kit.expect(
+        not left,
+        f"when {what}, {len(left)} task(s) merge started were still running after it was "
+        "closed (b's cleanup was not over): wait for every cancelled task to end "
+        "(`await asyncio.wait(tasks)` or `await asyncio.gather(*tasks, "
+        "return_exceptions=True)`; without return_exceptions=True, gather raises as soon as "
+        "the first cancelled task ends).",
+    )

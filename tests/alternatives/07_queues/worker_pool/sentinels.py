@@ -1,4 +1,5 @@
-"""Correct in another style: one sentinel per worker stops the workers, no cancel needed."""
+"""Correct in another style: one sentinel per worker stops the workers, no cancel needed;
+a TaskGroup runs them, so a cancelled process_all still waits for every worker to end."""
 
 import asyncio
 
@@ -20,5 +21,7 @@ async def process_all(items, handler, workers):
             except Exception as exc:  # noqa: BLE001 - the error is the result
                 results.append(exc)
 
-    await asyncio.gather(*(worker() for _ in range(workers)))
+    async with asyncio.TaskGroup() as group:
+        for _ in range(workers):
+            group.create_task(worker())
     return results
