@@ -14,6 +14,8 @@ Docstring sentence -> the check that enforces it:
   -> test_streams_the_body_to_disk (the server pauses until the file has grown),
   test_a_body_without_content_length (bytes written, not the Content-Length header)
 - never hold the whole body in memory -> test_streams_the_body_to_disk
+- an older file there is replaced -> test_streams_the_body_to_disk (a shorter one),
+  test_a_longer_older_file_is_replaced (no tail of a longer one is left)
 - the stream breaks: remove the partial file and let the error propagate
   -> test_broken_stream_leaves_no_file
 """
@@ -229,4 +231,35 @@ def test_a_body_without_content_length(kata: kit.Kata, tmp_path: Path) -> None:
         "what download returned for a chunked answer (it has no Content-Length header)",
         "Return the number of bytes written: add up len(chunk) for every chunk "
         "(resp.content_length is None when the server streams without one).",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_longer_older_file_is_replaced(kata: kit.Kata, tmp_path: Path) -> None:
+    """An older file longer than the new body is replaced whole: none of its tail remains."""
+    download = kata.get("download", "coroutine")
+    old = bytes(SMALL + 100 * 1024)  # 400 KiB of zeros, longer than the 300 KiB answer
+    (tmp_path / "out.bin").write_bytes(old)
+    result = kata.run(
+        _download(download, tmp_path, "/chunked.bin", {}),
+        clock="real",
+        limit=30,
+        what="download(session, url, path) over a longer older file",
+    )
+    target = tmp_path / "out.bin"
+    data = target.read_bytes() if target.is_file() else b""
+    kit.expect(
+        not (data.startswith(BODY[:SMALL]) and data[SMALL:] == old[SMALL:]),
+        f"after downloading a {SMALL}-byte answer over an older {len(old)}-byte file, the "
+        f"file holds {len(data)} bytes: the new body, then the last {len(old) - SMALL} bytes "
+        "of the older file. Open the file with 'wb', which empties it first (an older file "
+        "is replaced, not overwritten in place).",
+    )
+    kit.expect(
+        data == BODY[:SMALL],
+        f"after downloading a {SMALL}-byte answer over an older {len(old)}-byte file, the "
+        f"file holds {len(data)} bytes; expected exactly the new body (download returned "
+        f"{result.value!r}).",
     )

@@ -9,6 +9,7 @@ a URL listed twice gets its result twice.
 
 Docstring sentence -> the check that enforces it:
 - ONE ClientSession for the whole batch, closed at the end -> test_one_session_closed_at_the_end
+  (closed when a request fails too -> test_the_session_is_closed_when_a_request_fails)
 - returns the decoded JSON bodies in the order of `urls`
   -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
 - at most `limit` requests in flight (a bound of your own, not the connector's)
@@ -309,4 +310,40 @@ def test_a_request_is_in_flight_until_its_body_is_read(kata: kit.Kata) -> None:
         "body has been read, so hold the semaphore around the whole request, reading the "
         "body included (`async with sem: async with session.get(url) as r: ... await "
         "r.json()`), not just around `session.get()`.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_the_session_is_closed_when_a_request_fails(kata: kit.Kata) -> None:
+    """A URL answering 500: fetch_many raises, and its session is closed all the same."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    batch = urls(2)
+    counted = http_doubles.SessionCount()
+
+    def answer(url: Any, **_kwargs: Any) -> Any:
+        status = 500 if str(url) == batch[1] else 200
+        return http_doubles.reply(status, {"url": str(url)})
+
+    async def scenario() -> Any:
+        nonlocal counted
+        with mock_http() as mock:
+            for url in batch:
+                mock.get(url, callback=answer)
+            async with http_doubles.count_sessions() as counted:
+                return await fetch_many(batch, 2)
+
+    what = "fetch_many(2 URLs, limit=2) where the second answers 500"
+    result = kata.run(scenario, what=what, raises=Exception)
+    kit.expect(
+        result.error is not None,
+        f"{what} returned {result.value!r}; it should raise aiohttp.ClientResponseError.",
+    )
+    kit.expect(
+        counted.left_open == 0,
+        f"{what} raised, and left its ClientSession open: a `session.close()` after the "
+        "requests never runs when one of them raises. Open the session with "
+        "`async with aiohttp.ClientSession() as session:`, which closes it however the block "
+        "ends.",
     )

@@ -13,6 +13,8 @@ Docstring sentence -> the check that enforces it:
   -> test_error_status_raises (and only those: test_any_success_status)
 - read the body inside `async with session.get(url) as response:`
   -> test_returns_the_decoded_json
+- never return the body of an error page (raise before decoding it, even when it is not JSON)
+  -> test_error_page_that_is_not_json_raises_its_status
 """
 
 from __future__ import annotations
@@ -128,3 +130,33 @@ def test_any_success_status(kata: kit.Kata) -> None:
             "`status != 200` rejects every other success."
         )
     kit.expect_equal(result.value, USER, f"{WHAT} for a 201 response")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/html", "application/json"], ids=["html_page", "json_typed_page"]
+)
+def test_error_page_that_is_not_json_raises_its_status(kata: kit.Kata, content_type: str) -> None:
+    """A 502 whose body is not JSON still raises ClientResponseError, not a decoding error."""
+    get_json = kata.get("get_json", "coroutine")
+    page = "<html><h1>502 Bad Gateway</h1></html>"
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(URL, status=502, body=page, content_type=content_type)
+            async with aiohttp.ClientSession() as session:
+                return await get_json(session, URL)
+
+    result = kata.run(scenario, what=WHAT, raises=Exception)
+    error = result.error
+    decoding_error = isinstance(error, aiohttp.ContentTypeError) or (
+        error is not None and not isinstance(error, aiohttp.ClientResponseError)
+    )
+    kit.expect(
+        error is None or not decoding_error,
+        f"{WHAT} raised {type(error).__name__}: {error} for a 502 response whose body is an "
+        f"HTML page ({content_type}): it decoded the body before checking the status. Call "
+        "`response.raise_for_status()` first, then `await response.json()`.",
+    )

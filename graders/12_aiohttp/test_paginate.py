@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - the last page has `"next": null` (or no `next` key at all)
   -> test_all_items_in_order[null], test_all_items_in_order[missing]
 - a page may have no items and still a `next`: keep going -> test_all_items_in_order
-- raise on an error status -> test_error_status_raises (500, and 404: not a last page)
+- raise on an error status -> test_error_status_raises (500, and 404: not a last page),
+  test_an_error_on_a_later_page_raises (every page's status is checked, not the first only)
 - lazy: no request before it is needed (stop early: one page fetched) -> test_lazy
 - use the `session` you are given -> test_all_items_in_order
 """
@@ -181,3 +182,43 @@ def test_error_status_raises(kata: kit.Kata, status: int) -> None:
         + ": call `resp.raise_for_status()` before reading the page; only a page whose "
         "`next` is null (or missing) ends them.",
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_an_error_on_a_later_page_raises(kata: kit.Kata) -> None:
+    """Page 1 is fine, page 2 answers 503: page 1's items, then ClientResponseError(503)."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    pages = _pages("null")
+    traffic = Traffic(
+        delay=1.0, respond=lambda url, n: reply(503 if url == f"{API}2" else 200, pages[url])
+    )
+    items: list[Any] = []
+
+    async def scenario() -> list[Any]:
+        with mock_http() as mock:
+            mock.get(re.compile(re.escape(API) + r".*"), callback=traffic.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                async with contextlib.aclosing(iter_items(session, f"{API}1")) as stream:
+                    async for item in stream:
+                        items.append(item)
+        return items
+
+    what = "iter_items on an API whose page 2 answers 503"
+    result = kata.run(scenario, what=what, raises=Exception, limit=60)
+    error = result.error
+    kit.expect(
+        not isinstance(error, aiohttp.ContentTypeError) and not isinstance(error, ValueError),
+        "page 2 answered 503 with an HTML error page, and iter_items raised "
+        f"{type(error).__name__} reading it as JSON: check the status of every page, not "
+        "only the first (`resp.raise_for_status()` before each `await resp.json()`).",
+    )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and error.status == 503,
+        f"{what} gave "
+        + (f"{type(error).__name__}: {error}" if error else f"the items {result.value!r}")
+        + "; it should yield page 1's items, then raise aiohttp.ClientResponseError with "
+        "status 503 (`resp.raise_for_status()` for every page).",
+    )
+    kit.expect_equal(items, [{"id": 1}, {"id": 2}], "the items yielded before page 2 failed")

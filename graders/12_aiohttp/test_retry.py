@@ -18,7 +18,8 @@ Docstring sentence -> the check that enforces it:
 - never retry any other 4xx: raise its ClientResponseError at once
   -> test_other_client_errors_are_not_retried
 - `tries` counts every request; the last failure is raised without waiting again
-  -> test_out_of_tries_raises_the_last_error
+  -> test_out_of_tries_raises_the_last_error, test_the_error_raised_is_the_last_one (not
+  the first of different failures)
 - `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed,
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8)
 - otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
@@ -402,3 +403,28 @@ def test_any_5xx_is_retried(kata: kit.Kata, status: int) -> None:
     outcome = call(kata, answers, seed=9)
     expect_schedule(outcome, answers, 9, 0.5, 8.0, 5)
     expect_success(outcome)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+@pytest.mark.parametrize(
+    ("answers", "status"),
+    [((500, 503, 502), 502), ((CONN, 503), 503)],
+    ids=["500_503_502", "conn_503"],
+)
+def test_the_error_raised_is_the_last_one(
+    kata: kit.Kata, answers: tuple[int | str, ...], status: int
+) -> None:
+    """Out of tries after different failures: the error raised is the last request's."""
+    outcome = call(kata, script(*answers, 200), seed=13, tries=len(answers))
+    error = outcome.run.error
+    got = f"{type(error).__name__}" + (
+        f" with status {error.status}" if isinstance(error, aiohttp.ClientResponseError) else ""
+    )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and error.status == status,
+        f"{outcome.what} raised {got} after its last try, whose answer was a {status}: raise "
+        "the error of the last request (a bare `raise` where you catch it), not one kept from "
+        "an earlier try.",
+    )

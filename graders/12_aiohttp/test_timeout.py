@@ -15,7 +15,8 @@ Docstring sentence -> the check that enforces it:
 - aiohttp raises TimeoutError: catch it (not raised to the caller) -> expect_no_error
 - only the timeout becomes None; any other error still raises -> test_other_errors_still_raise
   (a refused connection), test_a_bad_body_raises (a body that is not JSON)
-- an error status raises `ClientResponseError` -> test_an_error_status_raises
+- an error status raises `ClientResponseError` -> test_an_error_status_raises (a JSON error
+  body), test_an_error_page_raises_before_decoding (an HTML error page)
 - (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
 - use the `session` you are given -> test_an_answer_in_time_is_returned
 - `sock_read` only bounds each wait; only `total` bounds the whole request
@@ -82,6 +83,12 @@ async def garbled(request: web.Request) -> web.Response:
     return web.Response(body=b'{"garbled": tr', content_type="application/json")
 
 
+async def unavailable(request: web.Request) -> web.Response:
+    """Answers at once with a 503 and an HTML error page (not JSON)."""
+    page = "<h1>503 Service Unavailable</h1>"
+    return web.Response(status=503, text=page, content_type="text/html")
+
+
 async def trickle(request: web.Request) -> web.StreamResponse:
     """Sends the body a byte every 0.05 s for far too long: no single read waits long."""
     response = web.StreamResponse(headers={"Content-Type": "application/json"})
@@ -97,7 +104,7 @@ async def trickle(request: web.Request) -> web.StreamResponse:
 def make_app() -> web.Application:
     """The test server's routes."""
     app = web.Application()
-    for handler in (fast, leisurely, slow, drip, trickle, late, broken, garbled):
+    for handler in (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
 
@@ -267,4 +274,28 @@ def test_a_bad_body_raises(kata: kit.Kata) -> None:
         f"{what} gave {result.value if result.error is None else result.error!r} for a body "
         "that is not JSON; only the timeout becomes None: a bad body must raise its error "
         "(catch TimeoutError alone).",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_an_error_page_raises_before_decoding(kata: kit.Kata) -> None:
+    """A 503 with an HTML page raises ClientResponseError(503), not a JSON decoding error."""
+    result, _, what = call(kata, "unavailable", 2.0)
+    error = result.error
+    kit.expect(
+        error is None
+        or (
+            isinstance(error, aiohttp.ClientResponseError)
+            and not isinstance(error, aiohttp.ContentTypeError)
+        ),
+        f"{what} raised {type(error).__name__}: {error} for a 503 answer whose body is an "
+        "HTML page: it decoded the body before checking the status. Call "
+        "`response.raise_for_status()` first, then `await response.json()`.",
+    )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == 503,
+        f"{what} gave {result.value if error is None else error!r} for a 503 answer; it should "
+        "raise aiohttp.ClientResponseError with status 503 (`response.raise_for_status()`).",
     )

@@ -12,6 +12,7 @@ Docstring sentence -> the check that enforces it:
 - return the set of URLs (strings) fetched successfully -> _run (every test), test_retries
 - only `<a href>`; resolve relative links (urljoin), drop #fragments, skip non-http(s)
   (tel: and data: as well as mailto:); strip the spaces around an href -> test_links
+  (https links are followed too -> test_https_links_are_followed)
 - each URL is fetched at most once (retries aside) -> _no_duplicates (every test),
   test_each_url_once
 - `max_pages`: at most that many distinct URLs requested -> test_max_pages
@@ -409,4 +410,37 @@ def test_gives_up_at_once(kata: kit.Kata) -> None:
         result.loop_time <= last_end + 0.01,
         f"crawl returned {result.loop_time - last_end:g} s after its last request ended: "
         "after the last try of a failing page, give up at once (no backoff wait after it).",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_https_links_are_followed(kata: kit.Kata) -> None:
+    """http and https are both web pages: links from one scheme to the other are crawled."""
+    root = "http://plain.test/"
+    secure = "https://secure.test/"
+    site = Site(
+        {
+            root: _html(secure, "https://plain.test/login"),
+            secure: _html("account", "http://plain.test/about"),
+            f"{secure}account": _html(),
+            "https://plain.test/login": _html(),
+            "http://plain.test/about": _html(),
+        }
+    )
+    found = _run(kata, site, root, max_pages=100, concurrency=3, per_host=2)
+    _no_duplicates(site)
+    missing = sorted({str(URL(u)) for u in site.pages} - found)
+    skipped = [u for u in missing if urlsplit(u).scheme == "https" and u not in site.counts()]
+    kit.expect(
+        not skipped,
+        f"crawl never requested {skipped[0] if skipped else ''}, an https link: follow both "
+        "http and https links (urlsplit(url).scheme in ('http', 'https')), and skip only the "
+        "other schemes.",
+    )
+    kit.expect(
+        not missing,
+        f"crawl returned {len(found)} pages; missing {', '.join(missing)}, reachable through "
+        "http and https links.",
     )
