@@ -5,6 +5,8 @@ returns an awaitable (call it once to start that job: `factory()`). Start every 
 and return the results of the first `k` jobs to finish, in the order they finished. Then the
 other jobs are no longer needed: cancel them, and await them so they have really stopped
 before you return (a cancelled task only stops the next time it runs).
+If the caller cancels `first_k` itself, the same goes for every job still running: cancel
+and await them, then let the `CancelledError` out.
 
     >>> # jobs taking 5, 1, 4, 2 and 3 seconds
     >>> await first_k(factories, 2)     # after 2 s, not 5 s

@@ -20,6 +20,9 @@ Docstring sentence -> the check that enforces it:
   test_the_rest_are_cancelled_and_awaited
 - `factories` is any iterable (the signature): a generator, repeats -> test_any_jobs
 - k=0 (the first 0 jobs: none) -> test_k_zero
+- "If the caller cancels `first_k` itself, the same goes for every job still running:
+  cancel and await them, then let the `CancelledError` out" ->
+  test_a_cancelled_caller_stops_every_job
 """
 
 from __future__ import annotations
@@ -408,3 +411,43 @@ def test_many_jobs_all_start_at_once(kata: kit.Kata) -> None:
         "Return the results of the 3 jobs that finished first, in that order.",
     )
     expect_stopped(outcome, what)
+
+
+def test_a_cancelled_caller_stops_every_job(kata: kit.Kata) -> None:
+    """Jobs of 5, 2, 4, 1 and 3 s with k=3, the caller cancelled at 1.5 s: first_k ends
+    cancelled, and by then every job has stopped (each cleans up for 0.5 s when cancelled)."""
+    jobs = Jobs(DELAYS, cleanup=0.5)
+    what = "first_k(jobs of 5, 2, 4, 1, 3 s, k=3), its task cancelled at 1.5 s"
+    first_k = kata.get("first_k", "coroutine")
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.ensure_future(first_k(jobs.factories(), 3))
+        await asyncio.sleep(1.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["cancelled"] = task.cancelled()
+        seen["running"] = jobs.running()
+        if not task.cancelled() and task.exception() is not None:
+            seen["error"] = task.exception()
+        left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for job in left:  # judged below: stop them first, so that the run can end
+            job.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    error = seen.get("error")
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    kit.expect(
+        seen["cancelled"],
+        f"{what} ended with {error!r} instead of being cancelled: let the caller's "
+        "CancelledError out once the jobs have stopped.",
+    )
+    running = seen["running"]
+    kit.expect(
+        not running,
+        f"when {what} ended, {len(running)} job(s) were still running: cancelling first_k "
+        "must cancel and await its jobs too. Cancel and await them in a `finally:` block, "
+        "which runs on the way out of a cancellation as well.",
+    )
