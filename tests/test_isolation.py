@@ -148,6 +148,10 @@ def test_loopback_and_sandbox_writes_are_allowed(tmp_path: Path) -> None:
         guard._hook("socket.connect", (_FakeSocket(), ("127.0.0.1", 80)))
         guard._hook("socket.getaddrinfo", ("localhost", 80, 0, 0, 0, 0))
         (tmp_path / "ok.txt").write_text("fine")
+        with open(os.devnull, "w") as sink:  # subprocess.DEVNULL opens it so
+            sink.write("thrown away")
+    with guard.sandbox(tmp_path), pytest.raises(PermissionError, match="delete"):
+        guard._hook("os.remove", (os.devnull, None))
     assert (tmp_path / "ok.txt").read_text() == "fine"
 
 

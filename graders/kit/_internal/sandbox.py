@@ -67,6 +67,12 @@ def _inside_roots(path: object) -> bool:
     return resolved.is_relative_to(tmp) and not inside_project
 
 
+def _devnull(path: object) -> bool:
+    """Whether ``path`` is os.devnull: opened for writing by ``subprocess.DEVNULL``, it throws
+    output away (writable, never deletable)."""
+    return isinstance(path, str | bytes) and os.fsdecode(path) == os.devnull
+
+
 def _hook(event: str, args: tuple[Any, ...]) -> None:
     if not _state["active"]:
         return
@@ -94,7 +100,7 @@ def _hook(event: str, args: tuple[Any, ...]) -> None:
         writing = (mode and any(c in str(mode) for c in "wax+")) or (
             isinstance(flags, int) and flags & 0o3  # O_WRONLY or O_RDWR
         )
-        if writing and path is not None and not _inside_roots(path):
+        if writing and path is not None and not _inside_roots(path) and not _devnull(path):
             raise PermissionError(f"your code tried to write {path} outside its sandbox")
 
 
