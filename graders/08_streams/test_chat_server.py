@@ -9,7 +9,8 @@ connection and leaves no handler running.
 Docstring sentence -> the check that enforces it:
 - `start(host, port)` returns the port it listens on -> room (every test)
 - each line (read with readline()) goes, as it is, to every OTHER client
-  -> test_broadcast_to_the_others, test_whole_lines_only
+  -> test_broadcast_to_the_others, test_whole_lines_only, test_lines_relayed_as_they_are
+  (spaces, a tab, a carriage return, a blank line and non-UTF-8 bytes relayed byte for byte)
 - a client that disconnects is forgotten -> test_a_client_that_left_is_forgotten
 - never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one
 - disconnect a client whose unsent data grows too large (or whose queue is full)
@@ -19,7 +20,9 @@ Docstring sentence -> the check that enforces it:
   test: a server-side StreamWriter closed and never waited for fails)
 - treat `ConnectionError` as a disconnect -> test_a_vanishing_client
 - `stop()` closes the listening socket (close, then `await server.wait_closed()`) AND every
-  client connection, returns promptly -> test_stop_closes_everything
+  client connection, returns promptly -> test_stop_closes_everything,
+  test_stop_with_a_stalled_client (stop() returns while a client that never reads has
+  unsent data waiting)
 
 A stop() that cancels its handler tasks is correct; asyncio 3.11 and 3.12.1 log each such
 cancellation from start_server's own done-callback, and the grader ignores exactly that record
@@ -464,3 +467,92 @@ def test_stop_closes_everything(kata: kit.Kata) -> None:
             await leave(clients)
 
     room(kata, scenario, "the chat server")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_lines_relayed_as_they_are(kata: kit.Kata) -> None:
+    """Spaces, a tab, a carriage return, a blank line and bytes that are not UTF-8 are relayed
+    byte for byte."""
+    sent = [b"  spaced\t \r\n", b"\n", b"after\n", b"caf\xe9 \xff\n"]
+
+    async def scenario(chat: object, port: int) -> str:
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"ready\n"):
+                return problem
+            (_, wa), (rb, _), _ = clients
+            wa.write(b"".join(sent))
+            got = [await streams.read_line(rb, 2.0) for _ in sent]
+            if got[0] != sent[0]:
+                return (
+                    f"client 1 sent {sent[0]!r}; client 2 received {got[0]!r}: relay each "
+                    "line as it is, exactly the bytes readline() returned (strip() and "
+                    "rstrip() eat spaces, tabs and the carriage return)."
+                )
+            if got[:3] != sent[:3]:
+                return (
+                    f"client 1 sent {b''.join(sent[:3])!r}; client 2 received {got[:3]!r} (None: "
+                    "nothing within 2 s): a blank line b'\\n' is a line too, relay it and "
+                    "keep reading; only b'' from readline() means the client left."
+                )
+            if got[3] != sent[3]:
+                return (
+                    f"client 1 sent {sent[3]!r} (bytes that are not UTF-8); client 2 received "
+                    f"{got[3]!r} (None: nothing within 2 s): relay the bytes readline() "
+                    "returned as they are; decoding and re-encoding a line changes or rejects "
+                    "bytes that are not valid UTF-8."
+                )
+            return ""
+        finally:
+            await leave(clients)
+
+    room(kata, scenario, "the chat server")
+
+
+def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
+    """stop() returns promptly even when a client that never reads has unsent data waiting."""
+    line = b"x" * 4095 + b"\n"
+
+    async def scenario(chat: object, port: int) -> str:
+        stalled = socket.socket()
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(stalled, (streams.HOST, port))
+        clients = await join(port, 1)
+        _, wa = clients[0]
+        here = stalled.getsockname()
+
+        def backlog() -> int:
+            kept = streams.open_transports(port, peer=False)
+            return max(
+                (t.get_write_buffer_size() for t in kept if t.get_extra_info("peername") == here),
+                default=0,
+            )
+
+        try:
+            # Fill the kernel's buffers for the stalled client until the server holds some
+            # unsent data for it (far below the megabyte after which it may be dropped).
+            sent = 0
+            while not backlog() and sent < 16 << 20:
+                wa.write(line * 32)
+                sent += len(line) * 32
+                await wa.drain()
+                await asyncio.sleep(0.01)
+            try:
+                await asyncio.wait_for(chat.stop(), 3.0)  # type: ignore[attr-defined]
+            except TimeoutError:
+                return (
+                    "stop() did not return within 3 s while a connected client that never "
+                    "reads had unsent data waiting: anything in stop() that waits for that "
+                    "client (its drain(), or wait_closed() after close(), which first tries "
+                    "to send the data) waits forever; in stop(), end each client connection "
+                    "with writer.transport.abort()."
+                )
+            return ""
+        finally:
+            stalled.close()
+            await leave(clients)
+
+    room(kata, scenario, "the chat server stopped with a stalled client")

@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
   test_a_long_line
 - returns the replies, in order, as strings without their trailing newline (nothing else
   stripped) -> test_several_lines_in_order, test_text_is_kept_exactly (spaces, tabs,
-  non-ASCII, "", a trailing "\r")
+  non-ASCII, "", a trailing "\r"), test_blank_replies_are_replies (an echo server's blank
+  reply lines are replies too, neither the end nor skipped)
 - closes the connection completely: close() then `await wait_closed()` -> grade (every test)
 - (no lines) -> test_no_lines (no reply, and nothing sent)
 """
@@ -29,9 +30,11 @@ HANG = (
 
 
 class Server:
-    """A line server that answers 'you said: <line>' in three pieces, pausing between them."""
+    """A line server that answers 'you said: <line>' (or, with ``echo``, the line itself) in
+    three pieces, pausing between them."""
 
-    def __init__(self) -> None:
+    def __init__(self, echo: bool = False) -> None:
+        self.echo = echo
         self.connections = 0
         self.received: list[bytes] = []
 
@@ -41,7 +44,7 @@ class Server:
         try:
             while line := await reader.readline():
                 self.received.append(line)
-                reply = b"you said: " + line.rstrip(b"\n") + b"\n"
+                reply = line if self.echo else b"you said: " + line.rstrip(b"\n") + b"\n"
                 third = max(1, len(reply) // 3)
                 for piece in (reply[:third], reply[third : 2 * third], reply[2 * third :]):
                     writer.write(piece)
@@ -81,20 +84,38 @@ def mismatch(what: str, replies: object, want: list[str]) -> str:
             "have arrived so far (the server sends each reply in pieces), not a line. Read "
             "each reply with `await reader.readline()` and drop its newline."
         )
+    # Replies missing exactly where the server answered with a blank line: cut off there, or
+    # every blank reply skipped.
+    blank_lost = (
+        isinstance(replies, list)
+        and len(replies) < len(want)
+        and (
+            replies == [w for w in want if w.strip()]
+            or (replies == want[: len(replies)] and not want[len(replies)].strip())
+        )
+    )
+    if blank_lost:
+        return (
+            f"{what} returned {shown}; expected {expected}: the server answered some lines "
+            "with a blank line (only a newline, or spaces and tabs) and those replies are "
+            "missing: a blank reply is a reply too; only b'' from readline() means the "
+            "server closed."
+        )
     return (
         f"{what} returned {shown}; expected {expected}: one reply per line, in order, each a "
         "str without its trailing newline (text is UTF-8 both ways)."
     )
 
 
-def grade(kata: kit.Kata, lines: list[str]) -> None:
-    """Run request_lines against the grader's server and judge replies and closing."""
+def grade(kata: kit.Kata, lines: list[str], echo: bool = False) -> None:
+    """Run request_lines against the grader's server (an echo server with ``echo``) and judge
+    replies and closing."""
     request_lines = kata.get("request_lines", "coroutine")
     what = f"request_lines(host, port, {lines!r})" if len(repr(lines)) < 60 else "request_lines"
-    want = [f"you said: {line}" for line in lines]
+    want = list(lines) if echo else [f"you said: {line}" for line in lines]
 
     async def scenario() -> str:
-        server = Server()
+        server = Server(echo)
         listener = await asyncio.start_server(server.handle, streams.HOST, 0)
         port = streams.port_of(listener)
         try:
@@ -166,3 +187,11 @@ def test_text_is_kept_exactly(kata: kit.Kata) -> None:
     """Spaces, tabs, non-ASCII text, an empty line and a carriage return before the newline
     travel both ways unchanged."""
     grade(kata, ["  padded\t ", "grüße ☃", "", "ends in a carriage return\r"])
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_blank_replies_are_replies(kata: kit.Kata) -> None:
+    """An echo server answers "" with a blank line and " \t" with spaces: both are replies."""
+    grade(kata, ["before", "", " \t", "after"], echo=True)
