@@ -11,7 +11,8 @@ Docstring sentence -> the check that enforces it:
 - return their exit codes in the order of `cmds` -> test_exit_codes_in_input_order
 - at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
   -> test_at_most_limit_at_once_but_concurrent
-- starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes
+- starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes,
+  test_a_free_slot_takes_the_next_command (no fixed lanes of commands per slot)
 - (a list of commands, possibly empty) -> test_no_commands
 - "the commands' output is not needed: let it go to the terminal" (no pipe nobody reads)
   -> test_a_chatty_command_is_not_held_up
@@ -182,3 +183,22 @@ def test_a_chatty_command_is_not_held_up(kata: kit.Kata) -> None:
         "goes to the terminal).",
     )
     kit.expect_equal(result.value, [3], "run_all([a command printing 1 MB and exiting 3], 2)")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_a_free_slot_takes_the_next_command(kata: kit.Kata, tmp_path: Path) -> None:
+    """limit=2: when the second command ends, the third starts, though the first still runs."""
+    run_all = kata.get("run_all", "coroutine")
+    go = str(tmp_path / "go")
+    cmds = [subprocesses.python(WAITER, go), subprocesses.python("pass")]
+    cmds.append(subprocesses.python(TOUCHER, go))
+    result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=20.0, what="run_all")
+    kit.expect(
+        result.value == [0, 0, 0],
+        f"with limit=2, the first command waited (up to 8 s) for the third to run, while "
+        f"the second ended at once; run_all returned {result.value!r}, expected [0, 0, 0]: "
+        "the third did not take the slot the second freed. Did you deal the commands out "
+        "to `limit` fixed lanes ahead of time (each lane running its share in turn)? Any "
+        "free slot must take the next command: a Semaphore(limit) around each command, all "
+        "started at once with gather (or workers pulling from one shared queue).",
+    )

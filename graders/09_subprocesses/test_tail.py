@@ -12,7 +12,11 @@ Docstring sentence -> the check that enforces it:
   (spaces, tabs, no final newline), test_a_carriage_return_is_kept,
   test_a_character_split_between_writes
 - AS SOON AS the line is printed -> test_lines_come_as_they_are_printed
-- when the output ends, wait for the child (`await proc.wait()`) -> test_every_line_in_order
+- when the output ends, wait for the child (`await proc.wait()`) -> test_every_line_in_order,
+  test_the_command_finishes_after_its_output_ends (not killed once its stdout is closed)
+- starts `cmd` with `stdout=asyncio.subprocess.PIPE`; yields each line of its stdout
+  -> test_stderr_lines_are_not_yielded (no stderr=STDOUT),
+  test_a_chatty_stderr_does_not_stall (no stderr=PIPE that nobody reads)
 - consumer stops early, generator closed: kill a running child and reap it
   -> test_closing_after_break_kills_the_child (the child ignores SIGTERM: kill, not
   terminate)
@@ -264,3 +268,94 @@ def test_a_character_split_between_writes(kata: kit.Kata) -> None:
         "may come in two pieces): read with `readline()` or `async for line in "
         "proc.stdout`, then decode.",
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_the_command_finishes_after_its_output_ends(kata: kit.Kata, tmp_path: Path) -> None:
+    """A command that closes its stdout, then works 0.2 s more, is waited for, not killed."""
+    tail = kata.get("tail", "asyncgen")
+    done = tmp_path / "done"
+    cmd = subprocesses.python(
+        PRINT + "import os, signal, sys, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "print('bye')\nos.close(1)\ntime.sleep(0.2)\n"
+        "open(sys.argv[1], 'w').close()\nos._exit(0)\n",
+        str(done),
+    )
+
+    async def scenario() -> str:
+        lines = [line async for line in tail(cmd)]
+        pid = pid_of(lines[0]) if lines else None
+        if lines[1:] != ["bye"] or pid is None:
+            return f"tail() yielded {lines!r}; expected 'pid <n>', 'bye'."
+        if not done.exists():
+            await stop(pid)
+            return (
+                "tail() stopped the command once its output ended: the command had closed its "
+                "stdout and needed 0.2 s more to finish its work, and never finished it. When "
+                "the output ends, `await proc.wait()` for the command to exit; in finally, kill "
+                "only a command still running because the consumer stopped early (returncode "
+                "stays None until proc.wait() has returned)."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=10.0)
+
+
+def test_stderr_lines_are_not_yielded(kata: kit.Kata) -> None:
+    """Lines the command writes to stderr are not stdout's lines: they are not yielded."""
+    expect_lines(
+        kata,
+        "import sys; print('out'); print('an error', file=sys.stderr); print('end')",
+        "'out', then 'an error' on stderr, then 'end'",
+        ["out", "end"],
+        "yield the lines of stdout only: start the command with stdout=PIPE and no stderr= "
+        "(stderr=asyncio.subprocess.STDOUT mixes its error messages into stdout).",
+    )
+
+
+def test_a_chatty_stderr_does_not_stall(kata: kit.Kata) -> None:
+    """A command writing 1 MB to stderr before its stdout line is not held up."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python(
+        PRINT + "import sys; sys.stderr.write(('e' * 99 + '\\n') * 10_000); sys.stderr.flush()\n"
+        "print('done')\n"
+    )
+
+    async def scenario() -> str:
+        got: list[str] = []
+
+        async def consume() -> None:
+            async for line in tail(cmd):
+                got.append(line)
+
+        reading = asyncio.create_task(consume())
+        done, _ = await asyncio.wait({reading}, timeout=4.0)
+        if not done:
+            pid = pid_of(got[0]) if got else None
+            piped = False
+            if pid is not None:
+                with contextlib.suppress(OSError):
+                    theirs = os.readlink(f"/proc/{pid}/fd/2")
+                    piped = theirs.startswith("pipe:") and theirs != os.readlink("/proc/self/fd/2")
+            await stop(pid)
+            reading.cancel()
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(reading, 3.0)
+            if piped:
+                return (
+                    "tail() of a command writing 1 MB to stderr, then 'done' to stdout, was "
+                    "still waiting after 4 s: the command's stderr went into a pipe that nobody "
+                    "read, and it stalled once the pipe was full. Start the command with "
+                    "stdout=PIPE and no stderr= (its stderr then goes to the terminal)."
+                )
+            return (
+                f"tail() of a command writing 1 MB to stderr, then 'done' to stdout, yielded "
+                f"only {got!r} in 4 s: start the command with stdout=PIPE and no stderr=, and "
+                "yield each stdout line as it comes."
+            )
+        await reading
+        if got[1:] != ["done"]:
+            return f"tail() yielded {got!r}; expected 'pid <n>', 'done'."
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd)", limit=15.0)
