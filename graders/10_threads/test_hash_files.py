@@ -3,7 +3,9 @@
 Docstring sentence -> the check that enforces it (on the real clock):
 
 - "return a dict mapping each path ... to the SHA-256 hex digest of that file's contents"
-  -> test_digests (a 4 MiB file, a small one, an empty one)
+  -> test_digests (a 4 MiB file, a small one, an empty one); test_any_paths checks the
+  digests of its files before its keys, and names text mode when a digest is that of the
+  bytes with their line endings translated (a file holding every byte value, \r included)
 - "(exactly as given: not normalised, spaces and non-ASCII kept)" -> test_any_paths
   (a path with `./` in it, a name with a space and an accent)
 - "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
@@ -169,6 +171,26 @@ def odd_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
 
 
+def _expect_digests_of(digests: dict[str, Any], expected: dict[str, str]) -> None:
+    """The right keys: name a digest that is not the file's, and text mode when it is the
+    digest of the file's bytes with their line endings translated (\\r to \\n)."""
+    for path, wanted in expected.items():
+        data = Path(path).read_bytes()
+        as_text = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        kit.expect(
+            as_text == data or digests[path] != hashlib.sha256(as_text).hexdigest(),
+            f"the digest of {Path(path).name!r} (its bytes include a \\r) was the digest of "
+            "its bytes with every \\r turned into \\n: the file was read in text mode, "
+            "which translates line endings. Open it in binary mode (`open(path, 'rb')`) and "
+            "hash its bytes as they are.",
+        )
+        kit.expect(
+            digests[path] == wanted,
+            f"the digest of {Path(path).name!r} was {digests[path]!r}; expected {wanted!r}. "
+            "Hash the whole file's bytes with hashlib.sha256 and take .hexdigest().",
+        )
+
+
 def test_any_paths(kata: kit.Kata, odd_files: dict[str, str]) -> None:
     """Paths from a generator, un-normalised, with spaces and accents, one of them twice."""
     hash_files = kata.get("hash_files", "coroutine")
@@ -186,6 +208,8 @@ def test_any_paths(kata: kit.Kata, odd_files: dict[str, str]) -> None:
             "generator too: turn it into a list once (`paths = list(paths)`) if you need it "
             "twice."
         )
+    if isinstance(result.value, dict) and sorted(result.value) == sorted(odd_files):
+        _expect_digests_of(result.value, odd_files)
     kit.expect_equal(
         result.value,
         odd_files,

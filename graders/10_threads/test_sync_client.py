@@ -8,7 +8,9 @@ Docstring sentence -> the check that enforces it:
   -> test_one_loop_in_a_background_thread (the coroutine runs in another thread, and a task
   started by one call still runs at the next)
 - "`call(coro_fn, *args)` ... runs `coro_fn(*args)` on that loop, blocks until it finishes,
-  and returns its result (or raises its exception)" -> test_values_and_errors
+  and returns its result (or raises its exception)" -> test_values_and_errors;
+  test_call_has_no_time_limit (a call that waits with a timeout of up to 3 s, seen in the
+  calling thread's stack, is outlasted: TimeoutError fails it)
 - "Every call runs on the SAME loop, so state lives on across calls" ->
   test_one_loop_in_a_background_thread (asyncio.run per call named when two loops were seen)
 - "Calls made at the same time from several threads run concurrently on that loop" ->
@@ -17,13 +19,16 @@ Docstring sentence -> the check that enforces it:
   loop, closes it and joins the thread" -> test_close_with_nothing_pending,
   test_close_leaves_nothing_running (a close()
   that hangs with the loop still running names a stop() that did not wake the loop; a
-  task cancelled but never run to its end is named as such)
+  task cancelled but never run to its end is named as such); test_close_waits_for_slow_cleanup
+  (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup: giving
+  up before the cleanup ends fails it)
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -320,4 +325,129 @@ def test_close_with_nothing_pending(session: Session, monkeypatch: pytest.Monkey
         "client.close() with no task left on the loop "
         + (f"left {len(alive)} thread(s) running" if alive else "did not close the loop")
         + ": the shutdown must work with nothing to cancel too.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+LONGEST_TIMEOUT = 3.0  # a learner's wait timeout the grader outlasts (real seconds)
+
+
+def _timeouts_in(thread: threading.Thread) -> list[float]:
+    """The positive ``timeout`` arguments of the calls ``thread`` is blocked in right now
+    (``future.result(timeout=...)``, ``thread.join(timeout)``, ``event.wait(timeout)``)."""
+    frame = sys._current_frames().get(thread.ident or -1)
+    found: list[float] = []
+    while frame is not None:
+        value = frame.f_locals.get("timeout")
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            found.append(float(value))
+        frame = frame.f_back
+    return found
+
+
+def _outlast(thread: threading.Thread) -> float:
+    """Wait while ``thread`` is blocked; when it waits with a timeout of at most
+    LONGEST_TIMEOUT, wait past that timeout. Returns that timeout (0 when none)."""
+    time.sleep(0.05)  # the thread reaches its blocking wait
+    timeouts = [t for t in _timeouts_in(thread) if t <= LONGEST_TIMEOUT]
+    if not timeouts:
+        return 0.0
+    thread.join(max(timeouts) + 0.5)
+    return max(timeouts)
+
+
+def _in_thread(fn: Callable[[], Any], outcome: dict[str, Any]) -> threading.Thread:
+    """Start ``fn`` in a grader thread; its value or error lands in ``outcome``."""
+
+    def target() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="grader-call", daemon=True)
+    thread.start()
+    return thread
+
+
+def test_call_has_no_time_limit(session: Session) -> None:
+    """call() blocks until the coroutine finishes, however long it takes (no timeout)."""
+    started = threading.Event()
+    release: list[Callable[[], None]] = []
+
+    async def until_released() -> str:
+        session.loops.append(asyncio.get_running_loop())
+        future = asyncio.get_running_loop().create_future()
+        release.append(
+            lambda: future.get_loop().call_soon_threadsafe(
+                lambda: future.done() or future.set_result("done")
+            )
+        )
+        started.set()
+        return await future
+
+    outcome: dict[str, Any] = {}
+    thread = _in_thread(lambda: session.client.call(until_released), outcome)
+    kit.expect(started.wait(5.0), "client.call(...) did not start the coroutine within 5 s.")
+    waited = _outlast(thread)
+    release[0]()
+    thread.join(5.0)
+    error = outcome.get("error")
+    kit.expect(
+        not isinstance(error, TimeoutError),
+        "client.call(...) raised TimeoutError while the coroutine was still running: call() "
+        f"waits for the result with a timeout ({waited:g} s), so a slower coroutine makes it "
+        "fail. call must block until the coroutine finishes, however long it takes: "
+        "`future.result()` with no timeout.",
+    )
+    if error is not None:
+        raise error
+
+
+def test_close_waits_for_slow_cleanup(session: Session) -> None:
+    """close() waits for the cancelled tasks however long their cleanup takes (no timeout)."""
+    started, cleaning = threading.Event(), threading.Event()
+    release: list[Callable[[], None]] = []
+    finished: list[str] = []
+
+    async def slow_cleanup() -> None:
+        try:
+            started.set()
+            await asyncio.sleep(3600)
+        finally:
+            future = asyncio.get_running_loop().create_future()
+            release.append(
+                lambda: future.get_loop().call_soon_threadsafe(
+                    lambda: future.done() or future.set_result(None)
+                )
+            )
+            cleaning.set()
+            await future
+            finished.append("cleaned up")
+
+    async def start() -> None:
+        asyncio.get_running_loop().__dict__.setdefault("grader_tasks", []).append(
+            asyncio.create_task(slow_cleanup())
+        )
+
+    session.call(start)
+    loop = session.loops[0]
+    kit.expect(started.wait(5.0), "a task started by client.call(...) never ran.")
+    outcome: dict[str, Any] = {}
+    thread = _in_thread(session.client.close, outcome)
+    if not cleaning.wait(5.0):
+        return  # the task's cancellation never ran: the checks above name that
+    waited = _outlast(thread)
+    cut_short = not thread.is_alive() and not finished
+    release[0]()
+    thread.join(5.0)
+    ended = f"raised {type(outcome['error']).__name__}" if "error" in outcome else "returned"
+    left = "" if loop.is_closed() else " and left the loop open"
+    kit.expect(
+        not (cut_short and waited),
+        "client.close() gave up while a cancelled task was still running its cleanup (it "
+        f"waited with a timeout of {waited:g} s, then {ended}{left}). Wait for the cancelled "
+        "tasks, and join the thread, with no timeout: `loop.run_until_complete("
+        "asyncio.gather(*tasks, return_exceptions=True))`, then `thread.join()`.",
     )
