@@ -151,27 +151,18 @@ async def work():
 
 
 def test_a_step_that_waited_for_a_busy_cpu_is_not_called_blocked(
-    make_kata: Callable[[str], Kata], busy_cpu: None
+    make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """0.05 s of work takes about 0.4 s of real time on a CPU shared eight ways: the step is
-    timed without the wait for the CPU, so it is not "blocked" (0.3 s)."""
+    timed without the wait for the CPU, so it is not "blocked" (0.3 s). The stuck-step
+    watchdog counts real time (so that a spin on a crowded CPU is stopped soon) and is not
+    what this test is about: on a suite busy with other tests the step once took over its
+    1 s, so here it has 10 s."""
+    monkeypatch.setattr("kit.running.STUCK_LIMIT", 10.0)
     kata = make_kata(SHORT_WORK)
     run = kata.run(lambda: kata.get("work", "coroutine")())
     assert run.wall_time > 0.3, "the CPU was not busy: this test proves nothing"
     assert run.longest_step < 0.3
-
-
-def test_the_watchdog_leaves_out_the_wait_for_a_cpu(
-    make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With the stuck limit at 0.15 s, 0.05 s of work that takes about 0.4 s of real time on
-    a CPU shared eight ways is not stopped (a suite busy with other tests once stopped such a
-    step at the real 1 s limit)."""
-    monkeypatch.setattr("kit.running.STUCK_LIMIT", 0.15)
-    kata = make_kata(SHORT_WORK)
-    run = kata.run(lambda: kata.get("work", "coroutine")(), block_limit=None)
-    assert run.wall_time > 0.15, "the CPU was not busy: this test proves nothing"
-    assert run.value == 1
 
 
 def test_a_blocking_call_on_a_busy_cpu_is_still_blocked(

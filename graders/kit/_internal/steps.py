@@ -25,9 +25,6 @@ SPIN_LIMIT = 200_000
 # (``while True: pass``) is cut short.
 STUCK_LIMIT = 1.0
 STUCK_LIMIT_REAL = 5.0
-# The limit counts a step's time without its wait for a CPU, up to this many real seconds
-# past the limit: then the step is stopped however busy the machine.
-STUCK_GRACE = 1.5
 # A loop step longer than this (real seconds) is corrected for the time it waited for a CPU;
 # the stuck-step watchdog samples that wait every SAMPLE_EVERY seconds.
 CORRECT_ABOVE = 0.05
@@ -188,15 +185,9 @@ class StepTimer:
             started = self.step_started
             if started is None or self.selecting:
                 return 0.0
-            real = time.perf_counter() - started - self._waited
-            # Corrected for the wait for a CPU, so that a step of 0.05 s on a CPU shared
-            # twenty ways is not stopped; but never past STUCK_GRACE more real seconds, or
-            # on a busy machine a spin (which gets little CPU) would run several times the
-            # limit.
-            if real > limit + STUCK_GRACE:
-                return real
-            queued = self.queue.since(self._own_since) - self._queued_uncounted
-            return real - max(0.0, queued)
+            # Real time, not corrected for the wait for a CPU: on a busy machine a spin would
+            # otherwise run several times the limit (an honest step is milliseconds long).
+            return time.perf_counter() - started - self._waited
 
         def interrupt(sig: int, frame: Any) -> None:
             if busy_for() > limit and not fired:
