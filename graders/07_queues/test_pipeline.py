@@ -242,22 +242,6 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             finally:
                 cleaning[0] -= 1
 
-    state: dict[str, Any] = {}
-
-    async def scenario() -> None:
-        task = asyncio.create_task(
-            pipeline([f"u{i}" for i in range(6)], fetch, handler, store, (2, 2, 1))
-        )
-        await asyncio.sleep(1.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
-        state["cleaning"] = cleaning[0]
-        state["cancelled"] = task.cancelled()
-        if not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
-
     what = "pipeline(...), cancelled at 1 s while parse calls ran,"
 
     def stuck() -> str:
@@ -270,15 +254,22 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             )
         return HANG
 
-    queues.run_hung(kata, scenario, what, stuck)
+    state = queues.cancel_midway(
+        kata,
+        lambda: pipeline([f"u{i}" for i in range(6)], fetch, handler, store, (2, 2, 1)),
+        1.0,
+        what,
+        stuck,
+        lambda: cleaning[0],
+    )
     kit.expect(
-        state.get("cancelled"),
+        state.cancelled,
         f"{what} did not end with CancelledError: after stopping the workers, let the "
         "cancellation out.",
     )
     kit.expect(
-        not state.get("left") and not state.get("cleaning"),
-        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still "
         "running (finishing their cleanup): cancel the workers and then await them "
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
@@ -307,34 +298,25 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
             finally:
                 cleaning.remove(page)
 
-    state: dict[str, Any] = {}
-
-    async def scenario() -> None:
-        task = asyncio.create_task(
-            pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1))
-        )
-        await asyncio.sleep(1.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
-        state["cleaning"] = len(cleaning)
-        state["cancelled"] = task.cancelled()
-        await asyncio.sleep(1.0)  # let any worker left behind end before the run does
-        if not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
-
     what = "pipeline(...), cancelled at 1 s while parse calls ran that need 0.5 s to clean up,"
-    queues.run_hung(kata, scenario, what, HANG)
+    state = queues.cancel_midway(
+        kata,
+        lambda: pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1)),
+        1.0,
+        what,
+        HANG,
+        lambda: len(cleaning),
+        grace=1.0,
+    )
     kit.expect(
-        state.get("cancelled"),
+        state.cancelled,
         f"{what} did not end with CancelledError: after stopping the workers, let the "
         "cancellation out.",
     )
     kit.expect(
-        not state.get("left") and not state.get("cleaning"),
-        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
-        f"running ({state.get('cleaning')} parse call(s) still cleaning up): wait for every "
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still "
+        f"running ({state.cleaning} parse call(s) still cleaning up): wait for every "
         "cancelled worker to end (`await asyncio.gather(*tasks, "
         "return_exceptions=True)`; without return_exceptions=True, gather raises as soon as "
         "the first cancelled worker ends).",

@@ -287,20 +287,6 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             finally:
                 cleaning[0] -= 1
 
-    state: dict[str, Any] = {}
-
-    async def scenario() -> None:
-        task = asyncio.create_task(process_all(list(range(6)), handler, 2))
-        await asyncio.sleep(1.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
-        state["cleaning"] = cleaning[0]
-        state["cancelled"] = task.cancelled()
-        if not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
-
     what = "process_all(...), cancelled at 1 s while handler calls ran,"
 
     def stuck() -> str:
@@ -313,15 +299,22 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
             )
         return HANG
 
-    queues.run_hung(kata, scenario, what, stuck)
+    state = queues.cancel_midway(
+        kata,
+        lambda: process_all(list(range(6)), handler, 2),
+        1.0,
+        what,
+        stuck,
+        lambda: cleaning[0],
+    )
     kit.expect(
-        state.get("cancelled"),
+        state.cancelled,
         f"{what} did not end with CancelledError: after stopping the workers, let the "
         "cancellation out.",
     )
     kit.expect(
-        not state.get("left") and not state.get("cleaning"),
-        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still "
         "running (finishing their cleanup): cancel the workers and then await them "
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
@@ -349,31 +342,24 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
                 finally:
                     cleaning.remove(item)
 
-    state: dict[str, Any] = {}
-
-    async def scenario() -> None:
-        task = asyncio.create_task(process_all(list(range(6)), handler, 2))
-        await asyncio.sleep(1.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        state["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
-        state["cleaning"] = len(cleaning)
-        state["cancelled"] = task.cancelled()
-        await asyncio.sleep(1.0)  # let a worker left behind end before the run does
-        if not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
-
     what = "process_all(...), cancelled at 1 s while a handler call needed 0.5 s to clean up,"
-    queues.run_hung(kata, scenario, what, HANG)
+    state = queues.cancel_midway(
+        kata,
+        lambda: process_all(list(range(6)), handler, 2),
+        1.0,
+        what,
+        HANG,
+        lambda: len(cleaning),
+        grace=1.0,
+    )
     kit.expect(
-        state.get("cancelled"),
+        state.cancelled,
         f"{what} did not end with CancelledError: after stopping the workers, let the "
         "cancellation out.",
     )
     kit.expect(
-        not state.get("left") and not state.get("cleaning"),
-        f"when {what} ended, {len(state.get('left') or [])} worker task(s) were still "
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still "
         "running (one still cleaning up): await every cancelled worker to its end. "
         "`await asyncio.gather(*tasks)` without return_exceptions=True stops waiting as soon "
         "as the first one ends cancelled; use return_exceptions=True, or a TaskGroup.",

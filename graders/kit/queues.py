@@ -5,11 +5,15 @@
 - ``hang_evidence()``: what those counters show about a hang, as a sentence ('' if nothing).
 - ``run_hung(kata, call, what, hang_hint)``: ``kata.run(call)`` where a hang is diagnosed from
   the queues' counters when they show why.
+- ``cancel_midway(kata, start, at, what, hang_hint, cleaning)``: run ``start()`` as a task,
+  cancel it at loop time ``at``, and return what it left behind when it ended (``Left``).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import pytest
@@ -93,3 +97,44 @@ def watch_queues(kata: Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in list(vars(kata.module).items()):
         if value is REAL_QUEUE:
             monkeypatch.setattr(kata.module, name, WatchedQueue)
+
+
+@dataclass
+class Left:
+    """What a call cancelled midway left when it ended."""
+
+    cancelled: bool = False  # it ended with CancelledError
+    tasks: list[asyncio.Task[Any]] = field(default_factory=list)  # tasks still running then
+    cleaning: int = 0  # the grader's count of cleanups still under way then
+
+
+def cancel_midway(
+    kata: Kata,
+    start: Callable[[], Awaitable[Any]],
+    at: float,
+    what: str,
+    hang_hint: Any,
+    cleaning: Callable[[], int],
+    grace: float = 0.0,
+) -> Left:
+    """Run ``start()`` as a task, cancel it at loop time ``at``, and note what was left when
+    it ended; then wait ``grace`` more seconds (tasks left behind end before the run does).
+    A hang is diagnosed as in ``run_hung``; an error other than the cancellation is raised."""
+    left = Left()
+
+    async def scenario() -> None:
+        task = asyncio.ensure_future(start())
+        await asyncio.sleep(at)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        left.tasks = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+        left.cleaning = cleaning()
+        left.cancelled = task.cancelled()
+        if grace:
+            await asyncio.sleep(grace)
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+
+    run_hung(kata, scenario, what, hang_hint)
+    return left
