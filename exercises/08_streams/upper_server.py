@@ -9,6 +9,8 @@ caller decides how long the server lives). For each client:
   spaces, tabs and blank lines come back as they are);
 - after each write, `await writer.drain()`: a client that sends but never reads then holds
   your handler back, instead of making the server buffer replies without end;
+- a last line that ends without a newline (the client closed its side right after it) is
+  a line too: `readline()` returns it as it is; send it back uppercased, as it is;
 - when `readline()` returns `b""` the client closed its side: close yours too,
   `writer.close()` then `await writer.wait_closed()`.
 

@@ -12,6 +12,8 @@ Docstring sentence -> the check that enforces it:
   -> test_answers_each_line, test_lines_split_across_packets, test_text_is_kept_exactly
 - await `drain()` after writing (a client that does not read holds the server back)
   -> test_a_client_that_does_not_read
+- "a last line that ends without a newline ... is a line too: ... send it back uppercased"
+  -> test_a_last_line_without_a_newline
 - `readline()` returns b"": close yours too, `writer.close()` then `await writer.wait_closed()`
   -> test_closes_when_the_client_closes, and serve() in every test (a server-side
   StreamWriter closed and never waited for fails)
@@ -297,3 +299,35 @@ def test_closes_when_the_client_closes(kata: kit.Kata) -> None:
         return ""
 
     serve(kata, scenario, "the upper server")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_last_line_without_a_newline(kata: kit.Kata) -> None:
+    """The client sends b"one\\nlast" and closes its side: b"ONE\\nLAST" comes back."""
+
+    async def scenario(port: int) -> str:
+        reader, writer = await streams.connect(port)
+        try:
+            writer.write(b"one\nlast")
+            writer.write_eof()
+            data, _ = await streams.read_to_eof(reader, timeout=2.0)
+        finally:
+            await streams.close(writer)
+        if data == b"ONE\n":
+            return (
+                "sent b'one\\nlast' then closed the sending side, and only b'ONE\\n' came "
+                "back: the last line, which has no newline, was dropped. readline() returns "
+                "it as it is (b'last'); answer it too (with readuntil, it is the "
+                "IncompleteReadError's .partial)."
+            )
+        if data != b"ONE\nLAST":
+            return (
+                f"sent b'one\\nlast' then closed the sending side, and got back {data!r}; "
+                "expected b'ONE\\nLAST': a last line without a newline comes back uppercased "
+                "as it is."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server, with a last line without a newline")

@@ -26,6 +26,8 @@ class UpperProtocol(asyncio.Protocol):
         self.transport.resume_reading()
 
     def eof_received(self) -> bool:
+        if self.buffer:  # a last line without a newline
+            self.transport.write(self.buffer.decode().upper().encode())
         self.transport.close()
         return False
 

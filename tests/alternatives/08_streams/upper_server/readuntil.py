@@ -1,4 +1,5 @@
-"""Correct in another style: readuntil() with IncompleteReadError marking the end."""
+"""Correct in another style: readuntil() with IncompleteReadError marking the end (its
+.partial is a last line without a newline)."""
 
 import asyncio
 import contextlib
@@ -10,8 +11,10 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
         while True:
             try:
                 line = await reader.readuntil(b"\n")
-            except asyncio.IncompleteReadError:
-                break
+            except asyncio.IncompleteReadError as end:
+                line = end.partial  # a last line without a newline (b"" at a clean end)
+                if not line:
+                    break
             writer.write(line.decode().upper().encode())
             await writer.drain()
     finally:
