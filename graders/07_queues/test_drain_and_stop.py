@@ -33,6 +33,7 @@ from typing import Any
 import kit
 import pytest
 from hypothesis import strategies as st
+from kit import queues
 
 HANG = (
     "Some consumers never stopped: each consumer waiting in queue.get() needs its own "
@@ -205,29 +206,12 @@ def test_consumers_done_when_it_returns(kata: kit.Kata) -> None:
     kata.run(call, what=what, limit=1000, hang_hint=HANG)
 
 
-class CountingQueue(asyncio.Queue):  # type: ignore[type-arg]
-    """An asyncio.Queue that counts the items taken and the task_done() calls."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.taken = self.done_calls = 0
-
-    def get_nowait(self) -> Any:
-        item = super().get_nowait()
-        self.taken += 1
-        return item
-
-    def task_done(self) -> None:
-        self.done_calls += 1
-        super().task_done()
-
-
 def test_task_done_after_handle(kata: kit.Kata) -> None:
     """task_done() for an item comes only after its handle() call has finished."""
     drain_and_stop = kata.get("drain_and_stop", "coroutine")
     probe = kit.Probe(delay=1.0, result=lambda item: None)
     what = "drain_and_stop(a queue with 4 items, consumers=2, handle)"
-    queue = CountingQueue()
+    queue = queues.WatchedQueue()  # counts the items taken and the task_done() calls
     counts = {"started": 0, "ended": 0}
     early: list[Any] = []
 

@@ -6,7 +6,8 @@
 - ``run_hung(kata, call, what, hang_hint)``: ``kata.run(call)`` where a hang is diagnosed from
   the queues' counters when they show why.
 - ``cancel_midway(kata, start, at, what, hang_hint, cleaning)``: run ``start()`` as a task,
-  cancel it at loop time ``at``, and return what it left behind when it ended (``Left``).
+  cancel it at loop time ``at``, fail unless it ended cancelled, and return what it left
+  behind when it ended (``Left``).
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def cancel_midway(
 ) -> Left:
     """Run ``start()`` as a task, cancel it at loop time ``at``, and note what was left when
     it ended; then wait ``grace`` more seconds (tasks left behind end before the run does).
-    A hang is diagnosed as in ``run_hung``; an error other than the cancellation is raised."""
+    A hang is diagnosed as in ``run_hung``; an error other than the cancellation is raised;
+    a call that did not end cancelled fails."""
     left = Left()
 
     async def scenario() -> None:
@@ -137,4 +139,9 @@ def cancel_midway(
             raise task.exception()  # type: ignore[misc]
 
     run_hung(kata, scenario, what, hang_hint)
+    if not left.cancelled:
+        fail(
+            f"{what} did not end with CancelledError: after stopping the workers, let the "
+            "cancellation out."
+        )
     return left
