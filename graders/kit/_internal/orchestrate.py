@@ -313,10 +313,12 @@ def _pidfd(proc: subprocess.Popen[bytes]) -> int | None:
 
 def _wait_a_little(proc: subprocess.Popen[bytes], pidfd: int | None, seconds: float) -> int | None:
     """``proc``'s exit code once it ends within ``seconds``, else None. On its pidfd this
-    wakes once; ``Popen.wait`` with a timeout polls about 80 times a second, and a gradebook
-    watches eight grader processes at once."""
+    wakes once (poll, not select: no limit on the fd's number); ``Popen.wait`` with a timeout
+    polls about 80 times a second, and a gradebook watches eight grader processes at once."""
     if pidfd is not None:
-        select.select([pidfd], [], [], seconds)
+        waiter = select.poll()
+        waiter.register(pidfd, select.POLLIN)
+        waiter.poll(seconds * 1000)
         return proc.poll()
     try:
         return proc.wait(timeout=seconds)
