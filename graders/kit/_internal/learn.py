@@ -82,14 +82,21 @@ def hint(entry: KataInfo) -> str:
     return text
 
 
-def pristine_stub(info: KataInfo) -> str | None:
-    """The original stub, from graders/stubs.json (no git history needed: a zip works too)."""
+def pristine_stubs() -> dict[str, str]:
+    """Kata id -> its original stub, from graders/stubs.json (no git history needed: a zip
+    works too); empty when the file is missing or broken."""
     try:
         stubs = json.loads(STUBS.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
-    stub = stubs.get(info.id)
-    return stub if isinstance(stub, str) else None
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(stubs, dict):
+        return {}
+    return {k: v for k, v in stubs.items() if isinstance(v, str)}
+
+
+def pristine_stub(info: KataInfo) -> str | None:
+    """The original stub of ``info`` (see pristine_stubs)."""
+    return pristine_stubs().get(info.id)
 
 
 def reset(entries: list[KataInfo]) -> list[str]:

@@ -44,7 +44,7 @@ from typing import Any
 from . import extra, flags, integrity, isolation
 from .data import CheckRecord, KataResult, Status
 from .hygiene import for_terminal
-from .learn import STUBS
+from .learn import pristine_stubs
 from .manifest import KataInfo
 from .paths import GRADERS, REPO, STATE, display, kata_of
 from .recorder import open_message
@@ -641,17 +641,14 @@ def estimated_cost(entries: list[KataInfo], target: Path) -> int:
     weights of its kata files that are there and are not the untouched stub (a stub fails
     at once; a real-clock kata waits for seconds). Only regular files count (a symlink is
     not graded), and a file is read only when it has the stub's size."""
-    try:
-        stubs = json.loads(STUBS.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        stubs = {}
+    stubs = pristine_stubs()
     cost = 0
     for entry in entries:
         path = target / f"{entry.id}.py"
         try:
             if not stat.S_ISREG(path.lstat().st_mode):
                 continue
-            stub = str(stubs.get(entry.id, "")).encode("utf-8")
+            stub = stubs.get(entry.id, "").encode("utf-8")
             if path.stat().st_size == len(stub) and path.read_bytes() == stub:
                 continue
         except OSError:
