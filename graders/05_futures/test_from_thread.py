@@ -145,6 +145,21 @@ def check_job(job: ThreadJob) -> None:
     )
 
 
+def expect_ended_cancelled(result: kit.Run[Any], raised_on_loop: str) -> None:
+    """Fail unless the cancelled from_thread ended with CancelledError (the scenario returns
+    ``task.cancelled()``) and nothing raised on the loop; ``raised_on_loop`` is the sentence
+    for an error there, with ``{detail}`` for the error."""
+    kit.expect(
+        result.value,
+        "from_thread did not end with CancelledError when cancelled while waiting: let "
+        "the cancellation propagate out of `await future`.",
+    )
+    for ctx in result.loop_errors:
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        kit.fail(raised_on_loop.format(detail=detail))
+
+
 def run_jobs(kata: kit.Kata, jobs: list[ThreadJob], what: str) -> list[Any]:
     """Run from_thread(job) for every job at once; return the results (None if alarmed)."""
     from_thread = kata.get("from_thread", "coroutine")
@@ -303,19 +318,12 @@ def test_late_result_after_cancel(kata: kit.Kata) -> None:
         job.observed.set()
         job.join()
     check_job(job)
-    kit.expect(
-        result.value,
-        "from_thread did not end with CancelledError when cancelled while waiting: let "
-        "the cancellation propagate out of `await future`.",
+    expect_ended_cancelled(
+        result,
+        "the job's result arrived after the caller was cancelled, and setting it raised on "
+        "the loop ({detail}). The future was already done (cancelled): in the function you "
+        "pass to call_soon_threadsafe, check `if not future.done():` first.",
     )
-    for ctx in result.loop_errors:
-        exc = ctx.get("exception")
-        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
-        kit.fail(
-            f"the job's result arrived after the caller was cancelled, and setting it raised "
-            f"on the loop ({detail}). The future was already done (cancelled): in the "
-            "function you pass to call_soon_threadsafe, check `if not future.done():` first."
-        )
 
 
 # Checked last: earlier wrong answers fail the checks above first.
@@ -362,18 +370,11 @@ def test_a_result_queued_just_before_the_cancel(kata: kit.Kata) -> None:
         kit.fail(
             f"your callback raised {type(exc).__name__}: {exc} in the job's thread. {THREADSAFE}"
         )
-    kit.expect(
-        result.value,
-        "from_thread did not end with CancelledError when cancelled while waiting: let "
-        "the cancellation propagate out of `await future`.",
+    expect_ended_cancelled(
+        result,
+        "the caller was cancelled just after the job's thread handed over its result, and "
+        "setting it raised on the loop ({detail}). Checking future.done() in the job's "
+        "thread comes too early: by the time the loop runs your call, the future may be "
+        "done. Check `if not future.done():` on the loop's side, inside the function you "
+        "pass to call_soon_threadsafe.",
     )
-    for ctx in result.loop_errors:
-        exc = ctx.get("exception")
-        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
-        kit.fail(
-            "the caller was cancelled just after the job's thread handed over its result, and "
-            f"setting it raised on the loop ({detail}). Checking future.done() in the job's "
-            "thread comes too early: by the time the loop runs your call, the future may be "
-            "done. Check `if not future.done():` on the loop's side, inside the function you "
-            "pass to call_soon_threadsafe."
-        )
