@@ -51,8 +51,11 @@ UIDS = (200_000, 2_000_000_000)  # the range a submission's uid is drawn from
 NPROC = 1024  # processes and threads one submission's uid may have at once (root mode)
 # The temporary folder of a grader process in namespaces is a tmpfs of this size, its own:
 # reading a sparse file there costs no page-cache fill (hash_files' 500 MiB file: 0.3 s of
-# CPU time instead of 1.5 s), and it is gone with the process's mount namespace.
-TMP_SIZE = "1g"
+# CPU time instead of 1.5 s), and it is gone with the process's mount namespace. Its pages
+# are memory: a submission that fills it costs at most this much per grader process (a
+# gradebook runs eight at once on 2 cores). Sparse files count only what they hold; the
+# graders write a few MiB.
+TMP_SIZE = "256m"
 SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
