@@ -2,7 +2,9 @@
 
 Write `fetch_all(ids, fetch)`. `fetch` is a coroutine function: `await fetch(i)` returns the
 data for id `i` after some I/O. Start `fetch(i)` for every id at the same time and return the
-list of results in the same order as `ids`, whichever fetch finishes first.
+list of results in the same order as `ids`, whichever fetch finishes first. If a fetch
+raises, fetch_all lets that exception out (a TaskGroup's ExceptionGroup holding it is fine);
+it never returns it in the list.
 
 Awaiting them one by one in a `for` loop makes each fetch wait for the previous one: 3
 fetches of 1 s take 3 s instead of 1 s. `asyncio.as_completed` runs them concurrently but

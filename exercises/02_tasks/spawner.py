@@ -12,8 +12,9 @@ Write `class Spawner` (constructed with no arguments):
   done, drop the reference (the set must not grow forever) and, if the task failed, log its
   exception with the logger `logging.getLogger("katas.spawner")` at ERROR level. A task that
   was cancelled did not fail: do not treat it as an error.
-- `async drain()`: wait until no spawned task is pending, including tasks that were spawned
-  while draining. It never raises a task's exception (those are logged).
+- `async drain()`: wait until no task this Spawner spawned is pending, including tasks that
+  were spawned while draining. It never raises a task's exception (those are logged).
+  Cancelling drain() itself makes it raise CancelledError.
 
     spawner = Spawner()
     spawner.spawn(send_email(user))        # returns at once; the email goes out later

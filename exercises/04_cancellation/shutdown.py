@@ -4,6 +4,7 @@ Write `shutdown(tasks, grace)`. `tasks` is a list of `asyncio.Task`s (some may a
 done). Cancel every task, then wait for them to finish, but never longer than `grace`
 seconds: return as soon as all are done, or when `grace` has passed, whichever comes first.
 Return the list of tasks that are still not done (in any order; `[]` if all finished).
+If the caller cancels `shutdown` itself, it lets that CancelledError out at once.
 
 `task.cancel()` only *asks*: the task gets a `CancelledError` the next time it runs, and may
 take a while to clean up (or even ignore the request). So after cancelling you must wait for

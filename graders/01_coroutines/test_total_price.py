@@ -15,6 +15,8 @@ Docstring sentence -> the check that enforces it:
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
   test_awaits_each_price_once, grade_total
 - "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
+- "If a `get_price` call raises, total_price lets that exception out." ->
+  test_failed_price_raises
 """
 
 from __future__ import annotations
@@ -167,4 +169,48 @@ def test_any_basket(kata: kit.Kata, ids: list[str | None], generator: bool) -> N
         sorted(ids, key=str),
         f"The ids whose price {what} awaited",
         "Await get_price(i) once for every id in ids.",
+    )
+
+
+class PriceError(Exception):
+    """The failure of one get_price call."""
+
+
+def test_failed_price_raises(kata: kit.Kata) -> None:
+    """A get_price call that raises: its exception comes out of total_price."""
+    total_price = kata.get("total_price", "coroutine")
+    boom = PriceError("no price for 'pear'")
+    probe = kit.Probe(
+        delay={"apple": 1.0, "plum": 1.0, "pear": 2.0},
+        result=lambda i: PRICES[i],
+        errors={"pear": boom},
+    )
+
+    async def get_price(i: str) -> int:
+        return int(await probe(i))
+
+    get_price.__qualname__ = "get_price"
+    ids = ["apple", "plum", "pear"]
+    what = f"total_price(get_price, {ids!r}) whose get_price('pear') raises PriceError"
+    result = kata.run(
+        lambda: total_price(get_price, ids),
+        what=what,
+        raises=(PriceError, BaseExceptionGroup, TypeError),
+    )
+    error = result.error
+    if isinstance(error, TypeError):
+        kit.fail(
+            f"{what} raised TypeError ({error}) instead of that PriceError: let the exception "
+            "of a failed get_price call out (asyncio.gather raises it, unless told "
+            "return_exceptions=True)."
+        )
+    if error is not None:
+        kit.expect(
+            not isinstance(error, BaseExceptionGroup) or error.subgroup(PriceError) is not None,
+            f"{what} raised {error!r}, which does not hold the PriceError; let that exception out.",
+        )
+        return
+    kit.fail(
+        f"{what} returned {result.value!r} instead of raising that PriceError: a price that "
+        "could not be got can be neither added up nor left out, so let its exception out."
     )

@@ -19,6 +19,8 @@ Docstring sentence -> the check that enforces it:
   test_many_fetches_all_at_once
 - "return the list of results" (None and other falsy results included) ->
   test_falsy_results_kept
+- "If a fetch raises, fetch_all lets that exception out (a TaskGroup's ExceptionGroup holding
+  it is fine); it never returns it in the list." -> test_failed_fetch_raises
 """
 
 from __future__ import annotations
@@ -215,3 +217,34 @@ def test_falsy_results_kept(kata: kit.Kata) -> None:
         "and other falsy values are results too: keep exactly one result per id.",
     )
     kit.expect_equal(value, expected, what, "Return one result per id, in the order of ids.")
+
+
+class FetchError(Exception):
+    """The failure of one fetch."""
+
+
+def test_failed_fetch_raises(kata: kit.Kata) -> None:
+    """A fetch that raises: its exception comes out of fetch_all, never inside the list."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    boom = FetchError("fetch of 'b' failed")
+    ids = ["a", "b", "c"]
+    probe = kit.Probe(delay={"a": 1.0, "b": 3.0, "c": 2.0}, errors={"b": boom})
+    what = "fetch_all(['a', 'b', 'c'], fetch) whose fetch('b') raises FetchError at 3 s"
+    result = kata.run(
+        lambda: fetch_all(ids, probe), what=what, raises=(FetchError, BaseExceptionGroup)
+    )
+    error, value = result.error, result.value
+    if error is not None:
+        kit.expect(
+            not isinstance(error, BaseExceptionGroup) or error.subgroup(FetchError) is not None,
+            f"{what} raised {error!r}, which does not hold the FetchError; let that exception out.",
+        )
+        return
+    shown = list(value) if isinstance(value, list | tuple) else value
+    kit.expect(
+        not (isinstance(shown, list) and any(r is boom for r in shown)),
+        f"{what} returned {shown!r}, with the exception of the failed fetch in its list: "
+        "a fetch that raises must make fetch_all raise (asyncio.gather does, unless told "
+        "return_exceptions=True).",
+    )
+    kit.fail(f"{what} returned {shown!r}; expected the FetchError to come out of fetch_all.")

@@ -23,10 +23,14 @@ Docstring sentence -> the check that enforces it:
 - "A task that was cancelled did not fail: do not treat it as an error." ->
   test_cancelled_task_is_not_an_error (nothing logged, and the task is dropped all the same),
   test_drain_past_a_task_cancelled_meanwhile
-- "`async drain()`: wait until no spawned task is pending, including tasks that were spawned
-  while draining" -> test_drain_waits_for_all, test_drain_with_nothing_pending
+- "`async drain()`: wait until no task this Spawner spawned is pending, including tasks that
+  were spawned while draining" -> test_drain_waits_for_all, test_drain_with_nothing_pending
 - "It never raises a task's exception" -> test_drain_does_not_raise_task_errors,
   test_drain_past_a_task_cancelled_meanwhile (nor a cancelled task's CancelledError)
+- "Cancelling drain() itself makes it raise CancelledError." ->
+  test_drain_lets_its_own_cancellation_out
+- "wait until no task this Spawner spawned is pending" (not another Spawner's) ->
+  test_spawners_are_independent
 """
 
 from __future__ import annotations
@@ -50,14 +54,17 @@ class JobError(Exception):
 
 
 class Records(logging.Handler):
-    """Keeps every log record it sees."""
+    """Keeps every log record it sees (or none, if not ``keep``: a kept record's exception
+    holds its traceback, whose frames may hold the very task a check wants collected)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = True) -> None:
         super().__init__(logging.DEBUG)
+        self.keep = keep
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        if self.keep:
+            self.records.append(record)
 
     def about(self, exc: BaseException) -> list[logging.LogRecord]:
         """The records that carry or mention ``exc``."""
@@ -69,17 +76,19 @@ class Records(logging.Handler):
 
 
 @contextlib.contextmanager
-def spawner_logs() -> Iterator[Records]:
+def spawner_logs(keep: bool = True) -> Iterator[Records]:
     """Collect what is logged on the katas.spawner logger (and its children)."""
     logger = logging.getLogger(LOGGER)
-    handler, level = Records(), logger.level
+    handler, level, propagate = Records(keep), logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
+    logger.propagate = keep  # pytest's own log capture keeps records too
     try:
         yield handler
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def spawner_class(kata: kit.Kata) -> Any:
@@ -414,7 +423,7 @@ def test_failed_tasks_are_forgotten(kata: kit.Kata) -> None:
         gc.collect()
         return sum(ref() is not None for ref in refs)
 
-    with spawner_logs():
+    with spawner_logs(keep=False):  # a kept record could hold the task (see Records)
         result = scenario(kata, body, "after two spawned tasks failed")
     held = result.value or 0
     kit.expect(
@@ -422,4 +431,67 @@ def test_failed_tasks_are_forgotten(kata: kit.Kata) -> None:
         f"the Spawner still holds {held} of 2 failed task(s) after logging them: a failed "
         "task is done too, so drop its reference as well (discard every done task first, "
         "then log the ones that failed).",
+    )
+
+
+def test_drain_lets_its_own_cancellation_out(kata: kit.Kata) -> None:
+    """Cancelling drain() itself makes it raise CancelledError, at once."""
+    probe = kit.Probe(delay=3.0)
+
+    async def body() -> tuple[bool, float, BaseException | None]:
+        spawner = new_spawner(kata)
+        spawner.spawn(probe("slow"))
+        drain = asyncio.create_task(spawner.drain())
+        await asyncio.sleep(1.0)
+        drain.cancel()
+        await asyncio.wait([drain])
+        ended = kit.now()
+        error = None if drain.cancelled() else drain.exception()
+        await asyncio.sleep(3.0)  # the spawned task ends (or was cancelled with drain)
+        return drain.cancelled(), ended, error
+
+    what = "spawner.drain() cancelled at 1 s while a spawned task ran until 3 s"
+    with spawner_logs():
+        result = scenario(kata, body, what)
+    cancelled, ended, error = result.value or (False, 0.0, None)
+    kit.expect(
+        cancelled,
+        f"{what} "
+        + (f"raised {error!r}" if error is not None else f"returned normally at {ended:g} s")
+        + " instead of raising CancelledError: drain() must let its own cancellation out. "
+        "Do not catch CancelledError (or BaseException) around its waiting without "
+        "re-raising it.",
+    )
+    kit.expect(
+        ended == 1.0,
+        f"{what} raised CancelledError only at loop time {ended:g} s; expected at once, at 1 s.",
+    )
+
+
+def test_spawners_are_independent(kata: kit.Kata) -> None:
+    """Two Spawners: each drain() waits for its own tasks only."""
+    probe = kit.Probe(delay={"quick": 1.0, "slow": 3.0})
+
+    async def body() -> tuple[float, float]:
+        first, second = new_spawner(kata), new_spawner(kata)
+        first.spawn(probe("quick"))
+        second.spawn(probe("slow"))
+        await first.drain()
+        drained_first = kit.now()
+        await second.drain()
+        return drained_first, kit.now()
+
+    what = "two Spawners, one with a task of 1 s and the other with a task of 3 s"
+    result = scenario(kata, body, what)
+    first_at, second_at = result.value or (0.0, 0.0)
+    kit.expect(
+        first_at == 1.0,
+        f"with {what}, the first one's drain() returned at loop time {first_at:g} s; expected "
+        "1 s, when its own task ended: each Spawner keeps its own set of tasks (make it in "
+        "__init__, not as a class attribute shared by every Spawner).",
+    )
+    kit.expect(
+        second_at == 3.0,
+        f"with {what}, the second one's drain() returned at loop time {second_at:g} s; "
+        "expected 3 s, when its own task ended.",
     )

@@ -55,6 +55,7 @@ def run_over_budget(
         f" called at loop time {start:g} s" if start else ""
     )
     running: list[Any] = []
+    asked_to_stop: list[asyncio.Task[Any]] = []  # tasks cancelled, still running at the end
 
     async def call() -> Any:
         await asyncio.sleep(start)
@@ -62,10 +63,21 @@ def run_over_budget(
             return await run_steps(steps, budget)
         finally:
             running.extend(c.args[0] for c in probe.unfinished)
+            me = asyncio.current_task()
+            asked_to_stop.extend(
+                t for t in asyncio.all_tasks() if t is not me and not t.done() and t.cancelling()
+            )
 
     # A step left running is judged below, with a message naming it.
     result = kata.run(call, what=what, raises=TimeoutError, leftover_tasks=True)
     result.loop_time = round(result.loop_time - start, 6)
+    if running and asked_to_stop:
+        kit.fail(
+            f"{what}: when run_steps ended, step {running[0] + 1} (running at the deadline) "
+            "had been cancelled but was still running: cancel() only asks, so await the "
+            "cancelled step before raising (`await step()` inside `async with "
+            "asyncio.timeout(budget):` does both)."
+        )
     if running:
         kit.fail(
             f"{what}: when run_steps ended, step {running[0] + 1} (running at the deadline) was "

@@ -21,6 +21,8 @@ Docstring sentence -> the check that enforces it:
   test_stubborn_task_does_not_hold_up_shutdown, test_returns_as_soon_as_all_are_done
 - "handle 'no tasks' yourself" -> test_no_tasks
 - `tasks` is any iterable (the signature) -> test_a_generator_of_tasks
+- "If the caller cancels `shutdown` itself, it lets that CancelledError out at once." ->
+  test_cancelling_shutdown_itself_propagates
 """
 
 from __future__ import annotations
@@ -281,4 +283,47 @@ def test_all_done_already(kata: kit.Kata) -> None:
         value is not None and list(value) == [] and took == 0.0,
         f"{what} returned {value!r} after {took:g} s; expected [] at once: nothing is left "
         "to wait for.",
+    )
+
+
+def test_cancelling_shutdown_itself_propagates(kata: kit.Kata) -> None:
+    """The caller cancels shutdown while it waits: shutdown ends cancelled, at once."""
+    shutdown = kata.get("shutdown", "coroutine")
+    what = "shutdown(tasks, grace=5) whose own task is cancelled 1 s into the wait"
+
+    async def scenario() -> tuple[bool, float, Any]:
+        fleet = Fleet(stubborn=True)
+        await asyncio.sleep(0.5)
+        start = kit.now()
+        try:
+            task = asyncio.create_task(shutdown(list(fleet.tasks.values()), 5.0))
+            await asyncio.sleep(1.0)
+            task.cancel()
+            await asyncio.wait([task])
+            took = round(kit.now() - start, 6)
+            if task.cancelled():
+                return True, took, None
+            error = task.exception()
+            if error is not None:
+                return False, took, error
+            value, names = task.result(), {t: n for n, t in fleet.tasks.items()}
+            if isinstance(value, list | set | tuple):  # name the tasks, not their long reprs
+                return False, took, [names.get(t, t) for t in value]
+            return False, took, value
+        finally:
+            await fleet.close()
+
+    result = kata.run(scenario, what=what)
+    cancelled, took, outcome = result.value or (False, 0.0, None)
+    shown = f"raised {outcome!r}" if isinstance(outcome, BaseException) else f"returned {outcome!r}"
+    kit.expect(
+        cancelled,
+        f"{what} {shown} after {took:g} s instead of raising CancelledError: shutdown must let "
+        "its own cancellation out. Do not catch CancelledError around the wait without "
+        "re-raising it (asyncio.wait never raises a task's CancelledError).",
+    )
+    kit.expect(
+        took == 1.0,
+        f"{what} raised CancelledError only {took:g} s after it was called; expected at once, "
+        "after 1 s.",
     )
