@@ -9,7 +9,8 @@ Write the class `Deferred`:
 - `await d.wait()` returns the value (or raises the exception) once it is settled, and at
   once if it already is. Any number of coroutines may wait: all of them wake at the same
   loop time, the moment it is settled. No polling with `asyncio.sleep`.
-- Cancelling one waiter must not disturb the others.
+- A cancelled waiter ends with that CancelledError, and cancelling one waiter must not
+  disturb the others.
 
 Build it on a future (`asyncio.get_running_loop().create_future()`; create a `Deferred`
 inside a running loop) or on an `asyncio.Event`. Careful: `await future` in a waiter that

@@ -18,7 +18,8 @@ for other tasks: no blocking wait in the coroutine (`threading.Event.wait()`,
 `queue.Queue.get()`, `concurrent.futures.Future.result()` would freeze the loop until the
 job is done). If the caller is cancelled while waiting, `from_thread` ends with that
 CancelledError, and the late result must be ignored (check `future.done()` on the loop's
-side). No polling with `asyncio.sleep`.
+side). The job may never call back, so a cancelled `from_thread` must leave no thread behind
+still waiting for the result. No polling with `asyncio.sleep`.
 
     >>> def start_job(callback):
     ...     threading.Thread(target=lambda: callback(6 * 7)).start()

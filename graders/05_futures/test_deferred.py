@@ -17,6 +17,7 @@ Docstring sentence -> the check that enforces it:
 - "all of them wake at the same loop time, the moment it is settled. No polling"
   -> test_hundred_waiters_wake_together (and the `sleeps` fixture)
 - "Cancelling one waiter must not disturb the others" -> test_cancelled_waiter_leaves_others_alone
+- "A cancelled waiter ends with that CancelledError" -> test_a_cancelled_waiter_ends_cancelled
 
 Inputs: settlement sequences (None, 0, "", repeated values, exceptions) with waiters before
 and after are drawn by Hypothesis (deterministic): test_any_settlements.
@@ -212,10 +213,17 @@ def test_reject_raises_in_every_waiter(kata: kit.Kata) -> None:
     expect_no_raise(seen)
     got = [o[1:] for o in result.value or []]
     expect_stays_settled(got, "a rejected Deferred")
+    copies = any(o[0] == "raised" and o[1] is not error and repr(o[1]) == repr(error) for o in got)
     kit.expect(
-        all(o == ("raised", error) for o in got),
+        all(o[0] == "raised" and o[1] is error for o in got),
         f"after reject(ValueError('it failed')) the waiters got {got[:2]!r}...; each must "
-        "raise that exception: `future.set_exception(exc)`, and later resolve() is ignored.",
+        "raise that exception: `future.set_exception(exc)`, and later resolve() is ignored."
+        + (
+            " Some raised a new exception that only looks the same: raise the very object "
+            "given to reject(), not a copy."
+            if copies
+            else ""
+        ),
     )
     kit.expect_loop_time(result, 2.0, "waiting on a Deferred rejected at 2 s")
 
@@ -368,3 +376,27 @@ def test_any_settlements(kata: kit.Kata) -> None:
             )
 
     check()
+
+
+def test_a_cancelled_waiter_ends_cancelled(kata: kit.Kata) -> None:
+    """A waiter cancelled while it waits ends cancelled, not with a made-up value."""
+    deferred_class = kata.get("Deferred", "class")
+
+    async def scenario() -> str:
+        deferred = deferred_class()
+        quitter = asyncio.create_task(deferred.wait())
+        await REAL_SLEEP(1.0)
+        quitter.cancel()
+        await asyncio.wait([quitter])
+        if quitter.cancelled():
+            return ""
+        error = quitter.exception()
+        return f"raised {type(error).__name__}" if error else f"returned {quitter.result()!r}"
+
+    result = kata.run(scenario, what="a waiter cancelled while it waited", limit=60)
+    kit.expect(
+        not result.value,
+        f"a wait() cancelled while it waited {result.value} instead of ending cancelled: it "
+        "swallowed the CancelledError, so its caller cannot tell the give-up from a real "
+        "value (None is a value too). Let the CancelledError propagate out of wait().",
+    )

@@ -27,11 +27,15 @@ Docstring sentence -> the check that enforces it:
   test_a_result_queued_just_before_the_cancel ("check `future.done()` on the loop's side":
   a result the thread queued just before the cancel)
 - "No polling with `asyncio.sleep`" -> the `sleeps` fixture
+- "The job may never call back, so a cancelled `from_thread` must leave no thread behind
+  still waiting for the result" -> test_no_thread_left_waiting_after_cancel (threads
+  started during the call, still running 0.5 s after the cancel)
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 import time
 from collections.abc import Callable
@@ -377,4 +381,62 @@ def test_a_result_queued_just_before_the_cancel(kata: kit.Kata) -> None:
         "thread comes too early: by the time the loop runs your call, the future may be "
         "done. Check `if not future.done():` on the loop's side, inside the function you "
         "pass to call_soon_threadsafe.",
+    )
+
+
+LEFT_WAITING = 0.5  # real seconds a thread started by from_thread may take to end after a cancel
+
+
+def test_no_thread_left_waiting_after_cancel(kata: kit.Kata) -> None:
+    """A job that never calls back, and a cancel: no thread that from_thread started is
+    still running half a second later (asyncio.run() would wait for it at exit)."""
+    from_thread = kata.get("from_thread", "coroutine")
+    callbacks: list[Callable[[Any], Any]] = []
+    running: list[threading.Thread] = []
+    # The loop's default executor, made here so that its idle workers can be told to end.
+    executor = concurrent.futures.ThreadPoolExecutor()
+
+    async def scenario() -> bool:
+        asyncio.get_running_loop().set_default_executor(executor)
+        before = set(threading.enumerate())
+        task = asyncio.create_task(from_thread(callbacks.append))
+        await REAL_SLEEP(0.05)
+        task.cancel()
+        await asyncio.wait({task})
+        if not task.cancelled():
+            task.result()  # the learner's own error surfaces here
+        executor.shutdown(wait=False)  # idle workers end; a busy one does not
+        started = [t for t in threading.enumerate() if t not in before]
+        await kit.until(lambda: not any(t.is_alive() for t in started), LEFT_WAITING)()
+        running.extend(t for t in started if t.is_alive())
+        if running:  # the job calls back at last, from its own thread, to free them
+            for callback in callbacks:
+                thread = threading.Thread(target=callback, args=("at last",))
+                thread.start()
+                thread.join(timeout=5)
+            await kit.until(lambda: not any(t.is_alive() for t in running), 5.0)()
+        return task.cancelled()
+
+    try:
+        result = kata.run(
+            scenario,
+            what="from_thread, cancelled while its job never called back,",
+            clock="real",
+            limit=15,
+            loop_errors=True,
+        )
+    finally:
+        executor.shutdown(wait=False)
+    expect_ended_cancelled(
+        result,
+        "from_thread was cancelled while its job never called back, and something raised on "
+        "the loop ({detail}).",
+    )
+    kit.expect(
+        not running,
+        f"from_thread was cancelled while its job had not called back, and {len(running)} "
+        f"thread(s) it started were still running {LEFT_WAITING:g} s later. A job may never "
+        "call back, and then such a thread waits for good (asyncio.run() waits for the "
+        "executor's threads when it ends). Await an asyncio future resolved through "
+        "loop.call_soon_threadsafe(...) instead: a cancel simply drops it.",
     )

@@ -11,7 +11,9 @@ Docstring sentence -> the check that enforces it:
   -> test_any_items_in_order (Hypothesis: None, duplicates, blank and non-ASCII text)
 - "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters,
   test_a_cancelled_waiter_ends_cancelled (giving up is ending cancelled, not returning)
-- "Build it on one `asyncio.Condition`" -> test_uses_a_condition
+- "Build it on one `asyncio.Condition`" -> test_uses_a_condition; "waits there for its
+  condition" -> test_put_and_get_wait_on_the_condition (a get() or put() that waits is
+  inside the Condition's wait(), not in a Queue beside a decorative Condition)
 - "calls `self.cond.notify_all()` to wake the waiters" ->
   test_putters_and_getters_share_the_condition (a hang names notify() only when notify()
   and no notify_all() was seen), test_a_woken_putter_cancelled_passes_the_room_on (a
@@ -51,6 +53,7 @@ NOTIFY_ALL = (
 
 
 NOTIFIES = {"one": 0, "all": 0}  # notify() and notify_all() calls on the learner's Conditions
+WAITING = [0]  # tasks inside wait() (wait_for() included) of the learner's Conditions now
 
 
 @pytest.fixture(autouse=True)
@@ -74,7 +77,15 @@ def counted_notifies(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
             finally:
                 self._in_all = False
 
+        async def wait(self) -> bool:
+            WAITING[0] += 1
+            try:
+                return await super().wait()
+            finally:
+                WAITING[0] -= 1
+
     NOTIFIES.update(one=0, all=0)
+    WAITING[0] = 0
     monkeypatch.setattr(asyncio, "Condition", Condition)
     for name, value in list(vars(kata.module).items()):
         if value is real:
@@ -248,13 +259,19 @@ def test_woken_putter_rechecks(kata: kit.Kata) -> None:
     """A woken put() finds the slot taken by a faster put() and waits on."""
     buffer_class = kata.get("BoundedBuffer", "class")
 
-    async def scenario() -> tuple[bool, list[Any]]:
+    async def scenario() -> tuple[bool, list[Any]] | None:
         buf = buffer_class(1)
         await buf.put("a")
         slow = asyncio.create_task(buf.put("b"))
         await REAL_SLEEP(1.0)
         first = await buf.get()  # wakes the waiting put("b") ...
-        await buf.put("c")  # ... but this put() takes the free slot first
+        try:
+            async with asyncio.timeout(60):
+                await buf.put("c")  # ... but this put() takes the free slot first
+        except TimeoutError:
+            slow.cancel()
+            await asyncio.wait([slow])
+            return None
         await REAL_SLEEP(1.0)
         overfilled = slow.done()
         rest = [await buf.get()]
@@ -262,7 +279,14 @@ def test_woken_putter_rechecks(kata: kit.Kata) -> None:
         rest.append(await buf.get())
         return overfilled, [first, *rest]
 
-    result = kata.run(scenario, what="two put()s racing for one free slot", limit=60)
+    result = kata.run(scenario, what="two put()s racing for one free slot", limit=600)
+    kit.expect(
+        result.value is not None,
+        "put('c') never returned, though the get() just before it had taken the only item "
+        "out of a BoundedBuffer(1) (a put('b') was waiting too): with room in the buffer, a "
+        "put() goes through at once. Add an item only once there is room for it, never "
+        "before waiting.",
+    )
     overfilled, items = result.value or (True, [])
     kit.expect(
         not overfilled,
@@ -502,3 +526,35 @@ def outcome_of(task: asyncio.Task[Any]) -> str:
     if error is not None:
         return f"raised {type(error).__name__}"
     return f"returned {task.result()!r}"
+
+
+def test_put_and_get_wait_on_the_condition(kata: kit.Kata) -> None:
+    """A get() waiting on an empty buffer, and a put() waiting on a full one, wait inside
+    the Condition's wait() (or wait_for()), not somewhere else."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> dict[str, int]:
+        buf = buffer_class(1)
+        waiting: dict[str, int] = {}
+        getter = asyncio.create_task(buf.get())
+        await REAL_SLEEP(1.0)
+        waiting["get()"] = WAITING[0] if not getter.done() else 1
+        await buf.put("a")
+        await getter
+        await buf.put("b")
+        putter = asyncio.create_task(buf.put("c"))
+        await REAL_SLEEP(1.0)
+        waiting["put('c')"] = WAITING[0] if not putter.done() else 1
+        await buf.get()
+        await putter
+        await buf.get()
+        return waiting
+
+    result = kata.run(scenario, what="a get() and a put() that must wait", limit=60)
+    for call, where in (("get()", "an empty"), ("put('c')", "a full")):
+        kit.expect(
+            (result.value or {}).get(call, 0) > 0,
+            f"a {call} on {where} BoundedBuffer(1) waited, but not in wait() or wait_for() "
+            "of an asyncio.Condition: every put and get waits for its condition inside "
+            "`async with self.cond:`, with `await self.cond.wait_for(lambda: ...)`.",
+        )

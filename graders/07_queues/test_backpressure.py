@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "Return (None) when every item has been through the sink, with no task left running" ->
   grade() and the kit's leftover-task check; a hang is diagnosed from the queue's counters
 - "The items may be anything, `None`, falsy values and repeats included, and the source may
-  be empty" -> test_empty_source, test_any_items (Hypothesis: None, 0, "", repeats)
+  be empty" -> test_empty_source, test_any_items (Hypothesis: None, 0, "", repeats),
+  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis)
 - "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
 """
 
@@ -172,3 +173,41 @@ def test_any_items(kata: kit.Kata) -> None:
         grade(kata, len(values), every, sink_delay, maxsize, values=values)
 
     check()
+
+
+class EqualToAll:
+    """An item that compares equal to everything (a careless ``__eq__`` does)."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "<an item equal to everything>"
+
+
+SENTINEL_LIKE = (
+    "the sink never got the item {item!r}. Items may be anything: an item may compare equal "
+    "to anything with ==, and Ellipsis is an item too. A stop signal must be an object of "
+    "your own (`STOP = object()`), compared with `is`."
+)
+
+
+def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
+    """An item equal to everything (==) and Ellipsis go through the sink like any other."""
+    produce_consume = kata.get("produce_consume", "coroutine")
+    sink = kit.Probe(delay=0.5)
+    items = [1, EqualToAll(), ..., 2]
+    source = Source(items, 0.25, sink)
+    what = f"produce_consume(source of {items!r} every 0.25 s, sink taking 0.5 s, maxsize=4)"
+
+    def lost() -> list[Any]:
+        return [item for item in items if not any(c.args[0] is item for c in sink.calls)]
+
+    def stuck() -> str:
+        return SENTINEL_LIKE.format(item=lost()[0]) if lost() else HANG
+
+    queues.run_hung(kata, lambda: produce_consume(source.items(), sink, 4), what, stuck)
+    for item in lost()[:1]:
+        kit.fail(SENTINEL_LIKE.format(item=item))

@@ -15,7 +15,8 @@ Docstring sentence -> the check that enforces it:
   left running (the kit), no hang; test_consumers_done_when_it_returns (every consumer task
   already finished at the moment it returns, not only told to stop)
 - "The items may be anything, `None` and repeats included, and the queue may be empty" ->
-  test_empty_queue, test_any_items (Hypothesis: None, falsy values, repeats)
+  test_empty_queue, test_any_items (Hypothesis: None, falsy values, repeats),
+  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis)
 - "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
   test_full_bounded_queue, test_any_items (full bounded queues)
 - "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
@@ -238,3 +239,41 @@ def test_task_done_after_handle(kata: kit.Kata) -> None:
         "handle() call had finished, so queue.join() would count it as done while it was "
         "still being handled: call task_done() after `await handle(item)`, in a `finally:`.",
     )
+
+
+class EqualToAll:
+    """An item that compares equal to everything (a careless ``__eq__`` does)."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "<an item equal to everything>"
+
+
+SENTINEL_LIKE = (
+    "handle() never got the item {item!r}. Items may be anything: an item may compare equal "
+    "to anything with ==, and Ellipsis is an item too. A stop signal must be an object of "
+    "your own (`STOP = object()`), compared with `is`."
+)
+
+
+def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
+    """An item equal to everything (==) and Ellipsis are handled like any other item."""
+    drain_and_stop = kata.get("drain_and_stop", "coroutine")
+    handle = kit.Probe(delay=1.0, result=lambda item: None)
+    items = ["a", EqualToAll(), ..., "b"]
+    what = f"drain_and_stop(a queue with the items {items!r}, consumers=2, handle)"
+
+    async def call() -> None:
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        for item in items:
+            queue.put_nowait(item)
+        await drain_and_stop(queue, 2, handle)
+
+    kata.run(call, what=what, limit=1000, hang_hint=HANG)
+    got = [c.args[0] for c in handle.calls]
+    for item in items:
+        kit.expect(any(g is item for g in got), SENTINEL_LIKE.format(item=item))
