@@ -9,6 +9,9 @@ Write `class ChatServer` with two coroutine methods:
 
 Each line a client sends (read with `readline()`) goes, as it is, to every OTHER connected
 client; the sender does not get its own line back. A client that disconnects is forgotten.
+A last piece that ends without a newline (the client left right after it) is not a whole
+line: do not relay it as it is, or it runs into the next line the others get; drop it, or
+add the newline.
 
 The hard part: a client that never reads. Its socket buffers fill up, and then
 `await writer.drain()` for that client waits forever. If the broadcast awaits it, every

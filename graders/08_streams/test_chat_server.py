@@ -7,7 +7,8 @@ pieces is not cut by another client's line); a client that never reads does not 
 connection and leaves no handler running.
 
 Docstring sentence -> the check that enforces it:
-- `start(host, port)` returns the port it listens on -> room (every test)
+- `start(host, port)` returns the port it listens on -> room (every test),
+  test_listens_on_the_given_port (a port other than 0 is the one listened on)
 - each line (read with readline()) goes, as it is, to every OTHER client
   -> test_broadcast_to_the_others, test_whole_lines_only, test_lines_relayed_as_they_are
   (spaces, a tab, a carriage return, a blank line and non-UTF-8 bytes relayed byte for byte)
@@ -19,6 +20,8 @@ Docstring sentence -> the check that enforces it:
   -> test_a_client_that_left_is_forgotten; close() then `await wait_closed()` -> room (every
   test: a server-side StreamWriter closed and never waited for fails)
 - treat `ConnectionError` as a disconnect -> test_a_vanishing_client
+- a last piece without a newline is not a whole line: do not relay it as it is (drop it, or
+  add the newline) -> test_a_last_piece_without_newline
 - `stop()` closes the listening socket (close, then `await server.wait_closed()`) AND every
   client connection, returns promptly -> test_stop_closes_everything,
   test_stop_with_a_stalled_client (stop() returns while a client that never reads has
@@ -556,3 +559,90 @@ def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
             await leave(clients)
 
     room(kata, scenario, "the chat server stopped with a stalled client")
+
+
+def test_a_last_piece_without_newline(kata: kit.Kata) -> None:
+    """A client's last piece without a newline is dropped or relayed with one, never bare."""
+
+    async def scenario(chat: object, port: int) -> str:
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"ready\n"):
+                return problem
+            (ra, wa), (rb, _), (_, wc) = clients
+            wa.write(b"bye")
+            wa.write_eof()  # client 1 leaves right after a piece with no newline
+            _, eof = await streams.read_to_eof(ra, 2.0)
+            if not eof:
+                return (
+                    "client 1 sent b'bye' and closed its side; 2 s later the server had not "
+                    "closed its side: when readline() returns b'' the client has left; close "
+                    "its writer."
+                )
+            wc.write(b"hello\n")
+            got = await streams.read_line(rb, 2.0)
+            if got == b"bye\n":
+                got = await streams.read_line(rb, 2.0)
+            if got != b"hello\n":
+                nothing = " (None: nothing within 2 s)" if got is None else ""
+                return (
+                    "client 1 sent b'bye' with no newline and left, then client 3 sent "
+                    f"b'hello\\n'; client 2 received {got!r}{nothing}, "
+                    "expected b'hello\\n' (after b'bye\\n', or alone): a last piece without a "
+                    "newline is not a whole line; relayed as it is, it runs into the next "
+                    "line. Drop it, or relay it with a newline added."
+                )
+            return ""
+        finally:
+            await leave(clients)
+
+    room(kata, scenario, "the chat server")
+
+
+def _free_port() -> int:
+    """A port on HOST that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind((streams.HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def test_listens_on_the_given_port(kata: kit.Kata) -> None:
+    """start(host, port) with a port other than 0 listens on that port and returns it."""
+    chat_server = kata.get("ChatServer", "class")
+    wanted = _free_port()
+
+    async def main() -> str:
+        tolerate_cancelled_handlers()
+        chat = chat_server()
+        try:
+            port = await asyncio.wait_for(chat.start(streams.HOST, wanted), 3.0)
+        except TimeoutError:
+            return "ChatServer.start() did not return within 3 s: start the server and return."
+        try:
+            if port != wanted:
+                return (
+                    f"ChatServer.start(host, {wanted}) returned {port!r}; expected {wanted}: "
+                    "listen on the port you are given (only port 0 lets the OS pick one)."
+                )
+            try:
+                _, writer = await streams.connect(wanted, 1.0)
+            except (OSError, TimeoutError):
+                return (
+                    f"ChatServer.start(host, {wanted}) returned {wanted}, but a client could "
+                    f"not connect to port {wanted}: pass the port to asyncio.start_server."
+                )
+            await streams.close(writer)
+            return ""
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(chat.stop(), 3.0)
+            await streams.settle(2.0)
+
+    kit.judge(
+        kata,
+        main,
+        what=f"the chat server on port {wanted}",
+        limit=10.0,
+        hang_hint=HANG,
+        unclosed=UNCLOSED,
+    )

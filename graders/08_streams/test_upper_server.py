@@ -7,7 +7,8 @@ back-pressure from a client that does not read; the server closes a connection o
 client closed its side, and waits for it to be closed; nothing (task, transport) is left behind.
 
 Docstring sentence -> the check that enforces it:
-- returns the `asyncio.Server` once it is listening -> serve (every test)
+- returns the `asyncio.Server` once it is listening -> serve (every test),
+  test_listens_on_the_given_port (on the port it is given, when that is not 0)
 - read one line at a time, send it back uppercased, newline included
   -> test_answers_each_line, test_lines_split_across_packets, test_text_is_kept_exactly
 - await `drain()` after writing (a client that does not read holds the server back)
@@ -331,3 +332,31 @@ def test_a_last_line_without_a_newline(kata: kit.Kata) -> None:
         return ""
 
     serve(kata, scenario, "the upper server, with a last line without a newline")
+
+
+def test_listens_on_the_given_port(kata: kit.Kata) -> None:
+    """start_upper_server(host, port) with a port other than 0 listens on that port."""
+    start = kata.get("start_upper_server", "coroutine")
+    with socket.socket() as probe:  # a port nothing listens on right now
+        probe.bind((streams.HOST, 0))
+        wanted = int(probe.getsockname()[1])
+
+    async def main() -> str:
+        try:
+            server = await asyncio.wait_for(start(streams.HOST, wanted), 3.0)
+        except TimeoutError:
+            return "start_upper_server(host, port) did not return within 3 s."
+        try:
+            port = streams.port_of(server)
+            if port != wanted:
+                return (
+                    f"start_upper_server(host, {wanted}) returned a server listening on port "
+                    f"{port}: listen on the port you are given (only port 0 lets the OS pick "
+                    "one); pass it to asyncio.start_server."
+                )
+            return ""
+        finally:
+            await streams.shut_server(server)
+            await streams.settle()
+
+    kit.judge(kata, main, what=f"the upper server on port {wanted}", hang_hint=HANG)

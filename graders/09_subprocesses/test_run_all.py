@@ -8,7 +8,8 @@ shows whether a blocking call froze it. Real clock; only wide margins are used, 
 Docstring sentence -> the check that enforces it:
 - never call `subprocess.run()` inside a coroutine: it blocks the loop
   -> test_does_not_block_the_loop
-- return their exit codes in the order of `cmds` -> test_exit_codes_in_input_order
+- return their exit codes in the order of `cmds` -> test_exit_codes_in_input_order,
+  test_the_same_command_twice (two equal commands are two runs, two exit codes)
 - at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
   -> test_at_most_limit_at_once_but_concurrent
 - starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes,
@@ -201,4 +202,24 @@ def test_a_free_slot_takes_the_next_command(kata: kit.Kata, tmp_path: Path) -> N
         "to `limit` fixed lanes ahead of time (each lane running its share in turn)? Any "
         "free slot must take the next command: a Semaphore(limit) around each command, all "
         "started at once with gather (or workers pulling from one shared queue).",
+    )
+
+
+def test_the_same_command_twice(kata: kit.Kata, tmp_path: Path) -> None:
+    """The same command given twice runs twice, each run with its own exit code."""
+    run_all = kata.get("run_all", "coroutine")
+    # The first run to create the flag file exits 0, the other exits 5.
+    cmd = subprocesses.python(
+        "import os, sys\ntry:\n    os.close(os.open(sys.argv[1], os.O_CREAT | os.O_EXCL))\n"
+        "except FileExistsError:\n    sys.exit(5)",
+        str(tmp_path / "flag"),
+    )
+    result = kata.run(lambda: run_all([cmd, cmd], 2), clock="real", limit=10.0, what="run_all")
+    value = result.value
+    kit.expect(
+        isinstance(value, list) and sorted(value) == [0, 5],
+        f"run_all([cmd, cmd], 2), the same command twice (the run that creates a flag file "
+        f"first exits 0, the other 5), returned {value!r}; expected [0, 5] or [5, 0]: each "
+        "entry of cmds is a run of its own, even when two are equal, and its exit code goes "
+        "at its own position.",
     )

@@ -4,7 +4,8 @@ Children are this Python (`sys.executable -c ...`), on the real clock.
 
 Docstring sentence -> the check that enforces it:
 - `asyncio.create_subprocess_exec(*cmd, ...)`, never through a shell
-  -> test_arguments_are_not_given_to_a_shell
+  -> test_arguments_are_not_given_to_a_shell (arguments unchanged, and the command's parent
+  process is the grading process: a shell quoting them with shlex.join is seen too)
 - stdout and stderr connected to pipes; return `(returncode, stdout, stderr)`
   -> test_code_and_output
 - read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output,
@@ -13,7 +14,10 @@ Docstring sentence -> the check that enforces it:
   -> test_does_not_block_the_loop
 - longer than `timeout`: kill it, reap it, raise `TimeoutError`
   -> test_timeout_kills_and_reaps, test_gives_up_after_timeout_seconds,
-  test_a_child_that_ignores_sigterm_is_killed (kill, not terminate)
+  test_a_child_that_ignores_sigterm_is_killed (kill, not terminate),
+  test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read)
+- return `(returncode, ...)` -> test_arguments_are_not_given_to_a_shell also names an exit
+  code that is not the child's (None: read before the child was waited for)
 """
 
 import asyncio
@@ -53,9 +57,33 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
     """Arguments with spaces, $ and ; reach the program unchanged."""
     run = kata.get("run", "coroutine")
     args = ["two words", "$HOME", "a;b", "*", "", "  grüße\t"]
-    cmd = subprocesses.python("import sys; print(sys.argv[1:])", *args)
+    # The child also says (on stderr) which process started it, when that is not this one.
+    cmd = subprocesses.python(
+        "import os, sys; print(sys.argv[1:]); parent = os.getppid()\n"
+        f"if parent != {os.getpid()}:\n"
+        "    try: name = open(f'/proc/{parent}/comm').read().strip()\n"
+        "    except OSError: name = '?'\n"
+        "    print('parent:', name, file=sys.stderr)",
+        *args,
+    )
     result = kata.run(lambda: run(cmd, 10.0), clock="real", limit=10.0, what="run(cmd, 10)")
     want = (0, f"{args!r}\n".encode(), b"")
+    value = result.value
+    if isinstance(value, tuple) and len(value) == 3 and value[1] == want[1]:
+        kit.expect(
+            value[0] == 0,
+            f"a command printing its arguments and exiting with 0 gave {value!r}: the exit "
+            f"code was {value[0]!r}. Return proc.returncode once the child has exited "
+            "(`await proc.communicate()` waits for that; before it, returncode is None).",
+        )
+        parent = value[2].decode(errors="replace").strip()
+        kit.expect(
+            not parent.startswith("parent:"),
+            f"the command received its arguments unchanged, but its parent process was "
+            f"{parent.removeprefix('parent:').strip()!r}, not your program: it was started "
+            "through that process. Pass the list to `asyncio.create_subprocess_exec(*cmd, "
+            "...)`, never a string to create_subprocess_shell (even one quoted with shlex).",
+        )
     kit.expect(
         result.value == want,
         f"a command printing its arguments {args!r} gave {result.value!r}; expected "
@@ -254,6 +282,32 @@ def test_a_child_that_ignores_sigterm_is_killed(kata: kit.Kata) -> None:
                 f"{what} had not returned after 5 s: this command ignores SIGTERM, so "
                 "proc.terminate() does not stop it and `await proc.wait()` waits for ever. On "
                 "timeout stop the child with proc.kill(), then `await proc.wait()`, then raise."
+            )
+        return f"{what} returned {value!r}; expected TimeoutError."
+
+    kit.judge(kata, scenario, what=what, limit=10.0)
+
+
+def test_a_chatty_child_times_out_too(kata: kit.Kata) -> None:
+    """The timeout bounds the whole run: a child printing every 50 ms still times out."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python(
+        "import sys, time\nfor i in range(600):\n    print(i, flush=True)\n"
+        "    print(i, file=sys.stderr, flush=True)\n    time.sleep(0.05)"
+    )
+    what = "run() of a 30 s command printing to stdout and stderr every 50 ms, with timeout 0.5"
+
+    async def scenario() -> str:
+        try:
+            async with asyncio.timeout(3.0) as scope:
+                value = await run(cmd, 0.5)
+        except TimeoutError:
+            if not scope.expired():
+                return ""  # run()'s own TimeoutError
+            return (
+                f"{what} had not raised TimeoutError after 3 s: `timeout` bounds the whole "
+                "run, however often the child prints. Put the whole communicate() under one "
+                "`async with asyncio.timeout(timeout):`."
             )
         return f"{what} returned {value!r}; expected TimeoutError."
 

@@ -10,7 +10,8 @@ Docstring sentence -> the check that enforces it:
 - "`call(coro_fn, *args)` ... runs `coro_fn(*args)` on that loop, blocks until it finishes,
   and returns its result (or raises its exception)" -> test_values_and_errors;
   test_call_has_no_time_limit (a call that waits with a timeout of up to 3 s, seen in the
-  calling thread's stack, is outlasted: TimeoutError fails it)
+  calling thread's stack, is outlasted; a longer timeout of Future.result, Event.wait or
+  Thread.join is made to run out early: TimeoutError fails it)
 - "Every call runs on the SAME loop, so state lives on across calls" ->
   test_one_loop_in_a_background_thread (asyncio.run per call named when two loops were seen)
 - "Calls made at the same time from several threads run concurrently on that loop" ->
@@ -20,8 +21,8 @@ Docstring sentence -> the check that enforces it:
   test_close_leaves_nothing_running (a close()
   that hangs with the loop still running names a stop() that did not wake the loop; a
   task cancelled but never run to its end is named as such); test_close_waits_for_slow_cleanup
-  (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup: giving
-  up before the cleanup ends fails it)
+  (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup, a longer
+  one made to run out early: giving up before the cleanup ends fails it)
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import kit
@@ -331,6 +333,40 @@ def test_close_with_nothing_pending(session: Session, monkeypatch: pytest.Monkey
 # Checked last: earlier wrong answers fail the checks above first.
 
 LONGEST_TIMEOUT = 3.0  # a learner's wait timeout the grader outlasts (real seconds)
+CUT_SHORT = 0.5  # a longer one, in the learner's calling thread, runs out after this instead
+
+_calling = threading.local()  # .learner is True in the grader thread that calls the learner
+
+
+@contextmanager
+def long_waits_cut_short() -> Iterator[None]:
+    """While active, a wait with a timeout over LONGEST_TIMEOUT made in the learner's calling
+    thread (Condition.wait: Future.result, Event.wait; Thread.join) waits CUT_SHORT seconds
+    and then ends as that timeout would: what a slower coroutine does to it, without the wait.
+    Waits that loop until their own deadline (queue.get, wait_for) are not cut short."""
+    condition_wait, thread_join = threading.Condition.wait, threading.Thread.join
+
+    def wait(self: threading.Condition, timeout: float | None = None) -> bool:
+        if getattr(_calling, "learner", False) and timeout is not None:
+            if timeout > LONGEST_TIMEOUT:
+                return condition_wait(self, CUT_SHORT)
+        return condition_wait(self, timeout)
+
+    def join(self: threading.Thread, timeout: float | None = None) -> None:
+        if getattr(_calling, "learner", False) and timeout is not None:
+            if timeout > LONGEST_TIMEOUT:
+                return thread_join(self, CUT_SHORT)
+        return thread_join(self, timeout)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(threading.Condition, "wait", wait)
+        patch.setattr(threading.Thread, "join", join)
+        yield
+
+
+def _cut_short(waited: float) -> str:
+    """The note for a timeout the grader let run out early."""
+    return ", which the grader let run out early" if waited > LONGEST_TIMEOUT else ""
 
 
 def _timeouts_in(thread: threading.Thread) -> list[float]:
@@ -347,13 +383,16 @@ def _timeouts_in(thread: threading.Thread) -> list[float]:
 
 
 def _outlast(thread: threading.Thread) -> float:
-    """Wait while ``thread`` is blocked; when it waits with a timeout of at most
-    LONGEST_TIMEOUT, wait past that timeout. Returns that timeout (0 when none)."""
+    """Wait while ``thread`` is blocked; when it waits with a timeout, wait past that timeout
+    (past CUT_SHORT for one over LONGEST_TIMEOUT). Returns the timeout (0 when none)."""
     time.sleep(0.05)  # the thread reaches its blocking wait
-    timeouts = [t for t in _timeouts_in(thread) if t <= LONGEST_TIMEOUT]
+    timeouts = _timeouts_in(thread)
     if not timeouts:
         return 0.0
-    thread.join(max(timeouts) + 0.5)
+    short = [t for t in timeouts if t <= LONGEST_TIMEOUT]
+    if max(timeouts) > LONGEST_TIMEOUT:
+        short.append(CUT_SHORT)
+    thread.join(max(short) + 0.5)
     return max(timeouts)
 
 
@@ -361,6 +400,7 @@ def _in_thread(fn: Callable[[], Any], outcome: dict[str, Any]) -> threading.Thre
     """Start ``fn`` in a grader thread; its value or error lands in ``outcome``."""
 
     def target() -> None:
+        _calling.learner = True
         try:
             outcome["value"] = fn()
         except BaseException as exc:  # noqa: BLE001 - reported by the caller
@@ -388,16 +428,18 @@ def test_call_has_no_time_limit(session: Session) -> None:
         return await future
 
     outcome: dict[str, Any] = {}
-    thread = _in_thread(lambda: session.client.call(until_released), outcome)
-    kit.expect(started.wait(5.0), "client.call(...) did not start the coroutine within 5 s.")
-    waited = _outlast(thread)
-    release[0]()
-    thread.join(5.0)
+    with long_waits_cut_short():
+        thread = _in_thread(lambda: session.client.call(until_released), outcome)
+        kit.expect(started.wait(5.0), "client.call(...) did not start the coroutine within 5 s.")
+        waited = _outlast(thread)
+        release[0]()
+        thread.join(5.0)
     error = outcome.get("error")
     kit.expect(
         not isinstance(error, TimeoutError),
         "client.call(...) raised TimeoutError while the coroutine was still running: call() "
-        f"waits for the result with a timeout ({waited:g} s), so a slower coroutine makes it "
+        f"waits for the result with a timeout ({waited:g} s{_cut_short(waited)}), so a slower "
+        "coroutine makes it "
         "fail. call must block until the coroutine finishes, however long it takes: "
         "`future.result()` with no timeout.",
     )
@@ -435,19 +477,21 @@ def test_close_waits_for_slow_cleanup(session: Session) -> None:
     loop = session.loops[0]
     kit.expect(started.wait(5.0), "a task started by client.call(...) never ran.")
     outcome: dict[str, Any] = {}
-    thread = _in_thread(session.client.close, outcome)
-    if not cleaning.wait(5.0):
-        return  # the task's cancellation never ran: the checks above name that
-    waited = _outlast(thread)
-    cut_short = not thread.is_alive() and not finished
-    release[0]()
-    thread.join(5.0)
+    with long_waits_cut_short():
+        thread = _in_thread(session.client.close, outcome)
+        if not cleaning.wait(5.0):
+            return  # the task's cancellation never ran: the checks above name that
+        waited = _outlast(thread)
+        cut_short = not thread.is_alive() and not finished
+        release[0]()
+        thread.join(5.0)
     ended = f"raised {type(outcome['error']).__name__}" if "error" in outcome else "returned"
     left = "" if loop.is_closed() else " and left the loop open"
     kit.expect(
         not (cut_short and waited),
         "client.close() gave up while a cancelled task was still running its cleanup (it "
-        f"waited with a timeout of {waited:g} s, then {ended}{left}). Wait for the cancelled "
+        f"waited with a timeout of {waited:g} s{_cut_short(waited)}, then {ended}{left}). "
+        "Wait for the cancelled "
         "tasks, and join the thread, with no timeout: `loop.run_until_complete("
         "asyncio.gather(*tasks, return_exceptions=True))`, then `thread.join()`.",
     )

@@ -25,6 +25,8 @@ class ChatServer:
         self._clients.add(writer)
         try:
             while line := await reader.readline():
+                if not line.endswith(b"\n"):
+                    break  # a last piece without a newline: not a whole line, not relayed
                 self._broadcast(line, sender=writer)
         except (ConnectionError, ValueError):  # vanished, or a line over the reader's limit
             pass

@@ -32,6 +32,8 @@ class ChatServer:
         self.writers.add(writer)
         try:
             async for line in reader:
+                if not line.endswith(b"\n"):
+                    break  # a last piece without a newline is not a whole line
                 for other in list(self.writers):
                     if other is writer:
                         continue

@@ -30,6 +30,8 @@ class ChatServer:
         pump = asyncio.create_task(self.pump(writer, queue))
         try:
             while line := await reader.readline():
+                if not line.endswith(b"\n"):
+                    line += b"\n"  # its last piece, completed: it must not run into the next
                 for other, other_queue in list(self.queues.items()):
                     if other is writer:
                         continue

@@ -1,0 +1,43 @@
+"""Wrong: relays a client's last piece without a newline as it is, so it runs into the next line."""
+
+import asyncio
+import contextlib
+
+EXPECT = "it runs into the next line"
+
+
+class ChatServer:
+    def __init__(self):
+        self.server = None
+        self.clients = set()
+
+    async def start(self, host, port):
+        self.server = await asyncio.start_server(self.handle, host, port)
+        return self.server.sockets[0].getsockname()[1]
+
+    async def handle(self, reader, writer):
+        self.clients.add(writer)
+        try:
+            while line := await reader.readline():
+                for other in list(self.clients):
+                    if other is writer:
+                        continue
+                    if other.transport.get_write_buffer_size() > 1 << 20:
+                        self.clients.discard(other)
+                        other.transport.abort()
+                    else:
+                        other.write(line)
+        except (ConnectionError, ValueError):
+            pass
+        finally:
+            self.clients.discard(writer)
+            writer.close()
+            with contextlib.suppress(ConnectionError):
+                await writer.wait_closed()
+
+    async def stop(self):
+        self.server.close()
+        for client in list(self.clients):
+            client.transport.abort()
+        self.clients.clear()
+        await self.server.wait_closed()
