@@ -1,9 +1,10 @@
 """Stream a download to disk, chunk by chunk, and never leave half a file behind.
 
-Write `download(session, url, path)`. GET `url` with the `session` you are given, raise on an
-error status (before creating or opening any file: a file already at `path` survives a 404),
-then write the body to `path` (a `pathlib.Path`; an older file there is replaced) chunk by
-chunk as it arrives, and return the number of bytes written.
+Write `download(session, url, path)`. GET `url` with the `session` you are given (and leave it
+open: it is the caller's), raise on an error status (before creating or opening any file: a
+file already at `path` survives a 404), then write the body to `path` (a `pathlib.Path`; an
+older file there is replaced) chunk by chunk as it arrives, and return the number of bytes
+written.
 
     size = await download(session, "http://files.test/big.iso", Path("big.iso"))
 

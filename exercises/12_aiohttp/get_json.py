@@ -2,7 +2,7 @@
 
 Write `get_json(session, url)`. It sends `GET url` on the `session` it receives (never a new
 `aiohttp.ClientSession`: sessions are made once and shared, because each one owns a pool of
-connections), and returns the decoded JSON body.
+connections), and returns the decoded JSON body. Leave the session open: it is the caller's.
 
 - A 4xx or 5xx response is an error: raise `aiohttp.ClientResponseError`, which is what
   `response.raise_for_status()` does. Never return the body of an error page.

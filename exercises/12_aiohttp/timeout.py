@@ -10,7 +10,7 @@ and reading the response) takes longer than `total` seconds: then it gives up an
 - Only the timeout becomes `None`. Any other error (a refused connection, a bad body) still
   raises: swallowing every exception hides real failures. An error status (4xx, 5xx) raises
   `aiohttp.ClientResponseError` too: call `response.raise_for_status()`.
-- Use the `session` you are given (never a new `ClientSession`).
+- Use the `session` you are given (never a new `ClientSession`), and leave it open.
 - `ClientTimeout(connect=...)` or `sock_connect=...` only bound connecting, and
   `sock_read=...` only bounds each wait for the next piece of data: a server that sends its
   body a byte at a time never trips it. Only `total` bounds the whole request.

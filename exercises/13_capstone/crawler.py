@@ -16,12 +16,14 @@ Rules:
 - `max_pages`: at most that many distinct URLs are ever requested (start included).
 - `concurrency`: at most that many requests in flight at once; `per_host`: at most that many
   in flight to any one host. Use both fully: with enough work, that many run at once.
+  A link found is fetched as soon as the limits allow, not after a batch or level of pages.
 - Retries: a 5xx or 429 answer, or a connection error (`aiohttp.ClientConnectionError`), is
   retried a few times with exponential backoff and jitter, or after the seconds a
   `Retry-After` header asks for, and with no wait after the last try (the `retry` kata);
   other 4xx are not retried. A page that still fails is left out of the result; the crawl
   goes on.
-- Leave nothing behind: no task still running, no session you opened, no warning.
+- Leave nothing behind: no task still running, no session you opened, no warning. Leave the
+  session you are given open: it is the caller's.
 
 Key API: `asyncio.Semaphore`, `collections.defaultdict`, `asyncio.TaskGroup` or an
 `asyncio.Queue` of URLs with worker tasks, `html.parser.HTMLParser`, `urllib.parse`,

@@ -8,6 +8,8 @@ raises before any file is created, and leaves a file already at `path` untouched
 already at `path` is there in the 200 and 404 checks (it must be replaced whole, or kept).
 
 Docstring sentence -> the check that enforces it:
+- GET `url` with the `session` you are given, and leave it open
+  -> test_the_session_is_left_open
 - raise on an error status (before creating any file) -> test_error_status_creates_no_file
   (and a file already at `path` survives a 404)
 - write the body to `path` chunk by chunk as it arrives, return the number of bytes
@@ -30,6 +32,7 @@ from typing import Any
 import aiohttp
 import kit
 from aiohttp import web
+from kit import http_doubles
 from kit.http_doubles import serve
 
 MIB = 1 << 20
@@ -262,4 +265,25 @@ def test_a_longer_older_file_is_replaced(kata: kit.Kata, tmp_path: Path) -> None
         f"after downloading a {SMALL}-byte answer over an older {len(old)}-byte file, the "
         f"file holds {len(data)} bytes; expected exactly the new body (download returned "
         f"{result.value!r}).",
+    )
+
+
+def test_the_session_is_left_open(kata: kit.Kata, tmp_path: Path) -> None:
+    """After a download, the session passed in is still open (it is the caller's)."""
+    download = kata.get("download", "coroutine")
+    what = "download(session, url, path)"
+    url = "http://files.example.com/small.bin"
+
+    async def scenario() -> bool:
+        with http_doubles.mock_http() as mock:
+            mock.get(url, body=BODY[:1000], content_type="application/octet-stream")
+            async with aiohttp.ClientSession() as session:
+                await download(session, url, tmp_path / "small.bin")
+                return session.closed
+
+    result = kata.run(scenario, what=what, raises=Exception)
+    kit.expect(
+        result.error is not None or not result.value,
+        f"after {what} returned, the session passed in was closed: leave it open, it is the "
+        "caller's (made once and shared by many requests).",
     )

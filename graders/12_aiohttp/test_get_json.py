@@ -7,7 +7,8 @@ response is still open; any 2xx (201 too) is a success; non-ASCII text comes bac
 
 Docstring sentence -> the check that enforces it:
 - sends `GET url` on the `session` it receives (never a new ClientSession)
-  -> test_uses_the_session_it_is_given, test_error_status_raises
+  -> test_uses_the_session_it_is_given, test_error_status_raises; left open, the caller's
+  -> test_the_session_is_left_open
 - returns the decoded JSON body -> test_returns_the_decoded_json, test_any_success_status
 - a 4xx or 5xx response is an error: raise `aiohttp.ClientResponseError`
   -> test_error_status_raises (and only those: test_any_success_status)
@@ -160,3 +161,23 @@ def test_error_page_that_is_not_json_raises_its_status(kata: kit.Kata, content_t
         f"HTML page ({content_type}): it decoded the body before checking the status. Call "
         "`response.raise_for_status()` first, then `await response.json()`.",
     )
+
+
+def test_the_session_is_left_open(kata: kit.Kata) -> None:
+    """Two calls in a row on one session: the session is still open after each."""
+    get_json = kata.get("get_json", "coroutine")
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(URL, status=200, payload=USER, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                first = await get_json(session, URL)
+                kit.expect(
+                    not session.closed,
+                    f"after {WHAT} returned, the session passed in was closed: leave it open, "
+                    "it is the caller's (made once and shared by many requests).",
+                )
+                return [first, await get_json(session, URL)]
+
+    result = kata.run(scenario, what=f"{WHAT} twice on one session", raises=Exception)
+    kit.expect_equal(result.value, [USER, USER], f"two calls of {WHAT} on one session")

@@ -14,14 +14,18 @@ Docstring sentence -> the check that enforces it:
   -> test_signature_defaults
 - retry a 5xx, a 429 and a connection error
   -> test_server_errors_back_off_with_full_jitter, test_connection_errors_are_retried,
-  test_any_5xx_is_retried (501, 520)
+  test_any_5xx_is_retried (501, 520), test_a_refused_connection_is_retried
+  (ClientConnectorError, not only a dropped connection)
 - never retry any other 4xx: raise its ClientResponseError at once
   -> test_other_client_errors_are_not_retried
+- anything else (a 200 whose body is not JSON) is raised at once, not retried
+  -> test_a_body_that_is_not_json_is_not_retried
 - `tries` counts every request; the last failure is raised without waiting again
   -> test_out_of_tries_raises_the_last_error, test_the_error_raised_is_the_last_one (not
   the first of different failures)
 - `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed,
-  test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8)
+  test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
+  test_a_retry_after_of_zero_retries_at_once (0 is not "no header")
 - otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
   -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped,
   test_a_dated_retry_after_falls_back_to_backoff (an HTTP date is not seconds); rng is
@@ -39,12 +43,15 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
+from aiohttp.client_reqrep import ConnectionKey
 from kit import http_doubles
 from kit.http_doubles import mock_http
 
 URL = "http://api.example.com/flaky"
 BODY = {"ok": True}
-CONN = "connection error"  # in a script: the request fails to connect
+CONN = "connection error"  # in a script: the server drops the connection
+REFUSED = "connection refused"  # in a script: the connection is refused
+NOT_JSON = "200 (an HTML body)"  # in a script: a 200 whose body is not JSON
 RULE = "the wait before retry n (0 first) is rng() * min(cap, base * 2**n), or Retry-After"
 
 
@@ -64,6 +71,12 @@ class Answer:
         """The mocked response, or raise the connection error."""
         if self.status == CONN:
             raise aiohttp.ServerDisconnectedError()
+        if self.status == REFUSED:
+            key = ConnectionKey._make([None] * len(ConnectionKey._fields))
+            key = key._replace(host="api.example.com", port=80, is_ssl=False, ssl=True)
+            raise aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "refused"))
+        if self.status == NOT_JSON:
+            return http_doubles.reply(200, body="<html>busy</html>", content_type="text/html")
         headers = {"Retry-After": self.retry_after} if self.retry_after else None
         payload = BODY if self.status == 200 else {"error": self.status}
         return http_doubles.reply(int(self.status), payload, headers=headers)
@@ -111,7 +124,7 @@ def model(
 
 def retryable(answer: Answer) -> bool:
     """5xx, 429 and connection errors are worth another try."""
-    return answer.status == CONN or answer.status == 429 or int(answer.status) >= 500
+    return answer.status in (CONN, REFUSED) or answer.status == 429 or int(answer.status) >= 500
 
 
 MISTAKES = [
@@ -427,4 +440,41 @@ def test_the_error_raised_is_the_last_one(
         f"{outcome.what} raised {got} after its last try, whose answer was a {status}: raise "
         "the error of the last request (a bare `raise` where you catch it), not one kept from "
         "an earlier try.",
+    )
+
+
+def test_a_refused_connection_is_retried(kata: kit.Kata) -> None:
+    """A refused connection (ClientConnectorError) is a connection error too: retried."""
+    answers = script(REFUSED, REFUSED, 200)
+    outcome = call(kata, answers, seed=11)
+    expect_schedule(outcome, answers, 11, 0.5, 8.0, 5)
+    expect_success(outcome)
+
+
+def test_a_retry_after_of_zero_retries_at_once(kata: kit.Kata) -> None:
+    """`Retry-After: 0` is a whole number of seconds: retry at once, with no rng() call."""
+    answers = script((503, "0"), (429, "0"), 200)
+    outcome = call(kata, answers, seed=5)
+    expected = model(answers, 5, 0.5, 8.0, 5)
+    kit.expect(
+        same(outcome.times, expected) and outcome.rng_calls == 0,
+        f"{outcome.what} sent requests at loop times {shown(outcome.times)} and called rng() "
+        f"{outcome.rng_calls} time(s); expected {shown(expected)} and no rng() call: "
+        "`Retry-After: 0` is a whole number of seconds like any other, so wait exactly 0 s "
+        "and do not call rng().",
+    )
+    expect_success(outcome)
+
+
+def test_a_body_that_is_not_json_is_not_retried(kata: kit.Kata) -> None:
+    """A 200 whose body is not JSON: one request, its error raised at once, no rng() call."""
+    outcome = call(kata, script(NOT_JSON, 200))
+    error = outcome.run.error
+    kit.expect(
+        len(outcome.times) == 1 and error is not None and outcome.rng_calls == 0,
+        f"{outcome.what} made {len(outcome.times)} request(s), called rng() "
+        f"{outcome.rng_calls} time(s) and "
+        + (f"raised {type(error).__name__}" if error else f"returned {outcome.run.value!r}")
+        + ": a 200 whose body is not JSON is not a failure to retry. Retry only 5xx, 429 and "
+        "connection errors; let any other error propagate at once.",
     )

@@ -18,7 +18,8 @@ Docstring sentence -> the check that enforces it:
 - an error status raises `ClientResponseError` -> test_an_error_status_raises (a JSON error
   body), test_an_error_page_raises_before_decoding (an HTML error page)
 - (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
-- use the `session` you are given -> test_an_answer_in_time_is_returned
+- use the `session` you are given -> test_an_answer_in_time_is_returned; leave it open (it is
+  the caller's) -> test_the_session_is_left_open
 - `sock_read` only bounds each wait; only `total` bounds the whole request
   -> test_too_slow_gives_none[trickle]
 """
@@ -298,4 +299,25 @@ def test_an_error_page_raises_before_decoding(kata: kit.Kata) -> None:
         isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == 503,
         f"{what} gave {result.value if error is None else error!r} for a 503 answer; it should "
         "raise aiohttp.ClientResponseError with status 503 (`response.raise_for_status()`).",
+    )
+
+
+def test_the_session_is_left_open(kata: kit.Kata) -> None:
+    """After an answer in time, the session passed in is still open (it is the caller's)."""
+    fetch = kata.get("fetch_with_timeout", "coroutine")
+    what = "fetch_with_timeout(session, url, total=5)"
+    url = "http://api.example.com/fast"
+
+    async def scenario() -> bool:
+        with http_doubles.mock_http() as mock:
+            mock.get(url, payload={"fast": True})
+            async with aiohttp.ClientSession() as session:
+                await fetch(session, url, 5.0)
+                return session.closed
+
+    result = kata.run(scenario, what=what, raises=Exception)
+    kit.expect(
+        result.error is not None or not result.value,
+        f"after {what} returned, the session passed in was closed: leave it open, it is the "
+        "caller's (made once and shared by many requests).",
     )

@@ -18,11 +18,17 @@ Docstring sentence -> the check that enforces it:
 - `max_pages`: at most that many distinct URLs requested -> test_max_pages
 - `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
   test_a_free_slot_goes_to_another_host
-- Retry-After honoured -> test_retries; no wait after the last try -> test_gives_up_at_once
+- a link found starts as soon as the limits allow, not after a batch or level of pages
+  -> test_a_link_found_is_fetched_without_waiting_for_others
+- Retry-After honoured -> test_retries, test_retry_after_on_a_429_is_honoured; no wait after
+  the last try -> test_gives_up_at_once
 - 5xx, 429, connection errors retried with backoff and jitter (pauses not all the same);
-  other 4xx (404, 403) not; a failing page left out -> test_retries
+  other 4xx (404, 403) not; a failing page left out -> test_retries; the crawl goes on when a
+  page never connects -> test_a_page_that_never_connects_is_left_out
+- Parse with html.parser.HTMLParser (entities decoded, comments skipped)
+  -> test_hrefs_are_read_as_html
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
-  _run (sessions)
+  _run (sessions); the session given is left open -> test_the_session_is_left_open
 """
 
 from __future__ import annotations
@@ -443,4 +449,120 @@ def test_https_links_are_followed(kata: kit.Kata) -> None:
         not missing,
         f"crawl returned {len(found)} pages; missing {', '.join(missing)}, reachable through "
         "http and https links.",
+    )
+
+
+def test_a_link_found_is_fetched_without_waiting_for_others(kata: kit.Kata) -> None:
+    """concurrency=4, per_host=1: the start page links to 3 pages on one host and to a page
+    that links to one more. That last page is found at 2 s with slots free: it starts at
+    2 s, not after the busy host's pages (a batch or level of pages) have all finished."""
+    root = "http://start.test/"
+    busy = [f"http://busy.test/p{i}" for i in range(3)]
+    hub, leaf = "http://hub.test/", "http://leaf.test/"
+    site = Site(
+        {root: _html(*busy, hub), hub: _html(leaf), leaf: _html(), **dict.fromkeys(busy, _html())}
+    )
+    _run(kata, site, root, max_pages=100, concurrency=4, per_host=1)
+    found_at = next((ended for url, _, ended in site.requests if url == hub), None)
+    started = next((s for url, s, _ in site.requests if url == leaf), None)
+    kit.expect(
+        found_at is None or (started is not None and started <= found_at + 1e-6),
+        f"{hub} was fetched by {found_at} s and links to {leaf}, and request slots were free "
+        f"(concurrency=4), yet {leaf} was requested only at {started} s: start a link as soon "
+        "as the limits allow, not when a whole batch or level of pages has finished.",
+    )
+
+
+def test_a_page_that_never_connects_is_left_out(kata: kit.Kata) -> None:
+    """A page whose connection fails on every try: retried, left out; the crawl goes on."""
+    root = "http://mixed.test/"
+    down, fine = f"{root}down", f"{root}fine"
+    site = Site({root: _html("down", "fine"), down: CONNECTION_ERROR, fine: _html()})
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=4, per_host=4)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=4, per_host=4),
+        what=what,
+        raises=Exception,
+    )
+    error = result.error
+    kit.expect(
+        error is None,
+        f"{what} raised {type(error).__name__}: {error}, because {down} refused every "
+        "connection: a page that still fails after its last try is left out of the result, "
+        "and the crawl goes on.",
+    )
+    tries = site.counts()[down]
+    kit.expect(
+        tries >= 2,
+        f"{down} refused the connection and was requested {tries} time(s): retry connection "
+        "errors (aiohttp.ClientConnectionError) a few times.",
+    )
+    kit.expect_equal(
+        {str(URL(u)) for u in result.value}, {root, fine}, f"the pages {what} returned"
+    )
+
+
+def test_retry_after_on_a_429_is_honoured(kata: kit.Kata) -> None:
+    """A 429 with `Retry-After: 3`, then 200: the next try starts 3 s after the first ends."""
+    root = "http://throttled.test/"
+    slow = f"{root}slow"
+    site = Site({root: _html("slow"), slow: [(429, "3"), _html()]})
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    starts = [started for url, started, _ in site.requests if url == slow]
+    kit.expect(
+        len(starts) == 2 and starts[1] - starts[0] >= 4.0 - 1e-6 and slow in found,
+        f"{slow} answered 429 with `Retry-After: 3`, then 200; it was requested at "
+        f"{[round(s, 4) for s in starts]} s (each request takes 1 s) and "
+        + ("is" if slow in found else "is not")
+        + " in the result: wait the seconds Retry-After asks for after a 429 too, then retry.",
+    )
+
+
+def test_hrefs_are_read_as_html(kata: kit.Kata) -> None:
+    """`&amp;` in an href is `&`, and a link inside an HTML comment is no link."""
+    root = "http://parse.test/"
+    decoded = f"{root}tom&jerry.html"
+    site = Site(
+        {
+            root: _html("/tom&amp;jerry.html", extra='<!-- <a href="/draft.html">x</a> -->'),
+            decoded: _html(),
+        }
+    )
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    requested = site.counts()
+    kit.expect(
+        f"{root}draft.html" not in requested,
+        f"crawl requested {root}draft.html, whose <a> tag sits inside an HTML comment: read the "
+        "page with html.parser.HTMLParser, which skips comments, and follow only real <a> tags.",
+    )
+    undecoded = [u for u in requested if "amp;" in u]
+    kit.expect(
+        not undecoded and decoded in found,
+        f"the start page links to `/tom&amp;jerry.html`, that is {decoded} (`&amp;` is how "
+        "HTML writes `&`), but crawl requested "
+        f"{', '.join(sorted(requested)) or 'nothing'}: take hrefs from html.parser.HTMLParser, "
+        "which decodes entities in attribute values.",
+    )
+
+
+def test_the_session_is_left_open(kata: kit.Kata) -> None:
+    """After the crawl, the session passed in is still open (it is the caller's)."""
+    crawl = kata.get("crawl", "coroutine")
+    root = "http://open.test/"
+    site = Site({root: _html("a"), f"{root}a": _html()})
+    what = "crawl(..., max_pages=10, concurrency=2, per_host=2)"
+
+    async def scenario() -> bool:
+        with mock_http() as mock:
+            mock.get(re.compile(r".*"), callback=site.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                await crawl(session, root, max_pages=10, concurrency=2, per_host=2)
+                return session.closed
+
+    result = kata.run(scenario, what=what, raises=Exception)
+    kit.expect(
+        result.error is not None or not result.value,
+        f"after {what} returned, the session passed in was closed: leave it open, it is the "
+        "caller's (you close only what you opened).",
     )

@@ -1,8 +1,7 @@
-"""Correct in another style: breadth-first, one gather per level, regex-free parsing.
+"""Wrong: crawls level by level (one gather per level), so a link found early waits for the slowest page of its level while slots are free."""
 
-Each level's URLs are fetched concurrently (host slot, then global slot); the links found
-make the next level. Retries live in a small helper with exponential backoff and jitter.
-"""
+EXPECT = "not when a whole batch or level of pages has finished"
+
 
 import asyncio
 import contextlib

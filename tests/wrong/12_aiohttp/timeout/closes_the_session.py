@@ -1,0 +1,20 @@
+"""Wrong: closes the session it was given (`async with session`), so the caller cannot use it again."""
+
+EXPECT = "the session passed in was closed"
+
+
+import aiohttp
+
+
+async def fetch_with_timeout(session: aiohttp.ClientSession, url: str, total: float) -> dict | None:
+    """GET ``url``; return its JSON body, or None if it takes more than ``total`` seconds."""
+    # `total` bounds the whole request, reading the body included (connect= alone would
+    # let a slow server keep us waiting after the connection is made).
+    timeout = aiohttp.ClientTimeout(total=total)
+    try:
+        async with session, session.get(url, timeout=timeout) as response:
+            response.raise_for_status()
+            return await response.json()
+    except TimeoutError:  # asyncio.TimeoutError is TimeoutError on Python 3.11+
+        # Only the timeout means "no answer"; every other error propagates.
+        return None
