@@ -599,17 +599,10 @@ def test_a_last_piece_without_newline(kata: kit.Kata) -> None:
     room(kata, scenario, "the chat server")
 
 
-def _free_port() -> int:
-    """A port on HOST that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind((streams.HOST, 0))
-        return int(probe.getsockname()[1])
-
-
 def test_listens_on_the_given_port(kata: kit.Kata) -> None:
     """start(host, port) with a port other than 0 listens on that port and returns it."""
     chat_server = kata.get("ChatServer", "class")
-    wanted = _free_port()
+    wanted = streams.free_port()
 
     async def main() -> str:
         tolerate_cancelled_handlers()

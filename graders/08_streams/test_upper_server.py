@@ -337,9 +337,7 @@ def test_a_last_line_without_a_newline(kata: kit.Kata) -> None:
 def test_listens_on_the_given_port(kata: kit.Kata) -> None:
     """start_upper_server(host, port) with a port other than 0 listens on that port."""
     start = kata.get("start_upper_server", "coroutine")
-    with socket.socket() as probe:  # a port nothing listens on right now
-        probe.bind((streams.HOST, 0))
-        wanted = int(probe.getsockname()[1])
+    wanted = streams.free_port()
 
     async def main() -> str:
         try:

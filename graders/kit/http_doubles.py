@@ -12,6 +12,7 @@
 - ``serve(app)``: a real ``aiohttp.test_utils.TestServer`` on 127.0.0.1, for what a mock
   cannot show (``ClientTimeout``, connector limits). Grade it on the real clock.
 - ``free_port()``: a loopback port nobody listens on (connections to it are refused).
+- ``expect_left_open(session, what)``: fail when the learner closed the caller's session.
 
 No real network is reachable anyway: every grader test runs in the kit's
 sandbox (loopback only).
@@ -33,7 +34,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-import socket
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -45,7 +45,9 @@ from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestServer
 from aioresponses import CallbackResult, aioresponses
 
+from . import streams
 from ._internal import trace
+from .outcomes import expect
 from .probes import now
 
 NEEDS_STREAM_WRITER = "stream_writer" in inspect.signature(ClientResponse.__init__).parameters
@@ -203,6 +205,16 @@ async def serve(app: web.Application, **kwargs: Any) -> AsyncIterator[TestServer
 
 def free_port() -> int:
     """A loopback TCP port with nothing listening (a connection to it is refused)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return streams.free_port()
+
+
+CALLERS_SESSION = "made once and shared by many requests"
+
+
+def expect_left_open(session: aiohttp.ClientSession, what: str, why: str = CALLERS_SESSION) -> None:
+    """Fail when ``session``, the caller's, was closed by ``what`` (the learner's call)."""
+    expect(
+        not session.closed,
+        f"after {what} returned, the session passed in was closed: leave it open, it is the "
+        f"caller's ({why}).",
+    )

@@ -6,6 +6,7 @@ server or client, it records what it saw and the grader judges afterwards (``kit
 - ``HOST``: loopback only.
 - ``connect``, ``read_line``, ``read_to_eof``, ``close``: a grader's own client, with timeouts.
 - ``port_of(server)``: the port an ``asyncio.Server`` listens on (graders pass port 0).
+- ``free_port()``: a loopback port nothing listens on right now.
 - ``open_transports(port)``: socket transports talking to ``port`` whose socket is still open.
 - ``abort_transports(port)``: end those at once (so a broken submission costs one message).
 - ``shut_server(server)``: close a server and its connections, bounded in time.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import socket
 from typing import Any
 
 HOST = "127.0.0.1"
@@ -62,6 +64,13 @@ async def close(writer: Any, timeout: float = 2.0) -> None:
     with contextlib.suppress(Exception):
         writer.close()
         await asyncio.wait_for(writer.wait_closed(), timeout)
+
+
+def free_port() -> int:
+    """A loopback TCP port with nothing listening right now (a connection to it is refused)."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
 
 
 def port_of(server: Any) -> int:
