@@ -172,11 +172,7 @@ def test_the_session_is_left_open(kata: kit.Kata) -> None:
             mock.get(URL, status=200, payload=USER, repeat=True)
             async with aiohttp.ClientSession() as session:
                 first = await get_json(session, URL)
-                kit.expect(
-                    not session.closed,
-                    f"after {WHAT} returned, the session passed in was closed: leave it open, "
-                    "it is the caller's (made once and shared by many requests).",
-                )
+                http_doubles.expect_left_open(session, WHAT)
                 return [first, await get_json(session, URL)]
 
     result = kata.run(scenario, what=f"{WHAT} twice on one session", raises=Exception)

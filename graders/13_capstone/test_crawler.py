@@ -45,7 +45,7 @@ from urllib.parse import urldefrag, urlsplit
 import aiohttp
 import kit
 from aioresponses import CallbackResult
-from kit.http_doubles import CompatResponse, count_sessions, mock_http
+from kit.http_doubles import CompatResponse, count_sessions, expect_left_open, mock_http
 from yarl import URL
 
 CONNECTION_ERROR = "connection error"
@@ -553,16 +553,11 @@ def test_the_session_is_left_open(kata: kit.Kata) -> None:
     site = Site({root: _html("a"), f"{root}a": _html()})
     what = "crawl(..., max_pages=10, concurrency=2, per_host=2)"
 
-    async def scenario() -> bool:
+    async def scenario() -> None:
         with mock_http() as mock:
             mock.get(re.compile(r".*"), callback=site.callback, repeat=True)
             async with aiohttp.ClientSession() as session:
                 await crawl(session, root, max_pages=10, concurrency=2, per_host=2)
-                return session.closed
+                expect_left_open(session, what, "you close only what you opened")
 
-    result = kata.run(scenario, what=what, raises=Exception)
-    kit.expect(
-        result.error is not None or not result.value,
-        f"after {what} returned, the session passed in was closed: leave it open, it is the "
-        "caller's (you close only what you opened).",
-    )
+    kata.run(scenario, what=what, raises=Exception)  # an error: the checks above name it
