@@ -175,30 +175,11 @@ def test_any_items(kata: kit.Kata) -> None:
     check()
 
 
-class EqualToAll:
-    """An item that compares equal to everything (a careless ``__eq__`` does)."""
-
-    __hash__ = object.__hash__
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    def __repr__(self) -> str:
-        return "<an item equal to everything>"
-
-
-SENTINEL_LIKE = (
-    "the sink never got the item {item!r}. Items may be anything: an item may compare equal "
-    "to anything with ==, and Ellipsis is an item too. A stop signal must be an object of "
-    "your own (`STOP = object()`), compared with `is`."
-)
-
-
 def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     """An item equal to everything (==) and Ellipsis go through the sink like any other."""
     produce_consume = kata.get("produce_consume", "coroutine")
     sink = kit.Probe(delay=0.5)
-    items = [1, EqualToAll(), ..., 2]
+    items = [1, queues.EqualToAll(), ..., 2]
     source = Source(items, 0.25, sink)
     what = f"produce_consume(source of {items!r} every 0.25 s, sink taking 0.5 s, maxsize=4)"
 
@@ -206,8 +187,8 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
         return [item for item in items if not any(c.args[0] is item for c in sink.calls)]
 
     def stuck() -> str:
-        return SENTINEL_LIKE.format(item=lost()[0]) if lost() else HANG
+        return queues.never_got("the sink", lost()[0]) if lost() else HANG
 
     queues.run_hung(kata, lambda: produce_consume(source.items(), sink, 4), what, stuck)
     for item in lost()[:1]:
-        kit.fail(SENTINEL_LIKE.format(item=item))
+        kit.fail(queues.never_got("the sink", item))

@@ -8,6 +8,8 @@
 - ``cancel_midway(kata, start, at, what, hang_hint, cleaning)``: run ``start()`` as a task,
   cancel it at loop time ``at``, fail unless it ended cancelled, and return what it left
   behind when it ended (``Left``).
+- ``EqualToAll`` and ``never_got(receiver, item)``: an item that a sentinel compared with
+  ``==`` would swallow, and the sentence for an item that never came through.
 """
 
 from __future__ import annotations
@@ -145,3 +147,25 @@ def cancel_midway(
             "cancellation out."
         )
     return left
+
+
+class EqualToAll:
+    """An item that compares equal to everything (a careless ``__eq__`` does): a stop
+    signal compared with ``==`` takes it for itself."""
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "<an item equal to everything>"
+
+
+def never_got(receiver: str, item: Any) -> str:
+    """The sentence for an item that never reached ``receiver`` (taken for a stop signal)."""
+    return (
+        f"{receiver} never got the item {item!r}. Items may be anything: an item may compare "
+        "equal to anything with ==, and Ellipsis is an item too. A stop signal must be an "
+        "object of your own (`STOP = object()`), compared with `is`."
+    )
