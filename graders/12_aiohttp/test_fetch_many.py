@@ -34,7 +34,7 @@ import aiohttp
 import kit
 import pytest
 from aiohttp import web
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from kit import http_doubles
 from kit.examples import grader_settings
@@ -233,8 +233,7 @@ def test_any_success_status_is_read(kata: kit.Kata) -> None:
     )
 
 
-# One failure reported (the first found), not a group of them: a learner reads one sentence.
-EXAMPLES = settings(grader_settings(max_examples=25), report_multiple_bugs=False)
+EXAMPLES = grader_settings(max_examples=25)
 
 
 @EXAMPLES

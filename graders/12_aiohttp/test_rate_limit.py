@@ -30,12 +30,11 @@ import asyncio
 from typing import Any
 
 import kit
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from kit.examples import grader_settings
 
-# One failure reported (the first found), not a group of them: a learner reads one sentence.
-EXAMPLES = settings(grader_settings(max_examples=30), report_multiple_bugs=False)
+EXAMPLES = grader_settings(max_examples=30)
 
 SEMAPHORE = (
     "An asyncio.Semaphore limits how many calls run at once, not how often they start: "

@@ -40,13 +40,16 @@ def grader_settings(
 ) -> settings:
     """Hypothesis settings for a grader's checks (``drawn``, or a grader's own ``@given``):
     the same inputs on every run (derandomized, no database), no deadline (real time is the
-    grader's to judge), no reproduction blob, and the health checks in ``suppress`` off."""
+    grader's to judge), no reproduction blob, one failure reported (the first found: a
+    learner reads one sentence, not a group of them), and the health checks in ``suppress``
+    off."""
     return settings(
         derandomize=True,
         database=None,
         max_examples=max_examples,
         deadline=None,
         print_blob=False,
+        report_multiple_bugs=False,
         suppress_health_check=list(suppress),
     )
 
