@@ -16,6 +16,9 @@ Docstring sentence -> the check that enforces it:
 - "Leave `greet` as it is." -> test_greet_is_left_as_it_is
 - "Returning `greet(name)` itself would hand back an un-run coroutine object" -> call_main
   (every check)
+- "`asyncio.run` starts a new event loop, runs the coroutine to the end, closes the loop" (each
+  call of main runs greet on a loop of its own, closed when main returns) ->
+  test_each_call_runs_greet_on_a_new_loop
 """
 
 from __future__ import annotations
@@ -109,4 +112,37 @@ def test_can_be_called_twice(kata: kit.Kata) -> None:
         "Two calls of main",
         "Each call should start a new loop with asyncio.run (a loop that was closed, or one "
         "kept from an earlier call, cannot run again).",
+    )
+
+
+def test_each_call_runs_greet_on_a_new_loop(
+    kata: kit.Kata, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each call of main runs greet on a new event loop, closed by the time main returns."""
+    kata.get("main", "function")
+    loops: list[asyncio.AbstractEventLoop] = []
+
+    async def greet(name: str) -> str:
+        loops.append(asyncio.get_running_loop())
+        await asyncio.sleep(0)
+        return f"greet ran for {name}"
+
+    monkeypatch.setattr(kata.module, "greet", greet)
+    for _ in range(2):
+        call_main(kata, "Ada")
+    kit.expect_equal(
+        len(loops),
+        2,
+        "the number of times two calls of main('Ada') ran greet",
+        "Each call of main runs greet(name) anew with asyncio.run.",
+    )
+    kit.expect(
+        loops[0] is not loops[1],
+        "two calls of main ran greet on the same event loop; each call should start a new "
+        "one with `asyncio.run(greet(name))`.",
+    )
+    kit.expect(
+        all(loop.is_closed() for loop in loops),
+        "main('Ada') returned while the event loop greet ran on was still open; "
+        "`asyncio.run(greet(name))` closes its loop when greet ends.",
     )

@@ -16,7 +16,10 @@ Docstring sentence -> the check that enforces it:
   test_awaits_each_price_once, grade_total
 - "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
 - "If a `get_price` call raises, total_price lets that exception out." ->
-  test_failed_price_raises
+  test_failed_price_raises, test_failed_price_is_let_out_as_it_is (that very exception, not
+  a new one)
+- "Return the sum of the prices" (the prices are ints) -> test_total_is_an_int
+- "Leave `ids` as it is." -> test_leaves_ids_unchanged
 """
 
 from __future__ import annotations
@@ -55,7 +58,9 @@ def grade_total(
     get_price, probe = price_probe()
     what = f"total_price(get_price, {'a generator of ' if generator else ''}{ids!r})"
     result = kata.run(
-        lambda: total_price(get_price, (i for i in ids) if generator else ids),
+        # A copy: the checks compute what they expect from ids (test_leaves_ids_unchanged
+        # checks the list itself).
+        lambda: total_price(get_price, (i for i in ids) if generator else list(ids)),
         what=what,
         raises=TypeError,
     )
@@ -213,4 +218,75 @@ def test_failed_price_raises(kata: kit.Kata) -> None:
     kit.fail(
         f"{what} returned {result.value!r} instead of raising that PriceError: a price that "
         "could not be got can be neither added up nor left out, so let its exception out."
+    )
+
+
+def test_failed_price_is_let_out_as_it_is(kata: kit.Kata) -> None:
+    """The exception that comes out is the one get_price raised, not a new one."""
+    total_price = kata.get("total_price", "coroutine")
+    boom = PriceError("no price for 'pear'")
+    probe = kit.Probe(delay=1.0, result=lambda i: PRICES[i], errors={"pear": boom})
+
+    async def get_price(i: str) -> int:
+        return int(await probe(i))
+
+    get_price.__qualname__ = "get_price"
+    what = "total_price(get_price, ['apple', 'pear']) whose get_price('pear') raises PriceError"
+    result = kata.run(
+        lambda: total_price(get_price, ["apple", "pear"]),
+        what=what,
+        raises=(PriceError, BaseExceptionGroup),
+    )
+    error = result.error
+    if isinstance(error, BaseExceptionGroup):
+        leaves = leaves_of(error)
+        kit.expect(
+            boom in leaves,
+            f"{what} raised a group holding {leaves!r}, not the PriceError get_price raised; "
+            "let that exception out as it is, without making a new one.",
+        )
+        return
+    if isinstance(error, PriceError) and error is not boom:
+        kit.fail(
+            f"{what} raised a new PriceError, {error!r}, not the one get_price('pear') raised; "
+            "let that very exception out as it is (a bare `raise`, or no try at all)."
+        )
+    kit.expect(
+        error is boom,
+        f"{what} raised {error!r}, not the PriceError get_price('pear') raised; let that "
+        "exception out.",
+    )
+
+
+def leaves_of(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
+    """Every exception in a group, nested groups flattened."""
+    leaves: list[BaseException] = []
+    for exc in group.exceptions:
+        leaves.extend(leaves_of(exc) if isinstance(exc, BaseExceptionGroup) else [exc])
+    return leaves
+
+
+@pytest.mark.parametrize("ids", [["apple", "pear"], []], ids=str)
+def test_total_is_an_int(kata: kit.Kata, ids: list[str]) -> None:
+    """The prices are ints, so their sum is an int (not a float)."""
+    result, _ = grade_total(kata, ids)
+    kit.expect(
+        type(result.value) is int,
+        f"total_price(get_price, {ids!r}) returned {result.value!r}, a "
+        f"{type(result.value).__name__}; the prices are ints, so their sum is an int: add "
+        "them up as they are, starting from 0.",
+    )
+
+
+def test_leaves_ids_unchanged(kata: kit.Kata) -> None:
+    """The list of ids the caller passes is the same after the call."""
+    total_price = kata.get("total_price", "coroutine")
+    get_price, _ = price_probe()
+    ids = ["apple", "pear", "plum"]
+    kata.run(lambda: total_price(get_price, ids), what=f"total_price(get_price, {ids!r})")
+    kit.expect_equal(
+        ids,
+        ["apple", "pear", "plum"],
+        "The list ['apple', 'pear', 'plum'] after total_price(get_price, ...) read it",
+        "Read ids without changing it (no pop, remove, sort or clear).",
     )

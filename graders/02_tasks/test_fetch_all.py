@@ -20,7 +20,11 @@ Docstring sentence -> the check that enforces it:
 - "return the list of results" (None and other falsy results included) ->
   test_falsy_results_kept
 - "If a fetch raises, fetch_all lets that exception out (a TaskGroup's ExceptionGroup holding
-  it is fine); it never returns it in the list." -> test_failed_fetch_raises
+  it is fine); it never returns it in the list." -> test_failed_fetch_raises,
+  test_early_failure_is_let_out_as_it_is (that very exception, also while other fetches are
+  still running)
+- "return the list of results" (a result that is an exception object is a result) ->
+  test_a_returned_exception_is_a_result
 """
 
 from __future__ import annotations
@@ -248,3 +252,67 @@ def test_failed_fetch_raises(kata: kit.Kata) -> None:
         "return_exceptions=True).",
     )
     kit.fail(f"{what} returned {shown!r}; expected the FetchError to come out of fetch_all.")
+
+
+def leaves_of(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
+    """Every exception in a group, nested groups flattened."""
+    leaves: list[BaseException] = []
+    for exc in group.exceptions:
+        leaves.extend(leaves_of(exc) if isinstance(exc, BaseExceptionGroup) else [exc])
+    return leaves
+
+
+def test_early_failure_is_let_out_as_it_is(kata: kit.Kata) -> None:
+    """A fetch that raises while slower fetches before it in ids are still running: that very
+    exception comes out (a group holding it is fine)."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    boom = FetchError("fetch of 'b' failed")
+    probe = kit.Probe(delay={"a": 3.0, "b": 1.0, "c": 2.0}, errors={"b": boom})
+    what = (
+        "fetch_all(['a', 'b', 'c'], fetch) with fetches of 3, 1, 2 s whose fetch('b') raises "
+        "FetchError at 1 s"
+    )
+    # Whether the other fetches are stopped is not part of the contract: not judged here.
+    result = kata.run(
+        lambda: fetch_all(["a", "b", "c"], probe),
+        what=what,
+        raises=BaseException,
+        leftover_tasks=True,
+    )
+    error = result.error
+    if error is None:
+        kit.fail(f"{what} returned {result.value!r}; expected that FetchError to come out.")
+    if isinstance(error, BaseExceptionGroup):
+        leaves = leaves_of(error)
+        kit.expect(
+            boom in leaves,
+            f"{what} raised a group holding {leaves!r}, not the FetchError fetch('b') raised; "
+            "let that exception out as it is.",
+        )
+        return
+    if isinstance(error, FetchError) and error is not boom:
+        kit.fail(
+            f"{what} raised a new FetchError, {error!r}, not the one fetch('b') raised; let that "
+            "very exception out as it is (a bare `raise`, or no try at all)."
+        )
+    kit.expect(
+        error is boom,
+        f"{what} raised {error!r}, not the FetchError fetch('b') raised; let that exception out.",
+    )
+
+
+def test_a_returned_exception_is_a_result(kata: kit.Kata) -> None:
+    """A fetch that returns an exception object (without raising it): that is its result."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    value = FetchError("an error report, returned as data")
+    probe = kit.Probe(delay=1.0, result=lambda i: value if i == "b" else ("result", i))
+    what = "fetch_all(['a', 'b'], fetch) whose fetch('b') returns (not raises) a FetchError"
+    result = kata.run(lambda: fetch_all(["a", "b"], probe), what=what, raises=BaseException)
+    shown = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    kit.expect(
+        result.error is None and shown == [("result", "a"), value],
+        f"{what} "
+        + (f"raised {result.error!r}" if result.error is not None else f"returned {shown!r}")
+        + f"; expected [('result', 'a'), {value!r}]: a fetch that returns an exception object "
+        "returned a value, so it goes in the list like any other result.",
+    )

@@ -23,6 +23,8 @@ Docstring sentence -> the check that enforces it:
 - "If the caller cancels `first_k` itself, the same goes for every job still running:
   cancel and await them, then let the `CancelledError` out" ->
   test_a_cancelled_caller_stops_every_job
+- "return the results of the first `k` jobs" (None and other falsy results included) ->
+  test_falsy_results_kept
 """
 
 from __future__ import annotations
@@ -451,3 +453,25 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata) -> None:
         "must cancel and await its jobs too. Cancel and await them in a `finally:` block, "
         "which runs on the way out of a cancellation as well.",
     )
+
+
+def test_falsy_results_kept(kata: kit.Kata) -> None:
+    """Jobs that return None, 0 and '': those are results too."""
+    values: list[Any] = [None, 0, "", "data"]
+    jobs = Jobs([1.0, 2.0, 3.0, 4.0])
+
+    async def valued(job: int) -> Any:
+        await jobs.run(job)
+        return values[job]
+
+    factories = [(lambda job=job: valued(job)) for job in range(len(values))]
+    what = "first_k(jobs of 1, 2, 3, 4 s returning None, 0, '', 'data', k=3)"
+    _, outcome = grade(kata, 3, jobs, factories, what)
+    kit.expect_equal(
+        outcome.value,
+        [None, 0, ""],
+        what,
+        "None, 0 and '' are results too: return the results of the 3 jobs that finished "
+        "first, whatever they are.",
+    )
+    expect_stopped(outcome, what)

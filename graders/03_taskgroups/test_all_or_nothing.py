@@ -24,6 +24,7 @@ Docstring sentence -> the check that enforces it:
   test_failure_cancels_siblings, test_two_failures_at_once
 - no ids -> test_no_ids
 - the caller's cancellation (a TaskGroup passes it on) -> test_caller_cancellation_propagates
+- "returns the results" as a list (the signature) -> test_results_in_input_order_and_concurrent
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def test_results_in_input_order_and_concurrent(kata: kit.Kata) -> None:
         f"at most {probe.peak} fetch(es) ran at once; all 4 should run at the same time.",
     )
     expected = [("result", i) for i in ids]
+    if isinstance(result.value, tuple) and list(result.value) == expected:
+        kit.fail(
+            f"fetch_all_or_fail({ids!r}, fetch) returned a tuple, {result.value!r}; expected a "
+            "list, as the signature says (make one with a list comprehension or list(...))."
+        )
     kit.expect_equal(
         result.value,
         expected,

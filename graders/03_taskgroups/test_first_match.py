@@ -22,6 +22,8 @@ Docstring sentence -> the check that enforces it:
 - `sources` is any iterable (the signature); ties -> test_other_shapes
 - "If the task running `first_match` is cancelled, the sources are cancelled too and the
   `CancelledError` propagates." -> test_caller_cancellation_propagates
+- "one value satisfies `pred(value)`" (pred's answer is truthy, not necessarily True) ->
+  test_truthy_pred_answer_is_a_match
 """
 
 from __future__ import annotations
@@ -344,3 +346,21 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
         f"the sources cancelled when {what}",
         "Cancelling first_match must cancel every source still running.",
     )
+
+
+def test_truthy_pred_answer_is_a_match(kata: kit.Kata) -> None:
+    """A pred that answers with a truthy value that is not True (a non-empty string)."""
+    sources = Sources(SOURCES)
+
+    def pred(value: Any) -> Any:
+        return "big" if value >= 20 else ""
+
+    what = "first_match(sources, pred) where pred(v) is 'big' for v >= 20 and '' otherwise"
+    outcome = grade(kata, sources, sources.callables(), pred, what)
+    kit.expect(
+        outcome.value == 20,
+        f"{what} returned {outcome.value!r}; expected 20, which arrives at 2 s: a value "
+        "satisfies pred when pred(value) is truthy, as in `if pred(value):`, not only when it "
+        "is True.",
+    )
+    expect_at(outcome, 2.0, what, slower="Stop as soon as a value matches.")

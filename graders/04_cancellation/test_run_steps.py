@@ -21,6 +21,8 @@ Docstring sentence -> the check that enforces it:
 - "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
   cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout
 - no steps -> test_no_steps
+- "All the steps together get `budget` seconds" (a budget that is not a whole number of
+  seconds) -> test_fractional_budget
 """
 
 from __future__ import annotations
@@ -271,4 +273,13 @@ def test_the_callers_cancel_is_not_a_timeout(kata: kit.Kata) -> None:
         len(probe.calls) == 2 and probe.calls[1].cancelled,
         f"{what}: the second step was not cancelled with run_steps; cancelling run_steps "
         "must cancel the step it is running.",
+    )
+
+
+def test_fractional_budget(kata: kit.Kata) -> None:
+    """Steps of 1.5, 1.5, 1.5 s with budget 2.25: TimeoutError at 2.25 s, step 2 cancelled."""
+    _, probe = run_over_budget(kata, [1.5, 1.5, 1.5], 2.25)
+    kit.expect(
+        [c.args[0] for c in probe.cancelled] == [1],
+        "when the budget of 2.25 s ran out, the second step (running then) was not cancelled.",
     )

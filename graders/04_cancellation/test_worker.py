@@ -21,6 +21,9 @@ Docstring sentence -> the check that enforces it:
 - "and then let the cancellation or error carry on to the caller" ->
   test_cancelled_worker_releases_and_stays_cancelled, test_timeout_reaches_the_caller,
   test_error_in_use_releases_and_propagates, test_error_in_first_use
+- "call `resource.release()` ... and then let the ... error carry on to the caller" (release
+  done by the time the caller gets the error, and that very error) ->
+  test_use_error_reaches_the_caller_as_it_is
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class Resource:
         self.fail_on_use = fail_on_use
         self.halt = False  # set by the grader to stop a worker that ignores cancellation
         self.unawaited = 0  # use() calls whose coroutine has not started
+        self.error: OSError | None = None  # what the failing use() raised
 
     async def acquire(self) -> None:
         await asyncio.sleep(0.5)
@@ -79,7 +83,8 @@ class Resource:
         self.uses.append(kit.now())
         if self.fail_on_use is not None and len(self.uses) == self.fail_on_use:
             await asyncio.sleep(0.25)
-            raise OSError("the resource broke")
+            self.error = OSError("the resource broke")
+            raise self.error
         await asyncio.sleep(1.0)
 
     def release(self) -> None:
@@ -260,4 +265,36 @@ def test_cancelled_while_acquiring_releases_nothing(kata: kit.Kata) -> None:
     kit.expect(
         seen.get("cancelled", False),
         f"{what}: the task ended normally instead of cancelled. " + SWALLOWED,
+    )
+
+
+def test_use_error_reaches_the_caller_as_it_is(kata: kit.Kata) -> None:
+    """use() raises OSError on its 2nd call: by the time the caller catches it, release()
+    has been called, and the caller gets that very OSError."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_use=2)
+    what = "worker(resource) whose 2nd use() raises OSError at 1.75 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        try:
+            await worker(resource)
+        except Exception as exc:  # noqa: BLE001 - what reaches the caller is what we grade
+            seen["error"] = exc
+            seen["released"] = len(resource.released)
+
+    kata.run(scenario, what=what)
+    error = seen.get("error")
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    kit.expect(
+        error is not None and error is resource.error,
+        f"{what}: the caller got {error!r}, not the OSError use() raised; let that very "
+        "error carry on (a bare `raise`, or no `except` at all).",
+    )
+    kit.expect(
+        seen.get("released") == 1,
+        f"{what}: when the OSError reached the caller, release() had been called "
+        f"{seen.get('released')} time(s); call it once before the error carries on (in "
+        "`finally:`).",
     )

@@ -22,6 +22,11 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
 - "yields lists of items" (a caller may keep them) -> collect(): every list yielded still
   holds its items once the caller has read on
 
+- "every item goes into a batch, whatever its value" (an exception object is an item too)
+  -> test_exception_objects_are_items
+- "It reads the async iterator `ait`" (any async iterator, not only an async generator) ->
+  test_any_async_iterator
+
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
 """
@@ -315,3 +320,73 @@ def test_any_schedule(kata: kit.Kata) -> None:
         expect_batches(got, expected_batches(times, values, end, size, max_wait), what)
 
     check()
+
+
+def test_exception_objects_are_items(kata: kit.Kata) -> None:
+    """A source whose items are exception objects (yielded, not raised): batched like any."""
+    batched = kata.get("batched", "asyncgen")
+    values = [ValueError("item 0"), 1, KeyError("item 2")]
+    what = f"batched(a source yielding {values!r} at 0, 0.5, 3 s, size=2, max_wait=1)"
+    got: list[tuple[float, list[Any]]] = []
+
+    async def call() -> None:
+        source = timed([0.0, 0.5, 3.0], 3.0, values)
+        async with aclosing(batched(source, 2, 1.0)) as batches:
+            async for batch in batches:
+                got.append((kit.now(), list(batch)))
+
+    result = kata.run(call, what=what, limit=1000, raises=BaseException)
+    error = result.error
+    if any(error is v for v in values):
+        kit.fail(
+            f"{what} raised {error!r}, which the source yielded as an item, not raised: an "
+            "item that is an exception object is still an item, and goes into a batch."
+        )
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    kit.expect(error is None, f"{what} raised {error!r}.")
+    expect_batches(got, [(0.5, [values[0], 1]), (3.0, [values[2]])], what)
+
+
+class Ticker:
+    """An async iterator that is not an async generator: it has `__anext__` and nothing else
+    (no aclose, asend or athrow). Yields 0, 1, 2... at the loop times in `schedule`."""
+
+    def __init__(self, schedule: list[float], end: float) -> None:
+        self.schedule, self.end, self.next = schedule, end, 0
+
+    def __aiter__(self) -> Ticker:
+        return self
+
+    async def __anext__(self) -> int:
+        loop = asyncio.get_running_loop()
+        if self.next >= len(self.schedule):
+            await asyncio.sleep(max(0.0, self.end - loop.time()))
+            raise StopAsyncIteration
+        await asyncio.sleep(max(0.0, self.schedule[self.next] - loop.time()))
+        self.next += 1
+        return self.next - 1
+
+
+def test_any_async_iterator(kata: kit.Kata) -> None:
+    """A plain async iterator (a class with `__anext__`, not an async generator) works too."""
+    batched = kata.get("batched", "asyncgen")
+    what = (
+        "batched(an async iterator object that is not an async generator, yielding at 0, 0, "
+        "1.5, 4 s and ending at 4.5 s, size=2, max_wait=1)"
+    )
+    got: list[tuple[float, list[Any]]] = []
+
+    async def call() -> None:
+        async with aclosing(batched(Ticker([0.0, 0.0, 1.5, 4.0], 4.5), 2, 1.0)) as batches:
+            async for batch in batches:
+                got.append((kit.now(), list(batch)))
+
+    result = kata.run(call, what=what, limit=1000, raises=AttributeError)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {result.error!r} (at {kata.where(result.error)}): `ait` may be any "
+            "async iterator, and that one has only `__anext__` (no aclose(), asend() or "
+            "athrow()). Read it with `anext(ait)` or `async for`."
+        )
+    expect_batches(got, [(0.0, [0, 1]), (2.5, [2]), (4.5, [3])], what)

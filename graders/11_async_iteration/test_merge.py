@@ -17,6 +17,10 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   is not enough)
   and test_break_early_with_a_slow_cleanup (one source closes at once, the other takes
   0.5 s: every task awaited to its end, not only the first one)
+- "(any item ...)" (an exception object yielded as an item is an item too) ->
+  test_exception_objects_are_items
+- "reads all the async iterators" (any async iterator, not only an async generator) ->
+  test_any_async_iterators
 """
 
 from __future__ import annotations
@@ -349,3 +353,78 @@ def test_break_early_with_a_slow_cleanup(kata: kit.Kata) -> None:
         "return_exceptions=True)`; without return_exceptions=True, gather raises as soon as "
         "the first cancelled task ends).",
     )
+
+
+async def yields(values: list[Any], gap: float) -> AsyncIterator[Any]:
+    """Yield each of `values`, each after `gap` seconds."""
+    for value in values:
+        await asyncio.sleep(gap)
+        yield value
+
+
+def test_exception_objects_are_items(kata: kit.Kata) -> None:
+    """Sources whose items are exception objects (yielded, not raised): yielded like any."""
+    merge = kata.get("merge", "asyncgen")
+    first, second = ValueError("item a0"), KeyError("item b0")
+    what = f"merge(a yielding {first!r} at 1 s, b yielding {second!r} at 2 s, then 'b1' at 4 s)"
+    got: list[tuple[float, Any]] = []
+
+    async def call() -> None:
+        async with aclosing(merge(yields([first], 1.0), yields([second, "b1"], 2.0))) as merged:
+            async for item in merged:
+                got.append((kit.now(), item))
+
+    result = kata.run(call, what=what, limit=1000, raises=BaseException)
+    error = result.error
+    if error is first or error is second:
+        kit.fail(
+            f"{what} raised {error!r}, which a source yielded as an item, not raised: an "
+            "item that is an exception object is still an item; yield it."
+        )
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    kit.expect(error is None, f"{what} raised {error!r}.")
+    kit.expect(
+        got == [(1.0, first), (2.0, second), (4.0, "b1")],
+        f"{what} yielded {got!r} as (loop time, item); expected "
+        f"{[(1.0, first), (2.0, second), (4.0, 'b1')]!r}.",
+    )
+
+
+class Ticks:
+    """An async iterator that is not an async generator: it has `__anext__` and nothing else
+    (no aclose, asend or athrow). Yields 'tag0', 'tag1'... each after its gap."""
+
+    def __init__(self, tag: str, gaps: list[float]) -> None:
+        self.tag, self.gaps, self.next = tag, gaps, 0
+
+    def __aiter__(self) -> Ticks:
+        return self
+
+    async def __anext__(self) -> str:
+        if self.next >= len(self.gaps):
+            raise StopAsyncIteration
+        await asyncio.sleep(self.gaps[self.next])
+        self.next += 1
+        return f"{self.tag}{self.next - 1}"
+
+
+def test_any_async_iterators(kata: kit.Kata) -> None:
+    """Plain async iterators (objects with `__anext__`, not async generators) work too."""
+    merge = kata.get("merge", "asyncgen")
+    what = "merge(two async iterator objects that are not async generators: a at 1, 3 s; b at 2 s)"
+    got: list[tuple[float, str]] = []
+
+    async def call() -> None:
+        async with aclosing(merge(Ticks("a", [1.0, 2.0]), Ticks("b", [2.0]))) as merged:
+            async for item in merged:
+                got.append((kit.now(), item))
+
+    result = kata.run(call, what=what, limit=1000, raises=AttributeError)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {result.error!r} (at {kata.where(result.error)}): the sources may "
+            "be any async iterators, and these have only `__anext__` (no aclose(), asend() "
+            "or athrow()). Read them with `anext(it)` or `async for`."
+        )
+    expect_stream(got, [(1.0, "a0"), (2.0, "b0"), (3.0, "a1")], what)
