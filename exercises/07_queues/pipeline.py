@@ -12,7 +12,8 @@ all fetches, then all parses, then all stores keeps every stage idle most of the
 - Start `f` fetch workers, `p` parse workers and `s` store workers; each takes from its
   inbox queue, does its step, and puts the result in the next stage's queue.
 - `urls` may be any iterable (a generator too: go through it once), may be empty, and may
-  repeat a url: every occurrence goes through all three steps.
+  repeat a url: every occurrence goes through all three steps. A page or a record may be
+  any value, `None` included: it goes through the next step like any other.
 - If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
   CancelledError out.
 - Return (None) after every record is stored. Stop every worker first: for example

@@ -7,9 +7,12 @@ Docstring sentence -> the check that enforces it:
 - "(or raises the error)" -> test_raises_the_error, test_passes_the_same_exception
 - "Never poll" -> the `sleeps` fixture (asyncio.sleep calls from the learner's file)
 - "however long that takes (put no time limit of your own on it)" -> test_slow_callback
+  (a callback after 1e7 s, beyond an hour, a day or a week)
 - "Any value may come back, `None` included, and several calls may wait at the same time,
   each for its own callback" -> test_concurrent_calls (Hypothesis: None, blank and
   non-ASCII text, errors, ties in the same loop step), test_an_exception_can_be_a_value
+- "several calls may wait at the same time, each for its own callback" (the same argument
+  twice) -> test_same_argument_at_once
 - "If the caller is cancelled while waiting, `call_api` ends with that CancelledError"
   -> test_late_callback_after_cancel_is_ignored
 - "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
@@ -212,23 +215,28 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
         )
 
 
+SLOW_DELAY = 1e7  # about 116 days: beyond any "generous" time limit (an hour, a day, a week)
+
+
 def test_slow_callback(kata: kit.Kata, sleeps: list[float]) -> None:
-    """A callback that fires after an hour still delivers its result."""
+    """A callback that fires after months still delivers its result."""
     call_api = kata.get("call_api", "coroutine")
-    kata.module.callback_api = fake_api(3600.0, ok="an hour later")
+    kata.module.callback_api = fake_api(SLOW_DELAY, ok="months later")
     result = kata.run(
         lambda: call_api(1),
-        what="call_api(1), whose callback fires after 3600 s,",
-        limit=7200,
+        what=f"call_api(1), whose callback fires after {SLOW_DELAY:g} s,",
+        limit=2 * SLOW_DELAY,
         raises=TimeoutError,
     )
     if isinstance(result.error, TimeoutError):
         kit.fail(
             f"call_api(1) raised TimeoutError after {result.loop_time:g} s, while the "
-            "callback was due at 3600 s: it put a time limit on the wait. Wait for the "
-            "callback however long it takes; the caller can add a timeout if it wants one."
+            f"callback was due at {SLOW_DELAY:g} s: it put a time limit on the wait. Wait for "
+            "the callback however long it takes; the caller can add a timeout if it wants one."
         )
-    kit.expect_equal(result.value, "an hour later", "call_api(1) with a callback after 3600 s")
+    kit.expect_equal(
+        result.value, "months later", f"call_api(1) with a callback after {SLOW_DELAY:g} s"
+    )
 
 
 # Per call: (delay, outcome); an outcome is a value, or an exception to raise.
@@ -292,3 +300,35 @@ def test_concurrent_calls(kata: kit.Kata, sleeps: list[float]) -> None:
         )
 
     check()
+
+
+def test_same_argument_at_once(kata: kit.Kata, sleeps: list[float]) -> None:
+    """Two calls with the same argument, waiting at once, each get their own callback's result."""
+    call_api = kata.get("call_api", "coroutine")
+    replies = iter([(1.0, "first reply"), (0.5, "second reply")])
+
+    def queue_api(arg: Any, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+        delay, value = next(replies)
+        asyncio.get_running_loop().call_later(delay, on_ok, value)
+
+    kata.module.callback_api = queue_api
+
+    async def scenario() -> list[Any]:
+        tasks = [asyncio.create_task(call_api(5)) for _ in range(2)]
+        done, pending = await asyncio.wait(tasks, timeout=10)
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(tasks)
+        return [task.result() if task in done else "<still waiting>" for task in tasks]
+
+    what = (
+        "two call_api(5) calls at once, whose callback_api calls report 'first reply' "
+        "after 1 s and 'second reply' after 0.5 s,"
+    )
+    result = kata.run(scenario, what=what, limit=60)
+    kit.expect(
+        result.value == ["first reply", "second reply"],
+        f"{what} got {result.value!r}; each call must get the outcome of its own "
+        "callback_api call, even when the arguments are equal: create a new future inside "
+        "each call_api call and let only its own callbacks settle it.",
+    )

@@ -5,6 +5,7 @@ Docstring sentence -> the check that enforces it:
 - "`resolve(value)` settles it with a value (any value, `None` included)"
   -> test_hundred_waiters_wake_together, test_any_settlements,
   test_an_exception_can_be_a_value
+- "settles it" (that Deferred, not another one) -> test_two_deferreds_are_independent
 - "`reject(exc)` settles it with an exception" -> test_reject_raises_in_every_waiter
 - "Both are plain methods (not async)" -> test_settle_methods_are_plain
 - "Only the first settlement counts: later calls ... do nothing (they must not raise)"
@@ -399,4 +400,34 @@ def test_a_cancelled_waiter_ends_cancelled(kata: kit.Kata) -> None:
         f"a wait() cancelled while it waited {result.value} instead of ending cancelled: it "
         "swallowed the CancelledError, so its caller cannot tell the give-up from a real "
         "value (None is a value too). Let the CancelledError propagate out of wait().",
+    )
+
+
+def test_two_deferreds_are_independent(kata: kit.Kata) -> None:
+    """Settling one Deferred leaves the waiters of another one waiting."""
+    deferred_class = kata.get("Deferred", "class")
+
+    async def scenario() -> tuple[Any, Any]:
+        first, second = deferred_class(), deferred_class()
+        task_a = asyncio.create_task(waiter(first))
+        task_b = asyncio.create_task(waiter(second))
+        await REAL_SLEEP(1.0)
+        first.resolve("for the first")
+        await REAL_SLEEP(1.0)
+        early = task_b.result()[1:] if task_b.done() else None
+        second.resolve("for the second")
+        return early, [(await task)[1:] for task in (task_a, task_b)]
+
+    what = "two Deferreds, the first resolved at 1 s, the second at 2 s"
+    result = kata.run(scenario, what=what, limit=60)
+    early, got = result.value or (None, [])
+    kit.expect(
+        early is None,
+        f"with {what}, a waiter of the second one got {early!r} at 1 s: resolving one "
+        "Deferred settled another Deferred too: each Deferred must keep its own outcome and "
+        "its own waiters.",
+    )
+    kit.expect(
+        got == [("value", "for the first"), ("value", "for the second")],
+        f"with {what}, the waiters got {got!r}; each must get its own Deferred's value.",
     )

@@ -4,6 +4,8 @@ Docstring sentence -> the check that enforces it:
 
 - "Start `primary()` at once" / "If the primary finishes in time, the backup is never
   started" -> test_fast_primary_never_calls_backup, test_any_timings
+- "the backup is never started at all" (not later either, nor after hedged was cancelled)
+  -> test_no_backup_after_hedged_ends
 - "If it has not finished after `after` seconds (`after` may be 0), also start `backup()`"
   -> test_slow_primary_calls_backup_at_after, test_zero_after, test_any_timings
 - "do not cancel the primary: it may still win" -> test_slow_primary_calls_backup_at_after,
@@ -298,3 +300,36 @@ def test_any_timings(kata: kit.Kata) -> None:
         expect_loser_finished(running, loser)
 
     check()
+
+
+@pytest.mark.parametrize("ending", ["primary-wins", "cancelled"])
+def test_no_backup_after_hedged_ends(kata: kit.Kata, ending: str) -> None:
+    """hedged ends before `after` (the primary won, or hedged was cancelled): the backup is
+    not started later either."""
+    hedged = kata.get("hedged", "coroutine")
+    primary, backup = probes(0.5 if ending == "primary-wins" else 5.0, 1.0)
+
+    async def scenario() -> None:
+        task = asyncio.create_task(hedged(primary, backup, 1.0))
+        if ending == "cancelled":
+            await asyncio.sleep(0.5)
+            task.cancel()
+        await asyncio.wait([task])
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # the learner's own error (or NotImplementedError)
+        await asyncio.sleep(5.0)
+
+    what = (
+        "hedged(primary taking 0.5 s, after=1)"
+        if ending == "primary-wins"
+        else "hedged(after=1), cancelled at 0.5 s,"
+    )
+    kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    kit.expect(
+        not backup.calls,
+        f"{what} ended at 0.5 s, and the backup was then called at loop time "
+        f"{backup.calls[0].started:g} s, after hedged had ended. If the primary finishes "
+        "in time (or hedged is cancelled) before `after`, the backup must never start."
+        if backup.calls
+        else "",
+    )

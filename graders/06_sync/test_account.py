@@ -3,7 +3,8 @@
 Docstring sentence -> the check that enforces it:
 
 - "`Account(balance)` keeps its money in the attribute `balance`" / "moves `amount` from this
-  account to `to`" -> test_one_transfer
+  account to `to`" -> test_one_transfer, test_thousand_transfers_keep_every_balance (the
+  right total with wrong balances: a transfer that moved nothing, or not its full amount)
 - "in three steps, exactly like this: read, `await asyncio.sleep(0)`, write"
   -> test_awaits_between_read_and_write
 - "Guard the steps with locks ... hold both accounts' locks during a transfer
@@ -170,6 +171,16 @@ def test_thousand_transfers_keep_every_balance(kata: kit.Kata) -> None:
 
     result = kata.run(scenario, what="1000 concurrent transfers", limit=60, hang_hint=DEADLOCK)
     balances = result.value or []
+    if balances != expected and sum(balances) == sum(expected):
+        pairs = enumerate(zip(balances, expected, strict=True))
+        wrong = [k for k, (got, want) in pairs if got != want]
+        kit.fail(
+            "after 1000 concurrent transfers the 10 accounts hold the right total, 10000, "
+            f"but the balances of {len(wrong)} account(s) are wrong (account #{wrong[0]}: "
+            f"{balances[wrong[0]]}, expected {expected[wrong[0]]}): money ended up in the "
+            "wrong accounts. Every transfer moves `amount` from this account to `to`, "
+            "whatever the balances."
+        )
     kit.expect(
         balances == expected,
         f"after 1000 concurrent transfers the 10 accounts hold {sum(balances)} in total; "

@@ -18,7 +18,8 @@ Docstring sentence -> the check that enforces it:
   test_putters_and_getters_share_the_condition (a hang names notify() only when notify()
   and no notify_all() was seen), test_a_woken_putter_cancelled_passes_the_room_on (a
   notify() whose waiter is cancelled loses the wake-up; Python 3.13's Condition passes
-  it on, so there notify() is not wrong)
+  it on, so there notify() is not wrong), test_a_woken_getter_cancelled_passes_the_item_on
+  (the same for a put() whose notify() wakes a get() that is then cancelled)
 - "Always re-check after waking" -> test_woken_getter_rechecks, test_woken_putter_rechecks
 - waiting is not polling -> the `sleeps` fixture (asyncio.sleep calls from the learner's
   file are recorded) in the waiting checks; test_producers_and_consumers runs 4 producers
@@ -558,3 +559,33 @@ def test_put_and_get_wait_on_the_condition(kata: kit.Kata) -> None:
             "of an asyncio.Condition: every put and get waits for its condition inside "
             "`async with self.cond:`, with `await self.cond.wait_for(lambda: ...)`.",
         )
+
+
+def test_a_woken_getter_cancelled_passes_the_item_on(kata: kit.Kata) -> None:
+    """An empty buffer, two get()s waiting; a put() adds an item and the first woken get()
+    is cancelled at once: the other get() still gets the item (wake every waiter, so no
+    wake-up is lost on a cancelled one)."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> Any:
+        buf = buffer_class(2)
+        first = asyncio.create_task(buf.get())
+        second = asyncio.create_task(buf.get())
+        await REAL_SLEEP(1.0)
+        await buf.put("item")
+        first.cancel()  # woken by the put() (or not), but it has not run yet
+        await asyncio.wait([first])
+        async with asyncio.timeout(5.0):
+            return await second
+
+    what = "a put() into an empty buffer with two get()s waiting, the first of them then cancelled"
+    result = kata.run(scenario, what=what, limit=60, raises=TimeoutError)
+    if isinstance(result.error, TimeoutError):
+        why = (
+            "Your code called notify(), which wakes one waiter: when that waiter is "
+            "cancelled before it runs, the wake-up is lost. Call `self.cond.notify_all()`."
+            if NOTIFIES["one"]
+            else "Wake every waiter after changing the buffer: `self.cond.notify_all()`."
+        )
+        kit.fail(f"{what}: the other get() was never woken, though there was an item. {why}")
+    kit.expect_equal(result.value, "item", f"the item the other get() got after {what}")

@@ -10,7 +10,8 @@ Docstring sentence -> the check that enforces it:
   check that no task is left running
 - "with the list of the workers' start times, in worker order" -> check_starts
 - "maybe it is already set" -> test_go_already_set; "maybe in an hour": the workers wait
-  with no time limit of their own -> test_a_gate_opened_an_hour_later
+  with no time limit of their own -> test_a_gate_opened_an_hour_later, and "your code only
+  waits for it" (no limit of a few hours either) -> test_a_gate_opened_months_later
 - "your code only waits for it, and never clears it" -> test_go_already_set, which names
   a clear() only when it saw one
 - "All workers must start the very moment it is set" -> check_starts, test_many_workers
@@ -57,12 +58,13 @@ def run_gate(kata: kit.Kata, n: int, work: kit.Probe, set_at: float | None) -> k
 
     when = "already set" if set_at is None else f"set at {set_at:g} s"
     what = f"start_gate({n}, go {when}, work)"
-    result = kata.run(scenario, what=what, limit=7200, raises=TimeoutError)
+    limit = max(7200.0, 2 * (set_at or 0.0))
+    result = kata.run(scenario, what=what, limit=limit, raises=TimeoutError)
     if isinstance(result.error, TimeoutError):
         kit.fail(
             f"{what} raised TimeoutError (at {kata.where(result.error)}): the workers gave "
-            "up waiting. `go` may be set in an hour: `await go.wait()` with no time limit "
-            "of your own."
+            f"up waiting, and `go` was {when}. `go` may be set in an hour, or much later: "
+            "`await go.wait()` with no time limit of your own."
         )
     return result
 
@@ -205,3 +207,11 @@ def test_many_workers(kata: kit.Kata, sleeps: list[float]) -> None:
     result = run_gate(kata, 100, work, 3.0)
     kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
     check_starts(result, work, 100, 3.0)
+
+
+def test_a_gate_opened_months_later(kata: kit.Kata, sleeps: list[float]) -> None:
+    """`go` set after 1e7 s (about 116 days) of loop time: the workers only wait for it, with
+    no time limit of their own (two hours, a day), then all start then."""
+    work = kit.Probe(delay=1.0)
+    result = run_gate(kata, 3, work, 1e7)
+    check_starts(result, work, 3, 1e7)

@@ -9,6 +9,8 @@ Docstring sentence -> the check that enforces it:
 - "the consumer ... calls `await sink(item)` for each, in the source's order" -> grade():
   every item once, in order
 - "Run a producer and a consumer at the same time" -> grade(): the pipelined loop time
+- "Return (None) when every item has been through the sink" (not later: a consumer that
+  waits for a quiet spell to end) -> grade(): the last sink call's end against the return
 - "Return (None) when every item has been through the sink, with no task left running" ->
   grade() and the kit's leftover-task check; a hang is diagnosed from the queue's counters
 - "The items may be anything, `None`, falsy values and repeats included, and the source may
@@ -113,6 +115,14 @@ def grade(
         expected = every + n * sink_delay
     else:  # the source is the bottleneck: only the last item's sink call comes after it
         expected = n * every + sink_delay
+    ends = [c.ended for c in sink.calls if c.ended is not None]
+    if ends and abs(max(ends) - expected) < 1e-6 and result.loop_time > expected + 1e-6:
+        kit.fail(
+            f"{what}: every item had been through the sink at {expected:g} s, but "
+            f"produce_consume returned only at {result.loop_time:g} s. Return as soon as the "
+            "last item is through the sink: tell the consumer at once that the source has "
+            "ended (a sentinel after the last item)."
+        )
     kit.expect_loop_time(
         result,
         expected,

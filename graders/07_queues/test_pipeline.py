@@ -12,6 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "`urls` may be any iterable (a generator too ...), may be empty, and may repeat a url"
   -> test_urls_from_a_generator, test_no_urls, test_any_urls (Hypothesis: repeats, blank
   and non-ASCII urls, widths 1-3, ties)
+- "A page or a record may be any value, `None` included: it goes through the next step like
+  any other" -> test_none_pages_and_records
 - "If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
   CancelledError out" -> test_cancelled_while_working (the parse step's cleanup takes a few
   loop steps)
@@ -310,4 +312,27 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
         "cancelled worker to end (`await asyncio.gather(*tasks, "
         "return_exceptions=True)`; without return_exceptions=True, gather raises as soon as "
         "the first cancelled worker ends).",
+    )
+
+
+def test_none_pages_and_records(kata: kit.Kata) -> None:
+    """Pages and records that are None (or falsy) go through the next step like any other."""
+    pipeline = kata.get("pipeline", "coroutine")
+    urls = ["a", "b", "c", "d"]
+    pages = {"a": None, "b": "", "c": None, "d": 0}
+    fetch = kit.Probe(delay=1.0, result=lambda url: pages[url], name="fetch")
+    parse = kit.Probe(delay=1.0, result=lambda page: None, name="parse")
+    store = kit.Probe(delay=1.0, result=lambda record: None, name="store")
+    what = (
+        "pipeline(4 urls whose pages are None, '', None, 0 and whose records are all None, "
+        "widths=(2, 2, 2))"
+    )
+    queues.run_hung(kata, lambda: pipeline(urls, fetch, parse, store, (2, 2, 2)), what, HANG)
+    parsed = sorted((c.args[0] for c in parse.calls), key=repr)
+    kit.expect(
+        parsed == sorted(pages.values(), key=repr) and len(store.calls) == len(urls),
+        f"{what} parsed {parsed!r} and stored {len(store.calls)} record(s); expected the 4 "
+        f"pages {sorted(pages.values(), key=repr)!r} parsed and 4 records stored: a page or "
+        "a record that is None (or falsy) is a value like any other and goes through the "
+        "next step.",
     )
