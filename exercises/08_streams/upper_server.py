@@ -2,7 +2,8 @@
 
 Write `start_upper_server(host, port)`. It starts a TCP server with `asyncio.start_server`
 and returns the `asyncio.Server` once it is listening (do not call `serve_forever()`: the
-caller decides how long the server lives). For each client:
+caller decides how long the server lives). It listens on the `host` and `port` it is given.
+For each client:
 
 - read one line at a time (`await reader.readline()`) and send it back uppercased, newline
   included: `b"hello\\n"` comes back as `b"HELLO\\n"` (decode UTF-8, `str.upper()`, encode;

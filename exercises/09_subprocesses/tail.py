@@ -11,7 +11,8 @@ Read `proc.stdout` line by line instead (`async for line in proc.stdout`, or `re
 When the output ends, wait for the child (`await proc.wait()`). When the consumer stops early
 (`break` out of its `async for`, then the generator is closed), the child must not be left
 running: wrap the reading in `try:` / `finally:`, and in `finally` kill a child that is still
-running (`proc.kill()`) and reap it (`await proc.wait()`).
+running (`proc.kill()`) and reap it (`await proc.wait()`). A consumer cancelled while it
+waits for the next line stops early too.
 
     >>> async with contextlib.aclosing(tail(["ping", "localhost"])) as lines:
     ...     async for line in lines:

@@ -8,11 +8,14 @@ connection and leaves no handler running.
 
 Docstring sentence -> the check that enforces it:
 - `start(host, port)` returns the port it listens on -> room (every test),
+  on that host only -> room (every test: a server listening on other addresses fails),
   test_listens_on_the_given_port (a port other than 0 is the one listened on)
 - each line (read with readline()) goes, as it is, to every OTHER client
   -> test_broadcast_to_the_others, test_whole_lines_only, test_lines_relayed_as_they_are
   (spaces, a tab, a carriage return, a blank line and non-UTF-8 bytes relayed byte for byte)
 - a client that disconnects is forgotten -> test_a_client_that_left_is_forgotten
+- every OTHER connected client (connected to this ChatServer: each instance is its own room)
+  -> test_each_chat_server_is_its_own_room
 - never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one
 - disconnect a client whose unsent data grows too large (or whose queue is full)
   -> test_a_stalled_client_delays_no_one (still connected after 12 MB fails)
@@ -95,9 +98,9 @@ NO_WAIT_CLOSED = (
 @contextmanager
 def closing_spy() -> Iterator[dict[str, list[Any]]]:
     """Record StreamWriters and Servers that were close()d, and those whose wait_closed() ran."""
-    seen: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": []}
+    seen: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": [], "servers": []}
     close, wait_closed = asyncio.StreamWriter.close, asyncio.StreamWriter.wait_closed
-    server_wait_closed = asyncio.Server.wait_closed
+    server_wait_closed, server_init = asyncio.Server.wait_closed, asyncio.Server.__init__
 
     def spy_close(self: asyncio.StreamWriter) -> None:
         seen["closed"].append(self)
@@ -111,14 +114,19 @@ def closing_spy() -> Iterator[dict[str, list[Any]]]:
         seen["server_waited"].append(self)
         await server_wait_closed(self)
 
+    def spy_server_init(self: asyncio.Server, *args: Any, **kwargs: Any) -> None:
+        seen["servers"].append(self)
+        server_init(self, *args, **kwargs)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(asyncio.StreamWriter, "close", spy_close)
         patch.setattr(asyncio.StreamWriter, "wait_closed", spy_wait_closed)
         patch.setattr(asyncio.Server, "wait_closed", spy_server_wait_closed)
+        patch.setattr(asyncio.Server, "__init__", spy_server_init)
         yield seen
 
 
-_SPIED: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": []}
+_SPIED: dict[str, list[Any]] = {"closed": [], "waited": [], "server_waited": [], "servers": []}
 
 
 def closing_spied() -> dict[str, list[Any]]:
@@ -132,6 +140,17 @@ def _local_port(writer: asyncio.StreamWriter) -> int | None:
         return int(writer.get_extra_info("sockname")[1])
     except Exception:  # noqa: BLE001 - no socket info: not a connection of ours
         return None
+
+
+def elsewhere(servers: list[asyncio.Server], port: int) -> str:
+    """The addresses (other than ``streams.HOST``) that the server listening on ``port``
+    listens on too, or ""."""
+    for server in servers:
+        names = [s.getsockname() for s in server.sockets or ()]
+        if any(name[1] == port for name in names):
+            others = [f"{name[0]} port {name[1]}" for name in names if name[0] != streams.HOST]
+            return ", ".join(others)
+    return ""
 
 
 def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what: str) -> None:
@@ -167,6 +186,11 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
             )
         port_seen[0] = port
         try:
+            if where := elsewhere(spied["servers"], port):
+                return (
+                    f"ChatServer.start({streams.HOST!r}, 0) listened on {where}: listen on the "
+                    "host you are given (pass it to asyncio.start_server), and only there."
+                )
             return await scenario(chat, port)
         finally:
             with contextlib.suppress(Exception):
@@ -639,3 +663,34 @@ def test_listens_on_the_given_port(kata: kit.Kata) -> None:
         hang_hint=HANG,
         unclosed=UNCLOSED,
     )
+
+
+def test_each_chat_server_is_its_own_room(kata: kit.Kata) -> None:
+    """Two ChatServers at once: a line said in one reaches no client of the other."""
+    chat_server = kata.get("ChatServer", "class")
+
+    async def scenario(chat: object, port: int) -> str:
+        other = chat_server()
+        other_port = await asyncio.wait_for(other.start(streams.HOST, 0), 3.0)
+        clients = await join(port, 2)
+        outsider = await streams.connect(other_port)
+        try:
+            await asyncio.sleep(0.1)  # every connection has reached its server
+            if problem := await sync(clients, b"in room one\n"):
+                return problem
+            leaked = await streams.read_line(outsider[0], timeout=0.5)
+            if leaked:
+                return (
+                    "two ChatServers ran at once; a client of the first sent b'in room one\\n', "
+                    f"and a client of the second received {leaked!r}: each ChatServer relays "
+                    "lines only to the clients connected to it."
+                )
+            return ""
+        finally:
+            await leave([*clients, outsider])
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(other.stop(), 3.0)
+            await streams.settle(1.0)
+            streams.abort_transports(other_port)
+
+    room(kata, scenario, "two chat servers at once")

@@ -8,6 +8,7 @@ client closed its side, and waits for it to be closed; nothing (task, transport)
 
 Docstring sentence -> the check that enforces it:
 - returns the `asyncio.Server` once it is listening -> serve (every test),
+  it listens on the `host` and `port` it is given -> serve (every test: on `host` only),
   test_listens_on_the_given_port (on the port it is given, when that is not 0)
 - read one line at a time, send it back uppercased, newline included
   -> test_answers_each_line, test_lines_split_across_packets, test_text_is_kept_exactly
@@ -99,6 +100,14 @@ def serve(kata: kit.Kata, scenario: Callable[[int], Awaitable[str]], what: str) 
         port = streams.port_of(server)
         problem = ""
         try:
+            where = [s.getsockname() for s in server.sockets]
+            if any(name[0] != streams.HOST for name in where):
+                listening = ", ".join(f"{name[0]} port {name[1]}" for name in where)
+                return (
+                    f"start_upper_server({streams.HOST!r}, 0) returned a server listening on "
+                    f"{listening}: listen on the host you are given (pass it to "
+                    "asyncio.start_server), and only there."
+                )
             problem = await scenario(port)
         finally:
             await streams.settle()  # the handlers see the clients go and finish

@@ -13,7 +13,8 @@ Docstring sentence -> the check that enforces it:
 - (the kata's topic) never block the loop: no `subprocess.run` in a coroutine
   -> test_does_not_block_the_loop
 - longer than `timeout`: kill it, reap it, raise `TimeoutError`
-  -> test_timeout_kills_and_reaps, test_gives_up_after_timeout_seconds,
+  -> test_timeout_kills_and_reaps (TimeoutError itself, not subprocess.TimeoutExpired),
+  test_gives_up_after_timeout_seconds,
   test_a_child_that_ignores_sigterm_is_killed (kill, not terminate),
   test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read)
 - return `(returncode, ...)` -> test_arguments_are_not_given_to_a_shell also names an exit
@@ -183,6 +184,19 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
             text = pidfile.read_text() if pidfile.exists() else ""
             # Checked at once, before the loop runs again: did run() reap the child itself?
             state = subprocesses.process_state(int(text)) if text else "gone"
+        except Exception as error:  # noqa: BLE001 - a wrong exception is named below
+            text = pidfile.read_text() if pidfile.exists() else ""
+            if text and subprocesses.process_state(int(text)) == "running":
+                with contextlib.suppress(OSError):
+                    os.kill(int(text), signal.SIGKILL)  # the grader cleans up after the mistake
+                await kit.until(lambda: subprocesses.process_state(int(text)) != "running", 2.0)()
+                await asyncio.sleep(0.2)
+            return (
+                f"run() of a 30 s command with timeout 1.5 raised {type(error).__name__}, "
+                "which is not a TimeoutError: raise the built-in TimeoutError (the one "
+                "asyncio.timeout and asyncio.wait_for raise) after killing and reaping the "
+                "child."
+            )
         else:
             return (
                 f"run() of a 30 s command with timeout 1.5 returned {value!r}; expected it to "

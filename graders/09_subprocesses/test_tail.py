@@ -21,6 +21,8 @@ Docstring sentence -> the check that enforces it:
   -> test_closing_after_break_kills_the_child (the child ignores SIGTERM: kill, not
   terminate)
 - (the same when asyncio closes an abandoned generator) -> test_plain_break_kills_the_child
+- a consumer cancelled while it waits for the next line stops early too
+  -> test_a_cancelled_consumer_leaves_no_child
 """
 
 import asyncio
@@ -359,3 +361,46 @@ def test_a_chatty_stderr_does_not_stall(kata: kit.Kata) -> None:
         return ""
 
     kit.judge(kata, scenario, what="tail(cmd)", limit=15.0)
+
+
+def test_a_cancelled_consumer_leaves_no_child(kata: kit.Kata) -> None:
+    """The consumer is cancelled while it waits for the next line: no child is left behind."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python(
+        PRINT + "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "print('waiting', flush=True)\ntime.sleep(30)\n"
+    )
+
+    async def scenario() -> str:
+        got: list[str] = []
+
+        async def consume() -> None:
+            async for line in tail(cmd):
+                got.append(line)
+
+        reading = asyncio.create_task(consume())
+        await kit.until(lambda: len(got) >= 2, timeout=3.0)()
+        reading.cancel()
+        done, _ = await asyncio.wait({reading}, timeout=3.0)
+        pid = pid_of(got[0]) if got else None
+        if pid is None:
+            return f"tail() of a command printing 'pid <n>' yielded {got!r} in 3 s."
+        if not done:
+            await stop(pid)
+            return (
+                "the consumer of tail() was cancelled while it waited for the next line, and "
+                "had not finished 3 s later: kill a child that still runs (proc.kill(); this "
+                "command ignores SIGTERM), then `await proc.wait()`."
+            )
+        state = subprocesses.process_state(pid)  # at once: the consumer has finished
+        await stop(pid)
+        if state == "running":
+            return (
+                "the command was still running after the consumer of tail() was cancelled "
+                "while it waited for the next line: whatever ends the generator (break and "
+                "aclose(), a cancellation, an error), kill a child that still runs and reap "
+                "it in a `finally:` block."
+            )
+        return ZOMBIE if state == "zombie" else ""
+
+    kit.judge(kata, scenario, what="tail(cmd) with its consumer cancelled", limit=10.0)

@@ -25,7 +25,8 @@ Docstring sentence -> the check that enforces it:
   the first of different failures)
 - `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed,
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
-  test_a_retry_after_of_zero_retries_at_once (0 is not "no header")
+  test_a_retry_after_of_zero_retries_at_once (0 is not "no header"),
+  test_retry_after_on_any_retried_status (a 500 and a 502 carry it too, not only 429 and 503)
 - otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
   -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped,
   test_a_dated_retry_after_falls_back_to_backoff (an HTTP date is not seconds); rng is
@@ -478,3 +479,18 @@ def test_a_body_that_is_not_json_is_not_retried(kata: kit.Kata) -> None:
         + ": a 200 whose body is not JSON is not a failure to retry. Retry only 5xx, 429 and "
         "connection errors; let any other error propagate at once.",
     )
+
+
+def test_retry_after_on_any_retried_status(kata: kit.Kata) -> None:
+    """Retry-After on a 500 and a 502 is obeyed too, not only on a 429 or a 503."""
+    answers = script((500, "2"), (502, "1"), 200)
+    outcome = call(kata, answers, seed=5)
+    expected = model(answers, 5, 0.5, 8.0, 5)
+    kit.expect(
+        same(outcome.times, expected) and outcome.rng_calls == 0,
+        f"{outcome.what} sent requests at loop times {shown(outcome.times)} and called rng() "
+        f"{outcome.rng_calls} time(s); expected {shown(expected)} and no rng() call: when the "
+        "failed response has a Retry-After header, wait exactly that long, whatever its "
+        "status (a 500 or a 502 as well as a 429 or a 503).",
+    )
+    expect_success(outcome)

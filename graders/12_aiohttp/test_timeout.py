@@ -17,6 +17,8 @@ Docstring sentence -> the check that enforces it:
   (a refused connection), test_a_bad_body_raises (a body that is not JSON)
 - an error status raises `ClientResponseError` -> test_an_error_status_raises (a JSON error
   body), test_an_error_page_raises_before_decoding (an HTML error page)
+- only the timeout becomes None: a 504 Gateway Timeout answer is an error status, not our
+  timeout -> test_a_gateway_timeout_status_raises
 - (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
 - use the `session` you are given -> test_an_answer_in_time_is_returned; leave it open (it is
   the caller's) -> test_the_session_is_left_open
@@ -102,10 +104,16 @@ async def trickle(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def gateway_timeout(request: web.Request) -> web.Response:
+    """Answers at once with a 504 Gateway Timeout and a JSON body."""
+    return web.json_response({"error": "upstream timed out"}, status=504)
+
+
 def make_app() -> web.Application:
     """The test server's routes."""
     app = web.Application()
-    for handler in (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable):
+    handlers = (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable)
+    for handler in (*handlers, gateway_timeout):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
 
@@ -316,3 +324,16 @@ def test_the_session_is_left_open(kata: kit.Kata) -> None:
                 http_doubles.expect_left_open(session, what)
 
     kata.run(scenario, what=what, raises=Exception)  # an error: the checks above name it
+
+
+def test_a_gateway_timeout_status_raises(kata: kit.Kata) -> None:
+    """A 504 Gateway Timeout answer, given at once, raises ClientResponseError(504): no None."""
+    result, _, what = call(kata, "gateway_timeout", 2.0)
+    error = result.error
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == 504,
+        f"{what} gave {result.value if error is None else error!r} for a 504 (Gateway Timeout) "
+        "answer that came at once: only your own `total` running out gives None; a 504 is an "
+        "error status like any other and raises aiohttp.ClientResponseError "
+        "(`response.raise_for_status()`).",
+    )

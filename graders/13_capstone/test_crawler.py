@@ -25,6 +25,11 @@ Docstring sentence -> the check that enforces it:
 - 5xx, 429, connection errors retried with backoff and jitter (pauses not all the same);
   other 4xx (404, 403) not; a failing page left out -> test_retries; the crawl goes on when a
   page never connects -> test_a_page_that_never_connects_is_left_out
+- retried "with exponential backoff and jitter": pages that failed together do not retry
+  together -> test_pages_failing_together_retry_apart
+- after the seconds a Retry-After asks for, however many -> test_a_long_retry_after_is_obeyed
+- Retry-After gives seconds; one holding an HTTP date asks for none: backoff, the crawl goes
+  on (as in the retry kata) -> test_a_dated_retry_after_falls_back_to_backoff
 - Parse with html.parser.HTMLParser (entities decoded, comments skipped)
   -> test_hrefs_are_read_as_html
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
@@ -561,3 +566,73 @@ def test_the_session_is_left_open(kata: kit.Kata) -> None:
                 expect_left_open(session, what, "you close only what you opened")
 
     kata.run(scenario, what=what, raises=Exception)  # an error: the checks above name it
+
+
+def test_pages_failing_together_retry_apart(kata: kit.Kata) -> None:
+    """Two pages answering 500 at the same moment are not retried after the same pauses."""
+    root = "http://twins.test/"
+    first, second = f"{root}first", f"{root}second"
+    site = Site({root: _html("first", "second"), first: 500, second: 500})
+    _run(kata, site, root, max_pages=100, concurrency=8, per_host=8)
+    times = defaultdict(list)
+    for url, started, ended in site.requests:
+        times[url].append((started, ended))
+    pauses = {
+        url: [round(b[0] - a[1], 6) for a, b in itertools.pairwise(times[url])]
+        for url in (first, second)
+    }
+    kit.expect(
+        not pauses[first] or pauses[first] != pauses[second],
+        f"{first} and {second} both answered 500 for ever, from the same moment, and both were "
+        f"retried after exactly the same pauses ({pauses[first]} s): the backoff needs jitter "
+        "(random.random() * min(cap, base * 2 ** attempt)), so that pages that failed together "
+        "do not all retry together.",
+    )
+
+
+def test_a_dated_retry_after_falls_back_to_backoff(kata: kit.Kata) -> None:
+    """A 503 whose Retry-After holds an HTTP date, then 200: retried with backoff, crawled."""
+    root = "http://dated.test/"
+    page = f"{root}later"
+    date = "Wed, 21 Oct 2015 07:28:00 GMT"
+    site = Site({root: _html("later"), page: [(503, date), _html()]})
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=4, per_host=4)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=4, per_host=4),
+        what=what,
+        raises=Exception,
+    )
+    error = result.error
+    kit.expect(
+        error is None,
+        f"{what} raised {type(error).__name__}: {error}, after {page} answered 503 with "
+        f"`Retry-After: {date}`: a Retry-After may hold an HTTP date instead of seconds; wait "
+        "its seconds only when it is a whole number (`value.isdigit()`), else back off as usual, "
+        "as in the retry kata.",
+    )
+    kit.expect(
+        site.counts()[page] == 2 and page in {str(URL(u)) for u in result.value or ()},
+        f"{page} answered 503 with `Retry-After: {date}`, then 200; it was requested "
+        f"{site.counts()[page]} time(s) and is "
+        + ("" if page in {str(URL(u)) for u in result.value or ()} else "not ")
+        + "in the result: retry it with the usual backoff (that Retry-After holds no number "
+        "of seconds), then crawl it.",
+    )
+
+
+def test_a_long_retry_after_is_obeyed(kata: kit.Kata) -> None:
+    """A 503 with `Retry-After: 20`, then 200: the next try starts 20 s after the first ends."""
+    root = "http://busy.test/"
+    page = f"{root}queue"
+    site = Site({root: _html("queue"), page: [(503, "20"), _html()]})
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    spans = [(started, ended) for url, started, ended in site.requests if url == page]
+    kit.expect(
+        len(spans) == 2 and spans[1][0] - spans[0][1] >= 20.0 - 1e-6 and page in found,
+        f"{page} answered 503 with `Retry-After: 20`, then 200; it was requested at "
+        f"{[round(s, 4) for s, _ in spans]} s (each request takes 1 s) and "
+        + ("is" if page in found else "is not")
+        + " in the result: wait all the seconds Retry-After asks for, however many (a cap "
+        "bounds the backoff only), then retry.",
+    )
