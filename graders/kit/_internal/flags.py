@@ -3,7 +3,8 @@
 Grading decides points; a flag never changes them. It marks a kata file whose source uses
 something a kata never needs and that tampering with the grader would (walking frames or
 the garbage collector, code objects, ctypes, atexit, fork or setsid, signal handlers,
-imports of pytest or the kit, paths outside the submission), or whose code is the reference
+imports of pytest or the kit, private attributes of objects it did not define, attributes
+by a computed name, paths outside the submission), or whose code is the reference
 solution's after renaming (a normalised syntax tree), or the same as a classmate's.
 The scoreboard, the reports and the gradebook's ``flags`` column show them.
 """
@@ -64,6 +65,13 @@ CALLS = {
     "compile": "exec/eval of built code",
     "__import__": "dynamic imports",
     "importlib.import_module": "dynamic imports",
+    "inspect.trace": "frame walking",
+    "inspect.getinnerframes": "frame walking",
+    "inspect.getargvalues": "frame walking",
+    "inspect.getcoroutinelocals": "frame walking",
+    "inspect.getgeneratorlocals": "frame walking",
+    "inspect.getasyncgenlocals": "frame walking",
+    "vars": "attributes by a computed name",
 }
 ATTRIBUTES = {
     "__code__": "code objects",
@@ -76,6 +84,12 @@ ATTRIBUTES = {
     "f_globals": "frame walking",
     "tb_frame": "frame walking",
     "pluginmanager": "pytest's plugin manager",
+    "cr_frame": "frame walking",
+    "gi_frame": "frame walking",
+    "ag_frame": "frame walking",
+    "__import__": "dynamic imports",
+    "__dict__": "attributes by a computed name",
+    "__getattribute__": "attributes by a computed name",
     "modules": None,  # only as sys.modules (below)
 }
 MODULES = {
@@ -91,6 +105,8 @@ MODULES = {
     "gc": "garbage-collector walking",
     "posix": "os._exit",
     "multiprocessing": "fork",
+    "builtins": "builtins",
+    "importlib": "dynamic imports",
     "signal": "a signal handler",
 }
 # Words in a string that point outside the submission.
@@ -122,6 +138,42 @@ def _dotted(node: ast.AST, aliases: dict[str, str]) -> str | None:
     return None
 
 
+# Private state of objects the file does not define (the loop's timers or clock, a task's
+# coroutine, the kit's own objects): what no kata needs and tampering does.
+PRIVATE = "private attributes of objects it did not define"
+BY_NAME = ("getattr", "setattr", "delattr", "hasattr")
+
+
+def _private(name: str) -> bool:
+    """``_name`` or ``_Class__name``, not ``__dunder__`` nor ``_`` alone (``"_".join``)."""
+    dunder = name.startswith("__") and name.endswith("__")
+    return name.startswith("_") and name.strip("_") != "" and not dunder
+
+
+def _defined_names(tree: ast.AST) -> set[str]:
+    """Names the file itself gives attributes: ``self._n = ...`` (or ``cls._n``), and what
+    a class body defines (methods, assignments)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                for part in ast.walk(target):  # self._a, self._b = ...
+                    if (
+                        isinstance(part, ast.Attribute)
+                        and isinstance(part.value, ast.Name)
+                        and part.value.id in ("self", "cls")
+                    ):
+                        names.add(part.attr)
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    names.add(item.name)
+                elif isinstance(item, ast.Assign | ast.AnnAssign):
+                    targets = item.targets if isinstance(item, ast.Assign) else [item.target]
+                    names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
 def scan_source(source: str) -> list[str]:
     """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind."""
     if len(source) > MAX_BYTES:
@@ -147,14 +199,25 @@ def scan_source(source: str) -> list[str]:
             flag(MODULES.get(top) if node.level == 0 else "relative imports", node)
             for alias in node.names:
                 aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    own = _defined_names(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _dotted(node.func, aliases)
             flag(CALLS.get(name or ""), node)
+            if name in BY_NAME and len(node.args) >= 2:
+                attr = node.args[1]
+                if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
+                    flag(ATTRIBUTES.get(attr.value), node)
+                    if _private(attr.value) and attr.value not in own:
+                        flag(PRIVATE, node)
+                elif not isinstance(attr, ast.Name):  # getattr(loop, "_sch" + "eduled")
+                    flag("attributes by a computed name", node)
             for keyword in node.keywords:
                 if keyword.arg in ("start_new_session", "preexec_fn", "process_group"):
                     flag("setsid", node)
         elif isinstance(node, ast.Attribute):
+            if _private(node.attr) and node.attr not in own:
+                flag(PRIVATE, node)
             if node.attr == "modules" and _dotted(node.value, aliases) == "sys":
                 flag("sys.modules", node)
             else:
@@ -169,6 +232,8 @@ def scan_source(source: str) -> list[str]:
             hit = next((w for w in OUTSIDE if w in text), None)
             if hit:
                 flag(f"a path outside the submission ({hit!r})", node)
+            if text.isidentifier() and _private(text) and text not in own:
+                flag(PRIVATE, node)  # n = "_scheduled"; getattr(loop, n)
     return [f"{what} (line {line})" for what, line in sorted(found.items(), key=lambda x: x[1])]
 
 
