@@ -96,10 +96,17 @@ def grade_all(
     return {name: out[name] for name in sorted(out)}
 
 
+# What a gradebook writes beside the students' report folders.
+OWN_FILES = (shards.CSV_NAME, "index.html", shards.SHARD_FILE)
+
+
 def safe_name(student: str) -> str:
     """A student's folder name as the CSV and the report folders show it: no control
-    characters, and no spreadsheet formula."""
-    return for_csv_cell(for_terminal(student))
+    characters, no spreadsheet formula, and never the name of a file the gradebook writes
+    beside them (a folder named ``index.html`` would stand where the class page goes): such
+    a name gets a leading apostrophe, as a formula does."""
+    name = for_csv_cell(for_terminal(student))
+    return "'" + name if name.casefold() in OWN_FILES else name
 
 
 def flag_summary(results: list[KataResult]) -> str:
