@@ -44,6 +44,11 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "daemon_rewrites_reports": (None, "fork"),
     "deletes_classmates": (None, "deleting folders"),
     "ugly_output": ("ValueError", None),
+    "replaces_loop_time": ("changed the event loop's clock", None),
+    "rewinds_the_clock": ("changed the event loop's clock", "private attributes"),
+    "moves_timers": ("changed the event loop's clock", "private attributes"),
+    "lying_float": ("returned 2.0", None),
+    "hides_tasks": ("replaced part of the grader (asyncio.all_tasks", None),
 }
 
 
@@ -145,6 +150,8 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
         _student(root / kind, kind)
     formula = '=HYPERLINK("example.com","x")'
     _student(root / formula, "ugly_output")
+    for own_file in ("index.html", "gradebook.csv"):  # where the gradebook's own files go
+        _student(root / own_file, None)
     before = {n: _digest(root / n) for n in ("katas-victim-alice", "katas-victim-bob")}
     out = tmp_path / "katas-victim-out"
     start = time.perf_counter()
@@ -161,15 +168,18 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
         if flag:
             assert flag in rows[kind]["flags"], rows[kind]
     assert "'" + formula in rows, list(rows)
+    assert rows["'index.html"]["total"] == rows["'gradebook.csv"]["total"] == "20"
+    assert (out / "index.html").is_file()
     for student in rows:
         assert (out / student / "results.json").is_file(), student
+        assert (out / student / "report.html").is_file(), student
         json.loads((out / student / "results.json").read_text(encoding="utf-8"))
     time.sleep(4)  # a daemon that survived would strike now
     assert {n: _digest(root / n) for n in before} == before
     assert (out / "gradebook.csv").read_bytes() == table
     if ISOLATED:
         assert not _daemons_left()
-    print(f"gradebook of {len(rows)} submissions, 8 hostile, in {elapsed:.1f} s")
+    print(f"gradebook of {len(rows)} submissions, {len(KINDS) + 1} hostile, in {elapsed:.1f} s")
 
 
 @pytest.mark.timeout(300)
@@ -500,6 +510,51 @@ def test_the_reference_copied_is_flagged() -> None:
 def test_honest_code_is_not_flagged() -> None:
     for path in [*REPO.glob("tests/alternatives/*/*/*.py"), *REPO.glob("tests/wrong/*/*/*.py")]:
         assert flags.scan_source(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_values_that_lie_about_their_type_are_compared_as_what_they_hold() -> None:
+    """A class that says it is builtins.list, an object whose __class__ says float, a float
+    whose subtraction lies: plain values, an impostor, or a failure."""
+    import operator
+    import types
+
+    import kit.outcomes
+
+    module = types.ModuleType("kata_02_tasks__fake")
+    exec(
+        "import operator\n"
+        "class Yes(list):\n    __module__ = 'builtins'\n    __eq__ = operator.is_not\n"
+        "class Liar(float):\n    def __sub__(self, other):\n        return 0.0\n"
+        "class Fake:\n    __class__ = property(lambda self: float)\n",
+        module.__dict__,
+    )
+    assert operator.is_not  # what Yes compares with: no code of the submission's file
+    with pytest.raises(pytest.fail.Exception, match="a Yes object defined in your code"):
+        kit.outcomes.expect_equal(module.Yes([9]), [1, 2], "fetch_all")
+    value = kit.outcomes.plain([module.Liar(2.0), {"k": module.Liar(1.0)}])
+    assert value == [2.0, {"k": 1.0}] and type(value[0]) is float and type(value[1]["k"]) is float
+    honest = [1.0, {"k": (2, "x")}]
+    assert kit.outcomes.plain(honest) is honest
+    with pytest.raises(pytest.fail.Exception, match="claims to be a float"):
+        kit.outcomes.plain(module.Fake(), "two_sleepers(10, 5)")
+
+
+def test_private_state_and_computed_names_are_flagged() -> None:
+    found = flags.scan_source(
+        "import asyncio\n"
+        "class Box:\n    def __init__(self):\n        self._lock = asyncio.Lock()\n"
+        "    async def both(self, other):\n        async with other._lock:\n            pass\n"
+        "async def f(loop):\n    return getattr(loop, '_sch' + 'eduled')\n"
+    )
+    assert "attributes by a computed name (line 9)" in found, found
+    assert not any("line 6" in f for f in found), found  # its own _lock: not flagged
+    assert flags.scan_source("def f(loop):\n    loop._scheduled.clear()\n") == [
+        "private attributes of objects it did not define (line 2)"
+    ]
+    assert flags.scan_source("def f(loop):\n    n = '_when'\n    return getattr(loop, n)\n")
+    # pytest's reports patched through an import no import statement names
+    found = flags.scan_source("import builtins\nr = builtins.__import__('_pytest.reports')\n")
+    assert "dynamic imports (line 2)" in found, found
 
 
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:

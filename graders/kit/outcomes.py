@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 # pytest's own "fail" outcome (pytest.fail.Exception, typed where pytest defines it); failing
 # with pytrace=False prints just our sentence.
 from _pytest.outcomes import Failed as _Failed
+
+T = TypeVar("T")
 
 
 class NotStarted(_Failed):
@@ -34,8 +38,75 @@ def expect(condition: object, message: str) -> None:
 
 
 def _theirs(kind: type) -> bool:
-    """True for a type defined in the code under grading (kata modules load as kata_*)."""
-    return str(getattr(kind, "__module__", "")).startswith("kata_")
+    """True for a type defined in the code under grading (kata modules load as kata_*), or
+    a class (not a type of the interpreter's own, such as NoneType) that is not where its
+    ``__module__`` and ``__qualname__`` say (a class that claims to be ``builtins.list``)."""
+    module = str(getattr(kind, "__module__", ""))
+    if module.startswith("kata_"):
+        return True
+    found: object = sys.modules.get(module)
+    for part in str(getattr(kind, "__qualname__", "")).split("."):
+        found = getattr(found, part, None)
+    return found is not kind and bool(kind.__flags__ & _HEAP_TYPE)
+
+
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: made by a class statement or type(), not by C
+
+
+# The plain value of an int, float, str or bytes of a subclass: the base type's own
+# conversion, which reads the stored value whatever the subclass overrides.
+_SCALARS: tuple[tuple[type, Callable[[Any], Any]], ...] = (
+    (int, int.__int__),
+    (float, float.__float__),
+    (str, str.__str__),
+    (bytes, bytes.__bytes__),
+)
+_PLAIN_TYPES = (bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset)
+
+
+def plain(value: T, what: str = "your code") -> T:
+    """``value`` with every int, float, str or bytes of a subclass (whose ``__eq__``,
+    ``__sub__``... may say anything) turned into the plain value it holds, looking into
+    lists, tuples, sets and dicts (rebuilt as the plain types where anything in them
+    changed; else ``value`` itself); other objects are kept. Fails for an object that
+    claims to be of one of those types and is not (``__class__``, which ``isinstance``
+    believes)."""
+    return _plain(value, what, 0)[0]  # type: ignore[no-any-return]
+
+
+def _plain(value: Any, what: str, depth: int) -> tuple[Any, bool]:
+    """(the plain value, whether it differs from ``value``)."""
+    kind = type(value)
+    if kind in (bool, int, float, str, bytes, type(None)):
+        return value, False
+    try:
+        claimed = value.__class__
+    except Exception:  # noqa: BLE001 - a __class__ that raises is a lie too
+        claimed = None
+    if claimed is not kind and (claimed is None or claimed in _PLAIN_TYPES):
+        fail(
+            f"{what} returned an object that claims to be a {getattr(claimed, '__name__', '?')} "
+            f"but is a {kind.__name__}: return plain values."
+        )
+    for base, convert in _SCALARS:
+        if issubclass(kind, base):
+            return convert(value), True
+    if depth > 20:
+        return value, False
+    for container in (list, tuple, frozenset, set):
+        if issubclass(kind, container):
+            items = [_plain(v, what, depth + 1) for v in container.__iter__(value)]
+            if kind is container and not any(changed for _, changed in items):
+                return value, False
+            return container(v for v, _ in items), True
+    if issubclass(kind, dict):
+        pairs = [
+            (_plain(k, what, depth + 1), _plain(v, what, depth + 1)) for k, v in dict.items(value)
+        ]
+        if kind is dict and not any(k[1] or v[1] for k, v in pairs):
+            return value, False
+        return {k[0]: v[0] for k, v in pairs}, True
+    return value, False
 
 
 def _impostor(actual: object, expected: object, depth: int = 0) -> str | None:
@@ -68,5 +139,6 @@ def expect_equal(actual: object, expected: object, what: str, hint: str = "") ->
             f"{what} was a {impostor} object defined in your code; expected "
             f"{type(expected).__name__} {expected!r}. Return plain values."
         )
+    actual = plain(actual, what)  # a subclass of a builtin type, wherever it says it is from
     if actual != expected:
         fail(f"{what} was {actual!r}; expected {expected!r}.{' ' + hint if hint else ''}")

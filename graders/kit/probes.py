@@ -7,12 +7,13 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._internal import trace
+from ._internal import clocks, trace
 
 
 def now() -> float:
-    """The running loop's clock, rounded to the microsecond like looptime's own."""
-    return round(asyncio.get_running_loop().time(), 6)
+    """The running loop's clock, rounded to the microsecond like looptime's own (read as the
+    kit reads it: code under grading cannot make it lie by replacing ``loop.time``)."""
+    return round(clocks.now(), 6)
 
 
 @dataclass

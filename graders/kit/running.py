@@ -40,7 +40,7 @@ import looptime
 import pytest
 
 from ._internal import trace
-from ._internal.clocks import loop_clocks
+from ._internal.clocks import loop_clock, loop_clocks, trusted
 from ._internal.data import RunRecord
 from ._internal.steps import (
     SPIN_LIMIT,
@@ -50,7 +50,7 @@ from ._internal.steps import (
     StepTimer,
     Stuck,
 )
-from .outcomes import fail, not_started
+from .outcomes import fail, not_started, plain
 
 T = TypeVar("T")
 
@@ -61,6 +61,11 @@ PYTEST_OUTCOMES = (
     pytest.exit.Exception,
     KeyboardInterrupt,
 )
+
+# What the kit judges a run with, taken before any learner code runs: code that replaces
+# asyncio.all_tasks (say) cannot hide the tasks it left running from the kit.
+_all_tasks, _current_task, _wait = asyncio.all_tasks, asyncio.current_task, asyncio.wait
+_timeout, _Runner = asyncio.timeout, asyncio.Runner
 
 # One step of a virtual-time loop longer than this (real seconds) means something blocked it.
 BLOCK_LIMIT = 0.3
@@ -257,33 +262,36 @@ def _watched(
 
 def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) -> Observed:
     """Run ``call()`` once on a fresh loop, under the step timer and the watchdog."""
-    seen = Observed(options, Run(), StepTimer(_new_loop(options), virtual=options.virtual))
-    loop = seen.timer.loop
+    loop = _new_loop(options)
+    clock = loop_clock(loop, options.virtual)  # read as the kit reads it, not loop.time
+    seen = Observed(options, Run(), StepTimer(loop, virtual=options.virtual, clock=clock))
     trace.watch_learner_sleeps(loop, kata.path)
     if not options.virtual:
         trace.watch_threads_and_processes(loop)
 
     async def main() -> None:
         loop.set_exception_handler(lambda _loop, context: seen.result.loop_errors.append(context))
-        start_loop, start_wall = loop.time(), time.perf_counter()
+        start_loop, start_wall = clock(), time.perf_counter()
         trace.begin(options.clock, start_loop)
         try:
-            async with asyncio.timeout(options.limit) as scope:
+            async with _timeout(options.limit) as scope:
                 seen.result.value = await call()
         except TimeoutError:
             if not scope.expired():
                 raise
             seen.expired = True
         finally:
-            seen.result.loop_time = round(loop.time() - start_loop, 6)
+            if options.virtual:
+                seen.timer.check_clock()
+            seen.result.loop_time = round(clock() - start_loop, 6)
             seen.result.wall_time = time.perf_counter() - start_wall
             trace.finish(seen.result.loop_time)
-        me = asyncio.current_task()
-        seen.leftovers.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        me = _current_task()
+        seen.leftovers.extend(t for t in _all_tasks() if t is not me and not t.done())
         for task in seen.leftovers:
             task.cancel()
         if seen.leftovers:
-            await asyncio.wait(seen.leftovers, timeout=1.0)
+            await _wait(seen.leftovers, timeout=1.0)
         for task in seen.leftovers:
             if not task.done():  # it ignored cancel(): closing the Runner would wait forever
                 seen.stubborn += 1
@@ -299,9 +307,10 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
         _watched(kata, seen.result, options.raises, options.what) as caught,
         guard as stuck,
         clocks,
+        trusted(loop, clock),
     ):
         try:  # around the Runner too: closing it runs loop steps (cancelled tasks' cleanup)
-            with asyncio.Runner(loop_factory=lambda: loop) as runner:
+            with _Runner(loop_factory=lambda: loop) as runner:
                 runner.run(main())
         except (Spinning, Stuck):
             pass
@@ -318,6 +327,16 @@ def _forget(task: asyncio.Task[Any]) -> None:
     unregister = getattr(asyncio.tasks, "_unregister_task", None)
     if unregister is not None:
         unregister(task)
+
+
+def _check_clock(seen: Observed) -> None:
+    if seen.timer.clock_changed:
+        fail(
+            f"{seen.options.what} changed the event loop's clock or its timers "
+            f"({seen.timer.clock_changed}): the graders measure how long your code takes on the "
+            "loop's own clock, and only waiting (asyncio.sleep, a timeout, I/O) may move it. "
+            "Leave the loop's clock and timers alone."
+        )
 
 
 def _check_stuck(seen: Observed) -> None:
@@ -405,6 +424,7 @@ def _check_loop_errors(seen: Observed) -> None:
 
 # The checks of a finished run, in the order their sentences win.
 CHECKS: list[Callable[[Observed], None]] = [
+    _check_clock,
     _check_stuck,
     _check_spinning,
     _check_finished,
@@ -420,6 +440,7 @@ def run(kata: Learner, call: Callable[[], Awaitable[T]], **options: Unpack[RunOp
     """Await ``call()`` on a fresh loop and check how it behaved (see ``Options``)."""
     seen = _drive(kata, call, Options(**options))
     result: Run[T] = seen.result
+    result.value = plain(result.value, seen.options.what)  # a float that lies is a float
     kata.runs.append(RunRecord(seen.options.clock, result.loop_time, result.wall_time))
     for check in CHECKS:
         check(seen)
@@ -437,6 +458,7 @@ def call(
     start = time.perf_counter()
     with _watched(kata, result, raises, what) as caught:
         result.value = fn()
+    result.value = plain(result.value, what)
     result.wall_time = time.perf_counter() - start
     _check_warnings(caught, what)
     return result

@@ -6,6 +6,10 @@ virtual-time loop those clocks would stand still while the loop's clock jumps, a
 code would fail. So while learner code runs on a virtual loop, the names in the kata's module
 that hold the ``time`` module or one of those clocks read the running loop's time instead
 (``time.sleep`` and the rest are untouched: blocking is still blocking).
+
+The kit itself reads a loop's clock through ``loop_clock``: the functions it calls are taken
+when the kit is imported, before any learner code runs, so code that replaces ``loop.time``
+(on the loop, its class or asyncio) cannot make the kit measure a shorter run.
 """
 
 from __future__ import annotations
@@ -16,6 +20,39 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
+
+import looptime
+
+# Taken before any learner code runs: what the kit calls to read a loop's clock.
+_VIRTUAL_TIME = looptime.LoopTimeEventLoop.time
+_REAL_TIME = time.monotonic  # what asyncio.BaseEventLoop.time() reads
+_running_loop = asyncio.get_running_loop
+_trusted: dict[int, Callable[[], float]] = {}  # id of a loop the kit runs -> its clock
+
+
+def loop_clock(loop: asyncio.AbstractEventLoop, virtual: bool) -> Callable[[], float]:
+    """A reading of ``loop``'s clock that learner code cannot replace: looptime's own
+    ``time`` on a virtual loop, ``time.monotonic`` (asyncio's) on a real one."""
+    if virtual:
+        return lambda: _VIRTUAL_TIME(loop)  # type: ignore[arg-type]
+    return _REAL_TIME
+
+
+@contextmanager
+def trusted(loop: asyncio.AbstractEventLoop, clock: Callable[[], float]) -> Iterator[None]:
+    """While inside, ``now()`` on ``loop`` reads ``clock`` (probes time calls with it)."""
+    _trusted[id(loop)] = clock
+    try:
+        yield
+    finally:
+        _trusted.pop(id(loop), None)
+
+
+def now() -> float:
+    """The running loop's clock as the kit reads it (``trusted``), else as the loop says."""
+    loop = _running_loop()
+    clock = _trusted.get(id(loop))
+    return clock() if clock is not None else loop.time()
 
 
 def _on_the_loop(real: Callable[[], float], offset: float = 0.0) -> Callable[[], float]:

@@ -2,7 +2,7 @@
 
 The parent owns the channel (a pipe) and decides the points: see orchestrate.py. Code in the
 grader process can still lie to the recorder; it cannot write a result file, and what it
-would need to forge a message (the key, the fd) is flagged by the static scan (tamper.py).
+would need to forge a message (the key, the fd) is flagged by the static scan (flags.py).
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ class Recorder:
     def __init__(self, channel: str, guarded: list[ModuleType] | None = None) -> None:
         self.guarded = [*(guarded or []), json, hmac, hashlib, sys.modules[__name__]]
         self.baseline: dict[str, int] = {}
+        # asyncio's functions and classes: graders replace some while a check runs
+        # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
+        self.asyncio: dict[str, int] = {}
         self.manager: Any = None
         write, _, key = channel.partition(",")
         self.fd = int(write)
@@ -85,13 +88,19 @@ class Recorder:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """What graders rely on, before any learner code runs (it runs only in checks)."""
         self.manager = session.config.pluginmanager
+        self.asyncio = snapshot(_asyncio_modules())
         self.baseline = self._identity()
 
-    def _tampered(self) -> list[str]:
+    def _tampered(self, teardown: bool = False) -> list[str]:
         now = self._identity()
         changed = {k for k, v in self.baseline.items() if now.get(k) != v}
         added = now.keys() - self.baseline.keys()
         changed |= {k for k in added if k.startswith(("pytest hook", "Recorder.", "recorder."))}
+        if teardown and self.asyncio:
+            after = snapshot(_asyncio_modules())
+            changed |= {
+                k for k, v in self.asyncio.items() if k.startswith("asyncio") and after.get(k) != v
+            }
         return sorted(changed)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
@@ -105,7 +114,10 @@ class Recorder:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[Any]) -> Any:
         outcome = yield
         report = outcome.get_result()
-        if report.when == "call" or report.failed or report.skipped:
+        teardown = report.when == "teardown"
+        send = report.when == "call" or report.failed or report.skipped
+        changed = self._tampered(teardown) if self.baseline and (send or teardown) else []
+        if send or changed:
             doc = (getattr(getattr(item, "obj", None), "__doc__", None) or "").strip()
             kata = getattr(item, "funcargs", {}).get("kata")
             runs = [r for r in getattr(kata, "runs", []) if r.clock == "virtual"]
@@ -139,7 +151,6 @@ class Recorder:
                 timeline = trace.export(failed=report.failed)
                 if timeline is not None:
                     record["timeline"] = timeline
-            changed = self._tampered() if self.baseline else []
             if changed:  # a hook, the kit or this recorder replaced: its reports are void
                 record["outcome"] = "failed"
                 record["message"] = (
@@ -155,6 +166,11 @@ class Recorder:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self) -> None:
         self._send("end", None)
+
+
+def _asyncio_modules() -> list[ModuleType]:
+    """asyncio and its submodules, as loaded."""
+    return [m for name, m in list(sys.modules.items()) if name.partition(".")[0] == "asyncio" and m]
 
 
 def open_message(line: bytes, key: bytes) -> dict[str, Any] | None:

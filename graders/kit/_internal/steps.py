@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -29,6 +29,9 @@ STUCK_LIMIT_REAL = 5.0
 # the stuck-step watchdog samples that wait every SAMPLE_EVERY seconds.
 CORRECT_ABOVE = 0.05
 SAMPLE_EVERY = 0.02
+# Loop seconds a timer may run before its time (looptime keeps microseconds; asyncio runs a
+# timer due within the clock's resolution).
+EARLY = 1e-5
 
 
 class Spinning(BaseException):
@@ -90,10 +93,17 @@ class StepTimer:
     and (for a long step) waiting for a CPU, and (on virtual time) notices a loop that spins
     without ever letting time pass."""
 
-    def __init__(self, loop: Any, virtual: bool) -> None:
+    def __init__(self, loop: Any, virtual: bool, clock: Callable[[], float] | None = None) -> None:
         self.loop = loop
         self.longest = 0.0
         self.spun = False
+        # On virtual time the clock moves only inside looptime's select(); a move anywhere
+        # else, or a ``time`` that is no longer the loop class's own, is code changing the
+        # clock (what it was seen doing, for the sentence; "" while nothing was).
+        self.clock = clock or loop.time
+        self.clock_changed = ""
+        self._mark = self.clock()
+        self._loop_class, self._time_fn = type(loop), getattr(type(loop), "time", None)
         self.step_started: float | None = None  # perf_counter() while a step runs
         self.selecting = False  # True while the step waits in select(): not the code's time
         self.queue = RunQueue()
@@ -101,10 +111,12 @@ class StepTimer:
         self._own_since = 0.0  # perf_counter() when the step's select() returned
         self._queued_uncounted = 0.0  # the step's wait for a CPU inside uncounted()
         self._same_time = 0
-        self._last = loop.time()
+        self._last = self.clock()
         run_once, select = loop._run_once, loop._selector.select
 
         def timed_select(timeout: float | None = None) -> Any:
+            if virtual:
+                self.check_clock()
             start = time.perf_counter()
             self.selecting = True
             try:
@@ -113,6 +125,7 @@ class StepTimer:
                 self.selecting = False
                 self._own_since = time.perf_counter()
                 self._waited += self._own_since - start
+                self._mark = self.clock()
 
         def timed_run_once() -> None:
             self._waited = self._queued_uncounted = 0.0
@@ -121,21 +134,53 @@ class StepTimer:
                 run_once()
             finally:
                 self.step_started = None
+                if virtual:
+                    self.check_clock()
             took = time.perf_counter() - start - self._waited
             if took > CORRECT_ABOVE:  # uncounted() time is left out whole already
                 queued = self.queue.since(self._own_since) - self._queued_uncounted
                 took -= max(0.0, queued)
             self.longest = max(self.longest, took)
             if virtual and not self.spun:
-                now = loop.time()
+                now = self.clock()
                 self._same_time = self._same_time + 1 if now == self._last else 0
                 self._last = now
                 if self._same_time > SPIN_LIMIT:
                     self.spun = True
                     raise Spinning
 
+        call_at = loop.call_at
+
+        def timed_call_at(when: float, callback: Any, *args: Any, context: Any = None) -> Any:
+            def due(*args: Any) -> Any:
+                if self.clock() + EARLY < when and not self.clock_changed:
+                    self.clock_changed = f"a timer due at {when:g} s ran at {self.clock():g} s"
+                return callback(*args)
+
+            return call_at(when, due, *args, context=context)
+
         loop._selector.select = timed_select
         loop._run_once = timed_run_once
+        if virtual:  # a timer that runs before its time: one moved on the loop's heap
+            loop.call_at = timed_call_at
+        self._own_step = timed_run_once
+
+    def check_clock(self) -> None:
+        """Note (once) a virtual clock that moved since looptime's last select(), or a loop
+        whose ``time``, class, step or timers (as this timer wraps them) were replaced."""
+        if self.clock_changed:
+            return
+        loop = self.loop
+        if type(loop) is not self._loop_class or getattr(type(loop), "time", None) is not (
+            self._time_fn
+        ):
+            self.clock_changed = "replaced the loop's class or its time()"
+        elif "time" in getattr(loop, "__dict__", {}):
+            self.clock_changed = "replaced loop.time"
+        elif vars(loop).get("_run_once") is not self._own_step or "call_at" not in vars(loop):
+            self.clock_changed = "replaced how the loop runs its steps or timers"
+        elif (now := self.clock()) != self._mark:
+            self.clock_changed = f"moved it from {self._mark:g} s to {now:g} s"
 
     @contextmanager
     def uncounted(self) -> Iterator[None]:
