@@ -227,6 +227,37 @@ def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
     assert not _daemons_left()
 
 
+@pytest.mark.timeout(200)
+@pytest.mark.skipif(
+    sys.version_info[:2] != (3, 11) and not os.environ.get("KATAS_ALL_SLOW"),
+    reason="half-minute test runs on 3.11 only",
+)
+def test_a_slow_burn_arms_the_deadline(tmp_path: Path) -> None:
+    """Attack 17, at budgets scaled down: every kata blocks the loop in steps each under the
+    limit, for less than a kata's budget; the time its katas take in all arms the deadline
+    (no kata ran over), and the submission ends within its budget."""
+    kata_budget, submission_budget, arm_after = 10.0, 30.0, 15.0
+    report = tmp_path / "results.json"
+    names = ("hello_world", "total_price", "fetch_all", "first_k", "two_sleepers", "settle")
+    start = time.perf_counter()
+    submission = ["--submission", str(HOSTILE / "slow_burn"), "--jobs", "1"]
+    proc = _run(
+        ["grade", *names, *submission, "--json", str(report)],
+        env={
+            "KATAS_KATA_BUDGET": f"{kata_budget:g}",
+            "KATAS_SUBMISSION_BUDGET": f"{submission_budget:g}",
+            "KATAS_ARM_AFTER": f"{arm_after:g}",
+        },
+    )
+    elapsed = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    messages = [t["message"] for t in json.loads(report.read_text())["tests"]]
+    assert any(f"used up its {submission_budget:g} s" in m for m in messages), messages
+    assert not any("more than" in m for m in messages), messages  # no kata ran over
+    assert elapsed < submission_budget + orchestrate.END_GRACE + 10, f"{elapsed:.0f} s"
+    assert orchestrate.ARM_AFTER < orchestrate.SUBMISSION_BUDGET
+
+
 # The judge of a grader process's messages, without a process.
 
 

@@ -15,9 +15,12 @@ This process never runs learner code, and it alone decides a grade:
 - **How long**: each kata has a hard budget of real time (KATAS_KATA_BUDGET, 60 s),
   enforced from here by killing the grader process and everything it started; the katas
   after the one that ran over are graded again in a new process. Once a kata has run over,
-  the whole ``grade()`` call gets a deadline too (KATAS_SUBMISSION_BUDGET, 160 s from its
-  start), so that a hostile submission finishes in under 3 minutes while an honest one,
-  however slow on a busy machine, is never cut short. A kata whose code takes its process
+  or its katas have taken KATAS_ARM_AFTER (150 s) in all, summed over its processes (code
+  that burns time in every kata, each under its budget), the whole ``grade()`` call gets a
+  deadline too (KATAS_SUBMISSION_BUDGET, 160 s from its start), so that a hostile
+  submission finishes in under 3 minutes while an honest one, even on a machine many
+  times slower than one that grades the reference solutions in 25 s of kata time, is not
+  cut short. A kata whose code takes its process
   down (``os._exit``, a segfault) is graded again on its own, so it costs that kata alone.
 """
 
@@ -56,8 +59,11 @@ FAIL_FAST = not os.environ.get("KATAS_ALL_CHECKS")
 TEST_TIMEOUT = float(os.environ.get("KATAS_TEST_TIMEOUT", "30"))
 # Real seconds one kata may take, enforced from outside by killing its process.
 KATA_BUDGET = float(os.environ.get("KATAS_KATA_BUDGET", "60"))
-# Real seconds one grade() call (one submission) may take in all.
+# Real seconds one grade() call (one submission) may take in all, once its deadline is armed.
 SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "160"))
+# Real seconds of kata time (what a grade() call's processes spent on its katas, summed) that
+# arm its deadline: the reference solutions take about 25 s in all (10 s of wall time) on 2 cores.
+ARM_AFTER = float(os.environ.get("KATAS_ARM_AFTER", "150"))
 # What the kit's graders do without, in each grader process: they say what is wrong with
 # kit.fail, not bare asserts, so no assertion rewriting (it rewrote every module of pytest's
 # plugins: 0.4 s a process); kit.drawn drives Hypothesis itself, so not its pytest plugin
@@ -134,15 +140,25 @@ def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
 
 class Deadline:
     """The end of a grade() call's SUBMISSION_BUDGET, armed once one of its katas ran past
-    KATA_BUDGET: an honest submission, however slow on a busy machine, is never cut short;
-    a hostile one costs one kata's budget, then at most what is left of the whole."""
+    KATA_BUDGET or its katas took ARM_AFTER seconds in all: an honest submission is not cut
+    short; a hostile one costs one kata's budget (or ARM_AFTER), then at most what is left
+    of the whole."""
 
     def __init__(self, when: float) -> None:
         self.when, self.armed = when, False
+        self.spent = 0.0  # real seconds the call's grader processes spent on katas, summed
+        self._lock = threading.Lock()  # one grade() call watches its processes from threads
 
     def arm(self) -> None:
         """From now on, at() is the real deadline."""
         self.armed = True
+
+    def charge(self, seconds: float) -> None:
+        """Add ``seconds`` one process spent on a kata; arm the deadline past ARM_AFTER."""
+        with self._lock:
+            self.spent += seconds
+            if self.spent > ARM_AFTER:
+                self.armed = True
 
     def at(self) -> float:
         """The deadline (infinitely far until armed)."""
@@ -336,9 +352,13 @@ def _watch(
     seen = 0
     end_at: float | None = None
     pidfd = _pidfd(proc)
+    last = time.monotonic()
     try:
         while (code := _wait_a_little(proc, pidfd, 0.1)) is None:
             now = time.monotonic()
+            if batch.current:  # a kata has started in this process: its time is kata time
+                deadline.charge(now - last)
+            last = now
             with lock:
                 fresh, seen = messages[seen:], len(messages)
             for m in fresh:
