@@ -15,6 +15,7 @@ when the kit is imported, before any learner code runs, so code that replaces ``
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ def loop_clock(loop: asyncio.AbstractEventLoop, virtual: bool) -> Callable[[], f
     """A reading of ``loop``'s clock that learner code cannot replace: looptime's own
     ``time`` on a virtual loop, ``time.monotonic`` (asyncio's) on a real one."""
     if virtual:
-        return lambda: _VIRTUAL_TIME(loop)  # type: ignore[arg-type]
+        return functools.partial(_VIRTUAL_TIME, loop)  # type: ignore[arg-type]
     return _REAL_TIME
 
 

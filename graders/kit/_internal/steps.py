@@ -134,8 +134,6 @@ class StepTimer:
                 run_once()
             finally:
                 self.step_started = None
-                if virtual:
-                    self.check_clock()
             took = time.perf_counter() - start - self._waited
             if took > CORRECT_ABOVE:  # uncounted() time is left out whole already
                 queued = self.queue.since(self._own_since) - self._queued_uncounted
@@ -167,17 +165,17 @@ class StepTimer:
 
     def check_clock(self) -> None:
         """Note (once) a virtual clock that moved since looptime's last select(), or a loop
-        whose ``time``, class, step or timers (as this timer wraps them) were replaced."""
+        whose ``time``, class, step or timers (as this timer wraps them) were replaced.
+        Called before each select() (what the step before did) and once a run ends."""
         if self.clock_changed:
             return
         loop = self.loop
-        if type(loop) is not self._loop_class or getattr(type(loop), "time", None) is not (
-            self._time_fn
-        ):
+        own = loop.__dict__
+        if type(loop) is not self._loop_class or type(loop).time is not self._time_fn:
             self.clock_changed = "replaced the loop's class or its time()"
-        elif "time" in getattr(loop, "__dict__", {}):
+        elif "time" in own:
             self.clock_changed = "replaced loop.time"
-        elif vars(loop).get("_run_once") is not self._own_step or "call_at" not in vars(loop):
+        elif own.get("_run_once") is not self._own_step or "call_at" not in own:
             self.clock_changed = "replaced how the loop runs its steps or timers"
         elif (now := self.clock()) != self._mark:
             self.clock_changed = f"moved it from {self._mark:g} s to {now:g} s"
