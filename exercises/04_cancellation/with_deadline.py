@@ -10,6 +10,8 @@ under `asyncio.timeout(seconds)`:
   of fn()'s own too: the timeout's `expired()` tells the two apart);
 - if the caller of `with_deadline` is cancelled, that cancellation must propagate too.
 
+Calls may run at the same time, each with its own deadline.
+
 Example, with `slow()` needing 10 s:
 
     >>> await with_deadline(slow, 2)   # after 2 s; slow() was cancelled

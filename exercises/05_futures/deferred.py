@@ -6,9 +6,10 @@ Write the class `Deferred`:
   settles it with an exception. Both are plain methods (not async). Only the first
   settlement counts: later calls to `resolve` or `reject` do nothing (they must not raise),
   and a settled Deferred stays settled for every later waiter.
-- `await d.wait()` returns the value (or raises the exception) once it is settled, and at
-  once if it already is. Any number of coroutines may wait: all of them wake at the same
-  loop time, the moment it is settled. No polling with `asyncio.sleep`.
+- `await d.wait()` returns the value (or raises the exception) once it is settled, however
+  long that takes (put no time limit of your own on it), and at once if it already is. Any
+  number of coroutines may wait: all of them wake at the same loop time, the moment it is
+  settled. No polling with `asyncio.sleep`.
 - A cancelled waiter ends with that CancelledError, and cancelling one waiter must not
   disturb the others.
 

@@ -9,15 +9,21 @@ caller was cancelled only if save_then_ack kept a reference to the shielded task
 Docstring sentence -> the check that enforces it:
 
 - "Run `await save()`, and once the save has finished, `await ack()`." -> test_ack_after_save
+- "however long it takes (put no time limit of your own on it)" ->
+  test_slow_save_is_waited_for (a save of 1e7 s, beyond an hour, a day or a week)
 - "It returns nothing." -> test_ack_after_save
 - "the caller gets its `CancelledError` at once" -> test_cancelled_caller_does_not_cut_the_save
 - "the save carries on in the background to its end" ->
   test_cancelled_caller_does_not_cut_the_save
 - "and `ack()` is never called" -> test_cancelled_caller_does_not_cut_the_save
-- "If `save()` fails, its error propagates and `ack()` is not called." ->
+- "If `save()` fails, its error propagates at once (no retry) and `ack()` is not called." ->
   test_failed_save_is_not_acked
-- "Keep a reference to the shielded task somewhere" ->
-  test_shielded_save_survives_garbage_collection
+- "Keep a reference to each shielded task somewhere" ->
+  test_shielded_save_survives_garbage_collection (the grader lets go of the cancelled caller
+  first: its CancelledError's traceback would keep save_then_ack's locals alive),
+  test_two_cancelled_callers_keep_both_saves (one variable keeps only the last save)
+- "drop it once its save is done" -> test_finished_saves_are_let_go (acked, caller
+  cancelled, failed)
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import weakref
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import kit
@@ -124,6 +131,11 @@ def test_failed_save_is_not_acked(kata: kit.Kata) -> None:
         f"{what}: ack() was called although the save failed: only ack a finished save.",
     )
     kit.expect(
+        len(save.calls) == 1,
+        f"{what}: save() was called {len(save.calls)} times; call it once, and when it "
+        "fails let its error out at once (no retry).",
+    )
+    kit.expect(
         result.error is boom,
         f"{what}: "
         + (
@@ -155,6 +167,16 @@ def _wake(ref: weakref.ReferenceType[asyncio.Future[None]]) -> None:
         future.set_result(None)
 
 
+async def cancel_at_half_a_second(call: Coroutine[Any, Any, Any]) -> None:
+    """Run ``call`` as a task, cancel it at 0.5 s, wait for it to end, and let go of it."""
+    task = asyncio.create_task(call)
+    await asyncio.sleep(0.5)
+    task.cancel()
+    await asyncio.wait([task])
+    if not task.cancelled() and task.exception() is not None:
+        raise task.exception()  # type: ignore[misc]
+
+
 def test_shielded_save_survives_garbage_collection(kata: kit.Kata) -> None:
     """Caller cancelled at 0.5 s, garbage collected at 0.6 s: the save still ends at 1 s."""
     save_then_ack = kata.get("save_then_ack", "coroutine")
@@ -165,12 +187,9 @@ def test_shielded_save_survives_garbage_collection(kata: kit.Kata) -> None:
     )
 
     async def scenario() -> None:
-        task = asyncio.create_task(save_then_ack(save, ack))
-        await asyncio.sleep(0.5)
-        task.cancel()
-        await asyncio.wait([task])
-        if not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
+        await cancel_at_half_a_second(save_then_ack(save, ack))
+        # The cancelled caller and its CancelledError are gone now (the traceback would
+        # hold save_then_ack's locals): only what save_then_ack kept holds the save.
         await asyncio.sleep(0.1)
         gc.collect()
         await asyncio.sleep(2.0)
@@ -184,5 +203,114 @@ def test_shielded_save_survives_garbage_collection(kata: kit.Kata) -> None:
         f"{what}: the save never finished, its task was garbage-collected half-way (asyncio: "
         "'Task was destroyed but it is pending!'). The loop keeps only weak references to "
         "tasks: keep the shielded task in a module-level set until it is done "
-        "(`task.add_done_callback(the_set.discard)`).",
+        "(`task.add_done_callback(the_set.discard)`); a local variable or a WeakSet does not "
+        "keep it alive once the caller is gone.",
+    )
+
+
+def test_two_cancelled_callers_keep_both_saves(kata: kit.Kata) -> None:
+    """Two callers at once, both cancelled at 0.5 s, a garbage collection at 0.6 s: both
+    saves still end at 1 s (one variable holding "the" save keeps only the last one)."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    saves, ack = (FragileSave(), FragileSave()), kit.Probe(delay=0.25)
+    what = (
+        "two save_then_ack(save, ack) calls at once, both callers cancelled at 0.5 s, with a "
+        "garbage collection at 0.6 s (each save takes 1 s)"
+    )
+
+    async def scenario() -> None:
+        await asyncio.gather(*(cancel_at_half_a_second(save_then_ack(s, ack)) for s in saves))
+        await asyncio.sleep(0.1)
+        gc.collect()
+        await asyncio.sleep(2.0)
+
+    result = kata.run(scenario, what=what, loop_errors=True)
+    finished = [save.finished for save in saves]
+    kit.expect(
+        finished == [1.0, 1.0],
+        f"{what}: the saves finished at {finished} (None: never); both should end at 1 s. A "
+        "save whose caller is gone is kept alive only by your reference to it, and each call "
+        "needs its own: a single variable keeps only the last save, so keep every pending save "
+        "in a set (`the_set.add(task)`).",
+    )
+    kit.expect(
+        not result.loop_errors,
+        f"{what}: asyncio reported {result.loop_errors[0].get('message')!r}."
+        if result.loop_errors
+        else "",
+    )
+
+
+class Receipt:
+    """What a save returns: a fresh object, so the grader can tell whether it is still held."""
+
+
+class DiskFullError(OSError):
+    """A save's error (unlike OSError itself, it can be weakly referenced)."""
+
+
+def test_finished_saves_are_let_go(kata: kit.Kata) -> None:
+    """Once a save is done (acked, cancelled caller, or failed), nothing keeps its task."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    ack = kit.Probe(delay=0.25)
+    held: list[tuple[str, weakref.ReferenceType[Any]]] = []
+
+    def save(how: str) -> Callable[[], Coroutine[Any, Any, Receipt]]:
+        async def run() -> Receipt:
+            await asyncio.sleep(1.0)
+            if how == "failed":
+                error = DiskFullError("disk full")
+                held.append((how, weakref.ref(error)))
+                raise error
+            receipt = Receipt()
+            held.append((how, weakref.ref(receipt)))
+            return receipt
+
+        return run
+
+    async def scenario() -> None:
+        await save_then_ack(save("acked"), ack)
+        await cancel_at_half_a_second(save_then_ack(save("cancelled"), ack))
+        await asyncio.sleep(1.0)  # that save ends in the background
+        try:
+            await save_then_ack(save("failed"), ack)
+        except DiskFullError:
+            pass
+
+    what = (
+        "save_then_ack called three times (a save that is acked, one whose caller is "
+        "cancelled at 0.5 s, one that fails)"
+    )
+    kata.run(scenario, what=what)
+    gc.collect()
+    kept = [how for how, ref in held if ref() is not None]
+    kit.expect(
+        not kept,
+        f"{what}: after every save had finished, your code still held the task of the save "
+        f"that was {', the one that was '.join(kept)}: what you keep of pending saves only "
+        "grows. Drop each task once it is done: `task.add_done_callback(the_set.discard)`.",
+    )
+
+
+SLOW_SAVE = 1e7  # about 116 days: beyond any "generous" time limit (an hour, a day, a week)
+
+
+def test_slow_save_is_waited_for(kata: kit.Kata) -> None:
+    """A save that takes 1e7 s is still awaited to its end, then acked."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = kit.Probe(delay=SLOW_SAVE, result=lambda: "saved"), kit.Probe(delay=0.25)
+    what = f"save_then_ack(save, ack) with a save that takes {SLOW_SAVE:g} s (116 days)"
+    result = kata.run(
+        lambda: save_then_ack(save, ack), what=what, limit=2 * SLOW_SAVE, raises=Exception
+    )
+    kit.expect(
+        result.error is None and len(ack.calls) == 1,
+        f"{what}: "
+        + (
+            f"the call raised {type(result.error).__name__} and never acked"
+            if result.error is not None
+            else f"ack() was called {len(ack.calls)} times"
+        )
+        + ": wait for the save however long it takes (put no time limit of your own on it), "
+        "then ack once.",
     )

@@ -18,6 +18,8 @@ Docstring sentence -> the check that enforces it:
   deadline's)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates
+- "Calls may run at the same time, each with its own deadline." ->
+  test_concurrent_calls_keep_their_own_deadlines
 """
 
 from __future__ import annotations
@@ -256,3 +258,36 @@ def test_an_inner_timeout_of_fn_propagates(kata: kit.Kata) -> None:
         f"{what} raised {result.error!r} instead of fn()'s own TimeoutError.",
     )
     kit.expect_loop_time(result, 1.0, what)
+
+
+def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata) -> None:
+    """Three calls at once: deadlines 2 s and 5 s on 10 s calls, and one whose fn() raises
+    its own TimeoutError at 3 s: None at 2 s, that TimeoutError at 3 s, None at 5 s."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    own = TimeoutError("the upstream server timed out")
+    fns = [Fn(10.0), Fn(3.0, error=own), Fn(10.0)]
+    seconds = [2.0, 4.0, 5.0]
+
+    async def one(fn: Fn, limit: float) -> tuple[str, float]:
+        try:
+            value = await with_deadline(fn, limit)
+        except TimeoutError as exc:
+            return ("fn()'s TimeoutError" if exc is own else repr(exc)), kit.now()
+        return repr(value), kit.now()
+
+    async def scenario() -> list[tuple[str, float]]:
+        return list(await asyncio.gather(*(one(f, s) for f, s in zip(fns, seconds, strict=True))))
+
+    what = (
+        "three with_deadline calls at once: (fn of 10 s, 2), (fn raising its own TimeoutError "
+        "at 3 s, 4) and (fn of 10 s, 5)"
+    )
+    result = kata.run(scenario, what=what)
+    got = result.value or []
+    want = [("None", 2.0), ("fn()'s TimeoutError", 3.0), ("None", 5.0)]
+    kit.expect(
+        got == want,
+        f"{what} gave {got} (outcome, loop time); expected {want}. Each call has its own "
+        "deadline: keep it in a local variable (`async with asyncio.timeout(s) as deadline:`), "
+        "not in a module-level or shared one that another call overwrites.",
+    )

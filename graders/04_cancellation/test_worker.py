@@ -14,6 +14,7 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_worker_releases_and_stays_cancelled
 - "The worker only ever stops because it is cancelled (or because `use()` raises)" ->
   test_cancelled_worker_releases_and_stays_cancelled, test_error_in_use_releases_and_propagates
+  (a worker that catches use()'s error and loops on is named when it never ends)
 - "it must call `resource.release()` (a plain method: no `await`) exactly once" ->
   expect_released_once (every check)
 - "Stopped before `acquire()` has returned, it holds nothing: then it must not call
@@ -38,6 +39,12 @@ SWALLOWED = (
     "Catching CancelledError and returning (or a `return` inside `finally:`) swallows the "
     "cancellation: release in `finally:` and let the CancelledError propagate (or re-raise "
     "it with a bare `raise`)."
+)
+
+WENT_ON_AFTER_ERROR = (
+    "use() raised OSError and the worker never stopped: did it catch the error and go on "
+    "looping? An error from use() stops the worker: release in `finally:` and let the error "
+    "carry on to the caller."
 )
 
 
@@ -202,7 +209,9 @@ def test_error_in_use_releases_and_propagates(kata: kit.Kata) -> None:
     worker = kata.get("worker", "coroutine")
     resource = Resource(fail_on_use=3)
     what = "worker(resource) whose 3rd use() raises OSError at 2.75 s"
-    result = kata.run(lambda: worker(resource), what=what, raises=Exception)
+    result = kata.run(
+        lambda: worker(resource), what=what, raises=Exception, hang_hint=WENT_ON_AFTER_ERROR
+    )
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
     expect_released_once(resource, what, 2.75)
@@ -222,7 +231,9 @@ def test_error_in_first_use(kata: kit.Kata) -> None:
     worker = kata.get("worker", "coroutine")
     resource = Resource(fail_on_use=1)
     what = "worker(resource) whose 1st use() raises OSError at 0.75 s"
-    result = kata.run(lambda: worker(resource), what=what, raises=Exception)
+    result = kata.run(
+        lambda: worker(resource), what=what, raises=Exception, hang_hint=WENT_ON_AFTER_ERROR
+    )
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
     expect_released_once(resource, what, 0.75)

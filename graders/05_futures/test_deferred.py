@@ -15,9 +15,14 @@ Docstring sentence -> the check that enforces it:
   returns_at_once (an Event cleared by the learner's code is named when a clear() was
   seen), test_any_settlements
 - "returns ... at once if it already is" -> test_wait_after_resolve_returns_at_once
+- "however long that takes (put no time limit of your own on it)" ->
+  test_waiters_wait_however_long_it_takes (a settlement after 1e7 s)
+- "Only the first settlement counts" (settled right away, not in a callback scheduled for
+  later) -> test_second_resolve_is_a_no_op (an InvalidStateError in a loop callback is named)
 - "all of them wake at the same loop time, the moment it is settled. No polling"
   -> test_hundred_waiters_wake_together (and the `sleeps` fixture)
 - "Cancelling one waiter must not disturb the others" -> test_cancelled_waiter_leaves_others_alone
+  (also: a resolve() that then raises, on a cancelled waiter's own future, is named)
 - "A cancelled waiter ends with that CancelledError" -> test_a_cancelled_waiter_ends_cancelled
 
 Inputs: settlement sequences (None, 0, "", repeated values, exceptions) with waiters before
@@ -76,6 +81,21 @@ def expect_no_raise(seen: dict[str, Any]) -> None:
             f"{what} raised {type(exc).__name__}: {exc}. Only the first settlement counts; "
             "later resolve/reject calls must do nothing: check `if not future.done():` first."
         )
+
+
+def expect_no_loop_errors(errors: list[dict[str, Any]], what: str) -> None:
+    """Fail if a callback the loop ran for the learner raised (a deferred settlement)."""
+    if not errors:
+        return
+    error = errors[0].get("exception")
+    if isinstance(error, asyncio.InvalidStateError):
+        kit.fail(
+            f"with {what}, a settlement raised InvalidStateError in a callback the event loop "
+            "ran later: resolve()/reject() only scheduled the settling (call_soon?), so the "
+            "next call still saw an unsettled future. Settle right inside resolve() and "
+            "reject(), `future.set_result(value)`, so a later call sees `future.done()`."
+        )
+    kit.fail(f"an error in {what} went unhandled: {errors[0].get('message', '')} ({error!r}).")
 
 
 CLEARS: list[int] = [0]  # clear() calls on asyncio.Event objects made by the learner
@@ -183,8 +203,9 @@ def test_second_resolve_is_a_no_op(kata: kit.Kata) -> None:
         outcomes.append(await waiter(deferred))
         return outcomes
 
-    result = kata.run(scenario, what="a Deferred resolved twice", limit=60)
+    result = kata.run(scenario, what="a Deferred resolved twice", limit=60, loop_errors=True)
     expect_no_raise(seen)
+    expect_no_loop_errors(result.loop_errors, "a Deferred resolved twice")
     got = [o[1:] for o in result.value or []]
     expect_stays_settled(got, "a Deferred resolved twice")
     kit.expect(
@@ -272,6 +293,7 @@ def test_an_exception_can_be_a_value(kata: kit.Kata) -> None:
 def test_cancelled_waiter_leaves_others_alone(kata: kit.Kata) -> None:
     """Cancelling one waiter does not cancel the Deferred for the others."""
     deferred_class = kata.get("Deferred", "class")
+    seen: dict[str, Any] = {}
 
     async def scenario() -> list[tuple[float, str, Any]]:
         deferred = deferred_class()
@@ -281,12 +303,34 @@ def test_cancelled_waiter_leaves_others_alone(kata: kit.Kata) -> None:
         quitter.cancel()
         await asyncio.wait([quitter])
         await REAL_SLEEP(1.0)
-        deferred.resolve("still here")
+        settle(
+            seen,
+            "resolve('still here') after one waiter was cancelled",
+            deferred.resolve,
+            "still here",
+        )
+        if "raised" in seen:  # the others would wait forever: stop them
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks)
+            return []
         outcomes = await asyncio.gather(*tasks)
         outcomes.append(await waiter(deferred))
         return outcomes
 
     result = kata.run(scenario, what="a Deferred with one cancelled waiter", limit=60)
+    if "raised" in seen:
+        what, exc = seen["raised"]
+        kit.fail(
+            f"{what} raised {type(exc).__name__}: {exc}."
+            + (
+                " The cancelled waiter's future is already done (cancelled): settle only the "
+                "futures that are not done yet (`if not future.done():`), or let every waiter "
+                "shield one shared future."
+                if isinstance(exc, asyncio.InvalidStateError)
+                else " resolve() must not raise."
+            )
+        )
     got = [o[1:] for o in result.value or []]
     kit.expect(
         all(o == ("value", "still here") for o in got),
@@ -430,4 +474,29 @@ def test_two_deferreds_are_independent(kata: kit.Kata) -> None:
     kit.expect(
         got == [("value", "for the first"), ("value", "for the second")],
         f"with {what}, the waiters got {got!r}; each must get its own Deferred's value.",
+    )
+
+
+SLOW_SETTLEMENT = 1e7  # about 116 days: beyond any "generous" time limit (an hour, a day, a week)
+
+
+def test_waiters_wait_however_long_it_takes(kata: kit.Kata) -> None:
+    """A Deferred resolved after 1e7 s: its waiters get the value then, not a timeout."""
+    deferred_class = kata.get("Deferred", "class")
+
+    async def scenario() -> list[tuple[float, str, Any]]:
+        deferred = deferred_class()
+        tasks = [asyncio.create_task(waiter(deferred)) for _ in range(2)]
+        await REAL_SLEEP(SLOW_SETTLEMENT)
+        deferred.resolve("at last")
+        return await asyncio.gather(*tasks)
+
+    what = f"two waiters on a Deferred resolved after {SLOW_SETTLEMENT:g} s (116 days)"
+    result = kata.run(scenario, what=what, limit=2 * SLOW_SETTLEMENT)
+    got = [o[1:] for o in result.value or []]
+    kit.expect(
+        all(o == ("value", "at last") for o in got) and len(got) == 2,
+        f"with {what}, the waiters got {got!r}; wait() must wait however long the settlement "
+        "takes (put no time limit of your own on it): a caller that wants a limit wraps "
+        "`d.wait()` in `asyncio.timeout(...)` itself.",
     )
