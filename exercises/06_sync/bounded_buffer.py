@@ -8,6 +8,7 @@ items:
 
 Any item may be put, `None` included, and the same item any number of times. A `put` or
 `get` cancelled while it waits gives up cleanly: the buffer keeps working for the others.
+Each buffer holds its own items: two buffers never share them.
 
 Build it on one `asyncio.Condition` (it holds a lock): every `put` and `get` works inside
 `async with self.cond:`, waits there for its condition, and after changing the buffer

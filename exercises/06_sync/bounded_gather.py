@@ -2,10 +2,10 @@
 
 Write `bounded_gather(coros, limit)`. `coros` is a list of coroutine objects. Run them all,
 at most `limit` at the same time, and return their results in input order, like
-`asyncio.gather`. As soon as one finishes, the next one starts (a sliding window, not fixed
-batches: with batches, one slow coroutine holds up its whole batch). If a coroutine
-raises, its exception object takes its place in the result list (as with
-`gather(..., return_exceptions=True)`) and its slot is freed for the next one.
+`asyncio.gather`. They start in input order: as soon as one finishes, the next one in the
+list starts (a sliding window, not fixed batches: with batches, one slow coroutine holds up
+its whole batch). If a coroutine raises, its exception object takes its place in the result
+list (as with `gather(..., return_exceptions=True)`) and its slot is freed for the next one.
 
 The tool is one `asyncio.Semaphore(limit)` shared by all the coroutines: each one does
 `async with semaphore:` around its work. (A semaphore per coroutine limits nothing.)

@@ -8,7 +8,7 @@ Write `produce_consume(source, sink, maxsize)`. `source` is an async iterator of
   queue with `await queue.put(item)`: when the queue is full, `put` waits, so the producer
   never reads far ahead of the consumer;
 - the consumer takes items with `await queue.get()` and calls `await sink(item)` for each,
-  in the source's order.
+  in the source's order, one call at a time.
 
 Return (None) when every item has been through the sink, with no task left running. The
 items may be anything, `None`, falsy values and repeats included, and the source may be

@@ -3,7 +3,8 @@
 Write `hash_files(paths)`: return a dict mapping each path (exactly as given: not
 normalised, spaces and non-ASCII kept) to the SHA-256 hex digest of that file's contents.
 `paths` may be any iterable (a generator too: go through it once), may be empty, and may
-name a file twice (it is then one key).
+name a file twice (it is then one key). Each call hashes the files as they are when it is
+made, and returns only its own paths (keep no digests from one call to the next).
 
     >>> await hash_files(["a.txt", "empty.txt"])
     {'a.txt': '2cf24dba5fb0a30e...', 'empty.txt': 'e3b0c44298fc1c14...'}

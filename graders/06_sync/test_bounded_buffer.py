@@ -9,6 +9,8 @@ Docstring sentence -> the check that enforces it:
 - "`get()` ... waiting while it is empty" -> test_get_waits_for_an_item
 - "Any item may be put, `None` included, and the same item any number of times"
   -> test_any_items_in_order (Hypothesis: None, duplicates, blank and non-ASCII text)
+- "Each buffer holds its own items: two buffers never share them" ->
+  test_two_buffers_keep_their_own_items (a class attribute or a default argument is named)
 - "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters,
   test_a_cancelled_waiter_ends_cancelled (giving up is ending cancelled, not returning)
 - "Build it on one `asyncio.Condition`" -> test_uses_a_condition; "waits there for its
@@ -589,3 +591,27 @@ def test_a_woken_getter_cancelled_passes_the_item_on(kata: kit.Kata) -> None:
         )
         kit.fail(f"{what}: the other get() was never woken, though there was an item. {why}")
     kit.expect_equal(result.value, "item", f"the item the other get() got after {what}")
+
+
+def test_two_buffers_keep_their_own_items(kata: kit.Kata) -> None:
+    """Two buffers side by side: each get() returns an item put into that same buffer."""
+    buffer_class = kata.get("BoundedBuffer", "class")
+
+    async def scenario() -> list[Any]:
+        first, second = buffer_class(2), buffer_class(2)
+        await first.put("first's item")
+        await second.put("second's item")
+        async with asyncio.timeout(5.0):
+            return [await second.get(), await first.get()]
+
+    what = "first.put(x); second.put(y); second.get(); first.get(), on two BoundedBuffer(2)"
+    result = kata.run(scenario, what=what, limit=60, raises=TimeoutError)
+    if isinstance(result.error, TimeoutError):
+        kit.fail(f"{what}: a put() or get() waited, though each buffer held 1 item of 2.")
+    kit.expect(
+        result.value == ["second's item", "first's item"],
+        f"{what}: the gets returned {result.value!r}; each buffer should give back its own "
+        "item. The buffers share their items: make the deque in __init__ "
+        "(`self.items = deque()`). A class attribute, or a default argument such as "
+        "`items=deque()`, is one object shared by every buffer.",
+    )

@@ -6,8 +6,14 @@ Docstring sentence -> the check that enforces it:
   test_any_delays_and_failures
 - "at most `limit` at the same time" -> expect_peak in every timed check (the grader counts
   the Semaphores made, and names a semaphore per coroutine only when it saw several)
-- "As soon as one finishes, the next one starts (a sliding window, not fixed batches)"
-  -> test_sliding_window_not_batches, test_mixed_latencies, test_any_delays_and_failures
+- "As soon as one finishes, the next one in the list starts (a sliding window, not fixed
+  batches)" -> test_sliding_window_not_batches, test_mixed_latencies,
+  test_any_delays_and_failures
+- "They start in input order" -> run_bounded checks, in every run, the order in which the
+  coroutines started (ties in one loop step aside)
+- "a sliding window" (waiting for a slot, not polling for one) -> run_bounded fails any run
+  in which the learner's file called asyncio.sleep with a delay (a spin of sleep(0) is
+  stopped by the kit)
 - "its exception object takes its place in the result list ... its slot is freed"
   -> test_failure_frees_its_slot, test_any_delays_and_failures
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
@@ -38,7 +44,13 @@ UNLIMITED = (
     "Await each coroutine inside `async with semaphore:` of one semaphore shared by all, so "
     "its slot stays taken until it has finished."
 )
+POLLING = (
+    "your code called asyncio.sleep {n} time(s): it waited for a free slot by polling, so "
+    "coroutines start late or out of turn. Wait on the shared semaphore instead "
+    "(`async with semaphore:` wakes the next waiter the moment a slot frees)."
+)
 SEMAPHORES: list[int] = [0]  # Semaphores made since the last run_bounded
+SLEEPS: list[list[float]] = [[]]  # asyncio.sleep calls from the learner's file, this test
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +69,12 @@ def counted_semaphores(monkeypatch: pytest.MonkeyPatch, kata: kit.Kata) -> None:
         for attr, value in list(vars(kata.module).items()):
             if value is real:
                 monkeypatch.setattr(kata.module, attr, Counted)
+
+
+@pytest.fixture(autouse=True)
+def watched_sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
+    SLEEPS[0] = kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
 
 
 def window_time(delays: list[float], limit: int) -> float:
@@ -86,6 +104,7 @@ def run_bounded(
     bounded_gather = kata.get("bounded_gather", "coroutine")
     what = f"bounded_gather({n} coroutines, limit={limit})"
     SEMAPHORES[0] = 0
+    SLEEPS[0].clear()
     result = kata.run(
         lambda: bounded_gather([probe(i) for i in range(n)], limit),
         what=what,
@@ -100,7 +119,24 @@ def run_bounded(
         ideal,
         shape=f"at most {limit} at once, the next as soon as one ends; the last ends at {last:g} s",
     )
+    polls = [delay for delay in SLEEPS[0] if delay > 0]  # a lone sleep(0) only yields
+    kit.expect(not polls, POLLING.format(n=len(polls)))
+    expect_input_order(probe, what)
     return result
+
+
+def expect_input_order(probe: kit.Probe, what: str) -> None:
+    """Fail unless the coroutines started in input order (ties in one loop step aside)."""
+    starts = {call.args[0]: call.started for call in probe.calls}
+    order = sorted(starts, key=lambda i: (starts[i], i))
+    for early, due in zip(order, sorted(order), strict=True):
+        if early != due:
+            kit.fail(
+                f"{what}: coroutine {early} started at {starts[early]:g} s, before coroutine "
+                f"{due} (at {starts[due]:g} s): they started out of input order. When a slot "
+                "frees, start the next one in the list (a shared semaphore serves its waiters "
+                "first come, first served)."
+            )
 
 
 def expect_peak(probe: kit.Probe, limit: int, n: int) -> None:

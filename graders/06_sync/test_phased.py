@@ -11,6 +11,9 @@ Docstring sentence -> the check that enforces it:
   of each phase's slowest worker" -> run_phased's loop-time check
 - "Every entry of `workers` is a worker of its own, even when the same callable appears
   twice" -> test_same_worker_twice
+- "`await barrier.wait()` blocks until `parties` tasks are waiting" (waiting, not polling)
+  -> run_phased fails any run in which the learner's file called asyncio.sleep with a delay
+  (a spin of sleep(0) is stopped by the kit)
 - "with no workers (or 0 phases) ... returns at once" -> test_no_workers, test_zero_phases
 - "the barrier shared by all workers (parties = the number of workers)" is the suggested
   tool: its effects are what is checked (one gather per phase passes too).
@@ -26,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import kit
+import pytest
 from hypothesis import strategies as st
 
 TABLES = {
@@ -48,6 +52,20 @@ HANG = (
 )
 
 
+POLLING = (
+    "your code called asyncio.sleep {n} time(s) while the workers ran: that is polling for "
+    "the others to finish, and a poller wakes up late (or spins). `await barrier.wait()` "
+    "sleeps until the last worker arrives and releases them all at that instant."
+)
+SLEEPS: list[list[float]] = [[]]  # asyncio.sleep calls from the learner's file, this test
+
+
+@pytest.fixture(autouse=True)
+def watched_sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
+    SLEEPS[0] = kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+
+
 def run_phased(
     kata: kit.Kata,
     table: list[list[float]],
@@ -63,9 +81,12 @@ def run_phased(
         Worker(delay=lambda phase, row=row: row[phase] if phase in range(len(row)) else 0.0)
         for row in table
     ]
+    SLEEPS[0].clear()
     result = kata.run(
         lambda: phased(workers, phases), what=f"phased({what})", limit=600, hang_hint=hang_hint
     )
+    polls = [delay for delay in SLEEPS[0] if delay > 0]  # a lone sleep(0) only yields
+    kit.expect(not polls, POLLING.format(n=len(polls)))
     check_schedule(table, phases, workers, result, what)
     return workers
 

@@ -9,6 +9,7 @@ Docstring sentence -> the check that enforces it:
 - "`start_gate` returns when every worker is done" -> the loop-time checks, and the kit's
   check that no task is left running
 - "with the list of the workers' start times, in worker order" -> check_starts
+  (each call its own list: test_called_twice calls it twice in a row)
 - "maybe it is already set" -> test_go_already_set; "maybe in an hour": the workers wait
   with no time limit of their own -> test_a_gate_opened_an_hour_later, and "your code only
   waits for it" (no limit of a few hours either) -> test_a_gate_opened_months_later
@@ -215,3 +216,31 @@ def test_a_gate_opened_months_later(kata: kit.Kata, sleeps: list[float]) -> None
     work = kit.Probe(delay=1.0)
     result = run_gate(kata, 3, work, 1e7)
     check_starts(result, work, 3, 1e7)
+
+
+def test_called_twice(kata: kit.Kata, sleeps: list[float]) -> None:
+    """Two calls in a row: each returns its own workers' start times, and only those."""
+    start_gate = kata.get("start_gate", "coroutine")
+    work = kit.Probe(delay=1.0)
+    what = "start_gate(3, go, work), then start_gate(2, go, work) (go set, work taking 1 s)"
+
+    async def scenario() -> Any:
+        go = asyncio.Event()
+        go.set()
+        first = await start_gate(3, go, work)
+        first = list(first) if isinstance(first, list) else first  # as it was then
+        return first, await start_gate(2, go, work)
+
+    result = kata.run(scenario, what=what, limit=600)
+    first, second = result.value
+    kit.expect(
+        isinstance(second, list) and len(second) == 2,
+        f"{what}: the second call returned {second!r} (the first {first!r}); it has 2 workers, "
+        "so 2 start times. A list kept from one call to the next (a mutable default argument "
+        "such as `starts=[]`, or a list at module level) collects every call's times: make "
+        "a new list inside each call.",
+    )
+    kit.expect(
+        all(isinstance(t, int | float) and abs(t - 1.0) < 1e-6 for t in second),
+        f"{what}: the second call returned {second!r}; its workers started at loop time 1 s.",
+    )

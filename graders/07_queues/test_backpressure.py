@@ -8,6 +8,8 @@ Docstring sentence -> the check that enforces it:
   for room (asyncio.sleep from the learner's file) -> test_fast_source_waits_for_slow_sink
 - "the consumer ... calls `await sink(item)` for each, in the source's order" -> grade():
   every item once, in order
+- "one call at a time" -> grade(): the most sink calls in flight at once is 1 (several
+  consumers, or a task per item, are named before the read-ahead they also cause)
 - "Run a producer and a consumer at the same time" -> grade(): the pipelined loop time
 - "Return (None) when every item has been through the sink" (not later: a consumer that
   waits for a quiet spell to end) -> grade(): the last sink call's end against the return
@@ -100,6 +102,11 @@ def grade(
         f"{items!r}. One consumer should take the items from the queue in turn (None, falsy "
         "values and repeats are items too), and return only after the last one went through "
         "the sink.",
+    )
+    kit.expect(
+        sink.peak <= 1,
+        f"{what} ran {sink.peak} sink calls at once; the consumer awaits sink(item) for one "
+        "item at a time, in the source's order: one consumer task, with no task per item.",
     )
     allowed = maxsize + 2
     kit.expect(

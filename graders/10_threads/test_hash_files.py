@@ -8,8 +8,16 @@ Docstring sentence -> the check that enforces it (on the real clock):
   bytes with their line endings translated (a file holding every byte value, \r included)
 - "(exactly as given: not normalised, spaces and non-ASCII kept)" -> test_any_paths
   (a path with `./` in it, a name with a space and an accent)
+- "the SHA-256 hex digest of that file's contents" (each file its own) -> test_digests and
+  test_any_paths name a digest that is another file's of the same call (a lambda made in a
+  loop, which reads the loop variable only when its thread runs)
+- "Each call hashes the files as they are when it is made, and returns only its own paths"
+  -> test_called_twice (a dict kept between calls, and digests cached by path, are named)
 - "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
   name a file twice" -> test_any_paths, test_no_paths
+- "Reading a big file and hashing it are blocking calls" -> test_loop_stays_free (its
+  message names reading as well as hashing: code that reads on the loop and hashes in a
+  thread blocks the loop too)
 - "Run the blocking part in a worker thread ... The grader runs a heartbeat task that ticks
   every 10 ms beside your code: the loop's thread must never compute for 100 ms between two
   ticks, and the heartbeat must never stall for 100 ms" -> test_loop_stays_free (on a busy
@@ -47,8 +55,8 @@ STALL_LIMIT = 0.1  # the longest gap between two ticks a free loop may show
 STALL_SHARE = 0.25
 TARGET = 0.3  # CPU seconds the big file takes to hash here (what hashing on the loop costs)
 OFF_THE_LOOP = (
-    "hashing on the event loop blocks every other task. Read and hash each file in a worker "
-    "thread: `await asyncio.to_thread(fn, path)`."
+    "reading a file or hashing on the event loop blocks every other task. Read and hash each "
+    "file in a worker thread: `await asyncio.to_thread(fn, path)`."
 )
 
 
@@ -152,6 +160,7 @@ def test_digests(kata: kit.Kata, files: dict[str, str]) -> None:
         "Use each path exactly as given as its key.",
     )
     for path, expected in files.items():
+        _expect_not_another_files(digests, path, files)
         kit.expect(
             digests[path] == expected,
             f"the digest of {Path(path).name} was {digests[path]!r}; expected {expected!r}. "
@@ -171,10 +180,23 @@ def odd_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
 
 
+def _expect_not_another_files(digests: dict[str, Any], path: str, files: dict[str, str]) -> None:
+    """Name the late-binding closure: a file's digest that is another file's of the call."""
+    other = next((p for p, d in files.items() if d == digests[path] != files[path]), None)
+    kit.expect(
+        other is None,
+        f"the digest of {Path(path).name!r} was that of {Path(other or '').name!r}, another "
+        "file of the call: each file must be hashed with its own path. A function made in a "
+        "loop (`lambda: sha(path)`) reads `path` when the thread runs it, by then another "
+        "one: pass the path as an argument, `asyncio.to_thread(sha, path)`.",
+    )
+
+
 def _expect_digests_of(digests: dict[str, Any], expected: dict[str, str]) -> None:
     """The right keys: name a digest that is not the file's, and text mode when it is the
     digest of the file's bytes with their line endings translated (\\r to \\n)."""
     for path, wanted in expected.items():
+        _expect_not_another_files(digests, path, expected)
         data = Path(path).read_bytes()
         as_text = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         kit.expect(
@@ -246,3 +268,36 @@ def test_loop_stays_free(kata: kit.Kata, files: dict[str, str], big: str) -> Non
         f"a heartbeat task ticking every 10 ms stalled for {stall:.2f} s ({share:.0%} of the "
         f"call) while hash_files hashed a {size} MiB file: {OFF_THE_LOOP}",
     )
+
+
+def test_called_twice(kata: kit.Kata, tmp_path: Path) -> None:
+    """Two calls: the second hashes the files as they are then, and returns only its paths."""
+    hash_files = kata.get("hash_files", "coroutine")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_bytes(b"before")
+    second.write_bytes(b"other")
+    what = "hash_files([first, second]), then first rewritten, then hash_files([first])"
+
+    async def scenario() -> Any:
+        before = await hash_files([str(first), str(second)])
+        before = dict(before) if isinstance(before, dict) else before  # as it was then
+        first.write_bytes(b"after")
+        return before, await hash_files([str(first)])
+
+    result = kata.run(scenario, clock="real", limit=30, what=what)
+    _, after = result.value
+    kit.expect(
+        not isinstance(after, dict) or str(second) not in after,
+        f"{what}: the second call returned {after!r}, with a path it was not given. A dict "
+        "kept from one call to the next (a mutable default argument such as `out={}`, or a "
+        "dict at module level) collects every call's paths: make a new dict in each call.",
+    )
+    fresh = hashlib.sha256(b"after").hexdigest()
+    kit.expect(
+        not isinstance(after, dict)
+        or after.get(str(first)) != hashlib.sha256(b"before").hexdigest(),
+        f"{what}: the second call gave first.txt the digest of its old contents: digests "
+        "kept from an earlier call (a cache keyed by path) go stale when a file changes. "
+        "Hash each file's contents as they are when hash_files is called.",
+    )
+    kit.expect_equal(after, {str(first): fresh}, "the second call")
