@@ -45,12 +45,12 @@ from pathlib import Path
 from typing import Any
 
 from . import extra, flags, integrity, isolation
+from .channel import open_message
 from .data import CheckRecord, KataResult, Status
 from .hygiene import for_terminal
 from .learn import pristine_stubs
 from .manifest import KataInfo
 from .paths import GRADERS, REPO, STATE, display, kata_of
-from .recorder import open_message
 
 # A kata earns its points only when every check passes, and the scoreboard shows the first
 # failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from ..outcomes import NotStarted
+from . import channel as channel_format
 from . import trace
 from .data import CheckRecord
 from .paths import kata_of
@@ -55,7 +56,14 @@ class Recorder:
     parent sent through a second pipe, read before any learner code runs."""
 
     def __init__(self, channel: str, guarded: list[ModuleType] | None = None) -> None:
-        self.guarded = [*(guarded or []), json, hmac, hashlib, sys.modules[__name__]]
+        self.guarded = [
+            *(guarded or []),
+            json,
+            hmac,
+            hashlib,
+            channel_format,
+            sys.modules[__name__],
+        ]
         self.baseline: dict[str, int] = {}
         # asyncio's functions and classes: graders replace some while a check runs
         # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
@@ -67,13 +75,11 @@ class Recorder:
         with os.fdopen(int(key), "rb") as handle:
             self.key = handle.read()
         self.seq = 0
-        self._write_all = os.write
+        self._write_all, self._seal = os.write, channel_format.seal
 
     def _send(self, kind: str, data: object) -> None:
         self.seq += 1
-        body = json.dumps({"seq": self.seq, "kind": kind, "data": data})
-        mac = hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
-        line = (json.dumps({"body": body, "mac": mac}) + "\n").encode()
+        line = self._seal({"seq": self.seq, "kind": kind, "data": data}, self.key)
         while line:
             line = line[self._write_all(self.fd, line) :]
 
@@ -171,17 +177,3 @@ class Recorder:
 def _asyncio_modules() -> list[ModuleType]:
     """asyncio and its submodules, as loaded."""
     return [m for name, m in list(sys.modules.items()) if name.partition(".")[0] == "asyncio" and m]
-
-
-def open_message(line: bytes, key: bytes) -> dict[str, Any] | None:
-    """The message of one line from the channel, or None if its signature is wrong."""
-    try:
-        outer = json.loads(line)
-        body = outer["body"]
-        mac = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
-        if not isinstance(body, str) or not hmac.compare_digest(mac, str(outer["mac"])):
-            return None
-        message = json.loads(body)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return message if isinstance(message, dict) else None
