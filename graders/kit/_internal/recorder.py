@@ -22,8 +22,9 @@ from ..outcomes import NotStarted
 from . import channel as channel_format
 from . import trace
 from .data import CheckRecord
-from .paths import kata_of
-from .sandbox import snapshot
+from .paths import GRADERS, kata_of
+from .sandbox import Watch, snapshot
+from .settled import Settled, grading_modules
 
 OUTPUT_CAP = 2000  # characters of captured output kept per test
 
@@ -86,22 +87,41 @@ class Recorder:
     def _identity(self) -> dict[str, int]:
         seen = snapshot(self.guarded, self.manager)
         seen.update({f"Recorder.{k}": id(v) for k, v in vars(type(self)).items()})
-        mine = {k: v for k, v in vars(self).items() if k not in ("seq", "baseline")}
+        mine = {k: v for k, v in vars(self).items() if k not in _CHANGING}
         seen.update({f"recorder.{k}": id(v) for k, v in mine.items()})
         return seen
+
+    def _own_ids(self) -> list[int]:
+        """The identities of this recorder's class and attributes (``_identity``'s last part)."""
+        ids = list(map(id, vars(type(self)).values()))
+        ids.extend(id(v) for k, v in vars(self).items() if k not in _CHANGING)
+        return ids
 
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """What graders rely on, before any learner code runs (it runs only in checks)."""
         self.manager = session.config.pluginmanager
         self.asyncio = snapshot(_asyncio_modules())
+        self.watches = (Watch(self.guarded, self.manager), Watch(_asyncio_modules()))
+        self.settled = Settled(grading_modules(GRADERS.resolve()))
         self.baseline = self._identity()
+        self._own = self._own_ids()
 
     def _tampered(self, teardown: bool = False) -> list[str]:
+        guarded, in_asyncio = self.watches
+        settled = self.settled.changed()
+        if (
+            not settled
+            and not guarded.changed()
+            and self._own_ids() == self._own
+            and not (teardown and in_asyncio.changed())
+        ):
+            return []  # the fast look: nothing replaced
         now = self._identity()
         changed = {k for k, v in self.baseline.items() if now.get(k) != v}
         added = now.keys() - self.baseline.keys()
         changed |= {k for k in added if k.startswith(("pytest hook", "Recorder.", "recorder."))}
+        changed |= set(settled)
         if teardown and self.asyncio:
             after = snapshot(_asyncio_modules())
             changed |= {
@@ -172,6 +192,9 @@ class Recorder:
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self) -> None:
         self._send("end", None)
+
+
+_CHANGING = ("seq", "baseline", "_own")  # the recorder's attributes that change as it works
 
 
 def _asyncio_modules() -> list[ModuleType]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import ipaddress
+import operator
 import os
 import socket
 import sys
@@ -168,6 +169,48 @@ def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
             for impl in getattr(caller, "get_hookimpls", list)():
                 seen[f"pytest hook {hook_name} of {impl.plugin_name}"] = id(impl.function)
     return seen
+
+
+_code_of = operator.attrgetter("__code__")
+_function_of = operator.attrgetter("function")
+
+
+class Watch:
+    """A ``snapshot`` kept for fast second looks: ``changed()`` compares the identities of
+    the same entries in C loops (about a tenth of a snapshot's time, which is taken around
+    every check) and names what changed, through ``tampered``, only when something did."""
+
+    def __init__(self, modules: list[ModuleType], plugins: Any = None) -> None:
+        self.modules, self.plugins = modules, plugins
+        self.before = snapshot(modules, plugins)
+        self._spaces: list[tuple[dict[str, Any], list[str]]] = [
+            (vars(m), [k for k in vars(m) if f"{m.__name__}.{k}" in self.before]) for m in modules
+        ]
+        self._spaces.append((vars(builtins), [k for k in vars(builtins) if k[:2] != "__"]))
+        self._spaces.append(
+            (sys.modules, [n for n in sys.modules if n.partition(".")[0] in WATCHED_PACKAGES])
+        )
+        found = [space[name] for space, names in self._spaces[: len(modules)] for name in names]
+        self._functions = [f for f in found if hasattr(f, "__code__")]
+        self._print = self._fingerprint()
+
+    def _fingerprint(self) -> list[int]:
+        ids: list[int] = []
+        for space, names in self._spaces:
+            ids.extend(map(id, map(space.get, names)))
+        ids.extend(map(id, map(_code_of, self._functions)))
+        if self.plugins is not None:
+            relay = vars(self.plugins.hook)
+            ids.extend(map(id, relay))
+            for caller in relay.values():
+                ids.extend(map(id, map(_function_of, caller.get_hookimpls())))
+        return ids
+
+    def changed(self) -> list[str]:
+        """What changed since this watch began (as ``tampered`` names it)."""
+        if self._fingerprint() == self._print:
+            return []
+        return tampered(self.before, self.modules, self.plugins)
 
 
 def tampered(before: dict[str, int], modules: list[ModuleType], plugins: Any = None) -> list[str]:
