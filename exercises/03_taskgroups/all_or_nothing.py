@@ -3,10 +3,15 @@
 Write `fetch_all_or_fail(ids, fetch)`. It calls `await fetch(i)` for every id in `ids`, all at
 the same time, and returns the results in the order of `ids`. Use `asyncio.TaskGroup`:
 
-- if every fetch succeeds, return `[result_for_ids[0], result_for_ids[1], ...]`;
+- if every fetch succeeds, return `[result_for_ids[0], result_for_ids[1], ...]` (a result of
+  `None`, `0` or `''` is a result like any other);
 - if one fetch fails, the TaskGroup cancels every other fetch at once (they see
   `CancelledError`) and raises an `ExceptionGroup` holding the error. Let that group
-  propagate: do not catch it, do not unwrap it.
+  propagate: do not catch it, do not unwrap it. It raises once the cancelled fetches have
+  finished (a fetch may await in its cleanup).
+
+If the task running `fetch_all_or_fail` is cancelled, every fetch is cancelled too and the
+`CancelledError` propagates.
 
 Example, with fetches taking 3 s, 1 s and 2 s:
 

@@ -17,7 +17,8 @@ Docstring sentence -> the check that enforces it:
   test_returns_after_the_kth_fastest, test_any_jobs
 - "cancel them" -> test_the_rest_are_cancelled_and_awaited, test_any_jobs
 - "and await them so they have really stopped before you return" -> test_cleanup_is_awaited,
-  test_the_rest_are_cancelled_and_awaited
+  test_the_rest_are_cancelled_and_awaited, test_uneven_cleanups_are_all_awaited (every one of
+  them, not only the first to stop)
 - `factories` is any iterable (the signature): a generator, repeats -> test_any_jobs
 - k=0 (the first 0 jobs: none) -> test_k_zero
 - "If the caller cancels `first_k` itself, the same goes for every job still running:
@@ -58,10 +59,10 @@ class Call:
 @dataclass
 class Jobs:
     """Stand-in jobs: job j sleeps delays[j] and returns ("result", j); a cancelled job
-    cleans up for ``cleanup`` seconds (awaiting) before it stops."""
+    cleans up for ``cleanup`` seconds (awaiting) before it stops (``cleanup[j]`` for a list)."""
 
     delays: list[float]
-    cleanup: float = 0.0
+    cleanup: float | list[float] = 0.0
     calls: list[Call] = field(default_factory=list)
 
     async def run(self, job: int) -> tuple[str, int]:
@@ -71,8 +72,9 @@ class Jobs:
             await asyncio.sleep(self.delays[job])
         except asyncio.CancelledError:
             call.cancelled = True
-            if self.cleanup:
-                await asyncio.sleep(self.cleanup)
+            pause = self.cleanup[job] if isinstance(self.cleanup, list) else self.cleanup
+            if pause:
+                await asyncio.sleep(pause)
             raise
         finally:
             call.ended = kit.now()
@@ -475,3 +477,29 @@ def test_falsy_results_kept(kata: kit.Kata) -> None:
         "first, whatever they are.",
     )
     expect_stopped(outcome, what)
+
+
+def test_uneven_cleanups_are_all_awaited(kata: kit.Kata) -> None:
+    """Cancelled jobs that clean up for 1.5, 0.5 and 1 s: first_k returns once the last of
+    them has stopped (at 3.5 s), not when the first one has."""
+    cleanups = [1.5, 0.0, 0.5, 0.0, 1.0]  # the jobs of 5, 4 and 3 s are the ones cancelled
+    jobs = Jobs(DELAYS, cleanup=cleanups)
+    what = (
+        describe(DELAYS, 2) + " whose cancelled jobs of 5, 4 and 3 s clean up for 1.5, 0.5 and 1 s"
+    )
+    _, outcome = grade(kata, 2, jobs, jobs.factories(), what)
+    if outcome.running_at_return and abs(outcome.at - 2.5) < 1e-6:
+        kit.fail(
+            f"{what} returned at 2.5 s, when the first cancelled job had stopped, while "
+            f"{len(outcome.running_at_return)} other(s) were still cleaning up: wait for every "
+            "cancelled job (`asyncio.gather(*tasks, return_exceptions=True)`, or "
+            "`asyncio.wait(tasks)` with its default ALL_COMPLETED), not only for the first "
+            "one to stop."
+        )
+    expect_stopped(outcome, what)
+    kit.expect(
+        abs(outcome.at - 3.5) < 1e-6,
+        f"{what} returned at {outcome.at:g} s; expected 3.5 s: the 2nd job ended at 2 s, the "
+        "last cancelled job had cleaned up at 3.5 s.",
+    )
+    expect_results(outcome, 2)

@@ -16,6 +16,10 @@ Docstring sentence -> the check that enforces it:
   test_every_outcome_in_input_order, test_other_shapes
 - "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
   `error`" -> test_every_outcome_in_input_order, test_a_value_that_is_an_exception_is_ok
+- "A value may itself be an exception object (returned, not raised): that is `Ok(value)`, so
+  tell outcomes apart by how each awaitable ended, not by the type of what it gave." ->
+  test_a_value_that_is_an_exception_is_ok, test_a_caught_exception_returned_is_ok (one that
+  was raised and caught first, so it has a traceback)
 - "One failure must not stop or hide the others." -> run_settle (every check that uses it)
 - "Catch `Exception`, never `BaseException`" / "let that CancelledError propagate, not turn it
   into an `Err`" -> test_cancelling_the_caller_propagates, test_a_base_exception_is_not_an_outcome
@@ -290,4 +294,34 @@ def test_many_awaitables_at_once(kata: kit.Kata) -> None:
     kit.expect_loop_time(result, 30.0, what)
     kit.expect_equal(
         result.value, [ok(("result", i)) for i in range(30)], what, "One Ok per awaitable."
+    )
+
+
+async def returns_caught() -> JobError:
+    """Raises a JobError, catches it, and returns it: a value (with a traceback)."""
+    await asyncio.sleep(1.0)
+    try:
+        raise JobError("caught, then returned")
+    except JobError as caught:
+        return caught
+
+
+def test_a_caught_exception_returned_is_ok(kata: kit.Kata) -> None:
+    """An awaitable that catches an exception and returns it: Ok(that object), although the
+    object carries a traceback."""
+    ok, _ = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    what = "settle([an awaitable that catches a JobError and returns it after 1 s])"
+    result = kata.run(lambda: settle([returns_caught()]), what=what, raises=BaseException)
+    value = result.value if result.error is None else None
+    kit.expect(
+        isinstance(value, list)
+        and len(value) == 1
+        and isinstance(value[0], ok)
+        and isinstance(value[0].value, JobError),
+        f"{what} gave {value if result.error is None else result.error!r}; expected [Ok(...)] "
+        "holding the JobError: the awaitable caught that exception and returned it, so it "
+        "returned a value. An exception object that was raised once (it has a traceback) can "
+        "still be a value: tell outcomes apart by how the awaitable ended (`except Exception` "
+        "around the await).",
     )

@@ -22,8 +22,12 @@ Docstring sentence -> the check that enforces it:
   test_two_failures_at_once
 - "Let that group propagate: do not catch it, do not unwrap it." ->
   test_failure_cancels_siblings, test_two_failures_at_once
+- "It raises once the cancelled fetches have finished (a fetch may await in its cleanup)." ->
+  test_cleanup_is_awaited, test_failure_cancels_siblings (cancelled but not awaited)
+- "a result of `None`, `0` or `''` is a result like any other" -> test_falsy_results_kept
 - no ids -> test_no_ids
-- the caller's cancellation (a TaskGroup passes it on) -> test_caller_cancellation_propagates
+- "If the task running `fetch_all_or_fail` is cancelled, every fetch is cancelled too and the
+  `CancelledError` propagates." -> test_caller_cancellation_propagates
 - "returns the results" as a list (the signature) -> test_results_in_input_order_and_concurrent
 """
 
@@ -124,6 +128,11 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
         seen["at"] = kit.now() - start
         # Which other fetches were still running when the error reached the caller?
         seen["running"] = [c.args[0] for c in probe.unfinished]
+        # Had they been asked to stop (cancel() called, not yet awaited)?
+        me = asyncio.current_task()
+        seen["asked"] = sum(
+            1 for t in asyncio.all_tasks() if t is not me and not t.done() and t.cancelling()
+        )
 
     # gather-style code leaves siblings running: they are cancelled by the kit afterwards.
     kata.run(scenario, what=what, leftover_tasks=True)
@@ -133,6 +142,12 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
             "ExceptionGroup propagate (do not catch the error or turn it into a value)."
         )
     running = seen["running"]
+    kit.expect(
+        not running or seen["asked"] < len(running),
+        f"when {what.split(' where')[0]} raised, the fetches of {running} had been cancelled "
+        "but had not finished yet: cancel() only asks. Await the cancelled fetches before "
+        "raising (a TaskGroup does it for you).",
+    )
     kit.expect(
         not running,
         f"when {what.split(' where')[0]} raised, the fetches of {running} were still running "
@@ -178,16 +193,28 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
     probe = kit.Probe(delay=DELAYS)
     what = "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch), cancelled after 0.5 s"
 
+    running: list[Any] = []
+
     async def scenario() -> bool:
         task = asyncio.create_task(f(["a", "b", "c", "d"], probe))
         await asyncio.sleep(0.5)
         task.cancel()
         await asyncio.wait([task])
+        # As the call ends, before the kit's own cleanup cancels what it left behind.
+        running.extend(c.args[0] for c in probe.unfinished)
         if not task.cancelled() and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
         return task.cancelled()
 
-    result = kata.run(scenario, what=what)
+    def verdict(_: kit.Run[bool]) -> None:
+        kit.expect(
+            not running,
+            f"when {what}, the fetches of {running} were still running as it ended: cancelling "
+            "the call must cancel every fetch and await them, also when the cancellation "
+            "arrives while you wait (a TaskGroup does it; by hand, in a `finally:`).",
+        )
+
+    result = kata.run(scenario, what=what, verdict=verdict)
     kit.expect(
         result.value,
         f"{what} did not end with CancelledError: never swallow the cancellation of the caller.",
@@ -287,4 +314,74 @@ def test_many_ids_all_at_once(kata: kit.Kata) -> None:
     kit.expect_loop_time(result, 30.0, what)
     kit.expect_equal(
         result.value, [("result", i) for i in ids], what, "One result per id, in input order."
+    )
+
+
+def test_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Fetches that await for 1 s in their cleanup when cancelled: fetch('b') fails at 1 s, the
+    call raises at 2 s, once the cancelled fetches have finished."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    boom = ValueError("b is broken")
+    probe = kit.Probe(delay=DELAYS, errors={"b": boom})
+    cleaning: list[Any] = []
+
+    async def fetch(i: Any) -> Any:
+        try:
+            return await probe(i)
+        except asyncio.CancelledError:
+            cleaning.append(i)
+            await asyncio.sleep(1.0)
+            cleaning.remove(i)
+            raise
+
+    what = (
+        "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) where fetch('b') fails after 1 s and "
+        "a cancelled fetch cleans up for 1 s"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        try:
+            await f(["a", "b", "c", "d"], fetch)
+        except NotImplementedError:
+            raise
+        except Exception:  # noqa: BLE001 - the error itself is graded elsewhere
+            pass
+        seen["at"] = kit.now()
+        seen["cleaning"] = sorted(cleaning)
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    kit.expect(
+        not seen["cleaning"],
+        f"{what} raised after {seen['at']:g} s while the cancelled fetches of "
+        f"{seen['cleaning']} were still cleaning up: cancel() only asks, and a fetch may await "
+        "in its cleanup (`asyncio.sleep(0)` is not enough). Await the cancelled fetches before "
+        "raising (a TaskGroup does it for you).",
+    )
+    kit.expect(
+        abs(seen["at"] - 2.0) < 1e-6,
+        f"{what} raised after {seen['at']:g} s of loop time; expected 2 s: fetch('b') failed "
+        "at 1 s and the cancelled fetches had finished their cleanup at 2 s.",
+    )
+
+
+def test_falsy_results_kept(kata: kit.Kata) -> None:
+    """Fetches returning None, 0, '' and False: each result kept in its place."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    answers = {"n": None, "z": 0, "a": "x", "e": "", "f": False}
+    probe = kit.Probe(delay={"n": 1.0, "z": 2.0, "a": 1.0, "e": 3.0, "f": 1.0})
+    probe.result = answers.__getitem__
+    ids = list(answers)
+    what = f"fetch_all_or_fail({ids!r}, fetch) where the fetches return {list(answers.values())!r}"
+    result = kata.run(lambda: f(ids, probe), what=what)
+    kit.expect(
+        isinstance(result.value, list)
+        and len(result.value) == len(ids)
+        and all(
+            type(r) is type(a) and r == a
+            for r, a in zip(result.value, answers.values(), strict=True)
+        ),
+        f"{what} returned {result.value!r}; expected {list(answers.values())!r}: a result of "
+        "None, 0, '' or False is a result like any other. Keep every result in its place; do "
+        "not use None (or a falsy value) to mean 'no result'.",
     )

@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
 - "stop every other source at once: they must be cancelled" ->
   test_returns_first_match_and_stops_the_rest
 - "and must have finished (seen their `CancelledError`) before you return" ->
-  test_cleanup_is_awaited, test_returns_first_match_and_stops_the_rest
+  test_cleanup_is_awaited, test_returns_first_match_and_stops_the_rest,
+  test_uneven_cleanups_are_all_awaited (every one of them, not only the first to stop)
 - "If no value satisfies `pred`, return `None` once every source has answered." ->
   test_no_match_returns_none, test_no_sources
 - `sources` is any iterable (the signature); ties -> test_other_shapes
@@ -53,10 +54,11 @@ class Call:
 @dataclass
 class Sources:
     """Stand-in sources: source s answers spec[s][1] after spec[s][0] seconds; a cancelled
-    source cleans up for ``cleanup`` seconds (awaiting) before it stops."""
+    source cleans up for ``cleanup`` seconds (awaiting) before it stops (``cleanup[s]`` for a
+    list)."""
 
     spec: list[tuple[float, Any]]
-    cleanup: float = 0.0
+    cleanup: float | list[float] = 0.0
     calls: list[Call] = field(default_factory=list)
 
     async def ask(self, source: int) -> Any:
@@ -66,8 +68,9 @@ class Sources:
             await asyncio.sleep(self.spec[source][0])
         except asyncio.CancelledError:
             call.cancelled = True
-            if self.cleanup:
-                await asyncio.sleep(self.cleanup)
+            pause = self.cleanup[source] if isinstance(self.cleanup, list) else self.cleanup
+            if pause:
+                await asyncio.sleep(pause)
             raise
         finally:
             call.ended = kit.now()
@@ -91,6 +94,7 @@ class Outcome:
     value: Any = None
     at: float = 0.0
     running_at_return: list[Call] = field(default_factory=list)
+    stopped_at_return: list[Call] = field(default_factory=list)  # cancelled, and finished
     still_running: list[Call] = field(default_factory=list)
 
 
@@ -105,6 +109,9 @@ def grade(
         outcome.value = await first_match(arg, pred)
         outcome.at = kit.now()
         outcome.running_at_return = sources.running()
+        outcome.stopped_at_return = [
+            c for c in sources.calls if c.cancelled and c.ended is not None
+        ]
         for _ in range(3):  # a source cancelled just before the return stops on its next step
             await asyncio.sleep(0)
         outcome.still_running = [c for c in sources.running() if not c.cancelled]
@@ -116,6 +123,14 @@ def grade(
             f"{what} returned while {len(outcome.still_running)} other source(s) were still "
             "running, never cancelled: cancel every source still running at the first match, "
             "and await them before returning."
+        )
+    if outcome.running_at_return and outcome.stopped_at_return:
+        kit.fail(
+            f"{what} returned when {len(outcome.stopped_at_return)} of the cancelled sources "
+            f"had stopped, while {len(outcome.running_at_return)} other(s) were still cleaning "
+            "up: wait for every cancelled source (`asyncio.gather(*tasks, "
+            "return_exceptions=True)`, or `asyncio.wait(tasks)` with its default "
+            "ALL_COMPLETED), not only for the first one to stop."
         )
     if outcome.running_at_return:
         kit.fail(
@@ -152,6 +167,13 @@ def test_returns_first_match_and_stops_the_rest(kata: kit.Kata) -> None:
         f"{what} asked {at_once} source(s) at once; all 5 should start at the same time.",
     )
     value = outcome.value
+    if value is None and abs(outcome.at - 1.0) < 1e-6:
+        kit.fail(
+            f"{what} returned None at 1 s, when the first answer (10) did not satisfy pred; "
+            "expected 20, at 2 s: one answer that fails pred is no reason to stop. Keep "
+            "waiting (asyncio.wait in a loop) until an answer matches or every source has "
+            "answered."
+        )
     if value == 10:
         kit.fail(
             f"{what} returned 10, the first answer, which does not satisfy pred: keep waiting "
@@ -364,3 +386,24 @@ def test_truthy_pred_answer_is_a_match(kata: kit.Kata) -> None:
         "is True.",
     )
     expect_at(outcome, 2.0, what, slower="Stop as soon as a value matches.")
+
+
+def test_uneven_cleanups_are_all_awaited(kata: kit.Kata) -> None:
+    """Cancelled sources that clean up for 1.5, 0.5 and 1 s: the match (2 s) is returned once
+    the last of them has stopped (3.5 s), not when the first one has."""
+    sources = Sources(SOURCES, cleanup=[1.5, 0.0, 0.0, 0.5, 1.0])
+    what = (
+        "first_match(sources, lambda v: v >= 20) whose cancelled sources clean up for 1.5, "
+        "0.5 and 1 s"
+    )
+    outcome = grade(kata, sources, sources.callables(), lambda v: v >= 20, what)
+    kit.expect_equal(outcome.value, 20, f"what {what} returned")
+    expect_at(
+        outcome,
+        3.5,
+        what,
+        slower="The match came at 2 s and the last cancelled source had stopped at 3.5 s.",
+        faster="Wait for every cancelled source (`asyncio.gather(*tasks, "
+        "return_exceptions=True)`, or `asyncio.wait(tasks)` with its default ALL_COMPLETED), "
+        "not only for the first one to stop.",
+    )

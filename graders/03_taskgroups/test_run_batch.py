@@ -19,12 +19,15 @@ Docstring sentence -> the check that enforces it:
   test_other_errors_propagate, test_only_other_errors
 - "if nothing failed, return `[]`" -> test_all_succeed, test_no_jobs
 - `jobs` is any iterable (the signature) -> test_any_messages
+- "return their messages" (the messages of this call's jobs only) -> test_each_call_afresh,
+  test_any_messages (messages left from an earlier call)
 - the caller's cancellation is not swallowed -> test_caller_cancellation_propagates
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -252,6 +255,14 @@ def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> N
         kit.fail(f"{what} raised {result.error!r}: the ValueErrors were not handled.")
     value, expected = result.value, sorted(messages)
     if isinstance(value, list) and value != expected:
+        stale = [m for m in value if m not in messages]
+        if stale and not Counter(expected) - Counter(value):  # all of this call's, and more
+            kit.fail(
+                f"{what} returned {value!r}, with messages no job of this call raised "
+                f"({', '.join(map(repr, stale))}): they stayed from an earlier call. Make a "
+                "fresh list inside run_batch for each call (no mutable default argument, no "
+                "list at module level)."
+            )
         if sorted(set(value)) == sorted(set(expected)) and len(value) < len(expected):
             kit.fail(
                 f"{what} returned {value!r}; expected {expected!r}: two jobs may fail with the "
@@ -305,3 +316,21 @@ def test_any_value_error(kata: kit.Kata) -> None:
         f"what {what} returned",
         "A message is `str(error)`, whatever the error's arguments.",
     )
+
+
+def test_each_call_afresh(kata: kit.Kata) -> None:
+    """Three calls in a row: each returns the messages of its own jobs only."""
+    run_batch = kata.get("run_batch", "coroutine")
+    for texts in (["first"], [], ["third"]):
+        _, jobs = make_jobs(
+            [(f"j{n}", 1.0, ValueError(t)) for n, t in enumerate(texts)] + [("ok", 1.0, None)]
+        )
+        what = f"run_batch(jobs raising ValueError({', '.join(map(repr, texts))}) at 1 s)"
+        result = kata.run(lambda jobs=jobs: run_batch(jobs), what=what + " after other calls")
+        kit.expect_equal(
+            result.value,
+            texts,
+            f"what {what} returned after other calls",
+            "Each call returns the messages of its own jobs only: make a fresh list inside "
+            "run_batch for each call (no mutable default argument, no list at module level).",
+        )

@@ -9,7 +9,9 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
   test_partial_batch_at_max_wait, test_deadline_counts_from_first_item, test_steady_stream,
   test_any_schedule
 - "when `ait` ends, the last partial batch is yielded at once; never yield an empty list"
-  -> test_steady_stream, test_empty_source, collect() (no empty batch), test_any_schedule
+  -> test_steady_stream, test_empty_source, collect() (no empty batch), test_any_schedule,
+  test_full_batches_at_once (expect_batches names a last batch that waited for its deadline
+  after the source had ended)
 - "every item goes into a batch, whatever its value (`None` included), once, in order"
   -> collect(), test_any_schedule (Hypothesis: None, 0, "", repeats)
 - "cancelling an async generator's `__anext__` closes that generator: the rest of its items
@@ -117,11 +119,20 @@ def collect(
 
 
 def expect_batches(
-    got: list[tuple[float, list[int]]], expected: list[tuple[float, list[int]]], what: str
+    got: list[tuple[float, list[int]]],
+    expected: list[tuple[float, list[int]]],
+    what: str,
+    end: float | None = None,
 ) -> None:
-    """Compare (loop time, batch) pairs and name the first difference."""
-    for (at, batch), (want_at, want) in zip(got, expected, strict=False):
+    """Compare (loop time, batch) pairs and name the first difference (``end``: when the
+    source ended, if the grader knows)."""
+    for k, ((at, batch), (want_at, want)) in enumerate(zip(got, expected, strict=False)):
         said = f"{what} yielded {batch!r} at {at:g} s; expected {want!r} at {want_at:g} s."
+        if at > want_at + 1e-6 and k == len(expected) - 1 and end is not None and end == want_at:
+            kit.fail(
+                f"{said} It came late: the source had ended at {end:g} s, and when the source "
+                "ends the last partial batch is yielded at once; do not wait for its deadline."
+            )
         if at > want_at + 1e-6:
             kit.fail(
                 f"{said} It came late: a partial batch is due `max_wait` after its FIRST "
@@ -148,7 +159,7 @@ def test_is_an_async_generator(kata: kit.Kata) -> None:
 def test_full_batches_at_once(kata: kit.Kata) -> None:
     """7 items at once, size 3: [0,1,2], [3,4,5], [6], all at 0 s."""
     got, what = collect(kata, [0.0] * 7, 0.0, 3, 1.0)
-    expect_batches(got, [(0.0, [0, 1, 2]), (0.0, [3, 4, 5]), (0.0, [6])], what)
+    expect_batches(got, [(0.0, [0, 1, 2]), (0.0, [3, 4, 5]), (0.0, [6])], what, end=0.0)
 
 
 def test_partial_batch_at_max_wait(kata: kit.Kata) -> None:
@@ -167,7 +178,7 @@ def test_steady_stream(kata: kit.Kata) -> None:
     """An item every 0.375 s, max_wait 1 s: batches of 3, and the rest when the source ends."""
     schedule = [0.375 * (i + 1) for i in range(8)]
     got, what = collect(kata, schedule, 3.0, 10, 1.0)
-    expect_batches(got, [(1.375, [0, 1, 2]), (2.5, [3, 4, 5]), (3.0, [6, 7])], what)
+    expect_batches(got, [(1.375, [0, 1, 2]), (2.5, [3, 4, 5]), (3.0, [6, 7])], what, end=3.0)
 
 
 @pytest.mark.parametrize("size", [1, 2])
@@ -317,7 +328,7 @@ def test_any_schedule(kata: kit.Kata) -> None:
         times, end, size, max_wait = schedule
         values = pool[: len(times)]
         got, what = collect(kata, times, end, size, max_wait, values)
-        expect_batches(got, expected_batches(times, values, end, size, max_wait), what)
+        expect_batches(got, expected_batches(times, values, end, size, max_wait), what, end)
 
     check()
 

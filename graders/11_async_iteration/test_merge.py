@@ -9,7 +9,7 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   either order)" -> test_any_sources (Hypothesis: None, 0, "", ties within and across
   sources; items of one instant compared as a multiset)
 - "It ends when every iterator has ended" -> test_no_sources, test_uneven_sources (an empty
-  source), test_any_sources
+  source), test_any_sources, expect_stream (names a merge that ended with items to come)
 - "If one of them raises, `merge` raises that exception (after stopping the others)" ->
   test_a_failing_source (at once, with no task left running)
 - "If the caller stops early ... nothing may be left running" -> test_break_early (the
@@ -92,6 +92,12 @@ def expect_stream(
                 f"{what} yielded {item!r} at {at:g} s as item #{k + 1}; expected {want!r} at "
                 f"{want_at:g} s: " + ONE_AFTER_ANOTHER
             )
+    if len(got) < len(expected):
+        kit.fail(
+            f"{what} ended after {[i for _, i in got]!r}, while {len(expected) - len(got)} "
+            f"item(s) were still to come ({[i for _, i in expected[len(got) :]]!r}): merge "
+            "ends only when every source has ended (did it stop when the first one ended?)."
+        )
     kit.expect(
         [i for _, i in got] == [i for _, i in expected],
         f"{what} yielded {[i for _, i in got]!r}; expected {[i for _, i in expected]!r} "
