@@ -6,6 +6,9 @@ newline and reads the server's one-line reply. It returns the replies, in order,
 without their trailing newline (nothing else stripped; text is UTF-8 both ways). Before
 returning it closes the connection completely:
 `writer.close()` only *starts* closing, `await writer.wait_closed()` waits until it is done.
+If the server closes the connection before it has answered every line, raise
+`ConnectionError` (or let `readuntil()`'s `IncompleteReadError` out): the `b""` that
+readline() then returns is not a reply. Close your side in that case too.
 
 TCP delivers a stream of bytes, not messages: a reply may arrive in several pieces, or two
 replies in one. `await reader.read(n)` returns whatever has arrived so far; only

@@ -11,6 +11,8 @@ Write `pool(n, make, close)`, an `@asynccontextmanager` function, used as:
   the block ends: normally, by an exception (which must then propagate unchanged), or by
   the task being cancelled (the CancelledError must propagate too).
 - If `make()` fails part-way, close the resources already made, then let the error out.
+- `make()` may return any object, a falsy one or None included: it is a resource all the
+  same, to be closed like the others.
 
 Put the cleanup in `try: ... finally:` around the `yield`: `except Exception` does not see
 a cancellation (CancelledError is a BaseException), and code after a bare `yield` never runs

@@ -15,7 +15,10 @@ call starts as soon as starting keeps at most `rate` starts in the last `per` se
 "sliding window"). With `RateLimiter(3, 1.0)`, ten calls made at once start at loop times
 0, 0, 0, 1, 1, 1, 2, 2, 2, 3.
 
-An exception inside the `async with` block must propagate (do not swallow it).
+An exception inside the `async with` block must propagate (do not swallow it); that call
+still started, so it counts in the window like any other. `__aenter__` returns the limiter
+itself (so `async with limiter as lim:` works too). Every RateLimiter keeps its own window
+(and its own lock, if any): one limiter's waiting calls never hold up another limiter's.
 
 Key API: `__aenter__` / `__aexit__`, `asyncio.get_running_loop().time()`,
 `collections.deque`, `asyncio.sleep`, `asyncio.Lock`. Note: an `asyncio.Semaphore(rate)`

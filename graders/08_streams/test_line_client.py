@@ -16,6 +16,10 @@ Docstring sentence -> the check that enforces it:
   reply lines are replies too, neither the end nor skipped)
 - closes the connection completely: close() then `await wait_closed()` -> grade (every test)
 - (no lines) -> test_no_lines (no reply, and nothing sent)
+- the server closes before answering every line: raise ConnectionError, close all the same
+  -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too)
+- a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
+  (a piece ends inside a 3-byte character: decode whole lines, not pieces)
 """
 
 import asyncio
@@ -29,12 +33,16 @@ HANG = (
 )
 
 
+STUCK = 8.0  # real seconds request_lines may take (it needs well under 1 s)
+
+
 class Server:
     """A line server that answers 'you said: <line>' (or, with ``echo``, the line itself) in
     three pieces, pausing between them."""
 
-    def __init__(self, echo: bool = False) -> None:
+    def __init__(self, echo: bool = False, quit_after: int | None = None) -> None:
         self.echo = echo
+        self.quit_after = quit_after  # close the connection after answering that many lines
         self.connections = 0
         self.received: list[bytes] = []
 
@@ -43,6 +51,8 @@ class Server:
         self.connections += 1
         try:
             while line := await reader.readline():
+                if len(self.received) == self.quit_after:
+                    break  # hang up without answering this line
                 self.received.append(line)
                 reply = line if self.echo else b"you said: " + line.rstrip(b"\n") + b"\n"
                 third = max(1, len(reply) // 3)
@@ -68,6 +78,19 @@ def mismatch(what: str, replies: object, want: list[str]) -> str:
         isinstance(r, str) and r != w and r == w.rstrip()
         for r, w in zip(replies, want, strict=False)
     )
+    pairs = list(zip(replies, want, strict=False)) if isinstance(replies, list) else []
+    carriage_return_only = (
+        isinstance(replies, list)
+        and len(replies) == len(want)
+        and any(r != w for r, w in pairs)
+        and all(r == w or (w.endswith("\r") and r == w[:-1]) for r, w in pairs)
+    )
+    if carriage_return_only:
+        return (
+            f"{what} returned {shown}; expected {expected}: remove only the trailing newline "
+            "(`reply.decode().removesuffix('\\n')`); carriage returns (\\r) that end a "
+            "reply are part of it, and rstrip('\\r\\n') or splitlines() drop them."
+        )
     if stripped:
         return (
             f"{what} returned {shown}; expected {expected}: remove only the trailing newline "
@@ -119,8 +142,29 @@ def grade(kata: kit.Kata, lines: list[str], echo: bool = False) -> None:
         listener = await asyncio.start_server(server.handle, streams.HOST, 0)
         port = streams.port_of(listener)
         try:
-            replies = await request_lines(streams.HOST, port, lines)
+            async with asyncio.timeout(STUCK):  # in this task: no loop step before the check
+                replies = await request_lines(streams.HOST, port, lines)
             still_open = streams.open_transports(port)  # checked before the loop runs again
+        except TimeoutError:
+            sent = [f"{line}\n".encode() for line in lines]
+            if server.received != sent:
+                return (
+                    f"{what} did not return within {STUCK:g} s; the server had received "
+                    f"{server.received!r} of {sent!r}. {HANG}"
+                )
+            return (
+                f"{what} did not return within {STUCK:g} s, though the server had answered "
+                "every line: do you wait for more than one reply line per request (read() "
+                "with no size waits until the server closes), or await wait_closed() before "
+                "calling close()? wait_closed() only waits for a close you have started: "
+                "writer.close() first."
+            )
+        except UnicodeDecodeError as error:
+            return (
+                f"{what} raised UnicodeDecodeError ({error.reason}): a piece that has "
+                "arrived may end in the middle of a multi-byte character. Decode whole "
+                "lines (`(await reader.readline()).decode()`), not each piece on its own."
+            )
         finally:
             await streams.settle(1.0)
             streams.abort_transports(port)
@@ -195,3 +239,58 @@ def test_text_is_kept_exactly(kata: kit.Kata) -> None:
 def test_blank_replies_are_replies(kata: kit.Kata) -> None:
     """An echo server answers "" with a blank line and " \t" with spaces: both are replies."""
     grade(kata, ["before", "", " \t", "after"], echo=True)
+
+
+def test_a_character_split_between_pieces(kata: kit.Kata) -> None:
+    """A reply whose pieces split a multi-byte UTF-8 character ("☃" is 3 bytes) comes back
+    whole."""
+    grade(kata, ["☃☃☃☃☃☃"])
+
+
+def test_the_server_hangs_up_early(kata: kit.Kata) -> None:
+    """The server answers the first of three lines, then closes: request_lines raises
+    ConnectionError (or readuntil's IncompleteReadError) and closes its side too."""
+    request_lines = kata.get("request_lines", "coroutine")
+    lines = ["hello", "are you there?", "bye"]
+    what = f"request_lines(host, port, {lines!r}) with a server that hangs up after one reply"
+
+    async def scenario() -> str:
+        server = Server(quit_after=1)
+        listener = await asyncio.start_server(server.handle, streams.HOST, 0)
+        port = streams.port_of(listener)
+        error: BaseException | None = None
+        replies: object = None
+        try:
+            try:
+                replies = await request_lines(streams.HOST, port, lines)
+            except (ConnectionError, EOFError) as raised:
+                error = raised
+            still_open = streams.open_transports(port)  # checked before the loop runs again
+        finally:
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
+        if error is None:
+            return (
+                f"{what} returned {replies!r} instead of raising: when readline() returns "
+                'b"" the server has closed the connection, and that is not a reply. Raise '
+                "ConnectionError: the caller must know the answers are missing."
+            )
+        if still_open:
+            return (
+                f"{what} raised {type(error).__name__} but left its connection open: close "
+                "it on the way out too (writer.close() and `await writer.wait_closed()` in a "
+                "`finally:`)."
+            )
+        return ""
+
+    kit.judge(
+        kata,
+        scenario,
+        what=what,
+        limit=15.0,
+        hang_hint='When the server closes the connection, readline() returns b"" at once, '
+        "again and again: stop there and raise ConnectionError.",
+        unclosed="request_lines left its connection open when the server hung up: "
+        "writer.close(), then `await writer.wait_closed()`, in a `finally:`",
+    )

@@ -16,6 +16,7 @@ Docstring sentence -> the check that enforces it:
   the way in: what was made is closed too)
 - "If `make()` fails part-way, close the resources already made, then let the error out"
   -> test_make_fails_part_way, test_any_ending
+- "make() may return any object, a falsy one or None included" -> test_any_kind_of_resource
 
 Hypothesis draws n (0-3), the make() call that fails (if any) and how the block ends
 (normally, by an exception, by a cancellation): test_any_ending.
@@ -59,19 +60,27 @@ class Factory:
         await asyncio.sleep(0.25)
         resource.closes += 1
 
-    def expect_all_closed(self, when: str) -> None:
-        """Fail unless every resource made was closed exactly once."""
+    def expect_all_closed(self, when: str, normally: bool = False) -> None:
+        """Fail unless every resource made was closed exactly once (``normally``: the block
+        ended without an exception, so code after the yield did run)."""
         counts = [r.closes for r in self.made]
+        hint = SKIPPED if normally else CLEANUP
         kit.expect(
             all(c == 1 for c in counts),
             f"{when}, the {len(self.made)} resources made were closed {counts} times; each "
-            "must be closed exactly once." + (" " + CLEANUP if any(c == 0 for c in counts) else ""),
+            "must be closed exactly once." + (" " + hint if any(c == 0 for c in counts) else ""),
         )
 
 
 CLEANUP = (
     "Put the cleanup in a `finally:` around the `yield` (code after a bare `yield` never "
     "runs when the block raises)."
+)
+
+
+SKIPPED = (
+    "The block ended normally, so your cleanup ran, yet it skipped some: close every resource "
+    "in the list (do not remove items from a list while you loop over it)."
 )
 
 
@@ -126,7 +135,7 @@ def test_normal_use(kata: kit.Kata) -> None:
         f"inside {what}, resources were already closed ({seen[1]}): close them after the "
         "`yield`, not before.",
     )
-    factory.expect_all_closed(f"after {what} ended normally")
+    factory.expect_all_closed(f"after {what} ended normally", normally=True)
 
 
 def test_exception_in_the_block(kata: kit.Kata) -> None:
@@ -302,7 +311,8 @@ def test_any_ending(kata: kit.Kata) -> None:
 
         task = kata.run(call, what=what, limit=1000).value
         assert isinstance(task, asyncio.Task)
-        factory.expect_all_closed(f"after {what}")
+        normally = fail_on is None and ending == "normally"
+        factory.expect_all_closed(f"after {what}", normally=normally)
         if fail_on is not None:
             want = "ConnectionError"
             ok = not task.cancelled() and isinstance(task.exception(), ConnectionError)
@@ -329,3 +339,38 @@ def test_any_ending(kata: kit.Kata) -> None:
         )
 
     check()
+
+
+def test_any_kind_of_resource(kata: kit.Kata) -> None:
+    """make() returns 0, None and "" (falsy, but resources all the same): all three are
+    given to the block and closed once each."""
+    values: list[Any] = [0, None, ""]
+    made: list[Any] = []
+    closed: list[Any] = []
+    seen: list[Any] = []
+    what = 'async with pool(3, make, close) whose make() returns 0, None and ""'
+
+    async def make() -> Any:
+        await asyncio.sleep(0.5)
+        made.append(values[len(made)])
+        return made[-1]
+
+    async def close(resource: Any) -> None:
+        await asyncio.sleep(0.25)
+        closed.append(resource)
+
+    async def call() -> None:
+        async with open_pool(kata, 3, make, close) as resources:
+            seen.append(list(resources) if isinstance(resources, list) else resources)
+
+    kata.run(call, what=what, limit=100)
+    kit.expect(
+        seen == [values],
+        f"{what} gave the block {seen[0] if seen else None!r}; expected {values!r}.",
+    )
+    kit.expect(
+        sorted(map(repr, closed)) == sorted(map(repr, values)),
+        f"{what} closed {closed!r}; expected each of {values!r} closed once. make() may "
+        "return any object, a falsy one or None included: it is a resource all the same. "
+        "Close every one made (no `if r:` / `is not None` test on the resources themselves).",
+    )

@@ -11,15 +11,22 @@ Docstring sentence -> the check that enforces it:
 - GET `url` with the `session` you are given, and leave it open
   -> test_the_session_is_left_open
 - raise on an error status (before creating any file) -> test_error_status_creates_no_file
-  (and a file already at `path` survives a 404)
+  (aiohttp.ClientResponseError, as raise_for_status raises; a file already at `path`
+  survives a 404)
 - write the body to `path` chunk by chunk as it arrives, return the number of bytes
-  -> test_streams_the_body_to_disk (the server pauses until the file has grown),
-  test_a_body_without_content_length (bytes written, not the Content-Length header)
+  -> test_streams_the_body_to_disk (the server pauses until the file has grown; the body
+  is read inside the response's block, not after it), test_a_body_without_content_length
+  (bytes written, not the Content-Length header)
 - never hold the whole body in memory -> test_streams_the_body_to_disk
 - an older file there is replaced -> test_streams_the_body_to_disk (a shorter one),
   test_a_longer_older_file_is_replaced (no tail of a longer one is left)
 - the stream breaks: remove the partial file and let the error propagate
   -> test_broken_stream_leaves_no_file
+- (the session you are given) -> test_uses_the_session_given (no ClientSession of its own)
+- the same if the download is cancelled half way: remove the partial file, let the
+  CancelledError out -> test_a_cancelled_download_leaves_no_file
+- read `resp.content.iter_chunked(...)` -> test_a_body_without_newlines (iterating the
+  content line by line fails on binary data without line breaks)
 """
 
 from __future__ import annotations
@@ -40,11 +47,17 @@ BODY = random.Random(7).randbytes(4 * MIB)
 PAUSE_AT = 3 * MIB  # the server waits here until the file has grown
 GRACE = 5.0  # real seconds the server waits for the file to grow
 SMALL = 300 * 1024  # the chunked answer's size
+NO_NEWLINE = BODY[:MIB].replace(b"\n", b"\0")  # binary data need not hold a single b"\n"
 
 
 def _on_disk(folder: Path) -> int:
     """Bytes in every file of ``folder`` (a download may go to a temporary name first)."""
     return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def _names(folder: Path) -> list[str]:
+    """The names of what is in ``folder``."""
+    return sorted(p.name for p in folder.iterdir())
 
 
 def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
@@ -88,8 +101,28 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
         await resp.write_eof()
         return resp
 
+    async def stalls(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.content_length = len(BODY)
+        await resp.prepare(request)
+        await resp.write(BODY[:MIB])
+        await asyncio.Event().wait()  # the rest never comes: the client gives up first
+        return resp
+
+    async def no_newline(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.content_length = len(NO_NEWLINE)
+        resp.content_type = "application/octet-stream"
+        await resp.prepare(request)
+        for start in range(0, len(NO_NEWLINE), 64 * 1024):
+            await resp.write(NO_NEWLINE[start : start + 64 * 1024])
+        await resp.write_eof()
+        return resp
+
     app = web.Application()
     app.router.add_get("/file.bin", whole)
+    app.router.add_get("/stalls.bin", stalls)
+    app.router.add_get("/no-newline.bin", no_newline)
     app.router.add_get("/broken.bin", broken)
     app.router.add_get("/missing.bin", missing)
     app.router.add_get("/chunked.bin", chunked)
@@ -121,8 +154,21 @@ def test_streams_the_body_to_disk(kata: kit.Kata, tmp_path: Path) -> None:
         _download(download, tmp_path, "/file.bin", seen),
         clock="real",
         limit=30,
+        raises=aiohttp.ClientConnectionError,
         what="download(session, url, path)",
     )
+    if result.error is not None:
+        kit.fail(
+            f"download(session, url, path) raised {type(result.error).__name__}: "
+            f"{result.error} (at {kata.where(result.error)})"
+            + (
+                ": it read the body after the `async with session.get(url) as resp:` block "
+                "ended, which already released the connection. Write the chunks inside the "
+                "block."
+                if "closed" in str(result.error).lower()
+                else "."
+            )
+        )
     target = tmp_path / "out.bin"
     kit.expect(
         seen.get("on_disk_at_pause", 1) > 0,
@@ -186,11 +232,18 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
         _download(download, tmp_path, "/missing.bin", {}),
         clock="real",
         limit=30,
-        raises=aiohttp.ClientError,
+        raises=Exception,
         what="download of a missing file",
     )
+    error = result.error
     kit.expect(
-        isinstance(result.error, aiohttp.ClientResponseError),
+        error is None or isinstance(error, aiohttp.ClientResponseError),
+        f"the server answered 404 and download raised {type(error).__name__}: {error}; "
+        "expected aiohttp.ClientResponseError (with status 404), what "
+        "`resp.raise_for_status()` raises: callers catch that one and read its .status.",
+    )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError),
         f"the server answered 404 but download returned {result.value!r}: call "
         "`resp.raise_for_status()` first.",
     )
@@ -282,3 +335,99 @@ def test_the_session_is_left_open(kata: kit.Kata, tmp_path: Path) -> None:
                 http_doubles.expect_left_open(session, what)
 
     kata.run(scenario, what=what, raises=Exception)  # an error: the checks above name it
+
+
+def test_uses_the_session_given(kata: kit.Kata, tmp_path: Path) -> None:
+    """download makes its request with the session passed in, and makes no session of its own."""
+    download = kata.get("download", "coroutine")
+    what = "download(session, url, path)"
+    url = "http://files.example.com/small.bin"
+
+    async def scenario() -> int:
+        with http_doubles.mock_http() as mock:
+            mock.get(url, body=BODY[:1000], content_type="application/octet-stream")
+            async with (
+                aiohttp.ClientSession() as session,
+                http_doubles.count_sessions() as counted,
+            ):
+                await download(session, url, tmp_path / "small.bin")
+            return len(counted.created)
+
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == 0,
+        f"{what} created {result.value} new ClientSession(s): make the request with the "
+        "session passed in. A session owns a pool of connections; the caller made one to "
+        "share it.",
+    )
+
+
+def test_a_cancelled_download_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """Cancelled after 1 MiB of 4 has arrived: download lets CancelledError out, leaves no file."""
+    download = kata.get("download", "coroutine")
+    what = "a download cancelled half way (1 MiB of 4 MiB written)"
+
+    async def scenario() -> tuple[bool, bool, list[str]]:
+        async with serve(_app(tmp_path, {})) as server, aiohttp.ClientSession() as session:
+            task = asyncio.ensure_future(
+                download(session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin")
+            )
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + GRACE
+            while _on_disk(tmp_path) < MIB // 2 and loop.time() < deadline and not task.done():
+                await asyncio.sleep(0.01)
+            started = _on_disk(tmp_path) >= MIB // 2
+            task.cancel()
+            cancelled = False
+            try:
+                await task
+            except asyncio.CancelledError:
+                cancelled = True
+            return started, cancelled, _names(tmp_path)
+
+    result = kata.run(scenario, clock="real", limit=30, what=what, raises=Exception)
+    if result.error is not None:
+        kit.fail(f"{what}: download raised {result.error!r} instead of CancelledError.")
+    started, cancelled, left = result.value
+    kit.expect(
+        started,
+        f"{what}: the file stayed under half a MiB for {GRACE:g} s while 1 MiB had been sent: "
+        "write each chunk as it arrives.",
+    )
+    kit.expect(
+        not left,
+        f"{what}: {', '.join(left)} was left on disk. A cancellation is not an Exception "
+        "(CancelledError is a BaseException): remove the partial file on any interruption "
+        "(`except BaseException:` or try/finally), then re-raise.",
+    )
+    kit.expect(
+        cancelled,
+        f"{what}: download returned instead of raising CancelledError: after removing the "
+        "partial file, re-raise (a bare `raise`), or the caller's cancellation is lost.",
+    )
+
+
+def test_a_body_without_newlines(kata: kit.Kata, tmp_path: Path) -> None:
+    """A 1 MiB binary body holding no newline byte arrives intact."""
+    download = kata.get("download", "coroutine")
+    what = "download of a 1 MiB binary body without a single newline byte"
+    result = kata.run(
+        _download(download, tmp_path, "/no-newline.bin", {}),
+        clock="real",
+        limit=30,
+        raises=Exception,
+        what=what,
+    )
+    target = tmp_path / "out.bin"
+    kit.expect(
+        result.error is None and target.is_file() and target.read_bytes() == NO_NEWLINE,
+        f"{what} "
+        + (
+            f"raised {type(result.error).__name__}"
+            if result.error is not None
+            else "did not land intact"
+        )
+        + ": did you iterate `resp.content` itself (or readline)? That reads line by line, "
+        "and a binary file need not hold any line break: read fixed-size chunks with "
+        "`resp.content.iter_chunked(64 * 1024)`.",
+    )

@@ -9,17 +9,19 @@ Docstring sentence -> the check that enforces it:
 - sends `GET url` on the `session` it receives (never a new ClientSession)
   -> test_uses_the_session_it_is_given, test_error_status_raises; left open, the caller's
   -> test_the_session_is_left_open
-- returns the decoded JSON body -> test_returns_the_decoded_json, test_any_success_status
+- returns the decoded JSON body -> test_returns_the_decoded_json, test_any_success_status,
+  test_a_utf8_body_comes_back_intact (a raw UTF-8 body, not decoded as latin-1 or ASCII)
 - a 4xx or 5xx response is an error: raise `aiohttp.ClientResponseError`
-  -> test_error_status_raises (and only those: test_any_success_status)
+  -> test_error_status_raises (400 included) (and only those: test_any_success_status)
 - read the body inside `async with session.get(url) as response:`
-  -> test_returns_the_decoded_json
+  -> test_returns_the_decoded_json (one GET: status and body from the same response)
 - never return the body of an error page (raise before decoding it, even when it is not JSON)
   -> test_error_page_that_is_not_json_raises_its_status
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import aiohttp
@@ -78,6 +80,13 @@ def test_returns_the_decoded_json(kata: kit.Kata) -> None:
             "`async with session.get(url) as response:` block ended, which already released "
             "the connection. Call `await response.json()` inside the block."
         )
+    if isinstance(error, aiohttp.ClientConnectionError) and "refused" in str(error).lower():
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error} (at {kata.where(error)}): the "
+            f"server answers one GET of {URL}, and get_json sent another request (that URL a "
+            "second time, or another URL). Send one `GET url` and read the status and the "
+            "body from that one response."
+        )
     if error is not None:
         kit.fail(
             f"{WHAT} raised {type(error).__name__}: {error} (at {kata.where(error)}) for a "
@@ -94,7 +103,7 @@ def test_uses_the_session_it_is_given(kata: kit.Kata) -> None:
     expect_no_new_session(counted)
 
 
-@pytest.mark.parametrize("status", [404, 401, 500, 503])
+@pytest.mark.parametrize("status", [404, 401, 500, 503, 400])
 def test_error_status_raises(kata: kit.Kata, status: int) -> None:
     """A 4xx or 5xx response raises aiohttp.ClientResponseError carrying that status."""
     result, counted = call(kata, status, {"error": f"status {status}"})
@@ -105,6 +114,7 @@ def test_error_status_raises(kata: kit.Kata, status: int) -> None:
             f"{WHAT} returned {result.value!r} for a {status} response; a 4xx or 5xx response "
             "must raise aiohttp.ClientResponseError: call `response.raise_for_status()` before "
             "reading the body (an error page is not data)."
+            + (" 400 itself is an error: `>= 400`, not `> 400`." if status == 400 else "")
         )
     kit.expect(
         isinstance(error, aiohttp.ClientResponseError),
@@ -177,3 +187,28 @@ def test_the_session_is_left_open(kata: kit.Kata) -> None:
 
     result = kata.run(scenario, what=f"{WHAT} twice on one session", raises=Exception)
     kit.expect_equal(result.value, [USER, USER], f"two calls of {WHAT} on one session")
+
+
+def test_a_utf8_body_comes_back_intact(kata: kit.Kata) -> None:
+    """A body of raw UTF-8 (non-ASCII letters not escaped as \\uXXXX) decodes intact."""
+    get_json = kata.get("get_json", "coroutine")
+    raw = json.dumps(USER, ensure_ascii=False).encode()
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(URL, status=200, body=raw, content_type="application/json")
+            async with aiohttp.ClientSession() as session:
+                return await get_json(session, URL)
+
+    result = kata.run(scenario, what=WHAT, raises=Exception)
+    kit.expect(
+        result.error is None and result.value == USER,
+        f"{WHAT} for a 200 response whose body is the UTF-8 text {raw.decode()!r} "
+        + (
+            f"raised {type(result.error).__name__}"
+            if result.error is not None
+            else f"returned {result.value!r}"
+        )
+        + ": JSON text is UTF-8. Let `await response.json()` decode it (or decode the bytes "
+        "as UTF-8), not as ASCII or latin-1.",
+    )

@@ -8,11 +8,12 @@ start); an error status raises.
 
 Docstring sentence -> the check that enforces it:
 - yield the page's items one by one, in order; then GET the `next` URL and go on
-  -> test_all_items_in_order
+  -> test_all_items_in_order (the `next` URL, not the first one again: the consumer gives up
+  after 20 items)
 - the last page has `"next": null` (or no `next` key at all)
   -> test_all_items_in_order[null], test_all_items_in_order[missing]
 - a page may have no items and still a `next`: keep going -> test_all_items_in_order
-- raise on an error status -> test_error_status_raises (500, and 404: not a last page),
+- raise on an error status -> test_error_status_raises (500, 400, and 404: not a last page),
   test_an_error_on_a_later_page_raises (every page's status is checked, not the first only)
 - lazy: no request before it is needed (stop early: one page fetched) -> test_lazy
 - use the `session` you are given -> test_all_items_in_order
@@ -33,6 +34,8 @@ from aioresponses import CallbackResult
 from kit.http_doubles import CompatResponse, Traffic, count_sessions, mock_http
 
 API = "http://api.test/items/"
+OVER_400 = {400: " 400 itself is an error status: `>= 400`, not `> 400`."}
+MAX_ITEMS = 20  # the consumer gives up after that many items (the API holds 3)
 
 
 def reply(status: int, payload: Any) -> CallbackResult:
@@ -87,6 +90,8 @@ def _collect(
                         items.append(item)
                         if stop_after is not None and len(items) >= stop_after:
                             break
+                        if len(items) >= MAX_ITEMS:
+                            break  # the API holds 3 items: the pages go round in a circle
                         if pause:
                             await asyncio.sleep(pause)  # the consumer works on each item
             sessions.append(len(count.created))
@@ -116,6 +121,12 @@ def test_all_items_in_order(kata: kit.Kata, last_next: str) -> None:
         f"{API}3" in urls or urls != [f"{API}1", f"{API}2"],
         f"iter_items stopped at an empty page ({API}2 has no items but a `next`): an empty "
         "page is not the end; only a missing or null `next` is.",
+    )
+    kit.expect(
+        urls.count(f"{API}1") < 3,
+        f"iter_items requested {API}1 {urls.count(f'{API}1')} times (the consumer gave up "
+        f"after {len(result.value)} items, though the API holds 3): the pages went round in "
+        "a circle. Request each page's `next` URL, not the first URL again.",
     )
     kit.expect_equal(
         urls,
@@ -153,7 +164,7 @@ def test_lazy(kata: kit.Kata) -> None:
         )
 
 
-@pytest.mark.parametrize("status", [500, 404])
+@pytest.mark.parametrize("status", [500, 404, 400])
 def test_error_status_raises(kata: kit.Kata, status: int) -> None:
     """A 500 (or a 404, which is no "last page" either) raises aiohttp.ClientResponseError."""
     iter_items = kata.get("iter_items", "asyncgen")
@@ -169,7 +180,7 @@ def test_error_status_raises(kata: kit.Kata, status: int) -> None:
         f"the API answered {status} with an HTML error page, and iter_items raised "
         f"{type(result.error).__name__} reading it as JSON: check the status first "
         "(`resp.raise_for_status()` before `await resp.json()`), so the caller gets the "
-        "error status, not a complaint about the body.",
+        "error status, not a complaint about the body." + OVER_400.get(status, ""),
     )
     kit.expect(
         isinstance(result.error, aiohttp.ClientResponseError),
@@ -180,7 +191,7 @@ def test_error_status_raises(kata: kit.Kata, status: int) -> None:
             else f"yielded {result.value!r} and stopped, as if the pages had ended"
         )
         + ": call `resp.raise_for_status()` before reading the page; only a page whose "
-        "`next` is null (or missing) ends them.",
+        "`next` is null (or missing) ends them." + OVER_400.get(status, ""),
     )
 
 

@@ -19,9 +19,15 @@ Docstring sentence -> the check that enforces it:
   -> test_long_calls_do_not_hold_the_limit
 - never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls,
   test_a_cancelled_wait_takes_no_start (a call cancelled while waiting never started)
-- (state per instance) -> test_instances_are_independent
 - (any rate, per and arrivals, ties included) -> test_any_arrivals (Hypothesis)
 - an exception inside the block must propagate -> test_errors_propagate
+- that call still started: it counts in the window -> test_a_failed_call_still_started
+- `__aenter__` returns the limiter itself -> test_enter_gives_the_limiter
+- every RateLimiter keeps its own window (and lock): one limiter's waiting calls never hold
+  up another's -> test_instances_are_independent
+- (a waiter cancelled while waiting leaves the limiter usable) ->
+  test_a_cancelled_wait_takes_no_start, test_a_cancelled_wait_holds_up_no_later_call (no
+  start time planned in advance behind it)
 """
 
 from __future__ import annotations
@@ -82,12 +88,33 @@ def _ideal(expected: list[float], duration: float) -> None:
 NO_RECHECK = (
     "Several calls waited, woke at the same moment and all started: after a wait, check the "
     "window again before starting (a loop), or let one waiter at a time decide (an "
-    "asyncio.Lock held while it waits)."
+    "asyncio.Lock held while it waits). Record each start when the call starts, after its "
+    "wait, not when it arrived."
+)
+HELD_PAST_THE_BLOCK = (
+    "Each call started `per` seconds after an earlier call's block had ENDED: did you give "
+    "the start back (release a Semaphore) only after the block, or sleep in __aexit__? The "
+    "window counts starts: record the start time in __aenter__, and let __aexit__ return at "
+    "once."
 )
 ONE_TOO_MANY = (
     "One call too many started in the first window: start at once only while fewer than "
     "`rate` starts are in the window (`len(starts) < rate`, not `<=`)."
 )
+
+
+TOKEN_BUCKET = (
+    "After the first burst the calls started one every `per / rate` seconds: did you refill "
+    "tokens bit by bit (a token bucket)? That lets more than `rate` starts into one window. "
+    "Keep the loop times of the last `rate` starts and wait until the oldest is `per` seconds "
+    "old."
+)
+
+
+def _evenly_refilled(starts: list[float], rate: int, per: float) -> bool:
+    """True if each start after the first ``rate`` comes ``per / rate`` s after the one before."""
+    gaps = [b - a for a, b in zip(starts[rate - 1 :], starts[rate:], strict=False)]
+    return len(gaps) >= 2 and all(abs(g - per / rate) < 1e-3 for g in gaps)
 
 
 def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None:
@@ -101,6 +128,8 @@ def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None
                 hint = NO_RECHECK
             elif sum(abs(s - starts[0]) < 1e-9 for s in starts) == rate + 1:
                 hint = ONE_TOO_MANY
+            elif _evenly_refilled(starts, rate, per):
+                hint = TOKEN_BUCKET
             kit.fail(
                 f"{len(inside)} calls started between loop times {first:g} and {last:g} "
                 f"(starts: {', '.join(f'{s:g}' for s in starts)}), but RateLimiter({rate}, "
@@ -135,11 +164,17 @@ def test_burst_of_short_calls(kata: kit.Kata) -> None:
     )
     _ideal([0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0], 0.125)
     _check_window(result.value, 3, 1.0, SEMAPHORE)
+    starts = result.value
+    held = len(starts) == 10 and all(
+        abs(starts[n] - (starts[n - 3] + 1.125)) < 1e-6 for n in range(3, 10)
+    )
     _check_schedule(
-        result.value,
+        starts,
         [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0],
-        "A call waited although the last second held fewer than 3 starts: start as soon as "
-        "the oldest of the last `rate` starts is `per` seconds old (the first `rate` calls "
+        HELD_PAST_THE_BLOCK
+        if held
+        else "A call waited although the last second held fewer than 3 starts: start as soon "
+        "as the oldest of the last `rate` starts is `per` seconds old (the first `rate` calls "
         "start at once, no spacing between them).",
     )
 
@@ -180,7 +215,8 @@ def test_long_calls_do_not_hold_the_limit(kata: kit.Kata) -> None:
 
 
 def test_instances_are_independent(kata: kit.Kata) -> None:
-    """Two limiters do not share their windows."""
+    """Two limiters do not share their windows; limiter A(1, 1.0) has a call waiting until
+    1 s, and a call through B(1, 1.0) at 0.5 s still starts at once."""
     limiter_class = kata.get("RateLimiter", "class")
 
     async def scenario() -> list[float]:
@@ -200,6 +236,28 @@ def test_instances_are_independent(kata: kit.Kata) -> None:
         f"one call through each of two separate limiters started at {result.value}; both "
         "should start at 0. Keep the start times on the instance (self), not on the class or "
         "in a global.",
+    )
+
+    async def waiting_scenario() -> float:
+        first, second = limiter_class(1, 1.0), limiter_class(1, 1.0)
+
+        async def through(limiter: Any) -> float:
+            async with limiter:
+                return kit.now()
+
+        waiting = asyncio.gather(through(first), through(first))
+        await asyncio.sleep(0.5)
+        started = await through(second)
+        await waiting
+        return started
+
+    what = "two calls at 0 through RateLimiter(1, 1.0), one at 0.5 s through another one"
+    waited = kata.run(waiting_scenario, what=what)
+    kit.expect(
+        waited.value == 0.5,
+        f"{what}: the call through the second limiter started at {waited.value} s, not at "
+        "once (0.5 s): it waited for the first limiter's window. Make the lock (and every "
+        "other piece of state) in __init__, on self, not on the class or in a global.",
     )
 
 
@@ -242,7 +300,13 @@ def test_a_cancelled_wait_takes_no_start(kata: kit.Kata) -> None:
             return kit.now()
 
     what = "RateLimiter(1, 0.5): a call at 0, one cancelled while it waits, one at 0.625 s"
-    result = kata.run(scenario, what=what)
+    result = kata.run(
+        scenario,
+        what=what,
+        hang_hint="A call cancelled while it waited left the limiter blocked: release what "
+        "the waiting call holds even when it is cancelled (`async with lock:` or "
+        "try/finally, not a bare acquire() ... release()).",
+    )
     kit.expect(
         result.value == 0.625,
         f"{what}: the last call started at {result.value} s, not at once (0.625 s). A call "
@@ -285,4 +349,83 @@ def test_any_arrivals(kata: kit.Kata, rate: int, per: float, eighths: list[int])
         greedy(rate, per, arrivals),
         f"A call waited although the last {per:g} s held fewer than {rate} starts: start as "
         "soon as the oldest of the last `rate` starts is `per` seconds old.",
+    )
+
+
+def test_a_failed_call_still_started(kata: kit.Kata) -> None:
+    """RateLimiter(1, 1.0): a call at 0 raises inside the block; the next call starts at 1."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> float:
+        limiter = limiter_class(1, 1.0)
+        try:
+            async with limiter:
+                raise ValueError("the request failed")
+        except ValueError:
+            pass
+        async with limiter:
+            return kit.now()
+
+    what = "RateLimiter(1, 1.0): a call at 0 that raises, then another call"
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == 1.0,
+        f"{what}: the second call started at {result.value} s, not at 1 s. The call that "
+        "raised inside the block had started: it counts in the window like any other (do not "
+        "give its start back in __aexit__).",
+    )
+
+
+def test_enter_gives_the_limiter(kata: kit.Kata) -> None:
+    """`async with limiter as lim:` binds the limiter itself."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> bool:
+        limiter = limiter_class(2, 1.0)
+        async with limiter as lim:
+            return lim is limiter
+
+    result = kata.run(scenario, what="`async with limiter as lim:`")
+    kit.expect(
+        result.value is True,
+        "`async with limiter as lim:` did not bind the limiter: __aenter__ must end with "
+        "`return self`.",
+    )
+
+
+def test_a_cancelled_wait_holds_up_no_later_call(kata: kit.Kata) -> None:
+    """RateLimiter(1, 1.0): a call at 0; two more wait from 0.25 s; the first of them is
+    cancelled at 0.5 s: the other starts at 1 s, the first moment the window allows."""
+    limiter_class = kata.get("RateLimiter", "class")
+
+    async def scenario() -> float:
+        limiter = limiter_class(1, 1.0)
+        async with limiter:
+            pass
+
+        async def enter() -> float:
+            async with limiter:
+                return kit.now()
+
+        await asyncio.sleep(0.25)
+        cancelled = asyncio.create_task(enter())
+        await asyncio.sleep(0)  # it arrives first
+        other = asyncio.create_task(enter())
+        await asyncio.sleep(0.25)
+        cancelled.cancel()
+        await asyncio.wait([cancelled])
+        return await other
+
+    what = (
+        "RateLimiter(1, 1.0): a call at 0, two waiting from 0.25 s, the first of them "
+        "cancelled at 0.5 s"
+    )
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == 1.0,
+        f"{what}: the other waiting call started at {result.value} s, not at 1 s. Once a "
+        "waiting call is cancelled, the calls behind it may start as soon as the window "
+        "allows: did you hand out start times in advance? A start time planned behind a "
+        "call that never started is too late; decide when a call may start when it gets "
+        "there (re-check the window after each wait).",
     )

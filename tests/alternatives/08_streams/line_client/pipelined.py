@@ -10,7 +10,10 @@ async def request_lines(host: str, port: int, lines: list[str]) -> list[str]:
         # one write of everything (writelines() of nothing fails on Python 3.12.1)
         writer.write(b"".join(line.encode() + b"\n" for line in lines))
         await writer.drain()
-        return [(await reader.readline()).decode().rstrip("\n") for _ in lines]
+        replies = [await reader.readline() for _ in lines]
+        if not all(replies):  # b"": the server closed before answering every line
+            raise ConnectionError("the server closed the connection before replying")
+        return [reply.decode().rstrip("\n") for reply in replies]
     finally:
         writer.close()
         await writer.wait_closed()

@@ -16,4 +16,7 @@ async def request_lines(host: str, port: int, lines: list[str]) -> list[str]:
         await writer.wait_closed()
     # Split on "\n" only: str.splitlines() also splits on "\r" and other separators that
     # can be part of a reply.
-    return data.decode().split("\n")[:-1]
+    replies = data.decode().split("\n")[:-1]
+    if len(replies) != len(lines):
+        raise ConnectionError("the server closed the connection before answering every line")
+    return replies

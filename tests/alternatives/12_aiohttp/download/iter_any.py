@@ -15,7 +15,7 @@ async def download(session: aiohttp.ClientSession, url: str, path: Path) -> int:
         try:
             async for chunk in resp.content.iter_any():
                 total += out.write(chunk)
-        except Exception:
+        except BaseException:  # a cancellation too
             out.close()
             os.remove(path)
             raise

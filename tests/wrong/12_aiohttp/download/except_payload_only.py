@@ -1,0 +1,20 @@
+"""Wrong: removes the partial file only on ClientPayloadError: a cancelled download leaves it."""
+
+import aiohttp
+
+EXPECT = "remove the partial file on any interruption"
+
+
+async def download(session, url, path):
+    async with session.get(url) as resp:
+        resp.raise_for_status()
+        written = 0
+        try:
+            with open(path, "wb") as file:
+                async for chunk in resp.content.iter_chunked(64 * 1024):
+                    file.write(chunk)
+                    written += len(chunk)
+        except aiohttp.ClientPayloadError:
+            path.unlink(missing_ok=True)
+            raise
+    return written
