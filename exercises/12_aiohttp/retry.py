@@ -8,7 +8,8 @@ away by themselves:
   (`aiohttp.ClientConnectionError`);
 - never retry any other 4xx (400, 401, 404...): raise its `aiohttp.ClientResponseError` at
   once (asking again will not make it right);
-- anything else (a 200 whose body is not JSON, say) is raised at once, not retried;
+- anything else (a 200 whose body is not JSON, say, or a body cut short:
+  `aiohttp.ClientPayloadError` is no connection error) is raised at once, not retried;
 - `tries` counts every request, the first included: `tries=5` means at most 5 requests.
   When the last one fails, raise its error (the `ClientResponseError` that
   `response.raise_for_status()` gives, or the connection error) without waiting again.

@@ -11,7 +11,8 @@ Rules:
 - Links: only `<a href>` (not `<link>`, `<img>`...). Strip the spaces around an href,
   resolve relative links against the page's URL (`urllib.parse.urljoin`), drop `#fragments`
   (`urldefrag`), and skip anything that is not http or https (`mailto:`, `javascript:`,
-  `ftp:`...). Parse with `html.parser.HTMLParser`.
+  `ftp:`...). Parse with `html.parser.HTMLParser`. Follow links to any host, not only the
+  start page's, and keep each URL as `urljoin` gives it (a path is case-sensitive).
 - Each URL is fetched at most once, even when many pages link to it (retries aside).
 - `max_pages`: at most that many distinct URLs are ever requested (start included).
 - `concurrency`: at most that many requests in flight at once; `per_host`: at most that many
@@ -20,7 +21,8 @@ Rules:
 - Retries: a 5xx or 429 answer, or a connection error (`aiohttp.ClientConnectionError`), is
   retried a few times with exponential backoff and jitter, or after the seconds a
   `Retry-After` header asks for, and with no wait after the last try (the `retry` kata);
-  other 4xx are not retried. A page that still fails is left out of the result; the crawl
+  other 4xx are not retried. A page that still fails (a body cut short,
+  `aiohttp.ClientPayloadError`, is a failure too) is left out of the result; the crawl
   goes on.
 - Leave nothing behind: no task still running, no session you opened, no warning. Leave the
   session you are given open: it is the caller's.

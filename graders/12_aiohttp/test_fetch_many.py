@@ -9,13 +9,15 @@ a URL listed twice gets its result twice.
 
 Docstring sentence -> the check that enforces it:
 - ONE ClientSession for the whole batch, closed at the end -> test_one_session_closed_at_the_end
+  (each body read inside its `async with session.get(...)` block -> call, every mocked test)
   (closed when a request fails too -> test_the_session_is_closed_when_a_request_fails)
 - returns the decoded JSON bodies in the order of `urls`
   -> test_results_in_input_order, test_a_url_listed_twice, test_no_urls
 - at most `limit` requests in flight (a bound of your own, not the connector's)
   -> test_at_most_limit_in_flight, test_a_request_is_in_flight_until_its_body_is_read (a real
   server whose bodies come late: the slot is held until the body has been read)
-- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises; only an
+- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises (raised,
+  not returned as an item of the result; a batch with a failing request still ends); only an
   error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
 - (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
@@ -80,7 +82,15 @@ def call(
                     return await fetch_many(urls)
                 return await fetch_many(urls, limit)
 
-    result = kata.run(scenario, what=describe(urls, limit))
+    what = describe(urls, limit)
+    result = kata.run(scenario, what=what, raises=aiohttp.ClientConnectionError)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}): was a body read after its "
+            "`async with session.get(url) as response:` block ended? Leaving the block releases "
+            "the response and its connection: read the body inside it."
+        )
     return result, traffic, counted
 
 
@@ -195,9 +205,22 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
             mock.get(url, callback=lambda *_a, **_k: http_doubles.reply(500, {"error": "boom"}))
             return await fetch_many([url], 2)
 
-    result = kata.run(scenario, what="fetch_many([url]) of a URL answering 500", raises=Exception)
+    result = kata.run(
+        scenario,
+        what="fetch_many([url]) of a URL answering 500",
+        raises=Exception,
+        hang_hint="A request that raised never let the batch end: with workers and "
+        "`queue.join()`, call `queue.task_done()` in a `finally` (or let asyncio.gather or a "
+        "TaskGroup hand you the error).",
+    )
     if isinstance(result.error, NotImplementedError):
         kit.not_started(kata.where(result.error))
+    if result.error is None and any(isinstance(v, BaseException) for v in result.value or ()):
+        kit.fail(
+            f"fetch_many([url]) of a URL answering 500 returned {result.value!r}: the error "
+            "came back as an item of the result (`asyncio.gather(..., return_exceptions=True)` "
+            "does that); let it raise instead: an error page is not a result."
+        )
     error = result.error
     if isinstance(error, BaseExceptionGroup):  # a TaskGroup wraps it
         found = error.subgroup(aiohttp.ClientResponseError)

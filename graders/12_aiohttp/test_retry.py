@@ -19,11 +19,13 @@ Docstring sentence -> the check that enforces it:
 - never retry any other 4xx: raise its ClientResponseError at once
   -> test_other_client_errors_are_not_retried
 - anything else (a 200 whose body is not JSON) is raised at once, not retried
-  -> test_a_body_that_is_not_json_is_not_retried
+  -> test_a_body_that_is_not_json_is_not_retried; a body cut short (ClientPayloadError, an
+  aiohttp.ClientError but no connection error) -> test_a_body_cut_short_is_not_retried
 - `tries` counts every request; the last failure is raised without waiting again
   -> test_out_of_tries_raises_the_last_error, test_the_error_raised_is_the_last_one (not
   the first of different failures)
-- `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed,
+- `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed
+  (which also shows that a Retry-After wait counts as a retry for `attempt`),
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
   test_a_retry_after_of_zero_retries_at_once (0 is not "no header"),
   test_retry_after_on_any_retried_status (a 500 and a 502 carry it too, not only 429 and 503)
@@ -53,6 +55,7 @@ BODY = {"ok": True}
 CONN = "connection error"  # in a script: the server drops the connection
 REFUSED = "connection refused"  # in a script: the connection is refused
 NOT_JSON = "200 (an HTML body)"  # in a script: a 200 whose body is not JSON
+CUT_SHORT = "200 (a body cut short)"  # in a script: the body breaks off (ClientPayloadError)
 RULE = "the wait before retry n (0 first) is rng() * min(cap, base * 2**n), or Retry-After"
 
 
@@ -76,6 +79,8 @@ class Answer:
             key = ConnectionKey._make([None] * len(ConnectionKey._fields))
             key = key._replace(host="api.example.com", port=80, is_ssl=False, ssl=True)
             raise aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "refused"))
+        if self.status == CUT_SHORT:
+            raise aiohttp.ClientPayloadError("Response payload is not completed")
         if self.status == NOT_JSON:
             return http_doubles.reply(200, body="<html>busy</html>", content_type="text/html")
         headers = {"Retry-After": self.retry_after} if self.retry_after else None
@@ -102,14 +107,15 @@ def model(
     capped: bool = True,
     fixed: bool = False,
     retry_after_capped: bool = False,
+    backoff_only: bool = False,
 ) -> list[float]:
     """The loop times of the requests a retry policy makes (the keywords model mistakes)."""
     rng = random.Random(seed).random
-    times, now = [0.0], 0.0
+    times, now, backoffs = [0.0], 0.0, 0
     for attempt, answer in enumerate(answers[: tries - 1]):
         if answer.status == 200 or (isinstance(answer.status, int) and not retryable(answer)):
             break
-        n = attempt + first
+        n = backoffs if backoff_only else attempt + first
         ceiling = base if fixed else base * 2**n
         ceiling = min(cap, ceiling) if capped else ceiling
         if answer.seconds is not None and honour_retry_after:
@@ -118,6 +124,7 @@ def model(
             delay = min(cap, answer.seconds) if retry_after_capped else answer.seconds
         else:
             delay = (rng() if jitter else 1.0) * ceiling
+            backoffs += 1
         now += delay
         times.append(now)
     return times
@@ -129,6 +136,12 @@ def retryable(answer: Answer) -> bool:
 
 
 MISTAKES = [
+    (
+        {"backoff_only": True},
+        "it did not count a Retry-After wait as a retry: `attempt` numbers every retry, "
+        "whatever decided its wait, so after one Retry-After wait the next backoff ceiling is "
+        "min(cap, base * 2**1).",
+    ),
     (
         {"jitter": False},
         "every wait was exactly min(cap, base * 2**n): no jitter. Multiply by rng() (full "
@@ -494,3 +507,20 @@ def test_retry_after_on_any_retried_status(kata: kit.Kata) -> None:
         "status (a 500 or a 502 as well as a 429 or a 503).",
     )
     expect_success(outcome)
+
+
+def test_a_body_cut_short_is_not_retried(kata: kit.Kata) -> None:
+    """A 200 whose body breaks off (ClientPayloadError, no connection error): raised at once."""
+    outcome = call(kata, script(CUT_SHORT, 200))
+    error = outcome.run.error
+    kit.expect(
+        len(outcome.times) == 1
+        and isinstance(error, aiohttp.ClientPayloadError)
+        and outcome.rng_calls == 0,
+        f"{outcome.what} made {len(outcome.times)} request(s), called rng() "
+        f"{outcome.rng_calls} time(s) and "
+        + (f"raised {type(error).__name__}" if error else f"returned {outcome.run.value!r}")
+        + ": a body cut short raises aiohttp.ClientPayloadError, which is an "
+        "aiohttp.ClientError but no connection error: raise it at once. Retry only 5xx, 429 "
+        "and aiohttp.ClientConnectionError, not every aiohttp.ClientError.",
+    )

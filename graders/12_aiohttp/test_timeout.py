@@ -23,7 +23,9 @@ Docstring sentence -> the check that enforces it:
 - use the `session` you are given -> test_an_answer_in_time_is_returned; leave it open (it is
   the caller's) -> test_the_session_is_left_open
 - `sock_read` only bounds each wait; only `total` bounds the whole request
-  -> test_too_slow_gives_none[trickle]
+  -> test_too_slow_gives_none[trickle]; one deadline for headers and body together, not
+  `total` for each -> test_one_deadline_for_the_whole_request
+- (read the body inside `async with`) -> expect_no_error names a body read after the block
 """
 
 from __future__ import annotations
@@ -104,6 +106,18 @@ async def trickle(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def halves(request: web.Request) -> web.StreamResponse:
+    """Sends the headers after 0.7 s and the body 0.7 s later: each half fits in total=1, the
+    whole request (1.4 s) does not."""
+    await asyncio.sleep(0.7)
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
+    await response.prepare(request)
+    await asyncio.sleep(0.7)
+    await response.write(b'{"halves": true}')
+    await response.write_eof()
+    return response
+
+
 async def gateway_timeout(request: web.Request) -> web.Response:
     """Answers at once with a 504 Gateway Timeout and a JSON body."""
     return web.json_response({"error": "upstream timed out"}, status=504)
@@ -113,7 +127,7 @@ def make_app() -> web.Application:
     """The test server's routes."""
     app = web.Application()
     handlers = (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable)
-    for handler in (*handlers, gateway_timeout):
+    for handler in (*handlers, gateway_timeout, halves):
         app.router.add_get(f"/{handler.__name__}", handler)
     return app
 
@@ -169,6 +183,12 @@ def expect_no_error(kata: kit.Kata, result: kit.Run[Any], what: str, instead: st
             "instead: wrap the request in `try: ... except TimeoutError: return None` "
             "(aiohttp raises asyncio.TimeoutError, which is TimeoutError; catching only "
             "aiohttp.ServerTimeoutError misses a `total` timeout)."
+        )
+    if isinstance(error, aiohttp.ClientConnectionError) and "Connection closed" in str(error):
+        kit.fail(
+            f"{what} raised {type(error).__name__}: {error} (at {kata.where(error)}): was the "
+            "body read after the `async with session.get(...) as response:` block ended? "
+            "Leaving the block releases the response and its connection: read it inside."
         )
     if error is not None:
         kit.fail(
@@ -336,4 +356,18 @@ def test_a_gateway_timeout_status_raises(kata: kit.Kata) -> None:
         "answer that came at once: only your own `total` running out gives None; a 504 is an "
         "error status like any other and raises aiohttp.ClientResponseError "
         "(`response.raise_for_status()`).",
+    )
+
+
+def test_one_deadline_for_the_whole_request(kata: kit.Kata) -> None:
+    """Headers after 0.7 s, the body 0.7 s later, total=1: None (one deadline for the whole
+    request, not `total` for the headers and `total` again for the body)."""
+    result, _, what = call(kata, "halves", 1.0)
+    expect_no_error(kata, result, what, "None")
+    kit.expect(
+        result.value is None,
+        f"{what} returned {result.value!r}, though the whole answer took 1.4 s: the headers "
+        "came after 0.7 s and the body 0.7 s later, each within `total`, but not both. Give "
+        "the whole request one deadline (`aiohttp.ClientTimeout(total=total)` on session.get, "
+        "or one `asyncio.timeout(total)` around it all), not a fresh `total` for each step.",
     )

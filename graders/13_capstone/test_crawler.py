@@ -15,7 +15,9 @@ Docstring sentence -> the check that enforces it:
   (https links are followed too -> test_https_links_are_followed)
 - each URL is fetched at most once (retries aside) -> _no_duplicates (every test),
   test_each_url_once
-- `max_pages`: at most that many distinct URLs requested -> test_max_pages
+- follow the links found, to any host -> test_links (a link to another host is crawled)
+- `max_pages`: at most that many distinct URLs requested, the start page included
+  -> test_max_pages
 - `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
   test_a_free_slot_goes_to_another_host
 - a link found starts as soon as the limits allow, not after a batch or level of pages
@@ -32,6 +34,9 @@ Docstring sentence -> the check that enforces it:
   on (as in the retry kata) -> test_a_dated_retry_after_falls_back_to_backoff
 - Parse with html.parser.HTMLParser (entities decoded, comments skipped)
   -> test_hrefs_are_read_as_html
+- a page that still fails is left out, the crawl goes on -> test_retries (404, 403, 500 for
+  ever), test_a_body_cut_short_is_left_out (ClientPayloadError)
+- keep each URL as urljoin gives it (case-sensitive paths) -> test_urls_keep_their_case
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
   _run (sessions); the session given is left open -> test_the_session_is_left_open
 """
@@ -54,6 +59,7 @@ from kit.http_doubles import CompatResponse, count_sessions, expect_left_open, m
 from yarl import URL
 
 CONNECTION_ERROR = "connection error"
+CUT_SHORT = "body cut short"  # an answer: the connection drops half way through the body
 
 
 def _html(*hrefs: str, extra: str = "") -> str:
@@ -98,6 +104,8 @@ class Site:
             answer = answer[min(attempt, len(answer) - 1)]
         if answer == CONNECTION_ERROR:
             raise aiohttp.ClientConnectionError(f"connection refused by {host}")
+        if answer == CUT_SHORT:
+            raise aiohttp.ClientPayloadError(f"response payload is not completed: {key}")
         headers = None
         if isinstance(answer, tuple):  # (status, Retry-After seconds)
             answer, headers = answer[0], {"Retry-After": answer[1]}
@@ -218,6 +226,13 @@ def test_links(kata: kit.Kata) -> None:
     _no_duplicates(site)
     expected = {str(URL(u)) for u in site.pages}
     missing, extra = sorted(expected - found), sorted(found - expected)
+    elsewhere = [u for u in missing if urlsplit(u).netloc != "site.test" and u not in site.counts()]
+    kit.expect(
+        not elsewhere,
+        f"crawl never requested {elsewhere[0] if elsewhere else ''}, linked from the start page "
+        "but on another host: follow links to every host, not only the start page's (per_host "
+        "keeps the crawl polite to each one).",
+    )
     kit.expect(
         not missing and not extra,
         f"crawl returned {len(found)} pages; expected the {len(expected)} reachable ones"
@@ -255,7 +270,9 @@ def test_concurrency(kata: kit.Kata) -> None:
         site.peak > 2,
         f"with 12 pages on 3 hosts, at most {site.peak} request(s) were ever in flight at "
         "once, though concurrency=4 and per_host=2 allow 4: fetch pages concurrently (tasks "
-        "or workers), not one after another, and let different hosts proceed side by side.",
+        "or workers), not one after another, and let different hosts proceed side by side "
+        "(a worker that stops when the queue is empty for a moment leaves the links found "
+        "later to the workers still running: stop workers only when no page is in flight).",
     )
 
 
@@ -307,6 +324,12 @@ def test_max_pages(kata: kit.Kata) -> None:
     found = _run(kata, site, urls[0], max_pages=10, concurrency=4, per_host=4)
     requested = len(site.counts())
     kit.expect(
+        requested != 11,
+        "crawl requested 11 distinct URLs with max_pages=10, one too many: max_pages counts "
+        "every URL requested, the start page included; schedule a URL only while fewer than "
+        "max_pages have been scheduled (`<`, not `<=`).",
+    )
+    kit.expect(
         requested <= 10,
         f"crawl requested {requested} distinct URLs with max_pages=10: count a page when you "
         "schedule it (with its fetch still ahead), not when its fetch ends, or tasks already "
@@ -340,10 +363,19 @@ def test_retries(kata: kit.Kata) -> None:
     )
     crawl = kata.get("crawl", "coroutine")
     sessions: list[int] = []
+    what = "crawl(..., max_pages=100, concurrency=8, per_host=8)"
     result = kata.run(
         _crawl(crawl, site, root, sessions, max_pages=100, concurrency=8, per_host=8),
-        what="crawl(..., max_pages=100, concurrency=8, per_host=8)",
+        what=what,
+        raises=Exception,
     )
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}), on a site where some pages answer 404, 403 or 500 "
+            "for ever: a page that still fails is left out of the result and the crawl goes "
+            "on; catch its error where you fetch it."
+        )
     found = {str(URL(u)) for u in (result.value or ())}
     counts = site.counts()
     for name, status in (("gone", 404), ("forbidden", 403)):
@@ -636,3 +668,50 @@ def test_a_long_retry_after_is_obeyed(kata: kit.Kata) -> None:
         + " in the result: wait all the seconds Retry-After asks for, however many (a cap "
         "bounds the backoff only), then retry.",
     )
+
+
+def test_a_body_cut_short_is_left_out(kata: kit.Kata) -> None:
+    """A page whose body always breaks off half way (ClientPayloadError): left out, and the
+    crawl goes on with the other pages."""
+    root = "http://cut.test/"
+    torn, fine = f"{root}torn", f"{root}fine"
+    site = Site({root: _html("torn", "fine"), torn: CUT_SHORT, fine: _html()})
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=4, per_host=4)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=4, per_host=4),
+        what=what,
+        raises=Exception,
+    )
+    error = result.error
+    kit.expect(
+        error is None,
+        f"{what} raised {type(error).__name__}: {error}, because the body of {torn} broke off "
+        "half way every time (aiohttp.ClientPayloadError): that page failed, so it is left "
+        "out of the result, and the crawl goes on. Catch that error where you fetch a page.",
+    )
+    kit.expect_equal(
+        {str(URL(u)) for u in result.value}, {root, fine}, f"the pages {what} returned"
+    )
+
+
+def test_urls_keep_their_case(kata: kit.Kata) -> None:
+    """A link to /Docs/Intro.html is fetched as written: a path is case-sensitive."""
+    root = "http://case.test/"
+    page = f"{root}Docs/Intro.html"
+    site = Site(
+        {
+            root: _html("/Docs/Intro.html"),
+            page: _html("Setup.html"),
+            f"{root}Docs/Setup.html": _html(),
+        }
+    )
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    changed = sorted(u for u in site.counts() if u not in site.pages)
+    kit.expect(
+        not changed,
+        f"crawl requested {', '.join(changed)}, but the pages link to /Docs/Intro.html and "
+        "Setup.html: keep each URL as urljoin gives it (a path is case-sensitive; only the "
+        "#fragment is dropped).",
+    )
+    kit.expect_equal(found, set(site.pages), "the pages crawl returned")

@@ -35,7 +35,7 @@ async def fetch(session: aiohttp.ClientSession, url: str) -> str | None:
                 asked = resp.headers.get("Retry-After", "")
                 if asked.isdigit():
                     pause = int(asked)
-        except aiohttp.ClientConnectionError:
+        except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError):
             pass
         if attempt == 3:
             return None

@@ -34,7 +34,7 @@ async def _fetch(session, url, tries=4):
                 after = resp.headers.get("Retry-After", "")
                 if after.isdigit():
                     wait = int(after)
-        except aiohttp.ClientConnectionError:
+        except (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError):
             pass
         if attempt + 1 < tries:
             await asyncio.sleep(wait)
