@@ -49,6 +49,11 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "moves_timers": ("changed the event loop's clock", "private attributes"),
     "lying_float": ("returned 2.0", None),
     "hides_tasks": ("replaced part of the grader (asyncio.all_tasks", None),
+    "patches_kit_class": ("replaced part of the grader (kit.kata.Kata.run", "sys.modules"),
+    "swaps_grader_globals": ("test_two_sleepers.kit)", "sys.modules"),
+    "shadows_builtins": ("test_two_sleepers: abs", "sys.modules"),
+    "clears_checks": ("(what kit.running.CHECKS holds)", "sys.modules"),
+    "patches_loop_class": ("took 15 s of loop time", None),
 }
 
 
@@ -586,6 +591,49 @@ def test_private_state_and_computed_names_are_flagged() -> None:
     # pytest's reports patched through an import no import statement names
     found = flags.scan_source("import builtins\nr = builtins.__import__('_pytest.reports')\n")
     assert "dynamic imports (line 2)" in found, found
+
+
+def test_sys_modules_reached_another_way_is_flagged() -> None:
+    """Attacks 18 to 21 reach the kit without an import statement: sys.modules through
+    another module's name for sys, or by getattr."""
+    for source in (
+        "import asyncio\nk = asyncio.events.sys.modules['kit']\n",
+        "import os\nk = os.sys.modules['kit']\n",
+        "import asyncio\nk = getattr(asyncio.events.sys, 'modules')\n",
+    ):
+        assert flags.scan_source(source) == ["sys.modules (line 2)"], source
+
+
+def test_what_graders_hold_is_watched() -> None:
+    """Attacks 18 to 21 in one process: a method of a kit class, a name in a grader's module
+    replaced, a name added ahead of a builtin, a list of the kit emptied in place; each is
+    named, and putting it back is nothing."""
+    import types
+
+    from kit._internal.settled import Settled
+
+    grader = types.ModuleType("kit.fake")
+    exec(
+        "CHECKS = [abs, len]\nclass Kata:\n    def run(self):\n        return 1\n"
+        "import json as kit\n_cache = {}\n",
+        grader.__dict__,
+    )
+    settled = Settled([grader])
+    assert settled.changed() == []
+    honest_run, honest_kit = grader.Kata.run, grader.kit
+    grader._cache["x"] = 1  # private state the graders keep: not watched
+    assert settled.changed() == []
+    grader.Kata.run = lambda self: 2
+    assert settled.changed() == ["kit.fake.Kata.run"]
+    grader.Kata.run = honest_run
+    grader.kit = types.SimpleNamespace()
+    assert settled.changed() == ["kit.fake.kit"]
+    grader.kit = honest_kit
+    grader.abs = lambda number: 0
+    assert settled.changed() == ["kit.fake: abs"]
+    del grader.abs
+    grader.CHECKS.clear()
+    assert settled.changed() == ["what kit.fake.CHECKS holds"]
 
 
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:

@@ -157,11 +157,17 @@ class StepTimer:
 
             return call_at(when, due, *args, context=context)
 
+        def timed_call_later(delay: float, callback: Any, *args: Any, context: Any = None) -> Any:
+            # From the kit's clock, not through the loop class's call_later or time(), which
+            # code can replace for a moment (a sleep started then ends early).
+            return timed_call_at(self.clock() + delay, callback, *args, context=context)
+
         loop._selector.select = timed_select
         loop._run_once = timed_run_once
         if virtual:  # a timer that runs before its time: one moved on the loop's heap
             loop.call_at = timed_call_at
-        self._own_step = timed_run_once
+            loop.call_later = timed_call_later
+        self._own_step, self._own_later = timed_run_once, timed_call_later
 
     def check_clock(self) -> None:
         """Note (once) a virtual clock that moved since looptime's last select(), or a loop
@@ -175,7 +181,11 @@ class StepTimer:
             self.clock_changed = "replaced the loop's class or its time()"
         elif "time" in own:
             self.clock_changed = "replaced loop.time"
-        elif own.get("_run_once") is not self._own_step or "call_at" not in own:
+        elif (
+            own.get("_run_once") is not self._own_step
+            or "call_at" not in own
+            or own.get("call_later") is not self._own_later
+        ):
             self.clock_changed = "replaced how the loop runs its steps or timers"
         elif (now := self.clock()) != self._mark:
             self.clock_changed = f"moved it from {self._mark:g} s to {now:g} s"
