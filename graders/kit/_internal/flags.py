@@ -48,6 +48,10 @@ CALLS = {
     "signal.setitimer": "a signal handler",
     "signal.alarm": "a signal handler",
     "signal.pthread_kill": "signals",
+    "signal.raise_signal": "signals",
+    "signal.pthread_sigmask": "a signal handler",
+    "signal.set_wakeup_fd": "a signal handler",
+    "signal.siginterrupt": "a signal handler",
     "sys.setrecursionlimit": "sys.setrecursionlimit",
     "sys.settrace": "tracing hooks",
     "sys.setprofile": "tracing hooks",
@@ -84,13 +88,14 @@ ATTRIBUTES = {
     "f_globals": "frame walking",
     "tb_frame": "frame walking",
     "pluginmanager": "pytest's plugin manager",
+    "add_signal_handler": "a signal handler",
     "cr_frame": "frame walking",
     "gi_frame": "frame walking",
     "ag_frame": "frame walking",
     "__import__": "dynamic imports",
     "__dict__": "attributes by a computed name",
     "__getattribute__": "attributes by a computed name",
-    "modules": None,  # only as sys.modules (below)
+    "modules": "sys.modules",  # also reached as os.sys.modules, asyncio.events.sys.modules
 }
 MODULES = {
     "ctypes": "ctypes",
@@ -107,7 +112,7 @@ MODULES = {
     "multiprocessing": "fork",
     "builtins": "builtins",
     "importlib": "dynamic imports",
-    "signal": "a signal handler",
+    "signal": None,  # its constants are honest (-signal.SIGKILL); its calls are flagged above
 }
 # Words in a string that point outside the submission.
 OUTSIDE = (
@@ -218,10 +223,7 @@ def scan_source(source: str) -> list[str]:
         elif isinstance(node, ast.Attribute):
             if _private(node.attr) and node.attr not in own:
                 flag(PRIVATE, node)
-            if node.attr == "modules" and _dotted(node.value, aliases) == "sys":
-                flag("sys.modules", node)
-            else:
-                flag(ATTRIBUTES.get(node.attr), node)
+            flag(ATTRIBUTES.get(node.attr), node)
             name = _dotted(node, aliases)
             if name in CALLS and name not in ("exec", "eval", "compile"):
                 flag(CALLS[name], node)  # taken without a call: f = sys._getframe
