@@ -13,7 +13,10 @@ For each client:
 - a last line that ends without a newline (the client closed its side right after it) is
   a line too: `readline()` returns it as it is; send it back uppercased, as it is;
 - when `readline()` returns `b""` the client closed its side: close yours too,
-  `writer.close()` then `await writer.wait_closed()`.
+  `writer.close()` then `await writer.wait_closed()`;
+- a client may also vanish without closing (a reset): `readline()`, `drain()` and
+  `wait_closed()` then raise `ConnectionError`; catch it and end that client's handler
+  quietly (the other clients go on being served).
 
 TCP is a stream of bytes, not of messages: one `read()` may return half a line, or three
 lines. Only `readline()` (or `readuntil(b"\\n")`) gives you whole lines. Many clients are

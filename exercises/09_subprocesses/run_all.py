@@ -2,11 +2,13 @@
 
 Write `run_all(cmds, limit)`. `cmds` is a list of commands, each a list of strings (program
 first). Run them all, with at most `limit` child processes alive at any moment, starting the
-next as soon as one finishes. Return their exit codes in the order of `cmds`.
+next as soon as one finishes. Return their exit codes in the order of `cmds`, as a list.
+Leave `cmds` as it was (do not pop commands from the caller's list).
 
 Start each child with `asyncio.create_subprocess_exec(*cmd)` and wait for it with
 `await proc.wait()` (the commands' output is not needed: let it go to the terminal). Bound
-them with an `asyncio.Semaphore(limit)` held from before the start until after the exit.
+them with an `asyncio.Semaphore(limit)` held from before the start until after the exit:
+a command waiting for a slot waits on the semaphore, never in an `asyncio.sleep` loop.
 
 Never call `subprocess.run()` (or `os.system`, `Popen.wait`) inside a coroutine: it blocks
 the whole event loop until that child exits, so nothing else runs, one command at a time.

@@ -13,6 +13,9 @@ than a pipe holds (about 64 KiB): the child waits for you to read, you wait for 
 
 If the command runs longer than `timeout` seconds: kill it (`proc.kill()`), reap it
 (`await proc.wait()`, so no zombie process is left behind), and raise `TimeoutError`.
+If `run()` itself is cancelled, stop the child the same way (kill it, reap it), then let the
+cancellation go on. A command that dies of a signal before the timeout is no timeout: return
+its returncode as it is (-9 for SIGKILL).
 
     >>> await run(["python3", "-c", "print('hi')"], timeout=5)
     (0, b'hi\\n', b'')

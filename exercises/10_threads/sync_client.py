@@ -3,7 +3,7 @@
 Write `class SyncClient`. Creating one starts an event loop in a background thread that runs
 until `close()`. `call(coro_fn, *args)` may be called from any ordinary thread: it runs
 `coro_fn(*args)` on that loop, blocks until it finishes, and returns its result (or raises
-its exception).
+its exception). `call()` works as soon as the constructor has returned.
 
     client = SyncClient()
     try:

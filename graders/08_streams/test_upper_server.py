@@ -20,10 +20,14 @@ Docstring sentence -> the check that enforces it:
   -> test_closes_when_the_client_closes, and serve() in every test (a server-side
   StreamWriter closed and never waited for fails)
 - many clients are served at once -> test_fifty_clients_at_once
+- a client may vanish (a reset): catch `ConnectionError`, still close the writer, and go on
+  serving the others -> test_a_vanishing_client (no unhandled error; another client is
+  answered afterwards)
 """
 
 import asyncio
 import socket
+import struct
 import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -367,3 +371,32 @@ def test_listens_on_the_given_port(kata: kit.Kata) -> None:
             await streams.settle()
 
     kit.judge(kata, main, what=f"the upper server on port {wanted}", hang_hint=HANG)
+
+
+def test_a_vanishing_client(kata: kit.Kata) -> None:
+    """A client that sent lines without reading resets its connection: the server treats that
+    as the client leaving (no unhandled error) and goes on serving another client."""
+
+    async def scenario(port: int) -> str:
+        loop = asyncio.get_running_loop()
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # replies pile up at once
+        sock.setblocking(False)
+        try:
+            await loop.sock_connect(sock, (streams.HOST, port))
+            await loop.sock_sendall(sock, (b"y" * 1023 + b"\n") * 2000)
+            await asyncio.sleep(0.2)  # the server is answering (and waiting on drain())
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        finally:
+            sock.close()  # with SO_LINGER 0: a reset, as from a crashed client
+        await asyncio.sleep(0.2)
+        got, why = await exchange(port, [b"still there?\n"], 1)
+        if got != [b"STILL THERE?\n"]:
+            return (
+                f"after a client reset its connection, another client sent b'still there?\n' "
+                f"and got back {got!r}{' (' + why + ')' if why else ''}; expected "
+                "[b'STILL THERE?\n']: a client that vanishes ends its own handler only."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server with a client that vanished")

@@ -17,6 +17,11 @@ Docstring sentence -> the check that enforces it:
 - (a list of commands, possibly empty) -> test_no_commands
 - "the commands' output is not needed: let it go to the terminal" (no pipe nobody reads)
   -> test_a_chatty_command_is_not_held_up
+- return their exit codes (a list) -> test_exit_codes_in_input_order names a tuple first
+- leave `cmds` as it was -> test_cmds_is_left_as_it_was (no command popped from the list)
+- starting the next as soon as one finishes (waiting on the semaphore, not polling a counter)
+  -> test_waits_for_a_slot_without_polling (the learner's file may not call asyncio.sleep
+  with a delay)
 """
 
 import asyncio
@@ -24,6 +29,7 @@ import contextlib
 from pathlib import Path
 
 import kit
+import pytest
 from kit import subprocesses
 
 CHILD = (
@@ -100,6 +106,12 @@ def test_exit_codes_in_input_order(kata: kit.Kata, tmp_path: Path) -> None:
     codes = [3, 0, 1, 2]
     cmds = commands(tmp_path / "log", [0.6, 0.0, 0.3, 0.1], codes)
     result = kata.run(lambda: run_all(cmds, 4), clock="real", limit=15.0, what="run_all")
+    kit.expect(
+        isinstance(result.value, list),
+        f"run_all of 4 commands exiting with 3, 0, 1, 2 returned {result.value!r}, a "
+        f"{type(result.value).__name__}; expected the list [3, 0, 1, 2] (asyncio.gather "
+        "returns a list: return it as it is).",
+    )
     kit.expect_equal(
         result.value,
         codes,
@@ -223,3 +235,38 @@ def test_the_same_command_twice(kata: kit.Kata, tmp_path: Path) -> None:
         "entry of cmds is a run of its own, even when two are equal, and its exit code goes "
         "at its own position.",
     )
+
+
+def test_cmds_is_left_as_it_was(kata: kit.Kata) -> None:
+    """run_all does not empty or change the caller's list of commands."""
+    run_all = kata.get("run_all", "coroutine")
+    cmds = [subprocesses.python(f"import sys; sys.exit({code})") for code in (4, 0, 2)]
+    before = [list(cmd) for cmd in cmds]
+    result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=10.0, what="run_all")
+    kit.expect_equal(result.value, [4, 0, 2], "run_all of 3 commands exiting with 4, 0, 2")
+    kit.expect(
+        cmds == before,
+        f"after run_all(cmds, 2) of 3 commands, the caller's list cmds held {cmds!r}: run_all "
+        "changed it (popping commands from the list the caller gave). Leave cmds as it was: "
+        "iterate over it, or take commands from a copy or a queue of your own.",
+    )
+
+
+POLLING = (
+    "your code called asyncio.sleep {n} time(s) while the commands ran: it waited for a free "
+    "slot by polling, so the next command starts late, not as soon as one finishes. Wait on "
+    "one shared asyncio.Semaphore(limit) instead (`async with slots:` wakes the next command "
+    "the moment a slot frees)."
+)
+
+
+def test_waits_for_a_slot_without_polling(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
+    """limit=1, 3 quick commands: the next command waits on the semaphore, not in a
+    sleep loop."""
+    run_all = kata.get("run_all", "coroutine")
+    sleeps = kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=500)
+    cmds = [subprocesses.python("import time; time.sleep(0.2)") for _ in range(3)]
+    result = kata.run(lambda: run_all(cmds, 1), clock="real", limit=10.0, what="run_all")
+    kit.expect_equal(result.value, [0, 0, 0], "run_all of 3 commands exiting with 0, limit 1")
+    polls = [delay for delay in sleeps if delay > 0]  # a lone sleep(0) only yields
+    kit.expect(not polls, POLLING.format(n=len(polls)))

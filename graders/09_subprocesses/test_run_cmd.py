@@ -19,6 +19,13 @@ Docstring sentence -> the check that enforces it:
   test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read)
 - return `(returncode, ...)` -> test_arguments_are_not_given_to_a_shell also names an exit
   code that is not the child's (None: read before the child was waited for)
+- return `(returncode, stdout_bytes, stderr_bytes)` (a tuple, the bytes as written)
+  -> test_arguments_are_not_given_to_a_shell names a list, and stripped or decoded output,
+  before it blames a shell
+- if `run()` itself is cancelled, stop the child the same way (kill it, reap it), then let the
+  cancellation go on -> test_a_cancelled_run_leaves_no_child
+- a command that dies of a signal before the timeout is no timeout: return its returncode
+  -> test_a_child_killed_by_a_signal_is_no_timeout
 """
 
 import asyncio
@@ -84,6 +91,20 @@ def test_arguments_are_not_given_to_a_shell(kata: kit.Kata) -> None:
             f"{parent.removeprefix('parent:').strip()!r}, not your program: it was started "
             "through that process. Pass the list to `asyncio.create_subprocess_exec(*cmd, "
             "...)`, never a string to create_subprocess_shell (even one quoted with shlex).",
+        )
+    kit.expect(
+        isinstance(value, tuple),
+        f"run() returned {value!r}, a {type(value).__name__}; expected a tuple "
+        "(returncode, stdout_bytes, stderr_bytes): `return proc.returncode, stdout, stderr`.",
+    )
+    if isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], bytes | str):
+        out = value[1].encode() if isinstance(value[1], str) else value[1]
+        kit.expect(
+            out == want[1] or want[1].strip() not in out,
+            f"a command printing its arguments {args!r} gave {value!r}; expected {want!r}: "
+            "the arguments arrived unchanged, but the output was not returned exactly as the "
+            "command wrote it. Return the bytes communicate() gives, as they are (no decode(), "
+            "no strip()).",
         )
     kit.expect(
         result.value == want,
@@ -326,3 +347,84 @@ def test_a_chatty_child_times_out_too(kata: kit.Kata) -> None:
         return f"{what} returned {value!r}; expected TimeoutError."
 
     kit.judge(kata, scenario, what=what, limit=10.0)
+
+
+def test_a_child_killed_by_a_signal_is_no_timeout(kata: kit.Kata) -> None:
+    """A command that dies of SIGKILL at once returns its returncode -9: no TimeoutError."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python(
+        "import os, signal; print('bye', flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    what = "run() of a command that prints 'bye' and dies of SIGKILL at once, with timeout 10"
+
+    async def scenario() -> str:
+        try:
+            value = await run(cmd, 10.0)
+        except TimeoutError:
+            return (
+                f"{what} raised TimeoutError, though the command ended long before its 10 s: "
+                "a returncode of -9 (killed by SIGKILL) is how the command ended, not a sign "
+                "that the timeout passed. Raise TimeoutError only when `timeout` runs out "
+                "(asyncio.timeout around communicate()); otherwise return the returncode."
+            )
+        if value != (-9, b"bye\n", b""):
+            return (
+                f"{what} returned {value!r}; expected (-9, b'bye\\n', b''): a command killed "
+                "by signal N has returncode -N; return proc.returncode as it is."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=10.0)
+
+
+def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None:
+    """run() cancelled while the command runs: the command is killed and reaped."""
+    run = kata.get("run", "coroutine")
+    pidfile = tmp_path / "pid"
+    cmd = subprocesses.python(
+        "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(30)",
+        str(pidfile),
+    )
+    what = "run() of a 30 s command with timeout 30, cancelled after it started"
+
+    async def scenario() -> str:
+        task = asyncio.ensure_future(run(cmd, 30.0))
+        await kit.until(lambda: pidfile.exists() and pidfile.read_text() != "", 3.0)()
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=3.0)
+        text = pidfile.read_text() if pidfile.exists() else ""
+        if not text:
+            return f"{what}: the command had not started 3 s after run() was called."
+        pid = int(text)
+        state = subprocesses.process_state(pid)  # at once: did run() stop and reap it?
+        if state == "running" or not done:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)  # the grader cleans up after the mistake
+            await kit.until(lambda: subprocesses.process_state(pid) != "running", 2.0)()
+            await asyncio.sleep(0.2)
+            if done:
+                return (
+                    f"{what}: the command was still running after run() ended. Kill and reap "
+                    "the child whatever stops run(), a timeout or a cancellation: "
+                    "`try: ... finally: if proc.returncode is None: proc.kill(); "
+                    "await proc.wait()`."
+                )
+        if not done:
+            task.cancel()
+            await asyncio.wait({task}, timeout=2.0)
+            return f"{what}: run() had not ended 3 s after it was cancelled."
+        if state == "zombie":
+            return (
+                f"{what}: the command was killed but never reaped when run() ended (a "
+                "zombie process): `await proc.wait()` after proc.kill()."
+            )
+        if not task.cancelled():
+            error = task.exception()
+            ended = f"raised {type(error).__name__}" if error else f"returned {task.result()!r}"
+            return (
+                f"{what}: run() {ended} instead of ending cancelled: after stopping the child, "
+                "let the CancelledError go on."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=15.0)

@@ -14,6 +14,9 @@ Docstring sentence -> the check that enforces it:
 - AS SOON AS the line is printed -> test_lines_come_as_they_are_printed
 - when the output ends, wait for the child (`await proc.wait()`) -> test_every_line_in_order,
   test_the_command_finishes_after_its_output_ends (not killed once its stdout is closed)
+- kill a child that is still running (only that one) -> test_every_line_in_order (and every
+  check that reads to the end) names a ProcessLookupError from killing a command that had
+  already ended
 - starts `cmd` with `stdout=asyncio.subprocess.PIPE`; yields each line of its stdout
   -> test_stderr_lines_are_not_yielded (no stderr=STDOUT),
   test_a_chatty_stderr_does_not_stall (no stderr=PIPE that nobody reads)
@@ -54,7 +57,15 @@ STILL_RUNNING = (
 CLOSE_HANGS = (
     "closing tail() after 3 lines did not end within 3 s. This command ignores SIGTERM: "
     "stopped with proc.terminate(), it never ends, and `await proc.wait()` then waits for "
-    "ever. In finally, stop a running child with proc.kill(), then `await proc.wait()`."
+    "ever; reading the rest of its output (communicate()) or waiting without a kill waits "
+    "until it ends by itself. In finally, stop a running child with proc.kill(), then "
+    "`await proc.wait()`."
+)
+KILLED_AN_ENDED = (
+    "tail() of a command that printed its lines and exited raised ProcessLookupError: "
+    "proc.kill() was called on a command that had already ended. When the output ends, "
+    "`await proc.wait()`; in finally, kill only a command still running "
+    "(`if proc.returncode is None:`)."
 )
 ZOMBIE = (
     "the command was killed but never waited for (a zombie process): `await proc.wait()` "
@@ -86,7 +97,10 @@ def expect_lines(kata: kit.Kata, code: str, printing: str, want: list[str], fix:
     cmd = subprocesses.python(code)
 
     async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
+        try:
+            lines = [line async for line in tail(cmd)]
+        except ProcessLookupError:
+            return KILLED_AN_ENDED
         if lines != want:
             return (
                 f"tail() of a command printing {printing} yielded {lines!r}; expected "
@@ -108,7 +122,10 @@ def test_every_line_in_order(kata: kit.Kata) -> None:
     cmd = subprocesses.python(PRINT + "print('one'); print('two words'); print(); print('last')")
 
     async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
+        try:
+            lines = [line async for line in tail(cmd)]
+        except ProcessLookupError:
+            return KILLED_AN_ENDED
         pid = pid_of(lines[0]) if lines else None
         state = subprocesses.process_state(pid) if pid else "gone"
         want = ["one", "two words", "", "last"]
@@ -285,7 +302,10 @@ def test_the_command_finishes_after_its_output_ends(kata: kit.Kata, tmp_path: Pa
     )
 
     async def scenario() -> str:
-        lines = [line async for line in tail(cmd)]
+        try:
+            lines = [line async for line in tail(cmd)]
+        except ProcessLookupError:
+            return KILLED_AN_ENDED
         pid = pid_of(lines[0]) if lines else None
         if lines[1:] != ["bye"] or pid is None:
             return f"tail() yielded {lines!r}; expected 'pid <n>', 'bye'."

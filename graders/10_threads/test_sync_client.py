@@ -23,6 +23,8 @@ Docstring sentence -> the check that enforces it:
   task cancelled but never run to its end is named as such); test_close_waits_for_slow_cleanup
   (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup, a longer
   one made to run out early: giving up before the cleanup ends fails it)
+- "`call()` works as soon as the constructor has returned" -> test_call_right_after_the_constructor
+  (20 clients, each called at once: a loop created only inside the new thread is not there yet)
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ class Session:
         self.loops: list[asyncio.AbstractEventLoop] = []
         self.threads_before = set(threading.enumerate())
         self.client: Any = self.do("SyncClient()", self.cls)
+        # A client not ready when its constructor returns is named by
+        # test_call_right_after_the_constructor; the other checks give it a moment.
+        time.sleep(0.05)
 
     def do(
         self,
@@ -430,7 +435,12 @@ def test_call_has_no_time_limit(session: Session) -> None:
     outcome: dict[str, Any] = {}
     with long_waits_cut_short():
         thread = _in_thread(lambda: session.client.call(until_released), outcome)
-        kit.expect(started.wait(5.0), "client.call(...) did not start the coroutine within 5 s.")
+        deadline = time.monotonic() + 5.0
+        while not started.wait(0.01) and thread.is_alive() and time.monotonic() < deadline:
+            pass
+        if not started.is_set() and "error" in outcome:
+            raise outcome["error"]  # call() failed before the coroutine started
+        kit.expect(started.is_set(), "client.call(...) did not start the coroutine within 5 s.")
         waited = _outlast(thread)
         release[0]()
         thread.join(5.0)
@@ -494,4 +504,45 @@ def test_close_waits_for_slow_cleanup(session: Session) -> None:
         "Wait for the cancelled "
         "tasks, and join the thread, with no timeout: `loop.run_until_complete("
         "asyncio.gather(*tasks, return_exceptions=True))`, then `thread.join()`.",
+    )
+
+
+def test_call_right_after_the_constructor(kata: kit.Kata) -> None:
+    """SyncClient() then at once client.call(...), 20 times: call() works every time."""
+    cls = kata.get("SyncClient", "class")
+    made: list[Any] = []  # the coroutines handed to call(), closed at the end if never run
+    before = set(threading.enumerate())
+
+    def add_noted(a: int, b: int) -> Any:
+        made.append(add(a, b))
+        return made[-1]
+
+    def twenty() -> str:
+        for _ in range(20):
+            client = cls()
+            try:
+                value = client.call(add_noted, 1, 2)
+            except Exception as error:  # noqa: BLE001 - named in the sentence below
+                return f"raised {type(error).__name__}: {error}"
+            finally:
+                with contextlib.suppress(Exception):
+                    client.close()
+            if value != 3:
+                return f"returned {value!r}, not 3"
+        return ""
+
+    what = "SyncClient() followed at once by client.call(add, 1, 2), 20 times"
+    try:
+        problem = kata.call(lambda: _within(what, twenty, 10.0), what=what).value
+    finally:
+        for coro in made:
+            coro.close()  # one the client never ran must not warn "never awaited"
+        for thread in set(threading.enumerate()) - before:
+            if thread.name != "grader-call":
+                thread.join(2.0)
+    kit.expect(
+        not problem,
+        f"{what}: one call {problem}. The constructor must return only once call() works: "
+        "create the loop in __init__ (asyncio.new_event_loop()) before starting the thread "
+        "that runs it, or have __init__ wait (a threading.Event) until the thread has made it.",
     )

@@ -17,6 +17,8 @@ async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
                     break
             writer.write(line.decode().upper().encode())
             await writer.drain()
+    except ConnectionError:
+        pass  # the client vanished (a reset): this handler just ends
     finally:
         writer.close()
         with contextlib.suppress(ConnectionError):

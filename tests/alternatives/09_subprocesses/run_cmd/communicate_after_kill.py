@@ -13,4 +13,8 @@ async def run(cmd, timeout):
         proc.kill()
         await proc.communicate()  # drains what is left and waits: the child is reaped
         raise TimeoutError(f"{cmd[0]} ran longer than {timeout} s") from None
+    except asyncio.CancelledError:
+        proc.kill()
+        await proc.communicate()
+        raise
     return proc.returncode, out, err

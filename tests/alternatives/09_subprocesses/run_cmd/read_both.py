@@ -13,7 +13,7 @@ async def run(cmd: list[str], timeout: float) -> tuple[int, bytes, bytes]:
         async with asyncio.timeout(timeout):
             stdout, stderr = await asyncio.gather(proc.stdout.read(), proc.stderr.read())
             code = await proc.wait()
-    except TimeoutError:
+    except (TimeoutError, asyncio.CancelledError):  # slow, or run() itself cancelled
         proc.kill()
         await proc.wait()
         raise

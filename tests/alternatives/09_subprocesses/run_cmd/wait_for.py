@@ -9,7 +9,7 @@ async def run(cmd: list[str], timeout: float) -> tuple[int, bytes, bytes]:
     proc = await asyncio.create_subprocess_exec(cmd[0], *cmd[1:], stdout=PIPE, stderr=PIPE)
     try:
         stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
+    except (TimeoutError, asyncio.CancelledError):  # slow, or run() itself cancelled
         proc.kill()
         await proc.communicate()  # drains the pipes and reaps the child
         raise
