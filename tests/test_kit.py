@@ -275,6 +275,24 @@ def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
+def test_a_task_collected_while_pending_is_named(make_kata: Callable[[str], Kata]) -> None:
+    """A worker blocked on a queue nobody else holds is unreachable once the call returns: the
+    look for tasks still running cannot see it, asyncio's "destroyed but pending" can."""
+    kata = make_kata(
+        """
+        import asyncio, gc
+        async def worker(queue):
+            await queue.get()
+        async def work():
+            asyncio.create_task(worker(asyncio.Queue()))
+            await asyncio.sleep(0)
+            gc.collect()
+        """
+    )
+    with pytest.raises(Failed, match=r"left 1 task\(s\) still running \(worker\), and they were"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
 def test_a_never_awaited_coroutine_is_named(make_kata: Callable[[str], Kata]) -> None:
     kata = make_kata(
         """

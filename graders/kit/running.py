@@ -14,7 +14,8 @@ function that fails with one sentence, what a careful reviewer would check:
   time: it is caught by timing each loop step with the real clock), and a step that never
   ends (``while True: pass``) is interrupted by a watchdog;
 - the grader's own ``verdict``, then: no coroutine left un-awaited, no session or transport
-  left open, no task left running, and no task's exception unretrieved.
+  left open, no task left running (nor garbage-collected while pending, which the look for
+  running tasks cannot see), and no task's exception unretrieved.
 
 ``judge(kata, scenario, what=...)`` runs a real-clock scenario (a grader's client talking to
 the learner's server, a child process) and fails with the complaint it returns first: a
@@ -408,6 +409,24 @@ def _check_no_leftovers(seen: Observed) -> None:
         )
 
 
+DESTROYED = "Task was destroyed but it is pending!"  # asyncio's words for a task collected
+
+
+def _check_no_destroyed_tasks(seen: Observed) -> None:
+    """A task garbage-collected while pending was left running too (it was unreachable, so
+    the look for tasks still running could not see it)."""
+    options = seen.options
+    lost = [e["task"] for e in seen.result.loop_errors if e.get("message") == DESTROYED]
+    if lost and not options.leftover_tasks and not options.loop_errors:
+        names = ", ".join(sorted({_task_name(t) for t in lost}))
+        fail(
+            f"{options.what} left {len(lost)} task(s) still running ({names}), and they were "
+            f"garbage-collected while pending (asyncio: '{DESTROYED}'): the loop keeps only weak "
+            "references to tasks. Keep a reference to every task you start, and cancel and "
+            "then await it before returning."
+        )
+
+
 def _unhandled(what: str, errors: list[dict[str, Any]], advice: str) -> NoReturn:
     """Fail with the one sentence for an error the loop saw and nobody handled."""
     fail(f"an error in {what} went unhandled ({_loop_error(errors[0])}). {advice}")
@@ -432,6 +451,7 @@ CHECKS: list[Callable[[Observed], None]] = [
     _check_verdict,
     _check_no_warnings,
     _check_no_leftovers,
+    _check_no_destroyed_tasks,
     _check_loop_errors,
 ]
 
