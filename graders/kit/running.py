@@ -269,6 +269,7 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
     trace.watch_learner_sleeps(loop, kata.path)
     if not options.virtual:
         trace.watch_threads_and_processes(loop)
+    seen.timer.adopt_timers()
 
     async def main() -> None:
         loop.set_exception_handler(lambda _loop, context: seen.result.loop_errors.append(context))

@@ -160,7 +160,8 @@ class StepTimer:
         def timed_call_later(delay: float, callback: Any, *args: Any, context: Any = None) -> Any:
             # From the kit's clock, not through the loop class's call_later or time(), which
             # code can replace for a moment (a sleep started then ends early).
-            return timed_call_at(self.clock() + delay, callback, *args, context=context)
+            # Through the loop's call_at as the kit set it (the timeline's watch wraps it).
+            return self._own_at(self.clock() + delay, callback, *args, context=context)
 
         loop._selector.select = timed_select
         loop._run_once = timed_run_once
@@ -168,6 +169,11 @@ class StepTimer:
             loop.call_at = timed_call_at
             loop.call_later = timed_call_later
         self._own_step, self._own_later = timed_run_once, timed_call_later
+        self._own_at: Callable[..., Any] = timed_call_at
+
+    def adopt_timers(self) -> None:
+        """Take the loop's ``call_at`` as the kit's own (once the kit has wrapped it further)."""
+        self._own_at = vars(self.loop).get("call_at", self._own_at)
 
     def check_clock(self) -> None:
         """Note (once) a virtual clock that moved since looptime's last select(), or a loop
@@ -183,7 +189,7 @@ class StepTimer:
             self.clock_changed = "replaced loop.time"
         elif (
             own.get("_run_once") is not self._own_step
-            or "call_at" not in own
+            or own.get("call_at") is not self._own_at
             or own.get("call_later") is not self._own_later
         ):
             self.clock_changed = "replaced how the loop runs its steps or timers"
