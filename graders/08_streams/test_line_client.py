@@ -33,7 +33,7 @@ HANG = (
 )
 
 
-STUCK = 8.0  # real seconds request_lines may take (it needs well under 1 s)
+STUCK = 4.0  # real seconds request_lines may take (it needs well under 0.1 s)
 
 
 class Server:
