@@ -8,8 +8,9 @@ shadows the builtin), a constant or a list of the kit (``CHECKS``). ``Settled`` 
 collection and before any learner code runs, the identity of every such entry: in each
 module loaded from the graders' folder (the kit, the graders, their conftest), every
 function, class and module it holds (private names too), every public constant or container
-(and what a container holds, one level deep), how many names it has, and each entry of the
-classes it defines. ``changed()`` names what differs.
+(in the kit, what a container holds too, one level deep), the builtins' names it holds, and
+the methods of the classes it defines (and how many names those classes have).
+``changed()`` names what differs; the recorder asks once each check's teardown has run.
 """
 
 from __future__ import annotations
