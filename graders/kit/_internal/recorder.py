@@ -66,9 +66,6 @@ class Recorder:
             sys.modules[__name__],
         ]
         self.baseline: dict[str, int] = {}
-        # asyncio's functions and classes: graders replace some while a check runs
-        # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
-        self.asyncio: dict[str, int] = {}
         self.manager: Any = None
         write, _, key = channel.partition(",")
         self.fd = int(write)
@@ -101,7 +98,8 @@ class Recorder:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """What graders rely on, before any learner code runs (it runs only in checks)."""
         self.manager = session.config.pluginmanager
-        self.asyncio = snapshot(_asyncio_modules())
+        # asyncio's functions and classes: graders replace some while a check runs
+        # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
         self.watches = (Watch(self.guarded, self.manager), Watch(_asyncio_modules()))
         self.settled = Settled(grading_modules(GRADERS.resolve()))
         self.baseline = self._identity()
@@ -124,10 +122,12 @@ class Recorder:
         added = now.keys() - self.baseline.keys()
         changed |= {k for k in added if k.startswith(("pytest hook", "Recorder.", "recorder."))}
         changed |= set(settled)
-        if teardown and self.asyncio:
-            after = snapshot(_asyncio_modules())
+        if teardown:
+            after = snapshot(in_asyncio.modules)
             changed |= {
-                k for k, v in self.asyncio.items() if k.startswith("asyncio") and after.get(k) != v
+                k
+                for k, v in in_asyncio.before.items()
+                if k.startswith("asyncio") and after.get(k) != v
             }
         return sorted(changed)
 
