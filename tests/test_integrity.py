@@ -634,6 +634,12 @@ def test_what_graders_hold_is_watched() -> None:
     del grader.abs
     grader.CHECKS.clear()
     assert settled.changed() == ["what kit.fake.CHECKS holds"]
+    grader.CHECKS.extend([abs, len])
+    grader.memo = {}  # a new name, not a builtin's: nothing
+    assert settled.changed() == []
+    del grader._cache
+    grader.min = max  # a name gone and a builtin's come: as many names as before
+    assert settled.changed() == ["kit.fake: min"]
 
 
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
