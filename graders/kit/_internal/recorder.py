@@ -102,14 +102,22 @@ class Recorder:
         # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
         self.watches = (Watch(self.guarded, self.manager), Watch(_asyncio_modules()))
         self.settled = Settled(grading_modules(GRADERS.resolve()))
+        last: dict[str, str] = {}  # kata id -> the node id of its last check
+        for item in session.items:
+            last[kata_of(item.nodeid)] = item.nodeid
+        self.lasts = frozenset(last.values())
         self.baseline = self._identity()
         self._own = self._own_ids()
 
-    def _tampered(self, teardown: bool = False) -> list[str]:
+    def _tampered(self, item: pytest.Item, teardown: bool = False) -> list[str]:
         guarded, in_asyncio = self.watches
         # The graders' own modules (a look that costs ten times the others) once a check's
-        # teardown ran, as asyncio: a change made while the check ran fails it then.
-        settled = self.settled.changed() if teardown else []
+        # teardown ran, as asyncio: a change made while the check ran fails it then. The
+        # other katas' graders once a kata's last check ran, before any of theirs runs.
+        settled: list[str] = []
+        if teardown:
+            last = item.nodeid in self.lasts
+            settled = self.settled.changed(None if last else getattr(item, "module", None))
         if (
             not settled
             and not guarded.changed()
@@ -144,7 +152,7 @@ class Recorder:
         report = outcome.get_result()
         teardown = report.when == "teardown"
         send = report.when == "call" or report.failed or report.skipped
-        changed = self._tampered(teardown) if self.baseline and (send or teardown) else []
+        changed = self._tampered(item, teardown) if self.baseline and (send or teardown) else []
         if send or changed:
             doc = (getattr(getattr(item, "obj", None), "__doc__", None) or "").strip()
             kata = getattr(item, "funcargs", {}).get("kata")

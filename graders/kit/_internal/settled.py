@@ -10,7 +10,8 @@ module loaded from the graders' folder (the kit, the graders, their conftest), e
 function, class and module it holds (private names too), every public constant or container
 (in the kit, what a container holds too, one level deep), the builtins' names it holds, and
 the methods of the classes it defines (and how many names those classes have).
-``changed()`` names what differs; the recorder asks once each check's teardown has run.
+``changed()`` names what differs; the recorder asks once each check's teardown has run, of
+the kit's modules and that check's grader, and of every grader once a kata's last check ran.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import builtins
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -60,69 +62,93 @@ def _method(value: Any) -> bool:
     return callable(value) or hasattr(type(value), "__get__")
 
 
-class Settled:
-    """The identities of what graders read (see the module docstring), for fast second looks."""
+@dataclass
+class _Module:
+    """What is watched of one module: its names, its classes' methods, its containers."""
 
-    def __init__(self, modules: list[ModuleType]) -> None:
-        # (label, a module's or a class's namespace, the keys watched in it)
-        self._modules: list[tuple[str, Mapping[str, Any], list[str]]] = []
-        self._classes: list[tuple[str, Mapping[str, Any], list[str]]] = []
-        self._containers: list[tuple[str, Any]] = []
-        for module in modules:
-            space = vars(module)
-            name = module.__name__
-            keys = [k for k, v in list(space.items()) if _watched(k, v)]
-            self._modules.append((name, space, keys))
-            for key in keys:
-                value = space[key]
-                if type(value) in _CONTAINERS and (name == "kit" or name.startswith("kit.")):
-                    self._containers.append((f"{name}.{key}", value))  # graders keep records
-                if isinstance(value, type) and value.__module__ == name:
-                    attrs = [a for a, v in value.__dict__.items() if _method(v)]
-                    self._classes.append((f"{name}.{key}", value.__dict__, attrs))
-        self._before = self._fingerprint()
-        self._shadows = [space.keys() & _BUILTINS for _, space, _ in self._modules]
+    label: str
+    space: Mapping[str, Any]
+    keys: list[str]  # the names watched in ``space``
+    test: bool  # a grader's test module (test_*.py), looked at with its own checks only
+    classes: list[tuple[str, Mapping[str, Any], list[str]]] = field(default_factory=list)
+    containers: list[tuple[str, Any]] = field(default_factory=list)
+    before: list[Any] = field(default_factory=list)
+    shadows: set[str] = field(default_factory=set)  # the builtins' names it held
 
-    def _fingerprint(self) -> list[Any]:
-        """Per module: its names in order (a tuple made in C: a name added or removed shows
-        at a tenth of the cost of finding the builtins' names it holds, which ``changed``
-        does only then) and the ids of its watched names; per class: its size and the ids of
-        its methods; per container: a tuple of its size and the ids of what it holds."""
-        ids: list[Any] = []
-        for _, space, keys in self._modules:
-            ids.append(tuple(space))
-            ids.extend(map(id, map(space.get, keys)))  # a removed name reads None
-        for _, space, keys in self._classes:
+    def fingerprint(self) -> list[Any]:
+        """Its names in order (a tuple made in C: a name added or removed shows at a tenth of
+        the cost of finding the builtins' names it holds, which ``Settled`` does only then)
+        and the ids of its watched names; per class: its size and the ids of its methods;
+        per container: a tuple of its size and the ids of what it holds."""
+        ids: list[Any] = [tuple(self.space)]
+        ids.extend(map(id, map(self.space.get, self.keys)))  # a removed name reads None
+        for _, space, keys in self.classes:
             ids.append(len(space))
             ids.extend(map(id, map(space.get, keys)))
-        for _, container in self._containers:
+        for _, container in self.containers:
             items = [*container, *container.values()] if isinstance(container, dict) else container
             ids.append((len(container), *map(id, items)))
         return ids
 
-    def changed(self) -> list[str]:
-        """What differs from when this was made: ``kit.kata.Kata.run``, a module given a
-        builtin's name (``test_x: abs``), a class given a new attribute (``kit.kata.Kata:
-        names added or removed``), ``what kit.running.CHECKS holds``; empty when nothing."""
-        now = self._fingerprint()
-        if now == self._before:
-            return []
-        pairs = iter(zip(now, self._before, strict=True))
+    def differences(self, now: list[Any]) -> list[str]:
+        """What ``now`` (a fingerprint) says changed, by name."""
+        pairs = iter(zip(now, self.before, strict=True))
 
         def moved() -> bool:
             a, b = next(pairs)
             return bool(a != b)
 
-        found: list[str] = []
-        for (label, space, keys), before in zip(self._modules, self._shadows, strict=True):
-            next(pairs)  # the names in order: only the builtins' names among them count
-            found.extend(f"{label}: {name}" for name in sorted((space.keys() & _BUILTINS) ^ before))
-            found.extend(f"{label}.{key}" for key in keys if moved())
-        for label, _, keys in self._classes:
+        next(pairs)  # the names in order: only the builtins' names among them count
+        shadows = (self.space.keys() & _BUILTINS) ^ self.shadows
+        found = [f"{self.label}: {name}" for name in sorted(shadows)]
+        found.extend(f"{self.label}.{key}" for key in self.keys if moved())
+        for label, _, keys in self.classes:
             if moved():
                 found.append(f"{label}: names added or removed")
             found.extend(f"{label}.{key}" for key in keys if moved())
-        found.extend(f"what {label} holds" for label, _ in self._containers if moved())
-        if not found:  # names came or went, none a builtin's, nothing watched replaced
-            self._before = now
+        found.extend(f"what {label} holds" for label, _ in self.containers if moved())
+        return found
+
+
+class Settled:
+    """The identities of what graders read (see the module docstring), for fast second looks."""
+
+    def __init__(self, modules: list[ModuleType]) -> None:
+        self._modules: dict[int, _Module] = {}  # id(module) -> what is watched of it
+        for module in modules:
+            space = vars(module)
+            name = module.__name__
+            keys = [k for k, v in list(space.items()) if _watched(k, v)]
+            test = Path(getattr(module, "__file__", None) or "").name.startswith("test_")
+            entry = _Module(name, space, keys, test)
+            for key in keys:
+                value = space[key]
+                if type(value) in _CONTAINERS and (name == "kit" or name.startswith("kit.")):
+                    entry.containers.append((f"{name}.{key}", value))  # graders keep records
+                if isinstance(value, type) and value.__module__ == name:
+                    attrs = [a for a, v in value.__dict__.items() if _method(v)]
+                    entry.classes.append((f"{name}.{key}", value.__dict__, attrs))
+            entry.before, entry.shadows = entry.fingerprint(), space.keys() & _BUILTINS
+            self._modules[id(module)] = entry
+
+    def changed(self, test: ModuleType | None = None) -> list[str]:
+        """What differs from when this was made: ``kit.kata.Kata.run``, a module given a
+        builtin's name (``test_x: abs``), a class given a new attribute (``kit.kata.Kata:
+        names added or removed``), ``what kit.running.CHECKS holds``; empty when nothing.
+
+        Given ``test`` (the module of the check that just ran), only that grader's module is
+        looked at, and every module that is not a grader's (the kit, conftest, helpers):
+        the recorder looks at every grader's module once each kata's last check has run, so
+        a change to another kata's grader is named before that kata runs."""
+        found: list[str] = []
+        for entry in self._modules.values():
+            if test is not None and entry.test and entry.space is not vars(test):
+                continue
+            now = entry.fingerprint()
+            if now == entry.before:
+                continue
+            differences = entry.differences(now)
+            if not differences:  # names came or went, none a builtin's, nothing replaced
+                entry.before = now
+            found.extend(differences)
         return found
