@@ -135,7 +135,7 @@ def _gradebook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     ap.add_argument("--out", default=None, help="where to write (default: FOLDER/../gradebook)")
     ap.add_argument(
-        "--jobs", type=int, default=None, help="submissions at once (default: 4 per core)"
+        "--jobs", type=int, default=None, help="submissions at once (default: 6 per core)"
     )
     ap.add_argument(
         "--shard",

@@ -1,7 +1,7 @@
 """Grade a folder of submissions: a CSV gradebook and a report per student.
 
 Every sub-folder of DIR is one student's submission, laid out like exercises/. Submissions
-are graded side by side, one process each, four per core by default: most of a grader's
+are graded side by side, one process each, six per core by default: most of a grader's
 time is spent waiting on real clocks (sockets, subprocesses, threads), not computing. The output
 folder gets ``gradebook.csv`` (student, each kata's points, total, possible, and the flags
 for a human to review) and, per student, ``results.json`` (Exercism v3 with points) and
@@ -53,11 +53,12 @@ class Progress:
 
 
 def default_jobs() -> int:
-    """Submissions graded at once: four per core (grading mostly waits), at most 32.
-    Measured on 2 cores, a generated class of 20: 68 s with four per core, 64 to 67 s with
-    six, 66 s with eight; not worth the crowding, in which a step of virtual-time code
-    waits longer for a CPU."""
-    return min(4 * (os.cpu_count() or 2), 32)
+    """Submissions graded at once: six per core (grading mostly waits), at most 48.
+    Measured on 2 cores, the generated class of 20 (2026-12-01): 98 s with four per core,
+    78 s with six, 78 s with eight (and 125 to 128 s of CPU time: the CPUs are busy 80% of
+    the time). A submission waits about 20 s on real clocks (threads, subprocesses,
+    sockets); with four per core, the class is three rounds of such waits."""
+    return min(6 * (os.cpu_count() or 2), 48)
 
 
 def grade_all(
