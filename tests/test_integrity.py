@@ -4,13 +4,14 @@ through ``gradebook``, and the honest students' points do not change.
 
 Files the attacks try to damage carry ``katas-victim`` in their path (see
 tests/hostile/README.md). The tests that need namespaces skip where the machine has none.
+The tests that wait on real time are apart, to run beside this file: the budgets in
+test_budgets.py; attacks that strike after grading, and the class gradebook, in
+test_lingering.py. What they share is in hostile_support.py.
 """
 
 from __future__ import annotations
 
-import csv
 import errno
-import hashlib
 import json
 import os
 import shutil
@@ -18,7 +19,6 @@ import subprocess
 import sys
 import time
 import uuid
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -28,239 +28,32 @@ from kit._internal.manifest import catalogue
 from kit._internal.orchestrate import Batch, Message, _decide, _judge
 from kit._internal.paths import REPO
 
-HOSTILE = REPO / "tests" / "hostile"
-ISOLATED = isolation.mode() != "none"
-needs_namespaces = pytest.mark.skipif(
-    not ISOLATED, reason="needs mount, network and PID namespaces (root or user namespaces)"
+from tests.hostile_support import (
+    KINDS,
+    LINGERING,
+    daemons_left,
+    grade_blocks_or_flags,
+    needs_namespaces,
+    run_kit,
+    student,
 )
-
-# kind -> (a piece of two_sleepers' sentence when isolated or None, a piece of its flags or None)
-KINDS: dict[str, tuple[str | None, str | None]] = {
-    "skip": ("was skipped, not passed", "importing pytest"),
-    "atexit_forges": (None, "an atexit handler"),
-    "daemon_rewrites_others": (None, "setsid"),
-    "frame_hook": (None, "frame walking"),
-    "copies_reference": ("found no reference to copy", "exec/eval of built code"),
-    "daemon_rewrites_reports": (None, "fork"),
-    "deletes_classmates": (None, "deleting folders"),
-    "ugly_output": ("ValueError", None),
-    "replaces_loop_time": ("changed the event loop's clock", None),
-    "rewinds_the_clock": ("changed the event loop's clock", "private attributes"),
-    "moves_timers": ("changed the event loop's clock", "private attributes"),
-    "lying_float": ("returned 2.0", None),
-    "hides_tasks": ("replaced part of the grader (asyncio.all_tasks", None),
-    "patches_kit_class": ("replaced part of the grader (kit.kata.Kata.run", "sys.modules"),
-    "swaps_grader_globals": ("test_two_sleepers.kit)", "sys.modules"),
-    "shadows_builtins": ("test_two_sleepers: abs", "sys.modules"),
-    "clears_checks": ("(what kit.running.CHECKS holds)", "sys.modules"),
-    "patches_loop_class": ("took 15 s of loop time", None),
-}
-
-
-def _run(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "10", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "kit", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        env=env,
-        timeout=600,
-    )
-
-
-def _student(dest: Path, kind: str | None) -> Path:
-    """A submission: the hostile ``kind`` (or the reference when None) for two_sleepers,
-    next to the reference's fetch_all."""
-    (dest / "02_tasks").mkdir(parents=True)
-    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", dest / "02_tasks")
-    source = HOSTILE / kind if kind else REPO / "solutions"
-    shutil.copy(source / "02_tasks" / "two_sleepers.py", dest / "02_tasks")
-    return dest
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def _daemons_left(name: str = "katas-hostile-daemon") -> list[str]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            cmdline = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if name.encode() in cmdline:
-            found.append(entry.name)
-    return found
 
 
 @pytest.mark.timeout(400)
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", [k for k in KINDS if k not in LINGERING])
 def test_grade_submission_blocks_or_flags(tmp_path: Path, kind: str) -> None:
-    sentence, flag = KINDS[kind]
-    victim = _student(tmp_path / "class" / "katas-victim-alice", None)
-    before = _digest(victim)
-    mallory = _student(tmp_path / "class" / "mallory", kind)
-    reports = tmp_path / "katas-victim-reports"
-    report, junit = reports / "results.json", reports / "junit.xml"
-    proc = _run(
-        [
-            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
-            *("--json", str(report), "--junit", str(junit)),
-        ]
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    written = report.read_bytes(), junit.read_bytes()
-    results = json.loads(report.read_text(encoding="utf-8"))
-    tests = {t["name"].split(" ")[0]: t for t in results["tests"]}
-    hostile = tests["02_tasks/two_sleepers"]
-    assert hostile["status"] != "pass" and hostile["score"] == 0, hostile
-    if sentence and (ISOLATED or kind != "copies_reference"):
-        assert sentence in hostile["message"], hostile["message"]
-    if flag:
-        assert any(flag in f for f in results["flags"]["02_tasks/two_sleepers"]), results
-    assert "\x1b" not in proc.stdout and "\x00" not in proc.stdout
-    ET.fromstring(junit.read_bytes())  # well-formed
-    if kind.startswith("daemon") or kind == "deletes_classmates":
-        time.sleep(4)  # a daemon that survived would strike now
-    assert _digest(victim) == before, "a classmate's folder was changed"
-    assert (report.read_bytes(), junit.read_bytes()) == written, "the reports were rewritten"
-    if ISOLATED:
-        assert not _daemons_left()
+    grade_blocks_or_flags(tmp_path, kind)
 
 
 @pytest.mark.timeout(400)
 def test_ugly_output_is_shown_visibly(tmp_path: Path) -> None:
-    mallory = _student(tmp_path / "mallory", "ugly_output")
+    mallory = student(tmp_path / "mallory", "ugly_output")
     report = tmp_path / "results.json"
-    proc = _run(["grade", "two_sleepers", "--submission", str(mallory), "--json", str(report)])
+    proc = run_kit(["grade", "two_sleepers", "--submission", str(mallory), "--json", str(report)])
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "\x1b" not in proc.stdout and "\\x1b[2J" in proc.stdout
     message = json.loads(report.read_text(encoding="utf-8"))["tests"][0]["message"]
     assert "\ud800" not in message and "\x00" not in message and "\\x1b" in message
-
-
-@pytest.mark.timeout(900)
-def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> None:
-    root = tmp_path / "class"
-    for honest in ("katas-victim-alice", "katas-victim-bob"):
-        _student(root / honest, None)
-    for kind in KINDS:
-        _student(root / kind, kind)
-    formula = '=HYPERLINK("example.com","x")'
-    _student(root / formula, "ugly_output")
-    for own_file in ("index.html", "gradebook.csv"):  # where the gradebook's own files go
-        _student(root / own_file, None)
-    before = {n: _digest(root / n) for n in ("katas-victim-alice", "katas-victim-bob")}
-    out = tmp_path / "katas-victim-out"
-    start = time.perf_counter()
-    proc = _run(["gradebook", str(root), "two_sleepers", "fetch_all", "--out", str(out)])
-    elapsed = time.perf_counter() - start
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    table = (out / "gradebook.csv").read_bytes()
-    with (out / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
-        rows = {row["student"]: row for row in csv.DictReader(handle)}
-    assert rows["katas-victim-alice"]["total"] == rows["katas-victim-bob"]["total"] == "20"
-    assert not rows["katas-victim-alice"]["flags"]
-    for kind, (_, flag) in KINDS.items():
-        assert rows[kind]["02_tasks/two_sleepers"] == "0", rows[kind]
-        if flag:
-            assert flag in rows[kind]["flags"], rows[kind]
-    assert "'" + formula in rows, list(rows)
-    assert rows["'index.html"]["total"] == rows["'gradebook.csv"]["total"] == "20"
-    assert (out / "index.html").is_file()
-    for student in rows:
-        assert (out / student / "results.json").is_file(), student
-        assert (out / student / "report.html").is_file(), student
-        json.loads((out / student / "results.json").read_text(encoding="utf-8"))
-    time.sleep(4)  # a daemon that survived would strike now
-    assert {n: _digest(root / n) for n in before} == before
-    assert (out / "gradebook.csv").read_bytes() == table
-    if ISOLATED:
-        assert not _daemons_left()
-    print(f"gradebook of {len(rows)} submissions, {len(KINDS) + 1} hostile, in {elapsed:.1f} s")
-
-
-@pytest.mark.timeout(300)
-@needs_namespaces
-@pytest.mark.skipif(
-    sys.version_info[:2] != (3, 11),
-    reason="the budgets are enforced by the grading parent, whatever the Python: this "
-    "half-minute test runs on 3.11 only",
-)
-def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
-    """Attack 8, at budgets scaled down (the defaults work the same, and add up to under 3
-    minutes: see the last lines): spins that catch BaseException or ignore signals, a hang
-    in pytest's final garbage collection, deep recursion; the honest kata still passes, and
-    the whole submission ends within its budget. The kata budget is a sixth of the default;
-    the submission's a quarter, so the honest kata graded after two spent kata budgets
-    still has time on a machine busy with other test files (nox -s tests runs them side by
-    side)."""
-    kata_budget, submission_budget = 10.0, 40.0
-    mallory = tmp_path / "mallory"
-    shutil.copytree(HOSTILE / "spins", mallory)
-    shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", mallory / "02_tasks")
-    report = tmp_path / "results.json"
-    names = ("hello_world", "total_price", "two_sleepers", "first_k", "fetch_all")
-    start = time.perf_counter()
-    proc = _run(
-        ["grade", *names, "--submission", str(mallory), "--json", str(report), "--jobs", "1"],
-        env={
-            "KATAS_TEST_TIMEOUT": "5",
-            "KATAS_KATA_BUDGET": f"{kata_budget:g}",
-            "KATAS_SUBMISSION_BUDGET": f"{submission_budget:g}",
-        },
-    )
-    elapsed = time.perf_counter() - start
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    tests = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
-    assert tests["02_tasks/fetch_all"]["status"] == "pass", tests["02_tasks/fetch_all"]
-    for name in ("01_coroutines/total_price", "02_tasks/two_sleepers", "02_tasks/first_k"):
-        assert tests[name]["status"] != "pass", tests[name]
-    spun = " ".join(tests[n]["message"] for n in ("02_tasks/two_sleepers", "02_tasks/first_k"))
-    assert f"more than {kata_budget:g} s of real time" in spun or "used up its" in spun, spun
-    # The budget, then the teardown: the end grace and the cleanup's wait, and start-up.
-    assert elapsed < submission_budget + orchestrate.END_GRACE + 10, f"{elapsed:.0f} s"
-    # At the defaults (60 s a kata, 160 s a submission) the same sum stays under 3 minutes.
-    assert orchestrate.SUBMISSION_BUDGET + orchestrate.END_GRACE + 10 < 180
-    assert not _daemons_left()
-
-
-@pytest.mark.timeout(200)
-@pytest.mark.skipif(
-    sys.version_info[:2] != (3, 11) and not os.environ.get("KATAS_ALL_SLOW"),
-    reason="half-minute test runs on 3.11 only",
-)
-def test_a_slow_burn_arms_the_deadline(tmp_path: Path) -> None:
-    """Attack 17, at budgets scaled down: every kata blocks the loop in steps each under the
-    limit, for less than a kata's budget; the time its katas take in all arms the deadline
-    (no kata ran over), and the submission ends within its budget."""
-    kata_budget, submission_budget, arm_after = 10.0, 30.0, 15.0
-    report = tmp_path / "results.json"
-    names = ("hello_world", "total_price", "fetch_all", "first_k", "two_sleepers", "settle")
-    start = time.perf_counter()
-    submission = ["--submission", str(HOSTILE / "slow_burn"), "--jobs", "1"]
-    proc = _run(
-        ["grade", *names, *submission, "--json", str(report)],
-        env={
-            "KATAS_KATA_BUDGET": f"{kata_budget:g}",
-            "KATAS_SUBMISSION_BUDGET": f"{submission_budget:g}",
-            "KATAS_ARM_AFTER": f"{arm_after:g}",
-        },
-    )
-    elapsed = time.perf_counter() - start
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    messages = [t["message"] for t in json.loads(report.read_text())["tests"]]
-    assert any(f"used up its {submission_budget:g} s" in m for m in messages), messages
-    assert not any("more than" in m for m in messages), messages  # no kata ran over
-    assert elapsed < submission_budget + orchestrate.END_GRACE + 10, f"{elapsed:.0f} s"
-    assert orchestrate.ARM_AFTER < orchestrate.SUBMISSION_BUDGET
 
 
 # The judge of a grader process's messages, without a process.
@@ -363,7 +156,7 @@ def test_verify_refuses_planted_files(tmp_path: Path) -> None:
         assert any(planted in p and "not in SHA256SUMS" in p for p in problems), problems
 
 
-def test_verify_against_a_pinned_digest(tmp_path: Path) -> None:
+def test_verify_against_a_pinneddigest(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     pinned = integrity.digest(integrity.sums(root))
     assert not [p for p in integrity.verify(pinned, root) if "sha256" in p]
@@ -388,15 +181,15 @@ def test_start_up_code_in_the_grading_python_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(300)
 def test_grade_refuses_a_digest_it_does_not_match(tmp_path: Path) -> None:
-    folder = _student(tmp_path / "alice", None)
-    proc = _run(["grade", "fetch_all", "--submission", str(folder), "--verify-graders=00ff"])
+    folder = student(tmp_path / "alice", None)
+    proc = run_kit(["grade", "fetch_all", "--submission", str(folder), "--verify-graders=00ff"])
     assert proc.returncode == 3 and "not 00ff" in proc.stderr, proc.stderr
 
 
 def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
     """The private graders hold no bytecode, none is written, and a grader process that
     could write into them (no uid of its own) reads bytecode from elsewhere."""
-    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    box = isolation.sandbox(student(tmp_path / "alice", None))
     try:
         assert not list((box.root / "graders").rglob("__pycache__"))
         env = box.env()
@@ -443,7 +236,7 @@ def test_the_clean_collection_reads_no_bytecode_from_graders(
 
 @needs_namespaces
 def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
-    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    box = isolation.sandbox(student(tmp_path / "alice", None))
     probe = (
         "import os, socket, sys\n"
         f"print(sorted(os.listdir({str(REPO / 'solutions')!r})))\n"
@@ -480,7 +273,7 @@ def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
     """Grading as an ordinary user (userns mode), a submission runs as uid 0 of a user
     namespace: with its capabilities it could unmount the empty folder over solutions/."""
     monkeypatch.setattr(isolation, "mode", lambda: "userns")
-    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    box = isolation.sandbox(student(tmp_path / "alice", None))
     hidden = str(REPO / "solutions")
     probe = (
         "import ctypes, os\n"
@@ -497,26 +290,8 @@ def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
 
 
 @needs_namespaces
-def test_one_grader_process_ending_leaves_its_neighbours_running(tmp_path: Path) -> None:
-    """Tracks of one submission run side by side: the cleanup after one grader process
-    kills only what that process left, never a neighbour still grading (a real-clock track
-    was once killed mid-kata this way, and honest solutions lost points)."""
-    box = isolation.sandbox(_student(tmp_path / "alice", None))
-    try:
-        slow = isolation.start([sys.executable, "-c", "import time; time.sleep(6)"], box)
-        quick = isolation.start([sys.executable, "-c", "pass"], box)
-        quick.wait(timeout=60)
-        isolation.kill(quick)
-        assert box.cleanup_processes(quick, grace=0.5) == []
-        assert slow.wait(timeout=60) == 0
-        isolation.kill(slow)
-    finally:
-        box.remove()
-
-
-@needs_namespaces
 def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
-    box = isolation.sandbox(_student(tmp_path / "alice", None))
+    box = isolation.sandbox(student(tmp_path / "alice", None))
     name = f"katas-daemon-{uuid.uuid4().hex}"  # this test's own: other runs may go on beside it
     daemon = (
         "import os, subprocess, sys, time\n"
@@ -530,7 +305,7 @@ def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
         isolation.kill(proc)
         time.sleep(0.5)
         box.cleanup_processes(proc)
-        assert not _daemons_left(name)
+        assert not daemons_left(name)
     finally:
         box.remove()
 
@@ -640,6 +415,31 @@ def test_what_graders_hold_is_watched() -> None:
     del grader._cache
     grader.min = max  # a name gone and a builtin's come: as many names as before
     assert settled.changed() == ["kit.fake: min"]
+
+
+def test_a_graders_module_is_looked_at_with_its_own_checks() -> None:
+    """After a check, the kit's modules and that check's grader are looked at; another
+    grader's module only in a whole look (the recorder's, once a kata's last check ran)."""
+    import types
+
+    from kit._internal.settled import Settled
+
+    def module(name: str, file: str) -> types.ModuleType:
+        made = types.ModuleType(name)
+        made.__file__ = file
+        exec("import json as kit\n", made.__dict__)
+        return made
+
+    mine = module("test_mine", "/graders/01_x/test_mine.py")
+    other = module("test_other", "/graders/01_x/test_other.py")
+    shared = module("kit.fake", "/graders/kit/fake.py")
+    settled = Settled([mine, other, shared])
+    other.kit = None
+    assert settled.changed(mine) == []
+    assert settled.changed(other) == ["test_other.kit"]
+    assert settled.changed() == ["test_other.kit"]
+    other.kit, shared.kit = mine.kit, None
+    assert settled.changed(mine) == ["kit.fake.kit"]
 
 
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
