@@ -70,12 +70,16 @@ def variants(kata: str) -> list[Variant]:
 
 
 # Katas graded in one pytest process, and processes at a time. Most of a wrong answer's time
-# is spent waiting (real clocks, subprocesses), so two processes per core; 16 katas a
-# process, so a round of 48 is 3 start-ups. Measured on 2 cores, the whole triangle (601
-# files): 8 katas and 2 processes took 189 s; 16 and 4 take 96 s. 16 and 8 took 67 s, but
-# then a loop step of a virtual-time kata could take over 0.3 s of real time for want of a
-# CPU, and a wrong answer was once told "blocked the event loop" instead of its mistake.
-CHUNK = 16
+# is spent waiting (real clocks, subprocesses), so two processes per core; a whole round (48
+# katas) a process, since each process costs about 0.4 s of CPU time to start and rounds are
+# at least as many as one kata's variants (41 rounds, 41 processes; 16 katas a process made
+# 80). Measured on 2 cores, the whole triangle (601 files): 8 katas and 2 processes took
+# 189 s; 16 and 4 took 96 s. 16 and 8 took 67 s, but then a loop step of a virtual-time kata
+# could take over 0.3 s of real time for want of a CPU, and a wrong answer was once told
+# "blocked the event loop" instead of its mistake. On 2026-12-01 (957 files): 16 katas a
+# process, 174 s and 219 s of CPU time; a round a process (and the kit's cheaper gc and
+# tamper looks), 145 s and 136 s.
+CHUNK = 48
 JOBS_PER_CORE = 2
 
 
