@@ -114,7 +114,7 @@ class Settled:
     """The identities of what graders read (see the module docstring), for fast second looks."""
 
     def __init__(self, modules: list[ModuleType]) -> None:
-        self._modules: dict[int, _Module] = {}  # id(module) -> what is watched of it
+        self._modules: list[_Module] = []  # what is watched of each module
         for module in modules:
             space = vars(module)
             name = module.__name__
@@ -129,7 +129,7 @@ class Settled:
                     attrs = [a for a, v in value.__dict__.items() if _method(v)]
                     entry.classes.append((f"{name}.{key}", value.__dict__, attrs))
             entry.before, entry.shadows = entry.fingerprint(), space.keys() & _BUILTINS
-            self._modules[id(module)] = entry
+            self._modules.append(entry)
 
     def changed(self, test: ModuleType | None = None) -> list[str]:
         """What differs from when this was made: ``kit.kata.Kata.run``, a module given a
@@ -141,7 +141,7 @@ class Settled:
         the recorder looks at every grader's module once each kata's last check has run, so
         a change to another kata's grader is named before that kata runs."""
         found: list[str] = []
-        for entry in self._modules.values():
+        for entry in self._modules:
             if test is not None and entry.test and entry.space is not vars(test):
                 continue
             now = entry.fingerprint()
