@@ -214,8 +214,8 @@ def test_edit_opens_vs_code_at_the_line_or_the_editor(
     monkeypatch.setenv("PATH", f"{tool}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("TERM_PROGRAM", "vscode")
     assert "VS Code" in open_in_editor(kata)
-    for _ in range(100):  # code is started in the background
-        if log.exists():
+    for _ in range(600):  # code is started in the background (30 s: the suite runs beside)
+        if log.exists() and log.read_text().endswith("\n"):
             break
         time.sleep(0.05)
     monkeypatch.setenv("TERM_PROGRAM", "xterm")
