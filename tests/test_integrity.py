@@ -442,6 +442,85 @@ def test_a_graders_module_is_looked_at_with_its_own_checks() -> None:
     assert settled.changed(mine) == ["kit.fake.kit"]
 
 
+class _Impostor:
+    """An object that says it equals anything, and a name that says it is any name."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = object.__hash__
+
+
+class _AnyName(str):
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = str.__hash__
+
+
+def test_impostors_that_say_they_are_equal_are_changes() -> None:
+    """The fast looks compare by identity: an object whose ``__eq__`` says yes, or a name of
+    a str subclass that does, is a change all the same."""
+    import types
+
+    from kit._internal.settled import Settled
+
+    grader = types.ModuleType("kit.fake")
+    exec("def run():\n    return 1\nCHECKS = [abs]\n_last = 1\n", grader.__dict__)
+    settled = Settled([grader])
+    honest = grader.run
+    grader.run = _Impostor()
+    assert settled.changed() == ["kit.fake.run"]
+    grader.run = honest
+    grader.CHECKS[0] = _Impostor()
+    assert settled.changed() == ["what kit.fake.CHECKS holds"]
+    grader.CHECKS[0] = abs
+    del grader._last  # the last name gone, and a builtin's come in its place...
+    grader.__dict__[_AnyName("abs")] = lambda number: 0  # ...as a name equal to any
+    assert settled.changed() == ["kit.fake: abs"]
+
+
+def test_the_recorders_watch_sees_impostors_and_hooks() -> None:
+    """``Watch`` (the recorder's look after every check): a function replaced by an impostor,
+    a hook implementation's function, a hook caller of pytest's relay; each is named."""
+    import types
+
+    import pluggy
+    from kit._internal.sandbox import Watch
+
+    spec, impl = pluggy.HookspecMarker("demo"), pluggy.HookimplMarker("demo")
+
+    class Spec:
+        @spec
+        def ping(self) -> None: ...
+
+    class Plugin:
+        @impl
+        def ping(self) -> int:
+            return 1
+
+    manager = pluggy.PluginManager("demo")
+    manager.add_hookspecs(Spec)
+    manager.register(Plugin(), "mine")
+    kit_like = types.ModuleType("kit.fake")
+    exec("def fail():\n    raise AssertionError\n", kit_like.__dict__)
+    watch = Watch([kit_like], manager)
+    assert watch.changed() == []
+    honest = kit_like.fail
+    kit_like.fail = _Impostor()
+    assert watch.changed() == ["kit.fake.fail", "kit.fake.fail.__code__"]
+    kit_like.fail = honest
+    hook = manager.hook.ping.get_hookimpls()[0]
+    hook.function, real = (lambda: 2), hook.function
+    assert watch.changed() == ["pytest hook ping of mine"]
+    hook.function = real
+    caller = manager.hook.ping
+    manager.hook.ping = _Impostor()
+    assert "pytest's hook relay .ping" in watch.changed()
+    manager.hook.ping = caller
+    assert watch.changed() == []
+
+
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
     import types
 

@@ -100,7 +100,10 @@ class Recorder:
         self.manager = session.config.pluginmanager
         # asyncio's functions and classes: graders replace some while a check runs
         # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
-        self.watches = (Watch(self.guarded, self.manager), Watch(_asyncio_modules()))
+        self.watches = (
+            Watch(self.guarded, self.manager),
+            Watch(_asyncio_modules(), process_wide=False),
+        )
         self.settled = Settled(grading_modules(GRADERS.resolve()))
         last: dict[str, str] = {}  # kata id -> the node id of its last check
         for item in session.items:

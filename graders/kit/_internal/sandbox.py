@@ -164,6 +164,8 @@ def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
         if name.partition(".")[0] in WATCHED_PACKAGES:
             seen[f"sys.modules[{name!r}]"] = id(module)
     if plugins is not None:
+        for hook_name, caller in list(vars(plugins.hook).items()):
+            seen[f"pytest's hook relay .{hook_name}"] = id(caller)
         for hook_name in dir(plugins.hook):
             caller = getattr(plugins.hook, hook_name)
             for impl in getattr(caller, "get_hookimpls", list)():
@@ -171,44 +173,68 @@ def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
     return seen
 
 
+def identical(now: list[Any] | tuple[Any, ...], then: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether two sequences hold the very same objects in the same order: compared by
+    identity in C, never with ``==``, which an object (or a str subclass) can define to
+    say anything."""
+    return len(now) == len(then) and all(map(operator.is_, now, then))
+
+
 _code_of = operator.attrgetter("__code__")
 _function_of = operator.attrgetter("function")
+_impls_of = operator.attrgetter("_hookimpls")  # where pluggy's HookCaller keeps its list
 
 
 class Watch:
-    """A ``snapshot`` kept for fast second looks: ``changed()`` compares the identities of
-    the same entries in C loops (about a tenth of a snapshot's time, which is taken around
-    every check) and names what changed, through ``tampered``, only when something did."""
+    """A ``snapshot`` kept for fast second looks: ``changed()`` compares the watched objects
+    (``identical``) and names what changed, through ``tampered``, only when something did.
+    It holds what it watches, so no id is ever reused by an impostor. ``process_wide``:
+    builtins and ``sys.modules`` too (a second watch looked at with the first can leave
+    them to it)."""
 
-    def __init__(self, modules: list[ModuleType], plugins: Any = None) -> None:
+    def __init__(
+        self, modules: list[ModuleType], plugins: Any = None, *, process_wide: bool = True
+    ) -> None:
         self.modules, self.plugins = modules, plugins
         self.before = snapshot(modules, plugins)
-        self._spaces: list[tuple[dict[str, Any], list[str]]] = [
+        self._spaces: list[tuple[Any, list[str]]] = [
             (vars(m), [k for k in vars(m) if f"{m.__name__}.{k}" in self.before]) for m in modules
         ]
-        self._spaces.append((vars(builtins), [k for k in vars(builtins) if k[:2] != "__"]))
-        self._spaces.append(
-            (sys.modules, [n for n in sys.modules if n.partition(".")[0] in WATCHED_PACKAGES])
-        )
-        found = [space[name] for space, names in self._spaces[: len(modules)] for name in names]
+        found = [space[name] for space, names in self._spaces for name in names]
         self._functions = [f for f in found if hasattr(f, "__code__")]
-        self._print = self._fingerprint()
+        if process_wide:
+            self._spaces.append((vars(builtins), [k for k in vars(builtins) if k[:2] != "__"]))
+            self._spaces.append(
+                (sys.modules, [n for n in sys.modules if n.partition(".")[0] in WATCHED_PACKAGES])
+            )
+        self._objects, self._sizes = self._look()
 
-    def _fingerprint(self) -> list[int]:
-        ids: list[int] = []
+    def _look(self) -> tuple[list[Any], list[int]]:
+        """What is watched, in order: the object bound to each watched name (None once it is
+        gone), each watched function's code, and pytest's hooks: their names and callers,
+        and each caller's implementations and their functions; and how many each caller has."""
+        found: list[Any] = []
         for space, names in self._spaces:
-            ids.extend(map(id, map(space.get, names)))
-        ids.extend(map(id, map(_code_of, self._functions)))
-        if self.plugins is not None:
-            relay = vars(self.plugins.hook)
-            ids.extend(map(id, relay))
-            for caller in relay.values():
-                ids.extend(map(id, map(_function_of, caller.get_hookimpls())))
-        return ids
+            found.extend(map(space.get, names))
+        found.extend(map(_code_of, self._functions))
+        if self.plugins is None:
+            return found, []
+        relay = vars(self.plugins.hook)
+        found.extend(relay)
+        found.extend(relay.values())
+        try:
+            lists = list(map(_impls_of, relay.values()))
+            impls = [impl for each in lists for impl in each]
+            found.extend(map(_function_of, impls))
+        except (AttributeError, TypeError):  # not pluggy's callers and implementations
+            return [*found, object()], []  # an object seen nowhere else: a change
+        found.extend(impls)
+        return found, list(map(len, lists))
 
     def changed(self) -> list[str]:
         """What changed since this watch began (as ``tampered`` names it)."""
-        if self._fingerprint() == self._print:
+        objects, sizes = self._look()
+        if sizes == self._sizes and identical(objects, self._objects):
             return []
         return tampered(self.before, self.modules, self.plugins)
 

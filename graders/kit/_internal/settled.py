@@ -20,9 +20,12 @@ import builtins
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from .sandbox import identical
 
 # Public module-level values watched by identity besides callables and modules: constants,
 # and containers whose items are watched too. Other objects (a Trace the kit renews per
@@ -62,6 +65,14 @@ def _method(value: Any) -> bool:
     return callable(value) or hasattr(type(value), "__get__")
 
 
+Look = tuple[tuple[str, ...], list[Any], list[int]]
+
+
+def _same(now: Look, then: Look) -> bool:
+    """Whether two looks hold the same names, objects (``identical``) and sizes."""
+    return now[2] == then[2] and identical(now[0], then[0]) and identical(now[1], then[1])
+
+
 @dataclass
 class _Module:
     """What is watched of one module: its names, its classes' methods, its containers."""
@@ -72,41 +83,49 @@ class _Module:
     test: bool  # a grader's test module (test_*.py), looked at with its own checks only
     classes: list[tuple[str, Mapping[str, Any], list[str]]] = field(default_factory=list)
     containers: list[tuple[str, Any]] = field(default_factory=list)
-    before: list[Any] = field(default_factory=list)
+    before: Look = ((), [], [])
     shadows: set[str] = field(default_factory=set)  # the builtins' names it held
 
-    def fingerprint(self) -> list[Any]:
+    def look(self) -> Look:
         """Its names in order (a tuple made in C: a name added or removed shows at a tenth of
-        the cost of finding the builtins' names it holds, which ``Settled`` does only then)
-        and the ids of its watched names; per class: its size and the ids of its methods;
-        per container: a tuple of its size and the ids of what it holds."""
-        ids: list[Any] = [tuple(self.space)]
-        ids.extend(map(id, map(self.space.get, self.keys)))  # a removed name reads None
+        the cost of finding the builtins' names it holds, which ``Settled`` does only then);
+        the objects it watches: what each watched name holds (None once it is gone), each
+        class's methods, what each container holds; and the size of each class and
+        container. It holds what it watched, so no id is ever reused by an impostor."""
+        objects = list(map(self.space.get, self.keys))
+        sizes: list[int] = []
         for _, space, keys in self.classes:
-            ids.append(len(space))
-            ids.extend(map(id, map(space.get, keys)))
+            sizes.append(len(space))
+            objects.extend(map(space.get, keys))
         for _, container in self.containers:
-            items = [*container, *container.values()] if isinstance(container, dict) else container
-            ids.append((len(container), *map(id, items)))
-        return ids
+            sizes.append(len(container))
+            objects.extend(container)
+            if isinstance(container, dict):
+                objects.extend(container.values())
+        return tuple(self.space), objects, sizes
 
-    def differences(self, now: list[Any]) -> list[str]:
-        """What ``now`` (a fingerprint) says changed, by name."""
-        pairs = iter(zip(now, self.before, strict=True))
-
-        def moved() -> bool:
-            a, b = next(pairs)
-            return bool(a != b)
-
-        next(pairs)  # the names in order: only the builtins' names among them count
+    def differences(self, now: Look) -> list[str]:
+        """What ``now`` (a look) says changed, by name."""
         shadows = (self.space.keys() & _BUILTINS) ^ self.shadows
         found = [f"{self.label}: {name}" for name in sorted(shadows)]
+        objects, before = iter(now[1]), iter(self.before[1])
+        sizes = iter(zip(now[2], self.before[2], strict=True))
+
+        def moved() -> bool:
+            return next(objects) is not next(before)
+
         found.extend(f"{self.label}.{key}" for key in self.keys if moved())
         for label, _, keys in self.classes:
-            if moved():
+            size, was = next(sizes)
+            if size != was:
                 found.append(f"{label}: names added or removed")
             found.extend(f"{label}.{key}" for key in keys if moved())
-        found.extend(f"what {label} holds" for label, _ in self.containers if moved())
+        for label, container in self.containers:
+            size, was = next(sizes)
+            many = 2 if isinstance(container, dict) else 1
+            held, had = list(islice(objects, many * size)), list(islice(before, many * was))
+            if size != was or any(a is not b for a, b in zip(held, had, strict=True)):
+                found.append(f"what {label} holds")
         return found
 
 
@@ -128,7 +147,7 @@ class Settled:
                 if isinstance(value, type) and value.__module__ == name:
                     attrs = [a for a, v in value.__dict__.items() if _method(v)]
                     entry.classes.append((f"{name}.{key}", value.__dict__, attrs))
-            entry.before, entry.shadows = entry.fingerprint(), space.keys() & _BUILTINS
+            entry.before, entry.shadows = entry.look(), space.keys() & _BUILTINS
             self._modules.append(entry)
 
     def changed(self, test: ModuleType | None = None) -> list[str]:
@@ -144,8 +163,8 @@ class Settled:
         for entry in self._modules:
             if test is not None and entry.test and entry.space is not vars(test):
                 continue
-            now = entry.fingerprint()
-            if now == entry.before:
+            now = entry.look()
+            if _same(now, entry.before):
                 continue
             differences = entry.differences(now)
             if not differences:  # names came or went, none a builtin's, nothing replaced
