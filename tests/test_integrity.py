@@ -521,6 +521,36 @@ def test_the_recorders_watch_sees_impostors_and_hooks() -> None:
     assert watch.changed() == []
 
 
+def test_replaced_builtins_do_not_blind_the_looks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Code that first makes every comparison come out the same (builtins.id, map, all,
+    len and sorted, operator.is_), then replaces part of the kit, is seen all the same: the
+    looks use what they were given when the kit was imported."""
+    import builtins
+    import operator
+    import types
+
+    from kit._internal.sandbox import Watch
+    from kit._internal.settled import Settled
+
+    grader = types.ModuleType("kit.fake")
+    exec("def run():\n    return 1\n", grader.__dict__)
+    settled, watch = Settled([grader]), Watch([grader], process_wide=False)
+    for name, blind in {
+        "id": lambda obj: 0,
+        "map": lambda fn, *its: iter(()),
+        "all": lambda items: True,
+        "len": lambda items: 0,
+        "sorted": lambda items, **how: [],
+    }.items():
+        monkeypatch.setattr(builtins, name, blind)
+    monkeypatch.setattr(operator, "is_", lambda a, b: True)
+    grader.run = lambda: 2
+    seen = settled.changed(), watch.changed()
+    monkeypatch.undo()
+    assert seen[0] == ["kit.fake.run"]
+    assert {"kit.fake.run", "kit.fake.run.__code__", "builtins.id"} <= {*seen[1]}, seen[1]
+
+
 def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
     import types
 

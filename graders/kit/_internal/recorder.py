@@ -27,6 +27,8 @@ from .sandbox import Watch, snapshot
 from .settled import Settled, grading_modules
 
 OUTPUT_CAP = 2000  # characters of captured output kept per test
+# Bound when the kit is imported, before learner code runs (see sandbox.py).
+_id, _map, _sorted, _type, _vars = id, map, sorted, type, vars
 
 TIMEOUT_SENTENCE = (
     "your code ran for more than {limit} s of real time and was stopped: an endless loop, "
@@ -83,15 +85,15 @@ class Recorder:
 
     def _identity(self) -> dict[str, int]:
         seen = snapshot(self.guarded, self.manager)
-        seen.update({f"Recorder.{k}": id(v) for k, v in vars(type(self)).items()})
-        mine = {k: v for k, v in vars(self).items() if k not in _CHANGING}
-        seen.update({f"recorder.{k}": id(v) for k, v in mine.items()})
+        seen.update({f"Recorder.{k}": _id(v) for k, v in _vars(_type(self)).items()})
+        mine = {k: v for k, v in _vars(self).items() if k not in _CHANGING}
+        seen.update({f"recorder.{k}": _id(v) for k, v in mine.items()})
         return seen
 
     def _own_ids(self) -> list[int]:
         """The identities of this recorder's class and attributes (``_identity``'s last part)."""
-        ids = list(map(id, vars(type(self)).values()))
-        ids.extend(id(v) for k, v in vars(self).items() if k not in _CHANGING)
+        ids = [*_map(_id, _vars(_type(self)).values())]
+        ids.extend(_id(v) for k, v in _vars(self).items() if k not in _CHANGING)
         return ids
 
     @pytest.hookimpl(trylast=True)
@@ -132,7 +134,7 @@ class Recorder:
         changed = {k for k, v in self.baseline.items() if now.get(k) != v}
         added = now.keys() - self.baseline.keys()
         changed |= {k for k in added if k.startswith(("pytest hook", "Recorder.", "recorder."))}
-        changed |= set(settled)
+        changed |= {*settled}
         if teardown:
             after = snapshot(in_asyncio.modules)
             changed |= {
@@ -140,7 +142,7 @@ class Recorder:
                 for k, v in in_asyncio.before.items()
                 if k.startswith("asyncio") and after.get(k) != v
             }
-        return sorted(changed)
+        return _sorted(changed)
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self._send("start", nodeid)

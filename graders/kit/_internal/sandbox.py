@@ -145,31 +145,38 @@ def sandbox(*roots: Path) -> Iterator[None]:
 WATCHED_PACKAGES = ("kit", "pytest", "_pytest", "pluggy", "asyncio", "looptime", "hypothesis")
 
 
+# The builtins the looks below rely on, bound when the kit is imported, before any learner
+# code runs: code that later replaces builtins.id or operator.is_ (to make every look come
+# out the same) changes neither what they see nor how they compare.
+_id, _map, _len, _all, _list, _vars, _dir = id, map, len, all, list, vars, dir
+_getattr, _callable, _sorted, _is = getattr, callable, sorted, operator.is_
+
+
 def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
     """The identity of what graders rely on: every public function and class of ``modules``
     and its code object, every builtin, the modules of the kit, pytest and asyncio in
     ``sys.modules``, and (given pytest's plugin manager) every hook implementation."""
     seen: dict[str, int] = {}
     for module in modules:
-        for name, value in list(vars(module).items()):
-            if callable(value) and not name.startswith("__"):
-                seen[f"{module.__name__}.{name}"] = id(value)
-                code = getattr(value, "__code__", None)
+        for name, value in _list(_vars(module).items()):
+            if _callable(value) and not name.startswith("__"):
+                seen[f"{module.__name__}.{name}"] = _id(value)
+                code = _getattr(value, "__code__", None)
                 if code is not None:
-                    seen[f"{module.__name__}.{name}.__code__"] = id(code)
-    for name, value in list(vars(builtins).items()):
+                    seen[f"{module.__name__}.{name}.__code__"] = _id(code)
+    for name, value in _list(_vars(builtins).items()):
         if not name.startswith("__"):
-            seen[f"builtins.{name}"] = id(value)
-    for name, module in list(sys.modules.items()):
+            seen[f"builtins.{name}"] = _id(value)
+    for name, module in _list(sys.modules.items()):
         if name.partition(".")[0] in WATCHED_PACKAGES:
-            seen[f"sys.modules[{name!r}]"] = id(module)
+            seen[f"sys.modules[{name!r}]"] = _id(module)
     if plugins is not None:
-        for hook_name, caller in list(vars(plugins.hook).items()):
-            seen[f"pytest's hook relay .{hook_name}"] = id(caller)
-        for hook_name in dir(plugins.hook):
-            caller = getattr(plugins.hook, hook_name)
-            for impl in getattr(caller, "get_hookimpls", list)():
-                seen[f"pytest hook {hook_name} of {impl.plugin_name}"] = id(impl.function)
+        for hook_name, caller in _list(_vars(plugins.hook).items()):
+            seen[f"pytest's hook relay .{hook_name}"] = _id(caller)
+        for hook_name in _dir(plugins.hook):
+            caller = _getattr(plugins.hook, hook_name)
+            for impl in _getattr(caller, "get_hookimpls", _list)():
+                seen[f"pytest hook {hook_name} of {impl.plugin_name}"] = _id(impl.function)
     return seen
 
 
@@ -177,7 +184,7 @@ def identical(now: list[Any] | tuple[Any, ...], then: list[Any] | tuple[Any, ...
     """Whether two sequences hold the very same objects in the same order: compared by
     identity in C, never with ``==``, which an object (or a str subclass) can define to
     say anything."""
-    return len(now) == len(then) and all(map(operator.is_, now, then))
+    return _len(now) == _len(then) and _all(_map(_is, now, then))
 
 
 _code_of = operator.attrgetter("__code__")
@@ -198,12 +205,12 @@ class Watch:
         self.modules, self.plugins = modules, plugins
         self.before = snapshot(modules, plugins)
         self._spaces: list[tuple[Any, list[str]]] = [
-            (vars(m), [k for k in vars(m) if f"{m.__name__}.{k}" in self.before]) for m in modules
+            (_vars(m), [k for k in _vars(m) if f"{m.__name__}.{k}" in self.before]) for m in modules
         ]
         found = [space[name] for space, names in self._spaces for name in names]
         self._functions = [f for f in found if hasattr(f, "__code__")]
         if process_wide:
-            self._spaces.append((vars(builtins), [k for k in vars(builtins) if k[:2] != "__"]))
+            self._spaces.append((_vars(builtins), [k for k in _vars(builtins) if k[:2] != "__"]))
             self._spaces.append(
                 (sys.modules, [n for n in sys.modules if n.partition(".")[0] in WATCHED_PACKAGES])
             )
@@ -215,21 +222,21 @@ class Watch:
         and each caller's implementations and their functions; and how many each caller has."""
         found: list[Any] = []
         for space, names in self._spaces:
-            found.extend(map(space.get, names))
-        found.extend(map(_code_of, self._functions))
+            found.extend(_map(space.get, names))
+        found.extend(_map(_code_of, self._functions))
         if self.plugins is None:
             return found, []
-        relay = vars(self.plugins.hook)
+        relay = _vars(self.plugins.hook)
         found.extend(relay)
         found.extend(relay.values())
         try:
-            lists = list(map(_impls_of, relay.values()))
+            lists = _list(_map(_impls_of, relay.values()))
             impls = [impl for each in lists for impl in each]
-            found.extend(map(_function_of, impls))
+            found.extend(_map(_function_of, impls))
         except (AttributeError, TypeError):  # not pluggy's callers and implementations
             return [*found, object()], []  # an object seen nowhere else: a change
         found.extend(impls)
-        return found, list(map(len, lists))
+        return found, _list(_map(_len, lists))
 
     def changed(self) -> list[str]:
         """What changed since this watch began (as ``tampered`` names it)."""
@@ -244,4 +251,4 @@ def tampered(before: dict[str, int], modules: list[ModuleType], plugins: Any = N
     after = snapshot(modules, plugins)
     changed = {name for name, ident in before.items() if after.get(name) != ident}
     changed |= {name for name in after.keys() - before.keys() if name.startswith("pytest hook")}
-    return sorted(changed)
+    return _sorted(changed)

@@ -20,12 +20,14 @@ import builtins
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from .sandbox import identical
+
+# Bound when the kit is imported, before learner code runs (see sandbox.py).
+_map, _len, _sorted, _zip = map, len, sorted, zip
 
 # Public module-level values watched by identity besides callables and modules: constants,
 # and containers whose items are watched too. Other objects (a Trace the kit renews per
@@ -70,7 +72,7 @@ Look = tuple[tuple[str, ...], list[Any], list[int]]
 
 def _same(now: Look, then: Look) -> bool:
     """Whether two looks hold the same names, objects (``identical``) and sizes."""
-    return now[2] == then[2] and identical(now[0], then[0]) and identical(now[1], then[1])
+    return identical(now[0], then[0]) and identical(now[1], then[1]) and now[2] == then[2]
 
 
 @dataclass
@@ -82,7 +84,7 @@ class _Module:
     keys: list[str]  # the names watched in ``space``
     test: bool  # a grader's test module (test_*.py), looked at with its own checks only
     classes: list[tuple[str, Mapping[str, Any], list[str]]] = field(default_factory=list)
-    containers: list[tuple[str, Any]] = field(default_factory=list)
+    containers: list[tuple[str, Any, int]] = field(default_factory=list)  # label, it, 2 for a dict
     before: Look = ((), [], [])
     shadows: set[str] = field(default_factory=set)  # the builtins' names it held
 
@@ -92,39 +94,40 @@ class _Module:
         the objects it watches: what each watched name holds (None once it is gone), each
         class's methods, what each container holds; and the size of each class and
         container. It holds what it watched, so no id is ever reused by an impostor."""
-        objects = list(map(self.space.get, self.keys))
+        objects = [*_map(self.space.get, self.keys)]
         sizes: list[int] = []
         for _, space, keys in self.classes:
-            sizes.append(len(space))
-            objects.extend(map(space.get, keys))
-        for _, container in self.containers:
-            sizes.append(len(container))
+            sizes.append(_len(space))
+            objects.extend(_map(space.get, keys))
+        for _, container, many in self.containers:
+            sizes.append(_len(container))
             objects.extend(container)
-            if isinstance(container, dict):
+            if many == 2:
                 objects.extend(container.values())
-        return tuple(self.space), objects, sizes
+        return (*self.space,), objects, sizes
 
     def differences(self, now: Look) -> list[str]:
         """What ``now`` (a look) says changed, by name."""
         shadows = (self.space.keys() & _BUILTINS) ^ self.shadows
-        found = [f"{self.label}: {name}" for name in sorted(shadows)]
-        objects, before = iter(now[1]), iter(self.before[1])
-        sizes = iter(zip(now[2], self.before[2], strict=True))
+        found = [f"{self.label}: {name}" for name in _sorted(shadows)]
+        objects, before = now[1], self.before[1]
+        at = [0, 0]  # where the next objects of ``now`` and of ``before`` are
 
-        def moved() -> bool:
-            return next(objects) is not next(before)
+        def moved(count: int, was: int) -> bool:
+            held, had = objects[at[0] : at[0] + count], before[at[1] : at[1] + was]
+            at[0], at[1] = at[0] + count, at[1] + was
+            return not identical(held, had)
 
-        found.extend(f"{self.label}.{key}" for key in self.keys if moved())
-        for label, _, keys in self.classes:
-            size, was = next(sizes)
+        found.extend(f"{self.label}.{key}" for key in self.keys if moved(1, 1))
+        sizes = [*_zip(now[2], self.before[2], strict=True)]
+        for (label, _, keys), (size, was) in _zip(self.classes, sizes, strict=False):
             if size != was:
                 found.append(f"{label}: names added or removed")
-            found.extend(f"{label}.{key}" for key in keys if moved())
-        for label, container in self.containers:
-            size, was = next(sizes)
-            many = 2 if isinstance(container, dict) else 1
-            held, had = list(islice(objects, many * size)), list(islice(before, many * was))
-            if size != was or any(a is not b for a, b in zip(held, had, strict=True)):
+            found.extend(f"{label}.{key}" for key in keys if moved(1, 1))
+        for (label, _, many), (size, was) in _zip(
+            self.containers, sizes[_len(self.classes) :], strict=True
+        ):
+            if moved(many * size, many * was):
                 found.append(f"what {label} holds")
         return found
 
@@ -143,7 +146,8 @@ class Settled:
             for key in keys:
                 value = space[key]
                 if type(value) in _CONTAINERS and (name == "kit" or name.startswith("kit.")):
-                    entry.containers.append((f"{name}.{key}", value))  # graders keep records
+                    many = 2 if type(value) is dict else 1
+                    entry.containers.append((f"{name}.{key}", value, many))  # graders keep records
                 if isinstance(value, type) and value.__module__ == name:
                     attrs = [a for a, v in value.__dict__.items() if _method(v)]
                     entry.classes.append((f"{name}.{key}", value.__dict__, attrs))
@@ -161,7 +165,7 @@ class Settled:
         a change to another kata's grader is named before that kata runs."""
         found: list[str] = []
         for entry in self._modules:
-            if test is not None and entry.test and entry.space is not vars(test):
+            if test is not None and entry.test and entry.space is not test.__dict__:
                 continue
             now = entry.look()
             if _same(now, entry.before):
