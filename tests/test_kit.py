@@ -202,6 +202,22 @@ def test_a_step_that_never_ends_is_stopped(
         assert spun < limit / 2, f"the spin had {spun:.2f} s of CPU time in {took:.2f} s"
 
 
+def test_on_the_real_clock_a_long_step_is_timed_without_its_wait_for_a_cpu(
+    make_kata: Callable[[str], Kata], busy_cpu: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real-clock runs (threads, subprocesses, sockets) leave a step's wait for a CPU out of
+    the stuck-step limit: a blocking call the grader names (hashing a big file on the loop)
+    took over 5 s of real time on a busy machine and was called stuck. 0.1 s of work on a
+    CPU shared eight ways takes about 0.8 s: not stuck at 0.5 s. A spin still is."""
+    monkeypatch.setattr("kit.running.STUCK_LIMIT_REAL", 0.5)
+    kata = make_kata(SHORT_WORK.replace("0.05", "0.1"))
+    run = kata.run(lambda: kata.get("work", "coroutine")(), clock="real")
+    assert run.wall_time > 0.5, "the CPU was not busy: this test proves nothing"
+    spin = make_kata("async def work():\n    while True:\n        pass\n")
+    with pytest.raises(Failed, match=r"one step ran for more than 0\.5 s of real time"):
+        spin.run(lambda: spin.get("work", "coroutine")(), clock="real")
+
+
 def test_a_stuck_cleanup_of_a_cancelled_task_is_stopped(
     make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -302,7 +302,7 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
             gc.collect()  # surface never-awaited coroutines and unretrieved exceptions now
         await asyncio.sleep(0)
 
-    guard = seen.timer.stuck_guard(options.stuck_limit)
+    guard = seen.timer.stuck_guard(options.stuck_limit, own_time=not options.virtual)
     # On virtual time the learner's time.monotonic() and friends read the loop's clock.
     clocks = loop_clocks(getattr(kata, "module", None) if options.virtual else None)
     with (

@@ -21,8 +21,9 @@ SPIN_LIMIT = 200_000
 # Real seconds one loop step may run before it is interrupted: on virtual time far above
 # kit.running.BLOCK_LIMIT (which already fails such a step; a check that allows long steps,
 # block_limit=None, still needs room: 0.5 s cut 1000 transfers short on a busy machine), on
-# the real clock far above anything a grader waits for in one step, so only a stuck step
-# (``while True: pass``) is cut short.
+# the real clock far above anything a grader waits for in one step, and counted without the
+# step's wait for a CPU (see stuck_guard), so only a stuck step (``while True: pass``) is
+# cut short, and a blocking call that a grader names is named, however busy the machine.
 STUCK_LIMIT = 1.0
 STUCK_LIMIT_REAL = 5.0
 # A loop step longer than this (real seconds) is corrected for the time it waited for a CPU;
@@ -212,9 +213,14 @@ class StepTimer:
                 self._queued_uncounted += now - queued
 
     @contextmanager
-    def stuck_guard(self, limit: float) -> Iterator[list[bool]]:
+    def stuck_guard(self, limit: float, *, own_time: bool = False) -> Iterator[list[bool]]:
         """Interrupt a step (not a wait in select) that runs longer than ``limit`` real
         seconds by raising ``Stuck`` in it; yields a flag list that is ``[True]`` if so.
+        With ``own_time`` (the real clock, whose limit is long enough for a blocking call
+        that a grader names: hashing a big file on the loop), the step's wait for a CPU is
+        left out, as the watchdog samples it from its first look at the step: on a machine
+        busy enough, such a call once took over 5 s of real time and was called stuck. A
+        spin still costs ``limit`` seconds of CPU time, however busy the machine.
 
         A watchdog thread sends SIGUSR1 to the main thread, whose handler raises: pure-Python
         spins and ``time.sleep`` are interrupted at once. Where there is no SIGUSR1 or
@@ -240,13 +246,19 @@ class StepTimer:
             def poke() -> None:
                 _thread.interrupt_main(signal.SIGINT)
 
+        seen: list[float] = [-1.0, 0.0]  # the step the watchdog saw begin, its wait for a CPU then
+
         def busy_for() -> float:
             started = self.step_started
             if started is None or self.selecting:
                 return 0.0
-            # Real time, not corrected for the wait for a CPU: on a busy machine a spin would
-            # otherwise run several times the limit (an honest step is milliseconds long).
-            return time.perf_counter() - started - self._waited
+            # On virtual time, real time: not corrected for the wait for a CPU, or on a busy
+            # machine a spin would run several times the limit (an honest step is
+            # milliseconds long, and the limit is far above kit.running.BLOCK_LIMIT).
+            busy = time.perf_counter() - started - self._waited
+            if own_time and seen[0] == started and (queued := self.queue.read()) is not None:
+                busy -= max(0.0, queued - seen[1])
+            return busy
 
         def interrupt(sig: int, frame: Any) -> None:
             if busy_for() > limit and not fired:
@@ -261,6 +273,9 @@ class StepTimer:
         def watch() -> None:
             while not done.wait(SAMPLE_EVERY) and not fired:
                 self.queue.sample()
+                started = self.step_started
+                if own_time and started is not None and started != seen[0]:
+                    seen[:] = [started, self.queue.read() or 0.0]
                 if busy_for() > limit:
                     poke()
 
