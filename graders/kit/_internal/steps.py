@@ -70,11 +70,12 @@ class RunQueue:
         except (OSError, ValueError, IndexError):
             return None
 
-    def sample(self) -> None:
-        """Note the delay so far (from any thread: the file is the loop thread's)."""
+    def sample(self) -> float | None:
+        """Note the delay so far (from any thread: the file is the loop thread's); return it."""
         now, delay = time.perf_counter(), self.read()
         if delay is not None:
             self._samples.append((now, delay))
+        return delay
 
     def since(self, start: float) -> float:
         """Seconds spent waiting for a CPU since the first sample at or after ``start``."""
@@ -248,7 +249,9 @@ class StepTimer:
 
         seen: list[float] = [-1.0, 0.0]  # the step the watchdog saw begin, its wait for a CPU then
 
-        def busy_for() -> float:
+        def busy_for(queued: float | None = None) -> float:
+            """The step's time so far; with ``own_time``, less its wait for a CPU since the
+            watchdog first saw it (``queued``: that wait, just sampled; else read now)."""
             started = self.step_started
             if started is None or self.selecting:
                 return 0.0
@@ -256,8 +259,10 @@ class StepTimer:
             # machine a spin would run several times the limit (an honest step is
             # milliseconds long, and the limit is far above kit.running.BLOCK_LIMIT).
             busy = time.perf_counter() - started - self._waited
-            if own_time and seen[0] == started and (queued := self.queue.read()) is not None:
-                busy -= max(0.0, queued - seen[1])
+            if own_time and seen[0] == started:
+                queued = self.queue.read() if queued is None else queued
+                if queued is not None:
+                    busy -= max(0.0, queued - seen[1])
             return busy
 
         def interrupt(sig: int, frame: Any) -> None:
@@ -272,11 +277,11 @@ class StepTimer:
 
         def watch() -> None:
             while not done.wait(SAMPLE_EVERY) and not fired:
-                self.queue.sample()
+                queued = self.queue.sample()
                 started = self.step_started
                 if own_time and started is not None and started != seen[0]:
-                    seen[:] = [started, self.queue.read() or 0.0]
-                if busy_for() > limit:
+                    seen[:] = [started, queued or 0.0]
+                if busy_for(queued) > limit:
                     poke()
 
         previous = signal.signal(signum, interrupt)
