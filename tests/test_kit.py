@@ -25,8 +25,13 @@ Failed = pytest.fail.Exception
 
 
 @pytest.fixture
-def make_kata(tmp_path: Path) -> Callable[[str], Kata]:
-    """Write a learner module into a fresh target and load it as kata 99_test/sample."""
+def make_kata(tmp_path: Path) -> Iterator[Callable[[str], Kata]]:
+    """Write a learner module into a fresh target and load it as kata 99_test/sample.
+
+    The test process's objects are collected and frozen first, as a grader process does
+    before each check (graders/conftest.py): the kit's gc.collect() around learner code, and
+    the learner's own, then walk what the test made, not all of this xdist worker (on a slow
+    machine busy with the suite, one such step took 0.59 s and was called blocking)."""
 
     def make(source: str) -> Kata:
         path = tmp_path / "99_test" / "sample.py"
@@ -34,7 +39,12 @@ def make_kata(tmp_path: Path) -> Callable[[str], Kata]:
         path.write_text(textwrap.dedent(source), encoding="utf-8")
         return load("99_test/sample", tmp_path, {"work": "async def work() -> int"})
 
-    return make
+    gc.collect()
+    gc.freeze()
+    try:
+        yield make
+    finally:
+        gc.unfreeze()
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -307,16 +317,8 @@ def test_a_task_collected_while_pending_is_named(make_kata: Callable[[str], Kata
             gc.collect()
         """
     )
-    # As a grader process does before each check (conftest.py): the kata's own gc.collect()
-    # then walks what this run made, not all of this test process (on a slow machine busy
-    # with the suite, that one step once took 0.59 s and was called blocking).
-    gc.collect()
-    gc.freeze()
-    try:
-        with pytest.raises(Failed, match=r"left 1 task\(s\) still running \(worker\), and they"):
-            kata.run(lambda: kata.get("work", "coroutine")())
-    finally:
-        gc.unfreeze()
+    with pytest.raises(Failed, match=r"left 1 task\(s\) still running \(worker\), and they were"):
+        kata.run(lambda: kata.get("work", "coroutine")())
 
 
 def test_a_never_awaited_coroutine_is_named(make_kata: Callable[[str], Kata]) -> None:
