@@ -18,6 +18,7 @@ from kit._internal.manifest import catalogue
 from kit._internal.paths import kata_of, resolve_target
 from kit._internal.recorder import Recorder
 from kit._internal.sandbox import sandbox, snapshot, tampered
+from kit.examples import bounded_shrinking
 from kit.kata import Kata, load
 
 
@@ -139,6 +140,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         elif item.config.getoption("--kata-fail-fast"):
             _stopped[kata_id] = "an earlier check of this kata failed"
     return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
+    """A grader's own ``@given`` check shrinks a failure for a bounded number of calls, as
+    ``kit.drawn`` does (see kit.examples), and fails with the smallest failure's sentence."""
+    handle = getattr(pyfuncitem.obj, "hypothesis", None)
+    if handle is None:
+        return (yield)
+    with bounded_shrinking(handle):
+        return (yield)
 
 
 @pytest.fixture

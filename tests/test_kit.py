@@ -17,7 +17,10 @@ from typing import Any
 
 import kit
 import pytest
+from hypothesis import strategies as st
 from kit import Probe, expect_loop_time
+from kit._internal.paths import REPO
+from kit.examples import SHRINK_CALLS
 from kit.kata import Kata, load
 from kit.outcomes import NotStarted
 
@@ -558,3 +561,114 @@ def test_an_error_raised_out_of_except_star_is_searched_once() -> None:
             raise group.exceptions[0]  # noqa: B904 - the learner's code, as written
     except ValueError as exc:
         assert running._find_not_implemented(exc) is False
+
+
+# --- checks over many inputs ------------------------------------------------------------------
+
+
+def test_drawn_shrinks_a_failure_for_a_bounded_number_of_calls() -> None:
+    """Every input fails: the check runs once to fail and SHRINK_CALLS more times, not the
+    hundred or so a full shrink takes, and fails with the sentence of the smallest input
+    tried; a second run tries the same inputs and says the same."""
+    calls: list[list[int]] = []
+
+    @kit.drawn(st.lists(st.integers(0, 10**6), min_size=5), max_examples=50)
+    def check(items: list[int]) -> None:
+        calls.append(items)
+        kit.fail(f"failed on {items}")
+
+    with pytest.raises(Failed) as first:
+        check()
+    assert len(calls) == 1 + SHRINK_CALLS
+    smallest = min(reversed(calls), key=lambda items: len(repr(items)))
+    assert str(first.value) == f"failed on {smallest}"
+    tried = list(calls)
+    calls.clear()
+    with pytest.raises(Failed) as again:
+        check()
+    assert calls == tried
+    assert str(again.value) == str(first.value)
+
+
+def test_an_error_of_the_check_is_shrunk_as_briefly_and_raised_as_it_is() -> None:
+    """A check that raises something other than a kit failure (a grader's own bug) is
+    bounded the same way, and the smallest input's error propagates unchanged."""
+    calls: list[list[int]] = []
+
+    @kit.drawn(st.lists(st.integers(0, 10**6), min_size=5), max_examples=50)
+    def check(items: list[int]) -> None:
+        calls.append(items)
+        raise ValueError(f"bad {items}")
+
+    with pytest.raises(ValueError) as error:
+        check()
+    assert len(calls) == 1 + SHRINK_CALLS
+    smallest = min(reversed(calls), key=lambda items: len(repr(items)))
+    assert str(error.value) == f"bad {smallest}"
+
+
+def test_a_timeout_ends_the_search_at_once() -> None:
+    """A check stopped by pytest-timeout is not run again to shrink: its sentence stands."""
+    calls: list[int] = []
+
+    @kit.drawn(st.integers(0, 100), max_examples=50)
+    def check(n: int) -> None:
+        calls.append(n)
+        if len(calls) == 3:
+            pytest.fail("Timeout (>30.0s) from pytest-timeout.")
+        if len(calls) > 3:
+            kit.fail(f"failed on {n}")
+
+    with pytest.raises(Failed, match=r"^Timeout \(>30\.0s\) from pytest-timeout\.$"):
+        check()
+    assert len(calls) == 3
+
+
+OWN_GIVEN_CHECK = """
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+from kit.examples import grader_settings
+
+
+@grader_settings(max_examples=50)
+@given(items=st.lists(st.integers(0, 10**6), min_size=5))
+def test_every_list_fails(items):
+    with open(Path(__file__).parent / "calls.txt", "a") as log:
+        log.write(repr(items) + "\\n")
+    pytest.fail(f"failed on {items}")
+"""
+
+
+def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_path: Path) -> None:
+    """The graders' conftest bounds the shrinking of a grader's own @given check as
+    kit.drawn does (fetch_many's took 88 calls, 16 s, past 30 s on a loaded machine)."""
+    grader = tmp_path / "99_test" / "test_sample.py"
+    grader.parent.mkdir()
+    grader.write_text(OWN_GIVEN_CHECK, encoding="utf-8")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(grader),
+            "-p",
+            "conftest",
+            f"--target={tmp_path}",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--tb=short",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO / "graders")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    calls = (grader.parent / "calls.txt").read_text(encoding="utf-8").splitlines()
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert len(calls) == 1 + SHRINK_CALLS, run.stdout
+    smallest = min(reversed(calls), key=len)
+    assert f"\nfailed on {smallest}\n" in run.stdout, run.stdout

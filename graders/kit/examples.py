@@ -2,21 +2,23 @@
 
 ``@kit.drawn(strategy, ..., examples=[...])`` turns a check of some arguments into a check
 run on each explicit example, then on inputs Hypothesis draws (derandomized, with no
-database: the same inputs on every run). A failing input is shrunk for at most
-SHRINK_SECONDS of real time, and the check fails with the teaching sentence of the smallest
-failure seen, so a failing kata stays well inside its time budget. The garbage collector is
-frozen before each example: the kit's gc.collect() around learner code then walks only what
-the example made, not Hypothesis's own objects (one grader took 45 s instead of 1 s).
+database: the same inputs on every run). A failing input is shrunk for at most SHRINK_CALLS
+more calls, and the check fails with the teaching sentence of the smallest failure seen: a
+failing kata stays well inside its time budget however slow the machine, and says the same
+on every machine (a bound in seconds did not). The garbage collector is frozen before each
+example: the kit's gc.collect() around learner code then walks only what the example made,
+not Hypothesis's own objects (one grader took 45 s instead of 1 s).
 
 ``grader_settings(max_examples)`` gives the same settings to a grader's own ``@given``
-checks (those that need pytest fixtures).
+checks (those that need pytest fixtures); the graders' conftest bounds their shrinking the
+same way, through ``bounded_shrinking``.
 """
 
 from __future__ import annotations
 
 import gc
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -27,10 +29,72 @@ from .outcomes import fail
 
 
 class _Enough(BaseException):
-    """Stops Hypothesis's shrinking once it has run for SHRINK_SECONDS."""
+    """Stops Hypothesis's shrinking once SHRINK_CALLS calls followed the first failure."""
 
 
-SHRINK_SECONDS = 3.0  # real seconds spent shrinking a failure, at most
+# Calls of a check after its first failure, at most. Shrinking a failure of fetch_many's
+# Hypothesis check took 88 calls of 0.18 s each (16 s idle, past 30 s under a loaded CI).
+SHRINK_CALLS = 20
+
+
+class _Shrinking:
+    """Counts a check's calls from its first failure, and keeps each failure."""
+
+    def __init__(self) -> None:
+        self.failures: list[tuple[int, BaseException]] = []  # (size of the input, what it raised)
+        self.calls = 0
+        self.stopped = False
+
+    def bound(self, check: Callable[..., Any]) -> Callable[..., Any]:
+        """``check``, stopping Hypothesis (``_Enough``) once SHRINK_CALLS calls followed
+        its first failure, or at once after a timeout (nothing after it is worth its time)."""
+
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            if self.failures:
+                self.calls += 1
+                if self.calls > SHRINK_CALLS or _timed_out(self.failures[-1][1]):
+                    self.stopped = True
+                    raise _Enough
+            try:
+                return check(*args, **kwargs)
+            except (Exception, pytest.fail.Exception) as exc:  # Failed is a BaseException
+                self.failures.append((len(repr(args)) + len(repr(kwargs)), exc))
+                raise
+
+        return bounded
+
+    def verdict(self) -> BaseException:
+        """What to fail with: a timeout, else what the smallest input that failed raised
+        (by the length of its repr; of two as small, the later: shrunk further)."""
+        timeouts = [exc for _, exc in self.failures if _timed_out(exc)]
+        if timeouts:
+            return timeouts[0]
+        return min(reversed(self.failures), key=lambda failure: failure[0])[1]
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """Whether pytest-timeout stopped the check (it fails with "Timeout ...")."""
+    return isinstance(exc, pytest.fail.Exception) and str(exc).startswith("Timeout")
+
+
+@contextmanager
+def bounded_shrinking(handle: Any) -> Iterator[None]:
+    """Around one call of a ``@given`` test whose ``hypothesis`` handle is ``handle``: its
+    inner test stops Hypothesis once SHRINK_CALLS calls followed its first failure, and the
+    test then fails with the sentence of the smallest failure seen."""
+    shrinking, inner = _Shrinking(), handle.inner_test
+    handle.inner_test = shrinking.bound(inner)
+    try:
+        yield
+    except _Enough:
+        if not shrinking.stopped:  # not ours to catch
+            raise
+        failure = shrinking.verdict()
+        if isinstance(failure, pytest.fail.Exception):
+            fail(str(failure))
+        raise failure from None
+    finally:
+        handle.inner_test = inner
 
 
 def grader_settings(
@@ -59,33 +123,21 @@ def drawn(
 ) -> Callable[[Callable[..., None]], Callable[[], None]]:
     """Run the decorated check on ``examples``, then on inputs drawn by Hypothesis
     (derandomized, no database); fail with the sentence of the smallest failing input
-    found, shrinking for at most SHRINK_SECONDS of real time."""
+    found, shrinking for at most SHRINK_CALLS calls after the first failure."""
 
     def decorate(check: Callable[..., None]) -> Callable[[], None]:
-        failures: list[str] = []
-        started: list[float] = []
-
         def attempt(args: tuple[Any, ...]) -> None:
             gc.freeze()  # Hypothesis's own objects: out of the way of the kit's gc.collect()
-            try:
-                check(*args)
-            except pytest.fail.Exception as exc:
-                failures.append(str(exc))
-                started.append(time.perf_counter())
-                if started[-1] - started[0] > SHRINK_SECONDS:
-                    raise _Enough from None
-                raise
+            check(*args)
 
-        prop = given(st.tuples(*strategies))(attempt)
+        prop: Any = given(st.tuples(*strategies))(attempt)  # carries its .hypothesis handle
         for args in reversed(examples):
             prop = example(args)(prop)
         prop = grader_settings(max_examples, suppress=list(HealthCheck))(prop)
 
         def run() -> None:
-            try:
+            with bounded_shrinking(prop.hypothesis):
                 prop()
-            except _Enough:
-                fail(min(failures, key=len))
 
         return run
 

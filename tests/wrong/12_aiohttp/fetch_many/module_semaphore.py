@@ -4,7 +4,7 @@ import asyncio
 
 import aiohttp
 
-EXPECT = "requests in flight at once; at most"
+EXPECT = "is bound to a different event loop"
 
 _SEM = None
 
