@@ -108,6 +108,7 @@ def test_friendly_errors_are_one_line(tmp_path: Path, source: str, expected: str
     out = _grade_one(tmp_path / "t", "two_sleepers", tmp_path)
     assert expected in out, out
     assert "Traceback" not in out
+    assert "(graded 1 kata in " in out, out
 
 
 class Watcher:

@@ -75,7 +75,8 @@ def command(args: argparse.Namespace) -> int:
         for output in dict.fromkeys(r.output for r in results if r.status is not Status.PASS):
             print("\n" + output)
     verified = " (verified)" if args.verify_graders else ""
-    print(f"(graded {len(results)} katas in {elapsed:.1f} s; graders sha256 {digest}{verified})")
+    katas = f"{len(results)} kata{'s' if len(results) != 1 else ''}"
+    print(f"(graded {katas} in {elapsed:.1f} s; graders sha256 {digest}{verified})")
     for path in formats.write(
         results,
         execution_time=elapsed,
