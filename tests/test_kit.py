@@ -120,16 +120,50 @@ def test_a_hang_fails_fast_in_real_time(make_kata: Callable[[str], Kata]) -> Non
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
-def test_time_sleep_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]) -> None:
+def test_a_blocking_call_is_caught_as_a_blocked_loop(make_kata: Callable[[str], Kata]) -> None:
     kata = make_kata(
         """
-        import time
+        import threading
         async def work():
-            time.sleep(0.5)
+            threading.Event().wait(0.5)
         """
     )
     with pytest.raises(Failed, match=r"blocked the event loop for 0\.\d\d s of real time"):
         kata.run(lambda: kata.get("work", "coroutine")())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import time\nasync def work():\n    time.sleep(0.05)\n    return 1\n",
+        "from time import sleep\nasync def work():\n    sleep(0.05)\n    return 1\n",
+        "import time as t\nasync def work():\n    t.sleep(0.05)\n    t.sleep(0.01)\n    return 1\n",
+    ],
+    ids=["time.sleep", "from time import sleep", "two calls"],
+)
+def test_a_short_time_sleep_in_a_coroutine_is_named(
+    make_kata: Callable[[str], Kata], source: str
+) -> None:
+    """A time.sleep far below BLOCK_LIMIT still freezes the loop: on virtual time each call
+    through the kata's time module (or a sleep imported from it) is named, on any Python."""
+    kata = make_kata(source)
+    with pytest.raises(
+        Failed,
+        match=r"blocked the event loop: it called time\.sleep\(0\.05\)( and 1 more .*)? inside",
+    ):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
+def test_time_sleep_in_a_thread_or_of_nothing_does_not_block(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    """time.sleep in a worker thread is how to block without blocking the loop; sleep(0)
+    gives nothing up: neither is named."""
+    kata = make_kata(
+        "import asyncio, time\nasync def work():\n    time.sleep(0)\n"
+        "    await asyncio.to_thread(time.sleep, 0.05)\n    return 1\n"
+    )
+    assert kata.run(lambda: kata.get("work", "coroutine")()).value == 1
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ function that fails with one sentence, what a careful reviewer would check:
 - the code finished (a coroutine that waits forever fails at once, in real time, under a
   virtual-time guard of ``limit`` seconds);
 - no single step blocked the loop (``time.sleep`` in a coroutine costs real time, not loop
-  time: it is caught by timing each loop step with the real clock), and a step that never
-  ends (``while True: pass``) is interrupted by a watchdog;
+  time: on virtual time each call through the kata module's ``time`` is noted, however
+  short, and any blocking step is caught by timing each loop step with the real clock), and a step
+  that never ends (``while True: pass``) is interrupted by a watchdog;
 - the grader's own ``verdict``, then: no coroutine left un-awaited, no session or transport
   left open, no task left running (nor garbage-collected while pending, which the look for
   running tasks cannot see), and no task's exception unretrieved.
@@ -304,7 +305,9 @@ def _drive(kata: Learner, call: Callable[[], Awaitable[Any]], options: Options) 
 
     guard = seen.timer.stuck_guard(options.stuck_limit, own_time=not options.virtual)
     # On virtual time the learner's time.monotonic() and friends read the loop's clock.
-    clocks = loop_clocks(getattr(kata, "module", None) if options.virtual else None)
+    # and its time.sleep tells the step timer of each call.
+    module = getattr(kata, "module", None) if options.virtual else None
+    clocks = loop_clocks(module, on_sleep=seen.timer.heard_sleep)
     with (
         _watched(kata, seen.result, options.raises, options.what) as caught,
         guard as stuck,
@@ -371,6 +374,22 @@ def _check_finished(seen: Observed) -> None:
                 or "Something awaits forever: a future nobody resolves, an event "
                 "nobody sets, a queue nobody feeds, or a task that is never cancelled."
             )
+        )
+
+
+def _check_no_sleep_on_the_loop(seen: Observed) -> None:
+    """On virtual time a ``time.sleep`` inside a step is evidence of blocking however short:
+    a sleep under BLOCK_LIMIT (kept wide for busy machines) is still a frozen loop."""
+    slept = seen.timer.slept
+    if seen.options.virtual and slept:
+        calls = f"time.sleep({slept[0]:g})" + (
+            f" and {len(slept) - 1} more time.sleep call(s)" if len(slept) > 1 else ""
+        )
+        fail(
+            f"{seen.options.what} blocked the event loop: it called {calls} inside a "
+            "coroutine, which freezes every task for that long while the loop's clock stands "
+            "still. Use `await asyncio.sleep(...)` (or run blocking work in a thread: "
+            "`await asyncio.to_thread(...)`)."
         )
 
 
@@ -448,6 +467,7 @@ CHECKS: list[Callable[[Observed], None]] = [
     _check_stuck,
     _check_spinning,
     _check_finished,
+    _check_no_sleep_on_the_loop,
     _check_not_blocked,
     _check_verdict,
     _check_no_warnings,

@@ -5,7 +5,8 @@ a deadline is correct on a real loop, whose clock is ``time.monotonic``. On the 
 virtual-time loop those clocks would stand still while the loop's clock jumps, and correct
 code would fail. So while learner code runs on a virtual loop, the names in the kata's module
 that hold the ``time`` module or one of those clocks read the running loop's time instead
-(``time.sleep`` and the rest are untouched: blocking is still blocking).
+(``time.sleep`` still blocks, and tells the kit of each call: a coroutine that blocks the
+loop however briefly is seen for what it is).
 
 The kit itself reads a loop's clock through ``loop_clock``: the functions it calls are taken
 when the kit is imported, before any learner code runs, so code that replaces ``loop.time``
@@ -69,31 +70,50 @@ def _on_the_loop(real: Callable[[], float], offset: float = 0.0) -> Callable[[],
     return clock
 
 
-class LoopTime(ModuleType):
-    """Stands in for the ``time`` module in the kata's module: its clocks read loop time."""
+def _told(on_sleep: Callable[[float], None] | None) -> Callable[[float], None]:
+    """``time.sleep`` that first tells ``on_sleep`` of the call (then blocks all the same)."""
+    real = time.sleep
 
-    def __init__(self) -> None:
+    def sleep(seconds: float, /) -> None:
+        if on_sleep is not None:
+            on_sleep(seconds)
+        real(seconds)
+
+    sleep.__name__ = sleep.__qualname__ = "sleep"
+    return sleep
+
+
+class LoopTime(ModuleType):
+    """Stands in for the ``time`` module in the kata's module: its clocks read loop time, and
+    its ``sleep`` tells ``on_sleep`` of each call."""
+
+    def __init__(self, on_sleep: Callable[[float], None] | None = None) -> None:
         super().__init__("time")
         self.monotonic = _on_the_loop(time.monotonic)
         self.perf_counter = _on_the_loop(time.perf_counter)
         self.time = _on_the_loop(time.time, offset=time.time())
+        self.sleep = _told(on_sleep)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(time, name)
 
 
 @contextmanager
-def loop_clocks(module: ModuleType | None) -> Iterator[None]:
-    """While inside, ``module``'s names for the time module and its clocks read loop time."""
+def loop_clocks(
+    module: ModuleType | None, on_sleep: Callable[[float], None] | None = None
+) -> Iterator[None]:
+    """While inside, ``module``'s names for the time module and its clocks read loop time,
+    and its ``time.sleep`` (or ``sleep`` imported from time) tells ``on_sleep`` of each call."""
     if module is None:
         yield
         return
-    fake = LoopTime()
+    fake = LoopTime(on_sleep)
     swaps: dict[Any, Any] = {
         time: fake,
         time.monotonic: fake.monotonic,
         time.perf_counter: fake.perf_counter,
         time.time: fake.time,
+        time.sleep: fake.sleep,
     }
     names = vars(module)
     saved: dict[str, Any] = {}

@@ -102,6 +102,8 @@ class StepTimer:
         self.loop = loop
         self.longest = 0.0
         self.spun = False
+        self.slept: list[float] = []  # time.sleep(seconds) called inside a loop step
+        self._thread = threading.get_ident()  # the loop's own thread
         # On virtual time the clock moves only inside looptime's select(); a move anywhere
         # else, or a ``time`` that is no longer the loop class's own, is code changing the
         # clock (what it was seen doing, for the sentence; "" while nothing was).
@@ -200,6 +202,22 @@ class StepTimer:
             self.clock_changed = "replaced how the loop runs its steps or timers"
         elif (now := self.clock()) != self._mark:
             self.clock_changed = f"moved it from {self._mark:g} s to {now:g} s"
+
+    def heard_sleep(self, seconds: Any) -> None:
+        """Note a ``time.sleep(seconds)`` (seconds > 0) called by the loop's own thread
+        during a step (not in the kit's uncounted work): a coroutine that blocks the loop,
+        however briefly, seen for what it is (kit._internal.clocks tells of each call)."""
+        try:
+            seconds = float(seconds)
+        except (TypeError, ValueError):
+            return
+        if (
+            seconds > 0
+            and self.step_started is not None
+            and not self.selecting
+            and threading.get_ident() == self._thread
+        ):
+            self.slept.append(seconds)
 
     @contextmanager
     def uncounted(self) -> Iterator[None]:
