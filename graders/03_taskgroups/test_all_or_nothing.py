@@ -13,7 +13,8 @@ Docstring sentence -> the check that enforces it:
   test_results_in_input_order_and_concurrent, test_any_ids, test_many_ids_all_at_once
   (thirty ids: no limit, no batches)
 - "returns the results in the order of `ids`" -> test_results_in_input_order_and_concurrent,
-  test_any_ids
+  test_any_ids, test_repeated_id_gets_its_own_results (each place of a repeated id holds
+  the result of its own fetch)
 - "Use `asyncio.TaskGroup`" (what it does is checked: fail fast, cancel, group) ->
   test_failure_cancels_siblings
 - "the TaskGroup cancels every other fetch at once (they see `CancelledError`)" ->
@@ -21,7 +22,8 @@ Docstring sentence -> the check that enforces it:
 - "raises an `ExceptionGroup` holding the error" -> test_failure_cancels_siblings,
   test_two_failures_at_once
 - "Let that group propagate: do not catch it, do not unwrap it." ->
-  test_failure_cancels_siblings, test_two_failures_at_once
+  test_failure_cancels_siblings (nor wrap it in a group of your own),
+  test_two_failures_at_once
 - "It raises once the cancelled fetches have finished (a fetch may await in its cleanup)." ->
   test_cleanup_is_awaited, test_failure_cancels_siblings (cancelled but not awaited)
 - "a result of `None`, `0` or `''` is a result like any other" -> test_falsy_results_kept
@@ -172,6 +174,15 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
         f"{what} raised {error!r}, which does not hold the ValueError fetch('b') raised. "
         "Let the TaskGroup's ExceptionGroup propagate unchanged.",
     )
+    inner = [e for e in error.exceptions if isinstance(e, BaseExceptionGroup)]
+    if inner:
+        kit.fail(
+            f"{what} raised {type(error).__name__}({error.message!r}) holding another "
+            f"{type(inner[0]).__name__}({inner[0].message!r}), which holds the ValueError: the "
+            "TaskGroup's group was caught and wrapped in a new one. Let it propagate unchanged "
+            "(do not catch it), so that `except* ValueError` and `.exceptions` see the error "
+            "itself."
+        )
     cancelled = sorted(c.args[0] for c in probe.cancelled)
     kit.expect_equal(
         cancelled,
@@ -385,3 +396,42 @@ def test_falsy_results_kept(kata: kit.Kata) -> None:
         "None, 0, '' or False is a result like any other. Keep every result in its place; do "
         "not use None (or a falsy value) to mean 'no result'.",
     )
+
+
+def test_repeated_id_gets_its_own_results(kata: kit.Kata) -> None:
+    """ids ['a', 'b', 'a'] where every fetch returns a value of its own: each place of 'a'
+    holds the result of its own fetch."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    made: list[str] = []
+
+    def answer(i: Any) -> str:
+        made.append(f"{i}#{len(made) + 1}")
+        return made[-1]
+
+    probe = kit.Probe(delay={"a": 1.0, "b": 2.0}, result=answer)
+    ids = ["a", "b", "a"]
+    what = "fetch_all_or_fail(['a', 'b', 'a'], fetch) where each fetch returns a value of its own"
+    result = kata.run(lambda: f(ids, probe), what=what)
+    value = result.value
+    ok = (
+        isinstance(value, list)
+        and len(value) == len(ids)
+        and all(
+            isinstance(v, str) and v.split("#")[0] == i for v, i in zip(value, ids, strict=True)
+        )
+        and sorted(value) == sorted(made)
+    )
+    if not ok:
+        shown = value if isinstance(value, list) else []
+        twice = next((v for v in shown if shown.count(v) > 1), None)
+        kit.fail(
+            f"{what} returned {value!r}, but the fetches returned {', '.join(made)}: "
+            + (
+                f"{twice!r} stood in two places and another result was lost, as when results "
+                "are kept in a dict keyed by id. Each place of a repeated id gets the result of "
+                "its own fetch: keep the tasks (or results) by position."
+                if twice
+                else "each place of a repeated id gets the result of its own fetch, in the "
+                "order of ids."
+            )
+        )

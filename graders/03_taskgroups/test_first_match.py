@@ -10,13 +10,15 @@ match, two answers in the same loop step, a generator of sources, a source liste
 Docstring sentence -> the check that enforces it:
 
 - "Ask all of them at the same time." -> test_returns_first_match_and_stops_the_rest,
-  test_no_match_returns_none
+  test_no_match_returns_none, test_other_shapes (twelve sources: no limit, no batches)
 - "As soon as one value satisfies `pred(value)`, return that value" ->
-  test_returns_first_match_and_stops_the_rest, test_falsy_match, test_none_is_a_match
+  test_returns_first_match_and_stops_the_rest, test_falsy_match, test_none_is_a_match,
+  test_other_shapes (a match at 1.013 s, off any polling grid)
 - "stop every other source at once: they must be cancelled" ->
   test_returns_first_match_and_stops_the_rest
 - "and must have finished (seen their `CancelledError`) before you return" ->
-  test_cleanup_is_awaited, test_returns_first_match_and_stops_the_rest,
+  test_cleanup_is_awaited (cleanups of 1 s and 6 s: no time limit on the wait),
+  test_returns_first_match_and_stops_the_rest,
   test_uneven_cleanups_are_all_awaited (every one of them, not only the first to stop)
 - "If no value satisfies `pred`, return `None` once every source has answered." ->
   test_no_match_returns_none, test_no_sources
@@ -30,12 +32,18 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import kit
 import pytest
+
+POLLING = (
+    "first_match called asyncio.sleep {n} times while waiting for the sources: that is "
+    "polling. Wait on the tasks themselves (`asyncio.wait(..., return_when=FIRST_COMPLETED)`)."
+)
 
 # (delay, value) per source, listed in an order that differs from the order they answer in.
 SOURCES = [(3.0, 30), (1.0, 10), (2.0, 20), (5.0, 50), (4.0, 40)]
@@ -49,6 +57,7 @@ class Call:
     started: float
     ended: float | None = None
     cancelled: bool = False
+    cancelled_at: float | None = None  # when it saw its CancelledError
 
 
 @dataclass
@@ -67,7 +76,7 @@ class Sources:
         try:
             await asyncio.sleep(self.spec[source][0])
         except asyncio.CancelledError:
-            call.cancelled = True
+            call.cancelled, call.cancelled_at = True, kit.now()
             pause = self.cleanup[source] if isinstance(self.cleanup, list) else self.cleanup
             if pause:
                 await asyncio.sleep(pause)
@@ -132,6 +141,17 @@ def grade(
             "return_exceptions=True)`, or `asyncio.wait(tasks)` with its default "
             "ALL_COMPLETED), not only for the first one to stop."
         )
+    cleaning = outcome.running_at_return
+    if cleaning and all(c.cancelled_at is not None for c in cleaning):
+        waited = outcome.at - min(c.cancelled_at for c in cleaning if c.cancelled_at is not None)
+        if waited > 1e-6:
+            kit.fail(
+                f"{what} waited {waited:g} s for the {len(cleaning)} source(s) it cancelled, "
+                f"then returned at {outcome.at:g} s while they were all still cleaning up: a "
+                "time limit on that wait (`asyncio.wait(pending, timeout=...)`) leaves them "
+                "running. Wait until every cancelled source has finished, however long its "
+                "cleanup takes."
+            )
     if outcome.running_at_return:
         kit.fail(
             f"{what} cancelled {len(outcome.running_at_return)} source(s) but returned before "
@@ -201,17 +221,23 @@ def test_returns_first_match_and_stops_the_rest(kata: kit.Kata) -> None:
     )
 
 
-def test_cleanup_is_awaited(kata: kit.Kata) -> None:
-    """Sources that await for 1 s in their cleanup: the match (2 s) is returned at 3 s."""
-    sources = Sources(SOURCES, cleanup=1.0)
-    what = "first_match(sources, lambda v: v >= 20) whose sources clean up for 1 s when cancelled"
+@pytest.mark.parametrize("cleanup", [1.0, 6.0])
+def test_cleanup_is_awaited(kata: kit.Kata, cleanup: float) -> None:
+    """Sources that await for 1 s (or 6 s) in their cleanup: the match (2 s) is returned at
+    3 s (or 8 s), once they have stopped."""
+    sources = Sources(SOURCES, cleanup=cleanup)
+    what = (
+        f"first_match(sources, lambda v: v >= 20) whose sources clean up for {cleanup:g} s "
+        "when cancelled"
+    )
     outcome = grade(kata, sources, sources.callables(), lambda v: v >= 20, what)
     kit.expect_equal(outcome.value, 20, f"what {what} returned")
     expect_at(
         outcome,
-        3.0,
+        2.0 + cleanup,
         what,
-        slower="The match came at 2 s and the cancelled sources had stopped at 3 s.",
+        slower=f"The match came at 2 s and the cancelled sources had stopped at "
+        f"{2.0 + cleanup:g} s.",
         faster="The cancelled sources were still cleaning up: await them.",
     )
 
@@ -277,24 +303,32 @@ def test_none_is_a_match(kata: kit.Kata) -> None:
         ("a miss and a match in the same step", [(1.0, 1), (1.0, 8), (2.0, 9)], None, False, (8,)),
         ("a generator of sources", [(2.0, 5), (1.0, 8), (3.0, 9)], None, True, (8,)),
         ("the same source listed twice", [(1.0, 8), (3.0, 9)], [1, 0, 0], False, (8,)),
+        ("a match off any polling grid", [(3.0, 9), (1.013, 8), (0.027, 1)], None, False, (8,)),
+        ("twelve sources", [(2.0, 1)] * 11 + [(1.0, 8)], None, False, (8,)),
     ],
 )
 def test_other_shapes(
     kata: kit.Kata,
+    monkeypatch: pytest.MonkeyPatch,
     name: str,
     spec: list[tuple[float, Any]],
     order: list[int] | None,
     generator: bool,
     allowed: tuple[Any, ...],
 ) -> None:
-    """Ties, a generator of sources, a source listed twice: the first match (by time)."""
+    """Ties, a generator of sources, a source listed twice, a match at an odd time, many
+    sources: the first match (by time), as soon as it comes."""
     sources = Sources(spec)
     made = sources.callables(order)
     listed = [spec[s] for s in (order if order is not None else range(len(spec)))]
+    shown = [f"{v!r}@{d:g}s" for d, v in listed]
+    runs = [(a, len(list(g))) for a, g in itertools.groupby(shown)]
     what = (
         f"first_match({'a generator of ' if generator else ''}sources answering "
-        f"{', '.join(f'{v!r}@{d:g}s' for d, v in listed)}, lambda v: v >= 7) ({name})"
+        f"{', '.join(a + (f' x{n}' if n > 1 else '') for a, n in runs)}, lambda v: v >= 7) "
+        f"({name})"
     )
+    naps = kit.watch_sleeps(kata, monkeypatch, message=POLLING)
     outcome = grade(kata, sources, (m for m in made) if generator else made, lambda v: v >= 7, what)
     if generator and len(sources.calls) < len(made):
         kit.fail(
@@ -307,13 +341,28 @@ def test_other_shapes(
         f"the number of sources {what} asked",
         "Ask every source once; a source listed twice is asked twice.",
     )
+    at_once = sum(1 for c in sources.calls if c.started == 0.0)
+    kit.expect(
+        at_once == len(made),
+        f"{what} asked {at_once} of the {len(made)} sources at once, the others later: ask "
+        "every source at the same time, with no limit (no Semaphore, no batches).",
+    )
     kit.expect(
         outcome.value in allowed,
         f"{what} returned {outcome.value!r}; expected "
         f"{' or '.join(repr(v) for v in allowed)}, the first answer (by time) that satisfies "
         "pred. When several answers arrive in the same loop step, check every one of them.",
     )
-    expect_at(outcome, 1.0, what, slower="Stop as soon as a value matches.")
+    first = min(d for d, v in listed if v in allowed)
+    polled = (
+        f" Your code called asyncio.sleep({naps[0]:g}) {len(naps)} time(s), looking for "
+        "answers between naps, so it saw the match only at its next look: wait on the tasks "
+        "themselves (`asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)`, or a "
+        "TaskGroup and a sentinel exception)."
+        if naps
+        else ""
+    )
+    expect_at(outcome, first, what, slower="Stop as soon as a value matches." + polled)
 
 
 def test_no_sources(kata: kit.Kata) -> None:

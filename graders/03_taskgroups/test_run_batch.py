@@ -10,17 +10,20 @@ the same loop step, and a generator of jobs instead of a list.
 Docstring sentence -> the check that enforces it:
 
 - "Run them all at once in an `asyncio.TaskGroup`." -> test_all_succeed,
-  test_failure_cancels_the_rest
+  test_failure_cancels_the_rest, test_many_jobs_all_at_once (thirty jobs: no limit, no
+  batches)
 - "Their return values do not matter." -> test_all_succeed
 - "the `ValueError`s are expected ...: return their messages (`str(error)`), sorted" ->
-  test_value_errors_sorted, test_any_messages, test_any_value_error (a subclass, and
-  ValueError(), ValueError(42), ValueError('x', 'y'))
+  test_value_errors_sorted, test_any_messages (sorted as Python sorts strings: 'é' after
+  'f'), test_any_value_error (a subclass, and ValueError(), ValueError(42),
+  ValueError('x', 'y'))
 - "any other error is a bug: let it propagate, in an ExceptionGroup, without the ValueErrors" ->
   test_other_errors_propagate, test_only_other_errors
 - "if nothing failed, return `[]`" -> test_all_succeed, test_no_jobs
 - `jobs` is any iterable (the signature) -> test_any_messages
 - "return their messages" (the messages of this call's jobs only) -> test_each_call_afresh,
-  test_any_messages (messages left from an earlier call)
+  test_any_messages (messages left from an earlier call), test_calls_at_the_same_time (two
+  calls running at once)
 - the caller's cancellation is not swallowed -> test_caller_cancellation_propagates
 """
 
@@ -230,6 +233,7 @@ def test_no_jobs(kata: kit.Kata) -> None:
 @example(messages=[" a", "b "], generator=False)
 @example(messages=["b", "B", "a"], generator=False)
 @example(messages=["b", "a"], generator=True)
+@example(messages=["é", "f"], generator=False)
 def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> None:
     """ValueErrors raised in the same loop step, with any messages (repeated, empty, spaces,
     capitals, non-ASCII), jobs given as a list or a generator: every message, sorted."""
@@ -269,9 +273,15 @@ def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> N
                 "same message, and each error counts. Do not deduplicate (no set())."
             )
         if sorted(value) == expected:
+            folded = value == sorted(messages, key=str.lower)
             kit.fail(
                 f"{what} returned {value!r}; expected {expected!r}: sort the messages as Python "
-                "sorts strings, `sorted(messages)` (no key=str.lower)."
+                "sorts strings, `sorted(messages)` "
+                + (
+                    "(no key=str.lower)."
+                    if folded
+                    else "(no key: Python orders strings by code point, so 'é' comes after 'z')."
+                )
             )
     kit.expect_equal(
         value,
@@ -334,3 +344,52 @@ def test_each_call_afresh(kata: kit.Kata) -> None:
             "Each call returns the messages of its own jobs only: make a fresh list inside "
             "run_batch for each call (no mutable default argument, no list at module level).",
         )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_calls_at_the_same_time(kata: kit.Kata) -> None:
+    """Two calls running at the same time: each returns the messages of its own jobs."""
+    run_batch = kata.get("run_batch", "coroutine")
+    _, first = make_jobs([("f1", 1.0, ValueError("first")), ("f2", 1.0, None)])
+    _, second = make_jobs([("s1", 2.0, ValueError("second")), ("s2", 2.0, None)])
+    what = (
+        "two calls of run_batch running at the same time, one whose job raises "
+        "ValueError('first') at 1 s, the other ValueError('second') at 2 s"
+    )
+
+    async def both() -> list[Any]:
+        return list(await asyncio.gather(run_batch(first), run_batch(second)))
+
+    result = kata.run(both, what=what)
+    got = result.value or [None, None]
+    for value, own, other in ((got[0], "first", "second"), (got[1], "second", "first")):
+        if isinstance(value, list) and other in value:
+            kit.fail(
+                f"{what}: the call whose job raised ValueError({own!r}) returned {value!r}, "
+                f"with {other!r} from the other call: the two calls shared one list. Make the "
+                "list inside run_batch, a fresh one for each call (not at module level)."
+            )
+        kit.expect_equal(
+            value,
+            [own],
+            f"what the call whose job raised ValueError({own!r}) returned ({what})",
+            "Each call returns the messages of its own jobs only.",
+        )
+
+
+def test_many_jobs_all_at_once(kata: kit.Kata) -> None:
+    """Thirty jobs of 30, 29, ..., 1 s: all thirty run at once."""
+    run_batch = kata.get("run_batch", "coroutine")
+    probe, jobs = make_jobs([(f"j{k}", float(30 - k), None) for k in range(30)])
+    what = "run_batch(30 jobs of 30, 29, ..., 1 s)"
+    result = kata.run(lambda: run_batch(jobs), what=what)
+    kit.expect(
+        probe.peak == len(jobs),
+        f"{what} had at most {probe.peak} jobs running at once; expected all 30: some jobs "
+        "only started after others had finished. Create one task per job in the TaskGroup, "
+        "with no limit and no batches.",
+    )
+    kit.expect_loop_time(result, 30.0, what)
+    kit.expect_equal(result.value, [], f"what {what} returned", "With no failure return [].")

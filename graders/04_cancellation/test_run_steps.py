@@ -13,10 +13,12 @@ Docstring sentence -> the check that enforces it:
   test_within_budget
 - "and return their results in a list" -> test_within_budget, test_other_shapes
 - "All the steps together get `budget` seconds" -> test_shared_deadline,
-  test_budget_counts_from_the_call; the deadline is over once run_steps has returned (the
-  caller is not cancelled later) -> test_deadline_ends_with_the_call
+  test_budget_counts_from_the_call; the deadline is over once run_steps has ended (the
+  caller is not cancelled later), returning or with a step's error ->
+  test_deadline_ends_with_the_call
 - "the step running at that moment is cancelled" -> test_shared_deadline,
-  test_deadline_between_steps, run_over_budget
+  test_deadline_between_steps, run_over_budget; and has stopped before TimeoutError, even a
+  step that awaits in its cleanup -> test_cancelled_step_cleanup_is_awaited
 - "and `run_steps` raises `TimeoutError`" -> run_over_budget (every over-budget check)
 - "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
   cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout
@@ -32,6 +34,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import kit
+import pytest
 
 PER_STEP = (
     "The budget is shared by all the steps; it looks like each step got a timeout of its own "
@@ -47,14 +50,31 @@ def make_steps(delays: list[float]) -> tuple[kit.Probe, list[Callable[[], Awaita
 
 
 def run_over_budget(
-    kata: kit.Kata, delays: list[float], budget: float, start: float = 0.0
+    kata: kit.Kata, delays: list[float], budget: float, start: float = 0.0, cleanup: float = 0.0
 ) -> tuple[kit.Run, Any]:
-    """Run steps of ``delays`` under ``budget`` (called at loop time ``start``), expecting
-    TimeoutError; return the run (its loop time counted from the call) and the probe."""
+    """Run steps of ``delays`` under ``budget`` (called at loop time ``start``; a cancelled
+    step awaits for ``cleanup`` s before it stops), expecting TimeoutError once the step
+    running at the deadline has stopped; return the run (its loop time counted from the
+    call) and the probe."""
     run_steps = kata.get("run_steps", "coroutine")
     probe, steps = make_steps(delays)
-    what = f"run_steps(steps of {', '.join(f'{d:g}' for d in delays)} s, budget={budget:g})" + (
-        f" called at loop time {start:g} s" if start else ""
+    cleaning: list[int] = []  # steps cancelled, still awaiting in their cleanup
+
+    async def tidy(i: int) -> Any:
+        try:
+            return await probe(i)
+        except asyncio.CancelledError:
+            cleaning.append(i)
+            await asyncio.sleep(cleanup)
+            cleaning.remove(i)
+            raise
+
+    if cleanup:
+        steps = [lambda i=i: tidy(i) for i in range(len(delays))]
+    what = (
+        f"run_steps(steps of {', '.join(f'{d:g}' for d in delays)} s, budget={budget:g})"
+        + (f" called at loop time {start:g} s" if start else "")
+        + (f" whose cancelled step cleans up for {cleanup:g} s" if cleanup else "")
     )
     running: list[Any] = []
     asked_to_stop: list[asyncio.Task[Any]] = []  # tasks cancelled, still running at the end
@@ -64,7 +84,7 @@ def run_over_budget(
         try:
             return await run_steps(steps, budget)
         finally:
-            running.extend(c.args[0] for c in probe.unfinished)
+            running.extend([c.args[0] for c in probe.unfinished] + cleaning)
             me = asyncio.current_task()
             asked_to_stop.extend(
                 t for t in asyncio.all_tasks() if t is not me and not t.done() and t.cancelling()
@@ -73,6 +93,14 @@ def run_over_budget(
     # A step left running is judged below, with a message naming it.
     result = kata.run(call, what=what, raises=TimeoutError, leftover_tasks=True)
     result.loop_time = round(result.loop_time - start, 6)
+    if cleaning and asked_to_stop:
+        kit.fail(
+            f"{what}: when run_steps ended, step {cleaning[0] + 1} (running at the deadline) had "
+            f"been cancelled and was still cleaning up: cancel() only asks, and a step may "
+            "await in its cleanup (`asyncio.sleep(0)` is not enough). Await the cancelled step "
+            "to its end before raising (`await step()` inside `async with "
+            "asyncio.timeout(budget):` does both)."
+        )
     if running and asked_to_stop:
         kit.fail(
             f"{what}: when run_steps ended, step {running[0] + 1} (running at the deadline) "
@@ -94,7 +122,7 @@ def run_over_budget(
         )
     kit.expect_loop_time(
         result,
-        budget,
+        budget + cleanup,
         f"{what}, until TimeoutError",
         slower="A step ran past the deadline: checking the clock between steps lets the "
         "running step overrun, and a timeout per step gives each step the whole budget. "
@@ -202,16 +230,29 @@ def test_other_shapes(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_deadline_ends_with_the_call(kata: kit.Kata) -> None:
-    """Steps of 1, 2 s with budget 4: results at 3 s, and the caller, still running at 4 s
-    and after, is not cancelled by a deadline left behind."""
+@pytest.mark.parametrize("fails", [False, True])
+def test_deadline_ends_with_the_call(kata: kit.Kata, fails: bool) -> None:
+    """Steps of 1, 2 s with budget 4: results at 3 s (or the second step's ValueError at
+    3 s), and the caller, still running at 4 s and after, is not cancelled by a deadline
+    left behind."""
     run_steps = kata.get("run_steps", "coroutine")
-    _, steps = make_steps([1.0, 2.0])
-    what = "run_steps(steps of 1, 2 s, budget=4)"
+    probe, steps = make_steps([1.0, 2.0])
+    if fails:
+        probe.errors = {1: ValueError("step 2 failed")}
+    what = "run_steps(steps of 1, 2 s, budget=4)" + (
+        " whose second step raises ValueError at 3 s" if fails else ""
+    )
     seen: dict[str, Any] = {}
 
     async def scenario() -> Any:
-        value = await run_steps(steps, 4.0)
+        try:
+            value = await run_steps(steps, 4.0)
+        except NotImplementedError:
+            raise
+        except Exception as error:  # what becomes of a step's error is open
+            if not fails:
+                raise
+            value = error
         seen["returned"] = kit.now()
         try:
             await asyncio.sleep(6.0)  # the caller goes on with its own work
@@ -223,15 +264,18 @@ def test_deadline_ends_with_the_call(kata: kit.Kata) -> None:
         return value
 
     result = kata.run(scenario, what=what)
-    kit.expect_equal(result.value, [("result", 0), ("result", 1)], f"what {what} returned")
+    if not fails:
+        kit.expect_equal(result.value, [("result", 0), ("result", 1)], f"what {what} returned")
     if "cancelled" in seen:
         kit.fail(
-            f"{what} returned at {seen['returned']:g} s, but its caller was then cancelled at "
+            f"{what} {'ended' if fails else 'returned'} at "
+            f"{seen['returned']:g} s, but its caller was then cancelled at "
             f"{seen['cancelled']:g} s"
             + (", when the budget ran out" if abs(seen["cancelled"] - 4.0) < 1e-6 else "")
             + ": the deadline outlived the call. A deadline of your own (a timer such as "
-            "`loop.call_later(budget, task.cancel)`) must be removed when run_steps ends; "
-            "`async with asyncio.timeout(budget):` does that for you."
+            "`loop.call_later(budget, task.cancel)`) must be removed when run_steps ends"
+            + (", also when a step raises (in a `finally:`)" if fails else "")
+            + "; `async with asyncio.timeout(budget):` does that for you."
         )
 
 
@@ -282,4 +326,14 @@ def test_fractional_budget(kata: kit.Kata) -> None:
     kit.expect(
         [c.args[0] for c in probe.cancelled] == [1],
         "when the budget of 2.25 s ran out, the second step (running then) was not cancelled.",
+    )
+
+
+def test_cancelled_step_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Steps of 3, 3, 3 s with budget 4, a cancelled step awaiting 1 s in its cleanup:
+    TimeoutError at 5 s, once the step running at the deadline has stopped."""
+    _, probe = run_over_budget(kata, [3.0, 3.0, 3.0], 4.0, cleanup=1.0)
+    kit.expect(
+        [c.args[0] for c in probe.cancelled] == [1],
+        "when the budget of 4 s ran out, the second step (running then) was not cancelled.",
     )
