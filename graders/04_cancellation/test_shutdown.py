@@ -2,11 +2,12 @@
 
 The tasks handed to shutdown: one that stops at once when cancelled, one that cleans up for
 1.234567 s first (no polling period lands on it), one already finished, and (in some checks)
-a stubborn one that ignores cancellation for 10 s. Checks: every task is cancelled; shutdown
-waits for the cleanups (cancel() only asks); it returns as soon as all are done, and never
-after `grace` (a stubborn task must not hold it up); it returns exactly the tasks still not
-done, as a list; an empty list is fine. Other shapes the contract allows: a generator of
-tasks, and tasks that are all done already.
+a stubborn one that ignores cancellation for 10 s, or a faulty one whose cleanup raises an
+error after 0.5 s. Checks: every task is cancelled; shutdown waits for the cleanups (cancel()
+only asks); it returns as soon as all are done, and never after `grace` (a stubborn task must
+not hold it up, a failing cleanup must not end the wait, grace=0 means at once); it returns
+exactly the tasks still not done, as a list; an empty list is fine. Other shapes the contract
+allows: a generator of tasks, and tasks that are all done already.
 
 Docstring sentence -> the check that enforces it:
 
@@ -14,9 +15,12 @@ Docstring sentence -> the check that enforces it:
   task in every fleet), test_all_done_already
 - "Cancel every task" -> check_waited
 - "then wait for them to finish" -> check_waited
-- "but never longer than `grace` seconds" -> test_stubborn_task_does_not_hold_up_shutdown
+- "but never longer than `grace` seconds" -> test_stubborn_task_does_not_hold_up_shutdown,
+  test_zero_grace_returns_at_once (grace=0: no minimum wait)
 - "return as soon as all are done, or when `grace` has passed, whichever comes first" ->
-  test_returns_as_soon_as_all_are_done, test_stubborn_task_does_not_hold_up_shutdown
+  test_returns_as_soon_as_all_are_done (grace 5 s; grace 1.5 s, not whole seconds),
+  test_stubborn_task_does_not_hold_up_shutdown, test_a_failing_cleanup_does_not_end_the_wait
+  (one task's cleanup raises an error: the wait goes on for the others)
 - "Return the list of tasks that are still not done (in any order; `[]` if all finished)" ->
   test_stubborn_task_does_not_hold_up_shutdown, test_returns_as_soon_as_all_are_done
 - "handle 'no tasks' yourself" -> test_no_tasks
@@ -31,15 +35,22 @@ import asyncio
 from typing import Any
 
 import kit
+import pytest
 
 TIDY = 1.234567  # the tidy task's cleanup, in loop seconds: no polling period lands on it
+FAULTY = 0.5  # the faulty task's cleanup, in loop seconds, before it raises CleanupError
+
+
+class CleanupError(OSError):
+    """What the faulty task's cleanup raises."""
 
 
 class Fleet:
     """The tasks to shut down, and when each one saw its (first) cancellation."""
 
-    def __init__(self, stubborn: bool) -> None:
+    def __init__(self, stubborn: bool, faulty: bool = False) -> None:
         self.asked: dict[str, float] = {}
+        self.failed_at: float | None = None  # when the faulty task's cleanup raised
         self.tasks: dict[str, asyncio.Task[Any]] = {
             "quick": asyncio.create_task(self.quick(), name="quick"),
             "tidy": asyncio.create_task(self.tidy(), name="tidy"),
@@ -47,6 +58,8 @@ class Fleet:
         }
         if stubborn:
             self.tasks["stubborn"] = asyncio.create_task(self.stubborn(), name="stubborn")
+        if faulty:
+            self.tasks["faulty"] = asyncio.create_task(self.faulty(), name="faulty")
 
     async def quick(self) -> None:
         """Stops at once when cancelled."""
@@ -64,6 +77,16 @@ class Fleet:
             self.asked["tidy"] = kit.now()
             await asyncio.sleep(TIDY)
             raise
+
+    async def faulty(self) -> None:
+        """Cleans up for FAULTY seconds when cancelled, then fails with CleanupError."""
+        try:
+            await asyncio.sleep(1000)
+        except asyncio.CancelledError:
+            self.asked["faulty"] = kit.now()
+            await asyncio.sleep(FAULTY)
+            self.failed_at = kit.now()
+            raise CleanupError("cleanup failed") from None
 
     async def stubborn(self) -> None:
         """Ignores every cancellation for 10 s after the first one, then stops."""
@@ -86,10 +109,13 @@ class Fleet:
             task.cancel()
         if rest:
             await asyncio.wait(rest)
+        for task in self.tasks.values():  # the faulty task's error: seen, not left unretrieved
+            if not task.cancelled():
+                task.exception()
 
 
 def shut_down(
-    kata: kit.Kata, grace: float, stubborn: bool, generator: bool = False
+    kata: kit.Kata, grace: float, stubborn: bool, generator: bool = False, faulty: bool = False
 ) -> dict[str, Any]:
     """Run shutdown(fleet, grace) and record what it returned, when, and the tasks' state."""
     shutdown = kata.get("shutdown", "coroutine")
@@ -97,7 +123,7 @@ def shut_down(
     what = f"shutdown({'a generator of tasks' if generator else 'tasks'}, grace={grace:g})"
 
     async def scenario() -> None:
-        fleet = Fleet(stubborn)
+        fleet = Fleet(stubborn, faulty)
         await asyncio.sleep(0.5)  # everything is running (and "finished" is done)
         start = kit.now()
         try:
@@ -123,10 +149,12 @@ def shut_down(
                 n for n, t in fleet.tasks.items() if t.cancelled() or t.cancelling()
             }
             seen["names"] = {t: n for n, t in fleet.tasks.items()}
+            if fleet.failed_at is not None:
+                seen["failed_after"] = round(fleet.failed_at - start, 6)
             await fleet.close()
 
     kata.run(scenario, what=what)
-    seen["what"] = what
+    seen["what"], seen["grace"] = what, grace
     if "type_error" in seen:
         exc = seen["type_error"]
         kit.fail(
@@ -151,6 +179,27 @@ def check_waited(seen: dict[str, Any]) -> None:
         kit.fail(
             f"{what} cancelled {late} only at the end, after waiting {seen['elapsed']:g} s, and "
             "returned before they could stop: cancel every task first, then wait for them."
+        )
+    unfinished = sorted({"quick", "tidy"} & seen["not_done"])
+    elapsed, grace = seen["elapsed"], seen["grace"]
+    if unfinished and abs(elapsed - seen.get("failed_after", -1.0)) < 1e-6:
+        kit.fail(
+            f"{what} returned after {elapsed:g} s, as soon as the task whose cleanup raised "
+            f"CleanupError ended, while {unfinished} were still finishing their cancellation: "
+            "one task's error must not end the wait (no return_when=FIRST_EXCEPTION); wait "
+            "until all are done or grace has passed."
+        )
+    if unfinished and 0 < elapsed < grace - 1e-6:
+        whole = elapsed == int(grace)
+        kit.fail(
+            f"{what} returned after {elapsed:g} s, before the grace period ({grace:g} s) had "
+            f"passed, while {unfinished} were still finishing their cancellation: wait until "
+            "all are done or the whole grace has passed"
+            + (
+                " (it waited only the whole seconds of grace: count its fraction too)."
+                if whole
+                else "."
+            )
         )
     kit.expect(
         "tidy" not in seen["not_done"] and "quick" not in seen["not_done"],
@@ -220,9 +269,15 @@ def test_stubborn_task_does_not_hold_up_shutdown(kata: kit.Kata) -> None:
     )
 
 
-def test_returns_as_soon_as_all_are_done(kata: kit.Kata) -> None:
-    """No stubborn task: [] after TIDY s (the slowest cleanup), not after the whole grace."""
-    seen = shut_down(kata, 5.0, stubborn=False)
+@pytest.mark.parametrize("grace", [5.0, 1.5], ids=["grace_5", "grace_1.5"])
+def test_returns_as_soon_as_all_are_done(kata: kit.Kata, grace: float) -> None:
+    """No stubborn task: [] after TIDY s (the slowest cleanup), not after the whole grace;
+    also with a grace that is no whole number of seconds."""
+    check_all_done(shut_down(kata, grace, stubborn=False))
+
+
+def check_all_done(seen: dict[str, Any]) -> None:
+    """Every task stopped in time: shutdown returned [] after TIDY s, when the last was done."""
     what = seen["what"]
     check_waited(seen)
     kit.expect(
@@ -327,3 +382,32 @@ def test_cancelling_shutdown_itself_propagates(kata: kit.Kata) -> None:
         f"{what} raised CancelledError only {took:g} s after it was called; expected at once, "
         "after 1 s.",
     )
+
+
+def test_zero_grace_returns_at_once(kata: kit.Kata) -> None:
+    """grace=0: every task is cancelled and shutdown returns at once, with the tasks not done."""
+    seen = shut_down(kata, 0.0, stubborn=True)
+    what = seen["what"]
+    kit.expect(
+        seen["elapsed"] == 0.0,
+        f"{what} took {seen['elapsed']:g} s of loop time; grace is 0 s, the most it may wait: "
+        "return at once with the tasks not done (no minimum wait of your own).",
+    )
+    never = sorted({"quick", "tidy", "stubborn"} - seen["asked"])
+    kit.expect(
+        not never,
+        f"{what}: the task(s) {never} were never cancelled: call `task.cancel()` on every "
+        "task, even when there is no time to wait for them.",
+    )
+    kit.expect_equal(
+        sorted(returned_names(seen)),
+        sorted(seen["not_done"]),
+        f"the tasks {what} returned",
+        "Return exactly the tasks still not done when it returns.",
+    )
+
+
+def test_a_failing_cleanup_does_not_end_the_wait(kata: kit.Kata) -> None:
+    """A task whose cleanup raises an error after FAULTY s: shutdown still waits for the
+    others, and returns [] after TIDY s."""
+    check_all_done(shut_down(kata, 5.0, stubborn=False, faulty=True))

@@ -10,7 +10,9 @@ Docstring sentence -> the check that enforces it:
 
 - "if it finishes in time, return its result" -> test_fast_call_returns_its_value
 - "if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
-  `None`" -> test_slow_call_is_cancelled_at_the_deadline, test_deadline_counts_from_the_call
+  `None`" -> test_slow_call_is_cancelled_at_the_deadline (and an fn() that cleans up for 2 s
+  when cancelled has stopped by the return: the work is really stopped, not just asked to),
+  test_deadline_counts_from_the_call
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
   a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
@@ -19,7 +21,7 @@ Docstring sentence -> the check that enforces it:
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates
 - "Calls may run at the same time, each with its own deadline." ->
-  test_concurrent_calls_keep_their_own_deadlines
+  test_concurrent_calls_keep_their_own_deadlines (also two calls of the same fn)
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ import pytest
 
 @dataclass
 class Fn:
-    """A stand-in fn: takes ``delay`` seconds, then returns ``value`` or raises ``error``.
-    Records when it started and ended, whether it saw CancelledError, and the task it ran in."""
+    """A stand-in fn: takes ``delay`` seconds, then returns ``value`` or raises ``error``;
+    cancelled, it cleans up for ``cleanup`` seconds first. Records when it started and ended,
+    whether (and when) it saw CancelledError, and the task it ran in."""
 
     delay: float
     value: Any = "done"
     error: BaseException | None = None
+    cleanup: float = 0.0
     calls: list[dict[str, Any]] = field(default_factory=list)
 
     async def __call__(self) -> Any:
@@ -49,7 +53,9 @@ class Fn:
         try:
             await asyncio.sleep(self.delay)
         except asyncio.CancelledError:
-            call["cancelled"] = True
+            call["cancelled"], call["cancelled_at"] = True, kit.now()
+            if self.cleanup:
+                await asyncio.sleep(self.cleanup)  # closing a connection, say
             raise
         finally:
             call["ended"] = kit.now()
@@ -80,12 +86,17 @@ def test_fast_call_returns_its_value(kata: kit.Kata) -> None:
     )
 
 
-def run_slow(kata: kit.Kata, start: float) -> tuple[kit.Run[Any], Fn, dict[str, Any], str]:
-    """with_deadline(fn, 2) where fn() takes 10 s, called at loop time ``start``."""
+def run_slow(
+    kata: kit.Kata, start: float, cleanup: float = 0.0
+) -> tuple[kit.Run[Any], Fn, dict[str, Any], str]:
+    """with_deadline(fn, 2) where fn() takes 10 s (and, cancelled, cleans up for ``cleanup``
+    s), called at loop time ``start``."""
     with_deadline = kata.get("with_deadline", "coroutine")
-    fn = Fn(10.0)
-    what = "with_deadline(fn, 2) where fn() takes 10 s" + (
-        f", called at loop time {start:g} s" if start else ""
+    fn = Fn(10.0, cleanup=cleanup)
+    what = (
+        "with_deadline(fn, 2) where fn() takes 10 s"
+        + (f" and, cancelled, cleans up for {cleanup:g} s" if cleanup else "")
+        + (f", called at loop time {start:g} s" if start else "")
     )
     seen: dict[str, Any] = {}
 
@@ -111,6 +122,15 @@ def run_slow(kata: kit.Kata, start: float) -> tuple[kit.Run[Any], Fn, dict[str, 
     running = seen["running"]
     if running:
         asked = running[0]
+        seen_at = fn.calls[0].get("cancelled_at", seen["at"] + start) - start
+        if asked and seen["at"] > seen_at + 1e-6:
+            kit.fail(
+                f"when {what} returned, after {seen['at']:g} s, fn() was still running: it had "
+                f"been cancelled at {seen_at:g} s and was still cleaning up; you waited "
+                f"{seen['at'] - seen_at:g} s for it, not until it had stopped. Await it to its "
+                "end, with no time limit of your own on its cleanup (`async with "
+                "asyncio.timeout(seconds):` around `await fn()` does)."
+            )
         kit.fail(
             f"when {what} returned, fn() was still running: "
             + (
@@ -125,19 +145,28 @@ def run_slow(kata: kit.Kata, start: float) -> tuple[kit.Run[Any], Fn, dict[str, 
     return result, fn, seen, what
 
 
-def test_slow_call_is_cancelled_at_the_deadline(kata: kit.Kata) -> None:
-    """fn() of 10 s with a 2 s deadline: None after 2 s, and fn() was cancelled at 2 s."""
-    _, fn, seen, what = run_slow(kata, 0.0)
+@pytest.mark.parametrize("cleanup", [0.0, 2.0], ids=["no_cleanup", "cleanup"])
+def test_slow_call_is_cancelled_at_the_deadline(kata: kit.Kata, cleanup: float) -> None:
+    """fn() of 10 s with a 2 s deadline: None after 2 s, and fn() was cancelled at 2 s; an
+    fn() that cleans up for 2 s when cancelled has stopped by the return, at 4 s."""
+    _, fn, seen, what = run_slow(kata, 0.0, cleanup)
     kit.expect(
-        abs(seen["at"] - 2.0) < 1e-6,
-        f"{what} returned after {seen['at']:g} s of loop time; expected 2 s, the deadline.",
+        abs(seen["at"] - 2.0 - cleanup) < 1e-6,
+        f"{what} returned after {seen['at']:g} s of loop time; expected "
+        + (
+            f"{2.0 + cleanup:g} s, the deadline then fn()'s cleanup."
+            if cleanup
+            else "2 s, the deadline."
+        ),
     )
     kit.expect(
         seen["value"] is None,
         f"{what} returned {seen['value']!r}; on timeout it should return None.",
     )
     kit.expect(
-        fn.calls[0]["cancelled"] and fn.calls[0]["ended"] == 2.0,
+        fn.calls[0]["cancelled"]
+        and fn.calls[0].get("cancelled_at") == 2.0
+        and fn.calls[0]["ended"] == 2.0 + cleanup,
         f"in {what}, fn() did not see CancelledError at 2 s: the deadline must cancel it.",
     )
 
@@ -260,12 +289,15 @@ def test_an_inner_timeout_of_fn_propagates(kata: kit.Kata) -> None:
     kit.expect_loop_time(result, 1.0, what)
 
 
-def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata) -> None:
+@pytest.mark.parametrize("same", [False, True], ids=["own_fns", "same_fn"])
+def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata, same: bool) -> None:
     """Three calls at once: deadlines 2 s and 5 s on 10 s calls, and one whose fn() raises
-    its own TimeoutError at 3 s: None at 2 s, that TimeoutError at 3 s, None at 5 s."""
+    its own TimeoutError at 3 s: None at 2 s, that TimeoutError at 3 s, None at 5 s; also when
+    the two 10 s calls share the same fn."""
     with_deadline = kata.get("with_deadline", "coroutine")
     own = TimeoutError("the upstream server timed out")
-    fns = [Fn(10.0), Fn(3.0, error=own), Fn(10.0)]
+    slow = Fn(10.0)
+    fns = [slow, Fn(3.0, error=own), slow if same else Fn(10.0)]
     seconds = [2.0, 4.0, 5.0]
 
     async def one(fn: Fn, limit: float) -> tuple[str, float]:
@@ -280,7 +312,7 @@ def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata) -> None:
 
     what = (
         "three with_deadline calls at once: (fn of 10 s, 2), (fn raising its own TimeoutError "
-        "at 3 s, 4) and (fn of 10 s, 5)"
+        "at 3 s, 4) and (" + ("the same fn of 10 s as the first" if same else "fn of 10 s") + ", 5)"
     )
     result = kata.run(scenario, what=what)
     got = result.value or []
@@ -288,6 +320,12 @@ def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata) -> None:
     kit.expect(
         got == want,
         f"{what} gave {got} (outcome, loop time); expected {want}. Each call has its own "
-        "deadline: keep it in a local variable (`async with asyncio.timeout(s) as deadline:`), "
-        "not in a module-level or shared one that another call overwrites.",
+        + (
+            "deadline, even two calls of the same fn: keep it in a local variable (`async with "
+            "asyncio.timeout(s) as deadline:`), not in a dict keyed by fn, where the later "
+            "call overwrites the earlier one's."
+            if same
+            else "deadline: keep it in a local variable (`async with asyncio.timeout(s) as "
+            "deadline:`), not in a module-level or shared one that another call overwrites."
+        ),
     )

@@ -18,13 +18,17 @@ Docstring sentence -> the check that enforces it:
 - "it must call `resource.release()` (a plain method: no `await`) exactly once" ->
   expect_released_once (every check)
 - "Stopped before `acquire()` has returned, it holds nothing: then it must not call
-  `release()`" -> test_cancelled_while_acquiring_releases_nothing
+  `release()`" -> test_cancelled_while_acquiring_releases_nothing (nor may acquire() go on
+  in the background, shielded: it would get the resource and nobody would release it)
 - "and then let the cancellation or error carry on to the caller" ->
   test_cancelled_worker_releases_and_stays_cancelled, test_timeout_reaches_the_caller,
   test_error_in_use_releases_and_propagates, test_error_in_first_use
 - "call `resource.release()` ... and then let the ... error carry on to the caller" (release
   done by the time the caller gets the error, and that very error) ->
   test_use_error_reaches_the_caller_as_it_is
+- "Whatever stops it, it must call `resource.release()`" (not only for the errors the worker
+  expects) -> test_any_error_in_use_releases (a RuntimeError, and a BaseException that is
+  not an Exception)
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from collections.abc import Awaitable
 from typing import Any
 
 import kit
+import pytest
 
 SWALLOWED = (
     "Catching CancelledError and returning (or a `return` inside `finally:`) swallows the "
@@ -52,6 +57,11 @@ class Halted(Exception):  # noqa: N818 - the grader's own stop signal
     """Raised by use() once the grader gives up on a worker that ignores cancellation."""
 
 
+class Interrupted(BaseException):
+    """What use() raises in one check: a BaseException that is not an Exception (as
+    KeyboardInterrupt and SystemExit are), which asyncio handles like any other error."""
+
+
 class NeverAwaited(Exception):  # noqa: N818 - named for the learner's message
     """resource.use() called over and over without await."""
 
@@ -59,14 +69,17 @@ class NeverAwaited(Exception):  # noqa: N818 - named for the learner's message
 class Resource:
     """A fake resource: acquire() takes 0.5 s, each use() 1 s; release() is a plain method."""
 
-    def __init__(self, fail_on_use: int | None = None) -> None:
+    def __init__(
+        self, fail_on_use: int | None = None, error: type[BaseException] = OSError
+    ) -> None:
         self.acquired: list[float] = []
         self.uses: list[float] = []
         self.released: list[float] = []
         self.fail_on_use = fail_on_use
+        self.error_type = error  # what the failing use() raises
         self.halt = False  # set by the grader to stop a worker that ignores cancellation
         self.unawaited = 0  # use() calls whose coroutine has not started
-        self.error: OSError | None = None  # what the failing use() raised
+        self.error: BaseException | None = None  # what the failing use() raised
 
     async def acquire(self) -> None:
         await asyncio.sleep(0.5)
@@ -90,7 +103,7 @@ class Resource:
         self.uses.append(kit.now())
         if self.fail_on_use is not None and len(self.uses) == self.fail_on_use:
             await asyncio.sleep(0.25)
-            self.error = OSError("the resource broke")
+            self.error = self.error_type("the resource broke")
             raise self.error
         await asyncio.sleep(1.0)
 
@@ -265,6 +278,7 @@ def test_cancelled_while_acquiring_releases_nothing(kata: kit.Kata) -> None:
         seen["cancelled"] = task.cancelled()
         if task.done() and not task.cancelled() and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
+        await asyncio.sleep(1.0)  # an acquire() left running in the background ends at 0.5 s
 
     kata.run(scenario, what=what, leftover_tasks=True)
     if resource.released:
@@ -276,6 +290,14 @@ def test_cancelled_while_acquiring_releases_nothing(kata: kit.Kata) -> None:
     kit.expect(
         seen.get("cancelled", False),
         f"{what}: the task ended normally instead of cancelled. " + SWALLOWED,
+    )
+    kit.expect(
+        not resource.acquired,
+        f"{what}: the worker stopped, but acquire() still completed at "
+        f"{resource.acquired[0] if resource.acquired else 0:g} s in the background and the "
+        "resource it got was never released. acquire() must not go on once the worker is "
+        "cancelled (do not shield it, nor run it in a task of its own): cancelled while "
+        "acquiring, the acquisition stops too, and the worker holds nothing.",
     )
 
 
@@ -308,4 +330,40 @@ def test_use_error_reaches_the_caller_as_it_is(kata: kit.Kata) -> None:
         f"{what}: when the OSError reached the caller, release() had been called "
         f"{seen.get('released')} time(s); call it once before the error carries on (in "
         "`finally:`).",
+    )
+
+
+@pytest.mark.parametrize("error", [RuntimeError, Interrupted], ids=["RuntimeError", "Interrupted"])
+def test_any_error_in_use_releases(kata: kit.Kata, error: type[BaseException]) -> None:
+    """use() raises RuntimeError, or a BaseException that is not an Exception, on its 2nd
+    call: released once at 1.75 s, and that very error reaches the caller."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_use=2, error=error)
+    name = error.__name__
+    kind = (
+        f"{name}, a BaseException that is not an Exception (like KeyboardInterrupt or SystemExit)"
+        if not issubclass(error, Exception)
+        else name
+    )
+    what = f"worker(resource) whose 2nd use() raises {name} at 1.75 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        try:
+            await worker(resource)
+        except error as exc:
+            seen["error"] = exc
+
+    kata.run(scenario, what=what, hang_hint=WENT_ON_AFTER_ERROR.replace("OSError", name))
+    kit.expect(
+        bool(resource.released),
+        f"{what}: release() was never called when use() raised {kind}. Whatever stops the "
+        "worker, it must release: an `except` that names the stops you expect misses the "
+        "others, while `finally:` runs however the worker stops.",
+    )
+    expect_released_once(resource, what, 1.75)
+    kit.expect(
+        seen.get("error") is resource.error,
+        f"{what}: the caller got {seen.get('error')!r}, not the {name} use() raised; let "
+        "that very error carry on (a bare `raise`, or no `except` at all).",
     )
