@@ -22,12 +22,16 @@ Docstring sentence -> the check that enforces it:
 - (any rate, per and arrivals, ties included) -> test_any_arrivals (Hypothesis)
 - an exception inside the block must propagate -> test_errors_propagate
 - that call still started: it counts in the window -> test_a_failed_call_still_started
-- `__aenter__` returns the limiter itself -> test_enter_gives_the_limiter
+  (raising inside the block, or cancelled inside it by the caller's timeout)
+- `__aenter__` returns the limiter itself -> test_enter_gives_the_limiter (also for a call
+  that had to wait)
 - every RateLimiter keeps its own window (and lock): one limiter's waiting calls never hold
   up another's -> test_instances_are_independent
 - (a waiter cancelled while waiting leaves the limiter usable) ->
   test_a_cancelled_wait_takes_no_start, test_a_cancelled_wait_holds_up_no_later_call (no
   start time planned in advance behind it)
+- the example: `limiter = RateLimiter(3, 1.0)` at the top of a module, before any loop runs
+  -> test_a_limiter_made_outside_a_running_loop
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import asyncio
 from typing import Any
 
 import kit
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from kit.examples import grader_settings
@@ -352,27 +357,49 @@ def test_any_arrivals(kata: kit.Kata, rate: int, per: float, eighths: list[int])
     )
 
 
-def test_a_failed_call_still_started(kata: kit.Kata) -> None:
-    """RateLimiter(1, 1.0): a call at 0 raises inside the block; the next call starts at 1."""
+@pytest.mark.parametrize("ending", ["raises", "cancelled"])
+def test_a_failed_call_still_started(kata: kit.Kata, ending: str) -> None:
+    """RateLimiter(1, 1.0): a call at 0 raises inside the block (or is cut off inside it by
+    the caller's asyncio.timeout(0.25)); the next call starts at 1."""
     limiter_class = kata.get("RateLimiter", "class")
 
     async def scenario() -> float:
         limiter = limiter_class(1, 1.0)
-        try:
-            async with limiter:
-                raise ValueError("the request failed")
-        except ValueError:
-            pass
+        if ending == "raises":
+            try:
+                async with limiter:
+                    raise ValueError("the request failed")
+            except ValueError:
+                pass
+        else:
+            try:
+                async with asyncio.timeout(0.25):
+                    async with limiter:
+                        await asyncio.sleep(10)
+            except TimeoutError:
+                pass
         async with limiter:
             return kit.now()
 
-    what = "RateLimiter(1, 1.0): a call at 0 that raises, then another call"
+    if ending == "raises":
+        what = "RateLimiter(1, 1.0): a call at 0 that raises, then another call"
+        why = (
+            "The call that raised inside the block had started: it counts in the window like "
+            "any other (do not give its start back in __aexit__)."
+        )
+    else:
+        what = (
+            "RateLimiter(1, 1.0): a call at 0 cancelled inside its block at 0.25 s (the "
+            "caller's asyncio.timeout), then another call"
+        )
+        why = (
+            "The call cancelled inside its block had started: it counts in the window like any "
+            "other (do not give its start back in __aexit__, not even on CancelledError)."
+        )
     result = kata.run(scenario, what=what)
     kit.expect(
         result.value == 1.0,
-        f"{what}: the second call started at {result.value} s, not at 1 s. The call that "
-        "raised inside the block had started: it counts in the window like any other (do not "
-        "give its start back in __aexit__).",
+        f"{what}: the second call started at {result.value} s, not at 1 s. {why}",
     )
 
 
@@ -390,6 +417,23 @@ def test_enter_gives_the_limiter(kata: kit.Kata) -> None:
         result.value is True,
         "`async with limiter as lim:` did not bind the limiter: __aenter__ must end with "
         "`return self`.",
+    )
+
+    async def waited() -> Any:
+        limiter = limiter_class(1, 1.0)
+        async with limiter:
+            pass
+        async with limiter as lim:  # the window is full: this one waits until 1 s
+            return lim is limiter, lim
+
+    what = "RateLimiter(1, 1.0): a call at 0, then `async with limiter as lim:`, which waits"
+    result = kata.run(waited, what=what)
+    bound, lim = result.value
+    kit.expect(
+        bound,
+        f"{what}: `lim` was {lim!r}, not the limiter, for a call that had to wait (the "
+        "first call, which started at once, got the limiter). __aenter__ must return self on "
+        "every path, after waiting too: put `return self` at its end, once.",
     )
 
 
@@ -428,4 +472,47 @@ def test_a_cancelled_wait_holds_up_no_later_call(kata: kit.Kata) -> None:
         "allows: did you hand out start times in advance? A start time planned behind a "
         "call that never started is too late; decide when a call may start when it gets "
         "there (re-check the window after each wait).",
+    )
+
+
+def test_a_limiter_made_outside_a_running_loop(kata: kit.Kata) -> None:
+    """The docstring's example makes the limiter at the top of a module, where no event loop
+    runs: RateLimiter(3, 1.0) made so, then four calls through it, start at 0, 0, 0, 1."""
+    limiter_class = kata.get("RateLimiter", "class")
+    made = kata.call(
+        lambda: limiter_class(3, 1.0),
+        raises=Exception,
+        what="RateLimiter(3, 1.0) made outside any running event loop",
+    )
+    error = made.error
+    kit.expect(
+        error is None,
+        f"RateLimiter(3, 1.0), made outside a running event loop (at the top of a module, as "
+        f"in the docstring's example), raised {type(error).__name__}: {error}. __init__ runs "
+        "before any loop may exist: only remember rate and per there (and make the deque and "
+        "the Lock); read the loop (asyncio.get_running_loop()) in __aenter__, which runs on "
+        "it.",
+    )
+    limiter = made.value
+    shared = kit.Probe(delay=0.125, name="call")
+
+    async def scenario() -> list[float]:
+        starts: list[float] = []
+
+        async def one(n: int) -> None:
+            async with limiter:
+                starts.append(kit.now())
+                await shared(n)
+
+        await asyncio.gather(*(one(n) for n in range(4)))
+        return sorted(starts)
+
+    result = kata.run(
+        scenario, what="four calls through a RateLimiter(3, 1.0) made before the loop"
+    )
+    _check_schedule(
+        result.value,
+        [0.0, 0.0, 0.0, 1.0],
+        "A limiter made before the loop must wait on the loop that runs the calls: read the "
+        "clock (loop.time()) in __aenter__, not a loop kept from __init__.",
     )

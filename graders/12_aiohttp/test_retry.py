@@ -15,11 +15,13 @@ Docstring sentence -> the check that enforces it:
 - retry a 5xx, a 429 and a connection error
   -> test_server_errors_back_off_with_full_jitter, test_connection_errors_are_retried,
   test_any_5xx_is_retried (501, 520), test_a_refused_connection_is_retried
-  (ClientConnectorError, not only a dropped connection)
+  (ClientConnectorError, ClientOSError, SocketTimeoutError: any ClientConnectionError, not
+  only a dropped connection)
 - never retry any other 4xx: raise its ClientResponseError at once
-  -> test_other_client_errors_are_not_retried
+  -> test_other_client_errors_are_not_retried (404, 400, 401, 408, 403, 409)
 - anything else (a 200 whose body is not JSON) is raised at once, not retried
-  -> test_a_body_that_is_not_json_is_not_retried; a body cut short (ClientPayloadError, an
+  -> test_a_body_that_is_not_json_is_not_retried (and a plain TimeoutError: a request out
+  of its total timeout); a body cut short (ClientPayloadError, an
   aiohttp.ClientError but no connection error) -> test_a_body_cut_short_is_not_retried
 - `tries` counts every request; the last failure is raised without waiting again
   -> test_out_of_tries_raises_the_last_error, test_the_error_raised_is_the_last_one (not
@@ -56,6 +58,9 @@ CONN = "connection error"  # in a script: the server drops the connection
 REFUSED = "connection refused"  # in a script: the connection is refused
 NOT_JSON = "200 (an HTML body)"  # in a script: a 200 whose body is not JSON
 CUT_SHORT = "200 (a body cut short)"  # in a script: the body breaks off (ClientPayloadError)
+RESET = "connection reset"  # in a script: the connection is reset (ClientOSError)
+READ_TIMEOUT = "read timeout"  # in a script: a sock_read timeout (SocketTimeoutError)
+TIMED_OUT = "total timeout"  # in a script: the request ran out of its total timeout
 RULE = "the wait before retry n (0 first) is rng() * min(cap, base * 2**n), or Retry-After"
 
 
@@ -79,6 +84,12 @@ class Answer:
             key = ConnectionKey._make([None] * len(ConnectionKey._fields))
             key = key._replace(host="api.example.com", port=80, is_ssl=False, ssl=True)
             raise aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "refused"))
+        if self.status == RESET:
+            raise aiohttp.ClientOSError(104, "Connection reset by peer")
+        if self.status == READ_TIMEOUT:
+            raise aiohttp.SocketTimeoutError("Timeout on reading data from socket")
+        if self.status == TIMED_OUT:
+            raise TimeoutError()
         if self.status == CUT_SHORT:
             raise aiohttp.ClientPayloadError("Response payload is not completed")
         if self.status == NOT_JSON:
@@ -132,7 +143,9 @@ def model(
 
 def retryable(answer: Answer) -> bool:
     """5xx, 429 and connection errors are worth another try."""
-    return answer.status in (CONN, REFUSED) or answer.status == 429 or int(answer.status) >= 500
+    if answer.status in (CONN, REFUSED, RESET, READ_TIMEOUT):
+        return True
+    return answer.status == 429 or int(answer.status) >= 500
 
 
 MISTAKES = [
@@ -271,6 +284,12 @@ def expect_schedule(
                 f"({dated[0]!r}) rather than a number of seconds: wait that long only when "
                 "it is a whole number of seconds (`value.isdigit()`), else back off as usual."
             )
+        if isinstance(error, aiohttp.ClientConnectionError):
+            kit.fail(
+                f"{prefix}: it stopped after {len(observed)} request(s){raised}, which is an "
+                "aiohttp.ClientConnectionError: retry every connection error (catch "
+                "aiohttp.ClientConnectionError itself, not only some of its subclasses)."
+            )
         kit.fail(
             f"{prefix}: it stopped after {len(observed)} request(s){raised}. Retry 5xx, 429 "
             "and connection errors (aiohttp.ClientConnectionError) until `tries` requests "
@@ -348,9 +367,10 @@ def test_the_ceiling_is_capped(kata: kit.Kata) -> None:
     expect_success(outcome)
 
 
-@pytest.mark.parametrize("status", [404, 400, 401])
+@pytest.mark.parametrize("status", [404, 400, 401, 408, 403, 409])
 def test_other_client_errors_are_not_retried(kata: kit.Kata, status: int) -> None:
-    """A 404 (or 400, 401) raises its ClientResponseError at once: one request, no wait."""
+    """A 404 (or 400, 401, 408, 403, 409) raises its ClientResponseError at once: one
+    request, no wait."""
     outcome = call(kata, script(status, 200))
     kit.expect(
         len(outcome.times) == 1,
@@ -457,9 +477,11 @@ def test_the_error_raised_is_the_last_one(
     )
 
 
-def test_a_refused_connection_is_retried(kata: kit.Kata) -> None:
-    """A refused connection (ClientConnectorError) is a connection error too: retried."""
-    answers = script(REFUSED, REFUSED, 200)
+@pytest.mark.parametrize("failure", [REFUSED, RESET, READ_TIMEOUT])
+def test_a_refused_connection_is_retried(kata: kit.Kata, failure: str) -> None:
+    """A refused connection (ClientConnectorError), a reset one (ClientOSError) and a read
+    timeout (SocketTimeoutError) are connection errors too: retried."""
+    answers = script(failure, failure, 200)
     outcome = call(kata, answers, seed=11)
     expect_schedule(outcome, answers, 11, 0.5, 8.0, 5)
     expect_success(outcome)
@@ -480,16 +502,29 @@ def test_a_retry_after_of_zero_retries_at_once(kata: kit.Kata) -> None:
     expect_success(outcome)
 
 
-def test_a_body_that_is_not_json_is_not_retried(kata: kit.Kata) -> None:
-    """A 200 whose body is not JSON: one request, its error raised at once, no rng() call."""
-    outcome = call(kata, script(NOT_JSON, 200))
+@pytest.mark.parametrize(
+    ("answer", "failure"),
+    [
+        (NOT_JSON, "a 200 whose body is not JSON"),
+        (
+            TIMED_OUT,
+            "a request that ran out of its total timeout (a plain TimeoutError, no "
+            "aiohttp.ClientConnectionError)",
+        ),
+    ],
+    ids=["not_json", "total_timeout"],
+)
+def test_a_body_that_is_not_json_is_not_retried(kata: kit.Kata, answer: str, failure: str) -> None:
+    """A 200 whose body is not JSON, or a request out of its total timeout (a TimeoutError):
+    one request, its error raised at once, no rng() call."""
+    outcome = call(kata, script(answer, 200))
     error = outcome.run.error
     kit.expect(
         len(outcome.times) == 1 and error is not None and outcome.rng_calls == 0,
         f"{outcome.what} made {len(outcome.times)} request(s), called rng() "
         f"{outcome.rng_calls} time(s) and "
         + (f"raised {type(error).__name__}" if error else f"returned {outcome.run.value!r}")
-        + ": a 200 whose body is not JSON is not a failure to retry. Retry only 5xx, 429 and "
+        + f": {failure} is not a failure to retry. Retry only 5xx, 429 and "
         "connection errors; let any other error propagate at once.",
     )
 

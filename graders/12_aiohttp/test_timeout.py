@@ -11,12 +11,16 @@ still raise; the session given is the only one used.
 Docstring sentence -> the check that enforces it:
 - returns the decoded JSON body -> test_an_answer_in_time_is_returned
 - the whole request (connecting, sending, waiting for and reading the response) longer
-  than `total`: give up and return None -> test_too_slow_gives_none (slow, drip, trickle)
+  than `total`: give up and return None -> test_too_slow_gives_none (slow, drip, trickle;
+  one request: giving up means no second try)
 - aiohttp raises TimeoutError: catch it (not raised to the caller) -> expect_no_error
 - only the timeout becomes None; any other error still raises -> test_other_errors_still_raise
-  (a refused connection), test_a_bad_body_raises (a body that is not JSON)
-- an error status raises `ClientResponseError` -> test_an_error_status_raises (a JSON error
-  body), test_an_error_page_raises_before_decoding (an HTML error page)
+  (a refused connection, a connection the server drops), test_a_bad_body_raises (a body that
+  is not JSON); the caller's own cancellation or timeout is no `total` timeout either
+  -> test_the_callers_own_timeout_is_not_swallowed
+- an error status (4xx, 5xx) raises `ClientResponseError` -> test_an_error_status_raises (a
+  JSON error body: 500, 404, 400), test_an_error_page_raises_before_decoding (an HTML error
+  page)
 - only the timeout becomes None: a 504 Gateway Timeout answer is an error status, not our
   timeout -> test_a_gateway_timeout_status_raises
 - (the deadline is `total` itself) -> test_an_answer_after_total_is_too_late
@@ -118,24 +122,51 @@ async def halves(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def drop(request: web.Request) -> web.Response:
+    """Closes the connection without answering (the client sees ServerDisconnectedError)."""
+    assert request.transport is not None
+    request.transport.close()
+    return web.json_response({"drop": True})  # never sent: the connection is gone
+
+
+async def error_status(request: web.Request) -> web.Response:
+    """Answers at once with the status in the path and a JSON error body."""
+    code = int(request.match_info["code"])
+    return web.json_response({"error": code}, status=code)
+
+
 async def gateway_timeout(request: web.Request) -> web.Response:
     """Answers at once with a 504 Gateway Timeout and a JSON body."""
     return web.json_response({"error": "upstream timed out"}, status=504)
 
 
-def make_app() -> web.Application:
-    """The test server's routes."""
-    app = web.Application()
+def make_app(requests: list[str] | None = None) -> web.Application:
+    """The test server's routes; ``requests`` (if given) collects the path of each request."""
+
+    @web.middleware
+    async def record(request: web.Request, handler: Any) -> web.StreamResponse:
+        if requests is not None:
+            requests.append(request.path)
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    app = web.Application(middlewares=[record])
     handlers = (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable)
-    for handler in (*handlers, gateway_timeout, halves):
+    for handler in (*handlers, gateway_timeout, halves, drop):
         app.router.add_get(f"/{handler.__name__}", handler)
+    app.router.add_get("/status/{code}", error_status)
     return app
 
 
 def call(
-    kata: kit.Kata, path: str | None, total: float, hang_hint: str = ""
+    kata: kit.Kata,
+    path: str | None,
+    total: float,
+    hang_hint: str = "",
+    requests: list[str] | None = None,
 ) -> tuple[kit.Run[Any], float, str]:
-    """Run fetch_with_timeout on the test server's ``path`` (None: a refused port).
+    """Run fetch_with_timeout on the test server's ``path`` (None: a refused port);
+    ``requests`` (if given) collects the path of each request the server got.
 
     Returns the run, the real seconds the learner's call took, and how the call reads.
     """
@@ -146,7 +177,8 @@ def call(
 
     async def scenario() -> Any:
         nonlocal elapsed
-        async with http_doubles.serve(make_app()) as server, aiohttp.ClientSession() as session:
+        app = make_app(requests)
+        async with http_doubles.serve(app) as server, aiohttp.ClientSession() as session:
             url = str(
                 server.make_url(f"/{path}")
                 if path
@@ -241,7 +273,8 @@ TRICKLE_HINT = (
 )
 def test_too_slow_gives_none(kata: kit.Kata, path: str, hint: str) -> None:
     """A server slower than `total` (to answer, or to finish the body) gives None, quickly."""
-    result, elapsed, what = call(kata, path, 0.2, hang_hint=hint)
+    requests: list[str] = []
+    result, elapsed, what = call(kata, path, 0.2, hang_hint=hint, requests=requests)
     expect_no_error(kata, result, what, "None")
     kit.expect(
         result.value is None,
@@ -252,6 +285,12 @@ def test_too_slow_gives_none(kata: kit.Kata, path: str, hint: str) -> None:
         elapsed < QUICK,
         f"{what} took {elapsed:.1f} s of real time to give up; with total=0.2 it should "
         "take about 0.2 s. Pass `total` itself to ClientTimeout (seconds, not milliseconds).",
+    )
+    kit.expect(
+        len(requests) == 1,
+        f"{what} sent the request {len(requests)} times to a server too slow to answer in "
+        "time: when `total` runs out, give up and return None; do not try again (`total` "
+        "bounds the whole call, and retrying is the caller's choice).",
     )
 
 
@@ -267,31 +306,49 @@ def test_an_answer_after_total_is_too_late(kata: kit.Kata) -> None:
     )
 
 
-def test_other_errors_still_raise(kata: kit.Kata) -> None:
-    """A refused connection is not a timeout: it raises aiohttp.ClientConnectionError."""
-    result, _, what = call(kata, None, 2.0)
+@pytest.mark.parametrize(
+    ("path", "failure"),
+    [
+        (None, "a refused connection"),
+        ("drop", "a server that closed the connection without answering"),
+    ],
+    ids=["refused", "dropped"],
+)
+def test_other_errors_still_raise(kata: kit.Kata, path: str | None, failure: str) -> None:
+    """A refused connection, or one the server drops, is not a timeout: it raises
+    aiohttp.ClientConnectionError."""
+    result, _, what = call(kata, path, 2.0)
     kit.expect(
         result.error is not None or result.value is not None,
-        f"{what} returned None for a refused connection; only the timeout should become "
-        "None. Catch TimeoutError alone, not Exception or aiohttp.ClientError: other errors "
-        "must reach the caller.",
+        f"{what} returned None for {failure}; only the timeout should become "
+        "None. Catch TimeoutError alone, not Exception or aiohttp.ClientError (nor "
+        "aiohttp.ServerConnectionError): other errors must reach the caller.",
     )
     kit.expect(
         isinstance(result.error, aiohttp.ClientConnectionError),
-        f"{what} gave {result.value if result.error is None else result.error!r} for a "
-        "refused connection; it should let aiohttp's ClientConnectionError propagate.",
+        f"{what} gave {result.value if result.error is None else result.error!r} for "
+        f"{failure}; it should let aiohttp's ClientConnectionError propagate.",
     )
 
 
-def test_an_error_status_raises(kata: kit.Kata) -> None:
-    """A 500 answer raises aiohttp.ClientResponseError (it is not a timeout)."""
-    result, _, what = call(kata, "broken", 2.0)
+@pytest.mark.parametrize(
+    ("path", "status"), [("broken", 500), ("status/404", 404), ("status/400", 400)]
+)
+def test_an_error_status_raises(kata: kit.Kata, path: str, status: int) -> None:
+    """A 500 (or 404, 400) answer raises aiohttp.ClientResponseError (it is not a timeout)."""
+    result, _, what = call(kata, path, 2.0)
+    kit.expect(
+        result.error is not None or result.value is not None,
+        f"{what} returned None for a {status} answer that came at once: only the timeout "
+        "becomes None. An error status (4xx or 5xx) raises aiohttp.ClientResponseError: "
+        "call `response.raise_for_status()`.",
+    )
     kit.expect(
         isinstance(result.error, aiohttp.ClientResponseError)
-        and getattr(result.error, "status", None) == 500,
-        f"{what} gave {result.value if result.error is None else result.error!r} for a 500 "
-        "answer; it should raise aiohttp.ClientResponseError: call "
-        "`response.raise_for_status()` before reading the body.",
+        and getattr(result.error, "status", None) == status,
+        f"{what} gave {result.value if result.error is None else result.error!r} for a "
+        f"{status} answer; it should raise aiohttp.ClientResponseError (for 4xx and 5xx "
+        "alike): call `response.raise_for_status()` before reading the body.",
     )
 
 
@@ -370,4 +427,37 @@ def test_one_deadline_for_the_whole_request(kata: kit.Kata) -> None:
         "came after 0.7 s and the body 0.7 s later, each within `total`, but not both. Give "
         "the whole request one deadline (`aiohttp.ClientTimeout(total=total)` on session.get, "
         "or one `asyncio.timeout(total)` around it all), not a fresh `total` for each step.",
+    )
+
+
+def test_the_callers_own_timeout_is_not_swallowed(kata: kit.Kata) -> None:
+    """total=5 on a slow server, under the caller's own asyncio.timeout(0.2): the caller's
+    deadline cancels the call, and its TimeoutError reaches the caller (no None)."""
+    fetch = kata.get("fetch_with_timeout", "coroutine")
+    what = "fetch_with_timeout(session, '/slow', total=5) under the caller's asyncio.timeout(0.2)"
+
+    async def scenario() -> tuple[str, Any]:
+        async with http_doubles.serve(make_app()) as server, aiohttp.ClientSession() as session:
+            try:
+                async with asyncio.timeout(0.2):
+                    value = await fetch(session, str(server.make_url("/slow")), 5.0)
+            except TimeoutError:
+                return ("timed out", None)
+            return ("returned", value)
+
+    result = kata.run(scenario, clock="real", limit=LIMIT, raises=Exception, what=what)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    kit.expect(
+        result.error is None,
+        f"{what} raised {type(result.error).__name__}: {result.error}; the caller's own "
+        "deadline should have reached the caller as its TimeoutError.",
+    )
+    outcome, value = result.value
+    kit.expect(
+        outcome == "timed out",
+        f"{what} returned {value!r} when the caller's deadline cancelled it: it swallowed the "
+        "CancelledError. Only your own `total` running out gives None; a cancellation (the "
+        "caller's timeout, or task.cancel()) must propagate: catch TimeoutError alone, never "
+        "asyncio.CancelledError or BaseException.",
     )

@@ -32,13 +32,17 @@ Docstring sentence -> the check that enforces it:
 - after the seconds a Retry-After asks for, however many -> test_a_long_retry_after_is_obeyed
 - Retry-After gives seconds; one holding an HTTP date asks for none: backoff, the crawl goes
   on (as in the retry kata) -> test_a_dated_retry_after_falls_back_to_backoff
-- Parse with html.parser.HTMLParser (entities decoded, comments skipped)
+- Parse with html.parser.HTMLParser (entities decoded, comments skipped, a bare `<a href>`
+  is no link and no crash; a UTF-8 page's non-ASCII link read intact: `resp.text()`)
   -> test_hrefs_are_read_as_html
 - a page that still fails is left out, the crawl goes on -> test_retries (404, 403, 500 for
   ever), test_a_body_cut_short_is_left_out (ClientPayloadError)
+- fetched successfully means status 200: a 203 or 206 page is left out -> test_only_a_200_counts
 - keep each URL as urljoin gives it (case-sensitive paths) -> test_urls_keep_their_case
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
-  _run (sessions); the session given is left open -> test_the_session_is_left_open
+  _run (sessions); the session given is left open -> test_the_session_is_left_open; nothing
+  keeps running when the caller cancels the crawl (its timeout)
+  -> test_a_cancelled_crawl_leaves_nothing_running
 """
 
 from __future__ import annotations
@@ -113,8 +117,8 @@ class Site:
         return CallbackResult(
             status=status,
             headers=headers,
-            body=body,
-            content_type="text/html",
+            body=body,  # sent as UTF-8, as the header says
+            content_type="text/html; charset=utf-8",
             reason=HTTPStatus(status).phrase,
             response_class=CompatResponse,
         )
@@ -173,6 +177,13 @@ def _no_duplicates(site: Site, allowed: set[str] = frozenset()) -> None:  # type
             "each URL must be fetched only once. Mark a URL as seen when you schedule it, "
             "not after its fetch ends: meanwhile other pages link to it too."
         )
+
+
+def _leaves(error: BaseException) -> list[BaseException]:
+    """The exceptions inside ``error`` (an exception group, maybe nested), or ``[error]``."""
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in _leaves(inner)]
+    return [error]
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
@@ -559,16 +570,47 @@ def test_retry_after_on_a_429_is_honoured(kata: kit.Kata) -> None:
 
 
 def test_hrefs_are_read_as_html(kata: kit.Kata) -> None:
-    """`&amp;` in an href is `&`, and a link inside an HTML comment is no link."""
+    """`&amp;` in an href is `&`, a link inside an HTML comment is no link, a bare `<a href>`
+    (no value) is no link and no crash, and a UTF-8 page's non-ASCII link is read intact."""
     root = "http://parse.test/"
     decoded = f"{root}tom&jerry.html"
+    cafe = f"{root}caf%C3%A9.html"  # /café.html, as requested
     site = Site(
         {
-            root: _html("/tom&amp;jerry.html", extra='<!-- <a href="/draft.html">x</a> -->'),
+            root: _html(
+                "/tom&amp;jerry.html",
+                "/café.html",
+                extra='<!-- <a href="/draft.html">x</a> --><a href>bare</a>',
+            ),
             decoded: _html(),
+            cafe: _html(),
         }
     )
-    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=4, per_host=4)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=4, per_host=4),
+        what=what,
+        raises=Exception,
+    )
+    error = result.error
+    leaves = _leaves(error) if error is not None else []
+    nones = [
+        e for e in leaves if isinstance(e, AttributeError | TypeError) and "NoneType" in str(e)
+    ]
+    if nones:
+        error = nones[0]
+        kit.fail(
+            f"{what} raised {type(error).__name__}: {error} (at {kata.where(error)}) on a page "
+            "holding a bare `<a href>`, whose href has no value (HTMLParser gives it as None): "
+            "an <a> without a value in its href is no link; skip it and go on."
+        )
+    if error is not None:
+        kit.fail(
+            f"{what} raised {type(error).__name__}: {error} (at {kata.where(error)}), on a page "
+            "holding a comment, an entity (`&amp;`), a bare `<a href>` and a non-ASCII link."
+        )
+    found = {str(URL(u)) for u in (result.value or ())}
     requested = site.counts()
     kit.expect(
         f"{root}draft.html" not in requested,
@@ -583,6 +625,23 @@ def test_hrefs_are_read_as_html(kata: kit.Kata) -> None:
         f"{', '.join(sorted(requested)) or 'nothing'}: take hrefs from html.parser.HTMLParser, "
         "which decodes entities in attribute values.",
     )
+    if cafe not in found:
+        mojibake = str(URL(f"{root}{'café'.encode().decode('latin-1')}.html"))
+        others = sorted(u for u in requested if u not in site.pages)
+        seen = (
+            f"requested {others[0]} instead" if others else f"never requested {cafe}"
+        ) + f" and returned {', '.join(sorted(found))}"
+        kit.fail(
+            "the start page, sent as UTF-8 (`Content-Type: text/html; charset=utf-8`), links "
+            f"to `/café.html` ({cafe}), but crawl {seen}: "
+            + (
+                "it decoded the page as latin-1. "
+                if mojibake in requested
+                else "the link did not survive the page's decoding. "
+            )
+            + "Read a page as text in the charset it declares (`await resp.text()`), not its "
+            "bytes decoded with a fixed encoding."
+        )
 
 
 def test_the_session_is_left_open(kata: kit.Kata) -> None:
@@ -717,3 +776,70 @@ def test_urls_keep_their_case(kata: kit.Kata) -> None:
         "#fragment is dropped).",
     )
     kit.expect_equal(found, set(site.pages), "the pages crawl returned")
+
+
+def test_only_a_200_counts(kata: kit.Kata) -> None:
+    """Pages answering 203 or 206 (2xx, but not 200) are not fetched successfully: left out."""
+    root = "http://partial.test/"
+    odd = {f"{root}copy": 203, f"{root}part": 206}
+    site = Site({root: _html("copy", "part", "fine"), **odd, f"{root}fine": _html()})
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    wrong = sorted(url for url in odd if url in found)
+    if wrong:
+        status = odd[wrong[0]]
+        kit.fail(
+            f"crawl returned {wrong[0]}, which answered {status} "
+            f"({HTTPStatus(status).phrase}): only a status 200 is a page fetched "
+            "successfully; check `resp.status == 200`, not `resp.ok` or `status < 300`."
+        )
+    kit.expect_equal(found, {root, f"{root}fine"}, "the pages crawl returned")
+
+
+def test_a_cancelled_crawl_leaves_nothing_running(kata: kit.Kata) -> None:
+    """The caller's asyncio.timeout(2.5) cancels the crawl (1 s per request, 2 at a time):
+    no request is still going, nor starts, after that moment."""
+    root = "http://slowsite.test/"
+    pages = [f"{root}p{i}" for i in range(8)]
+    site = Site({root: _html(*pages), **dict.fromkeys(pages, _html())})
+    crawl = kata.get("crawl", "coroutine")
+    deadline = 2.5
+    what = (
+        f"crawl(..., max_pages=100, concurrency=2, per_host=2) under asyncio.timeout({deadline:g})"
+    )
+
+    async def scenario() -> str:
+        with mock_http() as mock:
+            mock.get(re.compile(r".*"), callback=site.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                try:
+                    async with asyncio.timeout(deadline):
+                        await crawl(session, root, max_pages=100, concurrency=2, per_host=2)
+                except TimeoutError:
+                    outcome = "timed out"
+                else:
+                    outcome = "returned"
+                await asyncio.sleep(10)  # time for anything left running to show itself
+        return outcome
+
+    def verdict(result: kit.Run[str]) -> None:
+        after = [
+            (url, started, ended)
+            for url, started, ended in site.requests
+            if started > deadline + 1e-6 or ended > deadline + 1e-6
+        ]
+        if after:
+            url, started, ended = after[0]
+            kit.fail(
+                f"{what}: the caller's deadline cancelled the crawl at {deadline:g} s, yet its "
+                f"requests kept going ({len(after)} of them ran past it; {url} ran from "
+                f"{started:g} to {ended:g} s): the tasks it had started kept running after "
+                "crawl was cancelled. Start them in an asyncio.TaskGroup, which cancels them "
+                "when crawl is cancelled, or cancel them in a `finally`."
+            )
+        kit.expect(
+            result.value == "timed out",
+            f"{what} {result.value} instead of being cancelled at {deadline:g} s: let the "
+            "caller's cancellation propagate (do not catch CancelledError).",
+        )
+
+    kata.run(scenario, what=what, verdict=verdict)
