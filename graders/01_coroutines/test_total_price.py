@@ -5,19 +5,22 @@ Checks the total, that every id's price was awaited exactly once (each call of t
 objects (a missing `await`) and calling `asyncio.run` inside a coroutine. Asking one by one
 or all at once (gather, TaskGroup) are both fine. Hypothesis draws the ids: repeated ids
 (each counts every time), an empty basket, a None id, and a generator instead of a list.
+The price of "fig" takes 6 s, the others 1 s: a slow price is awaited, never given up on.
 
 Docstring sentence -> the check that enforces it:
 
 - "`await get_price(i)` gives the price ... Return the sum of the prices of all `ids`" ->
-  test_sums_the_prices, test_any_basket
+  test_sums_the_prices, test_any_basket (a slow price, fig's 6 s, is awaited to its end:
+  grade_total names a get_price call cancelled on the way)
 - "(0 for no ids)" -> test_no_ids_costs_nothing
 - "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
   test_awaits_each_price_once, grade_total
 - "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
 - "If a `get_price` call raises, total_price lets that exception out." ->
-  test_failed_price_raises, test_failed_price_is_let_out_as_it_is (that very exception, not
-  a new one)
+  test_failed_price_raises (a PriceError, and a KeyError: an unknown id is no free item; the
+  failed call is not asked again), test_failed_price_is_let_out_as_it_is (that very
+  exception, not a new one)
 - "Return the sum of the prices" (the prices are ints) -> test_total_is_an_int
 - "Leave `ids` as it is." -> test_leaves_ids_unchanged
 """
@@ -33,13 +36,15 @@ from hypothesis import strategies as st
 from kit.examples import grader_settings
 
 PRICES: dict[str | None, int] = {"apple": 3, "pear": 4, "plum": 2, "fig": 7, "kiwi": 5, None: 1}
+SLOW = {"fig": 6.0}  # loop seconds of a slow price; every other price takes 1 s
 # Few, deterministic examples: virtual time makes each one cost a few milliseconds.
 EXAMPLES = grader_settings(max_examples=25)
 
 
 def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
-    """A stand-in get_price (one second per call, the price PRICES[id]) and its probe."""
-    probe = kit.Probe(delay=1.0, result=lambda i: PRICES[i])
+    """A stand-in get_price (one second per call, SLOW[id] for a slow one; the price
+    PRICES[id]) and its probe."""
+    probe = kit.Probe(delay=lambda i: SLOW.get(i, 1.0), result=lambda i: PRICES[i])
 
     async def get_price(i: str) -> int:
         return await probe(i)
@@ -62,10 +67,10 @@ def grade_total(
         # checks the list itself).
         lambda: total_price(get_price, (i for i in ids) if generator else list(ids)),
         what=what,
-        raises=TypeError,
+        raises=(TypeError, TimeoutError),
     )
     error = result.error
-    if error is not None:
+    if isinstance(error, TypeError):
         text = str(error)
         if "coroutine" in text:
             kit.fail(
@@ -86,6 +91,16 @@ def grade_total(
                 "once (`for i in ids`), or make a list of it first."
             )
         kit.fail(f"{what} raised TypeError: {text} (at {kata.where(error)}).")
+    if probe.cancelled:
+        call = probe.cancelled[0]
+        kit.fail(
+            f"{what} cancelled get_price({call.args[0]!r}) after "
+            f"{(call.ended or 0.0) - call.started:g} s of loop time, before it gave its price "
+            f"(it takes {probe.delay_for(*call.args):g} s): a slow get_price still gives the "
+            "price. Await every price to its end, however long it takes (no timeout)."
+        )
+    if error is not None:
+        kit.fail(f"{what} raised {type(error).__name__}: {error} (at {kata.where(error)}).")
     return result, probe
 
 
@@ -181,10 +196,16 @@ class PriceError(Exception):
     """The failure of one get_price call."""
 
 
-def test_failed_price_raises(kata: kit.Kata) -> None:
-    """A get_price call that raises: its exception comes out of total_price."""
+@pytest.mark.parametrize(
+    "boom",
+    [PriceError("no price for 'pear'"), KeyError("pear")],
+    ids=["PriceError", "KeyError"],
+)
+def test_failed_price_raises(kata: kit.Kata, boom: Exception) -> None:
+    """A get_price call that raises (an unknown id's KeyError too): its exception comes out
+    of total_price, and the failed call is not asked again."""
     total_price = kata.get("total_price", "coroutine")
-    boom = PriceError("no price for 'pear'")
+    name = type(boom).__name__
     probe = kit.Probe(
         delay={"apple": 1.0, "plum": 1.0, "pear": 2.0},
         result=lambda i: PRICES[i],
@@ -196,28 +217,35 @@ def test_failed_price_raises(kata: kit.Kata) -> None:
 
     get_price.__qualname__ = "get_price"
     ids = ["apple", "plum", "pear"]
-    what = f"total_price(get_price, {ids!r}) whose get_price('pear') raises PriceError"
+    what = f"total_price(get_price, {ids!r}) whose get_price('pear') raises {name}"
     result = kata.run(
         lambda: total_price(get_price, ids),
         what=what,
-        raises=(PriceError, BaseExceptionGroup, TypeError),
+        raises=(type(boom), BaseExceptionGroup, TypeError),
     )
     error = result.error
     if isinstance(error, TypeError):
         kit.fail(
-            f"{what} raised TypeError ({error}) instead of that PriceError: let the exception "
+            f"{what} raised TypeError ({error}) instead of that {name}: let the exception "
             "of a failed get_price call out (asyncio.gather raises it, unless told "
             "return_exceptions=True)."
         )
     if error is not None:
         kit.expect(
-            not isinstance(error, BaseExceptionGroup) or error.subgroup(PriceError) is not None,
-            f"{what} raised {error!r}, which does not hold the PriceError; let that exception out.",
+            not isinstance(error, BaseExceptionGroup) or error.subgroup(type(boom)) is not None,
+            f"{what} raised {error!r}, which does not hold the {name}; let that exception out.",
+        )
+        asked = sum(1 for call in probe.calls if call.args[0] == "pear")
+        kit.expect(
+            asked == 1,
+            f"{what} asked get_price('pear') {asked} times: it raised the first time, and a "
+            "call that raises is not asked again. Let its exception out at once (no retry).",
         )
         return
     kit.fail(
-        f"{what} returned {result.value!r} instead of raising that PriceError: a price that "
-        "could not be got can be neither added up nor left out, so let its exception out."
+        f"{what} returned {result.value!r} instead of raising that {name}: a price that "
+        "could not be got can be neither added up nor left out (not even for an unknown id), "
+        "so let its exception out."
     )
 
 

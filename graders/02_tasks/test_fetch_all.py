@@ -3,8 +3,9 @@
 With a stand-in `fetch` whose latencies are the reverse of the input order (the first id is
 the slowest), checks the results' order, that the loop time is the slowest latency (not the
 sum), and that every fetch was in flight at the same time (peak == number of ids).
-Hypothesis then draws ids from the whole contract: repeated ids, a None id, ties (fetches
-ending in the same loop step), no ids, and a generator instead of a list.
+Hypothesis then draws ids from the whole contract: repeated ids (whose second fetch returns
+a result of its own), a None id, ties (fetches ending in the same loop step), no ids, and a
+generator instead of a list.
 
 Docstring sentence -> the check that enforces it:
 
@@ -14,17 +15,20 @@ Docstring sentence -> the check that enforces it:
   test_any_ids
 - "whichever fetch finishes first" -> test_results_in_input_order (the last id finishes first)
 - `ids` is any iterable (the signature): a generator, repeats -> test_any_ids
+- "return the list of results" (a repeated id: each place holds the result of its own fetch)
+  -> test_any_ids
 - no ids -> test_no_ids
 - "Start `fetch(i)` for every id at the same time" (many ids: no limit, no batches) ->
   test_many_fetches_all_at_once
 - "return the list of results" (None and other falsy results included) ->
   test_falsy_results_kept
 - "If a fetch raises, fetch_all lets that exception out (a TaskGroup's ExceptionGroup holding
-  it is fine); it never returns it in the list." -> test_failed_fetch_raises,
-  test_early_failure_is_let_out_as_it_is (that very exception, also while other fetches are
-  still running)
-- "return the list of results" (a result that is an exception object is a result) ->
-  test_a_returned_exception_is_a_result
+  it is fine); it never returns it in the list." -> test_failed_fetch_raises (a FetchError,
+  and a ConnectionError: a network error is let out too; the failed fetch is not asked
+  again), test_early_failure_is_let_out_as_it_is (that very exception, also while other
+  fetches are still running)
+- "return the list of results" (a result that is an exception object is a result, even one
+  that was raised and caught before) -> test_a_returned_exception_is_a_result
 """
 
 from __future__ import annotations
@@ -138,13 +142,29 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Hashable, float]], generator: 
     fetch_all = kata.get("fetch_all", "coroutine")
     ids = [i for i, _ in spec]
     latency = dict(spec[::-1])  # an id that repeats keeps its first latency
-    probe = kit.Probe(delay=latency)
+    asked: dict[Hashable, int] = {}
+
+    def result(i: Hashable) -> tuple[object, ...]:
+        """('result', i) for the first fetch of i, ('result', i, n) for its n-th one."""
+        asked[i] = asked.get(i, 0) + 1
+        return ("result", i) if asked[i] == 1 else ("result", i, asked[i])
+
+    probe = kit.Probe(delay=latency, result=result)
     shown = f"{'a generator of ' if generator else ''}{ids!r}"
     what = (
         f"fetch_all({shown}, fetch) with fetches of {', '.join(f'{latency[i]:g}' for i in ids)} s"
     )
     result = kata.run(lambda: fetch_all((i for i in ids) if generator else ids, probe), what=what)
-    value = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    returned = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    # The checks below first judge each result without its fetch's number ('result', i).
+    value = (
+        [
+            r[:2] if isinstance(r, tuple) and len(r) == 3 and r[0] == "result" else r
+            for r in returned
+        ]
+        if isinstance(returned, list)
+        else returned
+    )
     expected = [("result", i) for i in ids]
     if generator and len(probe.calls) < len(ids) and len(set(ids)) == len(ids):
         kit.fail(
@@ -172,6 +192,19 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Hashable, float]], generator: 
         what,
         slower=ONE_BY_ONE if one_by_one else "Start every fetch at once.",
         faster="Await every fetch.",
+    )
+    # Each fetch's own result, once: the n-th fetch of a repeated id returned ('result', i, n).
+    made: dict[Hashable, int] = {}
+    own = []
+    for i in ids:
+        made[i] = made.get(i, 0) + 1
+        own.append(("result", i) if made[i] == 1 else ("result", i, made[i]))
+    kit.expect(
+        sorted(map(repr, returned)) == sorted(map(repr, own)),  # type: ignore[arg-type]
+        f"{what}, whose second fetch of a repeated id returns ('result', id, 2), returned "
+        f"{returned!r}; expected {own!r}: an id that appears twice is fetched twice, and each "
+        "of its places gets the result of its own fetch. Keep results by position (gather, or "
+        "a list of tasks), not in a dict keyed by id.",
     )
 
 
@@ -227,21 +260,33 @@ class FetchError(Exception):
     """The failure of one fetch."""
 
 
-def test_failed_fetch_raises(kata: kit.Kata) -> None:
-    """A fetch that raises: its exception comes out of fetch_all, never inside the list."""
+@pytest.mark.parametrize(
+    "boom",
+    [FetchError("fetch of 'b' failed"), ConnectionError("connection to 'b' reset")],
+    ids=["FetchError", "ConnectionError"],
+)
+def test_failed_fetch_raises(kata: kit.Kata, boom: Exception) -> None:
+    """A fetch that raises (a network error too): its exception comes out of fetch_all,
+    never inside the list, and the failed fetch is not asked again."""
     fetch_all = kata.get("fetch_all", "coroutine")
-    boom = FetchError("fetch of 'b' failed")
+    name = type(boom).__name__
     ids = ["a", "b", "c"]
     probe = kit.Probe(delay={"a": 1.0, "b": 3.0, "c": 2.0}, errors={"b": boom})
-    what = "fetch_all(['a', 'b', 'c'], fetch) whose fetch('b') raises FetchError at 3 s"
+    what = f"fetch_all(['a', 'b', 'c'], fetch) whose fetch('b') raises {name} at 3 s"
     result = kata.run(
-        lambda: fetch_all(ids, probe), what=what, raises=(FetchError, BaseExceptionGroup)
+        lambda: fetch_all(ids, probe), what=what, raises=(type(boom), BaseExceptionGroup)
     )
     error, value = result.error, result.value
     if error is not None:
         kit.expect(
-            not isinstance(error, BaseExceptionGroup) or error.subgroup(FetchError) is not None,
-            f"{what} raised {error!r}, which does not hold the FetchError; let that exception out.",
+            not isinstance(error, BaseExceptionGroup) or error.subgroup(type(boom)) is not None,
+            f"{what} raised {error!r}, which does not hold the {name}; let that exception out.",
+        )
+        asked = sum(1 for call in probe.calls if call.args[0] == "b")
+        kit.expect(
+            asked == 1,
+            f"{what} asked fetch('b') {asked} times: it raised the first time, and a fetch "
+            "that raises is not asked again. Let its exception out at once (no retry).",
         )
         return
     shown = list(value) if isinstance(value, list | tuple) else value
@@ -251,7 +296,7 @@ def test_failed_fetch_raises(kata: kit.Kata) -> None:
         "a fetch that raises must make fetch_all raise (asyncio.gather does, unless told "
         "return_exceptions=True).",
     )
-    kit.fail(f"{what} returned {shown!r}; expected the FetchError to come out of fetch_all.")
+    kit.fail(f"{what} returned {shown!r}; expected the {name} to come out of fetch_all.")
 
 
 def leaves_of(group: BaseExceptionGroup[BaseException]) -> list[BaseException]:
@@ -301,12 +346,21 @@ def test_early_failure_is_let_out_as_it_is(kata: kit.Kata) -> None:
     )
 
 
-def test_a_returned_exception_is_a_result(kata: kit.Kata) -> None:
-    """A fetch that returns an exception object (without raising it): that is its result."""
+@pytest.mark.parametrize("caught", [False, True], ids=["never_raised", "caught_earlier"])
+def test_a_returned_exception_is_a_result(kata: kit.Kata, caught: bool) -> None:
+    """A fetch that returns an exception object (without raising it), even one it caught
+    earlier (which has a traceback): that is its result."""
     fetch_all = kata.get("fetch_all", "coroutine")
     value = FetchError("an error report, returned as data")
+    if caught:
+        try:
+            raise value
+        except FetchError:
+            pass  # raised once and caught: it has a traceback, and is still just a value
     probe = kit.Probe(delay=1.0, result=lambda i: value if i == "b" else ("result", i))
-    what = "fetch_all(['a', 'b'], fetch) whose fetch('b') returns (not raises) a FetchError"
+    what = "fetch_all(['a', 'b'], fetch) whose fetch('b') returns (not raises) a FetchError" + (
+        " it caught earlier" if caught else ""
+    )
     result = kata.run(lambda: fetch_all(["a", "b"], probe), what=what, raises=BaseException)
     shown = list(result.value) if isinstance(result.value, list | tuple) else result.value
     kit.expect(

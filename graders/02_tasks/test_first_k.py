@@ -23,7 +23,8 @@ Docstring sentence -> the check that enforces it:
 - k=0 (the first 0 jobs: none) -> test_k_zero
 - "If the caller cancels `first_k` itself, the same goes for every job still running:
   cancel and await them, then let the `CancelledError` out" ->
-  test_a_cancelled_caller_stops_every_job
+  test_a_cancelled_caller_stops_every_job (jobs whose cleanups take as long, then jobs whose
+  cleanups take uneven times: every one of them awaited, not only the first to stop)
 - "return the results of the first `k` jobs" (None and other falsy results included) ->
   test_falsy_results_kept
 """
@@ -417,11 +418,20 @@ def test_many_jobs_all_start_at_once(kata: kit.Kata) -> None:
     expect_stopped(outcome, what)
 
 
-def test_a_cancelled_caller_stops_every_job(kata: kit.Kata) -> None:
+UNEVEN = [1.5, 0.5, 1.0, 0.0, 0.25]  # cleanups of the jobs of 5, 2, 4, 1 (done by 1.5 s), 3 s
+
+
+@pytest.mark.parametrize("cleanup", [0.5, UNEVEN], ids=["even_cleanups", "uneven_cleanups"])
+def test_a_cancelled_caller_stops_every_job(kata: kit.Kata, cleanup: float | list[float]) -> None:
     """Jobs of 5, 2, 4, 1 and 3 s with k=3, the caller cancelled at 1.5 s: first_k ends
-    cancelled, and by then every job has stopped (each cleans up for 0.5 s when cancelled)."""
-    jobs = Jobs(DELAYS, cleanup=0.5)
-    what = "first_k(jobs of 5, 2, 4, 1, 3 s, k=3), its task cancelled at 1.5 s"
+    cancelled, and by then every job has stopped (each cleans up for 0.5 s when cancelled;
+    then the running ones for 1.5, 0.5, 1 and 0.25 s)."""
+    jobs = Jobs(DELAYS, cleanup=cleanup)
+    what = "first_k(jobs of 5, 2, 4, 1, 3 s, k=3), its task cancelled at 1.5 s" + (
+        ", whose running jobs of 5, 2, 4 and 3 s clean up for 1.5, 0.5, 1 and 0.25 s"
+        if isinstance(cleanup, list)
+        else ""
+    )
     first_k = kata.get("first_k", "coroutine")
     seen: dict[str, Any] = {}
 
@@ -430,6 +440,7 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata) -> None:
         await asyncio.sleep(1.5)
         task.cancel()
         await asyncio.wait([task])
+        seen["at"] = kit.now()
         seen["cancelled"] = task.cancelled()
         seen["running"] = jobs.running()
         if not task.cancelled() and task.exception() is not None:
@@ -449,6 +460,16 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata) -> None:
         "CancelledError out once the jobs have stopped.",
     )
     running = seen["running"]
+    stopped = [c.ended for c in jobs.calls if c.cancelled and c.ended is not None]
+    if running and stopped and all(c.cancelled for c in running):
+        kit.expect(
+            abs(seen["at"] - min(stopped)) > 1e-6,
+            f"{what} ended at {seen['at']:g} s, when the first cancelled job had stopped, while "
+            f"{len(running)} other(s) were still cleaning up: cancelling first_k must await "
+            "every job it cancelled (`asyncio.gather(*tasks, return_exceptions=True)`, or "
+            "`asyncio.wait(tasks)` with its default ALL_COMPLETED), not only the first one to "
+            "stop.",
+        )
     kit.expect(
         not running,
         f"when {what} ended, {len(running)} job(s) were still running: cancelling first_k "

@@ -15,14 +15,17 @@ Docstring sentence -> the check that enforces it:
 - "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
   test_every_outcome_in_input_order, test_other_shapes
 - "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
-  `error`" -> test_every_outcome_in_input_order, test_a_value_that_is_an_exception_is_ok
+  `error`" -> test_every_outcome_in_input_order (also errors raised from a cause, and an
+  ExceptionGroup: Err holds the exception raised, not its cause nor a member),
+  test_a_value_that_is_an_exception_is_ok
 - "A value may itself be an exception object (returned, not raised): that is `Ok(value)`, so
   tell outcomes apart by how each awaitable ended, not by the type of what it gave." ->
   test_a_value_that_is_an_exception_is_ok, test_a_caught_exception_returned_is_ok (one that
   was raised and caught first, so it has a traceback)
 - "One failure must not stop or hide the others." -> run_settle (every check that uses it)
 - "Catch `Exception`, never `BaseException`" / "let that CancelledError propagate, not turn it
-  into an `Err`" -> test_cancelling_the_caller_propagates, test_a_base_exception_is_not_an_outcome
+  into an `Err`" -> test_cancelling_the_caller_propagates, test_a_base_exception_is_not_an_outcome,
+  test_a_base_exception_propagates (not an item of the list either: it comes out of settle)
 - "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
 - no awaitables -> test_nothing_to_settle
 """
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import kit
+import pytest
 
 DELAYS = {0: 3.0, 1: 1.0, 2: 2.0, 3: 0.5}
 
@@ -62,9 +66,24 @@ def test_defines_ok_err_and_settle(kata: kit.Kata) -> None:
     kata.get("settle", "coroutine")
 
 
-def run_settle(kata: kit.Kata) -> tuple[kit.Run[Any], dict[int, JobError], kit.Probe]:
+def plain_errors() -> dict[int, Exception]:
+    return {1: JobError("job 1 failed"), 3: JobError("job 3 failed")}
+
+
+def wrapped_errors() -> dict[int, Exception]:
+    """Job 1 raises an ExceptionGroup of two JobErrors, job 3 a JobError raised from an
+    OSError (its __cause__)."""
+    chained = JobError("job 3 failed")
+    chained.__cause__ = OSError("disk full")
+    group = ExceptionGroup("job 1 failed twice", [JobError("job 1a"), JobError("job 1b")])
+    return {1: group, 3: chained}
+
+
+def run_settle(
+    kata: kit.Kata, errors: dict[int, Exception] | None = None
+) -> tuple[kit.Run[Any], dict[int, Exception], kit.Probe]:
     settle = kata.get("settle", "coroutine")
-    errors = {1: JobError("job 1 failed"), 3: JobError("job 3 failed")}
+    errors = plain_errors() if errors is None else errors
     probe = kit.Probe(delay=DELAYS, errors=errors)
     result = kata.run(
         lambda: settle([probe(i) for i in DELAYS]),
@@ -94,10 +113,12 @@ def run_settle(kata: kit.Kata) -> tuple[kit.Run[Any], dict[int, JobError], kit.P
     return result, errors, probe
 
 
-def test_every_outcome_in_input_order(kata: kit.Kata) -> None:
-    """Returns Ok(value) or Err(error) for each awaitable, in input order."""
+@pytest.mark.parametrize("wrapped", [False, True], ids=["plain_errors", "group_and_cause"])
+def test_every_outcome_in_input_order(kata: kit.Kata, wrapped: bool) -> None:
+    """Returns Ok(value) or Err(error) for each awaitable, in input order; then with an
+    ExceptionGroup and an error raised from a cause: Err holds the exception raised."""
     ok, err = classes(kata)
-    result, errors, _ = run_settle(kata)
+    result, errors, _ = run_settle(kata, wrapped_errors() if wrapped else None)
     expected = [err(errors[i]) if i in errors else ok(("result", i)) for i in DELAYS]
     value = result.value
     kit.expect(
@@ -106,9 +127,22 @@ def test_every_outcome_in_input_order(kata: kit.Kata) -> None:
     )
     for i, (got, want) in enumerate(zip(value, expected, strict=True)):
         if isinstance(got, err) and isinstance(want, err) and got.error is not want.error:
+            raised = want.error
+            why = ""
+            if got.error is raised.__cause__:
+                why = (
+                    f" {got.error!r} is its __cause__, the error it was raised from: keep the "
+                    "exception itself."
+                )
+            elif isinstance(raised, BaseExceptionGroup) and got.error in raised.exceptions:
+                why = (
+                    f" {got.error!r} is one member of the {type(raised).__name__} it raised: "
+                    "the group itself is the error (`except*` splits a group; `except "
+                    "Exception` keeps it whole)."
+                )
             kit.fail(
                 f"outcome {i} was {got!r}; expected Err holding the very exception the "
-                f"awaitable raised, {want.error!r}."
+                f"awaitable raised, {raised!r}.{why}"
             )
     kit.expect_equal(
         value,
@@ -324,4 +358,30 @@ def test_a_caught_exception_returned_is_ok(kata: kit.Kata) -> None:
         "returned a value. An exception object that was raised once (it has a traceback) can "
         "still be a value: tell outcomes apart by how the awaitable ended (`except Exception` "
         "around the await).",
+    )
+
+
+def test_a_base_exception_propagates(kata: kit.Kata) -> None:
+    """An awaitable raising a BaseException that is not an Exception: it comes out of settle
+    (a group holding it is fine), neither an Err nor an item of the list."""
+    settle = kata.get("settle", "coroutine")
+    halt = Halt("stop everything")
+    what = "settle([an awaitable raising Halt, a BaseException subclass, after 1 s])"
+    result = kata.run(lambda: settle([halts(halt)]), what=what, raises=BaseException)
+    error = result.error
+    out = error is halt or (
+        isinstance(error, BaseExceptionGroup) and error.subgroup(lambda e: e is halt) is not None
+    )
+    if not out and error is None and any(o is halt for o in result.value or []):
+        kit.fail(
+            f"{what} returned {result.value!r}: the Halt came back as an item of the list "
+            "instead of propagating. A BaseException that is not an Exception is no outcome: "
+            "let it out (no `return_exceptions=True` around your wrappers, which catches it)."
+        )
+    kit.expect(
+        out,
+        f"{what} "
+        + (f"raised {error!r}" if error is not None else f"returned {result.value!r}")
+        + "; expected that Halt to propagate: a BaseException that is not an Exception is no "
+        "outcome.",
     )

@@ -3,19 +3,20 @@ done, and whose failures are logged.
 
 Checks, with the grader dropping every reference it gets back from `spawn`:
 - a spawned task whose only wake-up is a future nobody else holds survives `gc.collect()`
-  (the loop keeps only weak references to tasks, so the Spawner must hold them);
+  (the loop keeps only weak references to tasks, so the Spawner must hold them), and so do
+  150 such tasks pending at once (no size limit);
 - once finished, tasks are no longer referenced (the reference set empties);
 - a failed task's exception is logged on `katas.spawner` and never reported by asyncio as
   "Task exception was never retrieved"; a cancelled task is not an error;
-- `drain()` waits for every pending task, including tasks spawned while draining, and does
-  not raise their exceptions.
+- `drain()` waits for every pending task, including tasks spawned while draining, and tasks
+  spawned after an earlier drain() returned; it does not raise their exceptions.
 
 Docstring sentence -> the check that enforces it:
 
 - "`spawn(coro) -> asyncio.Task` (a plain method)" -> test_spawner_is_a_class
 - "start `coro` as a task right away ... and return it" -> test_spawn_returns_the_running_task
 - "keep a strong reference to it ... until it is done" ->
-  test_spawned_task_survives_garbage_collection
+  test_spawned_task_survives_garbage_collection (one task, then 150 pending at once)
 - "When the task is done, drop the reference (the set must not grow forever)" ->
   test_finished_tasks_are_forgotten, test_failed_tasks_are_forgotten (a failed task too)
 - "if the task failed, log its exception with the logger ... at ERROR level" ->
@@ -24,7 +25,8 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_task_is_not_an_error (nothing logged, and the task is dropped all the same),
   test_drain_past_a_task_cancelled_meanwhile
 - "`async drain()`: wait until no task this Spawner spawned is pending, including tasks that
-  were spawned while draining" -> test_drain_waits_for_all, test_drain_with_nothing_pending
+  were spawned while draining" -> test_drain_waits_for_all (and a second drain() after more
+  tasks were spawned), test_drain_with_nothing_pending
 - "It never raises a task's exception" -> test_drain_does_not_raise_task_errors,
   test_drain_past_a_task_cancelled_meanwhile (nor a cancelled task's CancelledError)
 - "Cancelling drain() itself makes it raise CancelledError." ->
@@ -45,6 +47,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import kit
+import pytest
 
 LOGGER = "katas.spawner"
 
@@ -200,25 +203,37 @@ def test_spawn_returns_the_running_task(kata: kit.Kata) -> None:
     expect_no_loop_errors(result, "in spawn()")
 
 
-def test_spawned_task_survives_garbage_collection(kata: kit.Kata) -> None:
-    """A spawned task nobody else holds survives gc.collect() and finishes."""
+@pytest.mark.parametrize("count", [1, 150])
+def test_spawned_task_survives_garbage_collection(kata: kit.Kata, count: int) -> None:
+    """A spawned task nobody else holds survives gc.collect() and finishes; so do 150 of
+    them pending at once."""
 
     async def body() -> list[str]:
         spawner = new_spawner(kata)
         done: list[str] = []
-        spawner.spawn(fragile(done))  # the grader keeps no reference to the task
+        for _ in range(count):
+            spawner.spawn(fragile(done))  # the grader keeps no reference to the task
         await asyncio.sleep(0.5)
         gc.collect()
         await asyncio.sleep(1.0)
         return done
 
     result = scenario(kata, body, "while a spawned task waited")
-    destroyed = any("destroyed but it is pending" in m for m in loop_messages(result))
-    if result.value != ["finished"] or destroyed:
+    destroyed = sum("destroyed but it is pending" in m for m in loop_messages(result))
+    finished = len(result.value or [])
+    if count == 1 and (finished != 1 or destroyed):
         kit.fail(
             "a spawned task was garbage-collected before it finished (asyncio: 'Task was "
             "destroyed but it is pending!'): the event loop keeps only weak references to "
             "tasks. Keep each task in a set on the Spawner until it is done."
+        )
+    if finished != count or destroyed:
+        kit.fail(
+            f"of {count} spawned tasks pending at once, only {finished} finished"
+            + (f" and {destroyed} were garbage-collected while pending" if destroyed else "")
+            + " (asyncio: 'Task was destroyed but it is pending!'): the Spawner let go of "
+            "some tasks before they were done. Keep every pending task (a set with no size "
+            "limit) until it is done."
         )
     expect_no_loop_errors(result, "while a spawned task waited")
 
@@ -308,9 +323,9 @@ def test_cancelled_task_is_not_an_error(kata: kit.Kata) -> None:
 
 def test_drain_waits_for_all(kata: kit.Kata) -> None:
     """drain() returns when the slowest task, even one spawned while draining, is done."""
-    probe = kit.Probe(delay={"a": 1.0, "b": 2.0, "c": 3.0, "late": 3.0})
+    probe = kit.Probe(delay={"a": 1.0, "b": 2.0, "c": 3.0, "late": 3.0, "again": 2.0})
 
-    async def body() -> float:
+    async def body() -> tuple[float, float]:
         spawner = new_spawner(kata)
 
         async def spawns_later() -> None:
@@ -321,20 +336,30 @@ def test_drain_waits_for_all(kata: kit.Kata) -> None:
             spawner.spawn(probe(job))
         spawner.spawn(spawns_later())
         await spawner.drain()
-        return kit.now()
+        first = kit.now()
+        spawner.spawn(probe("again"))  # a second round: from the first drain's end, 2 s
+        await spawner.drain()
+        return first, kit.now()
 
     # A task still running after drain() is judged below, with a message naming the mistake.
     result = scenario(kata, body, "spawner.drain()", leftover_tasks=True)
-    if result.value == 3.0:  # the three first tasks were done, the late one was not
+    first, second = result.value or (None, None)
+    if first == 3.0:  # the three first tasks were done, the late one was not
         kit.fail(
             "drain() returned at 3 s, while a task spawned during the drain ran until 4 s: "
             "keep waiting while the set of pending tasks is not empty "
             "(`while self._tasks: await asyncio.wait(set(self._tasks))`)."
         )
     kit.expect(
-        result.value == 4.0,
-        f"drain() returned at loop time {result.value} s; the last spawned task ended at 4 s. "
+        first == 4.0,
+        f"drain() returned at loop time {first} s; the last spawned task ended at 4 s. "
         "drain must wait for every pending task, and no longer.",
+    )
+    kit.expect(
+        second == 6.0,
+        f"after a first drain() ended at 4 s, a task of 2 s was spawned and drain() called "
+        f"again: that second drain() returned at loop time {second} s; expected 6 s. Each "
+        "drain() waits for the tasks pending when it runs, whatever an earlier drain() saw.",
     )
     expect_no_loop_errors(result, "in spawner.drain()")
 

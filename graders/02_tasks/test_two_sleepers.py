@@ -6,7 +6,8 @@ Docstring sentence -> the check that enforces it:
   test_sleeps_a_and_b
 - "Then it awaits both" -> test_sleeps_overlap (kit.run: no task left running)
 - "returns how long that took, measured on the event loop's clock" ->
-  test_returns_the_measured_loop_time, test_sleeps_overlap
+  test_returns_the_measured_loop_time, test_sleeps_overlap (also waits of a few
+  milliseconds: the time as measured, not rounded)
 - "`two_sleepers(10, 5)` takes 10 seconds, not 15" (defaults 10 and 5) ->
   test_defaults_are_ten_and_five
 """
@@ -34,7 +35,7 @@ def test_is_a_coroutine_function(kata: kit.Kata) -> None:
     kata.get("two_sleepers", "coroutine")
 
 
-@pytest.mark.parametrize(("a", "b"), [(10.0, 5.0), (1.0, 2.0), (3.0, 3.0)])
+@pytest.mark.parametrize(("a", "b"), [(10.0, 5.0), (1.0, 2.0), (3.0, 3.0), (0.001, 0.004)])
 def test_sleeps_overlap(kata: kit.Kata, a: float, b: float) -> None:
     """Both sleeps run at once: the loop clock moves by the longer one."""
     two_sleepers = kata.get("two_sleepers", "coroutine")
@@ -46,6 +47,15 @@ def test_sleeps_overlap(kata: kit.Kata, a: float, b: float) -> None:
         slower=SEQUENTIAL if abs(result.loop_time - (a + b)) < 1e-6 else "",
         faster="Did you await both tasks before returning?",
     )
+    value, took = result.value, max(a, b)
+    if isinstance(value, float | int) and abs(value - took) >= 1e-6:
+        rounded = [d for d in range(6) if abs(round(took, d) - took) >= 1e-9]
+        if any(abs(value - round(took, d)) < 1e-9 for d in rounded):
+            kit.fail(
+                f"two_sleepers({a:g}, {b:g}) returned {value!r}, which is the elapsed loop "
+                f"time, {took:g} s, rounded: return the difference as measured, without "
+                "rounding (a wait of a few milliseconds would come back as 0)."
+            )
     kit.expect(
         isinstance(result.value, float | int) and abs(result.value - max(a, b)) < 1e-6,
         f"two_sleepers({a:g}, {b:g}) returned {result.value!r}; it should return the elapsed "
