@@ -11,13 +11,17 @@ Docstring sentence -> the check that enforces it:
 - "one call at a time" -> grade(): the most sink calls in flight at once is 1 (several
   consumers, or a task per item, are named before the read-ahead they also cause)
 - "Run a producer and a consumer at the same time" -> grade(): the pipelined loop time
+- "Signal the end of the source to the consumer somehow" -> test_slow_source_fast_sink
+  (a source that ends 1.5 s after its last item: a consumer already waiting in get() when
+  the source ends must still learn of it; named when every item went through first)
 - "Return (None) when every item has been through the sink" (not later: a consumer that
   waits for a quiet spell to end) -> grade(): the last sink call's end against the return
 - "Return (None) when every item has been through the sink, with no task left running" ->
   grade() and the kit's leftover-task check; a hang is diagnosed from the queue's counters
 - "The items may be anything, `None`, falsy values and repeats included, and the source may
   be empty" -> test_empty_source, test_any_items (Hypothesis: None, 0, "", repeats),
-  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis)
+  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
+  NotImplemented, the strings "DONE" and "STOP"; compared by identity)
 - "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
 """
 
@@ -47,9 +51,12 @@ def watched_queues(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
 class Source:
     """An async iterator of 0..n-1, one item every `every` s, that watches the read-ahead."""
 
-    def __init__(self, values: Sequence[Any], every: float, sink: kit.Probe) -> None:
-        self.values, self.every, self.sink = list(values), every, sink
+    def __init__(
+        self, values: Sequence[Any], every: float, sink: kit.Probe, tail: float = 0.0
+    ) -> None:
+        self.values, self.every, self.sink, self.tail = list(values), every, sink, tail
         self.ahead = 0  # most items read from the source and not yet through the sink
+        self.ended = False  # the source has raised StopAsyncIteration
 
     async def items(self) -> AsyncIterator[Any]:
         for i, value in enumerate(self.values):
@@ -57,6 +64,9 @@ class Source:
             done = sum(1 for c in self.sink.calls if c.ended is not None)
             self.ahead = max(self.ahead, i + 1 - done)
             yield value
+        if self.tail:
+            await asyncio.sleep(self.tail)  # a source may take a while to notice its end
+        self.ended = True
 
 
 def grade(
@@ -66,23 +76,32 @@ def grade(
     sink_delay: float,
     maxsize: int,
     values: Sequence[Any] | None = None,
+    tail: float = 0.0,
 ) -> None:
-    """Run produce_consume on a source of `n` items (0, 1, ... or ``values``) and check
-    order, read-ahead, loop time."""
+    """Run produce_consume on a source of `n` items (0, 1, ... or ``values``) that ends
+    ``tail`` s after its last item, and check order, read-ahead, loop time."""
     produce_consume = kata.get("produce_consume", "coroutine")
     sink = kit.Probe(delay=sink_delay)
     items = list(range(n)) if values is None else list(values)
     n = len(items)
-    source = Source(items, every, sink)
+    source = Source(items, every, sink, tail)
     shown = f"{n} items" if values is None else repr(items)
+    ending = f" that ends {tail:g} s after its last item" if tail else ""
     what = (
-        f"produce_consume(source of {shown} every {every:g} s, sink taking {sink_delay:g} s, "
-        f"maxsize={maxsize})"
+        f"produce_consume(source of {shown} every {every:g} s{ending}, sink taking "
+        f"{sink_delay:g} s, maxsize={maxsize})"
     )
 
     def stuck() -> str:
         """Why it hung, when the sink stopped right before a None or falsy item."""
         got = len(sink.calls)
+        if got == n and source.ended and not any(q.qsize() for q in queues.WatchedQueue.made):
+            return (
+                f"All {n} items had been through the sink and the source had ended, but the "
+                "consumer then waited in queue.get() for an item that never came: the "
+                "consumer may already be waiting in get() when the source ends, so tell it "
+                "through the queue (a sentinel put after the last item)."
+            )
         if got < n and not items[got]:
             return (
                 f"The consumer stopped at item #{got + 1}, {items[got]!r}, which never reached "
@@ -122,6 +141,7 @@ def grade(
         expected = every + n * sink_delay
     else:  # the source is the bottleneck: only the last item's sink call comes after it
         expected = n * every + sink_delay
+    expected = max(expected, n * every + tail)  # it returns once the source has ended too
     ends = [c.ended for c in sink.calls if c.ended is not None]
     if ends and abs(max(ends) - expected) < 1e-6 and result.loop_time > expected + 1e-6:
         kit.fail(
@@ -163,9 +183,11 @@ def test_fast_source_waits_for_slow_sink(
     kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
 
 
-def test_slow_source_fast_sink(kata: kit.Kata) -> None:
-    """A slow source: the sink handles each item as soon as it is read."""
-    grade(kata, n=5, every=1.0, sink_delay=0.25, maxsize=2)
+@pytest.mark.parametrize("tail", [0.0, 1.5])
+def test_slow_source_fast_sink(kata: kit.Kata, tail: float) -> None:
+    """A slow source: the sink handles each item as soon as it is read; a source that ends
+    a while after its last item (`tail`) does not leave the consumer waiting for more."""
+    grade(kata, n=5, every=1.0, sink_delay=0.25, maxsize=2, tail=tail)
 
 
 def test_empty_source(kata: kit.Kata) -> None:
@@ -196,7 +218,7 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     """An item equal to everything (==) and Ellipsis go through the sink like any other."""
     produce_consume = kata.get("produce_consume", "coroutine")
     sink = kit.Probe(delay=0.5)
-    items = [1, queues.EqualToAll(), ..., 2]
+    items = [1, queues.EqualToAll(), ..., NotImplemented, "DONE", "STOP", 2]
     source = Source(items, 0.25, sink)
     what = f"produce_consume(source of {items!r} every 0.25 s, sink taking 0.5 s, maxsize=4)"
 

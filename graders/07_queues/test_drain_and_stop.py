@@ -13,10 +13,12 @@ Docstring sentence -> the check that enforces it:
 - "Once every item has been handled, all consumers must stop, and `drain_and_stop` returns
   after they have" -> grade(): no handle() call cut short, the queue left empty, no task
   left running (the kit), no hang; test_consumers_done_when_it_returns (every consumer task
-  already finished at the moment it returns, not only told to stop)
+  already finished at the moment it returns, not only told to stop; an empty queue too,
+  where queue.join() after queue.shutdown() returns before any consumer has run)
 - "The items may be anything, `None` and repeats included, and the queue may be empty" ->
   test_empty_queue, test_any_items (Hypothesis: None, falsy values, repeats),
-  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis)
+  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
+  NotImplemented, the strings "STOP" and "DONE"; compared by identity)
 - "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
   test_full_bounded_queue, test_any_items (full bounded queues)
 - "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
@@ -191,16 +193,18 @@ def test_any_items(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_consumers_done_when_it_returns(kata: kit.Kata) -> None:
+@pytest.mark.parametrize("n", [4, 0])
+def test_consumers_done_when_it_returns(kata: kit.Kata, n: int) -> None:
     """When drain_and_stop returns, every consumer task has already finished (awaited, not
-    just told to stop): the kit's check sees the tasks left at the moment it returns."""
+    just told to stop): the kit's check sees the tasks left at the moment it returns. An
+    empty queue too: there queue.join() returns before any consumer has run."""
     drain_and_stop = kata.get("drain_and_stop", "coroutine")
     handle = kit.Probe(delay=1.0, result=lambda item: None)
-    what = "drain_and_stop(a queue with 4 items, consumers=2, handle)"
+    what = f"drain_and_stop(a queue with {n} items, consumers=2, handle)"
 
     async def call() -> None:
         queue: asyncio.Queue[str] = asyncio.Queue()
-        for i in range(4):
+        for i in range(n):
             queue.put_nowait(f"item{i}")
         await drain_and_stop(queue, 2, handle)  # nothing awaited after it: no grace step
 
@@ -245,7 +249,7 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     """An item equal to everything (==) and Ellipsis are handled like any other item."""
     drain_and_stop = kata.get("drain_and_stop", "coroutine")
     handle = kit.Probe(delay=1.0, result=lambda item: None)
-    items = ["a", queues.EqualToAll(), ..., "b"]
+    items = ["a", queues.EqualToAll(), ..., NotImplemented, "STOP", "DONE", "b"]
     what = f"drain_and_stop(a queue with the items {items!r}, consumers=2, handle)"
 
     async def call() -> None:

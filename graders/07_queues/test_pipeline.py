@@ -13,12 +13,15 @@ Docstring sentence -> the check that enforces it:
   -> test_urls_from_a_generator, test_no_urls, test_any_urls (Hypothesis: repeats, blank
   and non-ASCII urls, widths 1-3, ties)
 - "A page or a record may be any value, `None` included: it goes through the next step like
-  any other" -> test_none_pages_and_records
+  any other" -> test_none_pages_and_records, test_values_that_look_like_a_sentinel (pages
+  and records equal to everything, Ellipsis, NotImplemented, "STOP"; by identity)
 - "If `pipeline` itself is cancelled, it cancels its workers, awaits them, and lets the
   CancelledError out" -> test_cancelled_while_working (the parse step's cleanup takes a few
   loop steps)
+  (no fetch, parse or store starts after the cancellation: the queued urls are dropped)
   and test_cancelled_with_a_slow_cleanup (the parse step's cleanup takes 0.5 s while the
   other workers end at once: every worker awaited to its end, not only the first one)
+- "Return (None)" -> run_pipeline (the value returned is None)
 - "Return (None) after every record is stored. Stop every worker first" -> the kit's check
   that no task is left running; a hang is diagnosed from the queues' own counters (join()
   before any item was taken, or task_done() short of the items taken)
@@ -27,6 +30,7 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import reprlib
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -116,6 +120,11 @@ def run_pipeline(
             f"{what} ran {probe.peak} {name} calls at once; that stage has only {width} "
             "worker(s). Start widths[i] workers for stage i, not a task per item.",
         )
+    kit.expect(
+        result.value is None,
+        f"{what} returned {reprlib.repr(result.value)}; expected None: pipeline returns "
+        "nothing once every record is stored (end it with a bare `return`, or none).",
+    )
     return result, what, fetch, parse, store
 
 
@@ -271,6 +280,15 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
     )
+    steps = [("fetch", fetch), ("parse", probe), ("store", store)]
+    late = sorted((c.started, name, c.args[0]) for name, p in steps for c in p.calls)
+    late = [row for row in late if row[0] > 1.0]
+    for at, name, item in late[:1]:
+        kit.fail(
+            f"{what} went on working: {name}({item!r}) started at {at:g} s, after pipeline was "
+            "cancelled at 1 s. A cancelled pipeline stops at once: cancel the workers right "
+            "away and await them, without letting them finish the queued items first."
+        )
 
 
 # Checked last: earlier wrong answers fail the checks above first.
@@ -336,3 +354,26 @@ def test_none_pages_and_records(kata: kit.Kata) -> None:
         "a record that is None (or falsy) is a value like any other and goes through the "
         "next step.",
     )
+
+
+def test_values_that_look_like_a_sentinel(kata: kit.Kata) -> None:
+    """Pages and records equal to everything (==), Ellipsis, NotImplemented or "STOP" go
+    through the next step like any other value (compared by identity)."""
+    pipeline = kata.get("pipeline", "coroutine")
+    odd: list[Any] = [queues.EqualToAll(), ..., NotImplemented, "STOP"]
+    urls = ["a", "b", "c", "d", "e"]
+    pages = dict(zip(urls, [*odd, "page:e"], strict=True))
+    records = {id(page): page for page in odd}  # each odd page is its own record
+    record_e = queues.EqualToAll()  # and an ordinary page gives an odd record
+    fetch = kit.Probe(delay=1.0, result=lambda url: pages[url], name="fetch")
+    parse = kit.Probe(delay=1.0, result=lambda page: records.get(id(page), record_e), name="parse")
+    store = kit.Probe(delay=1.0, result=lambda record: None, name="store")
+    what = f"pipeline(5 urls whose pages are {[*odd, 'page:e']!r}, widths=(2, 2, 2))"
+    queues.run_hung(kata, lambda: pipeline(urls, fetch, parse, store, (2, 2, 2)), what, HANG)
+    for receiver, probe, wanted in (
+        ("parse()", parse, [*odd, "page:e"]),
+        ("store()", store, [*odd, record_e]),
+    ):
+        got = [c.args[0] for c in probe.calls]
+        for value in wanted:
+            kit.expect(any(g is value for g in got), queues.never_got(receiver, value))

@@ -14,15 +14,19 @@ Docstring sentence -> the check that enforces it:
 - "nor when it is cancelled: then it cancels its workers, awaits them, and lets the
   CancelledError out" -> test_cancelled_while_working (the handler's cleanup takes a few
   loop steps; a worker that swallows its cancellation is named from the items it took
-  afterwards), test_cancelled_with_a_slow_cleanup (one worker's cleanup takes 0.5 s, the
-  other's none: both awaited to their end, not only the first)
-- "Return the list of results, in any order" -> every check compares as multisets
+  afterwards; no handler call starts after the cancellation),
+  test_cancelled_with_a_slow_cleanup (one worker's cleanup takes 0.5 s, the other's none:
+  both awaited to their end, not only the first)
+- "Return the list of results, in any order" -> every check compares as multisets;
+  test_two_calls_at_once (each call returns the results of its own items)
 - "If `handler(item)` raises, the pool keeps going: put the exception object in the
   results" / "task_done() in a `finally:`" -> test_a_failing_item_does_not_stop_the_pool,
   test_a_failing_item_is_done_once (task_done() once per item, no more)
 - "`items` may be any iterable (a generator too ...), may be empty, and may hold repeated
   items and `None`" -> test_items_from_a_generator, test_no_items, test_any_items
-  (Hypothesis: duplicates, None, blank and non-ASCII text)
+  (Hypothesis: duplicates, None, blank and non-ASCII text),
+  test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
+  NotImplemented, "STOP"; compared by identity)
 """
 
 from __future__ import annotations
@@ -314,6 +318,13 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         "(`await asyncio.gather(*tasks, return_exceptions=True)`), not just give them one "
         "loop step.",
     )
+    for call in [c for c in probe.calls if c.started > 1.0][:1]:
+        kit.fail(
+            f"{what} went on working: handler({call.args[0]!r}) started at {call.started:g} s, "
+            "after process_all was cancelled at 1 s. A cancelled pool stops at once: cancel "
+            "the workers right away and await them, without letting them finish the queued "
+            "items first."
+        )
 
 
 # Checked last: earlier wrong answers fail the checks above first.
@@ -353,4 +364,49 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
         "running (one still cleaning up): await every cancelled worker to its end. "
         "`await asyncio.gather(*tasks)` without return_exceptions=True stops waiting as soon "
         "as the first one ends cancelled; use return_exceptions=True, or a TaskGroup.",
+    )
+
+
+def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
+    """An item equal to everything (==), Ellipsis, NotImplemented and "STOP" are handled
+    like any other item (compared by identity)."""
+    process_all = kata.get("process_all", "coroutine")
+    handler = kit.Probe(delay=1.0)
+    items: list[Any] = [1, queues.EqualToAll(), ..., NotImplemented, "STOP", 2]
+    what = f"process_all({items!r}, handler, workers=2)"
+    queues.run_hung(kata, lambda: process_all(list(items), handler, 2), what, HANG)
+    got = [c.args[0] for c in handler.calls]
+    for item in items:
+        kit.expect(any(g is item for g in got), queues.never_got("the handler", item))
+
+
+def test_two_calls_at_once(kata: kit.Kata) -> None:
+    """Two process_all calls running at the same time each return their own results."""
+    process_all = kata.get("process_all", "coroutine")
+    first, second = kit.Probe(delay=1.0), kit.Probe(delay=1.0)
+    what = (
+        "two process_all calls running at the same time, on [1, 2, 3] with workers=2 and on "
+        "[10, 20] with workers=1,"
+    )
+
+    async def both() -> list[Any]:
+        return list(
+            await asyncio.gather(process_all([1, 2, 3], first, 2), process_all([10, 20], second, 1))
+        )
+
+    result = queues.run_hung(kata, both, what, HANG)
+    a, b = result.value or [None, None]
+    want_a, want_b = [("result", i) for i in (1, 2, 3)], [("result", i) for i in (10, 20)]
+    if same_items(a, want_a) and same_items(b, want_b):
+        return
+    lists = [x if isinstance(x, list) else [] for x in (a, b)]
+    mixed = any(x in want_b for x in lists[0]) or any(x in want_a for x in lists[1])
+    kit.fail(
+        f"{what} returned {a!r} and {b!r}; expected {want_a!r} and {want_b!r} (in any order)"
+        + (
+            ": the results of one call showed up in the other's list, so the calls shared "
+            "it. Keep each call's results in a list made inside process_all."
+            if mixed
+            else ": each call returns the results of its own items."
+        )
     )

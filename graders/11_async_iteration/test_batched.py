@@ -21,13 +21,17 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
   followed by one `asyncio.sleep(0)` is not enough)
 - "If `ait` raises, `batched` raises that exception too (the batch in progress is lost)" ->
   test_failing_source (the error comes out, and no batch is yielded before it)
-- "yields lists of items" (a caller may keep them) -> collect(): every list yielded still
-  holds its items once the caller has read on
+- "yields lists of items" (a caller may keep them) -> collect(): every batch yielded is a
+  list, and still holds its items once the caller has read on
 
 - "every item goes into a batch, whatever its value" (an exception object is an item too)
   -> test_exception_objects_are_items
 - "It reads the async iterator `ait`" (any async iterator, not only an async generator) ->
   test_any_async_iterator
+- "whatever its value" (an item equal to everything, Ellipsis, NotImplemented: not the end
+  of the source) -> test_items_that_look_like_an_end_marker (compared by identity)
+- "cancel and await them in a `finally:`" (the task iterating batched cancelled: nothing
+  left running either) -> test_caller_cancelled
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -43,6 +47,7 @@ from typing import Any
 import kit
 import pytest
 from hypothesis import strategies as st
+from kit import queues
 
 LOST = (
     "Did a timeout cancel a pending read? asyncio.wait_for / asyncio.timeout around anext() "
@@ -115,6 +120,12 @@ def collect(
         all(batch for _, batch in got),
         f"{what} yielded an empty batch ({got!r}): yield a batch only when it holds items.",
     )
+    for (at, _), batch in zip(got, kept, strict=True):
+        kit.expect(
+            isinstance(batch, list),
+            f"{what} yielded {batch!r} at {at:g} s, a {type(batch).__name__}: batched yields "
+            "lists of items. Yield the list itself, then start a new one (`batch = []`).",
+        )
     return got, what
 
 
@@ -401,3 +412,57 @@ def test_any_async_iterator(kata: kit.Kata) -> None:
             "athrow()). Read it with `anext(ait)` or `async for`."
         )
     expect_batches(got, [(0.0, [0, 1]), (2.5, [2]), (4.5, [3])], what)
+
+
+def test_items_that_look_like_an_end_marker(kata: kit.Kata) -> None:
+    """Items equal to everything (==), Ellipsis and NotImplemented go into batches like any
+    other: they do not end the source (compared by identity)."""
+    batched = kata.get("batched", "asyncgen")
+    values: list[Any] = [1, queues.EqualToAll(), ..., NotImplemented, 2]
+    what = f"batched(a source of {values!r} at 0, 0.5, 1, 1.5, 2 s, size=2, max_wait=1)"
+    got: list[Any] = []
+
+    async def call() -> None:
+        source = timed([0.0, 0.5, 1.0, 1.5, 2.0], 2.0, values)
+        async with aclosing(batched(source, 2, 1.0)) as batches:
+            async for batch in batches:
+                got.extend(batch)
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        for item in values:
+            kit.expect(any(g is item for g in got), queues.never_got("the batches", item))
+
+    kata.run(call, what=what, limit=1000, verdict=verdict)
+
+
+def test_caller_cancelled(kata: kit.Kata) -> None:
+    """The task iterating batched is cancelled: the pending read is stopped and awaited too."""
+    batched = kata.get("batched", "asyncgen")
+    what = "the task iterating `batched(source, 3, 1)`"
+    left: list[asyncio.Task[Any]] = []
+
+    async def call() -> None:
+        async def consume() -> None:
+            async with aclosing(batched(timed([0.0, 0.0, 10.0], 10.0), 3, 1.0)) as batches:
+                async for _batch in batches:
+                    pass
+
+        task = asyncio.create_task(consume())
+        await asyncio.sleep(3.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        for t in left:  # the grader's own cleanup, so that the sentence below is the one seen
+            t.cancel()
+        if left:
+            await asyncio.wait(left)
+
+    kata.run(call, what=what, limit=1000)
+    kit.expect(
+        not left,
+        f"when {what} was cancelled at 3 s, {len(left)} task(s) batched started were still "
+        "running after that task had ended. A cancellation raises CancelledError inside "
+        "batched, a BaseException that `except GeneratorExit` (or `except Exception`) does "
+        "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",
+    )

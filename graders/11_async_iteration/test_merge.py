@@ -21,6 +21,10 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   test_exception_objects_are_items
 - "reads all the async iterators" (any async iterator, not only an async generator) ->
   test_any_async_iterators
+- "(any item ...)" (an item equal to everything, Ellipsis, NotImplemented: not the end of
+  its source) -> test_items_that_look_like_an_end_marker (compared by identity)
+- "nothing may be left running" / "Cancel and await your tasks in a `finally:`" (the task
+  iterating merge cancelled) -> test_caller_cancelled
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from typing import Any
 
 import kit
 from hypothesis import strategies as st
+from kit import queues
 
 ONE_AFTER_ANOTHER = (
     "items must come out as they arrive, from whichever source is ready first: did you "
@@ -434,3 +439,58 @@ def test_any_async_iterators(kata: kit.Kata) -> None:
             "or athrow()). Read them with `anext(it)` or `async for`."
         )
     expect_stream(got, [(1.0, "a0"), (2.0, "b0"), (3.0, "a1")], what)
+
+
+def test_items_that_look_like_an_end_marker(kata: kit.Kata) -> None:
+    """Items equal to everything (==), Ellipsis and NotImplemented come out like any other:
+    they do not end their source (compared by identity)."""
+    merge = kata.get("merge", "asyncgen")
+    a_items: list[Any] = [queues.EqualToAll(), "a1"]
+    b_items: list[Any] = [..., NotImplemented, "b2"]
+    what = f"merge(a yielding {a_items!r} every 1 s, b yielding {b_items!r} every 0.75 s)"
+    got: list[Any] = []
+
+    async def call() -> None:
+        async with aclosing(merge(yields(a_items, 1.0), yields(b_items, 0.75))) as merged:
+            async for item in merged:
+                got.append(item)
+
+    def verdict(_result: kit.Run[Any]) -> None:
+        for item in a_items + b_items:
+            kit.expect(any(g is item for g in got), queues.never_got("the caller of merge", item))
+
+    kata.run(call, what=what, limit=1000, verdict=verdict)
+
+
+def test_caller_cancelled(kata: kit.Kata) -> None:
+    """The task iterating merge is cancelled: merge's reads are stopped and awaited too."""
+    merge = kata.get("merge", "asyncgen")
+    what = "the task iterating `merge(a, b)`"
+    left: list[asyncio.Task[Any]] = []
+
+    async def call() -> None:
+        async def consume() -> None:
+            streams = [ticks("a", [1.0, 10.0]), ticks("b", [2.0, 10.0])]
+            async with aclosing(merge(*streams)) as merged:
+                async for _item in merged:
+                    pass
+
+        task = asyncio.create_task(consume())
+        await asyncio.sleep(3.0)
+        task.cancel()
+        await asyncio.wait([task])
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        for t in left:  # the grader's own cleanup, so that the sentence below is the one seen
+            t.cancel()
+        if left:
+            await asyncio.wait(left)
+
+    kata.run(call, what=what, limit=1000)
+    kit.expect(
+        not left,
+        f"when {what} was cancelled at 3 s, {len(left)} task(s) merge started were still "
+        "running after that task had ended. A cancellation raises CancelledError inside "
+        "merge, a BaseException that `except Exception` (or `except GeneratorExit`) does "
+        "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",
+    )

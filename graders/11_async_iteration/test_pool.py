@@ -10,13 +10,16 @@ Docstring sentence -> the check that enforces it:
   test_normal_use, test_exception_in_the_block, test_cancelled_in_the_block,
   test_any_ending
 - "by an exception (which must then propagate unchanged)" -> test_exception_in_the_block
-  (the very exception object, not a wrapper), test_any_ending
+  (the very exception object, not a wrapper, its __cause__ untouched), test_any_ending,
+  test_other_base_exception_in_the_block (a BaseException that is neither an Exception nor
+  a CancelledError, as KeyboardInterrupt and SystemExit are)
 - "or by the task being cancelled (the CancelledError must propagate too)" ->
   test_cancelled_in_the_block, test_any_ending, test_cancelled_while_making (cancelled on
   the way in: what was made is closed too)
 - "If `make()` fails part-way, close the resources already made, then let the error out"
   -> test_make_fails_part_way, test_any_ending
-- "make() may return any object, a falsy one or None included" -> test_any_kind_of_resource
+- "make() may return any object, a falsy one or None included" -> test_any_kind_of_resource,
+  test_equal_resources (resources that compare equal are each closed once, by identity)
 
 Hypothesis draws n (0-3), the make() call that fails (if any) and how the block ends
 (normally, by an exception, by a cancellation): test_any_ending.
@@ -142,12 +145,13 @@ def test_exception_in_the_block(kata: kit.Kata) -> None:
     """An exception in the block: every resource closed, the exception propagates."""
     factory = Factory()
     error = ValueError("boom in the block")
-    what = "async with pool(3, make, close) whose block raises ValueError"
+    cause = KeyError("the cause")
+    what = "async with pool(3, make, close) whose block raises ValueError (from a KeyError)"
 
     async def call() -> None:
         async with open_pool(kata, 3, factory.make, factory.close):
             await asyncio.sleep(1)
-            raise error
+            raise error from cause
 
     result = kata.run(call, what=what, limit=100, raises=Exception)
     factory.expect_all_closed(f"after {what}")
@@ -161,6 +165,13 @@ def test_exception_in_the_block(kata: kit.Kata) -> None:
         result.error is error,
         f"{what} did not raise it: your pool swallowed the exception (an `except` without "
         "`raise`?). Clean up in `finally:` and let the exception propagate.",
+    )
+    kit.expect(
+        error.__cause__ is cause and error.__suppress_context__,
+        f"{what} raised the block's own ValueError, but changed on the way: its __cause__ "
+        f"was {cause!r} and is now {error.__cause__!r}. Let it propagate unchanged: "
+        "`raise exc from ...` rewrites its cause; clean up in `finally:` and re-raise "
+        "nothing yourself.",
     )
 
 
@@ -373,4 +384,78 @@ def test_any_kind_of_resource(kata: kit.Kata) -> None:
         f"{what} closed {closed!r}; expected each of {values!r} closed once. make() may "
         "return any object, a falsy one or None included: it is a resource all the same. "
         "Close every one made (no `if r:` / `is not None` test on the resources themselves).",
+    )
+
+
+class Interrupt(BaseException):
+    """Neither an Exception nor a CancelledError, like KeyboardInterrupt and SystemExit."""
+
+
+def test_other_base_exception_in_the_block(kata: kit.Kata) -> None:
+    """The block ends by a BaseException that is neither an Exception nor a CancelledError:
+    every resource closed, and that very exception propagates."""
+    factory = Factory()
+    error = Interrupt("stop now")
+    what = (
+        "async with pool(3, make, close) whose block raises a BaseException that is neither "
+        "an Exception nor a CancelledError (as KeyboardInterrupt and SystemExit are)"
+    )
+    caught: list[BaseException] = []
+
+    async def call() -> None:
+        try:
+            async with open_pool(kata, 3, factory.make, factory.close):
+                await asyncio.sleep(1)
+                raise error
+        except Interrupt as exc:
+            caught.append(exc)
+
+    kata.run(call, what=what, limit=100)
+    counts = [r.closes for r in factory.made]
+    kit.expect(
+        all(c == 1 for c in counts),
+        f"after {what}, the {len(counts)} resources made were closed {counts} times; each "
+        "must be closed exactly once, however the block ends. Catching `Exception` and "
+        "CancelledError is not every way out: put the cleanup in a `finally:`.",
+    )
+    kit.expect(
+        caught == [error],
+        f"{what} did not let that exception out unchanged: let it propagate.",
+    )
+
+
+@dataclass
+class Connection:
+    """A resource that compares equal (==) to any other connection to the same host."""
+
+    host: str
+
+
+def test_equal_resources(kata: kit.Kata) -> None:
+    """make() returns 3 distinct resources that compare equal: each is closed once."""
+    made: list[Connection] = []
+    closes: list[Any] = []
+    what = 'async with pool(3, make, close) whose make() returns Connection("db") 3 times'
+
+    async def make() -> Connection:
+        await asyncio.sleep(0.5)
+        made.append(Connection("db"))
+        return made[-1]
+
+    async def close(resource: Any) -> None:
+        await asyncio.sleep(0.25)
+        closes.append(resource)
+
+    async def call() -> None:
+        async with open_pool(kata, 3, make, close):
+            pass
+
+    kata.run(call, what=what, limit=100)
+    counts = [sum(1 for c in closes if c is r) for r in made]
+    kit.expect(
+        counts == [1, 1, 1],
+        f"{what} closed the 3 resources {counts} times; expected once each. They compare "
+        "equal (==), but each is a resource of its own: close every one made, without "
+        "skipping one equal to a resource already closed (`in`, a set and a dict compare "
+        "with ==).",
     )
