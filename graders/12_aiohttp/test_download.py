@@ -3,25 +3,30 @@
 Checks on a real aiohttp TestServer on 127.0.0.1 (real clock): a 4 MiB body arrives intact
 and the byte count is returned; the file grows while the body is still arriving (the server
 pauses after 3 MiB until something is on disk), so reading the whole body first is caught; a
-connection dropped half way raises aiohttp.ClientPayloadError and leaves no file; a 404
-raises before any file is created, and leaves a file already at `path` untouched. A file
-already at `path` is there in the 200 and 404 checks (it must be replaced whole, or kept).
+connection dropped half way raises aiohttp.ClientPayloadError and leaves no file, and so does
+a read timeout half way; a 404, 500 or 503 raises before any file is created, and leaves a
+file already at `path` untouched; a 203 or 204 is a success. A file already at `path` is
+there in the 200 and error-status checks (it must be replaced whole, or kept), and in the
+check of an empty 200 body (it becomes an empty file).
 
 Docstring sentence -> the check that enforces it:
 - GET `url` with the `session` you are given, and leave it open
   -> test_the_session_is_left_open
 - raise on an error status (before creating any file) -> test_error_status_creates_no_file
-  (aiohttp.ClientResponseError, as raise_for_status raises; a file already at `path`
-  survives a 404)
+  (404, 500, 503: aiohttp.ClientResponseError, as raise_for_status raises; a file already
+  at `path` survives it); only an error status: a 203 or 204 is a success
+  -> test_any_success_status_is_a_download
 - write the body to `path` chunk by chunk as it arrives, return the number of bytes
   -> test_streams_the_body_to_disk (the server pauses until the file has grown; the body
   is read inside the response's block, not after it), test_a_body_without_content_length
   (bytes written, not the Content-Length header)
 - never hold the whole body in memory -> test_streams_the_body_to_disk
 - an older file there is replaced -> test_streams_the_body_to_disk (a shorter one),
-  test_a_longer_older_file_is_replaced (no tail of a longer one is left)
+  test_a_longer_older_file_is_replaced (no tail of a longer one is left),
+  test_an_empty_body_replaces_the_older_file (an empty body: an empty file, not the old one)
 - the stream breaks: remove the partial file and let the error propagate
-  -> test_broken_stream_leaves_no_file
+  -> test_broken_stream_leaves_no_file, test_a_read_timeout_leaves_no_file (never leave half
+  a file behind: a read timeout half way is an interruption too)
 - (the session you are given) -> test_uses_the_session_given (no ClientSession of its own)
 - the same if the download is cancelled half way: remove the partial file, let the
   CancelledError out -> test_a_cancelled_download_leaves_no_file
@@ -38,6 +43,7 @@ from typing import Any
 
 import aiohttp
 import kit
+import pytest
 from aiohttp import web
 from kit import http_doubles
 from kit.http_doubles import serve
@@ -90,7 +96,15 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
         return resp
 
     async def missing(request: web.Request) -> web.Response:
-        return web.Response(status=404, text="no such file")
+        status = int(request.match_info["status"])
+        return web.Response(status=status, text=f"error page {status}")
+
+    async def success(request: web.Request) -> web.Response:
+        status = int(request.match_info["status"])
+        return web.Response(status=status, body=b"" if status == 204 else BODY[:SMALL])
+
+    async def empty(request: web.Request) -> web.Response:
+        return web.Response(body=b"")  # a 200 whose body is empty
 
     async def chunked(request: web.Request) -> web.StreamResponse:
         resp = web.StreamResponse()  # no Content-Length: chunked transfer encoding
@@ -124,7 +138,9 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
     app.router.add_get("/stalls.bin", stalls)
     app.router.add_get("/no-newline.bin", no_newline)
     app.router.add_get("/broken.bin", broken)
-    app.router.add_get("/missing.bin", missing)
+    app.router.add_get("/error/{status}.bin", missing)
+    app.router.add_get("/success/{status}.bin", success)
+    app.router.add_get("/empty.bin", empty)
     app.router.add_get("/chunked.bin", chunked)
     return app
 
@@ -223,35 +239,42 @@ def test_broken_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
     )
 
 
-def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
-    """A 404 raises ClientResponseError before any file is created."""
+@pytest.mark.parametrize("status", [404, 500, 503])
+def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path, status: int) -> None:
+    """A 404 (or a 500, a 503) raises ClientResponseError before any file is created."""
     download = kata.get("download", "coroutine")
     precious = b"the file already at path before the download"
     (tmp_path / "out.bin").write_bytes(precious)
     result = kata.run(
-        _download(download, tmp_path, "/missing.bin", {}),
+        _download(download, tmp_path, f"/error/{status}.bin", {}),
         clock="real",
         limit=30,
         raises=Exception,
-        what="download of a missing file",
+        what=f"download of a file the server answers {status} for",
     )
     error = result.error
     kit.expect(
         error is None or isinstance(error, aiohttp.ClientResponseError),
-        f"the server answered 404 and download raised {type(error).__name__}: {error}; "
-        "expected aiohttp.ClientResponseError (with status 404), what "
+        f"the server answered {status} and download raised {type(error).__name__}: {error}; "
+        f"expected aiohttp.ClientResponseError (with status {status}), what "
         "`resp.raise_for_status()` raises: callers catch that one and read its .status.",
     )
     kit.expect(
         isinstance(error, aiohttp.ClientResponseError),
-        f"the server answered 404 but download returned {result.value!r}: call "
-        "`resp.raise_for_status()` first.",
+        f"the server answered {status} but download returned {result.value!r}: call "
+        "`resp.raise_for_status()` first"
+        + (
+            ": a 5xx is an error status too (the server failed), not only a 4xx; its error "
+            "page is not the file."
+            if status >= 500
+            else "."
+        ),
     )
     target = tmp_path / "out.bin"
     kept = target.read_bytes() if target.is_file() else None
     kit.expect(
         kept == precious,
-        "the server answered 404, and the file already at path was "
+        f"the server answered {status}, and the file already at path was "
         + ("removed" if kept is None else f"overwritten ({len(kept)} bytes now)")
         + ": check the status before opening the file (`resp.raise_for_status()` first); "
         "opening it with 'wb' empties it at once, even if the download then fails.",
@@ -259,7 +282,7 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path) -> None:
     left = sorted(p.name for p in tmp_path.iterdir() if p.name != "out.bin")
     kit.expect(
         not left,
-        f"the server answered 404, yet {', '.join(left)} was created: check the status "
+        f"the server answered {status}, yet {', '.join(left)} was created: check the status "
         "before opening the file.",
     )
 
@@ -430,4 +453,113 @@ def test_a_body_without_newlines(kata: kit.Kata, tmp_path: Path) -> None:
         + ": did you iterate `resp.content` itself (or readline)? That reads line by line, "
         "and a binary file need not hold any line break: read fixed-size chunks with "
         "`resp.content.iter_chunked(64 * 1024)`.",
+    )
+
+
+def test_an_empty_body_replaces_the_older_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """A 200 with an empty body over an older file: the file is replaced by an empty one."""
+    download = kata.get("download", "coroutine")
+    old = b"an older version of the file"
+    (tmp_path / "out.bin").write_bytes(old)
+    what = "download of a 200 answer with an empty body over an older file"
+    result = kata.run(
+        _download(download, tmp_path, "/empty.bin", {}),
+        clock="real",
+        limit=30,
+        raises=Exception,
+        what=what,
+    )
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}); an empty body is a download of 0 bytes."
+        )
+    target = tmp_path / "out.bin"
+    data = target.read_bytes() if target.is_file() else None
+    kit.expect(
+        data != old,
+        f"{what} left the older file at path as it was ({len(old)} bytes): the body is "
+        "empty, so no chunk ever came. Open the file with 'wb' before the loop over the "
+        "chunks, not when the first chunk arrives: an older file is replaced, by an empty "
+        "one if the body is empty.",
+    )
+    kit.expect(
+        data == b"",
+        f"{what} left "
+        + ("no file at path" if data is None else f"{len(data)} bytes at path")
+        + "; expected an empty file there (the body had 0 bytes).",
+    )
+    kit.expect_equal(result.value, 0, f"what {what} returned")
+
+
+@pytest.mark.parametrize("status", [203, 204])
+def test_any_success_status_is_a_download(kata: kit.Kata, tmp_path: Path, status: int) -> None:
+    """A 203 (or a 204: no content) is no error status: its body lands at path."""
+    download = kata.get("download", "coroutine")
+    body = b"" if status == 204 else BODY[:SMALL]
+    what = f"download of a {status} answer ({len(body)} bytes)"
+    result = kata.run(
+        _download(download, tmp_path, f"/success/{status}.bin", {}),
+        clock="real",
+        limit=30,
+        raises=Exception,
+        what=what,
+    )
+    if isinstance(result.error, aiohttp.ClientResponseError):
+        kit.fail(
+            f"{what} raised ClientResponseError: {result.error}; a {status} is a success, "
+            "only an error status (4xx, 5xx) raises: let `resp.raise_for_status()` decide "
+            "rather than comparing with 200."
+        )
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}); a {status} is a success: write its body."
+        )
+    target = tmp_path / "out.bin"
+    kit.expect(
+        target.is_file() and target.read_bytes() == body,
+        f"{what} left "
+        + (f"{target.stat().st_size} bytes at path" if target.is_file() else "no file at path")
+        + f"; expected its {len(body)} bytes there.",
+    )
+    kit.expect_equal(result.value, len(body), f"what {what} returned")
+
+
+def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """The session's read timeout stops the stream after 1 MiB of 4: the error propagates,
+    and no partial file is left."""
+    download = kata.get("download", "coroutine")
+    what = "a download stopped half way by the session's read timeout (sock_read=0.3 s)"
+
+    async def scenario() -> Any:
+        timeout = aiohttp.ClientTimeout(sock_read=0.3)
+        async with (
+            serve(_app(tmp_path, {})) as server,
+            aiohttp.ClientSession(timeout=timeout) as session,
+        ):
+            return await download(
+                session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin"
+            )
+
+    result = kata.run(scenario, clock="real", limit=30, raises=Exception, what=what)
+    left = _names(tmp_path)
+    kit.expect(
+        not left,
+        f"{what}: the server sent nothing after 1 MiB of 4, the read timeout fired, and "
+        f"{', '.join(left)} was left on disk. A timeout interrupts "
+        "the stream too: remove the partial file on any interruption (`except "
+        "BaseException:` or try/finally, not a list of the errors you thought of), then "
+        "re-raise.",
+    )
+    kit.expect(
+        isinstance(result.error, TimeoutError),
+        f"{what}: download "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}: {result.error}"
+        )
+        + "; it should let aiohttp's timeout error (a TimeoutError) out after removing the "
+        "partial file.",
     )

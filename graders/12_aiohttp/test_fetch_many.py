@@ -16,9 +16,12 @@ Docstring sentence -> the check that enforces it:
 - at most `limit` requests in flight (a bound of your own, not the connector's)
   -> test_at_most_limit_in_flight, test_a_request_is_in_flight_until_its_body_is_read (a real
   server whose bodies come late: the slot is held until the body has been read)
-- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises (raised,
-  not returned as an item of the result; a batch with a failing request still ends); only an
-  error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
+- an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises (500,
+  404: raised, not returned as an item of the result nor as None; a batch with a failing
+  request still ends; a 500 page that is not JSON raises its status, not a decoding error);
+  only an error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
+- returns the decoded JSON bodies: a body of `null` is a result (None, at its place)
+  -> test_a_null_body_is_a_result
 - (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
   test_a_freed_slot_is_reused_at_once
@@ -195,19 +198,34 @@ def test_a_url_listed_twice(kata: kit.Kata) -> None:
     )
 
 
-def test_an_error_status_raises(kata: kit.Kata) -> None:
-    """A URL answering 500 makes fetch_many raise aiohttp.ClientResponseError."""
+ERROR_PAGES = {
+    "500": (500, {"error": "boom"}, ""),
+    "404": (404, {"error": "no such item"}, ""),
+    "500_not_json": (500, None, "Internal Server Error"),  # labelled JSON, yet it is not
+}
+
+
+@pytest.mark.parametrize("page", list(ERROR_PAGES))
+def test_an_error_status_raises(kata: kit.Kata, page: str) -> None:
+    """A URL answering 500 (or 404, or 500 with a body that is not JSON) makes fetch_many
+    raise aiohttp.ClientResponseError."""
     fetch_many = kata.get("fetch_many", "coroutine")
     url = urls(1)[0]
+    status, payload, text = ERROR_PAGES[page]
+    answer = http_doubles.reply(status, payload, body=text)
+    answering = f"a URL answering {status}" + (
+        f" with the body {text!r} (labelled JSON)" if text else ""
+    )
+    what = f"fetch_many([url]) of {answering}"
 
     async def scenario() -> Any:
         with mock_http() as mock:
-            mock.get(url, callback=lambda *_a, **_k: http_doubles.reply(500, {"error": "boom"}))
+            mock.get(url, callback=lambda *_a, **_k: answer)
             return await fetch_many([url], 2)
 
     result = kata.run(
         scenario,
-        what="fetch_many([url]) of a URL answering 500",
+        what=what,
         raises=Exception,
         hang_hint="A request that raised never let the batch end: with workers and "
         "`queue.join()`, call `queue.task_done()` in a `finally` (or let asyncio.gather or a "
@@ -217,20 +235,36 @@ def test_an_error_status_raises(kata: kit.Kata) -> None:
         kit.not_started(kata.where(result.error))
     if result.error is None and any(isinstance(v, BaseException) for v in result.value or ()):
         kit.fail(
-            f"fetch_many([url]) of a URL answering 500 returned {result.value!r}: the error "
+            f"{what} returned {result.value!r}: the error "
             "came back as an item of the result (`asyncio.gather(..., return_exceptions=True)` "
             "does that); let it raise instead: an error page is not a result."
         )
     error = result.error
     if isinstance(error, BaseExceptionGroup):  # a TaskGroup wraps it
-        found = error.subgroup(aiohttp.ClientResponseError)
+        found = error.subgroup(aiohttp.ClientResponseError) or error.subgroup(ValueError)
         error = found.exceptions[0] if found else error
+    if isinstance(error, ValueError):  # json.JSONDecodeError, aiohttp.ContentTypeError
+        kit.fail(
+            f"{what} raised {type(error).__name__}: {error}: it decoded the error page as "
+            "JSON before checking the status. Call `response.raise_for_status()` first, then "
+            "`await response.json()`: an error page is often not JSON."
+        )
     kit.expect(
-        isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == 500,
-        f"fetch_many([url]) of a URL answering 500 gave "
-        f"{result.value if result.error is None else result.error!r}; it should raise "
-        "aiohttp.ClientResponseError: call `response.raise_for_status()` before reading "
-        "the body.",
+        result.error is not None or result.value != [None],
+        f"{what} returned [None]: a {status} is an error status (4xx, 5xx), not an empty "
+        "result; let `response.raise_for_status()` raise aiohttp.ClientResponseError.",
+    )
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and getattr(error, "status", None) == status,
+        f"{what} gave {result.value if result.error is None else result.error!r}; it should "
+        "raise aiohttp.ClientResponseError: call `response.raise_for_status()` before "
+        "reading the body"
+        + (
+            f" (a 4xx is an error status too, not only a 5xx: the {status} error page came "
+            "back as a result)."
+            if status < 500 and result.error is None
+            else "."
+        ),
     )
 
 
@@ -337,6 +371,35 @@ def test_a_request_is_in_flight_until_its_body_is_read(kata: kit.Kata) -> None:
 
 
 # Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_a_null_body_is_a_result(kata: kit.Kata) -> None:
+    """A URL whose JSON body is `null` has None at its place in the result."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    batch = urls(3)
+
+    def answer(url: Any, **_kwargs: Any) -> Any:
+        if str(url) == batch[1]:
+            return http_doubles.reply(200, body="null")
+        return http_doubles.reply(200, {"url": str(url)})
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            for url in batch:
+                mock.get(url, callback=answer)
+            return await fetch_many(batch, 2)
+
+    what = "fetch_many(3 URLs, limit=2) where the second answers 200 with the JSON body null"
+    result = kata.run(scenario, what=what)
+    expected = [{"url": batch[0]}, None, {"url": batch[2]}]
+    kit.expect(
+        not isinstance(result.value, list) or len(result.value) == len(batch),
+        f"{what} returned {len(result.value or [])} results for {len(batch)} URLs: "
+        f"{result.value!r}. null decodes to None, and None is that URL's result: one result "
+        "per URL, in order. A None in the results is a body to keep: do not filter out the "
+        "Nones, nor use None as a placeholder for a result not yet in.",
+    )
+    kit.expect_equal(result.value, expected, f"the result of {what}")
 
 
 def test_the_session_is_closed_when_a_request_fails(kata: kit.Kata) -> None:

@@ -17,16 +17,22 @@ Docstring sentence -> the check that enforces it:
   -> test_returns_the_decoded_json (one GET: status and body from the same response)
 - never return the body of an error page (raise before decoding it, even when it is not JSON)
   -> test_error_page_that_is_not_json_raises_its_status
+- returns the decoded JSON body, whatever it is and however it arrives
+  -> test_any_json_body_comes_back_whole (a real server: `null` and `[]` as they are, not
+  replaced by {}; pretty-printed JSON over several lines; a body in two packets)
+- sends `GET url` (each call: a body can change) -> test_each_call_sends_its_own_get
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import aiohttp
 import kit
 import pytest
+from aiohttp import web
 from kit import http_doubles
 from kit.http_doubles import mock_http
 
@@ -212,3 +218,111 @@ def test_a_utf8_body_comes_back_intact(kata: kit.Kata) -> None:
         + ": JSON text is UTF-8. Let `await response.json()` decode it (or decode the bytes "
         "as UTF-8), not as ASCII or latin-1.",
     )
+
+
+# A JSON body -> the packets a real server sends it in (0.05 s apart).
+BODIES: dict[str, list[bytes]] = {
+    "null": [b"null"],
+    "empty_list": [b"[]"],
+    "pretty": [json.dumps(USER, indent=2).encode()],
+    "two_packets": [b'{"id": 1, "name": ', b'"Ada Lovelace"}'],
+}
+
+
+@pytest.mark.parametrize("case", list(BODIES))
+def test_any_json_body_comes_back_whole(kata: kit.Kata, case: str) -> None:
+    """A 200 whose JSON body is null, [], pretty-printed over many lines, or sent in two
+    packets: the decoded body comes back as it is."""
+    get_json = kata.get("get_json", "coroutine")
+    packets = BODIES[case]
+    raw = b"".join(packets)
+    expected = json.loads(raw)
+    lines = raw.count(b"\n") + 1
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        response.content_length = len(raw)
+        await response.prepare(request)
+        for n, packet in enumerate(packets):
+            if n:
+                await asyncio.sleep(0.05)
+            await response.write(packet)
+        await response.write_eof()
+        return response
+
+    app = web.Application()
+    app.router.add_get("/body", handler)
+
+    async def scenario() -> Any:
+        async with http_doubles.serve(app) as server, aiohttp.ClientSession() as session:
+            return await get_json(session, str(server.make_url("/body")))
+
+    if case == "two_packets":
+        what = (
+            f"a 200 response whose body came in two packets, {packets[0]!r} then, 0.05 s "
+            f"later, {packets[1]!r}"
+        )
+    elif case == "pretty":
+        what = f"a 200 response whose body is JSON pretty-printed over {lines} lines"
+    else:
+        what = f"a 200 response whose body is the JSON {raw.decode()}"
+    result = kata.run(scenario, clock="real", limit=20, what=f"{WHAT} for {what}", raises=Exception)
+    error = result.error
+    if isinstance(error, ValueError) and case in ("pretty", "two_packets"):
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error} for {what}: it decoded only part "
+            "of the body ("
+            + (
+                "its first line: `readline()`?"
+                if case == "pretty"
+                else "the first packet: `readany()` or `read(n)`?"
+            )
+            + "). Read the whole body: `await response.json()` (or `await response.read()`)."
+        )
+    if error is not None:
+        kit.fail(
+            f"{WHAT} raised {type(error).__name__}: {error} (at {kata.where(error)}) for "
+            f"{what}; it should return {expected!r}."
+        )
+    kit.expect(
+        result.value == expected or not (result.value == {} and not expected),
+        f"{WHAT} returned {{}} for {what}; the decoded body is {expected!r}: return what "
+        "`await response.json()` gives, as it is (`... or {}` turns every falsy body, null, "
+        "[], 0, false, into {}).",
+    )
+    kit.expect_equal(result.value, expected, f"{WHAT} for {what}")
+
+
+def test_each_call_sends_its_own_get(kata: kit.Kata) -> None:
+    """Two calls for one URL, whose body changes in between: two GETs, two bodies."""
+    get_json = kata.get("get_json", "coroutine")
+    url = "http://api.example.com/users/2"
+    versions = [{"id": 2, "name": "Grace", "version": n} for n in (1, 2)]
+    traffic = http_doubles.Traffic(
+        respond=lambda _url, n: http_doubles.reply(200, versions[min(n, 1)])
+    )
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(url, callback=traffic.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                return [await get_json(session, url), await get_json(session, url)]
+
+    what = f"{WHAT} called twice for one URL, whose body changed in between"
+    result = kata.run(scenario, what=what, raises=Exception)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)})."
+        )
+    sent = len(traffic.requests)
+    stale = result.value is not None and result.value[1] == versions[0]
+    kit.expect(
+        sent >= 2,
+        f"{what}: {sent} GET(s) for 2 calls, and the second call returned "
+        f"{result.value and result.value[1]!r}"
+        + (", the first body again" if stale else "")
+        + f", while the server now answers {versions[1]!r}: each call sends `GET url` and returns "
+        "what it answers now. Do not keep bodies from one call to the next.",
+    )
+    kit.expect_equal(result.value, versions, what)

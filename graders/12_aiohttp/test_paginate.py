@@ -17,6 +17,12 @@ Docstring sentence -> the check that enforces it:
   test_an_error_on_a_later_page_raises (every page's status is checked, not the first only)
 - lazy: no request before it is needed (stop early: one page fetched) -> test_lazy
 - use the `session` you are given -> test_all_items_in_order
+- (raise on an error status: only then) a 203 or 201 page is a page
+  -> test_any_success_status_is_a_page
+- yield the page's items, then go on (every page, however many: no cap)
+  -> test_a_long_listing (150 pages, on a real server: cheaper than 150 mocked answers)
+- yield the page's items one by one, in order (all of them: an item listed twice is yielded
+  twice) -> test_a_repeated_item_is_yielded_each_time
 """
 
 from __future__ import annotations
@@ -30,7 +36,9 @@ from typing import Any
 import aiohttp
 import kit
 import pytest
+from aiohttp import web
 from aioresponses import CallbackResult
+from kit import http_doubles
 from kit.http_doubles import CompatResponse, Traffic, count_sessions, mock_http
 
 API = "http://api.test/items/"
@@ -75,6 +83,7 @@ def _collect(
     stop_after: int | None = None,
     status: int = 200,
     pause: float = 0.0,
+    max_items: int = MAX_ITEMS,
 ) -> tuple[Any, Traffic, list[int]]:
     """A call that consumes iter_items over the mocked API; also the traffic and sessions."""
     traffic = Traffic(delay=1.0, respond=lambda url, n: reply(status, pages[url]))
@@ -90,7 +99,7 @@ def _collect(
                         items.append(item)
                         if stop_after is not None and len(items) >= stop_after:
                             break
-                        if len(items) >= MAX_ITEMS:
+                        if len(items) >= max_items:
                             break  # the API holds 3 items: the pages go round in a circle
                         if pause:
                             await asyncio.sleep(pause)  # the consumer works on each item
@@ -233,3 +242,84 @@ def test_an_error_on_a_later_page_raises(kata: kit.Kata) -> None:
         "status 503 (`resp.raise_for_status()` for every page).",
     )
     kit.expect_equal(items, [{"id": 1}, {"id": 2}], "the items yielded before page 2 failed")
+
+
+@pytest.mark.parametrize("status", [203, 201])
+def test_any_success_status_is_a_page(kata: kit.Kata, status: int) -> None:
+    """Pages answered 203 (or 201) are no error: their items come, in order."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    scenario, _, _ = _collect(iter_items, _pages("null"), status=status)
+    what = f"iter_items on an API answering {status} ({HTTPStatus(status).phrase})"
+    result = kata.run(scenario, what=what, raises=Exception, limit=60)
+    if isinstance(result.error, aiohttp.ClientResponseError):
+        kit.fail(
+            f"{what} raised ClientResponseError: {result.error}; a {status} is a success, "
+            "only an error status (4xx, 5xx) raises: let `resp.raise_for_status()` decide "
+            "rather than comparing with 200."
+        )
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}); a {status} page is read like a 200."
+        )
+    kit.expect_equal(result.value, [{"id": 1}, {"id": 2}, {"id": 3}], f"the items of {what}")
+
+
+LONG = 150  # pages in the long listing, one item each
+
+
+def test_a_long_listing(kata: kit.Kata) -> None:
+    """A real server with 150 pages, one item each: every item comes, one request per page."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    asked: list[int] = []
+
+    async def page(request: web.Request) -> web.Response:
+        n = int(request.match_info["n"])
+        asked.append(n)
+        following = str(request.url.with_path(f"/items/{n + 1}")) if n < LONG else None
+        return web.json_response({"items": [{"id": n}], "next": following})
+
+    app = web.Application()
+    app.router.add_get("/items/{n}", page)
+
+    async def scenario() -> list[Any]:
+        async with http_doubles.serve(app) as server, aiohttp.ClientSession() as session:
+            stream = iter_items(session, str(server.make_url("/items/1")))
+            async with contextlib.aclosing(stream):
+                return [item async for item in stream]
+
+    what = f"iter_items on an API of {LONG} pages (one item each)"
+    result = kata.run(scenario, clock="real", what=what, raises=Exception, limit=30)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {type(result.error).__name__}: {result.error} (at "
+            f"{kata.where(result.error)}) after {len(asked)} pages."
+        )
+    items = result.value or []
+    kit.expect(
+        len(items) >= LONG or len(asked) >= LONG,
+        f"{what} stopped after {len(asked)} pages ({len(items)} items), though page "
+        f"{len(asked)} has a `next`: follow `next` until it is null or missing, however "
+        "many pages there are (no cap on the number of pages).",
+    )
+    kit.expect_equal(items, [{"id": n} for n in range(1, LONG + 1)], f"the items of {what}")
+
+
+def test_a_repeated_item_is_yielded_each_time(kata: kit.Kata) -> None:
+    """An item listed on page 1 and again on page 2 is yielded both times, in order."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    pages = {
+        f"{API}1": {"items": [{"id": 1}, {"id": 2}], "next": f"{API}2"},
+        f"{API}2": {"items": [{"id": 2}, {"id": 3}], "next": None},
+    }
+    scenario, _, _ = _collect(iter_items, pages)
+    what = "iter_items on an API whose pages list {'id': 2} twice (end of page 1, start of 2)"
+    result = kata.run(scenario, what=what, limit=60)
+    expected = [{"id": 1}, {"id": 2}, {"id": 2}, {"id": 3}]
+    kit.expect(
+        result.value != [{"id": 1}, {"id": 2}, {"id": 3}],
+        f"{what} yielded {result.value!r}: {{'id': 2}} once. Yield every item of every page "
+        "as the API lists it, repeats included: skipping items already seen is not "
+        "iter_items' call to make.",
+    )
+    kit.expect_equal(result.value, expected, f"the items of {what}")
