@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
 - "several calls may wait at the same time, each for its own callback" (the same argument
   twice) -> test_same_argument_at_once
 - "If the caller is cancelled while waiting, `call_api` ends with that CancelledError"
-  -> test_late_callback_after_cancel_is_ignored
+  -> test_late_callback_after_cancel_is_ignored (cancelled with a message: the message
+  comes through)
 - "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
   in the callback, or on the loop by a callback it scheduled)
 - The numbered steps (create_future, two callbacks, await) are the suggested way; any
@@ -174,11 +175,11 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
     async def scenario() -> None:
         task = asyncio.create_task(call_api(3))
         await REAL_SLEEP(1.0)
-        task.cancel()
+        task.cancel("user gave up")
         try:
             await task
-        except asyncio.CancelledError:
-            seen["cancelled"] = True
+        except asyncio.CancelledError as exc:
+            seen["cancelled"], seen["args"] = True, exc.args
         for name, argument in (("ok", "too late"), ("err", ValueError("too late"))):
             if name in held:
                 try:
@@ -213,6 +214,13 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
             "late callback must be ignored: check `if not future.done():` before "
             "set_result/set_exception, in the code that finally sets it."
         )
+    kit.expect(
+        seen.get("args") == ("user gave up",),
+        f"call_api(3), cancelled with task.cancel('user gave up'), ended with "
+        f"CancelledError{seen.get('args')!r}, not the one it was cancelled with: let that "
+        "very CancelledError propagate (a bare `raise`, or no try at all), do not raise a "
+        "new one; its message says why the caller gave up.",
+    )
 
 
 SLOW_DELAY = 1e7  # about 116 days: beyond any "generous" time limit (an hour, a day, a week)

@@ -23,7 +23,9 @@ Docstring sentence -> the check that enforces it:
   -> test_hundred_waiters_wake_together (and the `sleeps` fixture)
 - "Cancelling one waiter must not disturb the others" -> test_cancelled_waiter_leaves_others_alone
   (also: a resolve() that then raises, on a cancelled waiter's own future, is named)
-- "A cancelled waiter ends with that CancelledError" -> test_a_cancelled_waiter_ends_cancelled
+- "A cancelled waiter ends with that CancelledError" -> test_a_cancelled_waiter_ends_cancelled,
+  test_cancelled_waiter_keeps_its_cancellation (its message comes through; cancelled in the
+  very step resolve() is called, it still ends cancelled, and the other waiters still wake)
 
 Inputs: settlement sequences (None, 0, "", repeated values, exceptions) with waiters before
 and after are drawn by Hypothesis (deterministic): test_any_settlements.
@@ -499,4 +501,72 @@ def test_waiters_wait_however_long_it_takes(kata: kit.Kata) -> None:
         f"with {what}, the waiters got {got!r}; wait() must wait however long the settlement "
         "takes (put no time limit of your own on it): a caller that wants a limit wraps "
         "`d.wait()` in `asyncio.timeout(...)` itself.",
+    )
+
+
+@pytest.mark.parametrize("when", ["while-waiting", "as-it-is-settled"])
+def test_cancelled_waiter_keeps_its_cancellation(kata: kit.Kata, when: str) -> None:
+    """A waiter cancelled with a message (while it waits, or in the very step resolve() is
+    called) ends with that CancelledError, message included; the other waiters still wake."""
+    deferred_class = kata.get("Deferred", "class")
+    settled = when == "as-it-is-settled"
+
+    async def scenario() -> tuple[str, tuple[Any, ...], list[Any] | None]:
+        deferred = deferred_class()
+        quitter = asyncio.create_task(deferred.wait())
+        others = [asyncio.create_task(waiter(deferred)) for _ in range(2 if settled else 0)]
+        await REAL_SLEEP(1.0)
+        if settled:
+            deferred.resolve("ready")
+        quitter.cancel("gave up")
+        await asyncio.wait([quitter])
+        args: tuple[Any, ...] = ()
+        if quitter.cancelled():
+            ended = ""
+            try:
+                quitter.result()
+            except asyncio.CancelledError as exc:
+                args = exc.args
+        elif quitter.exception() is not None:
+            ended = f"raised {type(quitter.exception()).__name__}"
+        else:
+            ended = f"returned {quitter.result()!r}"
+        if not others:
+            return ended, args, []
+        _, pending = await asyncio.wait(others, timeout=600)
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(others)
+        return ended, args, None if pending else [task.result()[1:] for task in others]
+
+    what = (
+        "a waiter cancelled with cancel('gave up') in the same step as resolve('ready'), "
+        "beside 2 other waiters,"
+        if settled
+        else "a waiter cancelled with cancel('gave up') while it waited"
+    )
+    result = kata.run(scenario, what=what, limit=1000)
+    ended, args, others = result.value or ("", (), [])
+    kit.expect(
+        not ended,
+        f"{what} {ended} instead of ending cancelled: once cancelled, a waiter ends with "
+        "that CancelledError, even when the value has just arrived; do not catch it to "
+        "return the value.",
+    )
+    kit.expect(
+        others is not None,
+        f"with {what}, the other 2 waiters were still waiting 600 s later: cancelling one "
+        "waiter must not disturb the others, even one cancelled right as it is woken. Wake "
+        "every waiter in resolve() itself (or let all of them await one shared future), "
+        "not through one another.",
+    )
+    kit.expect(
+        all(o == ("value", "ready") for o in others or []),
+        f"with {what}, the other waiters got {others!r}; each must get 'ready'.",
+    )
+    kit.expect(
+        args == ("gave up",),
+        f"{what} ended with CancelledError{args!r}, not the one it was cancelled with, "
+        "CancelledError('gave up'): let that very CancelledError propagate (a bare `raise`), "
+        "do not raise a new one; its message says why the waiter was cancelled.",
     )

@@ -21,11 +21,15 @@ Docstring sentence -> the check that enforces it:
   -> check_job (a result that never wakes the loop, or an error in the job's thread)
 - "get the loop ... inside the coroutine, before starting the job" -> check_job (an error
   raised in the job's thread names it)
-- concurrent calls each get their own result -> test_concurrent_calls_get_their_own_result
+- concurrent calls each get their own result -> test_concurrent_calls_get_their_own_result,
+  test_two_results_at_once (both handed over in the same moment)
+- "(inside the coroutine, before starting the job ...)" -> test_callback_before_start_job_
+  returns (a thread that calls back before start_job returns; check_job names a NameError)
 - "If the caller is cancelled while waiting, `from_thread` ends with that CancelledError,
   and the late result must be ignored" -> test_late_result_after_cancel, and
   test_a_result_queued_just_before_the_cancel ("check `future.done()` on the loop's side":
-  a result the thread queued just before the cancel)
+  a result the thread queued just before the cancel), test_cancel_message_comes_through
+  ("that CancelledError": its message too)
 - "No polling with `asyncio.sleep`" -> the `sleeps` fixture
 - "The job may never call back, so a cancelled `from_thread` must leave no thread behind
   still waiting for the result" -> test_no_thread_left_waiting_after_cancel (threads
@@ -54,6 +58,12 @@ POLLING = (
 THREADSAFE = (
     "From another thread, the only safe call is `loop.call_soon_threadsafe(fn, *args)`: it "
     "runs fn on the loop's thread and wakes the loop up."
+)
+
+EARLY_CALLBACK = (
+    "the job called back at once, from its thread, and your callback raised {text}: it ran "
+    "before from_thread had made what it uses. Get the loop and create the future before "
+    "calling start_job(callback): a job may call back before start_job even returns."
 )
 
 
@@ -134,6 +144,8 @@ def check_job(job: ThreadJob) -> None:
                 "nothing: check `future.done()` on the loop's side, in a function you hand to "
                 f"loop.call_soon_threadsafe. {THREADSAFE}"
             )
+        if isinstance(exc, NameError):
+            kit.fail(EARLY_CALLBACK.format(text=text))
         if "event loop" in str(exc):
             kit.fail(
                 f"your callback raised {text} in the job's thread. Get the loop with "
@@ -439,4 +451,112 @@ def test_no_thread_left_waiting_after_cancel(kata: kit.Kata) -> None:
         "call back, and then such a thread waits for good (asyncio.run() waits for the "
         "executor's threads when it ends). Await an asyncio future resolved through "
         "loop.call_soon_threadsafe(...) instead: a cancel simply drops it.",
+    )
+
+
+def test_callback_before_start_job_returns(kata: kit.Kata) -> None:
+    """A job whose thread calls back before start_job returns: the result still arrives."""
+    from_thread = kata.get("from_thread", "coroutine")
+    errors: list[BaseException] = []
+
+    def start_job(callback: Callable[[Any], Any]) -> None:
+        def work() -> None:
+            try:
+                callback("early")
+            except BaseException as exc:  # noqa: BLE001 - reported as a teaching sentence
+                errors.append(exc)
+
+        thread = threading.Thread(target=work, daemon=True)
+        thread.start()
+        thread.join(timeout=5)
+
+    async def scenario() -> Any:
+        task = asyncio.create_task(from_thread(start_job))
+        await asyncio.wait({task}, timeout=2.0)
+        if not task.done():
+            task.cancel()
+            await asyncio.wait({task})
+            return None
+        return task.result()  # the learner's own error (or NotImplementedError) surfaces
+
+    what = "from_thread(start_job) whose thread calls back before start_job returns"
+    result = kata.run(scenario, what=what, clock="real", limit=10)
+    for exc in errors:
+        kit.fail(EARLY_CALLBACK.format(text=f"{type(exc).__name__}: {exc}"))
+    kit.expect_equal(result.value, "early", what)
+
+
+def test_two_results_at_once(kata: kit.Kata) -> None:
+    """Two calls whose threads hand over their results in the same moment each get their own."""
+    from_thread = kata.get("from_thread", "coroutine")
+    callbacks: list[Callable[[Any], Any]] = []
+    errors: list[BaseException] = []
+
+    def deliver() -> None:
+        for k, callback in enumerate(callbacks):
+            try:
+                callback(f"job {k}")
+            except BaseException as exc:  # noqa: BLE001 - reported as a teaching sentence
+                errors.append(exc)
+
+    async def scenario() -> list[Any]:
+        tasks = [asyncio.create_task(from_thread(callbacks.append)) for _ in range(2)]
+        await REAL_SLEEP(0.05)
+        if len(callbacks) != 2:
+            kit.fail("two from_thread calls did not each call start_job(callback) once.")
+        # Both results are handed over while this step holds the loop: the loop then runs
+        # both queued calls one after the other.
+        thread = threading.Thread(target=deliver)
+        thread.start()
+        thread.join(timeout=5)
+        _, pending = await asyncio.wait(tasks, timeout=2.0)
+        for task in pending:
+            task.cancel()
+        await asyncio.wait(tasks)
+        return [None if task.cancelled() else task.result() for task in tasks]
+
+    what = "two from_thread calls whose threads hand over 'job 0' and 'job 1' at the same moment"
+    result = kata.run(scenario, what=what, clock="real", limit=10)
+    for exc in errors:
+        kit.fail(f"your callback raised {type(exc).__name__}: {exc} in the job's thread.")
+    kit.expect_equal(
+        result.value,
+        ["job 0", "job 1"],
+        f"the results of {what}",
+        "Each call must get its own result: pass it along, `loop.call_soon_threadsafe("
+        "settle, result)`, into that call's own future, not through a variable that every "
+        "call shares.",
+    )
+
+
+def test_cancel_message_comes_through(kata: kit.Kata) -> None:
+    """Cancelled with a message, from_thread ends with that very CancelledError."""
+    from_thread = kata.get("from_thread", "coroutine")
+    callbacks: list[Callable[[Any], Any]] = []
+
+    async def scenario() -> tuple[Any, ...] | None:
+        task = asyncio.create_task(from_thread(callbacks.append))
+        await REAL_SLEEP(0.05)
+        task.cancel("caller gave up")
+        await asyncio.wait({task})
+        if not task.cancelled():
+            task.result()  # the learner's own error surfaces here
+            return None
+        try:
+            task.result()
+        except asyncio.CancelledError as exc:
+            return exc.args
+        return None
+
+    what = "from_thread, cancelled with task.cancel('caller gave up'),"
+    result = kata.run(scenario, what=what, clock="real", limit=10)
+    kit.expect(
+        result.value is not None,
+        f"{what} did not end with CancelledError: let the cancellation propagate.",
+    )
+    kit.expect(
+        result.value == ("caller gave up",),
+        f"{what} ended with CancelledError{result.value!r}, not the one it was cancelled "
+        "with: let that very CancelledError propagate (a bare `raise`, or no try at all), "
+        "do not raise a new one; its message says why the caller gave up.",
     )

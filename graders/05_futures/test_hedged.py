@@ -6,6 +6,7 @@ Docstring sentence -> the check that enforces it:
   started" -> test_fast_primary_never_calls_backup, test_any_timings
 - "the backup is never started at all" (not later either, nor after hedged was cancelled)
   -> test_no_backup_after_hedged_ends
+- "primary and backup are async functions" (the same one may be both) -> test_same_function_twice
 - "If it has not finished after `after` seconds (`after` may be 0), also start `backup()`"
   -> test_slow_primary_calls_backup_at_after, test_zero_after, test_any_timings
 - "do not cancel the primary: it may still win" -> test_slow_primary_calls_backup_at_after,
@@ -15,11 +16,13 @@ Docstring sentence -> the check that enforces it:
 - "if both finish in the same instant, either result will do" -> test_tie
 - "cancel the other one (and await it) before you return" -> expect_loser_finished in the
   timed checks, test_any_timings (each request's cleanup takes a few loop steps, so a
-  cancel followed by `asyncio.sleep(0)` is not enough)
+  cancel followed by `asyncio.sleep(0)` is not enough), test_slow_cleanup_is_awaited (a
+  2 s cleanup: no time limit on that wait)
 - "So the loop time is `min(primary, after + backup)`" -> the loop-time checks
 - "If `hedged` itself is cancelled, cancel both requests too (and await them), and let the
   CancelledError propagate" -> test_cancelling_hedged_cancels_both (at 2 s, and at 0.5 s,
-  before the backup starts; requests whose cleanup takes loop steps)
+  before the backup starts; requests whose cleanup takes loop steps; and at 2.5 s, while it
+  awaits the loser's 2 s cleanup: still CancelledError)
 
 Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
 Hypothesis (deterministic), leaving out the instants where the docstring allows either
@@ -46,10 +49,12 @@ def probes(
     )
 
 
-def with_cleanup(probe: kit.Probe, name: str, cleaning: dict[str, int]) -> Any:
-    """The probe as a request whose cleanup takes a few loop steps (no loop time), as a real
-    one (closing a connection) does: a loser must be awaited, not just cancelled.
-    ``cleaning[name]`` counts the calls not yet cleaned up."""
+def with_cleanup(
+    probe: kit.Probe, name: str, cleaning: dict[str, int], seconds: float = 0.0
+) -> Any:
+    """The probe as a request whose cleanup takes a few loop steps (and ``seconds`` of loop
+    time), as a real one (closing a connection) does: a loser must be awaited, not just
+    cancelled. ``cleaning[name]`` counts the calls not yet cleaned up."""
 
     async def call() -> Any:
         cleaning[name] += 1
@@ -59,6 +64,8 @@ def with_cleanup(probe: kit.Probe, name: str, cleaning: dict[str, int]) -> Any:
             try:
                 for _ in range(3):
                     await asyncio.sleep(0)
+                if seconds:
+                    await asyncio.sleep(seconds)
             finally:
                 cleaning[name] -= 1
 
@@ -183,18 +190,23 @@ def test_primary_can_still_win(kata: kit.Kata) -> None:
     )
 
 
-@pytest.mark.parametrize("at", [2.0, 0.5], ids=["both-running", "before-the-backup"])
+@pytest.mark.parametrize(
+    "at", [2.0, 0.5, 2.5], ids=["both-running", "before-the-backup", "during-the-cleanup"]
+)
 def test_cancelling_hedged_cancels_both(kata: kit.Kata, at: float) -> None:
     """Cancelling hedged (with both requests running, or before the backup starts) cancels
-    and awaits what it started, then ends with CancelledError."""
+    and awaits what it started, then ends with CancelledError; cancelled while it awaits the
+    loser's cleanup (a 3 s primary whose cleanup takes 2 s, a 1 s backup), it still ends
+    with CancelledError."""
     hedged = kata.get("hedged", "coroutine")
-    primary, backup = probes(5.0, 5.0)
+    in_cleanup = at == 2.5
+    primary, backup = probes(3.0, 1.0) if in_cleanup else probes(5.0, 5.0)
     cleaning = {"primary": 0, "backup": 0}
 
     async def scenario() -> tuple[bool, bool]:
         task = asyncio.create_task(
             hedged(
-                with_cleanup(primary, "primary", cleaning),
+                with_cleanup(primary, "primary", cleaning, 2.0 if in_cleanup else 0.0),
                 with_cleanup(backup, "backup", cleaning),
                 1.0,
             )
@@ -208,13 +220,24 @@ def test_cancelling_hedged_cancels_both(kata: kit.Kata, at: float) -> None:
         return task.cancelled(), bool(running)
 
     what = f"hedged(after=1), cancelled at {at:g} s"
+    if in_cleanup:
+        what += " while it awaited the cancelled primary's 2 s cleanup (the backup won at 2 s),"
     result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
     cancelled, still_running = result.value or (False, True)
     kit.expect(
         cancelled,
         f"{what} did not end with CancelledError: let the cancellation propagate (re-raise "
-        "it after cleaning up).",
+        "it after cleaning up)."
+        + (
+            " If you catch CancelledError around the wait for the cancelled requests, you "
+            "swallow hedged's own too: await them with asyncio.wait, which raises none of "
+            "their errors."
+            if in_cleanup
+            else ""
+        ),
     )
+    if in_cleanup:  # cancelled during its own cleanup, hedged need not await the rest of it
+        return
     kit.expect(
         not still_running,
         f"{what}, but a request it had started was still running (or still cleaning up) "
@@ -332,4 +355,63 @@ def test_no_backup_after_hedged_ends(kata: kit.Kata, ending: str) -> None:
         "in time (or hedged is cancelled) before `after`, the backup must never start."
         if backup.calls
         else "",
+    )
+
+
+def test_slow_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """The loser's cleanup takes 2 s of loop time: hedged awaits all of it before it
+    returns (no time limit on that wait)."""
+    hedged = kata.get("hedged", "coroutine")
+    primary, backup = probes(3.0, 1.0)
+    cleaning = {"primary": 0, "backup": 0}
+
+    async def scenario() -> Any:
+        value = await hedged(
+            with_cleanup(primary, "primary", cleaning, 2.0),
+            with_cleanup(backup, "backup", cleaning),
+            1.0,
+        )
+        return value, bool(primary.unfinished) or cleaning["primary"] > 0
+
+    what = "hedged(primary taking 3 s with a cleanup of 2 s, after=1, backup taking 1 s)"
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    value, still_cleaning = result.value or (None, True)
+    kit.expect(
+        not still_cleaning,
+        f"{what} returned at {result.loop_time:g} s, while the cancelled primary was still "
+        "cleaning up (until 4 s): await the cancelled loser until it has finished, with no "
+        "time limit on that wait (its cleanup is part of cancelling it).",
+    )
+    kit.expect_equal(value, "backup", what)
+    kit.expect_loop_time(result, 4.0, what)
+
+
+def test_same_function_twice(kata: kit.Kata) -> None:
+    """hedged(fetch, fetch, after), one function as primary and backup: two requests all the
+    same, the first call still wins if it finishes first, and the loser is stopped."""
+    hedged = kata.get("hedged", "coroutine")
+    calls: list[kit.Probe] = [
+        kit.Probe(delay=d, result=lambda *_, n=n: f"call #{n}") for n, d in ((1, 1.5), (2, 2.0))
+    ]
+    cleaning = {"fetch": 0}
+    started: list[int] = []
+
+    async def fetch() -> Any:
+        started.append(len(started))
+        return await with_cleanup(calls[min(started[-1], 1)], "fetch", cleaning)()
+
+    async def scenario() -> Any:
+        value = await hedged(fetch, fetch, 1.0)
+        return value, any(probe.unfinished for probe in calls) or cleaning["fetch"] > 0
+
+    what = "hedged(fetch, fetch, after=1), the first call taking 1.5 s, the second 2 s"
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    value, running = result.value or (None, True)
+    kit.expect(
+        value == "call #1" and not running,
+        f"{what}, returned {value!r} at {result.loop_time:g} s"
+        + (" and left a call running" if running else "")
+        + "; expected the first call's result, 'call #1', at 1.5 s, the second call "
+        "cancelled. primary and backup may be the same function: keep the two tasks apart "
+        "(in a set or a list), not one entry per function.",
     )
