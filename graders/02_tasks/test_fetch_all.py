@@ -145,7 +145,7 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Hashable, float]], generator: 
     asked: dict[Hashable, int] = {}
 
     def result(i: Hashable) -> tuple[object, ...]:
-        """('result', i) for the first fetch of i, ('result', i, n) for its n-th one."""
+        # ('result', i) for the first fetch of i, ('result', i, n) for its n-th one.
         asked[i] = asked.get(i, 0) + 1
         return ("result", i) if asked[i] == 1 else ("result", i, asked[i])
 
