@@ -13,7 +13,9 @@ Docstring sentence -> the check that enforces it:
 - each line (read with readline()) goes, as it is, to every OTHER client
   -> test_broadcast_to_the_others, test_whole_lines_only, test_lines_relayed_as_they_are
   (spaces, a tab, a carriage return, a blank line and non-UTF-8 bytes relayed byte for byte)
-- a client that disconnects is forgotten -> test_a_client_that_left_is_forgotten
+- a client that disconnects is forgotten -> test_a_client_that_left_is_forgotten,
+  test_a_vanished_client_is_forgotten (a reset is a disconnect too: no writes to its dead
+  connection)
 - every OTHER connected client (connected to this ChatServer: each instance is its own room)
   -> test_each_chat_server_is_its_own_room
 - never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one
@@ -28,7 +30,8 @@ Docstring sentence -> the check that enforces it:
 - `stop()` closes the listening socket (close, then `await server.wait_closed()`) AND every
   client connection, returns promptly -> test_stop_closes_everything,
   test_stop_with_a_stalled_client (stop() returns while a client that never reads has
-  unsent data waiting)
+  unsent data waiting, and that connection is closed too: abort, not a close() that waits to
+  send the data)
 
 A stop() that cancels its handler tasks is correct; asyncio 3.11 and 3.12.1 log each such
 cancellation from start_server's own done-callback, and the grader ignores exactly that record
@@ -539,7 +542,8 @@ def test_lines_relayed_as_they_are(kata: kit.Kata) -> None:
 
 
 def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
-    """stop() returns promptly even when a client that never reads has unsent data waiting."""
+    """stop() returns promptly even when a client that never reads has unsent data waiting,
+    and that client's connection is closed too."""
     line = b"x" * 4095 + b"\n"
 
     async def scenario(chat: object, port: int) -> str:
@@ -576,6 +580,26 @@ def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
                     "client (its drain(), or wait_closed() after close(), which first tries "
                     "to send the data) waits forever; in stop(), end each client connection "
                     "with writer.transport.abort()."
+                )
+            held = backlog()
+            ended = await kit.until(
+                lambda: (
+                    not [
+                        t
+                        for t in streams.open_transports(port, peer=False)
+                        if t.get_extra_info("peername") == here
+                    ]
+                ),
+                timeout=2.0,
+            )()
+            if not ended:
+                return (
+                    "stop() returned, but 2 s later the connection of a client that never "
+                    f"reads was still open on the server's side, with {held} bytes unsent: "
+                    "writer.close() first tries to send the unsent data, which that client "
+                    "never takes, so the connection stays open. stop() must close every "
+                    "client connection: in stop(), end each client connection with "
+                    "writer.transport.abort()."
                 )
             return ""
         finally:
@@ -694,3 +718,42 @@ def test_each_chat_server_is_its_own_room(kata: kit.Kata) -> None:
             streams.abort_transports(other_port)
 
     room(kata, scenario, "two chat servers at once")
+
+
+def test_a_vanished_client_is_forgotten(kata: kit.Kata) -> None:
+    """After a client vanishes (a reset), the server no longer writes to its dead connection."""
+
+    async def scenario(chat: object, port: int) -> str:
+        warned: list[str] = []
+
+        class Catch(logging.Handler):
+            def emit(self, record: logging.LogRecord) -> None:
+                warned.append(record.getMessage())
+
+        catch = Catch(logging.WARNING)
+        logging.getLogger("asyncio").addHandler(catch)
+        clients = await join(port, 3)
+        try:
+            if problem := await sync(clients, b"ready\n"):
+                return problem
+            _, wa = clients[0]
+            sock = wa.get_extra_info("socket")
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            wa.transport.abort()  # a crash: the server sees ConnectionResetError, not EOF
+            await asyncio.sleep(0.2)
+            for i in range(8):
+                if problem := await sync(clients[1:], f"line {i}\n".encode()):
+                    return problem
+            if any("socket.send() raised exception" in w for w in warned):
+                return (
+                    "after a client vanished (its connection was reset), the server kept "
+                    "writing to its dead connection (asyncio warned 'socket.send() raised "
+                    "exception.'): a ConnectionError is a disconnect too. Forget the client "
+                    "whatever ends its handler: remove its writer in the handler's `finally`."
+                )
+            return ""
+        finally:
+            logging.getLogger("asyncio").removeHandler(catch)
+            await leave(clients[1:])
+
+    room(kata, scenario, "the chat server after a client vanished")

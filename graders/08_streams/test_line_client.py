@@ -17,7 +17,10 @@ Docstring sentence -> the check that enforces it:
 - closes the connection completely: close() then `await wait_closed()` -> grade (every test)
 - (no lines) -> test_no_lines (no reply, and nothing sent)
 - the server closes before answering every line: raise ConnectionError, close all the same
-  -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too)
+  -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too;
+  another EOFError is not a ConnectionError and is named)
+- `asyncio.open_connection(host, port)` -> test_the_host_it_is_given (a server on
+  127.0.0.2 only: no address written in the code)
 - a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
   (a piece ends inside a 3-byte character: decode whole lines, not pieces)
 """
@@ -282,6 +285,12 @@ def test_the_server_hangs_up_early(kata: kit.Kata) -> None:
                 "it on the way out too (writer.close() and `await writer.wait_closed()` in a "
                 "`finally:`)."
             )
+        if not isinstance(error, ConnectionError | asyncio.IncompleteReadError):
+            return (
+                f"{what} raised {type(error).__name__}, which is neither a ConnectionError nor "
+                "readuntil()'s IncompleteReadError: a caller's `except ConnectionError` misses "
+                "it. Raise ConnectionError (or let readuntil()'s IncompleteReadError out)."
+            )
         return ""
 
     kit.judge(
@@ -294,3 +303,42 @@ def test_the_server_hangs_up_early(kata: kit.Kata) -> None:
         unclosed="request_lines left its connection open when the server hung up: "
         "writer.close(), then `await writer.wait_closed()`, in a `finally:`",
     )
+
+
+OTHER_HOST = "127.0.0.2"  # loopback too (all of 127.0.0.0/8 on Linux), but not 127.0.0.1
+
+
+def test_the_host_it_is_given(kata: kit.Kata) -> None:
+    """A server listening on 127.0.0.2 only: request_lines connects to the host it is given."""
+    request_lines = kata.get("request_lines", "coroutine")
+    what = f"request_lines({OTHER_HOST!r}, port, ['hello']) with the server on {OTHER_HOST}"
+
+    async def scenario() -> str:
+        server = Server()
+        try:
+            listener = await asyncio.start_server(server.handle, OTHER_HOST, 0)
+        except OSError:
+            return ""  # no such address here (macOS): nothing to check
+        port = streams.port_of(listener)
+        try:
+            async with asyncio.timeout(STUCK):
+                replies = await request_lines(OTHER_HOST, port, ["hello"])
+        except TimeoutError:
+            return f"{what} did not return within {STUCK:g} s. {HANG}"
+        except OSError as error:
+            if server.connections:
+                raise
+            return (
+                f"{what} raised {type(error).__name__} ({error}), and no connection reached "
+                f"the server listening on {OTHER_HOST}: connect to the host you are given, "
+                "`asyncio.open_connection(host, port)`, not to an address written in the code."
+            )
+        finally:
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
+        if replies != ["you said: hello"]:
+            return mismatch(what, replies, ["you said: hello"])
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=15.0, hang_hint=HANG)

@@ -22,7 +22,14 @@ Docstring sentence -> the check that enforces it:
 - many clients are served at once -> test_fifty_clients_at_once
 - a client may vanish (a reset): catch `ConnectionError`, still close the writer, and go on
   serving the others -> test_a_vanishing_client (no unhandled error; another client is
-  answered afterwards)
+  answered afterwards), test_a_client_that_vanishes_after_closing_its_side (the error is then
+  BrokenPipeError: ConnectionError, not only ConnectionResetError)
+- a client that sends but never reads holds back YOUR handler (that client's only), many
+  clients served at once -> test_a_client_that_does_not_read_holds_only_itself (5 such
+  clients: no lock or semaphore shared by all connections around drain())
+- when `readline()` returns b"": `writer.close()` then `await writer.wait_closed()`
+  -> test_every_reply_is_sent_before_closing (replies still buffered are sent, not dropped
+  by transport.abort())
 """
 
 import asyncio
@@ -400,3 +407,165 @@ def test_a_vanishing_client(kata: kit.Kata) -> None:
         return ""
 
     serve(kata, scenario, "the upper server with a client that vanished")
+
+
+STALLED = (
+    5  # clients that send without reading, in test_a_client_that_does_not_read_holds_only_itself
+)
+LINE = b"y" * 1023 + b"\n"
+
+
+def _small_window_socket() -> socket.socket:
+    """A non-blocking client socket with a tiny receive buffer: replies pile up at once."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.setblocking(False)
+    return sock
+
+
+def _reset(sock: socket.socket) -> None:
+    """Close ``sock`` with a reset (SO_LINGER 0), as a crashed client does."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    sock.close()
+
+
+def _server_pending(port: int) -> int:
+    """Bytes of replies waiting in the server-side transports' write buffers."""
+    return sum(t.get_write_buffer_size() for t in streams.open_transports(port, peer=False))
+
+
+def _server_tcp_states(port: int) -> list[int | None]:
+    """The TCP state (Linux TCP_INFO, 8 for CLOSE_WAIT) of each server-side socket."""
+    states: list[int | None] = []
+    for transport in streams.open_transports(port, peer=False):
+        try:
+            sock = transport.get_extra_info("socket")
+            states.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 8)[0])
+        except (AttributeError, OSError):
+            states.append(None)
+    return states
+
+
+CLOSE_WAIT = 8  # the server has received the client's FIN (Linux's TCP state number)
+
+
+def test_a_client_that_does_not_read_holds_only_itself(kata: kit.Kata) -> None:
+    """Five clients send lines and never read: a sixth client is still answered at once."""
+
+    async def scenario(port: int) -> str:
+        loop = asyncio.get_running_loop()
+        socks: list[socket.socket] = []
+
+        async def stall() -> None:
+            sock = _small_window_socket()
+            socks.append(sock)
+            await loop.sock_connect(sock, (streams.HOST, port))
+            for _ in range(256):  # up to 16 MiB, until the server stops reading
+                try:
+                    await asyncio.wait_for(loop.sock_sendall(sock, LINE * 64), 0.5)
+                except TimeoutError:
+                    return
+
+        try:
+            await asyncio.gather(*(stall() for _ in range(STALLED)))
+            got, why = await exchange(port, [b"hi\n"], 1)
+        finally:
+            for sock in socks:
+                _reset(sock)
+        if got != [b"HI\n"]:
+            return (
+                f"while {STALLED} clients sent lines without reading their replies (each "
+                f"handler waiting in drain()), another client sent b'hi\\n' and got back "
+                f"{got!r}{' (' + why + ')' if why else ''}; expected [b'HI\\n']: a client that "
+                "does not read may hold back only its own handler. Did every connection share "
+                "one lock or semaphore around write() and drain()? Keep nothing shared across "
+                "connections while waiting in drain()."
+            )
+        return ""
+
+    serve(kata, scenario, f"the upper server with {STALLED} clients that do not read")
+
+
+def test_a_client_that_vanishes_after_closing_its_side(kata: kit.Kata) -> None:
+    """A client sends lines, closes its sending side, then resets without reading the
+    replies: the server's next send fails with BrokenPipeError (a ConnectionError), which
+    ends that handler quietly."""
+
+    async def scenario(port: int) -> str:
+        loop = asyncio.get_running_loop()
+        sock = _small_window_socket()
+        try:
+            await loop.sock_connect(sock, (streams.HOST, port))
+            for _ in range(256):  # until replies wait in the server's buffer
+                try:
+                    await asyncio.wait_for(loop.sock_sendall(sock, LINE * 32), 0.5)
+                except TimeoutError:
+                    break
+                await asyncio.sleep(0.01)
+                if _server_pending(port):
+                    break
+            sock.shutdown(socket.SHUT_WR)
+            # Until the server has taken the client's FIN: a reset then makes its next send
+            # fail with EPIPE (BrokenPipeError), not ECONNRESET.
+            await kit.until(lambda: CLOSE_WAIT in _server_tcp_states(port), 2.0)()
+        finally:
+            _reset(sock)
+        await asyncio.sleep(0.3)
+        got, why = await exchange(port, [b"still there?\n"], 1)
+        if got != [b"STILL THERE?\n"]:
+            return (
+                f"after a client closed its side and then vanished, another client sent "
+                f"b'still there?\\n' and got back {got!r}{' (' + why + ')' if why else ''}; "
+                "expected [b'STILL THERE?\\n']: a client that vanishes ends its own handler "
+                "only."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server with a client that closed its side and vanished")
+
+
+def test_every_reply_is_sent_before_closing(kata: kit.Kata) -> None:
+    """A client sends lines and closes its side before reading: when the server closes the
+    connection, every reply still waiting in its buffer is sent first."""
+
+    async def scenario(port: int) -> str:
+        loop = asyncio.get_running_loop()
+        sock = _small_window_socket()
+        await loop.sock_connect(sock, (streams.HOST, port))
+        reader, writer = await asyncio.open_connection(sock=sock)
+        sent = 0
+        try:
+            for _ in range(256):  # until replies wait in the server's buffer
+                writer.write(LINE * 32)
+                sent += len(LINE) * 32
+                try:
+                    await asyncio.wait_for(writer.drain(), 0.5)
+                except TimeoutError:
+                    break
+                await asyncio.sleep(0.01)
+                if _server_pending(port):
+                    break
+            pending = _server_pending(port)
+            writer.write_eof()
+            # Until the server has read to the end and closed (or dropped) the connection.
+            await kit.until(
+                lambda: all(t.is_closing() for t in streams.open_transports(port, peer=False)),
+                2.0,
+            )()
+            data, _ = await streams.read_to_eof(reader, timeout=10.0)
+        finally:
+            await streams.close(writer)
+        if pending and len(data) < sent:
+            return (
+                f"a client sent {sent} bytes of lines, closed its sending side, then read: it "
+                f"got back {len(data)} bytes, not {sent}. Replies still waiting in the "
+                "server's buffer when readline() returned b'' were thrown away: end the "
+                "connection with writer.close() then `await writer.wait_closed()`, which sends "
+                "them first; transport.abort() drops them."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server with a client that reads after closing its side")

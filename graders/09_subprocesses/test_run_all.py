@@ -9,7 +9,8 @@ Docstring sentence -> the check that enforces it:
 - never call `subprocess.run()` inside a coroutine: it blocks the loop
   -> test_does_not_block_the_loop
 - return their exit codes in the order of `cmds` -> test_exit_codes_in_input_order,
-  test_the_same_command_twice (two equal commands are two runs, two exit codes)
+  test_the_same_command_twice (two equal commands are two runs, two exit codes, each at its
+  own position: neither code is 0, so a position never written to is seen)
 - at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
   -> test_at_most_limit_at_once_but_concurrent
 - starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes,
@@ -220,20 +221,28 @@ def test_a_free_slot_takes_the_next_command(kata: kit.Kata, tmp_path: Path) -> N
 def test_the_same_command_twice(kata: kit.Kata, tmp_path: Path) -> None:
     """The same command given twice runs twice, each run with its own exit code."""
     run_all = kata.get("run_all", "coroutine")
-    # The first run to create the flag file exits 0, the other exits 5.
+    # The first run to create the flag file exits 4, the other exits 5 (neither 0, which a
+    # list filled with 0 ahead would hold at a position that never got its code).
     cmd = subprocesses.python(
         "import os, sys\ntry:\n    os.close(os.open(sys.argv[1], os.O_CREAT | os.O_EXCL))\n"
-        "except FileExistsError:\n    sys.exit(5)",
+        "except FileExistsError:\n    sys.exit(5)\nsys.exit(4)",
         str(tmp_path / "flag"),
     )
     result = kata.run(lambda: run_all([cmd, cmd], 2), clock="real", limit=10.0, what="run_all")
     value = result.value
     kit.expect(
-        isinstance(value, list) and sorted(value) == [0, 5],
+        isinstance(value, list) and sorted(value) == [4, 5],
         f"run_all([cmd, cmd], 2), the same command twice (the run that creates a flag file "
-        f"first exits 0, the other 5), returned {value!r}; expected [0, 5] or [5, 0]: each "
+        f"first exits 4, the other 5), returned {value!r}; expected [4, 5] or [5, 4]: each "
         "entry of cmds is a run of its own, even when two are equal, and its exit code goes "
-        "at its own position.",
+        "at its own position."
+        + (
+            " A position held 0, a code neither run gave: it never got its code. Keep each "
+            "command's own index (enumerate), not a lookup such as cmds.index(cmd), which "
+            "finds the first equal command for both."
+            if isinstance(value, list) and 0 in value
+            else ""
+        ),
     )
 
 

@@ -14,8 +14,9 @@ Docstring sentence -> the check that enforces it:
   -> test_does_not_block_the_loop
 - longer than `timeout`: kill it, reap it, raise `TimeoutError`
   -> test_timeout_kills_and_reaps (TimeoutError itself, not subprocess.TimeoutExpired),
-  test_gives_up_after_timeout_seconds,
-  test_a_child_that_ignores_sigterm_is_killed (kill, not terminate),
+  test_gives_up_after_timeout_seconds (also: a 0.4 s command with timeout 0.2 times out: no
+  slack added to `timeout`),
+  test_a_child_that_ignores_sigterm_is_killed (kill, not terminate nor SIGINT),
   test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read)
 - return `(returncode, ...)` -> test_arguments_are_not_given_to_a_shell also names an exit
   code that is not the child's (None: read before the child was waited for)
@@ -23,7 +24,8 @@ Docstring sentence -> the check that enforces it:
   -> test_arguments_are_not_given_to_a_shell names a list, and stripped or decoded output,
   before it blames a shell
 - if `run()` itself is cancelled, stop the child the same way (kill it, reap it), then let the
-  cancellation go on -> test_a_cancelled_run_leaves_no_child
+  cancellation go on -> test_a_cancelled_run_leaves_no_child (the child ignores SIGTERM and
+  SIGINT: kill, not terminate, on a cancellation too)
 - a command that dies of a signal before the timeout is no timeout: return its returncode
   -> test_a_child_killed_by_a_signal_is_no_timeout
 """
@@ -253,9 +255,11 @@ def test_timeout_kills_and_reaps(kata: kit.Kata, tmp_path: Path) -> None:
 
 
 def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
-    """With timeout=0.2, run() raises TimeoutError about 0.2 s after the start, not later."""
+    """With timeout=0.2, run() raises TimeoutError about 0.2 s after the start, not later;
+    a command sleeping 0.4 s times out too."""
     run = kata.get("run", "coroutine")
     cmd = subprocesses.python("import time; time.sleep(30)")
+    short = subprocesses.python("import time; time.sleep(0.4)")
     elapsed = 0.0
 
     async def scenario() -> str:
@@ -273,7 +277,16 @@ def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
                 f"{elapsed:.1f} s: give up after `timeout` seconds itself "
                 "(`async with asyncio.timeout(timeout):` around communicate())."
             )
-        return ""
+        # A command a little longer than its timeout (0.4 s against 0.2) times out too.
+        try:
+            value = await run(short, 0.2)
+        except TimeoutError:
+            return ""
+        return (
+            f"run() of a command that sleeps 0.4 s, with timeout 0.2, returned {value!r}: the "
+            "command ran longer than `timeout`, so run() must kill it and raise TimeoutError. "
+            "Use `timeout` exactly as given (`asyncio.timeout(timeout)`), with nothing added."
+        )
 
     kit.judge(kata, scenario, what="run() of a 30 s command with timeout 0.2", limit=10.0)
 
@@ -299,12 +312,14 @@ def test_stderr_is_read_while_stdout_is(kata: kit.Kata) -> None:
 
 
 def test_a_child_that_ignores_sigterm_is_killed(kata: kit.Kata) -> None:
-    """On timeout a child that ignores SIGTERM is still stopped: kill(), not terminate()."""
+    """On timeout a child that ignores SIGTERM and SIGINT is still stopped: kill(), not
+    terminate() nor send_signal(SIGINT)."""
     run = kata.get("run", "coroutine")
     cmd = subprocesses.python(
-        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(30)"
+        "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+        "signal.signal(signal.SIGINT, signal.SIG_IGN); time.sleep(30)"
     )
-    what = "run() of a 30 s command that ignores SIGTERM, with timeout 0.5"
+    what = "run() of a 30 s command that ignores SIGTERM and SIGINT, with timeout 0.5"
 
     async def scenario() -> str:
         try:
@@ -314,9 +329,10 @@ def test_a_child_that_ignores_sigterm_is_killed(kata: kit.Kata) -> None:
             if not scope.expired():
                 return ""  # run()'s own TimeoutError, after the child was stopped
             return (
-                f"{what} had not returned after 5 s: this command ignores SIGTERM, so "
-                "proc.terminate() does not stop it and `await proc.wait()` waits for ever. On "
-                "timeout stop the child with proc.kill(), then `await proc.wait()`, then raise."
+                f"{what} had not returned after 5 s: this command ignores SIGTERM and SIGINT, "
+                "so proc.terminate() (or a Ctrl-C, send_signal(SIGINT)) does not stop it and "
+                "`await proc.wait()` waits for ever. On timeout stop the child with "
+                "proc.kill() (SIGKILL cannot be ignored), then `await proc.wait()`, then raise."
             )
         return f"{what} returned {value!r}; expected TimeoutError."
 
@@ -378,14 +394,20 @@ def test_a_child_killed_by_a_signal_is_no_timeout(kata: kit.Kata) -> None:
 
 
 def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None:
-    """run() cancelled while the command runs: the command is killed and reaped."""
+    """run() cancelled while a command that ignores SIGTERM and SIGINT runs: the command is
+    killed and reaped."""
     run = kata.get("run", "coroutine")
     pidfile = tmp_path / "pid"
     cmd = subprocesses.python(
-        "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(30)",
+        "import os, signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+        "signal.signal(signal.SIGINT, signal.SIG_IGN); "
+        "open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(30)",
         str(pidfile),
     )
-    what = "run() of a 30 s command with timeout 30, cancelled after it started"
+    what = (
+        "run() of a 30 s command that ignores SIGTERM and SIGINT, with timeout 30, cancelled "
+        "after it started"
+    )
 
     async def scenario() -> str:
         task = asyncio.ensure_future(run(cmd, 30.0))
@@ -397,6 +419,20 @@ def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None
             return f"{what}: the command had not started 3 s after run() was called."
         pid = int(text)
         state = subprocesses.process_state(pid)  # at once: did run() stop and reap it?
+        if state == "running" and not done:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)  # the grader cleans up after the mistake
+            await asyncio.wait({task}, timeout=2.0)
+            if not task.done():
+                task.cancel()
+                await asyncio.wait({task}, timeout=2.0)
+            return (
+                f"{what}: 3 s after the cancellation run() had not ended and the command was "
+                "still running: this command ignores SIGTERM and SIGINT, so proc.terminate() "
+                "(or send_signal(SIGINT)) does not stop it and `await proc.wait()` waits for "
+                "ever. On a cancellation stop the child the same way as on a timeout: "
+                "proc.kill(), then `await proc.wait()`, then let the CancelledError go on."
+            )
         if state == "running" or not done:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)  # the grader cleans up after the mistake

@@ -21,11 +21,15 @@ Docstring sentence -> the check that enforces it:
   -> test_stderr_lines_are_not_yielded (no stderr=STDOUT),
   test_a_chatty_stderr_does_not_stall (no stderr=PIPE that nobody reads)
 - consumer stops early, generator closed: kill a running child and reap it
-  -> test_closing_after_break_kills_the_child (the child ignores SIGTERM: kill, not
-  terminate)
+  -> test_closing_after_break_kills_the_child (the child ignores SIGTERM and SIGINT: kill,
+  not terminate nor a Ctrl-C)
 - (the same when asyncio closes an abandoned generator) -> test_plain_break_kills_the_child
 - a consumer cancelled while it waits for the next line stops early too
-  -> test_a_cancelled_consumer_leaves_no_child
+  -> test_a_cancelled_consumer_leaves_no_child (and the consumer ends cancelled: the
+  CancelledError is not swallowed)
+- try/finally: in finally kill a child still running (whatever ends the generator)
+  -> test_an_error_while_reading_leaves_no_child (a line that is not UTF-8: raising is
+  fine, leaving the child running is not)
 """
 
 import asyncio
@@ -38,9 +42,11 @@ import kit
 from kit import streams, subprocesses
 
 PRINT = "import os; print('pid', os.getpid(), flush=True)\n"
-# A ticking child that ignores SIGTERM, as many real programs do: only kill() stops it.
+# A ticking child that ignores SIGTERM and SIGINT, as many real programs do: only kill()
+# stops it.
 TICKS = (
     PRINT + "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+    "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
     "for i in range(200):\n    print('tick', i); time.sleep(0.05)\n"
 )
 SLOW = (
@@ -55,11 +61,11 @@ STILL_RUNNING = (
     "then `await proc.wait()`."
 )
 CLOSE_HANGS = (
-    "closing tail() after 3 lines did not end within 3 s. This command ignores SIGTERM: "
-    "stopped with proc.terminate(), it never ends, and `await proc.wait()` then waits for "
-    "ever; reading the rest of its output (communicate()) or waiting without a kill waits "
-    "until it ends by itself. In finally, stop a running child with proc.kill(), then "
-    "`await proc.wait()`."
+    "closing tail() after 3 lines did not end within 3 s. This command ignores SIGTERM and "
+    "SIGINT: stopped with proc.terminate() (or a Ctrl-C, send_signal(SIGINT)), it never ends, "
+    "and `await proc.wait()` then waits for ever; reading the rest of its output "
+    "(communicate()) or waiting without a kill waits until it ends by itself. In finally, "
+    "stop a running child with proc.kill(), then `await proc.wait()`."
 )
 KILLED_AN_ENDED = (
     "tail() of a command that printed its lines and exited raised ProcessLookupError: "
@@ -426,6 +432,61 @@ def test_a_cancelled_consumer_leaves_no_child(kata: kit.Kata) -> None:
                 "aclose(), a cancellation, an error), kill a child that still runs and reap "
                 "it in a `finally:` block."
             )
-        return ZOMBIE if state == "zombie" else ""
+        if state == "zombie":
+            return ZOMBIE
+        if not reading.cancelled() and reading.exception() is None:
+            return (
+                "the consumer of tail() was cancelled while it waited for the next line, but "
+                "its `async for` ended as if the output had ended and the consumer returned "
+                "normally: it was never cancelled. Clean up in `finally:` and let the "
+                "CancelledError go on (no `except CancelledError: return`)."
+            )
+        return ""
 
     kit.judge(kata, scenario, what="tail(cmd) with its consumer cancelled", limit=10.0)
+
+
+def test_an_error_while_reading_leaves_no_child(kata: kit.Kata) -> None:
+    """A line that is not UTF-8 (b"caf\\xe9"): whether tail() raises UnicodeDecodeError or
+    yields something, no child is left running."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python(
+        PRINT + "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "import sys\nsys.stdout.buffer.write(b'caf\\xe9\\n'); sys.stdout.flush()\n"
+        "time.sleep(30)\n"
+    )
+
+    async def scenario() -> str:
+        got: list[str] = []
+        try:
+            async with asyncio.timeout(4.0), contextlib.aclosing(tail(cmd)) as lines:
+                async for line in lines:
+                    got.append(line)
+                    if len(got) == 2:
+                        break
+        except TimeoutError:
+            await stop(pid_of(got[0]) if got else None)
+            return (
+                f"tail() of a command printing 'pid <n>', then the line b'caf\\xe9' (Latin-1, "
+                f"not UTF-8), yielded {got!r} and had not ended 4 s later."
+            )
+        except Exception as error:  # noqa: BLE001 - raising is fine; the child is what counts
+            pid = pid_of(got[0]) if got else None
+            state = subprocesses.process_state(pid) if pid else "gone"
+            await stop(pid)
+            if state == "running":
+                return (
+                    "tail() of a command printing the line b'caf\\xe9' (Latin-1, not UTF-8) "
+                    f"raised {type(error).__name__}, and the "
+                    "command was still running after the error had left tail(): whatever ends "
+                    "the generator (break and aclose(), a cancellation, an error), kill a child "
+                    "that still runs and reap it in a `finally:` block, not only in `except`."
+                )
+            return ZOMBIE if state == "zombie" else ""
+        pid = pid_of(got[0]) if got else None
+        state = subprocesses.process_state(pid) if pid else "gone"
+        await stop(pid)
+        return {"running": STILL_RUNNING.format(how=""), "zombie": ZOMBIE}.get(state, "")
+
+    kit.judge(kata, scenario, what="tail(cmd) of a line that is not UTF-8", limit=10.0)

@@ -12,7 +12,11 @@ Docstring sentence -> the check that enforces it (on the real clock):
   test_any_paths name a digest that is another file's of the same call (a lambda made in a
   loop, which reads the loop variable only when its thread runs)
 - "Each call hashes the files as they are when it is made, and returns only its own paths"
-  -> test_called_twice (a dict kept between calls, and digests cached by path, are named)
+  -> test_called_twice (a dict kept between calls, and digests cached by path, are named;
+  the file is rewritten with its size and mtime kept, so a cache keyed by them is seen too;
+  the first call's dict must not change when the second call runs: no module-level dict
+  returned), test_a_call_made_while_another_hashes_the_file (no hashing shared with an
+  earlier call still in flight)
 - "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
   name a file twice" -> test_any_paths, test_no_paths
 - "Reading a big file and hashing it are blocking calls" -> test_loop_stays_free (its
@@ -31,8 +35,10 @@ which is clearly apart from the few milliseconds a worker thread costs the loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import inspect
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -271,7 +277,9 @@ def test_loop_stays_free(kata: kit.Kata, files: dict[str, str], big: str) -> Non
 
 
 def test_called_twice(kata: kit.Kata, tmp_path: Path) -> None:
-    """Two calls: the second hashes the files as they are then, and returns only its paths."""
+    """Two calls: the second hashes the files as they are then, and returns only its paths;
+    the first call's dict is left as it was. The file is rewritten with as many bytes and its
+    modification time put back (as `cp -p` does): its size and mtime tell nothing."""
     hash_files = kata.get("hash_files", "coroutine")
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_bytes(b"before")
@@ -279,25 +287,86 @@ def test_called_twice(kata: kit.Kata, tmp_path: Path) -> None:
     what = "hash_files([first, second]), then first rewritten, then hash_files([first])"
 
     async def scenario() -> Any:
-        before = await hash_files([str(first), str(second)])
-        before = dict(before) if isinstance(before, dict) else before  # as it was then
-        first.write_bytes(b"after")
-        return before, await hash_files([str(first)])
+        returned = await hash_files([str(first), str(second)])
+        before = dict(returned) if isinstance(returned, dict) else returned  # as it was then
+        stat = first.stat()
+        first.write_bytes(b"after!")  # as many bytes as before
+        os.utime(first, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the old mtime, as cp -p
+        return before, await hash_files([str(first)]), returned
 
     result = kata.run(scenario, clock="real", limit=30, what=what)
-    _, after = result.value
+    before, after, returned = result.value
     kit.expect(
         not isinstance(after, dict) or str(second) not in after,
         f"{what}: the second call returned {after!r}, with a path it was not given. A dict "
         "kept from one call to the next (a mutable default argument such as `out={}`, or a "
         "dict at module level) collects every call's paths: make a new dict in each call.",
     )
-    fresh = hashlib.sha256(b"after").hexdigest()
+    fresh = hashlib.sha256(b"after!").hexdigest()
     kit.expect(
         not isinstance(after, dict)
         or after.get(str(first)) != hashlib.sha256(b"before").hexdigest(),
         f"{what}: the second call gave first.txt the digest of its old contents: digests "
         "kept from an earlier call (a cache keyed by path) go stale when a file changes. "
-        "Hash each file's contents as they are when hash_files is called.",
+        "The file was rewritten with as many bytes and its modification time put back (as "
+        "`cp -p` does), so a cache keyed by path, size and mtime goes stale too. Hash each "
+        "file's contents as they are when hash_files is called.",
     )
     kit.expect_equal(after, {str(first): fresh}, "the second call")
+    kit.expect(
+        not isinstance(returned, dict) or returned == before,
+        f"{what}: the dict the first call returned, {before!r}, had become {returned!r} after "
+        "the second call: both calls filled one dict kept at module level, so a caller's "
+        "result changes under its feet. Make a new dict in each call and return it.",
+    )
+
+
+def _is_open(path: Path) -> bool:
+    """True if this process holds a file descriptor on ``path`` (Linux: /proc/self/fd)."""
+    with contextlib.suppress(OSError):
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):
+                if os.readlink(f"/proc/self/fd/{fd}") == str(path):
+                    return True
+    return False
+
+
+def test_a_call_made_while_another_hashes_the_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """A call made after a file was replaced gets the new contents' digest, even while an
+    earlier call is still hashing the old file."""
+    hash_files = kata.get("hash_files", "coroutine")
+    path = tmp_path / "changing.bin"
+    with path.open("wb") as out:  # sparse, like `big`: slow to hash, cheap to make
+        out.write(MEDIUM[: 1 << 20])
+        out.truncate(_big_size())
+    new = tmp_path / "new.bin"
+    new.write_bytes(b"new contents")
+    fresh = hashlib.sha256(b"new contents").hexdigest()
+    what = (
+        "hash_files([path]) of a big file, then the file replaced while that call still "
+        "hashed it, then hash_files([path]) again"
+    )
+
+    async def scenario() -> Any:
+        earlier = asyncio.ensure_future(hash_files([str(path)]))
+        # Until the earlier call's thread has the old file open (or it has finished).
+        await kit.until(lambda: _is_open(path) or earlier.done(), timeout=3.0)()
+        os.replace(new, path)
+        try:
+            later = await hash_files([str(path)])
+        finally:
+            first = await earlier
+        return first, later
+
+    result = kata.run(scenario, clock="real", limit=30, what=what)
+    first, later = result.value
+    if isinstance(later, dict) and isinstance(first, dict):
+        mine, theirs = later.get(str(path)), first.get(str(path))
+        kit.expect(
+            mine == fresh or mine != theirs,
+            f"{what}: the later call gave the digest the earlier call computed, that of the "
+            "old contents, though it was made after the file was replaced: it waited for "
+            "the earlier call's hashing instead of hashing the file itself. Each call hashes "
+            "the files as they are when it is made: share no work or result between calls.",
+        )
+    kit.expect_equal(later, {str(path): fresh}, "the later call")

@@ -9,6 +9,9 @@ Docstring sentence -> the check that enforces it:
   started by one call still runs at the next)
 - "`call(coro_fn, *args)` ... runs `coro_fn(*args)` on that loop, blocks until it finishes,
   and returns its result (or raises its exception)" -> test_values_and_errors;
+  test_calls_from_threads_overlap (each of six overlapping calls returns its own result);
+  test_a_call_cut_short_by_close_does_not_return (a coroutine cancelled by close() has no
+  result: call() raises, never returns None);
   test_call_has_no_time_limit (a call that waits with a timeout of up to 3 s, seen in the
   calling thread's stack, is outlasted; a longer timeout of Future.result, Event.wait or
   Thread.join is made to run out early: TimeoutError fails it)
@@ -22,7 +25,10 @@ Docstring sentence -> the check that enforces it:
   that hangs with the loop still running names a stop() that did not wake the loop; a
   task cancelled but never run to its end is named as such); test_close_waits_for_slow_cleanup
   (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup, a longer
-  one made to run out early: giving up before the cleanup ends fails it)
+  one made to run out early: giving up before the cleanup ends fails it; when close() shows
+  no timeout, the cleanup is held 2 s, so a time limit in the loop's thread is seen too);
+  test_close_right_after_the_constructor (a client never called: close() works, no thread
+  left; the constructor, not the first call(), starts the thread)
 - "`call()` works as soon as the constructor has returned" -> test_call_right_after_the_constructor
   (20 clients, each called at once: a loop created only inside the new thread is not there yet)
 """
@@ -216,23 +222,25 @@ def test_one_loop_in_a_background_thread(session: Session) -> None:
 
 
 def test_calls_from_threads_overlap(session: Session) -> None:
-    """Six threads calling at once, each for 0.3 s, finish well under the 1.8 s sum."""
+    """Six threads calling at once, each for 0.3 s, finish well under the 1.8 s sum, and
+    each call returns its own coroutine's result."""
+    results: dict[int, Any] = {}
 
-    async def pause() -> float:
-        await asyncio.sleep(0.3)
-        return 0.3
+    async def pause(number: int) -> int:
+        await asyncio.sleep(0.3 + 0.02 * number)  # they end one after the other
+        return number
 
     def six_at_once() -> float:
         errors: list[BaseException] = []
 
-        def one() -> None:
+        def one(number: int) -> None:
             try:
-                session.client.call(pause)
+                results[number] = session.client.call(pause, number)
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
 
         start = time.perf_counter()
-        threads = [threading.Thread(target=one) for _ in range(6)]
+        threads = [threading.Thread(target=one, args=(n,)) for n in range(6)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -247,6 +255,15 @@ def test_calls_from_threads_overlap(session: Session) -> None:
         f"six threads each calling a 0.3 s coroutine at once took {took:.2f} s, close to the "
         "1.8 s they take one at a time: do not serialise call() with a lock around "
         "`future.result()`; the loop runs every submitted coroutine concurrently.",
+    )
+    got = [results.get(n) for n in range(6)]
+    kit.expect(
+        got == list(range(6)),
+        f"six threads calling at once, thread n calling a coroutine that returns n (0 to 5, "
+        f"the first ending first), got {got!r}; expected [0, 1, 2, 3, 4, 5]: a call returned "
+        "another call's result. Each call() must wait for its own coroutine: keep the future "
+        "that run_coroutine_threadsafe returns for this call and return `future.result()`, "
+        "not a result slot or an Event shared by every call.",
     )
 
 
@@ -338,6 +355,7 @@ def test_close_with_nothing_pending(session: Session, monkeypatch: pytest.Monkey
 # Checked last: earlier wrong answers fail the checks above first.
 
 LONGEST_TIMEOUT = 3.0  # a learner's wait timeout the grader outlasts (real seconds)
+HELD = 2.0  # how long a cleanup lasts when close() shows no timeout (real seconds)
 CUT_SHORT = 0.5  # a longer one, in the learner's calling thread, runs out after this instead
 
 _calling = threading.local()  # .learner is True in the grader thread that calls the learner
@@ -492,11 +510,24 @@ def test_close_waits_for_slow_cleanup(session: Session) -> None:
         if not cleaning.wait(5.0):
             return  # the task's cancellation never ran: the checks above name that
         waited = _outlast(thread)
+        if not waited:
+            # No timeout in close()'s own thread: hold the cleanup for 2 s anyway (a timeout
+            # may sit in the loop's thread, asyncio.wait(tasks, timeout=1) for one).
+            thread.join(HELD)
         cut_short = not thread.is_alive() and not finished
-        release[0]()
+        with contextlib.suppress(RuntimeError):  # a loop closed under the task: named below
+            release[0]()
         thread.join(5.0)
     ended = f"raised {type(outcome['error']).__name__}" if "error" in outcome else "returned"
     left = "" if loop.is_closed() else " and left the loop open"
+    kit.expect(
+        not (cut_short and not waited),
+        f"client.close() {ended} while a cancelled task was still running its cleanup (which "
+        f"took {HELD:g} s): the loop was {'closed' if loop.is_closed() else 'stopped'} with the "
+        "task still pending, its cleanup never finished. Give the cancelled tasks no time "
+        "limit (no asyncio.wait(tasks, timeout=...)): `loop.run_until_complete("
+        "asyncio.gather(*tasks, return_exceptions=True))`, then close the loop.",
+    )
     kit.expect(
         not (cut_short and waited),
         "client.close() gave up while a cancelled task was still running its cleanup (it "
@@ -545,4 +576,72 @@ def test_call_right_after_the_constructor(kata: kit.Kata) -> None:
         f"{what}: one call {problem}. The constructor must return only once call() works: "
         "create the loop in __init__ (asyncio.new_event_loop()) before starting the thread "
         "that runs it, or have __init__ wait (a threading.Event) until the thread has made it.",
+    )
+
+
+def test_close_right_after_the_constructor(kata: kit.Kata) -> None:
+    """SyncClient() then at once client.close(), with no call: it works and leaves no thread."""
+    cls = kata.get("SyncClient", "class")
+    before = set(threading.enumerate())
+    kept: list[Any] = []  # a client whose close() failed, its loop closed by the grader
+
+    def make_and_close() -> str:
+        client = cls()
+        try:
+            client.close()
+        except Exception as error:  # noqa: BLE001 - named in the sentence below
+            kept.append(client)
+            return f"raised {type(error).__name__}: {error}"
+        return ""
+
+    what = "SyncClient() followed at once by client.close(), with no call() in between"
+    try:
+        problem = kata.call(lambda: _within(what, make_and_close, 5.0), what=what).value
+    finally:
+        left = [t for t in set(threading.enumerate()) - before if t.name != "grader-call"]
+        for thread in left:
+            thread.join(2.0)
+        for client in kept:
+            for value in vars(client).values():
+                if isinstance(value, asyncio.AbstractEventLoop) and not value.is_running():
+                    value.close()
+    kit.expect(
+        not problem,
+        f"{what}: close() {problem}. Creating a client starts its loop in a background thread "
+        "(in the constructor, not at the first call()), so close() works on a client that "
+        "was never called.",
+    )
+    kit.expect(
+        not [t for t in left if t.is_alive()],
+        f"{what}: a thread the client started was still running after close() returned: "
+        "stop the loop (`loop.call_soon_threadsafe(loop.stop)`) and join the thread.",
+    )
+
+
+def test_a_call_cut_short_by_close_does_not_return(session: Session) -> None:
+    """close() while a call() waits for a coroutine: the coroutine is cancelled, and call()
+    raises (CancelledError) instead of returning a result it never had."""
+    started = threading.Event()
+
+    async def forever() -> str:
+        started.set()
+        await asyncio.sleep(3600)
+        return "never"
+
+    outcome: dict[str, Any] = {}
+    thread = _in_thread(lambda: session.client.call(forever), outcome)
+    kit.expect(started.wait(5.0), "client.call(...) did not start the coroutine within 5 s.")
+    session.do("client.close()", session.client.close)
+    thread.join(5.0)
+    what = "client.call(a coroutine that sleeps an hour), then client.close() from another thread"
+    kit.expect(
+        not thread.is_alive(),
+        f"{what}: call() had not returned 5 s after close() had cancelled the coroutine.",
+    )
+    kit.expect(
+        "value" not in outcome,
+        f"{what}: call() returned {outcome.get('value')!r}, though close() cancelled the "
+        "coroutine before it could return anything: call() returns the coroutine's result or "
+        "raises its exception; a cancelled coroutine has no result, so let the CancelledError "
+        "reach the caller (`future.result()` raises it; do not catch it).",
     )
