@@ -9,9 +9,11 @@ Docstring sentence -> the check that enforces it:
   -> test_awaits_between_read_and_write
 - "Guard the steps with locks ... hold both accounts' locks during a transfer
   (`async with lock:`)" -> test_thousand_transfers_keep_every_balance,
-  test_any_transfers_keep_the_money; released however it ends (`async with`), a cancelled
-  transfer included -> test_a_cancelled_transfer_releases_its_locks, and one cancelled while
-  it waits for its second lock gives back the first ->
+  test_any_transfers_keep_the_money, test_a_long_queue_of_transfers (a transfer waits for
+  its locks as long as it takes: no time limit of the learner's own); released however it
+  ends (`async with`), a cancelled transfer included ->
+  test_a_cancelled_transfer_releases_its_locks, and one cancelled while it waits for its
+  second lock gives back the first ->
   test_a_transfer_cancelled_while_waiting_releases_its_first_lock
 - "so transfers between *unrelated* accounts still run at the same time"
   -> test_unrelated_transfers_overlap
@@ -406,3 +408,33 @@ def test_a_transfer_cancelled_while_waiting_releases_its_first_lock(
         f"the balances after {what} (three rounds)",
         "A transfer cancelled before its write moves nothing.",
     )
+
+
+def test_a_long_queue_of_transfers(kata: kit.Kata, stretched: None) -> None:
+    """Twelve transfers a->b at once, each holding both locks for 1 s: the last waits 11 s
+    for its turn, and still moves its money (a transfer sets no time limit of its own)."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> tuple[int, list[int]]:
+        a, b = account(100), account(0)
+        tasks = [asyncio.create_task(a.transfer(b, 1)) for _ in range(12)]
+        await asyncio.wait(tasks)
+        errors = [t.exception() for t in tasks]
+        timed_out = [e for e in errors if isinstance(e, TimeoutError)]
+        for error in errors:
+            if error is not None and not timed_out:
+                raise error
+        return len(timed_out), [a.balance, b.balance]
+
+    what = "12 transfers a.transfer(b, 1) at once, each holding both locks for 1 s"
+    result = kata.run(scenario, what=what, limit=600, hang_hint=DEADLOCK)
+    timed_out, balances = result.value or (0, [])
+    kit.expect(
+        not timed_out,
+        f"{what}: {timed_out} of them raised TimeoutError instead of waiting their turn "
+        "for the locks: a transfer waits for its locks however long the others hold them, "
+        "with no time limit of its own, and then moves its money.",
+    )
+    kit.expect_equal(balances, [88, 12], f"the balances of a and b after {what}")
+    kit.expect_loop_time(result, 12.0, what)

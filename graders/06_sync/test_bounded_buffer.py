@@ -6,7 +6,8 @@ Docstring sentence -> the check that enforces it:
   test_any_items_in_order
 - "holding at most `capacity` items" / "`put(x)` ... waiting while the buffer is full"
   -> test_put_waits_for_room, test_woken_putter_rechecks
-- "`get()` ... waiting while it is empty" -> test_get_waits_for_an_item
+- "`get()` ... waiting while it is empty" -> test_get_waits_for_an_item (an item put at
+  1.2 s, and one put after 2 hours: no time limit of the learner's own)
 - "Any item may be put, `None` included, and the same item any number of times"
   -> test_any_items_in_order (Hypothesis: None, duplicates, blank and non-ASCII text)
 - "Each buffer holds its own items: two buffers never share them" ->
@@ -177,21 +178,37 @@ def test_uses_a_condition(kata: kit.Kata) -> None:
     )
 
 
-def test_get_waits_for_an_item(kata: kit.Kata, sleeps: list[float]) -> None:
-    """get() on an empty buffer returns the moment an item is put."""
+@pytest.mark.parametrize("put_at", [ODD, 7200 + ODD], ids=["put at 1.2 s", "put after 2 h"])
+def test_get_waits_for_an_item(kata: kit.Kata, sleeps: list[float], put_at: float) -> None:
+    """get() on an empty buffer returns the moment an item is put, however late."""
     buffer_class = kata.get("BoundedBuffer", "class")
+    ended: list[float] = []
 
     async def scenario() -> tuple[Any, float]:
         buf = buffer_class(2)
         getter = asyncio.create_task(buf.get())
-        await REAL_SLEEP(ODD)
+        getter.add_done_callback(lambda _: ended.append(kit.now()))
+        await REAL_SLEEP(put_at)
         await buf.put("x")
-        value = await getter
+        try:
+            value = await getter
+        except TimeoutError as exc:
+            if ended[0] < put_at:
+                return exc, ended[0]  # it gave up before the put: named below
+            raise
         return value, kit.now()
 
-    result = kata.run(scenario, what="get() on an empty buffer, put at 1.234567 s", limit=60)
+    what = f"get() on an empty buffer, put at {put_at:g} s"
+    result = kata.run(scenario, what=what, limit=60 + put_at)
     kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
-    kit.expect_equal(result.value, ("x", ODD), "(item, loop time) the waiting get() returned")
+    value, at = result.value or (None, 0.0)
+    if isinstance(value, TimeoutError):
+        kit.fail(
+            f"{what}: the get() raised TimeoutError at {at:g} s, before the put: get() "
+            "waits while the buffer is empty, however long that is, with no time limit of "
+            "its own."
+        )
+    kit.expect_equal(result.value, ("x", put_at), "(item, loop time) the waiting get() returned")
 
 
 def test_put_waits_for_room(kata: kit.Kata, sleeps: list[float]) -> None:

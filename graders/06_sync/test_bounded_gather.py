@@ -3,7 +3,8 @@
 Docstring sentence -> the check that enforces it:
 
 - "Run them all ... return their results in input order" -> test_equal_delays,
-  test_any_delays_and_failures
+  test_any_delays_and_failures (a 90 s coroutine among them: none is cancelled, no time
+  limit of the learner's own puts a TimeoutError in its place)
 - "at most `limit` at the same time" -> expect_peak in every timed check (the grader counts
   the Semaphores made, and names a semaphore per coroutine only when it saw several)
 - "As soon as one finishes, the next one in the list starts (a sliding window, not fixed
@@ -274,7 +275,10 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
 
     @kit.drawn(
         CASES,
-        examples=[(([(1.0, False), (1.0, True), (2.0, False), (1.0, False), (1.0, False)], 2),)],
+        examples=[
+            (([(1.0, False), (1.0, True), (2.0, False), (1.0, False), (1.0, False)], 2),),
+            (([(90.0, False), (1.0, False), (2.0, False)], 2),),
+        ],
         max_examples=30,
     )
     def check(case: tuple[list[tuple[float, bool]], int]) -> None:
@@ -290,6 +294,15 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
             f"{what} raised {result.error!r}: a failing coroutine's exception takes its "
             "place in the results (`return_exceptions=True`).",
         )
+        for call in probe.cancelled:
+            i = call.args[0]
+            values = result.value if isinstance(result.value, list) else []
+            took = f" and {values[i]!r} took its place" if len(values) == len(jobs) else ""
+            kit.fail(
+                f"{what}: coroutine {i} ({delays[i]:g} s) was cancelled at {call.ended:g} s"
+                f"{took}: bounded_gather sets no time limit of its own. Let every coroutine "
+                "run to its end, however long it takes."
+            )
         expected = [errors.get(i, ("result", i)) for i in range(len(jobs))]
         kit.expect(
             isinstance(result.value, list)

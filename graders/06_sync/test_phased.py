@@ -8,7 +8,12 @@ Docstring sentence -> the check that enforces it:
 - "no worker starts phase i+1 before every worker has finished phase i" -> run_phased: a
   phase starting early fails
 - "Return when all workers have finished the last phase" / "the loop time is the sum ...
-  of each phase's slowest worker" -> run_phased's loop-time check
+  of each phase's slowest worker" -> run_phased's loop-time check; test_hours_long_phase
+  (a phase of 2 hours: no time limit of the learner's own)
+- "no worker starts phase i+1 before ..." also for phases that await nothing (a hand-made
+  barrier reset by the last worker out lets such a worker run ahead) -> test_any_phase_table's
+  example with 0 s phases; and for workers that start their phase when called (calling
+  every worker(i) up front starts them all) -> test_workers_that_start_when_called
 - "Every entry of `workers` is a worker of its own, even when the same callable appears
   twice" -> test_same_worker_twice
 - "`await barrier.wait()` blocks until `parties` tasks are waiting" (waiting, not polling)
@@ -25,6 +30,7 @@ test_any_phase_table.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,10 +45,32 @@ TABLES = {
 
 
 class Worker(kit.Probe):
-    """A Probe that hashes and compares by identity, as any function does."""
+    """A Probe that hashes and compares by identity, as any function does. A phase listed
+    in ``instant`` is pure computation: it returns without awaiting anything."""
 
     __hash__ = object.__hash__
     __eq__ = object.__eq__
+    instant: frozenset[int] = frozenset()
+    on_start: Any = None  # called with the phase before each call is recorded
+
+    async def __call__(self, *args: Any) -> Any:
+        if self.on_start is not None and args:
+            self.on_start(args[0])
+        if args and args[0] in self.instant:
+            self.calls.append(kit.Call(args, kit.now(), kit.now()))
+            return self.result(*args)
+        return await super().__call__(*args)
+
+
+class EagerWorker(Worker):
+    """A worker whose call starts its phase at once, as a task (``await worker(i)`` still
+    waits for it); ``called`` is the loop time of each call, by phase."""
+
+    called: dict[int, float]
+
+    def __call__(self, *args: Any) -> Any:  # type: ignore[override]
+        self.__dict__.setdefault("called", {})[args[0]] = kit.now()
+        return asyncio.ensure_future(super().__call__(*args))
 
 
 HANG = (
@@ -81,12 +109,51 @@ def run_phased(
         Worker(delay=lambda phase, row=row: row[phase] if phase in range(len(row)) else 0.0)
         for row in table
     ]
+    for worker, row in zip(workers, table, strict=True):
+        worker.instant = frozenset(phase for phase, time in enumerate(row) if time == 0)
+    ahead: list[tuple[int, int, float]] = []  # (worker, phase, loop time) started early
+
+    async def watched() -> None:
+        """phased(workers, phases), stopped at the first phase started early: a worker that
+        runs ahead can leave the others waiting forever, and the early start is the cause."""
+        ran_ahead = asyncio.Event()
+        for w, worker in enumerate(workers):
+            worker.on_start = lambda phase, w=w, worker=worker: early(w, worker, phase, ran_ahead)
+        task = asyncio.ensure_future(phased(workers, phases))
+        waiter = asyncio.ensure_future(ran_ahead.wait())
+        await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        for pending in (task, waiter):
+            pending.cancel()
+        await asyncio.wait({task, waiter})
+        if not ahead:
+            return task.result()
+
+    def early(w: int, worker: Worker, phase: int, ran_ahead: asyncio.Event) -> None:
+        """Note worker ``w`` starting ``phase`` before every worker finished the one before
+        (when its own phases so far were 0 to phase-1: other mistakes are named later)."""
+        if ahead or not phase or [c.args[0] for c in worker.calls] != list(range(phase)):
+            return
+        if any(len(o.calls) < phase or o.calls[phase - 1].ended is None for o in workers):
+            ahead.append((w, phase, kit.now()))
+            ran_ahead.set()
+
+    instant = any(worker.instant for worker in workers)
     SLEEPS[0].clear()
     result = kata.run(
-        lambda: phased(workers, phases), what=f"phased({what})", limit=600, hang_hint=hang_hint
+        watched if instant else lambda: phased(workers, phases),
+        what=f"phased({what})",
+        limit=600,
+        hang_hint=hang_hint,
     )
     polls = [delay for delay in SLEEPS[0] if delay > 0]  # a lone sleep(0) only yields
     kit.expect(not polls, POLLING.format(n=len(polls)))
+    for w, phase, began in ahead:
+        start = sum(max(row[q] for row in table) for q in range(phase))
+        kit.fail(
+            f"worker {w} started phase {phase} at loop time {began:g} s, before every "
+            f"worker finished phase {phase - 1} (the slowest finished at {start:g} s): after "
+            "each phase, wait at a Barrier shared by all workers."
+        )
     check_schedule(table, phases, workers, result, what)
     return workers
 
@@ -219,10 +286,66 @@ def test_any_phase_table(kata: kit.Kata) -> None:
     """Any number of workers and phases, ties included: lockstep, on time."""
 
     @kit.drawn(
-        TABLES_DRAWN, examples=[(([[1.0, 2.0], [1.0, 2.0], [0.5, 2.0]], 2),)], max_examples=25
+        TABLES_DRAWN,
+        examples=[
+            (([[1.0, 2.0], [1.0, 2.0], [0.5, 2.0]], 2),),
+            (([[1.0, 1.0, 1.0], [2.0, 0.0, 0.0]], 3),),
+        ],
+        max_examples=25,
     )
     def check(case: tuple[list[list[float]], int]) -> None:
         table, phases = case
         run_phased(kata, table, f"{len(table)} workers, phase times {table}", phases=phases)
 
     check()
+
+
+def test_hours_long_phase(kata: kit.Kata) -> None:
+    """A phase of 2 hours: the others wait at the barrier for as long as it takes."""
+    phased = kata.get("phased", "coroutine")
+    table = [[1.0, 1.0], [7200.0, 1.0]]
+    what = "2 workers, phase times [[1, 1], [7200, 1]]"
+    workers = [Worker(delay=lambda phase, row=row: row[phase]) for row in table]
+    result = kata.run(
+        lambda: phased(workers, 2),
+        what=f"phased({what})",
+        limit=8000,
+        hang_hint=HANG,
+        raises=(TimeoutError, ExceptionGroup),
+    )
+    if result.error is not None:
+        timed_out = all(isinstance(leaf, TimeoutError) for leaf in leaves_of(result.error))
+        kit.expect(
+            not (timed_out and workers[1].cancelled),
+            f"phased({what}) raised TimeoutError at {result.loop_time:g} s, while worker 1 "
+            "was still running its 7200 s phase 0: phased sets no time limit of its own. "
+            "Wait at the barrier for as long as the slowest worker takes.",
+        )
+        kit.fail(f"phased({what}) raised {result.error!r}; it should return at 7201 s.")
+    check_schedule(table, 2, workers, result, what)
+
+
+def leaves_of(error: BaseException) -> list[BaseException]:
+    """The exceptions inside a (possibly nested) exception group, or ``[error]``."""
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in leaves_of(inner)]
+    return [error]
+
+
+def test_workers_that_start_when_called(kata: kit.Kata) -> None:
+    """A worker may start its phase as soon as it is called (it returns a task): so
+    worker(i + 1) is called only once every worker has finished phase i."""
+    phased = kata.get("phased", "coroutine")
+    table = [[1.0, 1.0], [2.0, 1.0]]
+    what = "2 workers that start their phase when called, phase times [[1, 1], [2, 1]]"
+    workers = [EagerWorker(delay=lambda phase, row=row: row[phase]) for row in table]
+    result = kata.run(lambda: phased(workers, 2), what=f"phased({what})", limit=600)
+    for w, worker in enumerate(workers):
+        called = worker.__dict__.get("called", {})
+        if called.get(1, 2.0) < 2.0:
+            kit.fail(
+                f"phased({what}) called worker {w} for phase 1 at {called[1]:g} s, before "
+                "every worker finished phase 0 (at 2 s): calling a worker may start its "
+                "phase, so call worker(i + 1) only after the barrier, not up front."
+            )
+    check_schedule(table, 2, workers, result, what)

@@ -5,7 +5,9 @@ Docstring sentence -> the check that enforces it:
 - "Start `n` workers (tasks), numbered 0 to n-1" / "awaits `work(i)`" -> check_starts
   (work called once with each number), in every check
 - "Each worker waits until ... `go` is set, then notes the loop time" -> check_starts
-  (no work before `go`; the returned times are the set time)
+  (no work before `go`; the returned times are the set time); "then ... awaits `work(i)`"
+  (work(i) is not even called before `go`: a work that starts its job when called)
+  -> test_work_that_starts_when_called
 - "`start_gate` returns when every worker is done" -> the loop-time checks, and the kit's
   check that no task is left running
 - "with the list of the workers' start times, in worker order" -> check_starts
@@ -244,3 +246,32 @@ def test_called_twice(kata: kit.Kata, sleeps: list[float]) -> None:
         all(isinstance(t, int | float) and abs(t - 1.0) < 1e-6 for t in second),
         f"{what}: the second call returned {second!r}; its workers started at loop time 1 s.",
     )
+
+
+class EagerWork(kit.Probe):
+    """A work callable that starts its job the moment it is called, as a task (awaiting
+    what it returns waits for the job); ``called`` is the loop time of each call."""
+
+    called: dict[int, float]
+
+    def __call__(self, *args: Any) -> Any:  # type: ignore[override]
+        self.__dict__.setdefault("called", {})[args[0]] = kit.now()
+        return asyncio.ensure_future(super().__call__(*args))
+
+
+def test_work_that_starts_when_called(kata: kit.Kata, sleeps: list[float]) -> None:
+    """A work callable may start its job as soon as it is called (it returns a task): so
+    work(i) is called only once `go` is set, never up front."""
+    work = EagerWork(delay=1.0)
+    result = run_gate(kata, 3, work, 2.0)
+    called = work.__dict__.get("called", {})
+    early = sorted((at, i) for i, at in called.items() if at < 2.0)
+    if early:
+        at, i = early[0]
+        kit.fail(
+            f"start_gate(3, go set at 2 s, work that starts its job when called) called "
+            f"work({i}) at loop time {at:g} s, before `go` was set: calling work(i) may "
+            "start the job, so call it only after `await go.wait()`, not up front."
+        )
+    check_starts(result, work, 3, 2.0)
+    kit.expect_loop_time(result, 3.0, "start_gate(3, go set at 2 s, work taking 1 s)")
