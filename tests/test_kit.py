@@ -6,6 +6,7 @@ import asyncio
 import gc
 import os
 import re
+import signal
 import subprocess
 import sys
 import textwrap
@@ -706,3 +707,26 @@ def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_pat
     assert len(calls) == 1 + SHRINK_CALLS, run.stdout
     smallest = min(reversed(calls), key=len)
     assert f"\nfailed on {smallest}\n" in run.stdout, run.stdout
+
+
+def test_a_graders_child_takes_sigint_as_usual_however_grading_began() -> None:
+    """Started from a shell's background job, grading inherits SIGINT ignored; a child made by
+    kit.subprocesses.python still gets a KeyboardInterrupt from a SIGINT (a wrong answer that
+    stops a child with SIGINT is then named the same way everywhere)."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        child = subprocess.Popen(
+            kit.subprocesses.python("import time; print('up', flush=True); time.sleep(30)"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == b"up\n"
+        child.send_signal(signal.SIGINT)
+        # KeyboardInterrupt, not still sleeping: Python then ends by SIGINT itself.
+        assert child.wait(timeout=20) == -signal.SIGINT
+    finally:
+        child.kill()
+        child.wait()

@@ -57,6 +57,13 @@ def process_state(pid: int) -> str:
     return "zombie" if _unwaited(pid) else "gone"
 
 
+# A process started from a shell's background job (`grade ... &`, a CI step) inherits SIGINT
+# ignored, and Python then leaves it ignored: a child restores Python's default first, so what
+# a SIGINT does to a grader's child (a KeyboardInterrupt) does not depend on how grading began.
+SIGINT_AS_USUAL = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+
+
 def python(code: str, *args: str) -> list[str]:
-    """A command running ``code`` in this interpreter, unbuffered, with ``args`` as argv[1:]."""
-    return [sys.executable, "-u", "-c", code, *args]
+    """A command running ``code`` in this interpreter, unbuffered, with ``args`` as argv[1:]
+    (SIGINT raising KeyboardInterrupt in it, however this process was started)."""
+    return [sys.executable, "-u", "-c", SIGINT_AS_USUAL + code, *args]
