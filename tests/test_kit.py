@@ -709,6 +709,31 @@ def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_pat
     assert f"\nfailed on {smallest}\n" in run.stdout, run.stdout
 
 
+def test_left_after_cancel_counts_what_a_cancelled_consumer_left(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    """A consumer whose helper task outlives its cancellation counts 1, and is cleaned up by
+    the helper (no leftover sentence from the kit); one that cleans up in finally counts 0."""
+    kata = make_kata(
+        """
+        import asyncio
+        async def work(tidy):
+            helper = asyncio.create_task(asyncio.sleep(100))
+            try:
+                await asyncio.sleep(100)
+            finally:
+                if tidy:
+                    helper.cancel()
+                    await asyncio.wait([helper])
+        """
+    )
+    work = kata.get("work", "coroutine")
+    for tidy, left in ((False, 1), (True, 0)):
+        run = kata.run(lambda t=tidy: kit.left_after_cancel(lambda: work(t), at=3.0))
+        assert run.value == left
+        assert run.loop_time == 3.0
+
+
 def test_a_graders_child_takes_sigint_as_usual_however_grading_began() -> None:
     """Started from a shell's background job, grading inherits SIGINT ignored; a child made by
     kit.subprocesses.python still gets a KeyboardInterrupt from a SIGINT (a wrong answer that

@@ -439,29 +439,16 @@ def test_caller_cancelled(kata: kit.Kata) -> None:
     """The task iterating batched is cancelled: the pending read is stopped and awaited too."""
     batched = kata.get("batched", "asyncgen")
     what = "the task iterating `batched(source, 3, 1)`"
-    left: list[asyncio.Task[Any]] = []
 
-    async def call() -> None:
-        async def consume() -> None:
-            async with aclosing(batched(timed([0.0, 0.0, 10.0], 10.0), 3, 1.0)) as batches:
-                async for _batch in batches:
-                    pass
+    async def consume() -> None:
+        async with aclosing(batched(timed([0.0, 0.0, 10.0], 10.0), 3, 1.0)) as batches:
+            async for _batch in batches:
+                pass
 
-        task = asyncio.create_task(consume())
-        await asyncio.sleep(3.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
-        for t in left:  # the grader's own cleanup, so that the sentence below is the one seen
-            t.cancel()
-        if left:
-            await asyncio.wait(left)
-
-    kata.run(call, what=what, limit=1000)
+    left = kata.run(lambda: kit.left_after_cancel(consume, at=3.0), what=what, limit=1000).value
     kit.expect(
         not left,
-        f"when {what} was cancelled at 3 s, {len(left)} task(s) batched started were still "
+        f"when {what} was cancelled at 3 s, {left} task(s) batched started were still "
         "running after that task had ended. A cancellation raises CancelledError inside "
         "batched, a BaseException that `except GeneratorExit` (or `except Exception`) does "
         "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",

@@ -466,30 +466,17 @@ def test_caller_cancelled(kata: kit.Kata) -> None:
     """The task iterating merge is cancelled: merge's reads are stopped and awaited too."""
     merge = kata.get("merge", "asyncgen")
     what = "the task iterating `merge(a, b)`"
-    left: list[asyncio.Task[Any]] = []
 
-    async def call() -> None:
-        async def consume() -> None:
-            streams = [ticks("a", [1.0, 10.0]), ticks("b", [2.0, 10.0])]
-            async with aclosing(merge(*streams)) as merged:
-                async for _item in merged:
-                    pass
+    async def consume() -> None:
+        streams = [ticks("a", [1.0, 10.0]), ticks("b", [2.0, 10.0])]
+        async with aclosing(merge(*streams)) as merged:
+            async for _item in merged:
+                pass
 
-        task = asyncio.create_task(consume())
-        await asyncio.sleep(3.0)
-        task.cancel()
-        await asyncio.wait([task])
-        me = asyncio.current_task()
-        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
-        for t in left:  # the grader's own cleanup, so that the sentence below is the one seen
-            t.cancel()
-        if left:
-            await asyncio.wait(left)
-
-    kata.run(call, what=what, limit=1000)
+    left = kata.run(lambda: kit.left_after_cancel(consume, at=3.0), what=what, limit=1000).value
     kit.expect(
         not left,
-        f"when {what} was cancelled at 3 s, {len(left)} task(s) merge started were still "
+        f"when {what} was cancelled at 3 s, {left} task(s) merge started were still "
         "running after that task had ended. A cancellation raises CancelledError inside "
         "merge, a BaseException that `except Exception` (or `except GeneratorExit`) does "
         "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",

@@ -12,6 +12,7 @@
   under the learner's timeline when the check fails.
 - ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
+- ``left_after_cancel`` counts the tasks a cancelled consumer left running.
 - ``grader_settings`` gives a grader's own ``@given`` checks the settings ``drawn`` uses.
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
   ``kit.http_doubles`` (aiohttp mocks and a real test server), ``kit.queues``
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .kata import Kata
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
-    from .running import Run, expect_loop_time, judge, run, until
+    from .running import Run, expect_loop_time, judge, left_after_cancel, run, until
     from .sleeps import PollingDetected, watch_sleeps
     from .timelines import ideal_timeline
 
@@ -49,6 +50,7 @@ _EXPORTS = {
     "run": "running",
     "judge": "running",
     "until": "running",
+    "left_after_cancel": "running",
     "expect_loop_time": "running",
     "Kata": "kata",
     "PollingDetected": "sleeps",
@@ -74,6 +76,7 @@ __all__ = [
     "http_doubles",
     "ideal_timeline",
     "judge",
+    "left_after_cancel",
     "not_started",
     "now",
     "queues",

@@ -32,7 +32,7 @@ import sys
 import time
 import traceback
 import warnings
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -583,6 +583,24 @@ def until(predicate: Callable[[], bool], timeout: float = 5.0) -> Callable[[], A
         return True
 
     return poll
+
+
+async def left_after_cancel(consume: Callable[[], Coroutine[Any, Any, Any]], at: float) -> int:
+    """A grader helper, inside ``kata.run``: run ``consume()`` as a task, cancel it after
+    ``at`` seconds, wait for it to end, and return how many other tasks were still running
+    then (the learner's, left behind by a cancellation it did not clean up after). Those
+    are cancelled and awaited here, so the grader's own sentence is the one seen."""
+    task: asyncio.Task[Any] = asyncio.create_task(consume())
+    await asyncio.sleep(at)
+    task.cancel()
+    await _wait([task])
+    me = _current_task()
+    left = [t for t in _all_tasks() if t is not me and not t.done()]
+    for t in left:
+        t.cancel()
+    if left:
+        await _wait(left)
+    return len(left)
 
 
 def judge(
