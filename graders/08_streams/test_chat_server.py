@@ -327,53 +327,62 @@ def test_a_vanishing_client(kata: kit.Kata) -> None:
     room(kata, scenario, "the chat server with a client that vanished")
 
 
+@contextmanager
+def asyncio_warnings() -> Iterator[list[str]]:
+    """The messages asyncio logs at WARNING or above while inside."""
+    warned: list[str] = []
+
+    class Catch(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warned.append(record.getMessage())
+
+    catch = Catch(logging.WARNING)
+    logging.getLogger("asyncio").addHandler(catch)
+    try:
+        yield warned
+    finally:
+        logging.getLogger("asyncio").removeHandler(catch)
+
+
 def test_a_client_that_left_is_forgotten(kata: kit.Kata) -> None:
     """After a client leaves, the server no longer writes to its closed connection."""
 
     async def scenario(chat: object, port: int) -> str:
-        warned: list[str] = []
-
-        class Catch(logging.Handler):
-            def emit(self, record: logging.LogRecord) -> None:
-                warned.append(record.getMessage())
-
-        catch = Catch(logging.WARNING)
-        logging.getLogger("asyncio").addHandler(catch)
-        clients = await join(port, 3)
-        try:
-            if problem := await sync(clients, b"ready\n"):
-                return problem
-            gone = clients[0][1].get_extra_info("sockname")
-            await streams.close(clients[0][1])
-            closed = await kit.until(
-                lambda: (
-                    not [
-                        t
-                        for t in streams.open_transports(port, peer=False)
-                        if t.get_extra_info("peername") == gone
-                    ]
-                ),
-                timeout=2.0,
-            )()
-            if not closed:
-                return (
-                    "a client closed its connection, and 2 s later the server had not closed "
-                    "its side: when readline() returns b'' the client has left; close its "
-                    "writer (writer.close(), then `await writer.wait_closed()`)."
-                )
-            for i in range(8):
-                if problem := await sync(clients[1:], f"line {i}\n".encode()):
+        with asyncio_warnings() as warned:
+            clients = await join(port, 3)
+            try:
+                if problem := await sync(clients, b"ready\n"):
                     return problem
-            if any("socket.send() raised exception" in w for w in warned):
-                return (
-                    "after a client left, the server kept writing to its closed connection "
-                    "(asyncio warned 'socket.send() raised exception.'): forget a client when "
-                    "it disconnects, for example remove its writer in the handler's `finally`."
-                )
-            return ""
-        finally:
-            logging.getLogger("asyncio").removeHandler(catch)
-            await leave(clients[1:])
+                gone = clients[0][1].get_extra_info("sockname")
+                await streams.close(clients[0][1])
+                closed = await kit.until(
+                    lambda: (
+                        not [
+                            t
+                            for t in streams.open_transports(port, peer=False)
+                            if t.get_extra_info("peername") == gone
+                        ]
+                    ),
+                    timeout=2.0,
+                )()
+                if not closed:
+                    return (
+                        "a client closed its connection, and 2 s later the server had not closed "
+                        "its side: when readline() returns b'' the client has left; close its "
+                        "writer (writer.close(), then `await writer.wait_closed()`)."
+                    )
+                for i in range(8):
+                    if problem := await sync(clients[1:], f"line {i}\n".encode()):
+                        return problem
+                if any("socket.send() raised exception" in w for w in warned):
+                    return (
+                        "after a client left, the server kept writing to its closed connection "
+                        "(asyncio warned 'socket.send() raised exception.'): forget a client when "
+                        "it disconnects, for example remove its writer in the handler's `finally`."
+                    )
+                return ""
+            finally:
+                await leave(clients[1:])
 
     room(kata, scenario, "the chat server after a client left")
 
@@ -724,36 +733,28 @@ def test_a_vanished_client_is_forgotten(kata: kit.Kata) -> None:
     """After a client vanishes (a reset), the server no longer writes to its dead connection."""
 
     async def scenario(chat: object, port: int) -> str:
-        warned: list[str] = []
-
-        class Catch(logging.Handler):
-            def emit(self, record: logging.LogRecord) -> None:
-                warned.append(record.getMessage())
-
-        catch = Catch(logging.WARNING)
-        logging.getLogger("asyncio").addHandler(catch)
-        clients = await join(port, 3)
-        try:
-            if problem := await sync(clients, b"ready\n"):
-                return problem
-            _, wa = clients[0]
-            sock = wa.get_extra_info("socket")
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            wa.transport.abort()  # a crash: the server sees ConnectionResetError, not EOF
-            await asyncio.sleep(0.2)
-            for i in range(8):
-                if problem := await sync(clients[1:], f"line {i}\n".encode()):
+        with asyncio_warnings() as warned:
+            clients = await join(port, 3)
+            try:
+                if problem := await sync(clients, b"ready\n"):
                     return problem
-            if any("socket.send() raised exception" in w for w in warned):
-                return (
-                    "after a client vanished (its connection was reset), the server kept "
-                    "writing to its dead connection (asyncio warned 'socket.send() raised "
-                    "exception.'): a ConnectionError is a disconnect too. Forget the client "
-                    "whatever ends its handler: remove its writer in the handler's `finally`."
-                )
-            return ""
-        finally:
-            logging.getLogger("asyncio").removeHandler(catch)
-            await leave(clients[1:])
+                _, wa = clients[0]
+                sock = wa.get_extra_info("socket")
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                wa.transport.abort()  # a crash: the server sees ConnectionResetError, not EOF
+                await asyncio.sleep(0.2)
+                for i in range(8):
+                    if problem := await sync(clients[1:], f"line {i}\n".encode()):
+                        return problem
+                if any("socket.send() raised exception" in w for w in warned):
+                    return (
+                        "after a client vanished (its connection was reset), the server kept "
+                        "writing to its dead connection (asyncio warned 'socket.send() raised "
+                        "exception.'): a ConnectionError is a disconnect too. Forget the client "
+                        "whatever ends its handler: remove its writer in the handler's `finally`."
+                    )
+                return ""
+            finally:
+                await leave(clients[1:])
 
     room(kata, scenario, "the chat server after a client vanished")
