@@ -1,4 +1,5 @@
-"""Correct in another style: readline() in a loop; terminate politely, kill if it lingers."""
+"""Correct in another style: readline() in a loop; stopped early, terminate politely, then
+kill if it lingers."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -11,6 +12,7 @@ async def tail(cmd: list[str]) -> AsyncIterator[str]:
     try:
         while line := await proc.stdout.readline():
             yield line.decode().rstrip("\n")
+        await proc.wait()  # the output ended: the command may still be working
     finally:
         if proc.returncode is None:
             try:
