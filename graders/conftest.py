@@ -149,7 +149,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
     handle = getattr(pyfuncitem.obj, "hypothesis", None)
     if handle is None:
         return (yield)
-    with bounded_shrinking(handle):
+    with bounded_shrinking(handle, fixtures=frozenset(pyfuncitem.fixturenames)):
         return (yield)
 
 

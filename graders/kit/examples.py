@@ -17,7 +17,7 @@ same way, through ``bounded_shrinking``.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,10 +40,11 @@ SHRINK_CALLS = 20
 class _Shrinking:
     """Counts a check's calls from its first failure, and keeps each failure."""
 
-    def __init__(self) -> None:
+    def __init__(self, fixtures: Collection[str] = ()) -> None:
         self.failures: list[tuple[int, BaseException]] = []  # (size of the input, what it raised)
         self.calls = 0
         self.stopped = False
+        self.fixtures = fixtures  # arguments that are pytest fixtures, not drawn inputs
 
     def bound(self, check: Callable[..., Any]) -> Callable[..., Any]:
         """``check``, stopping Hypothesis (``_Enough``) once SHRINK_CALLS calls followed
@@ -58,7 +59,8 @@ class _Shrinking:
             try:
                 return check(*args, **kwargs)
             except (Exception, pytest.fail.Exception) as exc:  # Failed is a BaseException
-                self.failures.append((len(repr(args)) + len(repr(kwargs)), exc))
+                drawn = {k: v for k, v in kwargs.items() if k not in self.fixtures}
+                self.failures.append((len(repr(args)) + len(repr(drawn)), exc))
                 raise
 
         return bounded
@@ -78,11 +80,13 @@ def _timed_out(exc: BaseException) -> bool:
 
 
 @contextmanager
-def bounded_shrinking(handle: Any) -> Iterator[None]:
+def bounded_shrinking(handle: Any, fixtures: Collection[str] = ()) -> Iterator[None]:
     """Around one call of a ``@given`` test whose ``hypothesis`` handle is ``handle``: its
     inner test stops Hypothesis once SHRINK_CALLS calls followed its first failure, and the
-    test then fails with the sentence of the smallest failure seen."""
-    shrinking, inner = _Shrinking(), handle.inner_test
+    test then fails with the sentence of the smallest failure seen. ``fixtures`` names the
+    arguments that are pytest fixtures: not inputs, so not part of an input's size (the
+    ``kata`` fixture's repr grows with every run)."""
+    shrinking, inner = _Shrinking(fixtures), handle.inner_test
     handle.inner_test = shrinking.bound(inner)
     try:
         yield

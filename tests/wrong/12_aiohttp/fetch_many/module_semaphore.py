@@ -4,7 +4,7 @@ import asyncio
 
 import aiohttp
 
-EXPECT = "is bound to a different event loop"
+EXPECT = "requests in flight at once; at most"
 
 _SEM = None
 
