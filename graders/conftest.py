@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from types import TracebackType
@@ -48,6 +49,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        # Inherited from a shell's background job (a CI step): every child the code under
+        # grading starts would inherit it too, and ignore a SIGINT sent before its Python
+        # restores the usual handler. A handler of ours becomes the default across exec.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     channel = config.getoption("--kata-channel")
     if channel:
         config.pluginmanager.register(Recorder(channel, GUARDED_MODULES), "kata-channel")

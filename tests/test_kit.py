@@ -755,3 +755,48 @@ def test_a_graders_child_takes_sigint_as_usual_however_grading_began() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+SIGINT_CHECK = """
+import signal
+import subprocess
+
+
+def test_a_child_stops_on_sigint():
+    child = subprocess.Popen(["sleep", "30"])
+    child.send_signal(signal.SIGINT)
+    assert child.wait(timeout=10) == -signal.SIGINT
+"""
+
+
+def test_a_grader_process_started_with_sigint_ignored_does_not_pass_it_on(tmp_path: Path) -> None:
+    """A grader process started from a shell's background job inherits SIGINT ignored; the
+    graders' conftest gives it a handler, so the children that code under grading starts
+    (here `sleep`, signalled at once, before any start-up code of its own) stop on SIGINT."""
+    grader = tmp_path / "99_test" / "test_sample.py"
+    grader.parent.mkdir()
+    grader.write_text(SIGINT_CHECK, encoding="utf-8")
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                str(grader),
+                "-p",
+                "conftest",
+                f"--target={tmp_path}",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+            ],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO / "graders")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert run.returncode == 0, run.stdout + run.stderr
