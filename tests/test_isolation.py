@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -63,9 +64,15 @@ HOSTILE = {
 
 
 def grade(
-    target: Path, *args: str, names: tuple[str, ...] = ("two_sleepers", "fetch_all")
+    target: Path,
+    *args: str,
+    names: tuple[str, ...] = ("two_sleepers", "fetch_all"),
+    tmp: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """``python -m kit grade NAMES ARGS --submission TARGET``, its temporary files in ``tmp``."""
     env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "3"}
+    if tmp is not None:
+        env["TMPDIR"] = str(tmp)
     return subprocess.run(
         [sys.executable, "-m", "kit", "grade", *names, *args, "--submission", str(target)],
         cwd=REPO,
@@ -82,16 +89,22 @@ def test_hostile_kata_fails_alone_and_the_report_is_written(tmp_path: Path, kind
     CANARY_DIR.mkdir(exist_ok=True)
     canary = CANARY_DIR / f"canary-{uuid.uuid4().hex}"
     canary.write_text("keep me")
+    # Not under tmp_path: a grader process's uid must reach its sandbox in there.
+    temporary = Path(tempfile.mkdtemp(prefix="katas-test-"))
+    temporary.chmod(0o755)
     try:
         submission = tmp_path / "submission"
         (submission / "02_tasks").mkdir(parents=True)
         shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", submission / "02_tasks")
         (submission / "02_tasks" / "two_sleepers.py").write_text(source.format(canary=str(canary)))
         report = tmp_path / "results.json"
-        proc = grade(submission, "--json", str(report))
+        proc = grade(submission, "--json", str(report), tmp=temporary)
         assert canary.exists(), "the hostile kata deleted a file outside its sandbox"
+        left = sorted(p.name for p in temporary.iterdir())
+        assert not left, f"grading left {left} in its temporary folder"
     finally:
         canary.unlink(missing_ok=True)
+        shutil.rmtree(temporary, ignore_errors=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "✓ fetch_all" in proc.stdout, proc.stdout
     results = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
@@ -162,3 +175,4 @@ def test_a_submission_with_its_own_conftest_is_told_it_is_ignored(tmp_path: Path
     proc = grade(tmp_path)
     assert "ignored in the submission: 02_tasks/sitecustomize.py, conftest.py" in proc.stdout
     assert "✓ two_sleepers" in proc.stdout and "✓ fetch_all" in proc.stdout
+

@@ -28,6 +28,7 @@ else. The grader processes then run, best first:
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import functools
 import json
@@ -102,12 +103,14 @@ def _set_subreaper() -> None:
 
 
 def base() -> Path:
-    """The folder (root-owned, 0711) under which every private tree of this process lives."""
+    """The folder (root-owned, 0711) under which every private tree of this process lives,
+    removed when this process exits."""
     with _lock:
         if "dir" not in _base:
             path = Path(tempfile.mkdtemp(prefix="katas-grade-"))
             path.chmod(0o711)
             _base["dir"] = path
+            atexit.register(shutil.rmtree, path, ignore_errors=True)  # with what is left in it
             if mode() == "none":
                 _set_subreaper()
         return _base["dir"]
