@@ -19,7 +19,6 @@ from kit._internal.manifest import catalogue
 from kit._internal.paths import kata_of, resolve_target
 from kit._internal.recorder import Recorder
 from kit._internal.sandbox import sandbox, snapshot, tampered
-from kit.examples import bounded_shrinking
 from kit.kata import Kata, load
 
 
@@ -155,6 +154,8 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> object:
     handle = getattr(pyfuncitem.obj, "hypothesis", None)
     if handle is None:
         return (yield)
+    from kit.examples import bounded_shrinking  # Hypothesis: 0.25 s to import, when needed
+
     with bounded_shrinking(handle, fixtures=frozenset(pyfuncitem.fixturenames)):
         return (yield)
 

@@ -176,3 +176,20 @@ def test_a_submission_with_its_own_conftest_is_told_it_is_ignored(tmp_path: Path
     assert "ignored in the submission: 02_tasks/sitecustomize.py, conftest.py" in proc.stdout
     assert "✓ two_sleepers" in proc.stdout and "✓ fetch_all" in proc.stdout
 
+
+def test_a_grader_process_loads_only_the_plugins_it_uses(tmp_path: Path) -> None:
+    """No pytest plugin but pytest-timeout in a kit kata's grader process: not pytest-xdist or
+    pytest-asyncio (installed, so pytest would load them), and not Hypothesis for a grader
+    that draws no examples (each costs CPU time in every grader process)."""
+    (tmp_path / "01_coroutines").mkdir()
+    (tmp_path / "01_coroutines" / "hello_world.py").write_text(
+        "import sys\n\nasync def hello_world():\n"
+        "    loaded = ('xdist', 'pytest_asyncio', 'anyio', 'hypothesis', 'pytest_timeout')\n"
+        "    raise RuntimeError(sorted({m.split('.')[0] for m in sys.modules} & set(loaded)))\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "results.json"
+    proc = grade(tmp_path, "--json", str(report), names=("hello_world",))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    message = json.loads(report.read_text())["tests"][0]["message"]
+    assert "['pytest_timeout']" in message, message

@@ -31,14 +31,21 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import isolation
 from .manifest import KataInfo, catalogue
-from .paths import GRADERS, REPO, kata_of
+from .paths import GRADERS, kata_of
 
 TRACK = "extra"
 POINTS_FILE = "points.toml"
 MODULES_FILE = "katas.json"  # in graders/extra/ of the grading tree: file stem -> kata id
 CONFTEST = '"""Instructors\' extra tests: the kata fixture."""\n\nfrom kit._internal.extra_plugin import kata, pytest_runtest_call  # noqa: F401\n'  # noqa: E501
 LOOPTIME_OFF = '"-p", "no:looptime_plugin", '
+# The kit's own grader processes load the one pytest plugin they use, by name, and no other
+# (NO_AUTOLOAD in their environment): not pytest-xdist, nor a plugin that a package in the
+# venv brings (0.1 s a process). Instructors' tests are plain pytest: their processes load
+# every installed plugin, as pytest does (looptime's needs pytest-asyncio's, by its name).
+PLUGINS = ("-p", "timeout")
+NO_AUTOLOAD = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
 
 
 @dataclass(frozen=True)
@@ -145,11 +152,11 @@ def expected(entries: list[KataInfo]) -> dict[str, list[str]]:
 
 
 def _collect(extras: list[ExtraKata]) -> dict[str, list[str]]:
+    """Collect ``extras`` on a copy of graders/ without bytecode (nothing planted in
+    graders/ is read), as the grader processes will run them."""
     with tempfile.TemporaryDirectory(prefix="katas-extra-") as tmp:
         root = Path(tmp)
-        (root / "graders").mkdir()
-        shutil.copyfile(GRADERS / "conftest.py", root / "graders" / "conftest.py")
-        shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
+        isolation.copy_graders(root)
         install(list(extras), root)
         cmd = [
             *(sys.executable, "-s", "-m", "pytest", "--collect-only", "-q", "--no-header"),
@@ -157,12 +164,8 @@ def _collect(extras: list[ExtraKata]) -> dict[str, list[str]]:
             f"--rootdir={root}",
             *(str(root / "graders" / TRACK / k.source.name) for k in extras),
         ]
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(GRADERS),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONPYCACHEPREFIX": str(root / "pycache"),
-        }
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+        env.update(PYTHONPATH=str(root / "graders"), PYTHONDONTWRITEBYTECODE="1")
         proc = subprocess.run(
             cmd, cwd=root, capture_output=True, text=True, errors="replace", env=env, timeout=600
         )

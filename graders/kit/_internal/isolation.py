@@ -41,8 +41,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from .paths import GRADERS, REPO
 
@@ -142,9 +144,13 @@ class Sandbox:
         """True when the grader processes run in namespaces."""
         return self.mode in ("root", "userns")
 
-    def env(self, uid: int | None = None) -> dict[str, str]:
-        """The environment of a grader process: nothing of the grading shell but PATH."""
+    def env(
+        self, uid: int | None = None, more: Mapping[str, str] = MappingProxyType({})
+    ) -> dict[str, str]:
+        """The environment of a grader process: nothing of the grading shell but PATH, and
+        ``more``."""
         return {
+            **more,
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.root / "home"),
             "TMPDIR": str(self.tmp(uid)),
@@ -186,8 +192,11 @@ class Sandbox:
         """The temporary folder of a grader process running as ``uid``."""
         return self.root / "tmp" if uid is None else self.root / "tmp" / str(uid)
 
-    def command(self, argv: list[str], uid: int | None) -> list[str]:
-        """``argv`` wrapped so that it starts inside this sandbox as ``uid``."""
+    def command(
+        self, argv: list[str], uid: int | None, env: Mapping[str, str] = MappingProxyType({})
+    ) -> list[str]:
+        """``argv`` wrapped so that it starts inside this sandbox as ``uid``, with ``env``
+        added to its environment."""
         if not self.isolated:
             return argv
         spec = {
@@ -201,7 +210,7 @@ class Sandbox:
             "nproc": NPROC,
             "cwd": str(self.root / "home"),
             "argv": argv,
-            "env": self.env(uid),
+            "env": self.env(uid, env),
         }
         user = [] if self.mode == "root" else ["--user", "--map-root-user"]
         unshare = shutil.which("unshare") or "unshare"
@@ -217,11 +226,13 @@ class Sandbox:
             json.dumps(spec),
         ]
 
-    def popen_options(self, uid: int | None) -> dict[str, object]:
+    def popen_options(
+        self, uid: int | None, env: Mapping[str, str] = MappingProxyType({})
+    ) -> dict[str, object]:
         """How to start a grader process: its own session, and its ids when not in namespaces."""
         options: dict[str, object] = {"start_new_session": True, "cwd": str(self.root / "home")}
         if not self.isolated:
-            options["env"] = self.env(uid)
+            options["env"] = self.env(uid, env)
             if uid is not None:
                 options.update(user=uid, group=self.group, extra_groups=[])
         return options
@@ -297,12 +308,18 @@ def _orphans() -> list[int]:
     return found
 
 
-def start(cmd: list[str], box: Sandbox, **kwargs: object) -> subprocess.Popen[bytes]:
-    """Start a grader process in ``box`` as a fresh uid and remember it as live."""
+def start(
+    cmd: list[str],
+    box: Sandbox,
+    env: Mapping[str, str] = MappingProxyType({}),
+    **kwargs: object,
+) -> subprocess.Popen[bytes]:
+    """Start a grader process in ``box`` as a fresh uid, ``env`` added to its environment,
+    and remember it as live."""
     uid = box.new_uid()
     with _lock:
-        options = {**box.popen_options(uid), **kwargs}
-        proc = subprocess.Popen(box.command(cmd, uid), **options)  # type: ignore[call-overload]
+        options = {**box.popen_options(uid, env), **kwargs}
+        proc = subprocess.Popen(box.command(cmd, uid, env), **options)  # type: ignore[call-overload]
         _live.add(proc.pid)
         if uid is not None:
             _uids[proc.pid] = uid

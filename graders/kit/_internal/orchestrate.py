@@ -65,11 +65,11 @@ SUBMISSION_BUDGET = float(os.environ.get("KATAS_SUBMISSION_BUDGET", "160"))
 # arm its deadline: the reference solutions take about 25 s in all (10 s of wall time) on 2 cores.
 ARM_AFTER = float(os.environ.get("KATAS_ARM_AFTER", "150"))
 # What the kit's graders do without, in each grader process: they say what is wrong with
-# kit.fail, not bare asserts, so no assertion rewriting (it rewrote every module of pytest's
-# plugins: 0.4 s a process); kit.drawn drives Hypothesis itself, so not its pytest plugin
-# (importing all of Hypothesis: 0.25 s). Instructors' own tests (--extra-tests) are plain
-# pytest and may use both: their processes keep them.
-LEAN = ("--assert=plain", "-p", "no:hypothesispytest")
+# kit.fail, not bare asserts, so no assertion rewriting; and the only pytest plugin they
+# use is pytest-timeout (extra.NO_AUTOLOAD in their environment: see extra.PLUGINS).
+# Instructors' own tests (--extra-tests) are plain pytest and may use more: their processes
+# keep both.
+LEAN = ("--assert=plain", *extra.PLUGINS)
 END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
 OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
 
@@ -92,7 +92,9 @@ def _collect(graders: list[Path]) -> dict[str, list[str]]:
             *(str(Path(tmp) / g.relative_to(REPO)) for g in graders),
         ]
         env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
-        env.update(PYTHONPATH=str(Path(tmp) / "graders"), PYTHONDONTWRITEBYTECODE="1")
+        env.update(
+            PYTHONPATH=str(Path(tmp) / "graders"), PYTHONDONTWRITEBYTECODE="1", **extra.NO_AUTOLOAD
+        )
         proc = subprocess.run(
             cmd, cwd=tmp, capture_output=True, text=True, errors="replace", env=env, timeout=600
         )
@@ -256,6 +258,7 @@ def _start(
     os.write(key_write, key)
     os.close(key_write)
     go_read, go_write = os.pipe() if hold else (None, None)
+    instructors = any(e.id.startswith(f"{extra.TRACK}/") for e in entries)
     cmd = [
         *(sys.executable, "-s", "-m", "pytest"),
         *(str(box.root / e.grader.relative_to(REPO)) for e in entries),
@@ -265,7 +268,7 @@ def _start(
         *("-q", "--no-header", "--continue-on-collection-errors"),
         *(("--kata-fail-fast",) if FAIL_FAST else ()),
         *((f"--kata-hold={go_read}",) if go_read is not None else ()),
-        *(() if any(e.id.startswith(f"{extra.TRACK}/") for e in entries) else LEAN),
+        *(() if instructors else LEAN),
         "--tb=short" if verbose else "--tb=line",
     ]
     if verbose:
@@ -276,7 +279,13 @@ def _start(
     fds = (write, key_read) + ((go_read,) if go_read is not None else ())
     try:
         proc = isolation.start(
-            cmd, box, pass_fds=fds, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT
+            cmd,
+            box,
+            {} if instructors else extra.NO_AUTOLOAD,
+            pass_fds=fds,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     except BaseException:
         out.close()
