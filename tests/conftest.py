@@ -1,4 +1,5 @@
-"""The order in which pytest-xdist hands out test files (nox -s tests: --dist loadfile).
+"""The order in which pytest-xdist hands out test files (nox -s tests: --dist loadfile), and
+the tests that run on one Python.
 
 xdist hands out the files with the most tests first, and a worker takes its next file
 while the last two tests of its current one run. test_budgets.py and test_lingering.py
@@ -7,13 +8,23 @@ the run alone. So the first files are: the triangle (minutes), test_kit (its bus
 tests time the watchdog on a CPU shared eight ways, and must run while the other workers
 are light: test_budgets starts with the slow burn, which sleeps, and test_lingering with
 daemons that wait), test_budgets, test_lingering; then the rest in xdist's order.
+
+A test marked ``once`` is an end-to-end test of the grading parent (a gradebook of a class,
+shards merged, every solution through the scoreboard): half a minute of CPU time each, for
+code that is the same on every Python. What does differ between Pythons (the grader
+processes, the sandbox, the tamper checks) is tested on each by the triangle and the
+hostile submissions, so these run on Python 3.11 only; KATAS_ALL_SLOW=1 runs them on all.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import pytest
+
+ONCE_ON = (3, 11)
 
 FIRST = (
     "tests/test_triangle.py",
@@ -39,3 +50,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
             super()._assign_work_unit(node)
 
     return FirstFiles(config, log)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip the tests marked ``once`` on every Python but ONCE_ON (see above)."""
+    if sys.version_info[:2] == ONCE_ON or os.environ.get("KATAS_ALL_SLOW"):
+        return
+    version = ".".join(map(str, ONCE_ON))
+    skip = pytest.mark.skip(
+        reason=f"an end-to-end test of the grading parent: on Python {version} only "
+        "(KATAS_ALL_SLOW=1 runs it on every Python)"
+    )
+    for item in items:
+        if item.get_closest_marker("once"):
+            item.add_marker(skip)

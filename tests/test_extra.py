@@ -163,6 +163,7 @@ def test_extra_tests_fail_like_katas(tests_dir: Path, tmp_path: Path) -> None:
     assert stub["extra/fetch_all_repeats"]["message"].startswith("not implemented yet")
 
 
+@pytest.mark.once
 @pytest.mark.timeout(600)
 def test_the_gradebook_takes_extra_tests(tests_dir: Path, tmp_path: Path) -> None:
     subs = tmp_path / "class"

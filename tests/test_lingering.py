@@ -34,6 +34,7 @@ def test_grade_submission_blocks_or_flags_what_lingers(tmp_path: Path, kind: str
     grade_blocks_or_flags(tmp_path, kind)
 
 
+@pytest.mark.once
 @pytest.mark.timeout(900)
 def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> None:
     root = tmp_path / "class"

@@ -86,6 +86,7 @@ CLASS_KATAS = (
 )
 
 
+@pytest.mark.once
 @pytest.mark.timeout(900)
 def test_a_generated_class_gets_the_right_csv(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -44,6 +44,7 @@ def test_untouched_stubs_score_zero_with_one_line_per_kata() -> None:
     assert "\033[" not in out, "ANSI codes in output that is not a terminal"
 
 
+@pytest.mark.once  # on every Python, the triangle grades each solution the same way
 def test_solutions_copied_over_exercises_score_full_marks(tmp_path: Path) -> None:
     submission = tmp_path / "submission"
     shutil.copytree(REPO / "solutions", submission)

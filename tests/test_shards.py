@@ -64,6 +64,7 @@ def test_merge_refuses_mixed_outputs(tmp_path: Path) -> None:
             shards.merge([one, bad], tmp_path / "merged")
 
 
+@pytest.mark.once
 @pytest.mark.timeout(900)
 def test_three_shards_merged_equal_one_run(tmp_path: Path) -> None:
     # A copy of the project: the four runs must see the same graders (merge checks it).
