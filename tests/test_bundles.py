@@ -60,6 +60,7 @@ def run_autograder(zip_path: Path, root: Path, only: str) -> dict[str, object]:
     return json.loads((root / "results" / "results.json").read_text())  # type: ignore[no-any-return]
 
 
+@pytest.mark.once
 @pytest.mark.timeout(600)
 def test_run_autograder_grades_a_repository_with_exercises(
     autograder_zip: Path, tmp_path: Path
@@ -78,6 +79,7 @@ def test_run_autograder_grades_a_repository_with_exercises(
     assert "not implemented yet" in tests[1]["output"]
 
 
+@pytest.mark.once
 @pytest.mark.timeout(600)
 def test_run_autograder_grades_kata_folders_at_the_top(
     autograder_zip: Path, tmp_path: Path
@@ -94,6 +96,7 @@ def test_run_autograder_grades_kata_folders_at_the_top(
     assert isinstance(tests, list) and "SyntaxError" in tests[0]["output"]
 
 
+@pytest.mark.once
 @pytest.mark.timeout(600)
 def test_run_autograder_grades_kata_files_uploaded_on_their_own(
     autograder_zip: Path, tmp_path: Path

@@ -213,6 +213,7 @@ NEW_WRONG = {
 }
 
 
+@pytest.mark.once
 def test_adding_a_kata_takes_the_documented_files(tmp_path: Path) -> None:
     """docs/contributing.md's list of files is all a new kata needs: dev check is consistent
     after `--fix`, and the triangle grades it."""

@@ -165,6 +165,7 @@ class Watcher:
         return self.seen
 
 
+@pytest.mark.once
 def test_watch_regrades_on_save_moves_on_and_stops_cleanly(tmp_path: Path) -> None:
     target = tmp_path / "exercises"
     shutil.copytree(REPO / "exercises" / "02_tasks", target / "02_tasks")

@@ -52,6 +52,7 @@ def test_verify_graders_refuses_on_a_mismatch(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.once
 def test_gradebook_writes_csv_and_a_report_per_student(tmp_path: Path) -> None:
     subs = tmp_path / "subs"
     shutil.copytree(REPO / "solutions", subs / "ada")

@@ -32,6 +32,7 @@ def grade(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.once
 def test_untouched_stubs_score_zero_with_one_line_per_kata() -> None:
     proc = grade()
     assert proc.returncode == 0, proc.stderr
@@ -54,6 +55,7 @@ def test_solutions_copied_over_exercises_score_full_marks(tmp_path: Path) -> Non
     assert proc.returncode == 0
 
 
+@pytest.mark.once
 def test_a_subset_by_kata_and_by_track() -> None:
     proc = grade("two_sleepers", "coroutines", "--target", "solutions")
     names = re.findall(r"✓ (\w+)", proc.stdout)
