@@ -207,6 +207,15 @@ def room(kata: kit.Kata, scenario: Callable[[object, int], Awaitable[str]], what
         kit.judge(kata, main, what=what, limit=25.0, hang_hint=HANG, unclosed=UNCLOSED)
 
 
+def server_side(port: int, client: object) -> list[asyncio.Transport]:
+    """The server's open transports of the connection from ``client`` (a client's sockname)."""
+    return [
+        t
+        for t in streams.open_transports(port, peer=False)
+        if t.get_extra_info("peername") == client
+    ]
+
+
 async def join(port: int, n: int) -> list[Client]:
     """Connect ``n`` clients, one after the other."""
     return [await streams.connect(port) for _ in range(n)]
@@ -355,16 +364,7 @@ def test_a_client_that_left_is_forgotten(kata: kit.Kata) -> None:
                     return problem
                 gone = clients[0][1].get_extra_info("sockname")
                 await streams.close(clients[0][1])
-                closed = await kit.until(
-                    lambda: (
-                        not [
-                            t
-                            for t in streams.open_transports(port, peer=False)
-                            if t.get_extra_info("peername") == gone
-                        ]
-                    ),
-                    timeout=2.0,
-                )()
+                closed = await kit.until(lambda: not server_side(port, gone), timeout=2.0)()
                 if not closed:
                     return (
                         "a client closed its connection, and 2 s later the server had not closed "
@@ -422,11 +422,7 @@ def test_a_stalled_client_delays_no_one(kata: kit.Kata) -> None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(receive(), 5.0)
             here = stalled.getsockname()
-            kept = [
-                t
-                for t in streams.open_transports(port, peer=False)
-                if t.get_extra_info("peername") == here
-            ]
+            kept = server_side(port, here)
             held = max((t.get_write_buffer_size() for t in kept), default=0)
             if received < lines:
                 return (
@@ -565,11 +561,7 @@ def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
         here = stalled.getsockname()
 
         def backlog() -> int:
-            kept = streams.open_transports(port, peer=False)
-            return max(
-                (t.get_write_buffer_size() for t in kept if t.get_extra_info("peername") == here),
-                default=0,
-            )
+            return max((t.get_write_buffer_size() for t in server_side(port, here)), default=0)
 
         try:
             # Fill the kernel's buffers for the stalled client until the server holds some
@@ -591,16 +583,7 @@ def test_stop_with_a_stalled_client(kata: kit.Kata) -> None:
                     "with writer.transport.abort()."
                 )
             held = backlog()
-            ended = await kit.until(
-                lambda: (
-                    not [
-                        t
-                        for t in streams.open_transports(port, peer=False)
-                        if t.get_extra_info("peername") == here
-                    ]
-                ),
-                timeout=2.0,
-            )()
+            ended = await kit.until(lambda: not server_side(port, here), timeout=2.0)()
             if not ended:
                 return (
                     "stop() returned, but 2 s later the connection of a client that never "
