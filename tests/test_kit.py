@@ -676,25 +676,18 @@ def test_every_list_fails(items):
 """
 
 
-def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_path: Path) -> None:
-    """The graders' conftest bounds the shrinking of a grader's own @given check as
-    kit.drawn does (fetch_many's took 88 calls, 16 s, past 30 s on a loaded machine)."""
+def run_with_graders_conftest(
+    tmp_path: Path, source: str, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """pytest on ``source``, written as tmp_path/99_test/test_sample.py, with the graders'
+    conftest loaded and tmp_path as the target."""
     grader = tmp_path / "99_test" / "test_sample.py"
     grader.parent.mkdir()
-    grader.write_text(OWN_GIVEN_CHECK, encoding="utf-8")
-    run = subprocess.run(
+    grader.write_text(source, encoding="utf-8")
+    return subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pytest",
-            str(grader),
-            "-p",
-            "conftest",
-            f"--target={tmp_path}",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--tb=short",
+            *(sys.executable, "-m", "pytest", str(grader), "-p", "conftest"),
+            *(f"--target={tmp_path}", "-q", "-p", "no:cacheprovider", *options),
         ],
         cwd=tmp_path,
         env={**os.environ, "PYTHONPATH": str(REPO / "graders")},
@@ -702,7 +695,13 @@ def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_pat
         text=True,
         timeout=120,
     )
-    calls = (grader.parent / "calls.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_graders_own_given_check_shrinks_for_a_bounded_number_of_calls(tmp_path: Path) -> None:
+    """The graders' conftest bounds the shrinking of a grader's own @given check as
+    kit.drawn does (fetch_many's took 88 calls, 16 s, past 30 s on a loaded machine)."""
+    run = run_with_graders_conftest(tmp_path, OWN_GIVEN_CHECK, "--tb=short")
+    calls = (tmp_path / "99_test" / "calls.txt").read_text(encoding="utf-8").splitlines()
     assert run.returncode == 1, run.stdout + run.stderr
     assert len(calls) == 1 + SHRINK_CALLS, run.stdout
     smallest = min(reversed(calls), key=len)
@@ -773,30 +772,9 @@ def test_a_grader_process_started_with_sigint_ignored_does_not_pass_it_on(tmp_pa
     """A grader process started from a shell's background job inherits SIGINT ignored; the
     graders' conftest gives it a handler, so the children that code under grading starts
     (here `sleep`, signalled at once, before any start-up code of its own) stop on SIGINT."""
-    grader = tmp_path / "99_test" / "test_sample.py"
-    grader.parent.mkdir()
-    grader.write_text(SIGINT_CHECK, encoding="utf-8")
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                str(grader),
-                "-p",
-                "conftest",
-                f"--target={tmp_path}",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-            ],
-            cwd=tmp_path,
-            env={**os.environ, "PYTHONPATH": str(REPO / "graders")},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        run = run_with_graders_conftest(tmp_path, SIGINT_CHECK)
     finally:
         signal.signal(signal.SIGINT, previous)
     assert run.returncode == 0, run.stdout + run.stderr
