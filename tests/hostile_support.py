@@ -45,6 +45,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "shadows_builtins": ("test_two_sleepers: abs", "sys.modules"),
     "clears_checks": ("(what kit.running.CHECKS holds)", "sys.modules"),
     "patches_loop_class": ("took 15 s of loop time", None),
+    "rewrites_the_graders": ("ended early (exit code 1)", "os._exit"),
 }
 # What tests/hostile's daemons carry in their command lines. A test gives its own daemons a
 # name of their own (own_mark()): test files run side by side, and one test's daemons,
@@ -107,10 +108,10 @@ def daemons_left(name: str = MARK) -> list[str]:
     return found
 
 
-def grade_blocks_or_flags(tmp_path: Path, kind: str) -> None:
-    """``grade --submission`` of the attack ``kind``: its kata fails with its sentence or
-    flags, the output and reports are clean, and neither a classmate's folder nor the
-    reports change afterwards."""
+def grade_blocks_or_flags(tmp_path: Path, kind: str, env: dict[str, str] | None = None) -> None:
+    """``grade --submission`` of the attack ``kind`` (``env`` added to its environment): its
+    kata fails with its sentence or flags, the output and reports are clean, and neither a
+    classmate's folder nor the reports change afterwards."""
     sentence, flag = KINDS[kind]
     victim = student(tmp_path / "class" / "katas-victim-alice", None)
     before = digest(victim)
@@ -119,10 +120,11 @@ def grade_blocks_or_flags(tmp_path: Path, kind: str) -> None:
     reports = tmp_path / "katas-victim-reports"
     report, junit = reports / "results.json", reports / "junit.xml"
     proc = run_kit(
-        [
-            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+        [  # one grader process: a kata that ends it is graded again, alone, in a fresh one
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory), "--jobs", "1"),
             *("--json", str(report), "--junit", str(junit)),
-        ]
+        ],
+        env,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     written = report.read_bytes(), junit.read_bytes()

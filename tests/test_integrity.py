@@ -289,6 +289,15 @@ def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
     assert out.decode().splitlines() == [f"-1 {errno.EPERM}", "[]"], out
 
 
+@pytest.mark.timeout(400)
+@pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")
+def test_in_a_user_namespace_the_graders_copy_is_read_only(tmp_path: Path) -> None:
+    """Grading as an ordinary user, a submission runs as that user, who owns the grading
+    tree's copy of the graders: a kata that rewrote it and then ended its process would
+    be graded again by what it wrote (attack 23)."""
+    grade_blocks_or_flags(tmp_path, "rewrites_the_graders", {"KATAS_ISOLATION": "userns"})
+
+
 @needs_namespaces
 def test_nothing_outlives_its_grader_process(tmp_path: Path) -> None:
     box = isolation.sandbox(student(tmp_path / "alice", None))

@@ -15,8 +15,9 @@ else. The grader processes then run, best first:
   one of the same submission, still grading its track.
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
   namespace, as the grading user (so files that user can write outside the hidden folders
-  stay writable), with every capability dropped: the namespace's root could otherwise
-  unmount what hides the other folders.
+  stay writable, but for the private tree's graders and settings, mounted read-only), with
+  every capability dropped: the namespace's root could otherwise unmount what hides the
+  other folders, or make the graders writable again.
 - ``none``: a plain process in its own session (as root: as an unprivileged uid of its own
   when that uid can reach Python; never in a user namespace, where uid 0 keeps its power
   over the host's files); this process is a child subreaper and kills what is left after
@@ -62,7 +63,8 @@ TMP_SIZE = "256m"
 SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
-    "ordinary process that could read other folders and reach the network"
+    "ordinary process that could read other folders, reach the network and change the "
+    "graders its later grader processes loaded: grade untrusted code where namespaces work"
 )
 
 _lock = threading.Lock()
@@ -202,6 +204,7 @@ class Sandbox:
         spec = {
             "hide": self.hide,
             "expose": _exposed(),
+            "readonly": [str(self.root / "graders"), str(self.root / "pyproject.toml")],
             "stage": str(self.root / "stage"),
             "tmp": str(self.tmp(uid)),
             "tmp_size": TMP_SIZE,
@@ -451,7 +454,9 @@ def _draw_id() -> int:
 
 # Runs as root inside the new namespaces (python -I -S): hide folders under empty read-only
 # mounts, bring up loopback, give the process a tmpfs of its own as its temporary folder,
-# drop to the submission's uid, and exec the grader process.
+# make the private copy of the graders read-only (in a user namespace the process runs as
+# the grading user, who owns it: the next grader process of the submission would load what
+# it wrote there), drop to the submission's uid, and exec the grader process.
 BOOT = r"""
 import ctypes, fcntl, json, os, resource, socket, struct, sys
 spec = json.loads(sys.argv[1])
@@ -483,6 +488,13 @@ for i, (blocked, paths) in enumerate(spec["expose"]):
         os.makedirs(path, exist_ok=True)
         libc.mount(stage.encode(), path.encode(), None, 4096 | 16384, None)
     libc.mount(None, blocked.encode(), None, 32 | 1 | 2 | 4, None)
+for path in spec["readonly"]:
+    flags = os.statvfs(path).f_flag  # a remount keeps nosuid, nodev, noexec and the atime flags
+    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
+    if libc.mount(path.encode(), path.encode(), None, 4096, None) or libc.mount(
+        None, path.encode(), None, 32 | 4096 | 1 | keep, None
+    ):
+        fail(f"cannot make {path} read-only")
 uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
