@@ -17,6 +17,7 @@ the kit's modules and that check's grader, and of every grader once a kata's las
 from __future__ import annotations
 
 import builtins
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,17 +39,27 @@ _BUILTINS = frozenset(n for n in vars(builtins) if n[:2] != "__")  # names a mod
 
 
 def grading_modules(root: Path) -> list[ModuleType]:
-    """The modules loaded from files under ``root``, but kata modules (``kata_*``)."""
+    """The modules loaded from files under ``root``, but kata modules (``kata_*``). Each
+    folder is resolved once (a grader process holds about 900 modules from about 150
+    folders: resolving every file's path took 0.1 s), a file itself only when it is a link."""
     found: list[ModuleType] = []
+    inside: dict[str, bool] = {}  # folder -> whether it resolves to one under ``root``
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
         if not path or name.startswith("kata_"):
             continue
         try:
-            inside = Path(path).resolve().is_relative_to(root)
-        except (OSError, ValueError):
+            path = os.fspath(path)
+            if os.path.islink(path):
+                within = Path(path).resolve().is_relative_to(root)
+            else:
+                folder = os.path.dirname(os.path.abspath(path))
+                if folder not in inside:
+                    inside[folder] = Path(folder).resolve().is_relative_to(root)
+                within = inside[folder]
+        except (OSError, ValueError, TypeError):
             continue
-        if inside:
+        if within:
             found.append(module)
     return found
 
