@@ -12,7 +12,9 @@ test_lingering.py. What they share is in hostile_support.py.
 from __future__ import annotations
 
 import errno
+import importlib.util
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -186,12 +188,45 @@ def test_grade_refuses_a_digest_it_does_not_match(tmp_path: Path) -> None:
     assert proc.returncode == 3 and "not 00ff" in proc.stderr, proc.stderr
 
 
-def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
-    """The private graders hold no bytecode, none is written, and a grader process that
-    could write into them (no uid of its own) reads bytecode from elsewhere."""
+def _bytecode_of_its_source(graders: Path) -> list[str]:
+    """The modules under ``graders`` whose bytecode is missing or not of their source."""
+    tag = sys.implementation.cache_tag
+    wrong = []
+    for module in graders.rglob("*.py"):
+        pyc = module.parent / "__pycache__" / f"{module.stem}.{tag}.pyc"
+        header = pyc.read_bytes()[:16] if pyc.is_file() else b""
+        if header[8:] != importlib.util.source_hash(module.read_bytes()):
+            wrong.append(str(module.relative_to(graders)))
+    return wrong
+
+
+def test_grading_reads_no_bytecode_from_graders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytecode planted in graders/ (with the hash of its source) is not copied: the
+    private graders hold bytecode compiled by the grading process from their own source,
+    none is written, and a grader process that could write into them (no uid of its own)
+    reads bytecode from elsewhere."""
+    graders = tmp_path / "graders"
+    shutil.copytree(REPO / "graders", graders, ignore=shutil.ignore_patterns("__pycache__"))
+    source = (graders / "kit" / "outcomes.py").read_bytes()
+    planted = graders / "kit" / "__pycache__" / f"outcomes.{sys.implementation.cache_tag}.pyc"
+    planted.parent.mkdir()
+    header = importlib.util.MAGIC_NUMBER + (0b11).to_bytes(4, "little")
+    planted.write_bytes(
+        header
+        + importlib.util.source_hash(source)
+        + marshal.dumps(compile("PLANTED = 1", "x", "exec"))
+    )
+    monkeypatch.setattr(isolation, "GRADERS", graders)
     box = isolation.sandbox(student(tmp_path / "alice", None))
     try:
-        assert not list((box.root / "graders").rglob("__pycache__"))
+        copy = box.root / "graders"
+        assert _bytecode_of_its_source(copy) == []
+        env = {k: v for k, v in box.env().items() if k != "PYTHONPYCACHEPREFIX"}
+        probe = "import kit.outcomes as m; print(hasattr(m, 'PLANTED'))"
+        run = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        assert run.stdout == "False\n", run.stderr
         env = box.env()
         assert env["PYTHONDONTWRITEBYTECODE"] == "1"
         assert env["PYTHONHASHSEED"] == "0"  # the same code, the same grade
@@ -200,8 +235,8 @@ def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
             assert not prefix.is_relative_to(box.root / "graders")
         else:  # its own uid cannot write the root-owned copy: site-packages' bytecode is used
             assert "PYTHONPYCACHEPREFIX" not in env
-            assert (box.root / "graders").stat().st_uid != box.group
-            assert not (box.root / "graders").stat().st_mode & 0o022
+            assert copy.stat().st_uid != box.group
+            assert not copy.stat().st_mode & 0o022
     finally:
         box.remove()
 
@@ -209,15 +244,15 @@ def test_grading_reads_no_bytecode_from_graders(tmp_path: Path) -> None:
 def test_the_clean_collection_reads_no_bytecode_from_graders(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The collection that says which checks must pass runs on a copy of graders/ with no
-    bytecode in it and writes none, and finds every kata's checks."""
+    """The collection that says which checks must pass runs on a copy of graders/ with the
+    bytecode of its own source only, writes none, and finds every kata's checks."""
     seen: dict[str, object] = {}
     run = subprocess.run
 
     def spy(cmd: list[str], **options: object) -> subprocess.CompletedProcess[str]:
         copy = Path(str(options["cwd"]))
         seen.update(cwd=copy, cmd=cmd, env=options["env"])
-        seen["bytecode"] = list((copy / "graders").rglob("__pycache__"))
+        seen["bytecode"] = _bytecode_of_its_source(copy / "graders")
         return run(cmd, **options)  # type: ignore[call-overload, no-any-return]
 
     monkeypatch.setattr(orchestrate.subprocess, "run", spy)

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from kit._internal import isolation
 from kit._internal import sandbox as guard
 from kit._internal.paths import REPO
 
@@ -193,3 +194,22 @@ def test_a_grader_process_loads_only_the_plugins_it_uses(tmp_path: Path) -> None
     assert proc.returncode == 0, proc.stderr[-2000:]
     message = json.loads(report.read_text())["tests"][0]["message"]
     assert "['pytest_timeout']" in message, message
+
+
+def test_a_grading_copy_loads_the_bytecode_compiled_for_it_while_its_source_matches(
+    tmp_path: Path,
+) -> None:
+    """The grading process compiles the graders once and gives each private copy that
+    bytecode (checked against the source's hash): a grader process does not compile the
+    kit again, and never runs bytecode of a source that changed."""
+    isolation.copy_graders(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+    env.update(PYTHONPATH=str(tmp_path / "graders"), PYTHONDONTWRITEBYTECODE="1")
+    module = tmp_path / "graders" / "kit" / "outcomes.py"
+    pyc = module.parent / "__pycache__" / f"outcomes.{sys.implementation.cache_tag}.pyc"
+    check = [sys.executable, "-v", "-c", "import kit.outcomes as m; print(hasattr(m, 'EDITED'))"]
+    proc = subprocess.run(check, env=env, capture_output=True, text=True, timeout=60)
+    assert f"{pyc} matches {module}" in proc.stderr and proc.stdout == "False\n"
+    module.write_text(module.read_text(encoding="utf-8") + "\nEDITED = 1\n", encoding="utf-8")
+    proc = subprocess.run(check, env=env, capture_output=True, text=True, timeout=60)
+    assert f"{pyc} matches" not in proc.stderr and proc.stdout == "True\n"
