@@ -70,7 +70,7 @@ def variants(kata: str) -> list[Variant]:
 
 
 # Katas graded in one pytest process, and processes at a time. Most of a wrong answer's time
-# is spent waiting (real clocks, subprocesses), so two processes per core; a whole round (48
+# is spent waiting (real clocks, subprocesses), so three processes per core; a whole round (48
 # katas) a process, since each process costs about 0.4 s of CPU time to start and rounds are
 # at least as many as one kata's variants (41 rounds, 41 processes; 16 katas a process made
 # 80). Measured on 2 cores, the whole triangle (601 files): 8 katas and 2 processes took
@@ -78,9 +78,12 @@ def variants(kata: str) -> list[Variant]:
 # could take over 0.3 s of real time for want of a CPU, and a wrong answer was once told
 # "blocked the event loop" instead of its mistake. On 2026-12-01 (957 files): 16 katas a
 # process, 174 s and 219 s of CPU time; a round a process (and the kit's cheaper gc and
-# tamper looks), 145 s and 136 s.
+# tamper looks), 145 s and 136 s. Three processes per core cost 55 s more CPU time in the
+# suite then; once grader processes had the parent's bytecode and a failed kata's checks no
+# reports (1,087 files, 3.12), they took the triangle from 234 s to 191 s (288 s and 293 s
+# of CPU time) and `nox -s tests` from 305 s and 332 s to 256 s and 290 s.
 CHUNK = 48
-JOBS_PER_CORE = 2
+JOBS_PER_CORE = 3
 
 
 def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRecord]]]:
