@@ -121,6 +121,18 @@ def test_records_after_the_end_do_not_count() -> None:
     assert "after the grader process had ended" in _verdict(batch)[1]
 
 
+def test_garbage_after_the_end_is_noted_not_judged() -> None:
+    """An atexit handler of a later kata writes garbage on every fd: the katas whose checks
+    all passed before the end keep their grade (the garbage is noted); before the end,
+    garbage fails the kata that was running."""
+    ok = [_message(1, "record", _record(CHECKS[0])), _message(2, "record", _record(CHECKS[1]))]
+    batch = _judged(*ok, _message(3, "end", None), Message(0.0, None))
+    assert batch.noise and not batch.forged and not batch.late
+    assert _verdict(batch)[0] is Status.PASS
+    batch = _judged(ok[0], Message(0.0, None), _message(2, "record", _record(CHECKS[1])))
+    assert "not the grader's" in _verdict(batch)[1]
+
+
 def test_a_failure_decides_and_later_skips_are_the_kits() -> None:
     failed = _record(CHECKS[0], "failed")
     failed["message"] = "took 0 s"

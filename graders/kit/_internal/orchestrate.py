@@ -187,7 +187,8 @@ class Batch:
     over_budget: str | None = None  # the kata killed for running past KATA_BUDGET
     out_of_time: bool = False  # killed at the grade() call's deadline
     forged: set[str] = field(default_factory=set)  # katas during which a bad message came
-    late: bool = False  # a message came after the end, or after the process ended
+    late: bool = False  # a signed message came after the end
+    noise: bool = False  # an unsigned or out-of-order message came after the end
     left: list[int] = field(default_factory=list)  # processes found alive after the end
     tampered: str | None = None  # the kata after whose report the process was ended
 
@@ -399,12 +400,18 @@ def _watch(
 
 def _judge(batch: Batch, messages: list[Message]) -> None:
     """Accept the messages that are signed, in sequence and before the session's end; note
-    the rest. (Nothing can write once the process has ended: what it started is killed.)"""
+    the rest. A bad message fails the kata that was running; after the end, when every
+    kata's outcome is in, it only is noted (an atexit handler of one kata must not fail
+    the katas graded before it). Nothing can write once the process has ended: what it
+    started is killed."""
     seq, current = 0, None
     for m in messages:
         data = m.data
         if data is None or data.get("seq") != seq + 1:
-            batch.forged.add(current or "")
+            if batch.ended:
+                batch.noise = True
+            else:
+                batch.forged.add(current or "")
             continue
         seq += 1
         if batch.ended:
@@ -640,6 +647,10 @@ def _note(batch: Batch, seen: dict[str, list[str]]) -> None:
         )
     if batch.late:
         seen.setdefault(kata, []).append("a signed report came after the session ended")
+    if batch.noise:
+        seen.setdefault(kata, []).append(
+            "unsigned or out-of-order messages on the result pipe after the session ended"
+        )
     if batch.forged:
         seen.setdefault(kata, []).append("unsigned or out-of-order messages on the result pipe")
 
