@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "clears_checks": ("(what kit.running.CHECKS holds)", "sys.modules"),
     "patches_loop_class": ("took 15 s of loop time", None),
     "rewrites_the_graders": ("ended early (exit code 1)", "os._exit"),
+    "plants_modules": ("ended early (exit code 1)", "os._exit"),
 }
 # What tests/hostile's daemons carry in their command lines. A test gives its own daemons a
 # name of their own (own_mark()): test files run side by side, and one test's daemons,
@@ -132,6 +133,8 @@ def grade_blocks_or_flags(tmp_path: Path, kind: str, env: dict[str, str] | None 
     tests = {t["name"].split(" ")[0]: t for t in results["tests"]}
     hostile = tests["02_tasks/two_sleepers"]
     assert hostile["status"] != "pass" and hostile["score"] == 0, hostile
+    honest = tests["02_tasks/fetch_all"]  # the reference, graded beside it or after it
+    assert honest["status"] == "pass", honest
     if sentence and (ISOLATED or kind != "copies_reference"):
         assert sentence in hostile["message"], hostile["message"]
     if flag:

@@ -293,19 +293,31 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         "    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
         "except OSError as exc:\n"
         "    print('blocked', exc.errno)\n"
-        "tmp = os.environ['TMPDIR']\n"
-        "print([m.split()[2] for m in open('/proc/self/mounts') if m.split()[1] == tmp])\n"
+        "mounts = {m.split()[1]: m.split()[2] for m in open('/proc/self/mounts')}\n"
+        "print([mounts.get(os.environ['TMPDIR']), mounts.get(os.getcwd())])\n"
+        "for path in ['conftest.py', 'graders/conftest.py', 'graders/kit/x.py', 'home/../x']:\n"
+        "    try:\n"
+        f"        open(os.path.join({str(box.root)!r}, path), 'a').close()\n"
+        "        print('wrote', path)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        f"open({str(box.target / '02_tasks' / 'new.txt')!r}, 'w').close()\n"
+        "open('in-home.txt', 'w').close()\n"
+        "print('done')\n"
     )
     try:
         proc = isolation.start([sys.executable, "-c", probe], box, stdout=subprocess.PIPE)
         out, _ = proc.communicate(timeout=60)
+        home = list((box.root / "home").iterdir())
     finally:
         box.remove()
     lines = out.decode().splitlines()
     assert lines[0] == "[]" and lines[1] == "False", lines
     assert (lines[2] != "0") == (os.geteuid() == 0), lines
     assert lines[3].startswith("blocked"), lines
-    assert lines[4] == "['tmpfs']", lines  # a temporary folder of its own, in memory
+    # a temporary folder and a home (its working folder) of its own, in memory, gone with it
+    assert lines[4] == "['tmpfs', 'tmpfs']" and home == [], (lines, home)
+    assert lines[5:] == ["done"], lines  # nothing written in the tree but the submission
 
 
 USER_NAMESPACES = shutil.which("unshare") is not None and isolation._works(
@@ -338,11 +350,12 @@ def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
 
 @pytest.mark.timeout(400)
 @pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")
-def test_in_a_user_namespace_the_graders_copy_is_read_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["rewrites_the_graders", "plants_modules"])
+def test_in_a_user_namespace_the_grading_tree_is_read_only(tmp_path: Path, kind: str) -> None:
     """Grading as an ordinary user, a submission runs as that user, who owns the grading
-    tree's copy of the graders: a kata that rewrote it and then ended its process would
-    be graded again by what it wrote (attack 23)."""
-    grade_blocks_or_flags(tmp_path, "rewrites_the_graders", {"KATAS_ISOLATION": "userns"})
+    tree: a kata that wrote graders or a conftest.py there, then ended its process, would be
+    graded again by what it wrote (attacks 23 and 24)."""
+    grade_blocks_or_flags(tmp_path, kind, {"KATAS_ISOLATION": "userns"})
 
 
 @needs_namespaces

@@ -9,20 +9,23 @@ else. The grader processes then run, best first:
   call, that owns the private copy), with ``no_new_privs``. The project's other folders
   (solutions/, tests/, .git...), the folder of submissions and other grading trees are
   hidden under empty read-only mounts; the network has loopback only; its temporary
-  folder is a tmpfs of its own (TMP_SIZE), gone with it; when the grader
+  folder and its home (its working folder) are tmpfs of its own (TMP_SIZE), gone with it;
+  the private tree is read-only to it but for the copy of the submission (nothing it
+  writes there is loaded by the next grader process of the submission); when the grader
   process ends, the kernel kills everything it started, ``setsid`` daemons included. A uid
   per process, not per submission: the cleanup after one process must not kill another
   one of the same submission, still grading its track.
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
   namespace, as the grading user (so files that user can write outside the hidden folders
-  stay writable, but for the private tree's graders and settings, mounted read-only), with
-  every capability dropped: the namespace's root could otherwise unmount what hides the
-  other folders, or make the graders writable again.
+  and the private tree stay writable), with every capability dropped: the namespace's root
+  could otherwise unmount what hides the other folders, or make the tree writable again.
 - ``none``: a plain process in its own session (as root: as an unprivileged uid of its own
   when that uid can reach Python; never in a user namespace, where uid 0 keeps its power
   over the host's files); this process is a child subreaper and kills what is left after
   each grader process.
-  No folder is hidden and the network is not cut: the scoreboard says so.
+  No folder is hidden, the network is not cut, and without a uid of its own a grader
+  process may write the private tree (its working folder is kept off ``sys.path``, but
+  a ``conftest.py`` it writes there is loaded by the next one): the scoreboard says so.
 
 ``KATAS_ISOLATION`` (root, userns or none) forces a mode, for tests.
 """
@@ -270,7 +273,9 @@ class Sandbox:
         spec = {
             "hide": self.hide,
             "expose": _exposed(),
-            "readonly": [str(self.root / "graders"), str(self.root / "pyproject.toml")],
+            "root": str(self.root),
+            "home": str(self.root / "home"),
+            "writable": [str(self.target)],
             "stage": str(self.root / "stage"),
             "tmp": str(self.tmp(uid)),
             "tmp_size": TMP_SIZE,
@@ -519,10 +524,11 @@ def _draw_id() -> int:
 
 
 # Runs as root inside the new namespaces (python -I -S): hide folders under empty read-only
-# mounts, bring up loopback, give the process a tmpfs of its own as its temporary folder,
-# make the private copy of the graders read-only (in a user namespace the process runs as
-# the grading user, who owns it: the next grader process of the submission would load what
-# it wrote there), drop to the submission's uid, and exec the grader process.
+# mounts, bring up loopback, give the process a tmpfs of its own as its temporary folder and
+# another as its home (its working folder), make the private tree read-only but for the copy
+# of the submission (in a user namespace the process runs as the grading user, who owns the
+# tree: the next grader process of the submission would load a conftest.py or graders
+# written there), drop to the submission's uid, and exec the grader process.
 BOOT = r"""
 import ctypes, fcntl, json, os, resource, socket, struct, sys
 spec = json.loads(sys.argv[1])
@@ -554,13 +560,19 @@ for i, (blocked, paths) in enumerate(spec["expose"]):
         os.makedirs(path, exist_ok=True)
         libc.mount(stage.encode(), path.encode(), None, 4096 | 16384, None)
     libc.mount(None, blocked.encode(), None, 32 | 1 | 2 | 4, None)
-for path in spec["readonly"]:
-    flags = os.statvfs(path).f_flag  # a remount keeps nosuid, nodev, noexec and the atime flags
-    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
-    if libc.mount(path.encode(), path.encode(), None, 4096, None) or libc.mount(
-        None, path.encode(), None, 32 | 4096 | 1 | keep, None
-    ):
-        fail(f"cannot make {path} read-only")
+home = f"size=16m,mode=0700{owner}".encode()
+if libc.mount(b"none", spec["home"].encode(), b"tmpfs", 2 | 4, home):
+    fail(f"cannot mount a tmpfs on {spec['home']}")
+for path in spec["writable"]:  # a mount of its own, left writable under the read-only tree
+    if libc.mount(path.encode(), path.encode(), None, 4096, None):
+        fail(f"cannot bind {path}")
+root = spec["root"].encode()
+flags = os.statvfs(root).f_flag  # a remount keeps nosuid, nodev, noexec and the atime flags
+keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
+if libc.mount(root, root, None, 4096 | 16384, None) or libc.mount(
+    None, root, None, 32 | 4096 | 1 | keep, None
+):
+    fail(f"cannot make {spec['root']} read-only")
 uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))

@@ -261,7 +261,8 @@ def _start(
     go_read, go_write = os.pipe() if hold else (None, None)
     instructors = any(e.id.startswith(f"{extra.TRACK}/") for e in entries)
     cmd = [
-        *(sys.executable, "-s", "-m", "pytest"),
+        # -P: no module from its working folder (where an earlier process may have written)
+        *(sys.executable, "-s", "-P", "-m", "pytest"),
         *(str(box.root / e.grader.relative_to(REPO)) for e in entries),
         *(f"--rootdir={box.root}", "-c", str(box.root / "pyproject.toml")),
         *(f"--target={box.target}", f"--kata-channel={write},{key_read}"),
