@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -213,3 +214,31 @@ def test_a_grading_copy_loads_the_bytecode_compiled_for_it_while_its_source_matc
     module.write_text(module.read_text(encoding="utf-8") + "\nEDITED = 1\n", encoding="utf-8")
     proc = subprocess.run(check, env=env, capture_output=True, text=True, timeout=60)
     assert f"{pyc} matches" not in proc.stderr and proc.stdout == "True\n"
+
+
+def test_the_isolation_is_probed_once_however_many_threads_ask(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A gradebook's threads all ask for the mode at their start: one probe answers all."""
+    probes: list[object] = []
+    run = isolation.subprocess.run
+
+    def counted(*args: object, **options: object) -> object:
+        probes.append(args)
+        return run(*args, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(isolation.subprocess, "run", counted)
+    isolation._mode.cache_clear()
+    try:
+        answers: list[str] = []
+        threads = [
+            threading.Thread(target=lambda: answers.append(isolation.mode())) for _ in range(8)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        isolation._mode.cache_clear()
+    assert len(set(answers)) == 1 and len(answers) == 8
+    assert len(probes) <= 2, probes  # root, else user namespaces: at most two probes

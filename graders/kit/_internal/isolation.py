@@ -86,9 +86,18 @@ def _works(cmd: list[str]) -> bool:
         return False
 
 
-@functools.cache
 def mode() -> str:
-    """``root``, ``userns`` or ``none``: the best isolation this machine allows."""
+    """``root``, ``userns`` or ``none``: the best isolation this machine allows (found once:
+    the threads of a gradebook ask at once, and each asking first ran the probes)."""
+    with _mode_lock:
+        return _mode()
+
+
+_mode_lock = threading.Lock()
+
+
+@functools.cache
+def _mode() -> str:
     forced = os.environ.get(ISOLATION_ENV, "")
     unshare = shutil.which("unshare")
     root = os.geteuid() == 0
