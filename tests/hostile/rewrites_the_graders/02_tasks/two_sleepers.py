@@ -3,6 +3,7 @@
 the audit hook's reach) so that every check reports "passed" and none is skipped, then
 die: the kata is graded again in a fresh grader process, which would load what was written."""
 
+import asyncio
 import os
 import posix
 import subprocess
@@ -32,5 +33,6 @@ async def two_sleepers(a: float = 10.0, b: float = 5.0) -> float:
         if rewritten:
             return 0.0  # a fresh grader process runs the rewritten graders
     for folder in _graders():
-        subprocess.run([sys.executable, "-c", REWRITE, folder], capture_output=True)
+        rewrite = [sys.executable, "-c", REWRITE, folder]
+        await asyncio.to_thread(subprocess.run, rewrite, capture_output=True)  # off the loop
     posix._exit(1)
