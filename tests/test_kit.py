@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib.util
 import os
 import re
 import signal
@@ -657,6 +658,37 @@ def test_a_timeout_ends_the_search_at_once() -> None:
     with pytest.raises(Failed, match=r"^Timeout \(>30\.0s\) from pytest-timeout\.$"):
         check()
     assert len(calls) == 3
+
+
+def test_drawn_inputs_do_not_depend_on_the_constants_of_the_code_under_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hypothesis draws, now and then, a constant found in the source of "local" modules,
+    the learner's among them: a submission could then steer the drawn inputs (away from its
+    bug) by the numbers it defines. In a grader, the same check draws the same inputs
+    whatever the code under test holds."""
+
+    def draws() -> list[int]:
+        seen: list[int] = []
+
+        @kit.drawn(st.lists(st.integers(-(10**6), 10**6)), max_examples=100)
+        def check(items: list[int]) -> None:
+            seen.extend(items)
+
+        check()
+        return seen
+
+    before = draws()
+    source = tmp_path / "steering.py"
+    source.write_text("".join(f"N{i} = {7_777 + 101 * i}\n" for i in range(200)))
+    spec = importlib.util.spec_from_file_location("steering", source)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setitem(sys.modules, "steering", module)
+    after = draws()
+    assert not {7_777 + 101 * i for i in range(200)} & set(after)
+    assert after == before
 
 
 OWN_GIVEN_CHECK = """

@@ -12,6 +12,12 @@ not Hypothesis's own objects (one grader took 45 s instead of 1 s).
 ``grader_settings(max_examples)`` gives the same settings to a grader's own ``@given``
 checks (those that need pytest fixtures); the graders' conftest bounds their shrinking the
 same way, through ``bounded_shrinking``.
+
+Hypothesis (6.170, pinned in graders/requirements.lock) also draws, now and then, a constant
+from the source of the "local" modules loaded: the learner's module is one, so a submission
+could steer the drawn inputs by the numbers it defines, and two equal programs could be
+tried on different inputs. Importing this module turns that off for the grader process: the
+same check draws the same inputs, whatever the code under test holds.
 """
 
 from __future__ import annotations
@@ -26,6 +32,21 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .outcomes import fail
+
+
+def _no_local_constants() -> None:
+    """Let Hypothesis draw no constant from the source of the modules loaded (see above)."""
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # a Hypothesis from before local constants
+        return
+    if hasattr(providers, "_get_local_constants"):
+        none = Constants()
+        providers._get_local_constants = lambda: none
+
+
+_no_local_constants()
 
 
 class _Enough(BaseException):
