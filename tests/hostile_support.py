@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -47,6 +48,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "patches_loop_class": ("took 15 s of loop time", None),
     "rewrites_the_graders": ("ended early (exit code 1)", "os._exit"),
     "plants_modules": ("ended early (exit code 1)", "os._exit"),
+    "writes_python": ("ended early (exit code 1)", "os._exit"),
 }
 # What tests/hostile's daemons carry in their command lines. A test gives its own daemons a
 # name of their own (own_mark()): test files run side by side, and one test's daemons,
@@ -109,6 +111,22 @@ def daemons_left(name: str = MARK) -> list[str]:
     return found
 
 
+def planted_in_python() -> list[str]:
+    """The files that writes_python plants in the Python that grades (this one) and that
+    are there; each is removed, so that the machine is left clean whatever happened."""
+    paths = sysconfig.get_paths()
+    found = []
+    for path in (
+        Path(paths["purelib"]) / "katas-victim-planted.pth",
+        Path(paths["stdlib"]) / "katas_victim_planted.py",
+        Path(sys.prefix).parent / "katas-victim-planted",
+    ):
+        if path.exists():
+            found.append(str(path))
+            path.unlink()
+    return found
+
+
 def grade_blocks_or_flags(tmp_path: Path, kind: str, env: dict[str, str] | None = None) -> None:
     """``grade --submission`` of the attack ``kind`` (``env`` added to its environment): its
     kata fails with its sentence or flags, the output and reports are clean, and neither a
@@ -145,5 +163,6 @@ def grade_blocks_or_flags(tmp_path: Path, kind: str, env: dict[str, str] | None 
         time.sleep(4)  # a daemon that survived would strike now
     assert digest(victim) == before, "a classmate's folder was changed"
     assert (report.read_bytes(), junit.read_bytes()) == written, "the reports were rewritten"
+    assert not planted_in_python(), "the Python that grades was written to"
     if ISOLATED:
         assert not daemons_left(mark)

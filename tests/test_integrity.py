@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 import uuid
 from pathlib import Path
@@ -283,7 +284,11 @@ def test_the_clean_collection_reads_no_bytecode_from_graders(
 
 @needs_namespaces
 def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
+    """Nor can a grader process write the project or Python's folders (where a later
+    process would run what it wrote), as a uid of its own or in a user namespace."""
     box = isolation.sandbox(student(tmp_path / "alice", None))
+    site = Path(sysconfig.get_paths()["purelib"])
+    victim = "katas-victim-probe"
     probe = (
         "import os, socket, sys\n"
         f"print(sorted(os.listdir({str(REPO / 'solutions')!r})))\n"
@@ -295,7 +300,8 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         "    print('blocked', exc.errno)\n"
         "mounts = {m.split()[1]: m.split()[2] for m in open('/proc/self/mounts')}\n"
         "print([mounts.get(os.environ['TMPDIR']), mounts.get(os.getcwd())])\n"
-        "for path in ['conftest.py', 'graders/conftest.py', 'graders/kit/x.py', 'home/../x']:\n"
+        "for path in ['conftest.py', 'graders/conftest.py', 'graders/kit/x.py', 'home/../x',\n"
+        f"             {str(REPO / victim)!r}, {str(site / victim)!r}]:\n"
         "    try:\n"
         f"        open(os.path.join({str(box.root)!r}, path), 'a').close()\n"
         "        print('wrote', path)\n"
@@ -311,6 +317,8 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         home = list((box.root / "home").iterdir())
     finally:
         box.remove()
+        for probe_file in (REPO / victim, site / victim):
+            probe_file.unlink(missing_ok=True)
     lines = out.decode().splitlines()
     assert lines[0] == "[]" and lines[1] == "False", lines
     assert (lines[2] != "0") == (os.geteuid() == 0), lines
@@ -350,11 +358,12 @@ def test_the_root_of_a_user_namespace_cannot_unmount_what_hides(
 
 @pytest.mark.timeout(400)
 @pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")
-@pytest.mark.parametrize("kind", ["rewrites_the_graders", "plants_modules"])
+@pytest.mark.parametrize("kind", ["rewrites_the_graders", "plants_modules", "writes_python"])
 def test_in_a_user_namespace_the_grading_tree_is_read_only(tmp_path: Path, kind: str) -> None:
     """Grading as an ordinary user, a submission runs as that user, who owns the grading
     tree: a kata that wrote graders or a conftest.py there, then ended its process, would be
-    graded again by what it wrote (attacks 23 and 24)."""
+    graded again by what it wrote (attacks 23 and 24); it also owns the Python that grades,
+    where a .pth file runs in every later process of that Python (attack 25)."""
     grade_blocks_or_flags(tmp_path, kind, {"KATAS_ISOLATION": "userns"})
 
 

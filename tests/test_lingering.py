@@ -23,6 +23,7 @@ from tests.hostile_support import (
     grade_blocks_or_flags,
     needs_namespaces,
     own_mark,
+    planted_in_python,
     run_kit,
     student,
 )
@@ -72,6 +73,7 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
     time.sleep(4)  # a daemon that survived would strike now
     assert {n: digest(root / n) for n in before} == before
     assert (out / "gradebook.csv").read_bytes() == table
+    assert not planted_in_python(), "the Python that grades was written to"
     if ISOLATED:
         assert not daemons_left(mark)
     print(f"gradebook of {len(rows)} submissions, {len(KINDS) + 1} hostile, in {elapsed:.1f} s")

@@ -16,9 +16,12 @@ else. The grader processes then run, best first:
   per process, not per submission: the cleanup after one process must not kill another
   one of the same submission, still grading its track.
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
-  namespace, as the grading user (so files that user can write outside the hidden folders
-  and the private tree stay writable), with every capability dropped: the namespace's root
+  namespace, as the grading user, with every capability dropped: the namespace's root
   could otherwise unmount what hides the other folders, or make the tree writable again.
+  The project's folder (its venvs, noxfile.py) and Python's own folders are read-only too
+  (the grading user owns them, and what it wrote there would run in later processes: a
+  .pth file in site-packages runs in every one); other files that user can write (in its
+  home) stay writable.
 - ``none``: a plain process in its own session (as root: as an unprivileged uid of its own
   when that uid can reach Python; never in a user namespace, where uid 0 keeps its power
   over the host's files); this process is a child subreaper and kills what is left after
@@ -45,6 +48,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -247,13 +251,15 @@ class Sandbox:
         }
 
     def _pycache(self) -> dict[str, str]:
-        """Where a grader process looks for bytecode. Its copy of graders/ holds none, and
-        bytecode is never written; but a grader process that could write into that copy (it
-        runs as the grading user, not a uid of its own) might plant some for the next one,
-        so for a submission it then reads bytecode from an empty folder instead. That costs
-        compiling pytest and aiohttp from source (about 1 s a process), so not otherwise."""
+        """Where a grader process looks for bytecode: beside the sources, as compiled by
+        this process for its copy of graders/ (compile_graders) and at install time for
+        Python's packages. In namespaces it can change neither (the tree and Python's
+        folders are read-only to it, see BOOT), nor can it as a uid of its own. Without
+        either, for a submission it reads bytecode from an empty folder instead (what it
+        could plant there is not read by the next one); that costs compiling pytest and
+        aiohttp from source (about 1 s a process), so not otherwise."""
         own = {(REPO / "exercises").resolve(), (REPO / "solutions").resolve()}
-        if self.group is not None or self.original.resolve() in own:
+        if self.isolated or self.group is not None or self.original.resolve() in own:
             return {}
         return {"PYTHONPYCACHEPREFIX": str(self.root / "tmp" / "pycache")}
 
@@ -285,6 +291,7 @@ class Sandbox:
             "root": str(self.root),
             "home": str(self.root / "home"),
             "writable": [str(self.target)],
+            "read_only": _read_only(),
             "stage": str(self.root / "stage"),
             "tmp": str(self.tmp(uid)),
             "tmp_size": TMP_SIZE,
@@ -457,6 +464,19 @@ def _exposed() -> list[tuple[str, list[str]]]:
     return result
 
 
+@functools.cache
+def _read_only() -> list[str]:
+    """Folders that a grader process could write as the grading user (in a user namespace)
+    and that later processes run from: the project (what of it is not hidden: its venvs,
+    noxfile.py, pyproject.toml) and Python's own folders (a .pth file in site-packages runs
+    in every process of that Python). Made read-only in its namespaces (see BOOT)."""
+    wanted = {REPO, Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).parent}
+    wanted.update(Path(p) for p in sysconfig.get_paths().values())
+    found = {p.resolve() for p in wanted if p.is_dir()} - {Path("/")}
+    top = sorted(found, key=lambda p: len(p.parts))
+    return [str(p) for i, p in enumerate(top) if not any(p.is_relative_to(q) for q in top[:i])]
+
+
 def _contains(folder: Path, *paths: Path) -> bool:
     return any(p == folder or p.is_relative_to(folder) for p in paths)
 
@@ -575,13 +595,16 @@ if libc.mount(b"none", spec["home"].encode(), b"tmpfs", 2 | 4, home):
 for path in spec["writable"]:  # a mount of its own, left writable under the read-only tree
     if libc.mount(path.encode(), path.encode(), None, 4096, None):
         fail(f"cannot bind {path}")
-root = spec["root"].encode()
-flags = os.statvfs(root).f_flag  # a remount keeps nosuid, nodev, noexec and the atime flags
-keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
-if libc.mount(root, root, None, 4096 | 16384, None) or libc.mount(
-    None, root, None, 32 | 4096 | 1 | keep, None
-):
-    fail(f"cannot make {spec['root']} read-only")
+def read_only(path):
+    where = path.encode()
+    flags = os.statvfs(where).f_flag  # a remount keeps nosuid, nodev, noexec and atime flags
+    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
+    if libc.mount(where, where, None, 4096 | 16384, None) or libc.mount(
+        None, where, None, 32 | 4096 | 1 | keep, None
+    ):
+        fail(f"cannot make {path} read-only")
+for path in [spec["root"], *spec["read_only"]]:
+    read_only(path)
 uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
