@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from kit._internal import extra
+from kit._internal import collected, extra, isolation
 from kit._internal.paths import REPO
 
 from tests.test_formats import exercism_problems, gradescope_problems, reporter_v1
@@ -117,6 +117,27 @@ def test_extra_tests_earn_points_in_every_report(tests_dir: Path, tmp_path: Path
     assert runner["max_score"] == 8 and all(t["status"] == "pass" for t in runner["tests"])
     view = reporter_v1(env, "extra")
     assert view["table_total"] == "8" and view["points"] == "Points 8/8"
+
+
+@pytest.mark.skipif(isolation.mode() == "none", reason="no disk cache without isolation")
+def test_extra_tests_are_collected_once_per_content(
+    tests_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later grading (another process: nothing in memory) reads what an earlier one
+    collected from .katas/collected/; changed tests are collected again."""
+    entries = [*extra.load(tests_dir)]
+    first = extra.expected(entries)
+    assert first and all(first.values()), first
+    monkeypatch.setattr(collected, "_memory", {})
+
+    def collect(extras: list[extra.ExtraKata]) -> dict[str, list[str]]:
+        raise AssertionError("collected again")
+
+    monkeypatch.setattr(extra, "_collect", collect)
+    assert extra.expected(entries) == first
+    (tests_dir / "test_fetch_all_virtual.py").write_text(VIRTUAL + "\n# changed\n")
+    with pytest.raises(AssertionError, match="collected again"):
+        extra.expected([*extra.load(tests_dir)])
 
 
 @pytest.mark.timeout(600)

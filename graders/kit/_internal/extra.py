@@ -26,12 +26,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import isolation
+from . import collected, integrity, isolation
 from .manifest import KataInfo, catalogue
 from .paths import GRADERS, kata_of
 
@@ -130,24 +129,19 @@ def install(entries: list[KataInfo], root: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-_lock = threading.Lock()
-_collected: dict[str, dict[str, list[str]]] = {}
-
-
 def expected(entries: list[KataInfo]) -> dict[str, list[str]]:
     """Kata id -> the check ids of each extra kata, from ``pytest --collect-only`` in a
-    grading tree of their own (no learner code is loaded), cached by the files' content."""
+    grading tree of their own (no learner code is loaded), kept by the files' content, the
+    graders' and the Python (see collected.py): each grading of a class used to collect
+    them again, 3 s of CPU time."""
     extras = of(entries)
     if not extras:
         return {}
     digest = hashlib.sha256()
     for kata in extras:
         digest.update(kata.source.name.encode() + b"\0" + kata.source.read_bytes() + b"\0")
-    key = digest.hexdigest()
-    with _lock:
-        if key not in _collected:
-            _collected[key] = _collect(extras)
-        found = _collected[key]
+    digest.update(integrity.digest().encode() + b"\0" + sys.executable.encode())
+    found = collected.cached("extra|" + digest.hexdigest(), lambda: _collect(extras))
     return {k.id: list(found.get(k.id, [])) for k in extras}
 
 

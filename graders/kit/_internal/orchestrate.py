@@ -27,8 +27,6 @@ This process never runs learner code, and it alone decides a grade:
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import os
 import secrets
 import select
@@ -44,13 +42,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import extra, flags, integrity, isolation
+from . import collected, extra, flags, integrity, isolation
 from .channel import open_message
 from .data import CheckRecord, KataResult, Status
 from .hygiene import for_terminal
 from .learn import pristine_stubs
 from .manifest import KataInfo
-from .paths import GRADERS, REPO, STATE, display, kata_of
+from .paths import GRADERS, REPO, display, kata_of
 
 # A kata earns its points only when every check passes, and the scoreboard shows the first
 # failure: after it, the kata's other checks are skipped (KATAS_ALL_CHECKS=1 runs them all).
@@ -72,9 +70,6 @@ ARM_AFTER = float(os.environ.get("KATAS_ARM_AFTER", "150"))
 LEAN = ("--assert=plain", *extra.PLUGINS)
 END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
 OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
-
-_collect_lock = threading.Lock()
-_collected: dict[str, dict[str, list[str]]] = {}
 
 
 def _collect(graders: list[Path]) -> dict[str, list[str]]:
@@ -106,38 +101,19 @@ def _collect(graders: list[Path]) -> dict[str, list[str]]:
 
 
 def expected_checks(entries: list[KataInfo]) -> dict[str, list[str]]:
-    """Kata id -> check ids that must pass, collected once per grader digest: in memory,
-    and on disk under .katas/ where grader processes cannot reach it. With that cache, every
-    grader is collected at once (whatever the katas asked for, so any selection reuses it);
-    without isolation there is no disk cache (a grader process could write it), and only
-    the graders asked for are collected, which is quicker for one kata."""
-    cached = isolation.mode() != "none"
+    """Kata id -> check ids that must pass, collected once per grader digest (see
+    collected.py). With the disk cache, every grader is collected at once (whatever the
+    katas asked for, so any selection reuses it); without isolation there is no disk cache
+    (a grader process could write it), and only the graders asked for are collected, which
+    is quicker for one kata."""
+    everything = isolation.mode() != "none"
     graders = sorted(
-        {*(GRADERS.glob("*/test_*.py") if cached else ()), *(e.grader for e in entries)}
+        {*(GRADERS.glob("*/test_*.py") if everything else ()), *(e.grader for e in entries)}
     )
     graders = [g for g in graders if g.is_file()]
     key = integrity.digest() + "|" + sys.executable + "|" + ",".join(map(str, graders))
-    cache = STATE / "collected" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
-    with _collect_lock:
-        if key not in _collected:
-            found: dict[str, list[str]] | None = None
-            if cached:
-                try:
-                    found = json.loads(cache.read_text(encoding="utf-8"))
-                except (OSError, ValueError):
-                    found = None
-            if found is None:
-                found = _collect(graders)
-                if cached and found:
-                    try:
-                        cache.parent.mkdir(parents=True, exist_ok=True)
-                        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-                        tmp.write_text(json.dumps(found), encoding="utf-8")
-                        tmp.replace(cache)
-                    except OSError:
-                        pass
-            _collected[key] = found
-        return {e.id: list(_collected[key].get(e.id, [])) for e in entries}
+    found = collected.cached(key, lambda: _collect(graders))
+    return {e.id: list(found.get(e.id, [])) for e in entries}
 
 
 class Deadline:
