@@ -15,7 +15,6 @@ import errno
 import importlib.util
 import json
 import marshal
-import os
 import shutil
 import subprocess
 import sys
@@ -282,13 +281,13 @@ def test_the_clean_collection_reads_no_bytecode_from_graders(
 # The sandbox itself.
 
 
-@needs_namespaces
-def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
-    """Nor can a grader process write the project or Python's folders (where a later
-    process would run what it wrote), as a uid of its own or in a user namespace."""
+def probe_the_sandbox(tmp_path: Path) -> tuple[list[str], list[Path]]:
+    """What a process in a sandbox sees and may write: its output lines, and what it left
+    in its home folder."""
     box = isolation.sandbox(student(tmp_path / "alice", None))
     site = Path(sysconfig.get_paths()["purelib"])
-    victim = "katas-victim-probe"
+    victim = f"katas-victim-probe-{uuid.uuid4().hex}"
+    anywhere = [Path("/tmp") / victim, Path("/var/tmp") / victim, Path.home() / victim]
     probe = (
         "import os, socket, sys\n"
         f"print(sorted(os.listdir({str(REPO / 'solutions')!r})))\n"
@@ -301,7 +300,8 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         "mounts = {m.split()[1]: m.split()[2] for m in open('/proc/self/mounts')}\n"
         "print([mounts.get(os.environ['TMPDIR']), mounts.get(os.getcwd())])\n"
         "for path in ['conftest.py', 'graders/conftest.py', 'graders/kit/x.py', 'home/../x',\n"
-        f"             {str(REPO / victim)!r}, {str(site / victim)!r}]:\n"
+        f"             {str(REPO / victim)!r}, {str(site / victim)!r},\n"
+        f"             *{[str(p) for p in anywhere]!r}]:\n"
         "    try:\n"
         f"        open(os.path.join({str(box.root)!r}, path), 'a').close()\n"
         "        print('wrote', path)\n"
@@ -317,11 +317,19 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
         home = list((box.root / "home").iterdir())
     finally:
         box.remove()
-        for probe_file in (REPO / victim, site / victim):
+        for probe_file in (REPO / victim, site / victim, *anywhere):
             probe_file.unlink(missing_ok=True)
-    lines = out.decode().splitlines()
+    return out.decode().splitlines(), home
+
+
+@needs_namespaces
+def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
+    """Nor can a grader process write the project or Python's folders (where a later
+    process would run what it wrote), nor anywhere else outside its copy, home and
+    temporary folder: not /tmp, not the grading user's home."""
+    lines, home = probe_the_sandbox(tmp_path)
     assert lines[0] == "[]" and lines[1] == "False", lines
-    assert (lines[2] != "0") == (os.geteuid() == 0), lines
+    assert (lines[2] != "0") == (isolation.mode() == "root"), lines
     assert lines[3].startswith("blocked"), lines
     # a temporary folder and a home (its working folder) of its own, in memory, gone with it
     assert lines[4] == "['tmpfs', 'tmpfs']" and home == [], (lines, home)
@@ -331,6 +339,19 @@ def test_the_sandbox_hides_the_project_and_the_network(tmp_path: Path) -> None:
 USER_NAMESPACES = shutil.which("unshare") is not None and isolation._works(
     ["unshare", "--user", "--map-root-user", *isolation.NAMESPACES, "true"]
 )
+
+
+@pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")
+def test_in_a_user_namespace_nothing_outside_the_sandbox_is_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the grading user (who owns its home, the project and maybe Python), a grader
+    process writes only its copy, home and temporary folder."""
+    monkeypatch.setattr(isolation, "mode", lambda: "userns")
+    lines, home = probe_the_sandbox(tmp_path)
+    assert lines[0] == "[]" and lines[1] == "False" and lines[2] == "0", lines
+    assert lines[4] == "['tmpfs', 'tmpfs']" and home == [], (lines, home)
+    assert lines[5:] == ["done"], lines
 
 
 @pytest.mark.skipif(not USER_NAMESPACES, reason="no unprivileged user namespaces here")

@@ -11,17 +11,18 @@ else. The grader processes then run, best first:
   hidden under empty read-only mounts; the network has loopback only; its temporary
   folder and its home (its working folder) are tmpfs of its own (TMP_SIZE), gone with it;
   the private tree is read-only to it but for the copy of the submission (nothing it
-  writes there is loaded by the next grader process of the submission); when the grader
+  writes there is loaded by the next grader process of the submission), and so is every
+  other mount (/tmp included; /dev/shm is a tmpfs of its own); when the grader
   process ends, the kernel kills everything it started, ``setsid`` daemons included. A uid
   per process, not per submission: the cleanup after one process must not kill another
   one of the same submission, still grading its track.
 - ``userns`` (not root, unprivileged user namespaces allowed): the same namespaces in a user
   namespace, as the grading user, with every capability dropped: the namespace's root
   could otherwise unmount what hides the other folders, or make the tree writable again.
-  The project's folder (its venvs, noxfile.py) and Python's own folders are read-only too
-  (the grading user owns them, and what it wrote there would run in later processes: a
-  .pth file in site-packages runs in every one); other files that user can write (in its
-  home) stay writable.
+  Everything else is read-only to it as in ``root``: the grading user's home, and the
+  project's folder (its venvs, noxfile.py) and Python's own folders, which that user owns
+  (what it wrote there would run in later processes: a .pth file in site-packages runs in
+  every one).
 - ``none``: a plain process in its own session (as root: as an unprivileged uid of its own
   when that uid can reach Python; never in a user namespace, where uid 0 keeps its power
   over the host's files); this process is a child subreaper and kills what is left after
@@ -557,7 +558,8 @@ def _draw_id() -> int:
 # another as its home (its working folder), make the private tree read-only but for the copy
 # of the submission (in a user namespace the process runs as the grading user, who owns the
 # tree: the next grader process of the submission would load a conftest.py or graders
-# written there), drop to the submission's uid, and exec the grader process.
+# written there), and every other mount too, drop to the submission's uid, and exec the
+# grader process.
 BOOT = r"""
 import ctypes, fcntl, json, os, resource, socket, struct, sys
 spec = json.loads(sys.argv[1])
@@ -605,6 +607,25 @@ def read_only(path):
         fail(f"cannot make {path} read-only")
 for path in [spec["root"], *spec["read_only"]]:
     read_only(path)
+# Then every other mount but /proc: nothing outside the copy, home and tmp stays writable
+# (as a uid of its own it could write where any user may, as the grading user that user's
+# files).
+points = {}
+with open("/proc/self/mountinfo", "rb") as table:
+    for line in table:
+        point = line.split()[4].decode("unicode_escape").encode("latin-1").decode()
+        points[point] = True  # the last mount on a point is the one seen there
+for point in points:
+    if point in (spec["tmp"], spec["home"], *spec["writable"]) or point == "/proc":
+        continue
+    if point.startswith("/proc/") or not os.path.isdir(point):
+        continue
+    flags = os.statvfs(point).f_flag
+    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
+    if not flags & 1 and libc.mount(None, point.encode(), None, 32 | 4096 | 1 | keep, None):
+        fail(f"cannot make {point} read-only")
+if os.path.isdir("/dev/shm"):  # shared memory of its own (POSIX semaphores, queues)
+    libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8, f"size=16m,mode=1777".encode())
 uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
