@@ -771,8 +771,12 @@ def test_a_graders_child_takes_sigint_as_usual_however_grading_began() -> None:
     stops a child with SIGINT is then named the same way everywhere)."""
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        # Short sleeps: a SIGINT that lands between print() and the start of one long
+        # sleep() only trips Python's flag, and the sleep runs to its end (seen under load).
         child = subprocess.Popen(
-            kit.subprocesses.python("import time; print('up', flush=True); time.sleep(30)"),
+            kit.subprocesses.python(
+                "import time\nprint('up', flush=True)\nfor _ in range(300):\n    time.sleep(0.1)"
+            ),
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
