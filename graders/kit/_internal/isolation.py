@@ -618,14 +618,17 @@ with open("/proc/self/mountinfo", "rb") as table:
 for point in points:
     if point in (spec["tmp"], spec["home"], *spec["writable"]) or point == "/proc":
         continue
-    if point.startswith("/proc/") or not os.path.isdir(point):
+    if point.startswith("/proc/"):
         continue
-    flags = os.statvfs(point).f_flag
+    try:
+        flags = os.statvfs(point).f_flag  # files too (a bind-mounted /etc/hosts)
+    except OSError:  # gone, or not this process's to reach: nothing to write there either
+        continue
     keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
     if not flags & 1 and libc.mount(None, point.encode(), None, 32 | 4096 | 1 | keep, None):
         fail(f"cannot make {point} read-only")
 if os.path.isdir("/dev/shm"):  # shared memory of its own (POSIX semaphores, queues)
-    libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8, f"size=16m,mode=1777".encode())
+    libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8, b"size=16m,mode=1777")
 uid = spec["uid"]
 if uid is not None:
     resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
