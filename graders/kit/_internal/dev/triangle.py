@@ -21,7 +21,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,10 +158,11 @@ def rounds(all_variants: Iterable[Variant]) -> list[list[Variant]]:
     return out
 
 
-def check(katas: list[str]) -> dict[Variant, str]:
-    """Grade every variant of ``katas``; map each to its verdict ('' when right)."""
+def check(katas: list[str], keep: Callable[[Variant], bool] = lambda _: True) -> dict[Variant, str]:
+    """Grade every variant of ``katas`` that ``keep`` keeps; map each to its verdict ('' when
+    right)."""
     results: dict[Variant, str] = {}
-    all_rounds = rounds(v for k in katas for v in variants(k))
+    all_rounds = rounds(v for k in katas for v in variants(k) if keep(v))
     for round_, records in zip(all_rounds, grade_rounds(all_rounds), strict=True):
         for variant in round_:
             results[variant] = verdict(variant, records.get(variant.kata, []))
