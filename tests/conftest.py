@@ -13,8 +13,9 @@ A test marked ``once`` is an end-to-end test of the grading parent (a gradebook 
 shards merged, every solution and every stub through the scoreboard, Gradescope's
 run_autograder, watch, a new kata's files): 5 to 40 s of CPU time each, for code that is
 the same on every Python. What does differ between Pythons (the grader processes, the
-sandbox, the tamper checks) is tested on each by the triangle and the hostile
-submissions, so these run on Python 3.11 only; KATAS_ALL_SLOW=1 runs them on all.
+sandbox, the tamper checks) is tested on each by the triangle (its wrong answers taking
+turns: see test_triangle.py) and the hostile submissions, so these run on Python 3.11
+only; KATAS_ALL_SLOW=1 runs them on all.
 """
 
 from __future__ import annotations
