@@ -49,7 +49,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import threading
 import time
@@ -289,10 +288,8 @@ class Sandbox:
         spec = {
             "hide": self.hide,
             "expose": _exposed(),
-            "root": str(self.root),
             "home": str(self.root / "home"),
             "writable": [str(self.target)],
-            "read_only": _read_only(),
             "stage": str(self.root / "stage"),
             "tmp": str(self.tmp(uid)),
             "tmp_size": TMP_SIZE,
@@ -465,19 +462,6 @@ def _exposed() -> list[tuple[str, list[str]]]:
     return result
 
 
-@functools.cache
-def _read_only() -> list[str]:
-    """Folders that a grader process could write as the grading user (in a user namespace)
-    and that later processes run from: the project (what of it is not hidden: its venvs,
-    noxfile.py, pyproject.toml) and Python's own folders (a .pth file in site-packages runs
-    in every process of that Python). Made read-only in its namespaces (see BOOT)."""
-    wanted = {REPO, Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).parent}
-    wanted.update(Path(p) for p in sysconfig.get_paths().values())
-    found = {p.resolve() for p in wanted if p.is_dir()} - {Path("/")}
-    top = sorted(found, key=lambda p: len(p.parts))
-    return [str(p) for i, p in enumerate(top) if not any(p.is_relative_to(q) for q in top[:i])]
-
-
 def _contains(folder: Path, *paths: Path) -> bool:
     return any(p == folder or p.is_relative_to(folder) for p in paths)
 
@@ -597,19 +581,10 @@ if libc.mount(b"none", spec["home"].encode(), b"tmpfs", 2 | 4, home):
 for path in spec["writable"]:  # a mount of its own, left writable under the read-only tree
     if libc.mount(path.encode(), path.encode(), None, 4096, None):
         fail(f"cannot bind {path}")
-def read_only(path):
-    where = path.encode()
-    flags = os.statvfs(where).f_flag  # a remount keeps nosuid, nodev, noexec and atime flags
-    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
-    if libc.mount(where, where, None, 4096 | 16384, None) or libc.mount(
-        None, where, None, 32 | 4096 | 1 | keep, None
-    ):
-        fail(f"cannot make {path} read-only")
-for path in [spec["root"], *spec["read_only"]]:
-    read_only(path)
-# Then every other mount but /proc: nothing outside the copy, home and tmp stays writable
-# (as a uid of its own it could write where any user may, as the grading user that user's
-# files).
+# Then every mount but those and /proc is made read-only: the private tree, the project's
+# folder, Python's folders (in a user namespace the grading user owns them, and what it
+# wrote there would run in later processes) and whatever else its uid could write (as a uid
+# of its own where any user may, as the grading user that user's files).
 points = {}
 with open("/proc/self/mountinfo", "rb") as table:
     for line in table:
@@ -624,6 +599,7 @@ for point in points:
         flags = os.statvfs(point).f_flag  # files too (a bind-mounted /etc/hosts)
     except OSError:  # gone, or not this process's to reach: nothing to write there either
         continue
+    # a remount keeps nosuid, nodev, noexec and the atime flags
     keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
     if not flags & 1 and libc.mount(None, point.encode(), None, 32 | 4096 | 1 | keep, None):
         fail(f"cannot make {point} read-only")
