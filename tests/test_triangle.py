@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 from kit._internal.dev import triangle
@@ -27,19 +28,30 @@ ALL_VARIANTS = [v for kata in KATAS for v in triangle.variants(kata)]
 PYTHONS = ((3, 11), (3, 12), (3, 13))  # what `nox -s tests` runs on, in turn
 
 
+def turns() -> dict[Path, tuple[int, int]]:
+    """Each wrong answer that takes turns -> the Python that grades it: by its sorted order
+    among its kata's (WRONG_BEFORE ones left out, so the same on every Python)."""
+    found: dict[Path, tuple[int, int]] = {}
+    for kata in KATAS:
+        paths = [
+            path
+            for path in sorted((triangle.TESTS / "wrong" / kata).glob("*.py"))
+            if not triangle.WRONG_BEFORE_LINE.search(path.read_text(encoding="utf-8"))
+        ]
+        if len(paths) >= len(PYTHONS):
+            found.update({path: PYTHONS[i % len(PYTHONS)] for i, path in enumerate(paths)})
+    return found
+
+
+TURNS = turns()
+
+
 def graded_here(variant: triangle.Variant) -> bool:
     """Whether this Python grades ``variant`` (see the module's docstring)."""
     here = sys.version_info[:2]
     if variant.kind != "wrong" or os.environ.get("KATAS_ALL_SLOW") or here not in PYTHONS:
         return True
-    turns = [
-        path
-        for path in sorted(variant.path.parent.glob("*.py"))
-        if not triangle.WRONG_BEFORE_LINE.search(path.read_text(encoding="utf-8"))
-    ]  # the same list on every Python
-    if variant.path not in turns or len(turns) < len(PYTHONS):
-        return True
-    return PYTHONS[turns.index(variant.path) % len(PYTHONS)] == here
+    return TURNS.get(variant.path, here) == here
 
 
 VARIANTS = [v for v in ALL_VARIANTS if graded_here(v)]
