@@ -17,7 +17,8 @@ Docstring sentence -> the check that enforces it:
 - "Return (None) when every item has been through the sink" (not later: a consumer that
   waits for a quiet spell to end) -> grade(): the last sink call's end against the return
 - "Return (None) when every item has been through the sink, with no task left running" ->
-  grade() and the kit's leftover-task check; a hang is diagnosed from the queue's counters
+  grade() (the value returned is None) and the kit's leftover-task check; a hang is
+  diagnosed from the queue's counters
 - "The items may be anything, `None`, falsy values and repeats included, and the source may
   be empty" -> test_empty_source, test_any_items (Hypothesis: None, 0, "", repeats),
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
@@ -28,6 +29,7 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import reprlib
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -157,6 +159,12 @@ def grade(
         slower="The producer and the consumer took turns instead of running at the same time: "
         "run them as two tasks, so the source is read while the sink works.",
         faster="Did you wait until the consumer had sent the last item through the sink?",
+    )
+    kit.expect(
+        result.value is None,
+        f"{what} returned {reprlib.repr(result.value)}; expected None: produce_consume "
+        "returns nothing once every item is through the sink (await the two tasks, and "
+        "do not return what gather() gave).",
     )
 
 
