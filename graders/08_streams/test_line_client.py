@@ -19,6 +19,9 @@ Docstring sentence -> the check that enforces it:
 - the server closes before answering every line: raise ConnectionError, close all the same
   -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too;
   another EOFError is not a ConnectionError and is named)
+- "without their trailing newline (nothing else stripped)" -> test_a_last_reply_without_newline
+  (a last reply without a newline before the server closes: returned whole, or raised as
+  ConnectionError / IncompleteReadError, never cut by one character: `reply[:-1]`)
 - `asyncio.open_connection(host, port)` -> test_the_host_it_is_given (a server on
   127.0.0.2 only: no address written in the code)
 - a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
@@ -43,9 +46,12 @@ class Server:
     """A line server that answers 'you said: <line>' (or, with ``echo``, the line itself) in
     three pieces, pausing between them."""
 
-    def __init__(self, echo: bool = False, quit_after: int | None = None) -> None:
+    def __init__(
+        self, echo: bool = False, quit_after: int | None = None, bare_last: bool = False
+    ) -> None:
         self.echo = echo
         self.quit_after = quit_after  # close the connection after answering that many lines
+        self.bare_last = bare_last  # answer the last line without a newline, then close
         self.connections = 0
         self.received: list[bytes] = []
 
@@ -58,11 +64,16 @@ class Server:
                     break  # hang up without answering this line
                 self.received.append(line)
                 reply = line if self.echo else b"you said: " + line.rstrip(b"\n") + b"\n"
+                bare = self.bare_last and len(self.received) == self.quit_after
+                if bare:
+                    reply = reply.removesuffix(b"\n")
                 third = max(1, len(reply) // 3)
                 for piece in (reply[:third], reply[third : 2 * third], reply[2 * third :]):
                     writer.write(piece)
                     await writer.drain()
                     await asyncio.sleep(0.05)  # the piece arrives alone
+                if bare:
+                    break  # the last reply had no newline: hang up right after it
         except ConnectionError:
             pass
         finally:
@@ -339,6 +350,48 @@ def test_the_host_it_is_given(kata: kit.Kata) -> None:
             await streams.shut_server(listener)
         if replies != ["you said: hello"]:
             return mismatch(what, replies, ["you said: hello"])
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=15.0, hang_hint=HANG)
+
+
+def test_a_last_reply_without_newline(kata: kit.Kata) -> None:
+    """The server sends its last reply without a newline and closes: request_lines returns
+    that reply whole, or raises ConnectionError (or readuntil's IncompleteReadError); it
+    never cuts the reply's last character."""
+    request_lines = kata.get("request_lines", "coroutine")
+    lines = ["hello", "bye"]
+    want = [f"you said: {line}" for line in lines]
+    what = (
+        f"request_lines(host, port, {lines!r}) with a server that sends its last reply "
+        "without a newline, then closes"
+    )
+
+    async def scenario() -> str:
+        server = Server(quit_after=len(lines), bare_last=True)
+        listener = await asyncio.start_server(server.handle, streams.HOST, 0)
+        port = streams.port_of(listener)
+        replies: object = None
+        try:
+            async with asyncio.timeout(STUCK):
+                replies = await request_lines(streams.HOST, port, lines)
+        except TimeoutError:
+            return f"{what} did not return within {STUCK:g} s. {HANG}"
+        except (ConnectionError, asyncio.IncompleteReadError):
+            return ""  # treated as an answer cut short: allowed
+        finally:
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
+        if replies == [*want[:-1], want[-1][:-1]]:
+            return (
+                f"{what} returned {replies!r}; expected {want!r}: the last reply lost its "
+                "last character. readline() returns a last line without a newline as it "
+                "is, so remove only a trailing newline (`reply.decode().removesuffix('\\n')`), "
+                "not the last character whatever it is (`[:-1]`)."
+            )
+        if replies != want:
+            return mismatch(what, replies, want)
         return ""
 
     kit.judge(kata, scenario, what=what, limit=15.0, hang_hint=HANG)
