@@ -22,7 +22,8 @@ Docstring sentence -> the check that enforces it:
 - "`close()` cancels the tasks still running on the loop (and waits for them), stops the
   loop, closes it and joins the thread" -> test_close_with_nothing_pending,
   test_close_leaves_nothing_running (a close()
-  that hangs with the loop still running names a stop() that did not wake the loop; a
+  that hangs with the loop still running names a stop() that did not wake the loop, or a
+  cleanup coroutine close() waits for that never ends (close() seen in Future.result()); a
   task cancelled but never run to its end is named as such); test_close_waits_for_slow_cleanup
   (a close() that waits with a timeout of up to 3 s is outlasted by a task's cleanup, a longer
   one made to run out early: giving up before the cleanup ends fails it; when close() shows
@@ -287,6 +288,14 @@ def test_close_leaves_nothing_running(session: Session) -> None:
     loop = session.loops[0]
 
     def still_running() -> str:
+        if loop.is_running() and _awaits_a_future():
+            return (
+                "The loop was still running, and close() was still blocked in a "
+                "Future.result() (not yet joining the thread): a coroutine that close() "
+                "handed to the loop never finished. If it cancels the loop's tasks and waits "
+                "for them, leave itself out (`asyncio.current_task()`), or do the cleanup in "
+                "the loop's thread once run_forever() has returned."
+            )
         if loop.is_running():
             return (
                 "The loop was still running: loop.stop() called from another thread does not "
@@ -403,6 +412,21 @@ def _timeouts_in(thread: threading.Thread) -> list[float]:
             found.append(float(value))
         frame = frame.f_back
     return found
+
+
+def _awaits_a_future() -> bool:
+    """Whether a grader-call thread is blocked in concurrent.futures' Future.result() now."""
+    frames = sys._current_frames()
+    for thread in threading.enumerate():
+        if thread.name != "grader-call" or not thread.is_alive():
+            continue
+        frame = frames.get(thread.ident or -1)
+        while frame is not None:
+            code = frame.f_code
+            if code.co_name == "result" and "concurrent" in code.co_filename:
+                return True
+            frame = frame.f_back
+    return False
 
 
 def _outlast(thread: threading.Thread) -> float:
