@@ -18,7 +18,9 @@ Docstring sentence -> the check that enforces it:
   connection)
 - every OTHER connected client (connected to this ChatServer: each instance is its own room)
   -> test_each_chat_server_is_its_own_room
-- never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one
+- never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one;
+  every other client gets each line, also while a stalled client is dropped mid-broadcast
+  -> test_dropping_a_client_skips_no_one (no client skipped: a list changed while looped over)
 - disconnect a client whose unsent data grows too large (or whose queue is full)
   -> test_a_stalled_client_delays_no_one (still connected after 12 MB fails)
 - when a client leaves, close your side of its connection
@@ -741,3 +743,62 @@ def test_a_vanished_client_is_forgotten(kata: kit.Kata) -> None:
                 await leave(clients[1:])
 
     room(kata, scenario, "the chat server after a client vanished")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_dropping_a_client_skips_no_one(kata: kit.Kata) -> None:
+    """A stalled client that joined between the sender and a reader is dropped mid-broadcast:
+    the reader still gets every line (no client skipped while the room changes)."""
+    lines = 3000
+    pad = b"x" * 4088
+
+    async def scenario(chat: object, port: int) -> str:
+        (ra, wa), *_ = await join(port, 1)
+        await asyncio.sleep(0.2)  # the server has added the sender first
+        stalled = socket.socket()
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stalled.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(stalled, (streams.HOST, port))
+        await asyncio.sleep(0.2)  # then the stalled client
+        (rb, wb), *_ = await join(port, 1)  # then the reader
+        clients = [(ra, wa), (rb, wb)]
+        got: list[int] = []
+
+        async def send() -> None:
+            for i in range(lines):
+                wa.write(b"%06d" % i + pad + b"\n")
+                if i % 50 == 0:
+                    await wa.drain()
+            wa.write(b"end\n")
+            await wa.drain()
+
+        async def receive() -> None:
+            while (piece := await rb.readline()) not in (b"", b"end\n"):
+                got.append(int(piece[:6]))
+
+        sender = None
+        try:
+            if problem := await sync([clients[1], clients[0]], b"ready\n"):
+                return problem
+            sender = asyncio.create_task(send())
+            with contextlib.suppress(TimeoutError, ValueError):
+                await asyncio.wait_for(receive(), 8.0)
+            missing = sorted(set(range(lines)) - set(got))
+            if missing and got and max(got) > missing[0]:
+                return (
+                    f"a client missed line #{missing[0]} of the {lines} another client sent, "
+                    "though it got the lines after it: the broadcast skipped it once, as a "
+                    "loop does when it removes an item (here, perhaps, the client that never "
+                    "reads) from the list it is looping over; loop over a copy "
+                    "(`for client in list(self.clients):`)."
+                )
+            return ""
+        finally:
+            if sender is not None:
+                sender.cancel()
+            stalled.close()
+            await leave(clients)
+
+    room(kata, scenario, "the chat server dropping a stalled client mid-broadcast")
