@@ -20,7 +20,8 @@ Docstring sentence -> the check that enforces it:
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
   NotImplemented, the strings "STOP" and "DONE"; compared by identity)
 - "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
-  test_full_bounded_queue, test_any_items (full bounded queues)
+  test_full_bounded_queue, test_any_items (full bounded queues; a hang with the queue still
+  full and no item handled names sentinels put before any consumer was started)
 - "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
   Queue.shutdown() call on 3.11/3.12 gets its own message
 """
@@ -43,6 +44,9 @@ HANG = (
     "stop signal. Put one sentinel per consumer (one sentinel stops only the consumer that "
     "gets it), or on Python 3.13+ call queue.shutdown()."
 )
+
+
+HANG_AFTER = 1000.0  # loop seconds after which a run counts as hung
 
 
 def pool_time(n: int, delay: float, consumers: int) -> float:
@@ -71,7 +75,13 @@ def grade(
         queue: asyncio.Queue[str] = asyncio.Queue(maxsize)
         for item in items:
             queue.put_nowait(item)
-        await drain_and_stop(queue, consumers, handle)
+        try:
+            async with asyncio.timeout(HANG_AFTER):
+                await drain_and_stop(queue, consumers, handle)
+        except TimeoutError:
+            state["hung"] = True
+            state["full"] = queue.full()
+            return
         state["left"] = queue.qsize()
         joined = asyncio.ensure_future(queue.join())
         await asyncio.sleep(0)
@@ -79,12 +89,26 @@ def grade(
         joined.cancel()
         await asyncio.wait([joined])
 
+    def hung(_result: object) -> None:
+        if not state.get("hung"):
+            return
+        if maxsize and state.get("full") and not handle.calls:
+            kit.fail(
+                f"{what} never finished: it waited with the queue still full and no item "
+                "handled. A put() on a full queue waits until a consumer takes an item: "
+                "start the consumer tasks first, then put the sentinels."
+            )
+        kit.fail(
+            f"{what} never finished: still waiting after {HANG_AFTER:g} s of loop time. {HANG}"
+        )
+
     result = kata.run(
         call,
         what=what,
-        limit=1000,
+        limit=2 * HANG_AFTER,
         hang_hint=HANG,
         raises=(AttributeError, asyncio.QueueFull),
+        verdict=hung,
     )
     if isinstance(result.error, asyncio.QueueFull):
         kit.fail(
