@@ -10,7 +10,9 @@ Docstring sentence -> the check that enforces it (on the real clock):
   (a path with `./` in it, a name with a space and an accent)
 - "the SHA-256 hex digest of that file's contents" (each file its own) -> test_digests and
   test_any_paths name a digest that is another file's of the same call (a lambda made in a
-  loop, which reads the loop variable only when its thread runs)
+  loop, which reads the loop variable only when its thread runs, when two paths share it;
+  digests paired with the wrong paths, e.g. zipped with a set's order, when none is shared;
+  test_many_files: eight files, so a set's order is all but sure to differ from the list's)
 - "Each call hashes the files as they are when it is made, and returns only its own paths"
   -> test_called_twice (a dict kept between calls, and digests cached by path, are named;
   the file is rewritten with its size and mtime kept, so a cache keyed by them is seen too;
@@ -187,11 +189,23 @@ def odd_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def _expect_not_another_files(digests: dict[str, Any], path: str, files: dict[str, str]) -> None:
-    """Name the late-binding closure: a file's digest that is another file's of the call."""
+    """Name the late-binding closure: a file's digest that is another file's of the call,
+    shared by two paths (a closure made in a loop reads a later path, so the last path's
+    digest comes twice); each file holding another's digest, none twice, is a mispairing."""
     other = next((p for p, d in files.items() if d == digests[path] != files[path]), None)
-    kit.expect(
-        other is None,
-        f"the digest of {Path(path).name!r} was that of {Path(other or '').name!r}, another "
+    if other is None:
+        return
+    shared = sum(1 for p in files if digests.get(p) == digests[path])
+    if shared == 1:
+        kit.fail(
+            f"the digest of {Path(path).name!r} was that of {Path(other).name!r}, another file "
+            "of the call, and no two paths got the same digest: the right digests were paired "
+            "with the wrong paths. Pair each digest with the path it was computed from: zip the "
+            "results with the very list you hashed, in its order (a set() has an order of its "
+            "own), or build the dict from (path, digest) pairs.",
+        )
+    kit.fail(
+        f"the digest of {Path(path).name!r} was that of {Path(other).name!r}, another "
         "file of the call: each file must be hashed with its own path. A function made in a "
         "loop (`lambda: sha(path)`) reads `path` when the thread runs it, by then another "
         "one: pass the path as an argument, `asyncio.to_thread(sha, path)`.",
@@ -370,3 +384,22 @@ def test_a_call_made_while_another_hashes_the_file(kata: kit.Kata, tmp_path: Pat
             "the files as they are when it is made: share no work or result between calls.",
         )
     kit.expect_equal(later, {str(path): fresh}, "the later call")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_many_files(kata: kit.Kata, tmp_path: Path) -> None:
+    """Eight small files: each path gets its own file's digest (a set's order, which is not
+    the list's, cannot pair the digests with the paths)."""
+    hash_files = kata.get("hash_files", "coroutine")
+    expected: dict[str, str] = {}
+    for i in range(8):
+        data = f"file {i}\n".encode()
+        (tmp_path / f"f{i}.txt").write_bytes(data)
+        expected[str(tmp_path / f"f{i}.txt")] = hashlib.sha256(data).hexdigest()
+    what = "hash_files(the paths of 8 small files)"
+    result = kata.run(lambda: hash_files(list(expected)), clock="real", limit=30, what=what)
+    if isinstance(result.value, dict) and sorted(result.value) == sorted(expected):
+        _expect_digests_of(result.value, expected)
+    kit.expect_equal(result.value, expected, what, "Use each path exactly as given as its key.")
