@@ -23,6 +23,8 @@ Docstring sentence -> the check that enforces it:
 - "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
   cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout
 - no steps -> test_no_steps
+- "`run_steps` raises `TimeoutError`" (and the caller's task is left as it was: no cancel
+  request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
 - "All the steps together get `budget` seconds" (a budget that is not a whole number of
   seconds) -> test_fractional_budget
 """
@@ -337,3 +339,32 @@ def test_cancelled_step_cleanup_is_awaited(kata: kit.Kata) -> None:
         [c.args[0] for c in probe.cancelled] == [1],
         "when the budget of 4 s ran out, the second step (running then) was not cancelled.",
     )
+
+
+def test_timeout_leaves_the_caller_uncancelled(kata: kit.Kata) -> None:
+    """Steps of 3, 3, 3 s with budget 4: after the TimeoutError, the caller's task holds no
+    cancel request (cancelling() is 0), so the caller's own asyncio.timeout still works."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([3.0, 3.0, 3.0])
+    what = "run_steps(steps of 3, 3, 3 s, budget=4)"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        try:
+            await run_steps(steps, 4.0)
+        except TimeoutError:
+            seen["cancelling"] = task.cancelling()
+            while task.uncancel():  # the grader's own run must not be disturbed by it
+                pass
+
+    kata.run(scenario, what=what)
+    if seen.get("cancelling"):
+        kit.fail(
+            f"{what} raised TimeoutError, but left its caller's task marked as cancelled "
+            f"(task.cancelling() was {seen['cancelling']} afterwards): the caller's own "
+            "`asyncio.timeout` would then raise CancelledError instead of TimeoutError. A "
+            "cancel() of the caller's task that you turn into TimeoutError must be undone with "
+            "`task.uncancel()`; `async with asyncio.timeout(budget):` does that for you."
+        )
