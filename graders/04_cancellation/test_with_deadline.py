@@ -22,6 +22,9 @@ Docstring sentence -> the check that enforces it:
   test_caller_cancellation_propagates
 - "Calls may run at the same time, each with its own deadline." ->
   test_concurrent_calls_keep_their_own_deadlines (also two calls of the same fn)
+- "Await `fn()` under `asyncio.timeout(seconds)`" (the deadline is over when the call ends,
+  returning or raising, and leaves no cancel request on the caller's task) ->
+  test_deadline_ends_with_the_call, test_deadline_leaves_the_caller_uncancelled
 """
 
 from __future__ import annotations
@@ -329,3 +332,75 @@ def test_concurrent_calls_keep_their_own_deadlines(kata: kit.Kata, same: bool) -
             "deadline:`), not in a module-level or shared one that another call overwrites."
         ),
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["returns", "raises"])
+def test_deadline_ends_with_the_call(kata: kit.Kata, fails: bool) -> None:
+    """fn() of 1 s (or raising ValueError after 1 s) with a 3 s deadline: the caller, still
+    running at 3 s and after, is not cancelled by a deadline left behind."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    boom = ValueError("broken")
+    fn = Fn(1.0, error=boom if fails else None)
+    what = "with_deadline(fn, 3) where fn() " + (
+        "raises ValueError after 1 s" if fails else "takes 1 s"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> Any:
+        try:
+            value = await with_deadline(fn, 3)
+        except ValueError as error:
+            if error is not boom:
+                raise
+            value = error
+        seen["ended"] = kit.now()
+        try:
+            await asyncio.sleep(5.0)  # the caller goes on with its own work
+        except asyncio.CancelledError:
+            seen["cancelled"] = kit.now()
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+        return value
+
+    kata.run(scenario, what=what)
+    if "cancelled" in seen:
+        kit.fail(
+            f"{what} ended at {seen['ended']:g} s, but its caller was then cancelled at "
+            f"{seen['cancelled']:g} s"
+            + (", when the deadline passed" if abs(seen["cancelled"] - 3.0) < 1e-6 else "")
+            + ": the deadline outlived the call. A deadline of your own (a timer such as "
+            "`loop.call_later(seconds, task.cancel)`) must be removed when with_deadline ends"
+            + (", also when fn() raises (in a `finally:`)" if fails else "")
+            + "; `async with asyncio.timeout(seconds):` does that for you."
+        )
+
+
+def test_deadline_leaves_the_caller_uncancelled(kata: kit.Kata) -> None:
+    """fn() of 10 s with a 2 s deadline: after the None, the caller's task holds no cancel
+    request (cancelling() is 0), so the caller's own asyncio.timeout still works."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(10.0)
+    what = "with_deadline(fn, 2) where fn() takes 10 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        await with_deadline(fn, 2)
+        seen["cancelling"] = task.cancelling()
+        while task.uncancel():  # the grader's own run must not be disturbed by it
+            pass
+
+    kata.run(scenario, what=what)
+    if seen.get("cancelling"):
+        kit.fail(
+            f"{what} returned, but left its caller's task marked as cancelled "
+            f"(task.cancelling() was {seen['cancelling']} afterwards): the caller's own "
+            "`asyncio.timeout` would then raise CancelledError instead of TimeoutError. A "
+            "cancel() of the caller's task that you turn into None must be undone with "
+            "`task.uncancel()`; `async with asyncio.timeout(seconds):` does that for you."
+        )
