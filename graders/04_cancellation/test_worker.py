@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
 - "call `resource.release()` ... and then let the ... error carry on to the caller" (release
   done by the time the caller gets the error, and that very error) ->
   test_use_error_reaches_the_caller_as_it_is
+- "and then let the cancellation ... carry on to the caller" (that very CancelledError, its
+  message included, not a new one) -> test_the_cancellation_carries_on_as_it_is
 - "Whatever stops it, it must call `resource.release()`" (not only for the errors the worker
   expects) -> test_any_error_in_use_releases (a RuntimeError, and a BaseException that is
   not an Exception)
@@ -366,4 +368,35 @@ def test_any_error_in_use_releases(kata: kit.Kata, error: type[BaseException]) -
         seen.get("error") is resource.error,
         f"{what}: the caller got {seen.get('error')!r}, not the {name} use() raised; let "
         "that very error carry on (a bare `raise`, or no `except` at all).",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_the_cancellation_carries_on_as_it_is(kata: kit.Kata) -> None:
+    """Cancelled at 3.2 s with task.cancel("shutting down"): released once at 3.2 s, and the
+    caller awaiting the task gets that very cancellation, its message included."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource()
+    what = 'worker(resource) cancelled at 3.2 s with task.cancel("shutting down")'
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(worker(resource))
+        await asyncio.sleep(3.2)
+        task.cancel("shutting down")
+        try:
+            await task
+        except asyncio.CancelledError as exc:
+            seen["args"] = exc.args
+
+    kata.run(scenario, what=what)
+    expect_released_once(resource, what, 3.2)
+    kit.expect(
+        seen.get("args") == ("shutting down",),
+        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one the worker "
+        "was cancelled with: after release(), let that very CancelledError carry on (a bare "
+        "`raise`, or `finally:` with no `except`), do not raise a new one; its message says "
+        "why the worker was stopped.",
     )
