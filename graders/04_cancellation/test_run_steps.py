@@ -21,7 +21,8 @@ Docstring sentence -> the check that enforces it:
   step that awaits in its cleanup -> test_cancelled_step_cleanup_is_awaited
 - "and `run_steps` raises `TimeoutError`" -> run_over_budget (every over-budget check)
 - "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
-  cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout
+  cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout;
+  that very CancelledError, its message included -> test_the_callers_cancel_propagates_as_it_is
 - no steps -> test_no_steps
 - "`run_steps` raises `TimeoutError`" (and the caller's task is left as it was: no cancel
   request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
@@ -368,3 +369,32 @@ def test_timeout_leaves_the_caller_uncancelled(kata: kit.Kata) -> None:
             "cancel() of the caller's task that you turn into TimeoutError must be undone with "
             "`task.uncancel()`; `async with asyncio.timeout(budget):` does that for you."
         )
+
+
+def test_the_callers_cancel_propagates_as_it_is(kata: kit.Kata) -> None:
+    """Steps of 1, 2 s with budget 10, the caller cancels run_steps at 1.5 s with
+    task.cancel("user gave up"): the caller gets that very CancelledError, its message
+    included."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([1.0, 2.0])
+    what = (
+        'run_steps(steps of 1, 2 s, budget=10), cancelled at 1.5 s with task.cancel("user gave up")'
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(run_steps(steps, 10.0))
+        await asyncio.sleep(1.5)
+        task.cancel("user gave up")
+        try:
+            await task
+        except asyncio.CancelledError as exc:
+            seen["args"] = exc.args
+
+    kata.run(scenario, what=what)
+    kit.expect(
+        seen.get("args") == ("user gave up",),
+        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one run_steps was "
+        "cancelled with: let that very CancelledError propagate (a bare `raise`, or no "
+        "`except` at all), do not raise a new one; its message says why the caller gave up.",
+    )
