@@ -19,7 +19,8 @@ Docstring sentence -> the check that enforces it:
   (fn()'s own asyncio.timeout expiring: a TimeoutError from a CancelledError, like the
   deadline's)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
-  test_caller_cancellation_propagates
+  test_caller_cancellation_propagates; that very CancelledError, its message included ->
+  test_caller_cancellation_propagates_as_it_is
 - "Calls may run at the same time, each with its own deadline." ->
   test_concurrent_calls_keep_their_own_deadlines (also two calls of the same fn)
 - "Await `fn()` under `asyncio.timeout(seconds)`" (the deadline is over when the call ends,
@@ -404,3 +405,32 @@ def test_deadline_leaves_the_caller_uncancelled(kata: kit.Kata) -> None:
             "cancel() of the caller's task that you turn into None must be undone with "
             "`task.uncancel()`; `async with asyncio.timeout(seconds):` does that for you."
         )
+
+
+def test_caller_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
+    """Cancelling the caller at 1 s (deadline 5 s) with task.cancel("user gave up"): the
+    caller gets that very CancelledError, its message included."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(10.0)
+    what = (
+        'with_deadline(fn, 5) whose caller is cancelled after 1 s with task.cancel("user gave up")'
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(with_deadline(fn, 5))
+        await asyncio.sleep(1.0)
+        task.cancel("user gave up")
+        try:
+            await task
+        except asyncio.CancelledError as exc:
+            seen["args"] = exc.args
+
+    kata.run(scenario, what=what)
+    kit.expect(
+        seen.get("args") == ("user gave up",),
+        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one it was "
+        "cancelled with: let that very CancelledError propagate (a bare `raise`, or no "
+        "`except` for it at all), do not raise a new one; its message says why the caller "
+        "gave up.",
+    )
