@@ -26,7 +26,8 @@ Docstring sentence -> the check that enforces it:
 - "handle 'no tasks' yourself" -> test_no_tasks
 - `tasks` is any iterable (the signature) -> test_a_generator_of_tasks
 - "If the caller cancels `shutdown` itself, it lets that CancelledError out at once." ->
-  test_cancelling_shutdown_itself_propagates
+  test_cancelling_shutdown_itself_propagates; that very CancelledError, its message included
+  -> test_its_own_cancellation_comes_out_as_it_is
 """
 
 from __future__ import annotations
@@ -411,3 +412,36 @@ def test_a_failing_cleanup_does_not_end_the_wait(kata: kit.Kata) -> None:
     """A task whose cleanup raises an error after FAULTY s: shutdown still waits for the
     others, and returns [] after TIDY s."""
     check_all_done(shut_down(kata, 5.0, stubborn=False, faulty=True))
+
+
+def test_its_own_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """The caller cancels shutdown while it waits, with task.cancel("stop now"): the caller
+    gets that very CancelledError, its message included."""
+    shutdown = kata.get("shutdown", "coroutine")
+    what = (
+        "shutdown(tasks, grace=5) whose own task is cancelled 1 s into the wait with "
+        'task.cancel("stop now")'
+    )
+
+    async def scenario() -> Any:
+        fleet = Fleet(stubborn=True)
+        await asyncio.sleep(0.5)
+        try:
+            task = asyncio.create_task(shutdown(list(fleet.tasks.values()), 5.0))
+            await asyncio.sleep(1.0)
+            task.cancel("stop now")
+            try:
+                await task
+            except asyncio.CancelledError as exc:
+                return exc.args
+            return None
+        finally:
+            await fleet.close()
+
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == ("stop now",),
+        f"{what}: the caller got CancelledError{result.value!r}, not the one shutdown was "
+        "cancelled with: let that very CancelledError out (a bare `raise`, or no `except` for "
+        "it at all), do not raise a new one; its message says why the caller gave up.",
+    )
