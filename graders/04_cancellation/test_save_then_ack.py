@@ -12,7 +12,9 @@ Docstring sentence -> the check that enforces it:
 - "however long it takes (put no time limit of your own on it)" ->
   test_slow_save_is_waited_for (a save of 1e7 s, beyond an hour, a day or a week)
 - "It returns nothing." -> test_ack_after_save
-- "the caller gets its `CancelledError` at once" -> test_cancelled_caller_does_not_cut_the_save
+- "the caller gets its `CancelledError` at once" -> test_cancelled_caller_does_not_cut_the_save;
+  its own CancelledError, message included, not a new one ->
+  test_the_callers_cancellation_comes_out_as_it_is
 - "the save carries on in the background to its end" ->
   test_cancelled_caller_does_not_cut_the_save (a 1 s save, and a 1e7 s one: no time limit
   on an orphaned save either)
@@ -351,4 +353,38 @@ def test_slow_save_is_waited_for(kata: kit.Kata) -> None:
         )
         + ": wait for the save however long it takes (put no time limit of your own on it), "
         "then ack once.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_the_callers_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """Caller cancelled at 0.5 s with task.cancel("user gave up"): the caller gets that very
+    CancelledError, its message included (and the save still ends at 1 s)."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = probes()
+    what = (
+        "save_then_ack(save, ack) whose caller is cancelled at 0.5 s with "
+        'task.cancel("user gave up") (save takes 1 s)'
+    )
+
+    async def scenario() -> Any:
+        task = asyncio.create_task(save_then_ack(save, ack))
+        await asyncio.sleep(0.5)
+        task.cancel("user gave up")
+        args = None
+        try:
+            await task
+        except asyncio.CancelledError as exc:
+            args = exc.args
+        await asyncio.sleep(1.5)  # the save ends in the background
+        return args
+
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == ("user gave up",),
+        f"{what}: the caller got CancelledError{result.value!r}, not the one it was cancelled "
+        "with: let that very CancelledError propagate (a bare `raise`, or no `except` for it "
+        "at all), do not raise a new one; its message says why the caller gave up.",
     )
