@@ -22,7 +22,8 @@ Docstring sentence -> the check that enforces it:
 - "If `hedged` itself is cancelled, cancel both requests too (and await them), and let the
   CancelledError propagate" -> test_cancelling_hedged_cancels_both (at 2 s, and at 0.5 s,
   before the backup starts; requests whose cleanup takes loop steps; and at 2.5 s, while it
-  awaits the loser's 2 s cleanup: still CancelledError)
+  awaits the loser's 2 s cleanup: still CancelledError); that very CancelledError, its
+  message included -> test_cancellation_propagates_as_it_is
 
 Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
 Hypothesis (deterministic), leaving out the instants where the docstring allows either
@@ -414,4 +415,41 @@ def test_same_function_twice(kata: kit.Kata) -> None:
         + "; expected the first call's result, 'call #1', at 1.5 s, the second call "
         "cancelled. primary and backup may be the same function: keep the two tasks apart "
         "(in a set or a list), not one entry per function.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+def test_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
+    """Cancelling hedged at 2 s (both requests running) with task.cancel("user gave up"):
+    the caller gets that very CancelledError, its message included."""
+    hedged = kata.get("hedged", "coroutine")
+    primary, backup = probes(5.0, 5.0)
+    cleaning = {"primary": 0, "backup": 0}
+    what = 'hedged(after=1), cancelled at 2 s with task.cancel("user gave up")'
+
+    async def scenario() -> Any:
+        task = asyncio.create_task(
+            hedged(
+                with_cleanup(primary, "primary", cleaning),
+                with_cleanup(backup, "backup", cleaning),
+                1.0,
+            )
+        )
+        await asyncio.sleep(2.0)
+        task.cancel("user gave up")
+        try:
+            await task
+        except asyncio.CancelledError as exc:
+            return exc.args
+        return None
+
+    result = kata.run(scenario, what=what, limit=60)
+    kit.expect(
+        result.value == ("user gave up",),
+        f"{what}: the caller got CancelledError{result.value!r}, not the one hedged was "
+        "cancelled with: after cleaning up, let that very CancelledError propagate (a bare "
+        "`raise`, or `finally:` with no `except`), do not raise a new one; its message says "
+        "why the caller gave up.",
     )
