@@ -12,6 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "however long it takes (put no time limit of your own on it)" ->
   test_slow_save_is_waited_for (a save of 1e7 s, beyond an hour, a day or a week)
 - "It returns nothing." -> test_ack_after_save
+- "once the save has finished, `await ack()`" (whatever the save returned: None, 0, "") ->
+  test_any_save_result_is_acked
 - "the caller gets its `CancelledError` at once" -> test_cancelled_caller_does_not_cut_the_save;
   its own CancelledError, message included, not a new one ->
   test_the_callers_cancellation_comes_out_as_it_is
@@ -387,4 +389,20 @@ def test_the_callers_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
         f"{what}: the caller got CancelledError{result.value!r}, not the one it was cancelled "
         "with: let that very CancelledError propagate (a bare `raise`, or no `except` for it "
         "at all), do not raise a new one; its message says why the caller gave up.",
+    )
+
+
+@pytest.mark.parametrize("saved", [None, 0, ""], ids=["None", "zero", "blank"])
+def test_any_save_result_is_acked(kata: kit.Kata, saved: Any) -> None:
+    """A save that returns None (as most saves do), 0 or "": it finished, so it is acked."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    save, ack = kit.Probe(delay=1.0, result=lambda: saved), kit.Probe(delay=0.25)
+    what = f"save_then_ack(save, ack) with a 1 s save that returns {saved!r}"
+    kata.run(lambda: save_then_ack(save, ack), what=what)
+    kit.expect(
+        len(ack.calls) == 1,
+        f"{what}: ack() was called {len(ack.calls)} times; the save finished, so ack once. "
+        "What save() returns does not tell whether it finished (it may return "
+        f"{saved!r}): ack after `await` of the save has returned, not after testing its "
+        "result.",
     )
