@@ -17,7 +17,9 @@ Docstring sentence -> the check that enforces it:
   -> test_late_callback_after_cancel_is_ignored (cancelled with a message: the message
   comes through)
 - "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
-  in the callback, or on the loop by a callback it scheduled)
+  in the callback, or on the loop by a callback it scheduled); also a callback that fires in
+  the same loop step as the caller's cancellation, just before it ->
+  test_callback_then_cancel_in_one_step
 - The numbered steps (create_future, two callbacks, await) are the suggested way; any
   future that the callbacks settle passes.
 
@@ -340,3 +342,46 @@ def test_same_argument_at_once(kata: kit.Kata, sleeps: list[float]) -> None:
         "callback_api call, even when the arguments are equal: create a new future inside "
         "each call_api call and let only its own callbacks settle it.",
     )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+
+
+@pytest.mark.parametrize("name", ["ok", "err"])
+def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], name: str) -> None:
+    """A callback fires and, in the same loop step (before call_api has woken up), the
+    caller is cancelled: call_api ends cancelled and nothing raises on the loop."""
+    call_api = kata.get("call_api", "coroutine")
+    held: dict[str, Callable[..., Any]] = {}
+
+    def holding_api(arg: Any, on_ok: Callable[..., Any], on_err: Callable[..., Any]) -> None:
+        held["ok"], held["err"] = on_ok, on_err
+
+    kata.module.callback_api = holding_api
+    argument = "in time" if name == "ok" else ValueError("in time")
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(call_api(3))
+        await REAL_SLEEP(1.0)
+        if name in held:
+            held[name](argument)  # the callback arrives...
+        task.cancel()  # ...and a timeout cancels the caller in the same loop step
+        await asyncio.wait([task])
+        seen["cancelled"] = task.cancelled()
+        if not task.cancelled():
+            task.exception()  # retrieved: what it ended with is open here
+        await REAL_SLEEP(1.0)  # whatever the callback scheduled has run by now
+
+    what = f"call_api(3) whose on_{name} fires after 1 s, its caller cancelled in the same step,"
+    result = kata.run(scenario, what=what, limit=60, loop_errors=True)
+    kit.expect(not sleeps, POLLING.format(n=len(sleeps)))
+    for ctx in result.loop_errors:
+        exc = ctx.get("exception")
+        detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")
+        kit.fail(
+            f"{what}: on_{name} scheduled work that then raised on the loop ({detail}): by the "
+            "time it ran, the caller's cancellation had made the future done (cancelled). Check "
+            "`if not future.done():` in the code that finally sets the future, right before "
+            "set_result/set_exception, or set it in the callback itself."
+        )
