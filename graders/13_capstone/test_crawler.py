@@ -39,6 +39,9 @@ Docstring sentence -> the check that enforces it:
   ever), test_a_body_cut_short_is_left_out (ClientPayloadError)
 - fetched successfully means status 200: a 203 or 206 page is left out -> test_only_a_200_counts
 - keep each URL as urljoin gives it (case-sensitive paths) -> test_urls_keep_their_case
+- a body cut short is a failure too, left out (the crawl goes on), also when it breaks off
+  while `await resp.text()` reads it, after a 200 status: caught there too, and not counted
+  as fetched on the status alone -> test_a_body_that_breaks_off_while_read_is_left_out
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
   _run (sessions); the session given is left open -> test_the_session_is_left_open; nothing
   keeps running when the caller cancels the crawl (its timeout)
@@ -64,11 +67,20 @@ from yarl import URL
 
 CONNECTION_ERROR = "connection error"
 CUT_SHORT = "body cut short"  # an answer: the connection drops half way through the body
+TORN = "200, body torn"  # an answer: status 200, then the body breaks off as it is read
 
 
 def _html(*hrefs: str, extra: str = "") -> str:
     links = "".join(f'<a href="{h}">link</a>\n' for h in hrefs)
     return f"<html><body>{extra}{links}</body></html>"
+
+
+class _TornResponse(CompatResponse):
+    """A 200 whose body breaks off while it is read, as aiohttp reports it: the status and
+    headers arrived, then `await resp.text()` (or read(), json()) raises ClientPayloadError."""
+
+    async def read(self) -> bytes:
+        raise aiohttp.ClientPayloadError("Response payload is not completed")
 
 
 @dataclass
@@ -110,6 +122,14 @@ class Site:
             raise aiohttp.ClientConnectionError(f"connection refused by {host}")
         if answer == CUT_SHORT:
             raise aiohttp.ClientPayloadError(f"response payload is not completed: {key}")
+        if answer == TORN:
+            return CallbackResult(
+                status=200,
+                body=_html(),
+                content_type="text/html; charset=utf-8",
+                reason="OK",
+                response_class=_TornResponse,
+            )
         headers = None
         if isinstance(answer, tuple):  # (status, Retry-After seconds)
             answer, headers = answer[0], {"Retry-After": answer[1]}
@@ -843,3 +863,36 @@ def test_a_cancelled_crawl_leaves_nothing_running(kata: kit.Kata) -> None:
         )
 
     kata.run(scenario, what=what, verdict=verdict)
+
+
+def test_a_body_that_breaks_off_while_read_is_left_out(kata: kit.Kata) -> None:
+    """A page answers 200, then its body breaks off while it is read (ClientPayloadError from
+    `await resp.text()`, as aiohttp raises it): left out, and the crawl goes on."""
+    root = "http://torn.test/"
+    torn, fine = f"{root}torn", f"{root}fine"
+    site = Site({root: _html("torn", "fine"), torn: TORN, fine: _html()})
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=4, per_host=4)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=4, per_host=4),
+        what=what,
+        raises=Exception,
+    )
+    error = result.error
+    if error is not None:
+        leaf = next((e for e in _leaves(error) if isinstance(e, aiohttp.ClientPayloadError)), error)
+        kit.fail(
+            f"{what} raised {type(leaf).__name__}: {leaf} (at {kata.where(leaf)}): {torn} "
+            "answered 200, then its body broke off while it was read (aiohttp raises "
+            "ClientPayloadError from `await resp.text()`, after the status has arrived). That "
+            "page failed: catch the error around reading the body too, not only around the "
+            "request, leave the page out and go on."
+        )
+    found = {str(URL(u)) for u in (result.value or ())}
+    kit.expect(
+        torn not in found,
+        f"crawl returned {torn}, which answered 200 but whose body broke off while it was read "
+        "(ClientPayloadError from `await resp.text()`): a page is fetched successfully only "
+        "once its body has been read whole. Count it after the read, not on seeing the 200.",
+    )
+    kit.expect_equal(found, {root, fine}, f"the pages {what} returned")
