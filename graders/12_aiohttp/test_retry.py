@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
 - `tries` counts every request; the last failure is raised without waiting again
   -> test_out_of_tries_raises_the_last_error, test_the_error_raised_is_the_last_one (not
   the first of different failures)
+  (not even when the last answer carries a Retry-After)
+  -> test_no_retry_after_wait_after_the_last_try
 - `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed
   (which also shows that a Retry-After wait counts as a retry for `attempt`),
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
@@ -558,4 +560,26 @@ def test_a_body_cut_short_is_not_retried(kata: kit.Kata) -> None:
         + ": a body cut short raises aiohttp.ClientPayloadError, which is an "
         "aiohttp.ClientError but no connection error: raise it at once. Retry only 5xx, 429 "
         "and aiohttp.ClientConnectionError, not every aiohttp.ClientError.",
+    )
+
+
+def test_no_retry_after_wait_after_the_last_try(kata: kit.Kata) -> None:
+    """tries=3 and every answer is a 503 with `Retry-After: 3`: 3 requests, at 0, 3 and 6 s,
+    then the last 503 raised at once at 6 s (no Retry-After wait after the last try)."""
+    answers = script((503, "3"), (503, "3"), (503, "3"), 200)
+    outcome = call(kata, answers, seed=13, tries=3)
+    expect_schedule(outcome, answers, 13, 0.5, 8.0, 3)
+    error = outcome.run.error
+    kit.expect(
+        isinstance(error, aiohttp.ClientResponseError) and error.status == 503,
+        f"{outcome.what} gave {error or outcome.run.value!r} after its last try; it should "
+        "raise the last 503's ClientResponseError.",
+    )
+    kit.expect_loop_time(
+        outcome.run,
+        6.0,
+        outcome.what,
+        slower="It waited the seconds Retry-After asked for after the last try had failed: "
+        "out of tries, raise at once, whatever the last answer's Retry-After says (no retry "
+        "follows that wait).",
     )
