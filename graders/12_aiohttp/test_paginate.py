@@ -23,6 +23,8 @@ Docstring sentence -> the check that enforces it:
   -> test_a_long_listing (150 pages, on a real server: cheaper than 150 mocked answers)
 - yield the page's items one by one, in order (all of them: an item listed twice is yielded
   twice) -> test_a_repeated_item_is_yielded_each_time
+- yield the page's items one by one (whatever they are: an empty object, null, 0 or false is an
+  item too) -> test_falsy_items_are_yielded
 """
 
 from __future__ import annotations
@@ -323,3 +325,25 @@ def test_a_repeated_item_is_yielded_each_time(kata: kit.Kata) -> None:
         "iter_items' call to make.",
     )
     kit.expect_equal(result.value, expected, f"the items of {what}")
+
+
+def test_falsy_items_are_yielded(kata: kit.Kata) -> None:
+    """Items that are falsy ({}, null, 0, false, "") are items all the same: yielded, in order."""
+    iter_items = kata.get("iter_items", "asyncgen")
+    first: list[Any] = [{"id": 1}, {}, None]
+    second: list[Any] = [0, False, "", {"id": 2}]
+    pages = {
+        f"{API}1": {"items": first, "next": f"{API}2"},
+        f"{API}2": {"items": second, "next": None},
+    }
+    scenario, _, _ = _collect(iter_items, pages)
+    what = f"iter_items on an API whose pages list {first!r} and {second!r}"
+    result = kata.run(scenario, what=what, limit=60)
+    expected = first + second
+    got = result.value
+    kit.expect(
+        got == expected and [type(i) for i in got] == [type(i) for i in expected],
+        f"{what} yielded {got!r}; expected every item, in order: {expected!r}. An item that "
+        'is empty or falsy ({}, null, 0, false, "") is an item all the same: yield each one '
+        "the page lists, with no `if item:` test.",
+    )
