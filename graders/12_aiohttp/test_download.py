@@ -27,6 +27,8 @@ Docstring sentence -> the check that enforces it:
 - the stream breaks: remove the partial file and let the error propagate
   -> test_broken_stream_leaves_no_file, test_a_read_timeout_leaves_no_file (never leave half
   a file behind: a read timeout half way is an interruption too)
+  and test_a_broken_chunked_stream_leaves_no_file (no Content-Length to compare with: the
+  error itself says the file is partial)
 - (the session you are given) -> test_uses_the_session_given (no ClientSession of its own)
 - the same if the download is cancelled half way: remove the partial file, let the
   CancelledError out -> test_a_cancelled_download_leaves_no_file
@@ -115,6 +117,17 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
         await resp.write_eof()
         return resp
 
+    async def chunked_broken(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()  # no Content-Length: chunked transfer encoding
+        resp.content_type = "application/octet-stream"
+        await resp.prepare(request)
+        for start in range(0, MIB, 64 * 1024):
+            await resp.write(BODY[start : start + 64 * 1024])
+        await asyncio.sleep(0.05)
+        if request.transport is not None:
+            request.transport.close()  # the connection drops after 1 MiB, length unknown
+        return resp
+
     async def stalls(request: web.Request) -> web.StreamResponse:
         resp = web.StreamResponse()
         resp.content_length = len(BODY)
@@ -138,6 +151,7 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
     app.router.add_get("/stalls.bin", stalls)
     app.router.add_get("/no-newline.bin", no_newline)
     app.router.add_get("/broken.bin", broken)
+    app.router.add_get("/chunked-broken.bin", chunked_broken)
     app.router.add_get("/error/{status}.bin", missing)
     app.router.add_get("/success/{status}.bin", success)
     app.router.add_get("/empty.bin", empty)
@@ -562,4 +576,35 @@ def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
         )
         + "; it should let aiohttp's timeout error (a TimeoutError) out after removing the "
         "partial file.",
+    )
+
+
+def test_a_broken_chunked_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """A chunked answer (no Content-Length) whose connection drops after 1 MiB: the error
+    propagates, and no partial file is left."""
+    download = kata.get("download", "coroutine")
+    what = "a download of a chunked answer (no Content-Length) whose connection drops after 1 MiB"
+    result = kata.run(
+        _download(download, tmp_path, "/chunked-broken.bin", {}),
+        clock="real",
+        limit=30,
+        raises=Exception,
+        what=what,
+    )
+    left = _names(tmp_path)
+    kit.expect(
+        not left,
+        f"{what}: {', '.join(left)} was left on disk. The error itself says the file is "
+        "partial: remove it whenever an error interrupts the stream, whether or not the "
+        "answer gave a Content-Length to compare with.",
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientPayloadError),
+        f"{what}: download "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}: {result.error}"
+        )
+        + "; it should let aiohttp.ClientPayloadError out after removing the partial file.",
     )
