@@ -29,6 +29,9 @@ Docstring sentence -> the check that enforces it:
   page never connects -> test_a_page_that_never_connects_is_left_out
 - retried "with exponential backoff and jitter": pages that failed together do not retry
   together -> test_pages_failing_together_retry_apart
+- "exponential backoff": the pauses grow (40 pages answering 500 for ever: their last
+  pauses average well above their first ones, a margin no jitter draw comes near)
+  -> test_the_backoff_grows
 - after the seconds a Retry-After asks for, however many -> test_a_long_retry_after_is_obeyed
 - Retry-After gives seconds; one holding an HTTP date asks for none: backoff, the crawl goes
   on (as in the retry kata) -> test_a_dated_retry_after_falls_back_to_backoff
@@ -896,3 +899,31 @@ def test_a_body_that_breaks_off_while_read_is_left_out(kata: kit.Kata) -> None:
         "once its body has been read whole. Count it after the read, not on seeing the 200.",
     )
     kit.expect_equal(found, {root, fine}, f"the pages {what} returned")
+
+
+def test_the_backoff_grows(kata: kit.Kata) -> None:
+    """40 pages answering 500 for ever, slots to spare: on average, each page's last pause
+    is well above its first one (exponential backoff: the ceiling doubles each retry)."""
+    root = "http://grow.test/"
+    failing = [f"{root}f{i}" for i in range(40)]
+    site = Site({root: _html(*failing), **dict.fromkeys(failing, 500)})
+    _run(kata, site, root, max_pages=100, concurrency=64, per_host=64)
+    times = defaultdict(list)
+    for url, started, ended in site.requests:
+        times[url].append((started, ended))
+    pauses = [
+        [b[0] - a[1] for a, b in itertools.pairwise(times[url])]
+        for url in failing
+        if len(times[url]) >= 3
+    ]
+    if not pauses:
+        return  # two tries or fewer: a single pause shows no growth either way
+    first = sum(p[0] for p in pauses) / len(pauses)
+    last = sum(p[-1] for p in pauses) / len(pauses)
+    kit.expect(
+        last >= 1.5 * first,
+        f"{len(pauses)} pages answering 500 for ever were retried after pauses averaging "
+        f"{first:.3g} s the first time and {last:.3g} s the last time: the backoff did not "
+        "grow. Back off exponentially, with jitter: random.random() * min(cap, base * 2 ** "
+        "attempt), so that each retry may wait longer than the one before.",
+    )
