@@ -108,6 +108,14 @@ ONE_TOO_MANY = (
 )
 
 
+NOTHING_WAITED = (
+    "Every call started at the same instant, as if the window were always empty: record "
+    "each start's loop time in __aenter__, as the call is let through (not in __aexit__, "
+    "once its block is over), and wait while the last `per` seconds already hold `rate` "
+    "starts."
+)
+
+
 TOKEN_BUCKET = (
     "After the first burst the calls started one every `per / rate` seconds: did you refill "
     "tokens bit by bit (a token bucket)? That lets more than `rate` starts into one window. "
@@ -133,6 +141,8 @@ def _check_window(starts: list[float], rate: int, per: float, hint: str) -> None
                 hint = NO_RECHECK
             elif sum(abs(s - starts[0]) < 1e-9 for s in starts) == rate + 1:
                 hint = ONE_TOO_MANY
+            elif len(starts) > rate + 1 and all(abs(s - starts[0]) < 1e-9 for s in starts):
+                hint = NOTHING_WAITED
             elif _evenly_refilled(starts, rate, per):
                 hint = TOKEN_BUCKET
             kit.fail(
