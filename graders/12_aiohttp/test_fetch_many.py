@@ -194,7 +194,8 @@ def test_a_url_listed_twice(kata: kit.Kata) -> None:
         [{"url": one}, {"url": two}, {"url": one}],
         "the result of fetch_many([url0, url1, url0], limit=2)",
         "One result per item of `urls`, in order, duplicates included: collect them by "
-        "position (gather), not in a dict keyed by URL.",
+        "position (gather keeps the order of its arguments), not by URL (a dict keyed by URL, "
+        "or `urls.index(url)`, finds only the first place of a URL listed twice).",
     )
 
 
