@@ -30,6 +30,9 @@ Docstring sentence -> the check that enforces it:
   -> test_too_slow_gives_none[trickle]; one deadline for headers and body together, not
   `total` for each -> test_one_deadline_for_the_whole_request
 - (read the body inside `async with`) -> expect_no_error names a body read after the block
+- gives up only when the whole request takes longer than `total`: an answer that waits 1.2 s
+  in one go, with total=2, is returned (no shorter bound, such as sock_read=total / 2, on
+  one part of it) -> test_a_long_wait_within_total_is_returned
 """
 
 from __future__ import annotations
@@ -80,6 +83,12 @@ async def late(request: web.Request) -> web.Response:
     """Answers after 0.9 s: too late for total=0.3, in time for a deadline a second later."""
     await asyncio.sleep(0.9)
     return web.json_response({"late": True})
+
+
+async def patient(request: web.Request) -> web.Response:
+    """Answers after 1.2 s: in time for total=2, though it waits most of it in one go."""
+    await asyncio.sleep(1.2)
+    return web.json_response({"patient": True})
 
 
 async def broken(request: web.Request) -> web.Response:
@@ -152,7 +161,7 @@ def make_app(requests: list[str] | None = None) -> web.Application:
 
     app = web.Application(middlewares=[record])
     handlers = (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable)
-    for handler in (*handlers, gateway_timeout, halves, drop):
+    for handler in (*handlers, gateway_timeout, halves, drop, patient):
         app.router.add_get(f"/{handler.__name__}", handler)
     app.router.add_get("/status/{code}", error_status)
     return app
@@ -460,4 +469,18 @@ def test_the_callers_own_timeout_is_not_swallowed(kata: kit.Kata) -> None:
         "CancelledError. Only your own `total` running out gives None; a cancellation (the "
         "caller's timeout, or task.cancel()) must propagate: catch TimeoutError alone, never "
         "asyncio.CancelledError or BaseException.",
+    )
+
+
+def test_a_long_wait_within_total_is_returned(kata: kit.Kata) -> None:
+    """total=2 and an answer after 1.2 s: the body comes back (only the whole request's
+    `total` gives up, no shorter bound on one wait)."""
+    result, _, what = call(kata, "patient", 2.0)
+    expect_no_error(kata, result, what, "the body {'patient': True}")
+    kit.expect(
+        result.value == {"patient": True},
+        f"{what} returned {result.value!r}, though the server answered after 1.2 s, well "
+        "within total=2: give up only when the whole request takes longer than `total`. A "
+        "shorter bound on one part of it (sock_read=, connect= or a timeout of your own "
+        "smaller than `total`) gives up on answers that were coming in time.",
     )
