@@ -29,6 +29,7 @@ Docstring sentence -> the check that enforces it:
   page never connects -> test_a_page_that_never_connects_is_left_out
 - retried "with exponential backoff and jitter": pages that failed together do not retry
   together -> test_pages_failing_together_retry_apart
+- other 4xx are not retried, a 408 (Request Timeout) included -> test_a_408_is_not_retried
 - "exponential backoff": the pauses grow (40 pages answering 500 for ever: their last
   pauses average well above their first ones, a margin no jitter draw comes near)
   -> test_the_backoff_grows
@@ -927,3 +928,19 @@ def test_the_backoff_grows(kata: kit.Kata) -> None:
         "grow. Back off exponentially, with jitter: random.random() * min(cap, base * 2 ** "
         "attempt), so that each retry may wait longer than the one before.",
     )
+
+
+def test_a_408_is_not_retried(kata: kit.Kata) -> None:
+    """A page answering 408 (Request Timeout) is a 4xx like the others: requested once, left
+    out, and the crawl goes on."""
+    root = "http://slowpoke.test/"
+    page, fine = f"{root}timeout", f"{root}fine"
+    site = Site({root: _html("timeout", "fine"), page: [408, _html()], fine: _html()})
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    tries = site.counts()[page]
+    kit.expect(
+        tries == 1,
+        f"{page} answered 408 (Request Timeout) and was requested {tries} times: retry only "
+        "5xx, 429 and connection errors; a 408 is a 4xx like the others, not retried.",
+    )
+    kit.expect_equal(found, {root, fine}, "the pages crawl returned")
