@@ -25,6 +25,10 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   its source) -> test_items_that_look_like_an_end_marker (compared by identity)
 - "nothing may be left running" / "Cancel and await your tasks in a `finally:`" (the task
   iterating merge cancelled) -> test_caller_cancelled
+- "It ends when every iterator has ended" (at that moment) and "If one of them raises,
+  `merge` raises that exception" (at that moment, also while merge waits for items) ->
+  test_ends_and_raises_on_time (a merge that looks now and then, a wait with a timeout,
+  ends or raises late)
 """
 
 from __future__ import annotations
@@ -480,4 +484,59 @@ def test_caller_cancelled(kata: kit.Kata) -> None:
         "running after that task had ended. A cancellation raises CancelledError inside "
         "merge, a BaseException that `except Exception` (or `except GeneratorExit`) does "
         "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",
+    )
+
+
+def test_ends_and_raises_on_time(kata: kit.Kata) -> None:
+    """merge ends the moment its last source ends (2.3 s), and raises a source's error the
+    moment it fails (2.3 s), while it is waiting for the next item."""
+    merge = kata.get("merge", "asyncgen")
+    what = "merge(a at 1 and 2.3 s, then ends; b at 0.5 s, then ends)"
+
+    async def ends() -> list[str]:
+        got: list[str] = []
+        async with aclosing(merge(ticks("a", [1.0, 1.3]), ticks("b", [0.5]))) as merged:
+            async for item in merged:
+                got.append(item)
+        return got
+
+    result = kata.run(ends, what=what, limit=1000)
+    kit.expect_equal(sorted(result.value or []), ["a0", "a1", "b0"], f"the items of {what}")
+    kit.expect_loop_time(
+        result,
+        2.3,
+        what,
+        slower="merge ended late: its last source ended at 2.3 s, and merge ends as soon as "
+        "every source has ended. A wait with a timeout that looks now and then (are the "
+        "sources done?) notices late: count the sources that have ended (an end marker from "
+        "each pump, or the reads that found the end).",
+    )
+
+    error = ValueError("source b broke")
+
+    async def fails_later() -> AsyncIterator[str]:
+        await asyncio.sleep(2.3)
+        raise error
+        yield "never"  # makes this an async generator
+
+    what = "merge(a at 1 s, then silent for 10 s; b raising ValueError at 2.3 s)"
+
+    async def raises() -> None:
+        async with aclosing(merge(ticks("a", [1.0, 10.0]), fails_later())) as merged:
+            async for _item in merged:
+                pass
+
+    result = kata.run(raises, what=what, limit=1000, raises=ValueError)
+    kit.expect(
+        result.error is error,
+        f"{what} did not raise the source's ValueError: let a source's exception propagate "
+        "out of merge.",
+    )
+    kit.expect_loop_time(
+        result,
+        2.3,
+        what,
+        slower="The error came late: the source failed at 2.3 s, while merge was waiting for "
+        "the next item. Raise it at once (wait on the pending reads, or have each pump put its "
+        "error on the queue), not when a timeout next lets merge look.",
     )
