@@ -32,6 +32,9 @@ Docstring sentence -> the check that enforces it:
   start time planned in advance behind it)
 - the example: `limiter = RateLimiter(3, 1.0)` at the top of a module, before any loop runs
   -> test_a_limiter_made_outside_a_running_loop
+- "a call starts as soon as starting keeps at most `rate` starts in the last `per` seconds"
+  (at that very moment, on no grid: times off the eighths the other checks use)
+  -> test_a_start_comes_at_the_exact_moment (a limiter that looks now and then is late)
 """
 
 from __future__ import annotations
@@ -525,4 +528,23 @@ def test_a_limiter_made_outside_a_running_loop(kata: kit.Kata) -> None:
         [0.0, 0.0, 0.0, 1.0],
         "A limiter made before the loop must wait on the loop that runs the calls: read the "
         "clock (loop.time()) in __aenter__, not a loop kept from __init__.",
+    )
+
+
+def test_a_start_comes_at_the_exact_moment(kata: kit.Kata) -> None:
+    """RateLimiter(1, 0.3), calls arriving at 0, 0.07 and 0.07: they start at 0, 0.3 and 0.6,
+    each the moment the window allows it (times on no regular grid)."""
+    limiter = kata.get("RateLimiter", "class")
+    arrivals = [0.0, 0.07, 0.07]
+    result = kata.run(
+        _starts(limiter, 1, 0.3, arrivals, 0.01),
+        what="calls arriving at 0, 0.07, 0.07 through RateLimiter(1, 0.3)",
+    )
+    _check_window(result.value, 1, 0.3, SEMAPHORE)
+    _check_schedule(
+        result.value,
+        greedy(1, 0.3, arrivals),
+        "A call started late, after the moment the window allowed it: sleep exactly until the "
+        "oldest of the last `rate` starts is `per` seconds old (`starts[0] + per - now`), not "
+        "in small steps that look at the window now and then.",
     )
