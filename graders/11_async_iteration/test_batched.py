@@ -32,6 +32,9 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
   of the source) -> test_items_that_look_like_an_end_marker (compared by identity)
 - "cancel and await them in a `finally:`" (the task iterating batched cancelled: nothing
   left running either) -> test_caller_cancelled
+- "yielded anyway `max_wait` seconds after its FIRST item arrived" (at that very moment, on
+  no grid: the other checks' times are multiples of 1/8 s) -> test_a_deadline_off_the_grid
+  (a batched that looks at the clock now and then is late)
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -453,3 +456,16 @@ def test_caller_cancelled(kata: kit.Kata) -> None:
         "batched, a BaseException that `except GeneratorExit` (or `except Exception`) does "
         "not catch: cancel and await your tasks in a `finally:`, which runs for it too.",
     )
+
+
+def test_a_deadline_off_the_grid(kata: kit.Kata) -> None:
+    """max_wait=0.3, items at 0.07 and 0.1 s, then 5 s: [0, 1] comes at 0.37 s exactly."""
+    got, what = collect(kata, [0.07, 0.1, 5.0], 5.0, 10, 0.3)
+    if got and got[0][0] > 0.37 + 1e-6:
+        kit.fail(
+            f"{what} yielded {got[0][1]!r} at {got[0][0]:g} s; expected it at 0.37 s, max_wait "
+            "after its first item (0.07 s). It came late: wait for the next item with the time "
+            "left until the deadline (`deadline - loop.time()`), not in small steps that look "
+            "at the clock now and then."
+        )
+    expect_batches(got, [(0.37, [0, 1]), (5.0, [2])], what, end=5.0)
