@@ -20,7 +20,9 @@ Docstring sentence -> the check that enforces it:
   -> test_streams_the_body_to_disk (the server pauses until the file has grown; the body
   is read inside the response's block, not after it), test_a_body_without_content_length
   (bytes written, not the Content-Length header)
-- never hold the whole body in memory -> test_streams_the_body_to_disk
+- never hold the whole body in memory -> test_streams_the_body_to_disk (the tempfile
+  module's files are made in path's folder during every download: a temporary file moved
+  to path at the end is seen growing, and seen left behind, like any)
 - an older file there is replaced -> test_streams_the_body_to_disk (a shorter one),
   test_a_longer_older_file_is_replaced (no tail of a longer one is left),
   test_an_empty_body_replaces_the_older_file (an empty body: an empty file, not the old one)
@@ -39,7 +41,10 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -159,12 +164,25 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
     return app
 
 
+@contextlib.contextmanager
+def _temporary_files_in(folder: Path) -> Iterator[None]:
+    """Make the tempfile module's files in ``folder``: a download that streams into a
+    temporary file (then moves it to path) is watched, and cleaned up after, like any."""
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+
+
 def _download(download: Any, folder: Path, route: str, seen: dict[str, Any]) -> Any:
     """A call that serves the app, downloads ``route`` into ``folder/out.bin``, cleans up."""
 
     async def scenario() -> Any:
         async with serve(_app(folder, seen)) as server, aiohttp.ClientSession() as session:
-            return await download(session, str(server.make_url(route)), folder / "out.bin")
+            with _temporary_files_in(folder):
+                return await download(session, str(server.make_url(route)), folder / "out.bin")
 
     return scenario
 
@@ -406,20 +424,21 @@ def test_a_cancelled_download_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> 
 
     async def scenario() -> tuple[bool, bool, list[str]]:
         async with serve(_app(tmp_path, {})) as server, aiohttp.ClientSession() as session:
-            task = asyncio.ensure_future(
-                download(session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin")
-            )
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + GRACE
-            while _on_disk(tmp_path) < MIB // 2 and loop.time() < deadline and not task.done():
-                await asyncio.sleep(0.01)
-            started = _on_disk(tmp_path) >= MIB // 2
-            task.cancel()
-            cancelled = False
-            try:
-                await task
-            except asyncio.CancelledError:
-                cancelled = True
+            with _temporary_files_in(tmp_path):
+                task = asyncio.ensure_future(
+                    download(session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin")
+                )
+                loop = asyncio.get_running_loop()
+                deadline = loop.time() + GRACE
+                while _on_disk(tmp_path) < MIB // 2 and loop.time() < deadline and not task.done():
+                    await asyncio.sleep(0.01)
+                started = _on_disk(tmp_path) >= MIB // 2
+                task.cancel()
+                cancelled = False
+                try:
+                    await task
+                except asyncio.CancelledError:
+                    cancelled = True
             return started, cancelled, _names(tmp_path)
 
     result = kata.run(scenario, clock="real", limit=30, what=what, raises=Exception)
@@ -552,9 +571,10 @@ def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
             serve(_app(tmp_path, {})) as server,
             aiohttp.ClientSession(timeout=timeout) as session,
         ):
-            return await download(
-                session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin"
-            )
+            with _temporary_files_in(tmp_path):
+                return await download(
+                    session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin"
+                )
 
     result = kata.run(scenario, clock="real", limit=30, raises=Exception, what=what)
     left = _names(tmp_path)
