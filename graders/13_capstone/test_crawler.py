@@ -489,7 +489,9 @@ def test_gives_up_at_once(kata: kit.Kata) -> None:
         kit.expect(
             result.loop_time <= last_end + 0.01,
             f"crawl returned {result.loop_time - last_end:g} s after its last request ended: "
-            "after the last try of a failing page, give up at once (no backoff wait after it).",
+            "after the last try of a failing page, give up at once (no backoff wait after it), "
+            "and end the crawl as soon as no page is left (not when a timeout next lets a "
+            "worker look).",
         )
 
 
