@@ -28,6 +28,8 @@ Docstring sentence -> the check that enforces it:
   the first of different failures)
   (not even when the last answer carries a Retry-After)
   -> test_no_retry_after_wait_after_the_last_try
+- "before retry number `attempt`" (every retry counts, whatever failed: a connection error
+  and a 5xx alike) -> test_mixed_failures_share_one_attempt_count
 - `Retry-After` (whole seconds): wait exactly that long, no rng -> test_retry_after_is_obeyed
   (which also shows that a Retry-After wait counts as a retry for `attempt`),
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
@@ -583,3 +585,35 @@ def test_no_retry_after_wait_after_the_last_try(kata: kit.Kata) -> None:
         "out of tries, raise at once, whatever the last answer's Retry-After says (no retry "
         "follows that wait).",
     )
+
+
+def _split_counts(answers: list[Answer], seed: int, base: float, cap: float) -> list[float]:
+    """The request times of a policy that counts connection errors and 5xx apart (a mistake)."""
+    rng = random.Random(seed).random
+    times, now, counts = [0.0], 0.0, {"conn": 0, "status": 0}
+    for answer in answers:
+        if answer.status == 200:
+            break
+        kind = "status" if isinstance(answer.status, int) else "conn"
+        now += rng() * min(cap, base * 2 ** counts[kind])
+        counts[kind] += 1
+        times.append(now)
+    return times
+
+
+def test_mixed_failures_share_one_attempt_count(kata: kit.Kata) -> None:
+    """A dropped connection, a 500, a dropped connection, a 503, then 200: the waits use
+    attempt 0, 1, 2, 3 (every retry counts, whatever failed)."""
+    answers = script(CONN, 500, CONN, 503, 200)
+    outcome = call(kata, answers, seed=7)
+    if not same(outcome.times, model(answers, 7, 0.5, 8.0, 5)) and same(
+        outcome.times, _split_counts(answers, 7, 0.5, 8.0)
+    ):
+        kit.fail(
+            f"{outcome.what} sent requests at loop times {shown(outcome.times)}; expected "
+            f"{shown(model(answers, 7, 0.5, 8.0, 5))}: it counted connection errors and error "
+            "statuses apart. `attempt` numbers every retry, whatever made the request fail: "
+            "the third wait is rng() * min(cap, base * 2**2), after any mix of failures."
+        )
+    expect_schedule(outcome, answers, 7, 0.5, 8.0, 5)
+    expect_success(outcome)
