@@ -11,7 +11,8 @@ Docstring sentence -> the check that enforces it:
 
 - "`await get_price(i)` gives the price ... Return the sum of the prices of all `ids`" ->
   test_sums_the_prices, test_any_basket (a slow price, fig's 6 s, is awaited to its end:
-  grade_total names a get_price call cancelled on the way)
+  grade_total names a get_price call cancelled on the way), test_a_very_slow_price_is_awaited
+  (one that takes 600 s of loop time: no timeout, per price or overall)
 - "(0 for no ids)" -> test_no_ids_costs_nothing
 - "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
@@ -41,10 +42,13 @@ SLOW = {"fig": 6.0}  # loop seconds of a slow price; every other price takes 1 s
 EXAMPLES = grader_settings(max_examples=25)
 
 
-def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
-    """A stand-in get_price (one second per call, SLOW[id] for a slow one; the price
-    PRICES[id]) and its probe."""
-    probe = kit.Probe(delay=lambda i: SLOW.get(i, 1.0), result=lambda i: PRICES[i])
+def price_probe(
+    slow: dict[str, float] | None = None,
+) -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
+    """A stand-in get_price (one second per call, slow[id] for a slow one, SLOW by default;
+    the price PRICES[id]) and its probe."""
+    delays = SLOW if slow is None else slow
+    probe = kit.Probe(delay=lambda i: delays.get(i, 1.0), result=lambda i: PRICES[i])
 
     async def get_price(i: str) -> int:
         return await probe(i)
@@ -55,12 +59,16 @@ def price_probe() -> tuple[Callable[[str], Awaitable[int]], kit.Probe]:
 
 
 def grade_total(
-    kata: kit.Kata, ids: list[str | None], generator: bool = False
+    kata: kit.Kata,
+    ids: list[str | None],
+    generator: bool = False,
+    slow: dict[str, float] | None = None,
 ) -> tuple[kit.Run[int], kit.Probe]:
-    """Run total_price(probe, ids) (ids handed over as a generator if ``generator``),
-    turning a TypeError into the mistake it usually means."""
+    """Run total_price(probe, ids) (ids handed over as a generator if ``generator``; the
+    slow prices ``slow``, SLOW by default), turning a TypeError into the mistake it usually
+    means."""
     total_price = kata.get("total_price", "coroutine")
-    get_price, probe = price_probe()
+    get_price, probe = price_probe(slow)
     what = f"total_price(get_price, {'a generator of ' if generator else ''}{ids!r})"
     result = kata.run(
         # A copy: the checks compute what they expect from ids (test_leaves_ids_unchanged
@@ -317,4 +325,17 @@ def test_leaves_ids_unchanged(kata: kit.Kata) -> None:
         ["apple", "pear", "plum"],
         "The list ['apple', 'pear', 'plum'] after total_price(get_price, ...) read it",
         "Read ids without changing it (no pop, remove, sort or clear).",
+    )
+
+
+def test_a_very_slow_price_is_awaited(kata: kit.Kata) -> None:
+    """A price that takes ten minutes of loop time is still awaited to its end and counted."""
+    ids = ["apple", "fig", "pear"]
+    # grade_total names a get_price call cancelled on the way (a timeout, per price or overall).
+    result, _ = grade_total(kata, ids, slow={"fig": 600.0})
+    kit.expect_equal(
+        result.value,
+        sum(PRICES[i] for i in ids),
+        f"total_price(get_price, {ids!r}) whose get_price('fig') takes 600 s",
+        "Await every price to its end, however long it takes (no timeout).",
     )
