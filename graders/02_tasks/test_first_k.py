@@ -12,13 +12,15 @@ Docstring sentence -> the check that enforces it:
 - "Each item ... returns an awaitable (call it once to start that job)" ->
   test_each_job_started_once_at_once, test_any_awaitable, test_any_jobs
 - "Start every job at once" -> test_each_job_started_once_at_once, test_any_jobs,
-  test_many_jobs_all_start_at_once (twenty jobs: no limit, no batches)
+  test_many_jobs_all_start_at_once (twenty jobs, then 300: no limit, not even of 100, no
+  batches)
 - "return the results of the first `k` jobs to finish, in the order they finished" ->
   test_returns_after_the_kth_fastest, test_any_jobs
 - "cancel them" -> test_the_rest_are_cancelled_and_awaited, test_any_jobs
 - "and await them so they have really stopped before you return" -> test_cleanup_is_awaited,
   test_the_rest_are_cancelled_and_awaited, test_uneven_cleanups_are_all_awaited (every one of
-  them, not only the first to stop)
+  them, not only the first to stop), test_a_long_cleanup_is_awaited (a cleanup of 600 s: no
+  timeout)
 - `factories` is any iterable (the signature): a generator, repeats -> test_any_jobs
 - k=0 (the first 0 jobs: none) -> test_k_zero
 - "If the caller cancels `first_k` itself, the same goes for every job still running:
@@ -396,22 +398,24 @@ def test_k_zero(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_many_jobs_all_start_at_once(kata: kit.Kata) -> None:
-    """Twenty jobs, the slowest listed first: all start at 0 s; the 3 fastest win at 3 s."""
-    delays = [float(20 - j) for j in range(20)]
+@pytest.mark.parametrize("n", [20, 300])
+def test_many_jobs_all_start_at_once(kata: kit.Kata, n: int) -> None:
+    """Twenty jobs, then three hundred (no limit of 100 or so), the slowest listed first: all
+    start at 0 s; the 3 fastest win at 3 s."""
+    delays = [float(n - j) for j in range(n)]
     jobs = Jobs(delays)
-    what = "first_k(20 jobs of 20, 19, ..., 1 s, k=3)"
+    what = f"first_k({n} jobs of {n}, {n - 1}, ..., 1 s, k=3)"
     _, outcome = grade(kata, 3, jobs, jobs.factories(), what)
     late = [c for c in jobs.calls if c.started != 0.0]
     kit.expect(
         len(jobs.calls) == len(delays) and not late,
-        f"{what} started only {len(jobs.calls) - len(late)} of 20 jobs at loop time 0; the "
+        f"{what} started only {len(jobs.calls) - len(late)} of {n} jobs at loop time 0; the "
         "others waited for a free slot: start every job at once, with no limit and no "
         "batches.",
     )
     kit.expect_equal(
         outcome.value,
-        [("result", 19), ("result", 18), ("result", 17)],
+        [("result", n - 1), ("result", n - 2), ("result", n - 3)],
         what,
         "Return the results of the 3 jobs that finished first, in that order.",
     )
@@ -524,3 +528,21 @@ def test_uneven_cleanups_are_all_awaited(kata: kit.Kata) -> None:
         "last cancelled job had cleaned up at 3.5 s.",
     )
     expect_results(outcome, 2)
+
+
+def test_a_long_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Cancelled jobs that clean up for 600 s: first_k still waits for them (no timeout)."""
+    _, outcome, _ = run_fixed(kata, 2, cleanup=600.0)
+    what = describe(DELAYS, 2) + " whose cancelled jobs clean up for 600 s"
+    if outcome.running_at_return and outcome.at > 2.0:
+        kit.fail(
+            f"{what} returned at {outcome.at:g} s while {len(outcome.running_at_return)} of "
+            "them were still cleaning up: it stopped waiting for them before they had "
+            "stopped. Await the cancelled jobs however long their cleanup takes (no timeout)."
+        )
+    expect_stopped(outcome, what)
+    kit.expect(
+        abs(outcome.at - 602.0) < 1e-6,
+        f"{what} returned at {outcome.at:g} s; expected 602 s: the 2nd job ended at 2 s, the "
+        "cancelled ones had cleaned up 600 s later.",
+    )
