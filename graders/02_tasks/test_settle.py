@@ -11,7 +11,7 @@ awaitable whose value is None, awaitables ending in the same loop step.
 Docstring sentence -> the check that enforces it:
 
 - "Run them all at once" -> test_runs_them_concurrently, test_many_awaitables_at_once
-  (thirty awaitables: no limit, no batches)
+  (thirty awaitables, then 300: no limit, not even of 100, no batches)
 - "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
   test_every_outcome_in_input_order, test_other_shapes
 - "`Ok(value)` for one that returned `value`, `Err(error)` for one that raised the exception
@@ -28,6 +28,8 @@ Docstring sentence -> the check that enforces it:
   test_a_base_exception_propagates (not an item of the list either: it comes out of settle)
 - "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
 - no awaitables -> test_nothing_to_settle
+- "when every one has finished" (however long it takes: no timeout) ->
+  test_a_very_slow_awaitable_is_waited_for
 """
 
 from __future__ import annotations
@@ -312,22 +314,25 @@ def test_a_base_exception_is_not_an_outcome(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_many_awaitables_at_once(kata: kit.Kata) -> None:
-    """Thirty awaitables of 30, 29, ..., 1 s: all in flight at once, settled in 30 s."""
+@pytest.mark.parametrize("n", [30, 300])
+def test_many_awaitables_at_once(kata: kit.Kata, n: int) -> None:
+    """Thirty awaitables of 30, 29, ..., 1 s, then three hundred of 30, 29.9, ..., 0.1 s (no
+    limit of 100 or so): all in flight at once, settled in 30 s."""
     ok, _ = classes(kata)
     settle = kata.get("settle", "coroutine")
-    probe = kit.Probe(delay=lambda i: float(30 - i))
-    what = "settle(30 awaitables of 30, 29, ..., 1 s)"
-    result = kata.run(lambda: settle([probe(i) for i in range(30)]), what=what)
+    step = 30 / n  # the slowest takes 30 s, whatever n
+    probe = kit.Probe(delay=lambda i: (n - i) * step)
+    what = f"settle({n} awaitables of 30, {30 - step:g}, ..., {step:g} s)"
+    result = kata.run(lambda: settle([probe(i) for i in range(n)]), what=what)
     kit.expect(
-        probe.peak == 30,
-        f"{what} had at most {probe.peak} awaitables in flight at once; expected all 30: "
+        probe.peak == n,
+        f"{what} had at most {probe.peak} awaitables in flight at once; expected all {n}: "
         "some only started after others had finished. Run them all at once, with no limit "
         "and no batches.",
     )
     kit.expect_loop_time(result, 30.0, what)
     kit.expect_equal(
-        result.value, [ok(("result", i)) for i in range(30)], what, "One Ok per awaitable."
+        result.value, [ok(("result", i)) for i in range(n)], what, "One Ok per awaitable."
     )
 
 
@@ -385,3 +390,22 @@ def test_a_base_exception_propagates(kata: kit.Kata) -> None:
         + "; expected that Halt to propagate: a BaseException that is not an Exception is no "
         "outcome.",
     )
+
+
+def test_a_very_slow_awaitable_is_waited_for(kata: kit.Kata) -> None:
+    """An awaitable that takes 600 s of loop time still ends in Ok(its value): settle waits
+    for every one to finish, with no timeout."""
+    ok, err = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    probe = kit.Probe(delay={0: 600.0, 1: 1.0})
+    what = "settle([an awaitable of 600 s, one of 1 s])"
+    result = kata.run(lambda: settle([probe(0), probe(1)]), what=what)
+    value = result.value
+    if isinstance(value, list) and value and isinstance(value[0], err):
+        kit.fail(
+            f"{what} gave the slow one {value[0]!r} after {result.loop_time:g} s instead of "
+            "waiting for it: an awaitable that is slow still finishes. Wait for every one "
+            "however long it takes (no timeout)."
+        )
+    kit.expect_equal(value, [ok(("result", 0)), ok(("result", 1))], what, "One Ok per awaitable.")
+    kit.expect_loop_time(result, 600.0, what)
