@@ -33,6 +33,8 @@ Docstring sentence -> the check that enforces it:
   test_drain_lets_its_own_cancellation_out
 - "wait until no task this Spawner spawned is pending" (not another Spawner's) ->
   test_spawners_are_independent
+- "wait until no task this Spawner spawned is pending" (however long it takes: drain waits,
+  it never cancels) -> test_drain_waits_for_a_slow_task
 """
 
 from __future__ import annotations
@@ -519,4 +521,29 @@ def test_spawners_are_independent(kata: kit.Kata) -> None:
         second_at == 3.0,
         f"with {what}, the second one's drain() returned at loop time {second_at:g} s; "
         "expected 3 s, when its own task ended.",
+    )
+
+
+def test_drain_waits_for_a_slow_task(kata: kit.Kata) -> None:
+    """drain() waits for a task of 600 s to finish; it does not give up on it or cancel it."""
+    probe = kit.Probe(delay={"slow": 600.0, "quick": 1.0})
+
+    async def body() -> tuple[float, bool]:
+        spawner = new_spawner(kata)
+        slow = spawner.spawn(probe("slow"))
+        spawner.spawn(probe("quick"))
+        await spawner.drain()
+        return kit.now(), slow.cancelled()
+
+    what = "spawner.drain() with a task of 600 s and one of 1 s pending"
+    result = scenario(kata, body, what, leftover_tasks=True)
+    at, cancelled = result.value or (None, False)
+    kit.expect(
+        not cancelled and not probe.cancelled,
+        f"{what} cancelled the slow task at {at} s: drain() waits for the pending tasks to "
+        "finish however long they take; it never cancels them (no timeout).",
+    )
+    kit.expect(
+        at == 600.0,
+        f"{what} returned at loop time {at} s; expected 600 s, when the slow task ended.",
     )
