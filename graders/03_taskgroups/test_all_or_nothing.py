@@ -11,7 +11,7 @@ Docstring sentence -> the check that enforces it:
 
 - "It calls `await fetch(i)` for every id in `ids`, all at the same time" ->
   test_results_in_input_order_and_concurrent, test_any_ids, test_many_ids_all_at_once
-  (thirty ids: no limit, no batches)
+  (thirty ids, then 300: no limit, not even of 100, no batches)
 - "returns the results in the order of `ids`" -> test_results_in_input_order_and_concurrent,
   test_any_ids, test_repeated_id_gets_its_own_results (each place of a repeated id holds
   the result of its own fetch)
@@ -25,12 +25,17 @@ Docstring sentence -> the check that enforces it:
   test_failure_cancels_siblings (nor wrap it in a group of your own),
   test_two_failures_at_once
 - "It raises once the cancelled fetches have finished (a fetch may await in its cleanup)." ->
-  test_cleanup_is_awaited, test_failure_cancels_siblings (cancelled but not awaited)
+  test_cleanup_is_awaited, test_failure_cancels_siblings (cancelled but not awaited),
+  test_a_long_cleanup_is_awaited (a cleanup of 600 s: no timeout)
 - "a result of `None`, `0` or `''` is a result like any other" -> test_falsy_results_kept
 - no ids -> test_no_ids
 - "If the task running `fetch_all_or_fail` is cancelled, every fetch is cancelled too and the
   `CancelledError` propagates." -> test_caller_cancellation_propagates
 - "returns the results" as a list (the signature) -> test_results_in_input_order_and_concurrent
+- "It calls `await fetch(i)`" (to its end, however long: no timeout) ->
+  test_a_very_slow_fetch_is_awaited
+- "if one fetch fails, the TaskGroup cancels every other fetch at once" (the failed fetch is
+  not asked again first) -> test_failure_cancels_siblings
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import asyncio
 from typing import Any
 
 import kit
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from kit.examples import grader_settings
@@ -155,6 +161,13 @@ def test_failure_cancels_siblings(kata: kit.Kata) -> None:
         f"when {what.split(' where')[0]} raised, the fetches of {running} were still running "
         "in the background: one failure must cancel the others. asyncio.gather does not cancel "
         "its siblings when one fails; use `async with asyncio.TaskGroup() as tg:`.",
+    )
+    asked = sum(1 for c in probe.calls if c.args[0] == "b")
+    kit.expect(
+        asked <= 1,
+        f"{what} asked fetch('b') {asked} times: it failed the first time, and a failed fetch "
+        "is not asked again. Let its error out at once (no retry), so the TaskGroup cancels "
+        "the others.",
     )
     kit.expect(
         abs(seen["at"] - 1.0) < 1e-6,
@@ -309,16 +322,19 @@ def test_any_ids(kata: kit.Kata, spec: list[tuple[Any, float]], generator: bool)
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_many_ids_all_at_once(kata: kit.Kata) -> None:
-    """Thirty ids with fetches of 30, 29, ..., 1 s: all thirty in flight at once."""
+@pytest.mark.parametrize("n", [30, 300])
+def test_many_ids_all_at_once(kata: kit.Kata, n: int) -> None:
+    """Thirty ids with fetches of 30, 29, ..., 1 s, then three hundred of 30, 29.9, ..., 0.1 s
+    (no limit of 100 or so): all of them in flight at once."""
     f = kata.get("fetch_all_or_fail", "coroutine")
-    ids = [f"id{k}" for k in range(30)]
-    probe = kit.Probe(delay={i: float(30 - k) for k, i in enumerate(ids)})
-    what = "fetch_all_or_fail(30 ids, fetch) with fetches of 30, 29, ..., 1 s"
+    ids = [f"id{k}" for k in range(n)]
+    step = 30 / n  # the slowest takes 30 s, whatever n
+    probe = kit.Probe(delay={i: (n - k) * step for k, i in enumerate(ids)})
+    what = f"fetch_all_or_fail({n} ids, fetch) with fetches of 30, {30 - step:g}, ..., {step:g} s"
     result = kata.run(lambda: f(ids, probe), what=what)
     kit.expect(
         probe.peak == len(ids),
-        f"{what} had at most {probe.peak} fetches in flight at once; expected all 30: some "
+        f"{what} had at most {probe.peak} fetches in flight at once; expected all {n}: some "
         "fetches only started after others had finished. Create one task per id in the "
         "TaskGroup, with no limit and no batches.",
     )
@@ -328,9 +344,9 @@ def test_many_ids_all_at_once(kata: kit.Kata) -> None:
     )
 
 
-def test_cleanup_is_awaited(kata: kit.Kata) -> None:
-    """Fetches that await for 1 s in their cleanup when cancelled: fetch('b') fails at 1 s, the
-    call raises at 2 s, once the cancelled fetches have finished."""
+def raise_with_cleanup(kata: kit.Kata, pause: float) -> tuple[str, dict[str, Any]]:
+    """Run the call where fetch('b') fails at 1 s and a cancelled fetch cleans up for
+    ``pause`` s; what it is, and when it raised with which fetches still cleaning up."""
     f = kata.get("fetch_all_or_fail", "coroutine")
     boom = ValueError("b is broken")
     probe = kit.Probe(delay=DELAYS, errors={"b": boom})
@@ -341,13 +357,13 @@ def test_cleanup_is_awaited(kata: kit.Kata) -> None:
             return await probe(i)
         except asyncio.CancelledError:
             cleaning.append(i)
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(pause)
             cleaning.remove(i)
             raise
 
     what = (
         "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) where fetch('b') fails after 1 s and "
-        "a cancelled fetch cleans up for 1 s"
+        f"a cancelled fetch cleans up for {pause:g} s"
     )
     seen: dict[str, Any] = {}
 
@@ -362,6 +378,13 @@ def test_cleanup_is_awaited(kata: kit.Kata) -> None:
         seen["cleaning"] = sorted(cleaning)
 
     kata.run(scenario, what=what, leftover_tasks=True)
+    return what, seen
+
+
+def test_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Fetches that await for 1 s in their cleanup when cancelled: fetch('b') fails at 1 s, the
+    call raises at 2 s, once the cancelled fetches have finished."""
+    what, seen = raise_with_cleanup(kata, 1.0)
     kit.expect(
         not seen["cleaning"],
         f"{what} raised after {seen['at']:g} s while the cancelled fetches of "
@@ -435,3 +458,40 @@ def test_repeated_id_gets_its_own_results(kata: kit.Kata) -> None:
                 "order of ids."
             )
         )
+
+
+def test_a_very_slow_fetch_is_awaited(kata: kit.Kata) -> None:
+    """A fetch that takes 600 s of loop time still gives its result (no timeout)."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    probe = kit.Probe(delay={"a": 1.0, "slow": 600.0})
+    ids = ["a", "slow"]
+    what = f"fetch_all_or_fail({ids!r}, fetch) where fetch('slow') takes 600 s"
+    result = kata.run(lambda: f(ids, probe), what=what, raises=(BaseExceptionGroup, TimeoutError))
+    if result.error is not None or probe.cancelled:
+        kit.fail(
+            f"{what} gave up on fetch('slow') after {result.loop_time:g} s of loop time instead "
+            "of awaiting it: a slow fetch still gives its result. Await every fetch to its end, "
+            "however long it takes (no timeout)."
+        )
+    kit.expect_equal(
+        result.value, [("result", "a"), ("result", "slow")], what, "One result per id, in order."
+    )
+    kit.expect_loop_time(result, 600.0, what)
+
+
+def test_a_long_cleanup_is_awaited(kata: kit.Kata) -> None:
+    """Cancelled fetches that clean up for 600 s: the call still raises only once they have
+    finished, at 601 s (no timeout on the wait)."""
+    what, seen = raise_with_cleanup(kata, 600.0)
+    kit.expect(
+        not seen["cleaning"],
+        f"{what} raised after {seen['at']:g} s while the cancelled fetches of "
+        f"{seen['cleaning']} were still cleaning up: it stopped waiting for them too soon. "
+        "Await the cancelled fetches however long their cleanup takes (no timeout; a "
+        "TaskGroup does it for you).",
+    )
+    kit.expect(
+        abs(seen["at"] - 601.0) < 1e-6,
+        f"{what} raised after {seen['at']:g} s of loop time; expected 601 s: fetch('b') failed "
+        "at 1 s and the cancelled fetches had finished their cleanup 600 s later.",
+    )
