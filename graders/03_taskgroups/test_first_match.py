@@ -10,18 +10,20 @@ match, two answers in the same loop step, a generator of sources, a source liste
 Docstring sentence -> the check that enforces it:
 
 - "Ask all of them at the same time." -> test_returns_first_match_and_stops_the_rest,
-  test_no_match_returns_none, test_other_shapes (twelve sources: no limit, no batches)
+  test_no_match_returns_none, test_other_shapes (twelve sources: no limit, no batches),
+  test_many_sources_all_at_once (300 sources: no limit, not even of 100)
 - "As soon as one value satisfies `pred(value)`, return that value" ->
   test_returns_first_match_and_stops_the_rest, test_falsy_match, test_none_is_a_match,
   test_other_shapes (a match at 1.013 s, off any polling grid)
 - "stop every other source at once: they must be cancelled" ->
   test_returns_first_match_and_stops_the_rest
 - "and must have finished (seen their `CancelledError`) before you return" ->
-  test_cleanup_is_awaited (cleanups of 1 s and 6 s: no time limit on the wait),
+  test_cleanup_is_awaited (cleanups of 1 s, 6 s and 600 s: no time limit on the wait),
   test_returns_first_match_and_stops_the_rest,
   test_uneven_cleanups_are_all_awaited (every one of them, not only the first to stop)
 - "If no value satisfies `pred`, return `None` once every source has answered." ->
-  test_no_match_returns_none, test_no_sources
+  test_no_match_returns_none, test_no_sources, test_a_very_slow_source_is_awaited (however
+  long that takes: no timeout)
 - `sources` is any iterable (the signature); ties -> test_other_shapes
 - "If the task running `first_match` is cancelled, the sources are cancelled too and the
   `CancelledError` propagates." -> test_caller_cancellation_propagates
@@ -221,10 +223,10 @@ def test_returns_first_match_and_stops_the_rest(kata: kit.Kata) -> None:
     )
 
 
-@pytest.mark.parametrize("cleanup", [1.0, 6.0])
+@pytest.mark.parametrize("cleanup", [1.0, 6.0, 600.0])
 def test_cleanup_is_awaited(kata: kit.Kata, cleanup: float) -> None:
-    """Sources that await for 1 s (or 6 s) in their cleanup: the match (2 s) is returned at
-    3 s (or 8 s), once they have stopped."""
+    """Sources that await for 1 s (or 6 s, or 600 s) in their cleanup: the match (2 s) is
+    returned at 3 s (or 8 s, or 602 s), once they have stopped."""
     sources = Sources(SOURCES, cleanup=cleanup)
     what = (
         f"first_match(sources, lambda v: v >= 20) whose sources clean up for {cleanup:g} s "
@@ -456,3 +458,37 @@ def test_uneven_cleanups_are_all_awaited(kata: kit.Kata) -> None:
         "return_exceptions=True)`, or `asyncio.wait(tasks)` with its default ALL_COMPLETED), "
         "not only for the first one to stop.",
     )
+
+
+def test_many_sources_all_at_once(kata: kit.Kata) -> None:
+    """Three hundred sources of 30, 29.9, ..., 0.1 s and no match: all asked at 0 s, None at
+    30 s."""
+    n = 300
+    sources = Sources([((n - k) * 30 / n, k) for k in range(n)])
+    what = "first_match(300 sources of 30, 29.9, ..., 0.1 s, lambda v: v < 0)"
+    outcome = grade(kata, sources, sources.callables(), lambda v: v < 0, what)
+    late = [c for c in sources.calls if c.started != 0.0]
+    kit.expect(
+        len(sources.calls) == n and not late,
+        f"{what} asked only {len(sources.calls) - len(late)} of {n} sources at loop time 0; "
+        "the others waited for a free slot: ask every source at once, with no limit and no "
+        "batches.",
+    )
+    kit.expect(outcome.value is None, f"{what} returned {outcome.value!r}; expected None.")
+    expect_at(outcome, 30.0, what, slower="Ask every source at once.")
+
+
+def test_a_very_slow_source_is_awaited(kata: kit.Kata) -> None:
+    """A source that answers after 600 s of loop time is waited for: its match is returned
+    then (no timeout)."""
+    sources = Sources([(600.0, 60), (1.0, 10)])
+    what = "first_match(sources answering 60 after 600 s and 10 after 1 s, lambda v: v >= 50)"
+    outcome = grade(kata, sources, sources.callables(), lambda v: v >= 50, what)
+    kit.expect(
+        outcome.value == 60 and not sources.cancelled_values(),
+        f"{what} returned {outcome.value!r} at {outcome.at:g} s"
+        + (", after cancelling the slow source" if sources.cancelled_values() else "")
+        + "; expected 60 at 600 s: a slow source still answers. Wait for the sources however "
+        "long they take (no timeout).",
+    )
+    expect_at(outcome, 600.0, what, slower="Return as soon as the match comes.")
