@@ -10,8 +10,9 @@ the same loop step, and a generator of jobs instead of a list.
 Docstring sentence -> the check that enforces it:
 
 - "Run them all at once in an `asyncio.TaskGroup`." -> test_all_succeed,
-  test_failure_cancels_the_rest, test_many_jobs_all_at_once (thirty jobs: no limit, no
-  batches)
+  test_failure_cancels_the_rest, test_many_jobs_all_at_once (thirty jobs, then 300: no
+  limit, not even of 100, no batches), test_a_very_slow_job_runs_to_its_end (600 s: no
+  timeout)
 - "Their return values do not matter." -> test_all_succeed
 - "the `ValueError`s are expected ...: return their messages (`str(error)`), sorted" ->
   test_value_errors_sorted, test_any_messages (sorted as Python sorts strings: 'é' after
@@ -35,6 +36,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import kit
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from kit.examples import grader_settings
@@ -187,8 +189,13 @@ def test_failure_cancels_the_rest(kata: kit.Kata) -> None:
         result,
         1.0,
         what,
-        slower=("The 5 s job ran to its end: " if abs(result.loop_time - 5.0) < 1e-6 else "")
-        + "run the jobs in an asyncio.TaskGroup, which cancels "
+        slower=(
+            "The 5 s job ran to its end: the ValueError did not stop it. "
+            if abs(result.loop_time - 5.0) < 1e-6
+            else ""
+        )
+        + "Let the error reach an asyncio.TaskGroup (handle it with `except*` around the "
+        "`async with`, not inside each job), which cancels "
         "the other jobs as soon as one fails (asyncio.gather does not).",
     )
     kit.expect_equal(result.value, ["late"], f"what {what} returned")
@@ -379,17 +386,39 @@ def test_calls_at_the_same_time(kata: kit.Kata) -> None:
         )
 
 
-def test_many_jobs_all_at_once(kata: kit.Kata) -> None:
-    """Thirty jobs of 30, 29, ..., 1 s: all thirty run at once."""
+@pytest.mark.parametrize("n", [30, 300])
+def test_many_jobs_all_at_once(kata: kit.Kata, n: int) -> None:
+    """Thirty jobs of 30, 29, ..., 1 s, then three hundred of 30, 29.9, ..., 0.1 s (no limit
+    of 100 or so): all of them run at once."""
     run_batch = kata.get("run_batch", "coroutine")
-    probe, jobs = make_jobs([(f"j{k}", float(30 - k), None) for k in range(30)])
-    what = "run_batch(30 jobs of 30, 29, ..., 1 s)"
+    step = 30 / n  # the slowest takes 30 s, whatever n
+    probe, jobs = make_jobs([(f"j{k}", (n - k) * step, None) for k in range(n)])
+    what = f"run_batch({n} jobs of 30, {30 - step:g}, ..., {step:g} s)"
     result = kata.run(lambda: run_batch(jobs), what=what)
     kit.expect(
         probe.peak == len(jobs),
-        f"{what} had at most {probe.peak} jobs running at once; expected all 30: some jobs "
+        f"{what} had at most {probe.peak} jobs running at once; expected all {n}: some jobs "
         "only started after others had finished. Create one task per job in the TaskGroup, "
         "with no limit and no batches.",
     )
     kit.expect_loop_time(result, 30.0, what)
+    kit.expect_equal(result.value, [], f"what {what} returned", "With no failure return [].")
+
+
+def test_a_very_slow_job_runs_to_its_end(kata: kit.Kata) -> None:
+    """A job of 600 s of loop time next to a quick one: it runs to its end (no timeout), and
+    nothing failed, so []."""
+    run_batch = kata.get("run_batch", "coroutine")
+    probe, jobs = make_jobs([("slow", 600.0, None), ("quick", 1.0, None)])
+    what = "run_batch(jobs of 600 s and 1 s, neither failing)"
+    result = kata.run(lambda: run_batch(jobs), what=what, raises=BaseExceptionGroup)
+    error = raised(kata, result)
+    if error is not None or probe.cancelled:
+        kit.fail(
+            f"{what} gave up on the 600 s job after {result.loop_time:g} s of loop time"
+            + (f" and raised {error!r}" if error is not None else "")
+            + ": a slow job is no failure. Run every job to its end, however long it takes "
+            "(no timeout)."
+        )
+    kit.expect_loop_time(result, 600.0, what)
     kit.expect_equal(result.value, [], f"what {what} returned", "With no failure return [].")
