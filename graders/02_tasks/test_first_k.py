@@ -26,7 +26,8 @@ Docstring sentence -> the check that enforces it:
 - "If the caller cancels `first_k` itself, the same goes for every job still running:
   cancel and await them, then let the `CancelledError` out" ->
   test_a_cancelled_caller_stops_every_job (jobs whose cleanups take as long, then jobs whose
-  cleanups take uneven times: every one of them awaited, not only the first to stop)
+  cleanups take uneven times: every one of them awaited, not only the first to stop; then
+  cleanups of 600 s: no timeout)
 - "return the results of the first `k` jobs" (None and other falsy results included) ->
   test_falsy_results_kept
 """
@@ -425,16 +426,20 @@ def test_many_jobs_all_start_at_once(kata: kit.Kata, n: int) -> None:
 UNEVEN = [1.5, 0.5, 1.0, 0.0, 0.25]  # cleanups of the jobs of 5, 2, 4, 1 (done by 1.5 s), 3 s
 
 
-@pytest.mark.parametrize("cleanup", [0.5, UNEVEN], ids=["even_cleanups", "uneven_cleanups"])
+@pytest.mark.parametrize(
+    "cleanup",
+    [0.5, UNEVEN, 600.0],
+    ids=["even_cleanups", "uneven_cleanups", "long_cleanups"],
+)
 def test_a_cancelled_caller_stops_every_job(kata: kit.Kata, cleanup: float | list[float]) -> None:
     """Jobs of 5, 2, 4, 1 and 3 s with k=3, the caller cancelled at 1.5 s: first_k ends
     cancelled, and by then every job has stopped (each cleans up for 0.5 s when cancelled;
-    then the running ones for 1.5, 0.5, 1 and 0.25 s)."""
+    then the running ones for 1.5, 0.5, 1 and 0.25 s; then each for 600 s: no timeout)."""
     jobs = Jobs(DELAYS, cleanup=cleanup)
     what = "first_k(jobs of 5, 2, 4, 1, 3 s, k=3), its task cancelled at 1.5 s" + (
         ", whose running jobs of 5, 2, 4 and 3 s clean up for 1.5, 0.5, 1 and 0.25 s"
         if isinstance(cleanup, list)
-        else ""
+        else (", whose jobs clean up for 600 s when cancelled" if cleanup == 600.0 else "")
     )
     first_k = kata.get("first_k", "coroutine")
     seen: dict[str, Any] = {}
@@ -447,6 +452,8 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata, cleanup: float | lis
         seen["at"] = kit.now()
         seen["cancelled"] = task.cancelled()
         seen["running"] = jobs.running()
+        # Read now: the jobs stopped below, so that the run can end, are not counted.
+        seen["stopped"] = [c.ended for c in jobs.calls if c.cancelled and c.ended is not None]
         if not task.cancelled() and task.exception() is not None:
             seen["error"] = task.exception()
         left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -464,7 +471,7 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata, cleanup: float | lis
         "CancelledError out once the jobs have stopped.",
     )
     running = seen["running"]
-    stopped = [c.ended for c in jobs.calls if c.cancelled and c.ended is not None]
+    stopped = seen["stopped"]
     if running and stopped and all(c.cancelled for c in running):
         kit.expect(
             abs(seen["at"] - min(stopped)) > 1e-6,
@@ -473,6 +480,12 @@ def test_a_cancelled_caller_stops_every_job(kata: kit.Kata, cleanup: float | lis
             "every job it cancelled (`asyncio.gather(*tasks, return_exceptions=True)`, or "
             "`asyncio.wait(tasks)` with its default ALL_COMPLETED), not only the first one to "
             "stop.",
+        )
+    if running and all(c.cancelled for c in running) and seen["at"] > 1.5:
+        kit.fail(
+            f"{what} ended at {seen['at']:g} s while {len(running)} cancelled job(s) were still "
+            "cleaning up: it stopped waiting for them before they had stopped. Await the "
+            "cancelled jobs however long their cleanup takes (no timeout)."
         )
     kit.expect(
         not running,
