@@ -26,7 +26,8 @@ Docstring sentence -> the check that enforces it:
   long that takes: no timeout)
 - `sources` is any iterable (the signature); ties -> test_other_shapes
 - "If the task running `first_match` is cancelled, the sources are cancelled too and the
-  `CancelledError` propagates." -> test_caller_cancellation_propagates
+  `CancelledError` propagates." -> test_caller_cancellation_propagates,
+  test_caller_cancellation_awaits_long_cleanups (sources cleaning up for 600 s: no timeout)
 - "one value satisfies `pred(value)`" (pred's answer is truthy, not necessarily True) ->
   test_truthy_pred_answer_is_a_match
 """
@@ -492,3 +493,37 @@ def test_a_very_slow_source_is_awaited(kata: kit.Kata) -> None:
         "long they take (no timeout).",
     )
     expect_at(outcome, 600.0, what, slower="Return as soon as the match comes.")
+
+
+def test_caller_cancellation_awaits_long_cleanups(kata: kit.Kata) -> None:
+    """Cancelling the caller at 1.5 s, with sources that clean up for 600 s when cancelled:
+    first_match ends in CancelledError only once they have finished (no timeout)."""
+    first_match = kata.get("first_match", "coroutine")
+    sources = Sources(SOURCES, cleanup=600.0)
+    what = (
+        "first_match(sources, lambda v: v >= 20) whose caller is cancelled at 1.5 s and whose "
+        "sources clean up for 600 s when cancelled"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
+        await asyncio.sleep(1.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["at"] = kit.now()
+        seen["running"] = sources.running()  # before the kit's cleanup stops them
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    running = seen["running"]
+    if running and all(c.cancelled for c in running) and seen["at"] > 1.5:
+        kit.fail(
+            f"{what} ended at {seen['at']:g} s while {len(running)} cancelled source(s) were "
+            "still cleaning up: it stopped waiting for them before they had finished. Await "
+            "the cancelled sources however long their cleanup takes (no timeout)."
+        )
+    kit.expect(
+        not running,
+        f"when {what}, {len(running)} source(s) were still running as it ended: cancelling "
+        "first_match must cancel every source and await them (a TaskGroup does it for you).",
+    )
