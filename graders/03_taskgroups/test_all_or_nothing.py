@@ -30,7 +30,8 @@ Docstring sentence -> the check that enforces it:
 - "a result of `None`, `0` or `''` is a result like any other" -> test_falsy_results_kept
 - no ids -> test_no_ids
 - "If the task running `fetch_all_or_fail` is cancelled, every fetch is cancelled too and the
-  `CancelledError` propagates." -> test_caller_cancellation_propagates
+  `CancelledError` propagates." -> test_caller_cancellation_propagates,
+  test_caller_cancellation_awaits_long_cleanups (fetches cleaning up for 600 s: no timeout)
 - "returns the results" as a list (the signature) -> test_results_in_input_order_and_concurrent
 - "It calls `await fetch(i)`" (to its end, however long: no timeout) ->
   test_a_very_slow_fetch_is_awaited
@@ -494,4 +495,44 @@ def test_a_long_cleanup_is_awaited(kata: kit.Kata) -> None:
         abs(seen["at"] - 601.0) < 1e-6,
         f"{what} raised after {seen['at']:g} s of loop time; expected 601 s: fetch('b') failed "
         "at 1 s and the cancelled fetches had finished their cleanup 600 s later.",
+    )
+
+
+def test_caller_cancellation_awaits_long_cleanups(kata: kit.Kata) -> None:
+    """Cancelling the caller at 0.5 s, with fetches that clean up for 600 s when cancelled:
+    the call ends in CancelledError only once they have finished (no timeout)."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    probe = kit.Probe(delay=DELAYS)
+    cleaning: list[Any] = []
+
+    async def fetch(i: Any) -> Any:
+        try:
+            return await probe(i)
+        except asyncio.CancelledError:
+            cleaning.append(i)
+            await asyncio.sleep(600.0)
+            cleaning.remove(i)
+            raise
+
+    what = (
+        "fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch), cancelled after 0.5 s, where a "
+        "cancelled fetch cleans up for 600 s"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(f(["a", "b", "c", "d"], fetch))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["at"] = kit.now()
+        seen["cleaning"] = sorted(cleaning)  # before the kit's cleanup stops them
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    kit.expect(
+        not seen["cleaning"],
+        f"{what} ended at {seen['at']:g} s while the cancelled fetches of {seen['cleaning']} "
+        "were still cleaning up: it stopped waiting for them before they had finished. Await "
+        "the cancelled fetches however long their cleanup takes (no timeout; a TaskGroup "
+        "does it for you).",
     )
