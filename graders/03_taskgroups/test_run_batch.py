@@ -21,7 +21,8 @@ Docstring sentence -> the check that enforces it:
 - "any other error is a bug: let it propagate, in an ExceptionGroup, without the ValueErrors" ->
   test_other_errors_propagate, test_only_other_errors
 - "if nothing failed, return `[]`" -> test_all_succeed, test_no_jobs
-- `jobs` is any iterable (the signature) -> test_any_messages
+- `jobs` is any iterable (the signature) -> test_any_messages; a job listed twice is two jobs ->
+  test_a_job_listed_twice_runs_twice
 - "return their messages" (the messages of this call's jobs only) -> test_each_call_afresh,
   test_any_messages (messages left from an earlier call), test_calls_at_the_same_time (two
   calls running at once)
@@ -422,3 +423,32 @@ def test_a_very_slow_job_runs_to_its_end(kata: kit.Kata) -> None:
         )
     kit.expect_loop_time(result, 600.0, what)
     kit.expect_equal(result.value, [], f"what {what} returned", "With no failure return [].")
+
+
+def test_a_job_listed_twice_runs_twice(kata: kit.Kata) -> None:
+    """The same job listed twice is two jobs: it runs twice, and its ValueError counts twice."""
+    run_batch = kata.get("run_batch", "coroutine")
+    calls: list[str] = []
+
+    async def bad() -> None:
+        calls.append("bad")
+        await asyncio.sleep(1.0)
+        raise ValueError("a")
+
+    async def fine() -> None:
+        calls.append("fine")
+        await asyncio.sleep(1.0)
+
+    what = "run_batch([bad, fine, bad, fine]) where bad raises ValueError('a') at 1 s"
+    result = kata.run(lambda: run_batch([bad, fine, bad, fine]), what=what)
+    kit.expect(
+        len(calls) == 4,
+        f"{what} ran {len(calls)} jobs; expected 4: a job listed twice is two jobs, so run "
+        "each item of jobs (no set(), no dict keyed by job).",
+    )
+    kit.expect_equal(
+        result.value,
+        ["a", "a"],
+        f"what {what} returned",
+        "Each of the two runs of bad raised its ValueError: two messages.",
+    )
