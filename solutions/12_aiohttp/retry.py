@@ -15,12 +15,11 @@ def is_retryable(error: Exception) -> bool:
 
 
 def retry_after(error: Exception) -> float | None:
-    """The seconds a Retry-After header asks for, if the error carries a numeric one."""
+    """The seconds a Retry-After header asks for, if it holds delay-seconds (digits only)."""
     headers = getattr(error, "headers", None) or {}
-    try:
-        return float(headers["Retry-After"])
-    except (KeyError, ValueError):  # absent, or an HTTP date: fall back to backoff
-        return None
+    value = headers.get("Retry-After", "")
+    # Absent, an HTTP date, or no whole number ("2.5", "-1", "inf"): fall back to backoff.
+    return float(value) if value.isascii() and value.isdigit() else None
 
 
 async def get_with_retry(
