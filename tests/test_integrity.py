@@ -26,11 +26,13 @@ from pathlib import Path
 import pytest
 from kit._internal import flags, integrity, isolation, orchestrate
 from kit._internal.data import Status
+from kit._internal.flags import COMPUTED
 from kit._internal.manifest import catalogue
 from kit._internal.orchestrate import Batch, Message, _decide, _judge
 from kit._internal.paths import REPO
 
 from tests.hostile_support import (
+    HOSTILE,
     KINDS,
     LINGERING,
     daemons_left,
@@ -476,6 +478,57 @@ def test_sys_modules_reached_another_way_is_flagged() -> None:
         "import asyncio\nk = getattr(asyncio.events.sys, 'modules')\n",
     ):
         assert flags.scan_source(source) == ["sys.modules (line 2)"], source
+
+
+def test_names_built_at_run_time_are_flagged() -> None:
+    """Attack 26 reaches frames, the plugin manager and os.write by getattr with a name
+    built at run time (in a variable, so no word the scan knows is written): a name a getter
+    is given is flagged unless every string it can hold is written in the file, and then
+    each is judged as if written as an attribute. So are getters under another name,
+    imports that bring sys.modules or frame functions in by their own names, and modules
+    that run code no scan reads."""
+    for source, flag in (
+        ("import sys\nG = chr(95) + 'getframe'\nf = getattr(sys, G)\n", COMPUTED),
+        ("import sys\ndef f(n):\n    return getattr(sys, n)\nf(chr(95) + 'getframe')\n", COMPUTED),
+        ("import sys\ng = getattr\nf = g(sys, 'x')\n", COMPUTED),
+        ("import operator\nn = input()\nb = operator.attrgetter(n)\n", COMPUTED),
+        ("from operator import attrgetter\nb = attrgetter('f_back')\n", "frame walking"),
+        ("import inspect\nm = inspect.getmembers(1)\n", COMPUTED),
+        ("def f(x):\n    for n in ('real', '_when'):\n        getattr(x, n)\n", "private"),
+        ("from sys import modules as m\nk = m['kit']\n", "sys.modules"),
+        ("from sys import *\nk = modules['kit']\n", "sys.modules"),
+        ("from inspect import *\nf = currentframe()\n", "frame walking"),
+        ("import runpy\nrunpy.run_path('helper.txt')\n", "dynamic imports"),
+        ("import pickle\n", "unpickling"),
+    ):
+        assert any(flag in f for f in flags.scan_source(source)), source
+    source = (HOSTILE / "forges_the_channel" / "02_tasks" / "two_sleepers.py").read_text()
+    assert any(COMPUTED in f for f in flags.scan_source(source))
+    # names a getter is given that the file spells out: judged as written, not flagged
+    for source in (
+        "def f(x, n):\n    return getattr(x, n)\nf(1, 'real')\n",
+        "def f(x):\n    for n in ('real', 'imag'):\n        getattr(x, n)\n",
+        "import functools\ndef s(f, m, v):\n    getattr(f, m)(v)\n"
+        "a = functools.partial(s, 1, 'set_result')\n",
+    ):
+        assert flags.scan_source(source) == [], source
+
+
+@pytest.mark.timeout(400)
+def test_a_forged_channel_is_flagged(tmp_path: Path) -> None:
+    """Attack 26 signs every check's report with the recorder's key: what a process can do
+    to itself (README: still needs a container), so its points stand, but not unseen."""
+    mallory = student(tmp_path / "mallory", "forges_the_channel")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert any(COMPUTED in f for f in results["flags"]["02_tasks/two_sleepers"]), results
 
 
 def test_what_graders_hold_is_watched() -> None:

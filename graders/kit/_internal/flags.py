@@ -76,6 +76,9 @@ CALLS = {
     "inspect.getgeneratorlocals": "frame walking",
     "inspect.getasyncgenlocals": "frame walking",
     "vars": "attributes by a computed name",
+    "inspect.getmembers": "attributes by a computed name",
+    "inspect.getmembers_static": "attributes by a computed name",
+    "sys._current_frames": "frame walking",
 }
 ATTRIBUTES = {
     "__code__": "code objects",
@@ -112,6 +115,17 @@ MODULES = {
     "multiprocessing": "fork",
     "builtins": "builtins",
     "importlib": "dynamic imports",
+    # what runs code no scan reads (another file of the submission, bytes built at run time)
+    "runpy": "dynamic imports",
+    "pkgutil": "dynamic imports",
+    "zipimport": "dynamic imports",
+    "code": "exec/eval of built code",
+    "codeop": "exec/eval of built code",
+    "marshal": "exec/eval of built code",
+    "pickle": "unpickling (it calls any function it names)",
+    "_pickle": "unpickling (it calls any function it names)",
+    "shelve": "unpickling (it calls any function it names)",
+    "copyreg": "unpickling (it calls any function it names)",
     "signal": None,  # its constants are honest (-signal.SIGKILL); its calls are flagged above
 }
 # Words in a string that point outside the submission.
@@ -147,6 +161,15 @@ def _dotted(node: ast.AST, aliases: dict[str, str]) -> str | None:
 # coroutine, the kit's own objects): what no kata needs and tampering does.
 PRIVATE = "private attributes of objects it did not define"
 BY_NAME = ("getattr", "setattr", "delattr", "hasattr")
+# Functions that reach an attribute by a name given at run time -> where that name is among
+# their arguments (None: every argument).
+GETTERS: dict[str, int | None] = {
+    **{name: 1 for name in BY_NAME},
+    "inspect.getattr_static": 1,
+    "operator.attrgetter": None,
+    "operator.methodcaller": 0,
+}
+COMPUTED = "attributes by a computed name"
 
 
 def _private(name: str) -> bool:
@@ -179,6 +202,158 @@ def _defined_names(tree: ast.AST) -> set[str]:
     return names
 
 
+class _Names:
+    """What strings a name in a file can hold, when the file itself says: every binding of
+    the name (anywhere in the file: scopes are not told apart) is a string written there,
+    a loop over strings written there, another such name, or a parameter of a function that
+    the file only calls (or binds with ``functools.partial``) with such values."""
+
+    DEPTH = 8
+
+    def __init__(self, tree: ast.AST, aliases: dict[str, str]) -> None:
+        self.aliases = aliases
+        self.bound: dict[str, list[ast.expr | None]] = {}  # None: a binding not understood
+        self.params: dict[str, list[tuple[str, int, ast.expr | None]]] = {}
+        self.calls: list[ast.Call] = []
+        self.loads: dict[str, int] = {}  # name -> references that are not a call's function
+        callees = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    self._bind(target, node.value)
+            elif isinstance(node, ast.AnnAssign | ast.NamedExpr) and node.value is not None:
+                self._bind(node.target, node.value)
+            elif isinstance(node, ast.AugAssign):
+                self._bind(node.target, None)
+            elif isinstance(node, ast.For | ast.AsyncFor | ast.comprehension):
+                self._bind(node.target, ast.Starred(node.iter))  # one of what it iterates
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self._bind(ast.Name(node.name, ast.Store()), None)
+                args = node.args
+                positional = [*args.posonlyargs, *args.args]
+                defaults = [None] * (len(positional) - len(args.defaults)) + [*args.defaults]
+                for i, (arg, default) in enumerate(zip(positional, defaults, strict=True)):
+                    self.params.setdefault(arg.arg, []).append((node.name, i, default))
+                for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+                    self.params.setdefault(arg.arg, []).append((node.name, -1, default))
+                for rest in (args.vararg, args.kwarg):
+                    if rest is not None:
+                        self.bound.setdefault(rest.arg, []).append(None)
+            elif isinstance(node, ast.Lambda):
+                for part in ast.walk(node.args):
+                    if isinstance(part, ast.arg):
+                        self.bound.setdefault(part.arg, []).append(None)
+            elif isinstance(node, ast.ClassDef):
+                self._bind(ast.Name(node.name, ast.Store()), None)
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                self.bound.setdefault(node.name, []).append(None)
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                self._bind(node.optional_vars, None)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                for alias in node.names:
+                    self.bound.setdefault(alias.asname or alias.name.split(".")[0], []).append(None)
+            elif isinstance(node, ast.Global | ast.Nonlocal):
+                for name in node.names:
+                    self.bound.setdefault(name, []).append(None)
+            elif isinstance(node, ast.Call):
+                self.calls.append(node)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                if id(node) not in callees:
+                    self.loads[node.id] = self.loads.get(node.id, 0) + 1
+
+    def _bind(self, target: ast.expr, value: ast.expr | None) -> None:
+        if isinstance(target, ast.Name):
+            self.bound.setdefault(target.id, []).append(value)
+        else:  # a, b = ...; x.y = ...; x[i] = ...: names inside are not understood
+            for part in ast.walk(target):
+                if isinstance(part, ast.Name):
+                    self.bound.setdefault(part.id, []).append(None)
+
+    def strings(self, node: ast.expr, depth: int = 0) -> set[str] | None:
+        """The strings ``node`` can be, or None when the file does not say."""
+        if depth > self.DEPTH:
+            return None
+        if isinstance(node, ast.Constant):
+            return {node.value} if isinstance(node.value, str) else None
+        if isinstance(node, ast.Starred):  # one element of a literal sequence
+            if not isinstance(node.value, ast.Tuple | ast.List | ast.Set):
+                return None
+            found: set[str] = set()
+            for element in node.value.elts:
+                got = self.strings(element, depth + 1)
+                if got is None:
+                    return None
+                found |= got
+            return found
+        if isinstance(node, ast.IfExp):
+            a, b = self.strings(node.body, depth + 1), self.strings(node.orelse, depth + 1)
+            return None if a is None or b is None else a | b
+        if not isinstance(node, ast.Name):
+            return None
+        values = [*self.bound.get(node.id, [])]
+        found = set()
+        for value in values:
+            got = None if value is None else self.strings(value, depth + 1)
+            if got is None:
+                return None
+            found |= got
+        for function, index, default in self.params.get(node.id, []):
+            got = self._passed(function, node.id, index, default, depth)
+            if got is None:
+                return None
+            found |= got
+        if not values and not self.params.get(node.id):
+            return None  # a builtin's or a star import's name, or never bound
+        return found
+
+    def _passed(
+        self, function: str, param: str, index: int, default: ast.expr | None, depth: int
+    ) -> set[str] | None:
+        """What the file passes for ``param`` of ``function``: it must be called only by its
+        name (or through functools.partial), never handed on as a value."""
+        partial_refs = 0
+        given: list[ast.expr | None] = []
+        for call in self.calls:
+            offset = 0
+            func = call.func
+            dotted = _dotted(func, self.aliases)
+            if dotted in ("functools.partial", "partial") and call.args:
+                if not (isinstance(call.args[0], ast.Name) and call.args[0].id == function):
+                    continue
+                partial_refs += 1
+                offset = 1
+            elif isinstance(func, ast.Name) and func.id == function:
+                pass
+            elif isinstance(func, ast.Attribute) and func.attr == function:
+                offset = -1  # self.method(...): the first parameter is self
+            else:
+                continue
+            keyword = next((k.value for k in call.keywords if k.arg == param), None)
+            if any(k.arg is None for k in call.keywords):
+                return None  # f(**names)
+            if keyword is not None:
+                given.append(keyword)
+                continue
+            position = index + offset
+            if any(isinstance(a, ast.Starred) for a in call.args):
+                return None
+            if 0 <= index and 0 <= position < len(call.args):
+                given.append(call.args[position])
+            elif offset == 1:  # partial(f, ...) without it: the later caller gives it
+                return None
+            else:
+                given.append(default)
+        if self.loads.get(function, 0) > partial_refs:
+            return None  # handed on as a value: who calls it with what is not in the file
+        found: set[str] = set()
+        for value in given:
+            got = None if value is None else self.strings(value, depth + 1)
+            if got is None:
+                return None
+            found |= got
+        return found
+
+
 def scan_source(source: str) -> list[str]:
     """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind."""
     if len(source) > MAX_BYTES:
@@ -203,20 +378,41 @@ def scan_source(source: str) -> list[str]:
             top = node.module.split(".")[0]
             flag(MODULES.get(top) if node.level == 0 else "relative imports", node)
             for alias in node.names:
+                if alias.name == "*":  # from inspect import *: its functions by their own names
+                    for dotted in (*CALLS, *GETTERS, *(f"sys.{a}" for a in ATTRIBUTES)):
+                        module, _, last = dotted.rpartition(".")
+                        if module == node.module:
+                            aliases.setdefault(last, dotted)
+                    continue
                 aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     own = _defined_names(tree)
+    names = _Names(tree, aliases)
+
+    def by_name(attr: ast.expr, node: ast.AST) -> None:
+        """An attribute named at run time: flagged unless every name it can be is a string
+        written in this file (then each is judged as if written as an attribute)."""
+        values = names.strings(attr)
+        if values is None:  # getattr(sys, chr(95) + "getframe"), or through a variable
+            flag(COMPUTED, node)
+            return
+        for value in values:
+            flag(ATTRIBUTES.get(value), node)
+            if _private(value) and value not in own:
+                flag(PRIVATE, node)
+
+    called = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _dotted(node.func, aliases)
             flag(CALLS.get(name or ""), node)
-            if name in BY_NAME and len(node.args) >= 2:
-                attr = node.args[1]
-                if isinstance(attr, ast.Constant) and isinstance(attr.value, str):
-                    flag(ATTRIBUTES.get(attr.value), node)
-                    if _private(attr.value) and attr.value not in own:
-                        flag(PRIVATE, node)
-                elif not isinstance(attr, ast.Name):  # getattr(loop, "_sch" + "eduled")
-                    flag("attributes by a computed name", node)
+            where = GETTERS.get(name or "", -1)
+            if where is None:
+                for attr in node.args:
+                    by_name(attr, node)
+            elif where >= 0 and len(node.args) > where:
+                by_name(node.args[where], node)
+            if where != -1 and any(isinstance(a, ast.Starred) for a in node.args):
+                flag(COMPUTED, node)
             for keyword in node.keywords:
                 if keyword.arg in ("start_new_session", "preexec_fn", "process_group"):
                     flag("setsid", node)
@@ -227,6 +423,17 @@ def scan_source(source: str) -> list[str]:
             name = _dotted(node, aliases)
             if name in CALLS and name not in ("exec", "eval", "compile"):
                 flag(CALLS[name], node)  # taken without a call: f = sys._getframe
+            if name in GETTERS and id(node) not in called:
+                flag(COMPUTED, node)  # g = operator.attrgetter; g(name)
+        elif isinstance(node, ast.Name) and node.id in aliases and "." in aliases[node.id]:
+            name = aliases[node.id]  # from sys import modules; from inspect import stack as s
+            flag(ATTRIBUTES.get(name.rpartition(".")[2]), node)
+            if id(node) not in called:
+                flag(CALLS.get(name) if name not in ("exec", "eval", "compile") else None, node)
+                if name in GETTERS:
+                    flag(COMPUTED, node)
+        elif isinstance(node, ast.Name) and node.id in GETTERS and id(node) not in called:
+            flag(COMPUTED, node)  # g = getattr; g(sys, name): a getter under another name
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__"):
             flag("builtins", node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str | bytes):
