@@ -145,6 +145,77 @@ def test_ten_megabytes_of_output_are_capped(tmp_path: Path) -> None:
     assert len(hostile.get("output", "")) < 50_000
 
 
+# Writes 256 MiB (a real attack: gigabytes) where the grading process reads: its result
+# channel, without a newline (WHERE "channel"), or the copy of its stdout that pytest keeps
+# while it captures (WHERE "stdout", an unlinked file outside the grader's own tmpfs).
+FLOOD = """
+import os, sys, tempfile
+WHERE = {where!r}
+def _targets():
+    if WHERE == "channel":
+        for arg in sys.argv:
+            if arg.startswith("--") and arg.count(",") == 1 and "=" in arg:
+                yield int(arg.split("=")[1].split(",")[0])
+        return
+    here = os.stat(tempfile.gettempdir()).st_dev
+    for fd in range(3, 64):
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            continue
+        if st.st_nlink == 0 and st.st_dev != here and (st.st_mode & 0o170000) == 0o100000:
+            yield fd
+for fd in _targets():
+    with open(fd, "ab" if WHERE == "stdout" else "wb", closefd=False) as out:
+        for _ in range(256):
+            out.write(b"x" * (1 << 20))
+    if WHERE == "stdout":
+        raise RuntimeError("wrote 256 MiB to the grading machine's disk")
+    break
+
+async def two_sleepers(a, b):
+    raise NotImplementedError
+"""
+
+
+@pytest.mark.parametrize("where", ["channel", "stdout"])
+def test_a_flood_costs_the_grading_process_neither_memory_nor_disk(
+    tmp_path: Path, where: str
+) -> None:
+    """The result channel keeps no line longer than a record can be (a line of gigabytes was
+    held in memory), and a grader process's output goes through a pipe of which the last
+    OUTPUT_KEEP bytes are kept (a temporary file on the grading machine's disk held all)."""
+    from kit._internal import orchestrate
+
+    (tmp_path / "02_tasks").mkdir()
+    (tmp_path / "02_tasks" / "two_sleepers.py").write_text(FLOOD.format(where=where))
+    code = (
+        "import resource, sys\n"
+        "from kit._internal import cli\n"
+        "try:\n    cli.main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    report = tmp_path / "results.json"
+    args = ["grade", "two_sleepers", "--json", str(report), "--submission", str(tmp_path)]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "10"},
+        timeout=300,
+    )
+    assert report.is_file(), proc.stderr[-3000:]
+    peak_kib = int(proc.stdout.rsplit("peak", 1)[1])
+    assert peak_kib < 200 * 1024, peak_kib  # 256 MiB came down its pipes
+    hostile = json.loads(report.read_text())["tests"][0]
+    assert hostile["status"] != "pass"
+    assert "grading machine's disk" not in hostile["message"], hostile
+    if where == "channel":
+        assert orchestrate.LINE_LIMIT < 64 << 20
+        assert "was not the grader's" in hostile["message"], hostile
+
+
 class _FakeSocket:
     family = socket.AF_INET
 

@@ -69,7 +69,12 @@ ARM_AFTER = float(os.environ.get("KATAS_ARM_AFTER", "150"))
 # keep both.
 LEAN = ("--assert=plain", *extra.PLUGINS)
 END_GRACE = 5.0  # real seconds a grader process may take to exit once its session ended
-OUTPUT_KEEP = 20_000  # characters of a grader process's own output kept (for -v)
+OUTPUT_KEEP = 20_000  # bytes of a grader process's own output kept (for -v)
+# A line on the result channel is a record of a few kB (its output cut at 2,000 characters,
+# its timeline at 400 rows): a longer one is not the grader's, and is not kept whole (a
+# grader process that wrote gigabytes without a newline filled this process's memory).
+LINE_LIMIT = 1 << 24
+UNSIGNED_KEPT = 1_000  # unsigned lines kept per process: one already fails its kata
 
 
 def _collect(graders: list[Path]) -> dict[str, list[str]]:
@@ -170,11 +175,60 @@ class Batch:
 
 
 def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) -> None:
+    """Read the result channel: a message per line, at most LINE_LIMIT bytes of a line kept
+    (what is longer is read to its end and dropped, a message that is not the grader's), and
+    at most UNSIGNED_KEPT unsigned ones (a flood of empty lines filled memory as well)."""
+    unsigned = 0
     with os.fdopen(fd, "rb") as handle:
-        for line in handle:
-            message = Message(time.monotonic(), open_message(line, key))
+        while line := handle.readline(LINE_LIMIT):
+            data = None
+            if line.endswith(b"\n") or len(line) < LINE_LIMIT:
+                data = open_message(line, key)
+            else:
+                while (rest := handle.readline(LINE_LIMIT)) and not rest.endswith(b"\n"):
+                    pass
+            if data is None:
+                unsigned += 1
+                if unsigned > UNSIGNED_KEPT:
+                    continue
+            message = Message(time.monotonic(), data)
             with lock:
                 messages.append(message)
+
+
+class Tail:
+    """A grader process's own output (stdout and stderr), through a pipe read here: only its
+    last OUTPUT_KEEP bytes are kept. (A temporary file held all of it: a grader process that
+    wrote gigabytes to the copy of its stdout pytest keeps filled the grading machine's disk.)"""
+
+    def __init__(self) -> None:
+        self.read, self.write = os.pipe()
+        self.kept = bytearray()
+        self.thread = threading.Thread(target=self._drain, daemon=True, name="katas-output")
+        self.thread.start()
+
+    def _drain(self) -> None:
+        with os.fdopen(self.read, "rb", buffering=0) as pipe:
+            while chunk := pipe.read(1 << 16):
+                self.kept += chunk
+                if len(self.kept) > 2 * OUTPUT_KEEP:
+                    del self.kept[:-OUTPUT_KEEP]
+
+    def given(self) -> None:
+        """The grader process has its end (or failed to start): close ours."""
+        if self.write >= 0:
+            os.close(self.write)
+            self.write = -1
+
+    def text(self, timeout: float = 5.0) -> str:
+        """The last OUTPUT_KEEP bytes, once the output ended (or ``timeout`` seconds passed:
+        what the grader process started is killed by then, so its end is closed)."""
+        self.given()
+        self.thread.join(timeout=timeout)
+        return bytes(self.kept[-OUTPUT_KEEP:]).decode("utf-8", "replace")
+
+    def close(self) -> None:
+        self.given()
 
 
 # util-linux 2.38's unshare cannot pass a SIGKILL of its child on (signal(SIGKILL) fails):
@@ -198,7 +252,7 @@ class Started:
     messages: list[Message]
     lock: threading.Lock
     reader: threading.Thread
-    out: Any  # the temporary file its output goes to
+    out: Tail  # its output
     hold: int | None  # write end of its "go" pipe while it waits, else None
 
     def release(self) -> None:
@@ -253,7 +307,7 @@ def _start(
         cmd.append("-v")
     messages: list[Message] = []
     lock = threading.Lock()
-    out = tempfile.TemporaryFile()
+    out = Tail()
     fds = (write, key_read) + ((go_read,) if go_read is not None else ())
     try:
         proc = isolation.start(
@@ -262,7 +316,7 @@ def _start(
             {} if instructors else extra.NO_AUTOLOAD,
             pass_fds=fds,
             stdin=subprocess.DEVNULL,
-            stdout=out,
+            stdout=out.write,
             stderr=subprocess.STDOUT,
         )
     except BaseException:
@@ -272,6 +326,7 @@ def _start(
             os.close(go_write)
         raise
     finally:
+        out.given()
         for fd in fds:
             os.close(fd)
     reader = threading.Thread(
@@ -289,9 +344,7 @@ def _finish(started: Started, deadline: Deadline) -> Batch:
     isolation.kill(proc)
     batch.left = started.box.cleanup_processes(proc)
     started.reader.join(timeout=5)
-    out.seek(max(0, out.seek(0, os.SEEK_END) - OUTPUT_KEEP))
-    text = out.read().decode("utf-8", "replace")
-    out.close()
+    text = out.text()
     batch.code = exit_code(batch.code, text)
     batch.output = for_terminal(text, newlines=True)
     with lock:
