@@ -216,6 +216,44 @@ def test_a_flood_costs_the_grading_process_neither_memory_nor_disk(
         assert "was not the grader's" in hostile["message"], hostile
 
 
+@pytest.mark.parametrize("mode", ["root", "userns"])
+def test_a_grader_process_may_have_nproc_processes_in_every_mode(tmp_path: Path, mode: str) -> None:
+    """RLIMIT_NPROC in a user namespace too (counted there since Linux 5.14): without it, a
+    kata graded by an instructor who is not root started threads and processes until the
+    machine's pid_max was used up (tests/hostile has no such kata: it would take the
+    machine down with the test)."""
+    env = {**os.environ, "KATAS_ISOLATION": mode, "PYTHONPATH": "graders"}
+    if (
+        subprocess.run(
+            [sys.executable, "-c", "from kit._internal import isolation; print(isolation.mode())"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout.strip()
+        != mode
+    ):
+        pytest.skip(f"no {mode} isolation here")
+    (tmp_path / "02_tasks").mkdir()
+    (tmp_path / "02_tasks" / "two_sleepers.py").write_text(
+        "import resource\n"
+        "raise RuntimeError('nproc %d' % resource.getrlimit(resource.RLIMIT_NPROC)[0])\n"
+    )
+    report = tmp_path / "results.json"
+    args = ["grade", "two_sleepers", "--json", str(report), "--submission", str(tmp_path)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert report.is_file(), proc.stderr[-3000:]
+    message = json.loads(report.read_text())["tests"][0]["message"]
+    assert f"nproc {isolation.NPROC}" in message, message
+
+
 class _FakeSocket:
     family = socket.AF_INET
 

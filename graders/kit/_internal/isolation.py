@@ -62,7 +62,7 @@ from .paths import GRADERS, REPO, STATE
 ISOLATION_ENV = "KATAS_ISOLATION"
 NAMESPACES = ["--mount", "--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
 UIDS = (200_000, 2_000_000_000)  # the range a submission's uid is drawn from
-NPROC = 1024  # processes and threads one submission's uid may have at once (root mode)
+NPROC = 1024  # processes and threads one grader process may have at once
 # The temporary folder of a grader process in namespaces is a tmpfs of this size, its own:
 # reading a sparse file there costs no page-cache fill (hash_files' 500 MiB file: 0.3 s of
 # CPU time instead of 1.5 s), and it is gone with the process's mount namespace. Its pages
@@ -606,8 +606,10 @@ for point in points:
 if os.path.isdir("/dev/shm"):  # shared memory of its own (POSIX semaphores, queues)
     libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8, b"size=16m,mode=1777")
 uid = spec["uid"]
+# Processes and threads at most (counted per user namespace since Linux 5.14): in a user
+# namespace too, where a fork bomb otherwise used up the machine's pid_max in seconds.
+resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
 if uid is not None:
-    resource.setrlimit(resource.RLIMIT_NPROC, (spec["nproc"], spec["nproc"]))
     os.setgroups([])
     os.setgid(spec["gid"])
     os.setuid(uid)
