@@ -116,6 +116,31 @@ def test_a_skip_an_unknown_a_duplicate_and_a_forgery_fail() -> None:
     assert "not the grader's" in _verdict(_judged(forged, _message(1, "end", None)))[1]
 
 
+def test_katas_that_end_their_process_at_once_cost_a_process_each_and_arm_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A submission whose every kata segfaults on import spent no time in katas: it took 96
+    grader processes (each kata's, then the kata again alone) and 11 minutes, its deadline
+    never armed. The first kata of a fresh process is decided where it died, and a grader
+    process's whole life counts towards KATAS_ARM_AFTER."""
+    entries = [e for e in catalogue().katas if e.id.startswith("02_tasks/")]
+    expected = {e.id: [f"graders/{e.id}.py::test_a"] for e in entries}
+    runs: list[list[str]] = []
+
+    def dies_at_once(pending, box, verbose, deadline):  # type: ignore[no-untyped-def]
+        runs.append([e.id for e in pending])
+        return Batch([], pending[0].id, False, -11, "", katas=1)
+
+    monkeypatch.setattr(orchestrate, "_run", dies_at_once)
+    deadline = orchestrate.Deadline(time.monotonic() + 3600)
+    results = orchestrate._grade_group(entries, None, expected, False, deadline)  # type: ignore[arg-type]
+    assert len(runs) == len(entries), runs
+    assert all("SIGSEGV" in r.message for r in results), results
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
+    orchestrate._watch(proc, [], orchestrate.threading.Lock(), deadline)
+    assert deadline.spent >= 0.4  # no kata started in it: its time still counts
+
+
 def test_records_after_the_end_do_not_count() -> None:
     late = [_message(2, "record", _record(CHECKS[0])), _message(3, "record", _record(CHECKS[1]))]
     batch = _judged(_message(1, "end", None), *late)

@@ -21,7 +21,8 @@ This process never runs learner code, and it alone decides a grade:
   submission finishes in under 3 minutes while an honest one, even on a machine many
   times slower than one that grades the reference solutions in 25 s of kata time, is not
   cut short. A kata whose code takes its process
-  down (``os._exit``, a segfault) is graded again on its own, so it costs that kata alone.
+  down (``os._exit``, a segfault) is graded again on its own (unless it was the first kata of
+  its process), so it costs that kata alone.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ class Deadline:
         self.armed = True
 
     def charge(self, seconds: float) -> None:
-        """Add ``seconds`` one process spent on a kata; arm the deadline past ARM_AFTER."""
+        """Add ``seconds`` one grader process lived; arm the deadline past ARM_AFTER."""
         with self._lock:
             self.spent += seconds
             if self.spent > ARM_AFTER:
@@ -172,6 +173,7 @@ class Batch:
     noise: bool = False  # an unsigned or out-of-order message came after the end
     left: list[int] = field(default_factory=list)  # processes found alive after the end
     tampered: str | None = None  # the kata after whose report the process was ended
+    katas: int = 0  # how many katas started in this process
 
 
 def _reader(fd: int, messages: list[Message], key: bytes, lock: threading.Lock) -> None:
@@ -396,8 +398,10 @@ def _watch(
     try:
         while (code := _wait_a_little(proc, pidfd, 0.1)) is None:
             now = time.monotonic()
-            if batch.current:  # a kata has started in this process: its time is kata time
-                deadline.charge(now - last)
+            # A process's whole life counts, its start-up too: a submission whose every kata
+            # ends its process at once spent nothing in katas, and took 11 minutes in 96
+            # processes, the deadline never armed.
+            deadline.charge(now - last)
             last = now
             with lock:
                 fresh, seen = messages[seen:], len(messages)
@@ -405,6 +409,7 @@ def _watch(
                 if m.data and m.data.get("kind") == "start" and isinstance(m.data.get("data"), str):
                     kata = kata_of(m.data["data"])
                     started.setdefault(kata, m.arrived)
+                    batch.katas = len(started)
                     batch.current = kata
                 elif m.data and m.data.get("kind") == "end":
                     end_at = end_at or m.arrived
@@ -645,7 +650,9 @@ def _grade_group(
             results[culprit.id] = _out_of_time(culprit)
         elif batch.over_budget == culprit.id:
             results[culprit.id] = _over_budget(culprit, batch)
-        elif len(pending) == 1:
+        elif len(pending) == 1 or (
+            batch.current == culprit.id and batch.katas == 1 and _died_in(culprit, expected, batch)
+        ):  # alone, or the first kata of a fresh process: no other kata's code ran in it
             results[culprit.id] = KataResult(
                 culprit, Status.FAIL, _died(batch.code), batch.records, batch.output
             )
@@ -665,6 +672,16 @@ def _grade_group(
         if kata_id in results:
             results[kata_id].flags += [n for n in notes if n not in results[kata_id].flags]
     return [results[e.id] for e in group]
+
+
+def _died_in(entry: KataInfo, expected: dict[str, list[str]], batch: Batch) -> bool:
+    """Whether ``batch``'s process ended before every check of ``entry`` had passed."""
+    passed = {
+        r["nodeid"]
+        for r in batch.records
+        if r["kata"] == entry.id and r["when"] == "call" and r["outcome"] == "passed"
+    }
+    return any(n not in passed for n in expected[entry.id])
 
 
 def _note(batch: Batch, seen: dict[str, list[str]]) -> None:
