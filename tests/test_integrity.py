@@ -121,8 +121,9 @@ def test_katas_that_end_their_process_at_once_cost_a_process_each_and_arm_the_de
 ) -> None:
     """A submission whose every kata segfaults on import spent no time in katas: it took 96
     grader processes (each kata's, then the kata again alone) and 11 minutes, its deadline
-    never armed. The first kata of a fresh process is decided where it died, and a grader
-    process's whole life counts towards KATAS_ARM_AFTER."""
+    never armed. The first kata of a fresh process is decided where it died, and the whole
+    life of a grader process that never reached its end counts towards KATAS_ARM_AFTER (an
+    honest process is charged its katas' time only, its start-up not)."""
     entries = [e for e in catalogue().katas if e.id.startswith("02_tasks/")]
     expected = {e.id: [f"graders/{e.id}.py::test_a"] for e in entries}
     runs: list[list[str]] = []
@@ -139,6 +140,11 @@ def test_katas_that_end_their_process_at_once_cost_a_process_each_and_arm_the_de
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
     orchestrate._watch(proc, [], orchestrate.threading.Lock(), deadline)
     assert deadline.spent >= 0.4  # no kata started in it: its time still counts
+    honest = orchestrate.Deadline(time.monotonic() + 3600)
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
+    ended = [orchestrate.Message(time.monotonic(), {"kind": "end"})]
+    orchestrate._watch(proc, ended, orchestrate.threading.Lock(), honest)
+    assert honest.spent == 0.0  # it reached its end and ran no kata: nothing to charge
 
 
 def test_records_after_the_end_do_not_count() -> None:

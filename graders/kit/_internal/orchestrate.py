@@ -16,7 +16,8 @@ This process never runs learner code, and it alone decides a grade:
   enforced from here by killing the grader process and everything it started; the katas
   after the one that ran over are graded again in a new process. Once a kata has run over,
   or its katas have taken KATAS_ARM_AFTER (150 s) in all, summed over its processes (code
-  that burns time in every kata, each under its budget), the whole ``grade()`` call gets a
+  that burns time in every kata, each under its budget; a process that died before its
+  session's end is charged its start-up too), the whole ``grade()`` call gets a
   deadline too (KATAS_SUBMISSION_BUDGET, 160 s from its start), so that a hostile
   submission finishes in under 3 minutes while an honest one, even on a machine many
   times slower than one that grades the reference solutions in 25 s of kata time, is not
@@ -138,7 +139,8 @@ class Deadline:
         self.armed = True
 
     def charge(self, seconds: float) -> None:
-        """Add ``seconds`` one grader process lived; arm the deadline past ARM_AFTER."""
+        """Add ``seconds`` one grader process spent on katas (or, when it never reached its
+        end, on anything); arm the deadline past ARM_AFTER."""
         with self._lock:
             self.spent += seconds
             if self.spent > ARM_AFTER:
@@ -394,14 +396,14 @@ def _watch(
     seen = 0
     end_at: float | None = None
     pidfd = _pidfd(proc)
-    last = time.monotonic()
+    born = last = time.monotonic()
+    charged = 0.0
     try:
         while (code := _wait_a_little(proc, pidfd, 0.1)) is None:
             now = time.monotonic()
-            # A process's whole life counts, its start-up too: a submission whose every kata
-            # ends its process at once spent nothing in katas, and took 11 minutes in 96
-            # processes, the deadline never armed.
-            deadline.charge(now - last)
+            if batch.current:  # a kata has started in this process: its time is kata time
+                deadline.charge(now - last)
+                charged += now - last
             last = now
             with lock:
                 fresh, seen = messages[seen:], len(messages)
@@ -429,6 +431,12 @@ def _watch(
     finally:
         if pidfd is not None:
             os.close(pidfd)
+        if end_at is None:
+            # A process that never reached its end is charged its start-up too: a submission
+            # whose every kata ended its process at once spent nothing in katas, and took 11
+            # minutes in 96 processes, the deadline never armed. (An honest process's start-up
+            # is not charged: the margin is for slow machines.)
+            deadline.charge(time.monotonic() - born - charged)
     batch.code = code
     return batch
 
