@@ -380,21 +380,11 @@ def test_the_callers_cancel_propagates_as_it_is(kata: kit.Kata) -> None:
     what = (
         'run_steps(steps of 1, 2 s, budget=10), cancelled at 1.5 s with task.cancel("user gave up")'
     )
-    seen: dict[str, Any] = {}
 
-    async def scenario() -> None:
+    async def scenario() -> tuple[Any, ...] | None:
         task = asyncio.create_task(run_steps(steps, 10.0))
         await asyncio.sleep(1.5)
-        task.cancel("user gave up")
-        try:
-            await task
-        except asyncio.CancelledError as exc:
-            seen["args"] = exc.args
+        return await kit.cancelled_args(task, "user gave up")
 
-    kata.run(scenario, what=what)
-    kit.expect(
-        seen.get("args") == ("user gave up",),
-        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one run_steps was "
-        "cancelled with: let that very CancelledError propagate (a bare `raise`, or no "
-        "`except` at all), do not raise a new one; its message says why the caller gave up.",
-    )
+    result = kata.run(scenario, what=what)
+    kit.expect_the_callers_cancellation(result.value, "user gave up", what)

@@ -427,25 +427,15 @@ def test_its_own_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
         'task.cancel("stop now")'
     )
 
-    async def scenario() -> Any:
+    async def scenario() -> tuple[Any, ...] | None:
         fleet = Fleet(stubborn=True)
         await asyncio.sleep(0.5)
         try:
             task = asyncio.create_task(shutdown(list(fleet.tasks.values()), 5.0))
             await asyncio.sleep(1.0)
-            task.cancel("stop now")
-            try:
-                await task
-            except asyncio.CancelledError as exc:
-                return exc.args
-            return None
+            return await kit.cancelled_args(task, "stop now")
         finally:
             await fleet.close()
 
     result = kata.run(scenario, what=what)
-    kit.expect(
-        result.value == ("stop now",),
-        f"{what}: the caller got CancelledError{result.value!r}, not the one shutdown was "
-        "cancelled with: let that very CancelledError out (a bare `raise`, or no `except` for "
-        "it at all), do not raise a new one; its message says why the caller gave up.",
-    )
+    kit.expect_the_callers_cancellation(result.value, "stop now", what)

@@ -415,22 +415,11 @@ def test_caller_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
     what = (
         'with_deadline(fn, 5) whose caller is cancelled after 1 s with task.cancel("user gave up")'
     )
-    seen: dict[str, Any] = {}
 
-    async def scenario() -> None:
+    async def scenario() -> tuple[Any, ...] | None:
         task = asyncio.create_task(with_deadline(fn, 5))
         await asyncio.sleep(1.0)
-        task.cancel("user gave up")
-        try:
-            await task
-        except asyncio.CancelledError as exc:
-            seen["args"] = exc.args
+        return await kit.cancelled_args(task, "user gave up")
 
-    kata.run(scenario, what=what)
-    kit.expect(
-        seen.get("args") == ("user gave up",),
-        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one it was "
-        "cancelled with: let that very CancelledError propagate (a bare `raise`, or no "
-        "`except` for it at all), do not raise a new one; its message says why the caller "
-        "gave up.",
-    )
+    result = kata.run(scenario, what=what)
+    kit.expect_the_callers_cancellation(result.value, "user gave up", what)

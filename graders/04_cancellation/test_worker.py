@@ -380,23 +380,18 @@ def test_the_cancellation_carries_on_as_it_is(kata: kit.Kata) -> None:
     worker = kata.get("worker", "coroutine")
     resource = Resource()
     what = 'worker(resource) cancelled at 3.2 s with task.cancel("shutting down")'
-    seen: dict[str, Any] = {}
 
-    async def scenario() -> None:
+    async def scenario() -> tuple[Any, ...] | None:
         task = asyncio.create_task(worker(resource))
         await asyncio.sleep(3.2)
-        task.cancel("shutting down")
-        try:
-            await task
-        except asyncio.CancelledError as exc:
-            seen["args"] = exc.args
+        return await kit.cancelled_args(task, "shutting down")
 
-    kata.run(scenario, what=what)
+    result = kata.run(scenario, what=what)
     expect_released_once(resource, what, 3.2)
-    kit.expect(
-        seen.get("args") == ("shutting down",),
-        f"{what}: the caller got CancelledError{seen.get('args')!r}, not the one the worker "
-        "was cancelled with: after release(), let that very CancelledError carry on (a bare "
-        "`raise`, or `finally:` with no `except`), do not raise a new one; its message says "
-        "why the worker was stopped.",
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "shutting down",
+        what,
+        "after release(), let that very CancelledError carry on (a bare `raise`, or "
+        "`finally:` with no `except`)",
     )

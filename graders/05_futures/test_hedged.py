@@ -438,18 +438,13 @@ def test_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
             )
         )
         await asyncio.sleep(2.0)
-        task.cancel("user gave up")
-        try:
-            await task
-        except asyncio.CancelledError as exc:
-            return exc.args
-        return None
+        return await kit.cancelled_args(task, "user gave up")
 
     result = kata.run(scenario, what=what, limit=60)
-    kit.expect(
-        result.value == ("user gave up",),
-        f"{what}: the caller got CancelledError{result.value!r}, not the one hedged was "
-        "cancelled with: after cleaning up, let that very CancelledError propagate (a bare "
-        "`raise`, or `finally:` with no `except`), do not raise a new one; its message says "
-        "why the caller gave up.",
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "user gave up",
+        what,
+        "after cleaning up, let that very CancelledError propagate (a bare `raise`, or "
+        "`finally:` with no `except`)",
     )

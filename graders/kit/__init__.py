@@ -12,7 +12,9 @@
   under the learner's timeline when the check fails.
 - ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
 - ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
-- ``left_after_cancel`` counts the tasks a cancelled consumer left running.
+- ``left_after_cancel`` counts the tasks a cancelled consumer left running;
+  ``cancelled_args`` cancels a task with a message and tells what its caller got, and
+  ``expect_the_callers_cancellation`` fails unless that was the very same cancellation.
 - ``grader_settings`` gives a grader's own ``@given`` checks the settings ``drawn`` uses.
 - Submodules for real I/O: ``kit.streams`` (sockets), ``kit.subprocesses`` (child processes),
   ``kit.http_doubles`` (aiohttp mocks and a real test server), ``kit.queues``
@@ -32,7 +34,16 @@ if TYPE_CHECKING:
     from .kata import Kata
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
-    from .running import Run, expect_loop_time, judge, left_after_cancel, run, until
+    from .running import (
+        Run,
+        cancelled_args,
+        expect_loop_time,
+        expect_the_callers_cancellation,
+        judge,
+        left_after_cancel,
+        run,
+        until,
+    )
     from .sleeps import PollingDetected, watch_sleeps
     from .timelines import ideal_timeline
 
@@ -51,6 +62,8 @@ _EXPORTS = {
     "judge": "running",
     "until": "running",
     "left_after_cancel": "running",
+    "cancelled_args": "running",
+    "expect_the_callers_cancellation": "running",
     "expect_loop_time": "running",
     "Kata": "kata",
     "PollingDetected": "sleeps",
@@ -67,10 +80,12 @@ __all__ = [
     "PollingDetected",
     "Probe",
     "Run",
+    "cancelled_args",
     "drawn",
     "expect",
     "expect_equal",
     "expect_loop_time",
+    "expect_the_callers_cancellation",
     "fail",
     "grader_settings",
     "http_doubles",

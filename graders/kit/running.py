@@ -603,6 +603,36 @@ async def left_after_cancel(consume: Callable[[], Coroutine[Any, Any, Any]], at:
     return len(left)
 
 
+PROPAGATE = "let that very CancelledError propagate (a bare `raise`, or no `except` for it at all)"
+
+
+async def cancelled_args(task: asyncio.Task[Any], message: str) -> tuple[Any, ...] | None:
+    """A grader helper, inside ``kata.run``: cancel ``task`` with ``message`` and await it as
+    its caller would; the args of the CancelledError the caller got (``(message,)`` when the
+    very cancellation came out), or None when the task did not end cancelled. Any other
+    exception comes out, to be reported as what the learner's code raised."""
+    task.cancel(message)
+    try:
+        await task
+    except asyncio.CancelledError as exc:
+        return exc.args
+    return None
+
+
+def expect_the_callers_cancellation(
+    args: tuple[Any, ...] | None, message: str, what: str, how: str = PROPAGATE
+) -> None:
+    """Fail unless the caller got the CancelledError it cancelled with (``args`` from
+    ``cancelled_args``): a new one, raised in its place, loses the caller's message."""
+    if args == (message,):
+        return
+    got = "no CancelledError" if args is None else f"CancelledError{args!r}"
+    fail(
+        f"{what}: the caller got {got}, not the one it was cancelled with: {how}, do not raise "
+        "a new one; its message says why the caller gave up."
+    )
+
+
 def judge(
     kata: Learner,
     scenario: Callable[[], Awaitable[str]],

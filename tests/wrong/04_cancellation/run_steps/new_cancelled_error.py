@@ -3,7 +3,7 @@ about the steps done): the caller's cancel message (task.cancel("why")) is lost.
 
 import asyncio
 
-EXPECT = "not the one run_steps was cancelled with"
+EXPECT = "not the one it was cancelled with"
 
 
 async def run_steps(steps, budget):

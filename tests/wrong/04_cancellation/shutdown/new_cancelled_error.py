@@ -3,7 +3,7 @@ message (task.cancel("why")) is lost."""
 
 import asyncio
 
-EXPECT = "not the one shutdown was cancelled with"
+EXPECT = "not the one it was cancelled with"
 
 
 async def shutdown(tasks, grace):

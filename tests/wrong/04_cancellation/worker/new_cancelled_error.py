@@ -3,7 +3,7 @@ was cancelled with carry on: the cancel message (task.cancel("why")) is lost."""
 
 import asyncio
 
-EXPECT = "not the one the worker was cancelled with"
+EXPECT = "not the one it was cancelled with"
 
 
 async def worker(resource):

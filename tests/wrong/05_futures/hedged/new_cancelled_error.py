@@ -3,7 +3,7 @@ cancelled with: the caller's cancel message (task.cancel("why")) is lost."""
 
 import asyncio
 
-EXPECT = "not the one hedged was cancelled with"
+EXPECT = "not the one it was cancelled with"
 
 
 async def hedged(primary, backup, after):
