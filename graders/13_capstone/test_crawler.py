@@ -18,6 +18,9 @@ Docstring sentence -> the check that enforces it:
 - follow the links found, to any host -> test_links (a link to another host is crawled)
 - `max_pages`: at most that many distinct URLs requested, the start page included
   -> test_max_pages
+- "Starting from the URL `start`, fetch pages ... Return the set of URLs" (each call: a
+  second crawl of the same site fetches it all again, nothing kept at module level)
+  -> test_a_second_crawl_starts_afresh
 - `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
   test_a_free_slot_goes_to_another_host
 - a link found starts as soon as the limits allow, not after a batch or level of pages
@@ -949,3 +952,22 @@ def test_a_408_is_not_retried(kata: kit.Kata) -> None:
         "5xx, 429 and connection errors; a 408 is a 4xx like the others, not retried.",
     )
     kit.expect_equal(found, {root, fine}, "the pages crawl returned")
+
+
+def test_a_second_crawl_starts_afresh(kata: kit.Kata) -> None:
+    """Two crawls of the same site, one after the other: the second one fetches and returns
+    every page too (nothing of the first call is kept)."""
+    root = "http://again.test/"
+    pages = {root: _html("a", "b"), f"{root}a": _html("b"), f"{root}b": _html()}
+    first = _run(kata, Site(dict(pages)), root, max_pages=100, concurrency=4, per_host=2)
+    site = Site(dict(pages))
+    second = _run(kata, site, root, max_pages=100, concurrency=4, per_host=2)
+    requested = len(site.counts())
+    kit.expect(
+        requested == len(pages) and second == first == set(pages),
+        f"a second crawl of a site of {len(pages)} pages, after a first one, requested "
+        f"{requested} of them and returned {sorted(second)!r} (the first returned "
+        f"{sorted(first)!r}): something outlived the first call. Make the crawl's state (the "
+        "URLs seen, the pages fetched, the limits) afresh inside each call of crawl(), not at "
+        "module level.",
+    )
