@@ -21,6 +21,9 @@ Docstring sentence -> the check that enforces it:
 - "make() may return any object, a falsy one or None included" -> test_any_kind_of_resource,
   test_equal_resources (resources that compare equal are each closed once, by identity)
 
+- "close every resource that was made, exactly once" (two pools open at once, one inside
+  the other: each keeps and closes its own) -> test_two_pools_at_once
+
 Hypothesis draws n (0-3), the make() call that fails (if any) and how the block ends
 (normally, by an exception, by a cancellation): test_any_ending.
 """
@@ -458,4 +461,34 @@ def test_equal_resources(kata: kit.Kata) -> None:
         "equal (==), but each is a resource of its own: close every one made, without "
         "skipping one equal to a resource already closed (`in`, a set and a dict compare "
         "with ==).",
+    )
+
+
+def test_two_pools_at_once(kata: kit.Kata) -> None:
+    """A pool opened inside another one's block: each gives its own resources, and every
+    resource of both is closed once."""
+    outer, inner = Factory(), Factory()
+    seen: list[Any] = []
+    what = "async with pool(2, make, close) with an async with pool(3, make2, close2) inside"
+
+    async def call() -> None:
+        async with open_pool(kata, 2, outer.make, outer.close) as first:
+            async with open_pool(kata, 3, inner.make, inner.close) as second:
+                seen.append([list(first), list(second)])
+            seen.append([r.closes for r in outer.made])
+
+    kata.run(call, what=what, limit=100)
+    kit.expect(
+        seen[:1] == [[outer.made, inner.made]],
+        f"in {what}, the inner block saw the lists {seen[0] if seen else None!r}; expected the "
+        "outer pool's 2 resources and the inner pool's 3: each pool keeps a list of its own "
+        "(made inside each call, not one list shared by every pool).",
+    )
+    counts = [r.closes for r in outer.made + inner.made]
+    kit.expect(
+        all(c == 1 for c in counts) and seen[1:] == [[0, 0]],
+        f"after {what}, the 5 resources made were closed {counts} times (the outer pool's were "
+        f"closed {seen[1] if len(seen) > 1 else None} times when the inner block ended); each "
+        "pool must close its own resources exactly once, when its own block ends: keep them "
+        "in a list of its own, made inside each call, not one shared by every pool.",
     )
