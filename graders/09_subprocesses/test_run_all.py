@@ -25,11 +25,14 @@ Docstring sentence -> the check that enforces it:
 - starting the next as soon as one finishes (waiting on the semaphore, not polling a counter)
   -> test_waits_for_a_slot_without_polling (the learner's file may not call asyncio.sleep
   with a delay)
+- "with at most `limit` child processes alive" (each call's own `limit`: a second call on
+  the same loop is not bound by the first one's) -> test_each_call_has_its_own_limit
 """
 
 import asyncio
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import kit
 import pytest
@@ -287,3 +290,27 @@ def test_waits_for_a_slot_without_polling(kata: kit.Kata, monkeypatch: pytest.Mo
     kit.expect_equal(result.value, [0, 0, 0], "run_all of 3 commands exiting with 0, limit 1")
     polls = [delay for delay in sleeps if delay > 0]  # a lone sleep(0) only yields
     kit.expect(not polls, POLLING.format(n=len(polls)))
+
+
+def test_each_call_has_its_own_limit(kata: kit.Kata, tmp_path: Path) -> None:
+    """run_all(3 quick commands, 3), then run_all(4 commands, 1) on the same loop: the second
+    call runs its commands one at a time (its own limit, not the first call's)."""
+    run_all = kata.get("run_all", "coroutine")
+    log = tmp_path / "log"
+    quick = [subprocesses.python("import sys; sys.exit(0)") for _ in range(3)]
+    cmds = commands(log, [0.3] * 4, [0] * 4)
+
+    async def both() -> Any:
+        await run_all(quick, 3)
+        return await run_all(cmds, 1)
+
+    what = "run_all(3 commands, 3), then run_all(4 commands, 1)"
+    result = kata.run(both, clock="real", limit=20.0, what=what)
+    kit.expect_equal(result.value, [0] * 4, f"the second call of {what}")
+    peak = most_at_once(log)
+    kit.expect(
+        peak <= 1,
+        f"in {what}, up to {peak} commands of the second call were running at once; expected "
+        "one at a time: each call has its own limit. Make the semaphore inside run_all, afresh "
+        "for each call, not once at module level.",
+    )
