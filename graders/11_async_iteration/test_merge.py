@@ -29,6 +29,8 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   `merge` raises that exception" (at that moment, also while merge waits for items) ->
   test_ends_and_raises_on_time (a merge that looks now and then, a wait with a timeout,
   ends or raises late)
+- "nothing may be left running" / "Cancel and await your tasks" (your own tasks only: two
+  merges at once, the first ending does not stop the other's reads) -> test_two_merges_at_once
 """
 
 from __future__ import annotations
@@ -539,4 +541,47 @@ def test_ends_and_raises_on_time(kata: kit.Kata) -> None:
         slower="The error came late: the source failed at 2.3 s, while merge was waiting for "
         "the next item. Raise it at once (wait on the pending reads, or have each pump put its "
         "error on the queue), not when a timeout next lets merge look.",
+    )
+
+
+def test_two_merges_at_once(kata: kit.Kata) -> None:
+    """Two merges iterated at the same time by two tasks: when the first one ends (its
+    sources ended at 1 s), the other goes on and yields all its items on time."""
+    merge = kata.get("merge", "asyncgen")
+    what = (
+        "two merges iterated at once by two tasks, the first over a source yielding at 0.5 s "
+        "then ending, the other over sources yielding at 0.5, 1.5 and 2.5 s and at 2 s"
+    )
+
+    async def consume(streams: list[AsyncIterator[str]], got: list[tuple[float, str]]) -> None:
+        async with aclosing(merge(*streams)) as merged:
+            async for item in merged:
+                got.append((kit.now(), item))
+
+    async def call() -> tuple[list[tuple[float, str]], list[tuple[float, str]], bool]:
+        first: list[tuple[float, str]] = []
+        other: list[tuple[float, str]] = []
+        one = asyncio.create_task(consume([ticks("a", [0.5])], first))
+        two = asyncio.create_task(consume([ticks("b", [0.5, 1.0, 1.0]), ticks("c", [2.0])], other))
+        await asyncio.wait([one, two], timeout=60)
+        ended = two.done()
+        for task in (one, two):
+            task.cancel()
+        await asyncio.wait([one, two])
+        for task in (one, two):
+            if not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        return first, other, ended
+
+    first, other, ended = kata.run(call, what=what, limit=1000).value or ([], [], False)
+    kit.expect_equal(first, [(0.5, "a0")], f"the items of the first merge in {what}")
+    want = [(0.5, "b0"), (1.5, "b1"), (2.0, "c0"), (2.5, "b2")]
+    kit.expect(
+        ended and other == want,
+        f"in {what}, the other merge yielded {other!r} and "
+        + ("then ended" if ended else "then stopped yielding (still waiting 60 s later)")
+        + f"; expected {want!r}: when the first merge ended, the other lost its reads. Did "
+        "the first one's cleanup cancel tasks it had not started? Each merge must cancel only "
+        "its own tasks (keep them in a variable made inside the generator, not in a set at "
+        "module level).",
     )
