@@ -35,6 +35,8 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
 - "yielded anyway `max_wait` seconds after its FIRST item arrived" (at that very moment, on
   no grid: the other checks' times are multiples of 1/8 s) -> test_a_deadline_off_the_grid
   (a batched that looks at the clock now and then is late)
+- "Whatever tasks you start, cancel and await them" (only those: two batched at once, the
+  first ending does not stop the other's reads) -> test_two_batched_at_once
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -469,3 +471,46 @@ def test_a_deadline_off_the_grid(kata: kit.Kata) -> None:
             "at the clock now and then."
         )
     expect_batches(got, [(0.37, [0, 1]), (5.0, [2])], what, end=5.0)
+
+
+def test_two_batched_at_once(kata: kit.Kata) -> None:
+    """Two batched generators iterated at the same time by two tasks: when the first one ends
+    (its source ended at 1 s), the other goes on and yields all its items on time."""
+    batched = kata.get("batched", "asyncgen")
+    what = (
+        "two batched(..., size=10, max_wait=5) iterated at once by two tasks, the first over a "
+        "source of 1 item at 0.5 s ending at 1 s, the other over items at 0.5, 1.5 and 2.5 s "
+        "ending at 3 s"
+    )
+
+    async def consume(source: AsyncIterator[Any], got: list[tuple[float, list[Any]]]) -> None:
+        async with aclosing(batched(source, 10, 5.0)) as batches:
+            async for batch in batches:
+                got.append((kit.now(), list(batch)))
+
+    async def call() -> tuple[list[tuple[float, list[Any]]], list[tuple[float, list[Any]]], bool]:
+        first: list[tuple[float, list[Any]]] = []
+        other: list[tuple[float, list[Any]]] = []
+        one = asyncio.create_task(consume(timed([0.5], 1.0), first))
+        two = asyncio.create_task(consume(timed([0.5, 1.5, 2.5], 3.0), other))
+        await asyncio.wait([one, two], timeout=60)
+        ended = two.done()
+        for task in (one, two):
+            task.cancel()
+        await asyncio.wait([one, two])
+        for task in (one, two):
+            if not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        return first, other, ended
+
+    first, other, ended = kata.run(call, what=what, limit=1000).value or ([], [], False)
+    kit.expect_equal(first, [(1.0, [0])], f"the batches of the first generator in {what}")
+    kit.expect(
+        ended and other == [(3.0, [0, 1, 2])],
+        f"in {what}, the other batched yielded {other!r} and "
+        + ("then ended" if ended else "then stopped yielding (still waiting 60 s later)")
+        + "; expected [(3.0, [0, 1, 2])]: when the first batched ended, the other lost its "
+        "reads. Did the first one's cleanup cancel tasks it had not started? Each batched "
+        "must cancel only its own tasks (keep them in a variable made inside the generator, "
+        "not in a set at module level).",
+    )
