@@ -32,6 +32,10 @@ Docstring sentence -> the check that enforces it:
   left; the constructor, not the first call(), starts the thread)
 - "`call()` works as soon as the constructor has returned" -> test_call_right_after_the_constructor
   (20 clients, each called at once: a loop created only inside the new thread is not there yet)
+- "Creating one starts an event loop in a background thread" (each client its own) and
+  "`close()` cancels the tasks still running on the loop" (its own) ->
+  test_two_clients_at_once (two clients: two loops; the first's close() cancels its task,
+  the second still answers)
 """
 
 from __future__ import annotations
@@ -669,3 +673,47 @@ def test_a_call_cut_short_by_close_does_not_return(session: Session) -> None:
         "raises its exception; a cancelled coroutine has no result, so let the CancelledError "
         "reach the caller (`future.result()` raises it; do not catch it).",
     )
+
+
+def test_two_clients_at_once(kata: kit.Kata) -> None:
+    """Two clients at once: each runs its own loop; closing the first cancels the task a
+    call on it started, and the second still answers."""
+    first = Session(kata)
+    second = Session(kata)
+    try:
+        cancelled = threading.Event()
+        kept: list[asyncio.Task[None]] = []
+
+        async def sleeper() -> None:
+            try:
+                await asyncio.sleep(3600)
+            finally:
+                cancelled.set()
+
+        async def start() -> None:
+            kept.append(asyncio.create_task(sleeper()))
+
+        first.call(start)
+        second.call(add, 1, 2)
+        what = "two SyncClient() at once"
+        kit.expect(
+            first.loops[-1] is not second.loops[-1],
+            f"{what} ran their coroutines on one and the same event loop: creating a client "
+            "starts an event loop of its own, in a thread of its own, so that its close() ends "
+            "its own tasks and its own loop (not one loop kept for every client, in a class "
+            "attribute or at module level).",
+        )
+        first.do("client.close() of the first client", first.client.close)
+        kit.expect(
+            cancelled.wait(5.0),
+            f"{what}: 5 s after the first client's close(), the task a call() on it had "
+            "started was still running: close() cancels the tasks still running on its loop.",
+        )
+        kit.expect_equal(
+            second.call(add, 2, 3),
+            5,
+            f"the second client's call after the first's close() in {what}",
+        )
+    finally:
+        second.cleanup()
+        first.cleanup()
