@@ -4,7 +4,8 @@ Docstring sentence -> the check that enforces it:
 
 - "calls `callback_api` and returns the result ... when the callback arrives"
   -> test_returns_the_result, test_wakes_when_the_callback_fires, test_callback_fired_at_once
-- "(or raises the error)" -> test_raises_the_error, test_passes_the_same_exception
+- "(or raises the error)" -> test_raises_the_error, test_passes_the_same_exception (the very
+  object, not a copy built from its type and arguments)
 - "Never poll" -> the `sleeps` fixture (asyncio.sleep calls from the learner's file)
 - "however long that takes (put no time limit of your own on it)" -> test_slow_callback
   (a callback after 1e7 s, beyond an hour, a day or a week)
@@ -122,9 +123,14 @@ def test_passes_the_same_exception(kata: kit.Kata, sleeps: list[float]) -> None:
     error = KeyError("the api's own error")
     kata.module.callback_api = fake_api(0.5, err=error)
     result = kata.run(lambda: call_api(1), what="call_api(1)", raises=KeyError, limit=60)
+    gave = (
+        f"it raised another {type(result.error).__name__} object, not that one"
+        if result.error is not None
+        else f"it gave {result.value!r}"
+    )
     kit.expect(
         result.error is error,
-        f"call_api(1) should raise the exception given to on_err; it gave {result.value!r}. "
+        f"call_api(1) should raise the exception given to on_err; {gave}. "
         "Use `future.set_exception(error)` in on_err.",
     )
     kit.expect_loop_time(result, 0.5, "call_api(1) with an error after 0.5 s")
