@@ -15,7 +15,8 @@ Docstring sentence -> the check that enforces it:
   example with 0 s phases; and for workers that start their phase when called (calling
   every worker(i) up front starts them all) -> test_workers_that_start_when_called
 - "Every entry of `workers` is a worker of its own, even when the same callable appears
-  twice" -> test_same_worker_twice
+  twice" -> test_same_worker_twice; and beside another worker ([a, b, a]: a barrier of
+  len(set(workers)) parties opens early) -> test_same_worker_twice_beside_another
 - "`await barrier.wait()` blocks until `parties` tasks are waiting" (waiting, not polling)
   -> run_phased fails any run in which the learner's file called asyncio.sleep with a delay
   (a spin of sleep(0) is stopped by the kit)
@@ -349,3 +350,45 @@ def test_workers_that_start_when_called(kata: kit.Kata) -> None:
                 "phase, so call worker(i + 1) only after the barrier, not up front."
             )
     check_schedule(table, 2, workers, result, what)
+
+
+def test_same_worker_twice_beside_another(kata: kit.Kata) -> None:
+    """[a, b, a]: the two entries of `a` are two parties of the barrier, so neither starts
+    phase 1 before the slower `b` has finished phase 0."""
+    phased = kata.get("phased", "coroutine")
+    fast, slow = Worker(delay=lambda phase: 1.0), Worker(delay=lambda phase: 3.0)
+    what = "phased([a, b, a], 2), the same worker `a` (1 s a phase) listed twice beside `b` (3 s)"
+    finished: list[bool] = []
+
+    async def scenario() -> None:
+        """phased, stopped after 60 s: a barrier that opened early leaves one task waiting
+        forever, and the early start is the cause to name."""
+        task = asyncio.ensure_future(phased([fast, slow, fast], 2))
+        await asyncio.wait({task}, timeout=60.0)
+        task.cancel()
+        await asyncio.wait({task})
+        if not task.cancelled():
+            finished.append(True)
+            task.result()
+
+    kata.run(scenario, what=what, limit=600)
+    early = [c.started for c in fast.calls if c.args == (1,) and c.started < 3.0 - 1e-6]
+    kit.expect(
+        not early,
+        f"{what}: `a` started phase 1 at loop time {min(early or [0.0]):g} s, before `b` "
+        "finished phase 0 (at 3 s). Every entry of `workers` is a party of the barrier, "
+        "even when the same callable appears twice: parties = len(workers).",
+    )
+    kit.expect(finished, f"{what} never finished. {HANG}")
+    kit.expect_equal(
+        sorted(c.args[0] for c in fast.calls),
+        [0, 0, 1, 1],
+        "the phases `a` ran in phased([a, b, a], 2)",
+        "Each entry of `workers` runs every phase, even when the same callable appears twice.",
+    )
+    kit.expect_equal(
+        [c.started for c in fast.calls + slow.calls if c.args == (1,)],
+        [3.0, 3.0, 3.0],
+        f"the loop times at which {what} started phase 1",
+        "Phase 1 starts for everyone when the slowest worker has finished phase 0.",
+    )
