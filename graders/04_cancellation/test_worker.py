@@ -31,6 +31,9 @@ Docstring sentence -> the check that enforces it:
 - "Whatever stops it, it must call `resource.release()`" (not only for the errors the worker
   expects) -> test_any_error_in_use_releases (a RuntimeError, and a BaseException that is
   not an Exception)
+- "Whatever stops it, it must call `resource.release()` ... exactly once" (a second
+  cancellation while it cleans up, landing on an await before release()) ->
+  test_cancelled_again_while_cleaning_up
 """
 
 from __future__ import annotations
@@ -395,3 +398,31 @@ def test_the_cancellation_carries_on_as_it_is(kata: kit.Kata) -> None:
         "after release(), let that very CancelledError carry on (a bare `raise`, or "
         "`finally:` with no `except`)",
     )
+
+
+def test_cancelled_again_while_cleaning_up(kata: kit.Kata) -> None:
+    """Cancelled at 3.2 s, and once more one loop step later (a supervisor that cancels
+    every task still running): released once at 3.2 s all the same, and ends cancelled."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource()
+    what = "worker(resource) cancelled at 3.2 s, and again one loop step later,"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(worker(resource))
+        await asyncio.sleep(3.2)
+        task.cancel()
+        await asyncio.sleep(0)  # the worker gets its CancelledError and starts cleaning up
+        task.cancel()
+        await asyncio.wait([task], timeout=10.0)
+        seen["cancelled"] = task.cancelled()
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    kit.expect(
+        bool(resource.released),
+        f"{what}: release() was never called. Once cancelled, the worker awaited something "
+        "before release(), and the second cancellation landed on that await. Call "
+        "`resource.release()` before any await in `finally:` (it is a plain method).",
+    )
+    expect_released_once(resource, what, 3.2)
+    kit.expect(seen.get("cancelled"), f"{what}: the task did not end cancelled. " + SWALLOWED)
