@@ -22,7 +22,9 @@ Docstring sentence -> the check that enforces it:
 - "and `run_steps` raises `TimeoutError`" -> run_over_budget (every over-budget check)
 - "If the caller cancels `run_steps` itself, that is not a timeout: the step running is
   cancelled and the `CancelledError` propagates" -> test_the_callers_cancel_is_not_a_timeout;
-  that very CancelledError, its message included -> test_the_callers_cancel_propagates_as_it_is
+  that very CancelledError, its message included -> test_the_callers_cancel_propagates_as_it_is;
+  and when the caller cancels in the same loop step as the budget runs out ->
+  test_the_callers_cancel_at_the_deadline_is_not_a_timeout
 - no steps -> test_no_steps
 - "`run_steps` raises `TimeoutError`" (and the caller's task is left as it was: no cancel
   request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
@@ -388,3 +390,43 @@ def test_the_callers_cancel_propagates_as_it_is(kata: kit.Kata) -> None:
 
     result = kata.run(scenario, what=what)
     kit.expect_the_callers_cancellation(result.value, "user gave up", what)
+
+
+def test_the_callers_cancel_at_the_deadline_is_not_a_timeout(kata: kit.Kata) -> None:
+    """Steps of 1 s and forever, budget 3: the caller cancels run_steps in the very loop step
+    the budget runs out (as the running step is being cancelled). Two cancellations, one of
+    them the caller's: the CancelledError propagates, not TimeoutError."""
+    run_steps = kata.get("run_steps", "coroutine")
+    what = (
+        "run_steps(steps of 1 s and forever, budget=3), cancelled by its caller in the same "
+        "loop step as the budget ran out,"
+    )
+    seen: dict[str, Any] = {}
+
+    async def first() -> str:
+        await asyncio.sleep(1.0)
+        return "first"
+
+    async def forever() -> None:
+        """Waits until cancelled; the moment it is, the caller cancels run_steps too."""
+        waiting = asyncio.get_running_loop().create_future()
+        waiting.add_done_callback(lambda f: f.cancelled() and seen["task"].cancel("user gave up"))
+        await waiting
+
+    async def scenario() -> None:
+        seen["task"] = task = asyncio.create_task(run_steps([first, forever], 3.0))
+        try:
+            seen["outcome"] = f"returned {await task!r}"
+        except asyncio.CancelledError:
+            seen["outcome"] = "cancelled"
+        except TimeoutError:
+            seen["outcome"] = "raised TimeoutError"
+
+    kata.run(scenario, what=what, limit=60)
+    kit.expect(
+        seen.get("outcome") == "cancelled",
+        f"{what} {seen.get('outcome')}: the caller's cancellation was taken for the timeout. "
+        "When both come at once, the caller's cancel wins and CancelledError propagates: "
+        "`asyncio.timeout` counts the cancel requests and raises TimeoutError only when its "
+        "own was the only one.",
+    )

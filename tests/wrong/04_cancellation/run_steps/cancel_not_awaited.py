@@ -4,6 +4,7 @@ import asyncio
 
 EXPECT = "had been cancelled but was still running"
 
+
 async def run_steps(steps, budget):
     loop = asyncio.get_running_loop()
     deadline = loop.time() + budget

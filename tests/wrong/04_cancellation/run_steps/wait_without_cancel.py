@@ -4,6 +4,7 @@ import asyncio
 
 EXPECT = "never cancelled"
 
+
 async def run_steps(steps, budget):
     loop = asyncio.get_running_loop()
     deadline = loop.time() + budget
