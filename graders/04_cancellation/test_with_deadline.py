@@ -20,7 +20,8 @@ Docstring sentence -> the check that enforces it:
   deadline's)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates; that very CancelledError, its message included ->
-  test_caller_cancellation_propagates_as_it_is
+  test_caller_cancellation_propagates_as_it_is; and when the caller cancels in the same loop
+  step as the deadline passes -> test_caller_cancel_at_the_deadline_propagates
 - "Calls may run at the same time, each with its own deadline." ->
   test_concurrent_calls_keep_their_own_deadlines (also two calls of the same fn)
 - "Await `fn()` under `asyncio.timeout(seconds)`" (the deadline is over when the call ends,
@@ -423,3 +424,39 @@ def test_caller_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
 
     result = kata.run(scenario, what=what)
     kit.expect_the_callers_cancellation(result.value, "user gave up", what)
+
+
+def test_caller_cancel_at_the_deadline_propagates(kata: kit.Kata) -> None:
+    """with_deadline(fn, 3) whose caller cancels it in the very loop step the deadline
+    passes (as fn() is being cancelled): two cancellations, one of them the caller's, so the
+    CancelledError propagates; it is neither None nor TimeoutError."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    what = (
+        "with_deadline(fn, 3), with fn() waiting forever, cancelled by its caller in the "
+        "same loop step as the deadline passed,"
+    )
+    seen: dict[str, Any] = {}
+
+    async def forever() -> None:
+        """Waits until cancelled; the moment it is, the caller cancels with_deadline too."""
+        waiting = asyncio.get_running_loop().create_future()
+        waiting.add_done_callback(lambda f: f.cancelled() and seen["task"].cancel("user gave up"))
+        await waiting
+
+    async def scenario() -> None:
+        seen["task"] = task = asyncio.create_task(with_deadline(forever, 3.0))
+        try:
+            seen["outcome"] = f"returned {await task!r}"
+        except asyncio.CancelledError:
+            seen["outcome"] = "cancelled"
+        except TimeoutError:
+            seen["outcome"] = "raised TimeoutError"
+
+    kata.run(scenario, what=what, limit=60)
+    kit.expect(
+        seen.get("outcome") == "cancelled",
+        f"{what} {seen.get('outcome')}: the caller's cancellation was taken for the deadline. "
+        "When both come at once, the caller's cancel wins and CancelledError propagates: "
+        "`asyncio.timeout` counts the cancel requests and turns the cancellation into "
+        "TimeoutError only when its own was the only one.",
+    )
