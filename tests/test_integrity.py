@@ -562,6 +562,35 @@ def test_a_forged_channel_is_flagged(tmp_path: Path) -> None:
     assert any(COMPUTED in f for f in results["flags"]["02_tasks/two_sleepers"]), results
 
 
+@pytest.mark.timeout(400)
+def test_a_helper_on_the_import_path_is_flagged(tmp_path: Path) -> None:
+    """Attack 27: a kata file with nothing the scan knew but sys.path, importing a file of the
+    submission that no scan reads, which forges the channel: every check of its grader
+    process passed (470/500 with one such file), unflagged. The kata file is flagged now."""
+    source = (HOSTILE / "imports_a_helper" / "02_tasks" / "two_sleepers.py").read_text()
+    assert any("sys.path" in f for f in flags.scan_source(source))
+    for source in (
+        "import os\nos.sys.path.append('.')\n",
+        "from sys import path as p\np.insert(0, '.')\n",
+        "import sys\ngetattr(sys, 'path').append('.')\n",
+        "import sys\nsys.meta_path.clear()\n",
+        "import site\nsite.addsitedir('.')\n",
+    ):
+        assert any("sys.path" in f for f in flags.scan_source(source)), source
+    assert flags.scan_source("import os\nos.path.join('a', 'b')\n") == []
+    mallory = student(tmp_path / "mallory", "imports_a_helper")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert any("sys.path" in f for f in results["flags"]["02_tasks/two_sleepers"]), results
+
+
 def test_what_graders_hold_is_watched() -> None:
     """Attacks 18 to 21 in one process: a method of a kit class, a name in a grader's module
     replaced, a name added ahead of a builtin, a list of the kit emptied in place; each is

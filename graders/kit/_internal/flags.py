@@ -24,8 +24,10 @@ MAX_BYTES = 1_000_000  # larger files are flagged, not parsed
 SIMILAR = 0.97  # share of the normalised tree alike that counts as the reference's code
 MIN_NODES = 60  # smaller files are alike by necessity: not compared
 
+IMPORT_PATH = "changing where imports look (sys.path)"
 # dotted name (as written, after resolving `import x as y`) -> what the flag calls it
 CALLS = {
+    "site.addsitedir": IMPORT_PATH,
     "sys._getframe": "frame walking",
     "inspect.currentframe": "frame walking",
     "inspect.stack": "frame walking",
@@ -53,6 +55,7 @@ CALLS = {
     "signal.set_wakeup_fd": "a signal handler",
     "signal.siginterrupt": "a signal handler",
     "sys.setrecursionlimit": "sys.setrecursionlimit",
+    "sys.path": IMPORT_PATH,
     "sys.settrace": "tracing hooks",
     "sys.setprofile": "tracing hooks",
     "sys.addaudithook": "audit hooks",
@@ -99,6 +102,11 @@ ATTRIBUTES = {
     "__dict__": "attributes by a computed name",
     "__getattribute__": "attributes by a computed name",
     "modules": "sys.modules",  # also reached as os.sys.modules, asyncio.events.sys.modules
+    # where imports look: a kata file that adds its own folder to sys.path imports a file
+    # of the submission that no scan reads (attack 27)
+    "meta_path": IMPORT_PATH,
+    "path_hooks": IMPORT_PATH,
+    "path_importer_cache": IMPORT_PATH,
 }
 MODULES = {
     "ctypes": "ctypes",
@@ -155,6 +163,12 @@ def _dotted(node: ast.AST, aliases: dict[str, str]) -> str | None:
         base = _dotted(node.value, aliases)
         return f"{base}.{node.attr}" if base else None
     return None
+
+
+def _sys(node: ast.AST, aliases: dict[str, str]) -> bool:
+    """``sys``, under any name or reached through another module (``os.sys``)."""
+    name = _dotted(node, aliases)
+    return name is not None and (name == "sys" or name.endswith(".sys"))
 
 
 # Private state of objects the file does not define (the loop's timers or clock, a task's
@@ -411,6 +425,9 @@ def scan_source(source: str) -> list[str]:
                     by_name(attr, node)
             elif where >= 0 and len(node.args) > where:
                 by_name(node.args[where], node)
+                if where == 1 and _sys(node.args[0], aliases):
+                    if "path" in (names.strings(node.args[1]) or ()):
+                        flag(IMPORT_PATH, node)  # getattr(sys, "path")
             if where != -1 and any(isinstance(a, ast.Starred) for a in node.args):
                 flag(COMPUTED, node)
             for keyword in node.keywords:
@@ -421,6 +438,8 @@ def scan_source(source: str) -> list[str]:
                 flag(PRIVATE, node)
             flag(ATTRIBUTES.get(node.attr), node)
             name = _dotted(node, aliases)
+            if node.attr == "path" and _sys(node.value, aliases):
+                flag(IMPORT_PATH, node)  # os.sys.path, asyncio.events.sys.path
             if name in CALLS and name not in ("exec", "eval", "compile"):
                 flag(CALLS[name], node)  # taken without a call: f = sys._getframe
             if name in GETTERS and id(node) not in called:
