@@ -15,6 +15,7 @@ import errno
 import importlib.util
 import json
 import marshal
+import os
 import shutil
 import subprocess
 import sys
@@ -579,6 +580,8 @@ def test_a_helper_on_the_import_path_is_flagged(tmp_path: Path) -> None:
         assert any("sys.path" in f for f in flags.scan_source(source)), source
     assert flags.scan_source("import os\nos.path.join('a', 'b')\n") == []
     mallory = student(tmp_path / "mallory", "imports_a_helper")
+    helper = HOSTILE / "imports_a_helper" / "02_tasks" / "sleepy_helpers.py"
+    shutil.copy(helper, mallory / "02_tasks")
     report = tmp_path / "results.json"
     proc = run_kit(
         [
@@ -589,6 +592,35 @@ def test_a_helper_on_the_import_path_is_flagged(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(report.read_text(encoding="utf-8"))
     assert any("sys.path" in f for f in results["flags"]["02_tasks/two_sleepers"]), results
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("isolation", ["root", "userns", "none"])
+def test_a_submission_named_like_a_module_is_not_imported(tmp_path: Path, isolation: str) -> None:
+    """Attack 28: a submission folder named `kit` holding an `__init__.py` was imported in
+    place of the kit (the grading tree's root was on sys.path, ahead of graders/) and made
+    every check pass with the stubs. The tree's root is off sys.path now: the stub earns
+    nothing, the honest kata beside it its points."""
+    if isolation == "userns" and not USER_NAMESPACES:
+        pytest.skip("no unprivileged user namespaces here")
+    if isolation == "root" and (sys.platform != "linux" or os.geteuid() != 0):
+        pytest.skip("grading as root only")
+    kit_folder = student(tmp_path / "kit", None)
+    shutil.copytree(HOSTILE / "shadows_kit", kit_folder, dirs_exist_ok=True)
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(kit_folder)),
+            *("--jobs", "1", "--json", str(report)),
+        ],
+        env={"KATAS_ISOLATION": isolation},
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    scores = {
+        t["name"].split(" ")[0]: t["score"]
+        for t in json.loads(report.read_text(encoding="utf-8"))["tests"]
+    }
+    assert scores == {"02_tasks/two_sleepers": 0, "02_tasks/fetch_all": 10}, scores
 
 
 def test_what_graders_hold_is_watched() -> None:

@@ -139,13 +139,23 @@ def base() -> Path:
         return _base["dir"]
 
 
+ROOT_ON_PATH = 'pythonpath = [".", "graders"]'
+
+
 def copy_graders(dest: Path) -> None:
     """Copy graders/ (without bytecode) and the pytest settings into ``dest``, and give the
     copy bytecode compiled here (see compile_graders)."""
     shutil.copytree(
         GRADERS, dest / "graders", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    shutil.copyfile(REPO / "pyproject.toml", dest / "pyproject.toml")
+    settings = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    if ROOT_ON_PATH not in settings:
+        raise RuntimeError(f"pyproject.toml: no {ROOT_ON_PATH!r} to take the tree's root from")
+    # The tree's root holds the copy of the submission, named like its folder: on sys.path,
+    # a folder named `kit` (or like any module imported later) was imported in its place
+    # by the graders' conftest, before any watch existed (attack 28).
+    settings = settings.replace(ROOT_ON_PATH, 'pythonpath = ["graders"]')
+    (dest / "pyproject.toml").write_text(settings, encoding="utf-8")
     compile_graders(dest / "graders")
     for path in [dest, *dest.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
