@@ -579,6 +579,10 @@ def test_a_helper_on_the_import_path_is_flagged(tmp_path: Path) -> None:
     ):
         assert any("sys.path" in f for f in flags.scan_source(source)), source
     assert flags.scan_source("import os\nos.path.join('a', 'b')\n") == []
+    # graders.conftest and an instructor's graders.extra.test_<name> are in sys.modules under
+    # these names: a plain import reached the live conftest (and its `kit`) unflagged
+    for source in ("import graders.conftest as c\n", "from graders.extra import test_x\n"):
+        assert any("grading kit" in f for f in flags.scan_source(source)), source
     mallory = student(tmp_path / "mallory", "imports_a_helper")
     helper = HOSTILE / "imports_a_helper" / "02_tasks" / "sleepy_helpers.py"
     shutil.copy(helper, mallory / "02_tasks")

@@ -117,6 +117,10 @@ MODULES = {
     "pluggy": "importing pytest",
     "kit": "importing the grading kit",
     "conftest": "importing the grading kit",
+    # graders.conftest, graders.extra.test_<name>: in sys.modules under these names once pytest
+    # imported them, so a plain import statement reaches the grader's own module
+    "graders": "importing the grading kit",
+    "extra": "importing the grading kit",
     "atexit": "an atexit handler",
     "gc": "garbage-collector walking",
     "posix": "os._exit",
