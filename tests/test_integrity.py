@@ -828,3 +828,19 @@ def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
     assert "SIGKILL" in orchestrate._died(code)
     assert orchestrate.exit_code(1, "unshare: sigprocmask unblock failed\nlater\n") == 1
     assert orchestrate.exit_code(3, "") == 3
+
+
+def test_no_two_folders_share_a_name_in_the_gradebook() -> None:
+    """Attack 29: a folder named ``'@carol`` was shown as ``@carol`` neutralised for the CSV
+    (``'@carol``): two rows of the same name, and one report folder that the student graded
+    later overwrote. Each folder now has a name of its own."""
+    from kit._internal.gradebook import safe_name
+
+    names = [
+        *("@carol", "'@carol", "''@carol", "=x", "'=x", "index.html", "'index.html"),
+        *("a\x1bb", "a\\x1bb", "a\\\\x1bb", "a\\b", "plain", "'plain", "\tt", "\\tt"),
+    ]
+    shown = [safe_name(n) for n in names]
+    assert len(set(shown)) == len(names), list(zip(names, shown, strict=True))
+    assert safe_name("@carol") == "'@carol" and safe_name("plain") == "plain"
+    assert safe_name("index.html") == "'index.html"

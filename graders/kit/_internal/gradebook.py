@@ -106,7 +106,12 @@ def safe_name(student: str) -> str:
     characters, no spreadsheet formula, and never the name of a file the gradebook writes
     beside them (a folder named ``index.html`` would stand where the class page goes): such
     a name gets a leading apostrophe, as a formula does."""
-    name = for_csv_cell(for_terminal(student))
+    # One name per folder: a backslash is doubled (``\\x1b`` written out is not ESC), and so
+    # is a leading apostrophe (``'@bob`` is not ``@bob`` neutralised). A classmate who named
+    # a folder ``'@bob`` shared @bob's row name and report folder, which the later overwrote.
+    name = for_csv_cell(for_terminal(student.replace("\\", "\\\\")))
+    if student.startswith("'"):
+        name = "'" + name
     return "'" + name if name.casefold() in OWN_FILES else name
 
 
