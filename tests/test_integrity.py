@@ -844,3 +844,14 @@ def test_no_two_folders_share_a_name_in_the_gradebook() -> None:
     assert len(set(shown)) == len(names), list(zip(names, shown, strict=True))
     assert safe_name("@carol") == "'@carol" and safe_name("plain") == "plain"
     assert safe_name("index.html") == "'index.html"
+
+
+def test_the_scan_reads_what_python_runs() -> None:
+    """Attack 30: a kata file declaring ``coding: utf-7`` held attack 26 in what UTF-8 shows
+    as a comment; Python decodes by the cookie and ran it (470/500, no flag). The scan now
+    decodes as Python does, and flags an encoding other than UTF-8."""
+    folder = HOSTILE / "utf7_cookie"
+    found = flags.scan(folder, ["02_tasks/two_sleepers"])["02_tasks/two_sleepers"]
+    assert any("utf-7" in f for f in found), found
+    assert any(COMPUTED in f for f in found), found  # the code it hid, read as Python reads it
+    assert flags.scan(REPO / "solutions", ["02_tasks/two_sleepers"]) == {}

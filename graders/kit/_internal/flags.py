@@ -15,6 +15,8 @@ import ast
 import difflib
 import functools
 import hashlib
+import importlib.util
+import tokenize
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -540,12 +542,29 @@ def alike(words: tuple[str, ...], reference: tuple[str, ...]) -> float:
 
 
 def _read(path: Path) -> str | None:
+    """The source as Python reads it: decoded by its coding cookie (PEP 263). Read as UTF-8,
+    a file declaring ``coding: utf-7`` hid its code from the scan in what UTF-8 shows as a
+    comment (``+AAo-`` is a newline in UTF-7), and Python ran it (attack 30)."""
     try:
         if path.is_symlink() or not path.is_file():
             return None
-        return path.read_text(encoding="utf-8", errors="replace")
+        data = path.read_bytes()
     except OSError:
         return None
+    try:
+        return importlib.util.decode_source(data)
+    except (SyntaxError, LookupError, UnicodeDecodeError, ValueError):
+        return data.decode("utf-8", errors="replace")  # Python refuses to compile it too
+
+
+def _encoding(path: Path) -> str | None:
+    """The encoding a kata file declares, when it is not UTF-8 (nor ASCII, a part of it)."""
+    try:
+        with path.open("rb") as handle:
+            declared, _ = tokenize.detect_encoding(handle.readline)
+    except (OSError, SyntaxError, LookupError):
+        return None
+    return None if declared in ("utf-8", "utf-8-sig", "ascii", "us-ascii") else declared
 
 
 def scan(
@@ -561,6 +580,9 @@ def scan(
             found.append("the kata file is a symlink")
         source = _read(path)
         if source is not None:
+            declared = _encoding(path)
+            if declared:
+                found.append(f"a source encoding other than UTF-8 ({declared})")
             found += scan_source(source)
             words = shape(source)
             ref_source = _read(reference / f"{kata_id}.py")
