@@ -855,3 +855,21 @@ def test_the_scan_reads_what_python_runs() -> None:
     assert any("utf-7" in f for f in found), found
     assert any(COMPUTED in f for f in found), found  # the code it hid, read as Python reads it
     assert flags.scan(REPO / "solutions", ["02_tasks/two_sleepers"]) == {}
+
+
+@pytest.mark.timeout(400)
+def test_code_too_deep_for_the_scan_is_flagged(tmp_path: Path) -> None:
+    """Attack 31: attack 26 with an attribute chain of 1200 links, which Python compiles and
+    the scan recursed on until RecursionError: ``grade`` ended with a traceback and wrote no
+    report. It is graded now, and flagged as not scanned."""
+    mallory = student(tmp_path / "mallory", "deep_attributes")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert any("nested too deeply" in f for f in results["flags"]["02_tasks/two_sleepers"])

@@ -375,7 +375,16 @@ class _Names:
 
 
 def scan_source(source: str) -> list[str]:
-    """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind."""
+    """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind.
+    A file nested too deeply for the scan (an attribute chain of 1200 links, which Python
+    compiles) is flagged as such: the scan raised, and ``grade`` ended with a traceback."""
+    try:
+        return _scan_source(source)
+    except (RecursionError, MemoryError):
+        return ["code nested too deeply for the scan (not scanned)"]
+
+
+def _scan_source(source: str) -> list[str]:
     if len(source) > MAX_BYTES:
         return [f"a file over {MAX_BYTES // 1000} kB (not scanned)"]
     try:
