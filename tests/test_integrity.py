@@ -873,3 +873,28 @@ def test_code_too_deep_for_the_scan_is_flagged(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(report.read_text(encoding="utf-8"))
     assert any("nested too deeply" in f for f in results["flags"]["02_tasks/two_sleepers"])
+
+
+def test_modules_under_other_names_are_flagged() -> None:
+    """Attack 32: attack 26 with no word the scan knew: `m = inspect; m.stack()` and
+    `m.getargvalues(frame).locals` walked the frames, `o = os; o.write(fd, ...)` wrote the
+    channel, the recorder reached through `item.config.hook...get_hookimpls()` (470/500, no
+    flag). A module bound to another name, reached through another module, or by getattr
+    with a name written out, is judged as the name it stands for."""
+    source = (HOSTILE / "aliased_modules" / "02_tasks" / "two_sleepers.py").read_text()
+    found = flags.scan_source(source)
+    assert any("frame walking" in f for f in found), found
+    assert any("raw file descriptors" in f for f in found), found
+    for source in (
+        "import inspect\nn = m = inspect\nk = n\nk.currentframe()\n",
+        "import asyncio\nasyncio.coroutines.inspect.stack()\n",
+        "import asyncio\nasyncio.base_events.os.write(1, b'')\n",
+        "import inspect\ngetattr(inspect, 'stack')()\n",
+    ):
+        assert flags.scan_source(source), source
+    for source in (
+        "import asyncio\nloop = asyncio.get_running_loop()\nloop.time()\n",
+        "import re\nr = re.compile('x')\n",
+        "import os\np = os.path\np.join('a')\n",
+    ):
+        assert flags.scan_source(source) == [], source

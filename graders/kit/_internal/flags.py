@@ -162,6 +162,22 @@ OUTSIDE = (
 )
 
 
+def _imported(aliases: dict[str, str]) -> set[str]:
+    """The top-level names the file's imports bind, as their modules' names."""
+    return {v.partition(".")[0] for v in aliases.values()}
+
+
+def _call(name: str | None) -> str | None:
+    """What CALLS calls ``name``, also reached through another module (``asyncio.events.os.
+    write`` is ``os.write``; ``asyncio.coroutines.inspect.stack`` is ``inspect.stack``)."""
+    if not name:
+        return None
+    if name in CALLS:
+        return CALLS[name]
+    last_two = ".".join(name.split(".")[-2:])
+    return CALLS.get(last_two) if "." in last_two else None
+
+
 def _dotted(node: ast.AST, aliases: dict[str, str]) -> str | None:
     if isinstance(node, ast.Name):
         return aliases.get(node.id, node.id)
@@ -415,17 +431,31 @@ def _scan_source(source: str) -> list[str]:
                     continue
                 aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     own = _defined_names(tree)
+    # A module or function bound to another name by assignment is an alias too (m = inspect;
+    # m.stack()): attack 32 walked frames and wrote the channel's fd under such names.
+    for _ in range(4):  # n = m = inspect: a few links
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign | ast.AnnAssign | ast.NamedExpr) and node.value:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                value = _dotted(node.value, aliases)
+                if value and value.partition(".")[0] in _imported(aliases):
+                    for target in targets:
+                        if isinstance(target, ast.Name) and target.id != value:
+                            aliases.setdefault(target.id, value)
     names = _Names(tree, aliases)
 
-    def by_name(attr: ast.expr, node: ast.AST) -> None:
+    def by_name(attr: ast.expr, node: ast.AST, obj: ast.expr | None = None) -> None:
         """An attribute named at run time: flagged unless every name it can be is a string
         written in this file (then each is judged as if written as an attribute)."""
         values = names.strings(attr)
         if values is None:  # getattr(sys, chr(95) + "getframe"), or through a variable
             flag(COMPUTED, node)
             return
+        base = _dotted(obj, aliases) if obj is not None else None
         for value in values:
             flag(ATTRIBUTES.get(value), node)
+            if base:  # getattr(inspect, "stack"), getattr(os, "write")
+                flag(_call(f"{base}.{value}"), node)
             if _private(value) and value not in own:
                 flag(PRIVATE, node)
 
@@ -433,13 +463,13 @@ def _scan_source(source: str) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _dotted(node.func, aliases)
-            flag(CALLS.get(name or ""), node)
+            flag(_call(name), node)
             where = GETTERS.get(name or "", -1)
             if where is None:
                 for attr in node.args:
                     by_name(attr, node)
             elif where >= 0 and len(node.args) > where:
-                by_name(node.args[where], node)
+                by_name(node.args[where], node, node.args[0] if where == 1 else None)
                 if where == 1 and _sys(node.args[0], aliases):
                     if "path" in (names.strings(node.args[1]) or ()):
                         flag(IMPORT_PATH, node)  # getattr(sys, "path")
@@ -455,8 +485,8 @@ def _scan_source(source: str) -> list[str]:
             name = _dotted(node, aliases)
             if node.attr == "path" and _sys(node.value, aliases):
                 flag(IMPORT_PATH, node)  # os.sys.path, asyncio.events.sys.path
-            if name in CALLS and name not in ("exec", "eval", "compile"):
-                flag(CALLS[name], node)  # taken without a call: f = sys._getframe
+            if name and name not in ("exec", "eval", "compile"):
+                flag(_call(name), node)  # taken without a call: f = sys._getframe
             if name in GETTERS and id(node) not in called:
                 flag(COMPUTED, node)  # g = operator.attrgetter; g(name)
         elif isinstance(node, ast.Name) and node.id in aliases and "." in aliases[node.id]:
