@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
   127.0.0.2 only: no address written in the code)
 - a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
   (a piece ends inside a 3-byte character: decode whole lines, not pieces)
+- "returns the replies" (this call's replies only: a second call on the same module returns
+  its own, not the first call's too) -> test_each_call_returns_its_own_replies
 """
 
 import asyncio
@@ -395,3 +397,41 @@ def test_a_last_reply_without_newline(kata: kit.Kata) -> None:
         return ""
 
     kit.judge(kata, scenario, what=what, limit=15.0, hang_hint=HANG)
+
+
+def test_each_call_returns_its_own_replies(kata: kit.Kata) -> None:
+    """request_lines(['one']), then request_lines(['two', 'three']) on the same module: the
+    second call returns its own two replies, not the first call's too."""
+    request_lines = kata.get("request_lines", "coroutine")
+    what = "request_lines(host, port, ['one']), then request_lines(host, port, ['two', 'three'])"
+    want = ["you said: two", "you said: three"]
+
+    async def scenario() -> str:
+        server = Server()
+        listener = await asyncio.start_server(server.handle, streams.HOST, 0)
+        port = streams.port_of(listener)
+        try:
+            async with asyncio.timeout(2 * STUCK):
+                first = await request_lines(streams.HOST, port, ["one"])
+                first = list(first) if isinstance(first, list) else first  # before call 2
+                second = await request_lines(streams.HOST, port, ["two", "three"])
+        except TimeoutError:
+            return f"{what} did not return within {2 * STUCK:g} s. {HANG}"
+        finally:
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
+        if first != ["you said: one"]:
+            return mismatch("the first call of " + what, first, ["you said: one"])
+        if second != want:
+            if isinstance(second, list) and second[-len(want) :] == want:
+                return (
+                    f"{what}: the second call returned {second!r}; expected {want!r}. A list "
+                    "kept from one call to the next (a mutable default argument such as "
+                    "`replies=[]`, or a list at module level) collects every call's replies: "
+                    "make a new list inside each call."
+                )
+            return mismatch("the second call of " + what, second, want)
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=20.0, hang_hint=HANG)
