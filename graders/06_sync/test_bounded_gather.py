@@ -18,6 +18,8 @@ Docstring sentence -> the check that enforces it:
 - "its exception object takes its place in the result list ... its slot is freed"
   -> test_failure_frees_its_slot, test_any_delays_and_failures
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
+- "at most `limit` at the same time" (each call's own `limit`: a second call on the same
+  loop is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
 - "one `asyncio.Semaphore(limit)` shared by all the coroutines" is the suggested tool; its
   effects (the peak, the window) are what is checked, so other correct designs pass.
 
@@ -324,3 +326,27 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
         )
 
     check()
+
+
+def test_each_call_has_its_own_limit(kata: kit.Kata) -> None:
+    """bounded_gather(3 x 1 s, limit=3), then bounded_gather(4 x 1 s, limit=1) on the same
+    loop: the second call runs one coroutine at a time (its own limit, not the first's)."""
+    bounded_gather = kata.get("bounded_gather", "coroutine")
+    first = kit.Probe(delay=1.0)
+    second = kit.Probe(delay=1.0, name="second")
+    what = "bounded_gather(3 x 1 s, limit=3), then bounded_gather(4 x 1 s, limit=1)"
+
+    async def both() -> Any:
+        await bounded_gather([first(i) for i in range(3)], 3)
+        return await bounded_gather([second(i) for i in range(4)], 1)
+
+    result = kata.run(both, what=what, limit=600)
+    kit.expect_equal(result.value, [("result", i) for i in range(4)], f"the second call of {what}")
+    peak = second.peak
+    kit.expect(
+        peak <= 1,
+        f"in {what}, up to {peak} coroutines of the second call ran at once; expected one at "
+        "a time: each call has its own limit. Make the semaphore inside bounded_gather, afresh "
+        "for each call, not once at module level (nor once per event loop).",
+    )
+    kit.expect_loop_time(result, 1.0 + 4.0, what)
