@@ -25,6 +25,8 @@ Docstring sentence -> the check that enforces it:
 - (any URLs, duplicates included, any limit and latencies) -> test_any_urls (Hypothesis)
 - keep all `limit` slots busy (no batches) -> test_at_most_limit_in_flight,
   test_a_freed_slot_is_reused_at_once
+- at most `limit` requests in flight (each call's own `limit`: a second call on the same loop
+  is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
 """
 
 from __future__ import annotations
@@ -434,3 +436,34 @@ def test_the_session_is_closed_when_a_request_fails(kata: kit.Kata) -> None:
         "`async with aiohttp.ClientSession() as session:`, which closes it however the block "
         "ends.",
     )
+
+
+def test_each_call_has_its_own_limit(kata: kit.Kata) -> None:
+    """fetch_many(3 URLs, limit=3), then fetch_many(4 other URLs, limit=1) on the same loop:
+    the second call has one request in flight at a time (its own limit, not the first's)."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    first_urls = urls(3)
+    second_urls = [f"http://api.example.com/other/{i}" for i in range(4)]
+    first, second = http_doubles.Traffic(delay=1.0), http_doubles.Traffic(delay=1.0)
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            for url in first_urls:
+                mock.get(url, callback=first.callback, repeat=True)
+            for url in second_urls:
+                mock.get(url, callback=second.callback, repeat=True)
+            await fetch_many(first_urls, 3)
+            return await fetch_many(second_urls, 1)
+
+    what = "fetch_many(3 URLs, limit=3), then fetch_many(4 other URLs, limit=1)"
+    result = kata.run(scenario, what=what)
+    kit.expect_equal(
+        result.value, [{"url": url} for url in second_urls], f"the second call of {what}"
+    )
+    kit.expect(
+        second.peak <= 1,
+        f"in {what}, the second call had {second.peak} requests in flight at once; at most 1 "
+        "may be: each call has its own limit. Make the semaphore inside fetch_many, afresh for "
+        "each call, not once at module level (nor once per event loop).",
+    )
+    kit.expect_loop_time(result, 1.0 + 4.0, what)
