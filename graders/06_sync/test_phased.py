@@ -21,6 +21,9 @@ Docstring sentence -> the check that enforces it:
   -> run_phased fails any run in which the learner's file called asyncio.sleep with a delay
   (a spin of sleep(0) is stopped by the kit)
 - "with no workers (or 0 phases) ... returns at once" -> test_no_workers, test_zero_phases
+- "no worker starts phase i+1 before every worker has finished phase i" with "parties = the
+  number of workers" of THIS call: a second call on the same loop with more workers is not
+  held by the first call's barrier -> test_each_call_has_its_own_barrier
 - "the barrier shared by all workers (parties = the number of workers)" is the suggested
   tool: its effects are what is checked (one gather per phase passes too).
 
@@ -392,3 +395,39 @@ def test_same_worker_twice_beside_another(kata: kit.Kata) -> None:
         f"the loop times at which {what} started phase 1",
         "Phase 1 starts for everyone when the slowest worker has finished phase 0.",
     )
+
+
+def test_each_call_has_its_own_barrier(kata: kit.Kata) -> None:
+    """phased(2 workers, 1 phase), then phased(4 workers, 2 phases) on the same loop: in the
+    second call no worker starts phase 1 before all four have finished phase 0."""
+    phased = kata.get("phased", "coroutine")
+    first = [Worker(delay=1.0), Worker(delay=1.0)]
+    rows = [[1.0, 1.0], [1.0, 1.0], [3.0, 1.0], [3.0, 1.0]]
+    second = [Worker(delay=lambda phase, row=row: row[phase]) for row in rows]
+    what = "phased(2 workers, 1 phase), then phased(4 workers, 2 phases)"
+
+    async def both() -> None:
+        await phased(first, 1)
+        await phased(second, 2)
+
+    hint = (
+        "Each call has its own barrier: make asyncio.Barrier(len(workers)) inside phased, "
+        "afresh for each call, not once at module level (nor once per event loop)."
+    )
+    result = kata.run(both, what=what, limit=600, hang_hint=hint)
+    for w, worker in enumerate(second):
+        starts = {call.args[0]: call.started for call in worker.calls}
+        kit.expect(
+            sorted(starts) == [0, 1],
+            f"in {what}, worker {w} of the second call ran phases {sorted(starts)}; "
+            f"expected [0, 1]. {hint}",
+        )
+        kit.expect(
+            starts[1] >= 4.0,
+            f"in {what}, worker {w} of the second call started phase 1 at {starts[1]:g} s, "
+            "before every worker of that call had finished phase 0 (at 4 s): each call has "
+            "its own barrier, with parties = that call's number of workers. Make "
+            "asyncio.Barrier(len(workers)) inside phased, afresh for each call, not once at "
+            "module level (nor once per event loop).",
+        )
+    kit.expect_loop_time(result, 1.0 + 3.0 + 1.0, what)
