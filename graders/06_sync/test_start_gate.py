@@ -11,7 +11,8 @@ Docstring sentence -> the check that enforces it:
 - "`start_gate` returns when every worker is done" -> the loop-time checks, and the kit's
   check that no task is left running
 - "with the list of the workers' start times, in worker order" -> check_starts
-  (each call its own list: test_called_twice calls it twice in a row)
+  (each call its own list: test_called_twice calls it twice in a row; two calls at once,
+  each with its own `go`, return their own times -> test_two_calls_at_once)
 - "maybe it is already set" -> test_go_already_set; "maybe in an hour": the workers wait
   with no time limit of their own -> test_a_gate_opened_an_hour_later, and "your code only
   waits for it" (no limit of a few hours either) -> test_a_gate_opened_months_later
@@ -275,3 +276,30 @@ def test_work_that_starts_when_called(kata: kit.Kata, sleeps: list[float]) -> No
         )
     check_starts(result, work, 3, 2.0)
     kit.expect_loop_time(result, 3.0, "start_gate(3, go set at 2 s, work taking 1 s)")
+
+
+def test_two_calls_at_once(kata: kit.Kata, sleeps: list[float]) -> None:
+    """start_gate(3, go_a, work taking 2 s) and start_gate(2, go_b, work taking 1 s) at once,
+    go_a set at 0 s and go_b at 1 s: each returns its own workers' start times."""
+    start_gate = kata.get("start_gate", "coroutine")
+    slow, quick = kit.Probe(delay=2.0), kit.Probe(delay=1.0, name="quick")
+    what = (
+        "start_gate(3, go_a, work taking 2 s) and start_gate(2, go_b, work taking 1 s) at "
+        "once (go_a set at 0 s, go_b at 1 s)"
+    )
+
+    async def scenario() -> Any:
+        go_a, go_b = asyncio.Event(), asyncio.Event()
+        go_a.set()
+        asyncio.get_running_loop().call_later(1.0, go_b.set)
+        return await asyncio.gather(start_gate(3, go_a, slow), start_gate(2, go_b, quick))
+
+    result = kata.run(scenario, what=what, limit=600)
+    first, second = result.value
+    kit.expect(
+        first == [0.0, 0.0, 0.0] and second == [1.0, 1.0],
+        f"{what} returned {first!r} and {second!r}; expected [0.0, 0.0, 0.0] and [1.0, 1.0]: "
+        "each call returns its own workers' start times. State shared by the calls (a list or "
+        "dict at module level, cleared at the start of each call) mixes their times: make a "
+        "new list inside each call.",
+    )
