@@ -27,7 +27,8 @@ Docstring sentence -> the check that enforces it:
 - a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
   (a piece ends inside a 3-byte character: decode whole lines, not pieces)
 - "returns the replies" (this call's replies only: a second call on the same module returns
-  its own, not the first call's too) -> test_each_call_returns_its_own_replies
+  its own, not the first call's too) -> test_each_call_returns_its_own_replies; two calls at
+  once each return their own replies -> test_two_calls_at_once
 """
 
 import asyncio
@@ -432,6 +433,42 @@ def test_each_call_returns_its_own_replies(kata: kit.Kata) -> None:
                     "make a new list inside each call."
                 )
             return mismatch("the second call of " + what, second, want)
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=20.0, hang_hint=HANG)
+
+
+def test_two_calls_at_once(kata: kit.Kata) -> None:
+    """request_lines(['a', 'b']) and request_lines(['c']) at once, on two connections to one
+    server: each returns its own replies only."""
+    request_lines = kata.get("request_lines", "coroutine")
+    what = "request_lines(host, port, ['a', 'b']) and request_lines(host, port, ['c']) at once"
+    want = (["you said: a", "you said: b"], ["you said: c"])
+
+    async def scenario() -> str:
+        server = Server()
+        listener = await asyncio.start_server(server.handle, streams.HOST, 0)
+        port = streams.port_of(listener)
+        try:
+            async with asyncio.timeout(STUCK):
+                both = await asyncio.gather(
+                    request_lines(streams.HOST, port, ["a", "b"]),
+                    request_lines(streams.HOST, port, ["c"]),
+                )
+        except TimeoutError:
+            return f"{what} did not return within {STUCK:g} s. {HANG}"
+        finally:
+            await streams.settle(1.0)
+            streams.abort_transports(port)
+            await streams.shut_server(listener)
+        got = tuple(list(r) if isinstance(r, list) else r for r in both)
+        if got != want:
+            return (
+                f"{what} returned {got[0]!r} and {got[1]!r}; expected {want[0]!r} and "
+                f"{want[1]!r}: each call returns its own replies. A list shared by the calls "
+                "(at module level, even cleared at the start of each call) mixes their "
+                "replies: make a new list inside each call."
+            )
         return ""
 
     kit.judge(kata, scenario, what=what, limit=20.0, hang_hint=HANG)
