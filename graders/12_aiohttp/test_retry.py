@@ -40,6 +40,8 @@ Docstring sentence -> the check that enforces it:
   test_a_dated_retry_after_falls_back_to_backoff (an HTTP date is not seconds); rng is
   counted: never for a 404, and not after the last try
   (test_other_client_errors_are_not_retried, test_out_of_tries_raises_the_last_error)
+- "before retry number `attempt`" counts this call's retries only: a second call on the same
+  module starts again from attempt 0 -> test_each_call_counts_its_own_attempts
 """
 
 from __future__ import annotations
@@ -617,3 +619,45 @@ def test_mixed_failures_share_one_attempt_count(kata: kit.Kata) -> None:
         )
     expect_schedule(outcome, answers, 7, 0.5, 8.0, 5)
     expect_success(outcome)
+
+
+def test_each_call_counts_its_own_attempts(kata: kit.Kata) -> None:
+    """Two calls in a row, each against [500, 500, 200] with rng() always 1.0, base 1, cap 8:
+    each sends its requests 0, 1 and 3 s after it starts (attempt 0, then 1, for each call)."""
+    get_with_retry = kata.get("get_with_retry", "coroutine")
+    answers = script(500, 500, 200)
+    other = URL + "/other"
+    traffic = {
+        url: http_doubles.Traffic(respond=lambda _url, n: answers[min(n, 2)].reply())
+        for url in (URL, other)
+    }
+    what = (
+        "get_with_retry(session, url, base=1, cap=8, rng=lambda: 1.0), then the same on "
+        "another url, each against answers [500, 500, 200]"
+    )
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            for url, recorded in traffic.items():
+                mock.get(url, callback=recorded.callback, repeat=True)
+            async with aiohttp.ClientSession() as session:
+                options: dict[str, Any] = {"base": 1.0, "cap": 8.0, "rng": lambda: 1.0}
+                first = await get_with_retry(session, URL, **options)
+                return first, await get_with_retry(session, other, **options)
+
+    result = kata.run(scenario, what=what, raises=Exception, limit=600.0)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    kit.expect(result.error is None, f"{what} raised {result.error!r}; expected {BODY!r} twice.")
+    kit.expect_equal(result.value, (BODY, BODY), f"the results of {what}")
+    times = traffic[other].times
+    start = traffic[URL].times[-1] if traffic[URL].times else 0.0
+    offsets = [t - start for t in times]
+    kit.expect(
+        same(offsets, [0.0, 1.0, 3.0]),
+        f"in {what}, the second call sent its requests {shown(offsets)} s after it started; "
+        "expected [0, 1, 3]: each call counts its own attempts from 0. A counter kept from "
+        "one call to the next (at module level, or on a function attribute) makes a later "
+        "call wait as if it had already retried: count with `for attempt in range(tries)` "
+        "inside the call.",
+    )
