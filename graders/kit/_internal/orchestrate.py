@@ -509,12 +509,15 @@ SKIPPED = (
 )
 
 
-def _died(code: int) -> str:
-    """A sentence for a grader process that ended before grading a kata."""
+def _died(code: int, output: str = "") -> str:
+    """A sentence for a grader process that ended before grading a kata (``output``: its
+    own, where the sandbox says what it could not do)."""
     if code == isolation.SANDBOX_FAILED:
+        said = [line for line in output.splitlines() if line.startswith("katas sandbox: ")]
+        why = f" ({said[-1].removeprefix('katas sandbox: ')})" if said else ""
         return (
-            "not graded: the grading sandbox could not be set up (a problem of the grading "
-            "machine, not of this code; see the output with -v)"
+            f"not graded: the grading sandbox could not be set up{why} (a problem of the "
+            "grading machine, not of this code; see the output with -v)"
         )
     if code < 0:
         try:
@@ -631,6 +634,7 @@ def _grade_group(
     results: dict[str, KataResult] = {}
     seen: dict[str, list[str]] = {}  # kata id -> what grading saw, as flags
     pending = list(group)
+    retried = False
     while pending:
         if time.monotonic() > deadline.at():
             results.update({e.id: _out_of_time(e) for e in pending})
@@ -639,6 +643,11 @@ def _grade_group(
             batch, first = _finish(first, deadline), None
         else:
             batch = _run(pending, box, verbose, deadline)
+        if batch.code == isolation.SANDBOX_FAILED and batch.current is None and not retried:
+            # Its sandbox failed before any kata started (seen once in CI, under load): the
+            # machine's problem, not the code's, so once more in a fresh process.
+            retried = True
+            continue
         _note(batch, seen)
         undecided = []
         for entry in pending:
@@ -662,7 +671,7 @@ def _grade_group(
             batch.current == culprit.id and batch.katas == 1 and _died_in(culprit, expected, batch)
         ):  # alone, or the first kata of a fresh process: no other kata's code ran in it
             results[culprit.id] = KataResult(
-                culprit, Status.FAIL, _died(batch.code), batch.records, batch.output
+                culprit, Status.FAIL, _died(batch.code, batch.output), batch.records, batch.output
             )
         else:  # it died on this kata: grade it alone, so it costs this kata only
             alone = _run([culprit], box, verbose, deadline)
@@ -673,7 +682,7 @@ def _grade_group(
             elif result is None and alone.over_budget == culprit.id:
                 result = _over_budget(culprit, alone)
             results[culprit.id] = result or KataResult(
-                culprit, Status.FAIL, _died(alone.code), alone.records, alone.output
+                culprit, Status.FAIL, _died(alone.code, alone.output), alone.records, alone.output
             )
         pending = undecided
     for kata_id, notes in seen.items():
