@@ -63,10 +63,10 @@ def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
     minutes: see the last lines): spins that catch BaseException or ignore signals, a hang
     in pytest's final garbage collection, deep recursion; the honest kata still passes, and
     the whole submission ends within its budget. The kata budget is a sixth of the default;
-    the submission's a quarter, so the honest kata graded after two spent kata budgets
-    still has time on a machine busy with other test files (nox -s tests runs them side by
-    side)."""
-    kata_budget, submission_budget = 10.0, 40.0
+    the submission's under a third, so the honest kata still has time on a machine busy
+    with other test files (nox -s tests runs them side by side; at 40 s it was cut short
+    there once its grader had grown to 300-id checks)."""
+    kata_budget, submission_budget = 10.0, 50.0
     mallory = tmp_path / "mallory"
     shutil.copytree(HOSTILE / "spins", mallory)
     shutil.copy(REPO / "solutions" / "02_tasks" / "fetch_all.py", mallory / "02_tasks")

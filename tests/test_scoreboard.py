@@ -46,6 +46,7 @@ def test_untouched_stubs_score_zero_with_one_line_per_kata() -> None:
 
 
 @pytest.mark.once  # on every Python, the triangle grades each solution the same way
+@pytest.mark.timeout(600)  # every check of the curriculum: over 60 s on a busy machine
 def test_solutions_copied_over_exercises_score_full_marks(tmp_path: Path) -> None:
     submission = tmp_path / "submission"
     shutil.copytree(REPO / "solutions", submission)
