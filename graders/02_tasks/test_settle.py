@@ -30,6 +30,8 @@ Docstring sentence -> the check that enforces it:
 - no awaitables -> test_nothing_to_settle
 - "when every one has finished" (however long it takes: no timeout) ->
   test_a_very_slow_awaitable_is_waited_for
+- "return one outcome per awaitable" (of this call's `aws`: a second call on the same loop
+  returns only its own outcomes) -> test_each_call_returns_only_its_own_outcomes
 """
 
 from __future__ import annotations
@@ -409,3 +411,24 @@ def test_a_very_slow_awaitable_is_waited_for(kata: kit.Kata) -> None:
         )
     kit.expect_equal(value, [ok(("result", 0)), ok(("result", 1))], what, "One Ok per awaitable.")
     kit.expect_loop_time(result, 600.0, what)
+
+
+def test_each_call_returns_only_its_own_outcomes(kata: kit.Kata) -> None:
+    """settle([2 awaitables]), then settle([1 awaitable]) on the same loop: the second call
+    returns one outcome, its own (not the first call's outcomes too)."""
+    ok, _ = classes(kata)
+    settle = kata.get("settle", "coroutine")
+
+    async def both() -> Any:
+        await settle([returns(1), returns(2)])
+        return await settle([returns(3)])
+
+    what = "settle([2 awaitables]), then settle([1 awaitable returning 3])"
+    result = kata.run(both, what=what)
+    kit.expect_equal(
+        result.value,
+        [ok(3)],
+        f"the second call of {what}",
+        "Each call returns the outcomes of its own awaitables only: make the list inside "
+        "settle, afresh for each call, not once at module level.",
+    )
