@@ -28,6 +28,8 @@ Docstring sentence -> the check that enforces it:
 - "If the caller cancels `shutdown` itself, it lets that CancelledError out at once." ->
   test_cancelling_shutdown_itself_propagates; that very CancelledError, its message included
   -> test_its_own_cancellation_comes_out_as_it_is
+- "Return the list of tasks that are still not done" (of this call's `tasks`: a second call
+  on the same loop returns only its own stragglers) -> test_each_call_returns_its_own_stragglers
 """
 
 from __future__ import annotations
@@ -439,3 +441,36 @@ def test_its_own_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
 
     result = kata.run(scenario, what=what)
     kit.expect_the_callers_cancellation(result.value, "stop now", what)
+
+
+def test_each_call_returns_its_own_stragglers(kata: kit.Kata) -> None:
+    """shutdown([a task ignoring cancellation for 10 s], grace=1), then shutdown([a task that
+    stops at once], grace=5) on the same loop: the second call returns [] (the first call's
+    straggler is not one of its tasks)."""
+    shutdown = kata.get("shutdown", "coroutine")
+
+    async def stubborn() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            await asyncio.sleep(10.0)
+            raise
+
+    async def scenario() -> Any:
+        stub = asyncio.create_task(stubborn(), name="stubborn")
+        quick = asyncio.create_task(asyncio.sleep(3600), name="quick")
+        await asyncio.sleep(0.5)
+        await shutdown([stub], 1.0)
+        second = await shutdown([quick], 5.0)
+        await asyncio.wait([stub])
+        return [t.get_name() if isinstance(t, asyncio.Task) else repr(t) for t in second]
+
+    what = "shutdown([a stubborn task], grace=1), then shutdown([a quick task], grace=5)"
+    result = kata.run(scenario, what=what)
+    kit.expect_equal(
+        result.value,
+        [],
+        f"the names of the tasks the second call of {what} returned",
+        "Each call returns its own stragglers only: make the list inside shutdown, afresh for "
+        "each call, not once at module level.",
+    )
