@@ -34,6 +34,9 @@ Docstring sentence -> the check that enforces it:
 - "Whatever stops it, it must call `resource.release()` ... exactly once" (a second
   cancellation while it cleans up, landing on an await before release()) ->
   test_cancelled_again_while_cleaning_up
+- "Stopped before `acquire()` has returned, it holds nothing: then it must not call
+  `release()`" (whatever another worker holds: two workers on one loop, each with its own
+  resource) -> test_two_workers_each_release_only_their_own
 """
 
 from __future__ import annotations
@@ -426,3 +429,40 @@ def test_cancelled_again_while_cleaning_up(kata: kit.Kata) -> None:
     )
     expect_released_once(resource, what, 3.2)
     kit.expect(seen.get("cancelled"), f"{what}: the task did not end cancelled. " + SWALLOWED)
+
+
+def test_two_workers_each_release_only_their_own(kata: kit.Kata) -> None:
+    """Worker A starts at 0 s (acquires at 0.5 s); worker B, on another resource, starts at
+    1 s and is cancelled at 1.2 s, before its acquire() returned: B releases nothing, even
+    though A holds its resource. Then A is cancelled at 2.6 s and releases once."""
+    worker = kata.get("worker", "coroutine")
+    first, second = Resource(), Resource()
+    what = (
+        "worker(resource A) started at 0 s, and worker(resource B) started at 1 s and cancelled "
+        "at 1.2 s, before B's acquire() returned,"
+    )
+
+    async def scenario() -> None:
+        a = asyncio.create_task(worker(first))
+        await asyncio.sleep(1.0)
+        b = asyncio.create_task(worker(second))
+        await asyncio.sleep(0.2)
+        b.cancel()
+        await asyncio.wait([b], timeout=10.0)
+        await asyncio.sleep(1.4)
+        a.cancel()
+        await asyncio.wait([a], timeout=10.0)
+        for task in (a, b):
+            if not task.done():
+                first.halt = second.halt = True
+                await asyncio.wait([task], timeout=5.0)
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    if second.released:
+        kit.fail(
+            f"{what}: release() of resource B was called at {second.released[0]:g} s though "
+            "B was never acquired. Each call of worker holds only what it acquired itself: no "
+            "flag at module level (it tells what another worker did); await acquire() before "
+            "the `try:`, so that `finally:` releases only what this worker holds."
+        )
+    expect_released_once(first, f"{what} then worker A cancelled at 2.6 s", 2.6)
