@@ -30,6 +30,9 @@ Docstring sentence -> the check that enforces it:
   cleanups of 600 s: no timeout)
 - "return the results of the first `k` jobs" (None and other falsy results included) ->
   test_falsy_results_kept
+- "Then the other jobs are no longer needed: cancel them" (this call's other jobs only: two
+  calls at once on one loop, the first to return must not stop the other's jobs) ->
+  test_two_calls_at_once_stop_only_their_own_jobs
 """
 
 from __future__ import annotations
@@ -559,3 +562,36 @@ def test_a_long_cleanup_is_awaited(kata: kit.Kata) -> None:
         f"{what} returned at {outcome.at:g} s; expected 602 s: the 2nd job ended at 2 s, the "
         "cancelled ones had cleaned up 600 s later.",
     )
+
+
+def test_two_calls_at_once_stop_only_their_own_jobs(kata: kit.Kata) -> None:
+    """first_k(jobs of 1 and 5 s, k=1) and first_k(jobs of 2 and 3 s, k=2) at once on one
+    loop: the first returns at 1 s and cancels its 5 s job only; the second still gets both
+    of its results at 3 s (none of its jobs cancelled by the other call)."""
+    first_k = kata.get("first_k", "coroutine")
+    quick, slow = Jobs([1.0, 5.0]), Jobs([2.0, 3.0])
+
+    async def settled(aw: Awaitable[Any]) -> Any:
+        try:
+            return await aw
+        except BaseException as exc:  # noqa: BLE001 - what the call ended with is graded
+            return f"raised {type(exc).__name__}"
+
+    async def both() -> Any:
+        return await asyncio.gather(
+            settled(first_k(quick.factories(), 1)), settled(first_k(slow.factories(), 2))
+        )
+
+    what = "first_k(jobs of 1, 5 s, k=1) and first_k(jobs of 2, 3 s, k=2) at the same time"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    cancelled = [c.job for c in slow.calls if c.cancelled]
+    kit.expect(
+        not cancelled and value[1] == [("result", 0), ("result", 1)],
+        f"in {what}, the second call "
+        + (f"ended with {value[1]!r}" if not cancelled else "had its jobs cancelled")
+        + "; expected [('result', 0), ('result', 1)] at 3 s. Each call cancels only its own "
+        "other jobs: keep the tasks inside first_k, afresh for each call, not in a list or set "
+        "at module level.",
+    )
+    kit.expect_equal(value[0], [("result", 0)], f"the first call of {what}")
