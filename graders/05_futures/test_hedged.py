@@ -25,6 +25,9 @@ Docstring sentence -> the check that enforces it:
   awaits the loser's 2 s cleanup: still CancelledError); that very CancelledError, its
   message included -> test_cancellation_propagates_as_it_is
 
+- "cancel the other one" (this call's loser only: two calls at once on one loop, the first to
+  return must not stop the other's requests) -> test_two_calls_at_once_stop_only_their_own
+
 Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
 Hypothesis (deterministic), leaving out the instants where the docstring allows either
 outcome.
@@ -448,3 +451,37 @@ def test_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
         "after cleaning up, let that very CancelledError propagate (a bare `raise`, or "
         "`finally:` with no `except`)",
     )
+
+
+def test_two_calls_at_once_stop_only_their_own(kata: kit.Kata) -> None:
+    """hedged(A: primary 0.5 s, backup 1 s, after=1) and hedged(B: primary 3 s, backup 1 s,
+    after=1) at once on one loop: A returns its primary's result at 0.5 s, and B still gets
+    its backup's result at 2 s (A's cleanup must not cancel B's requests)."""
+    hedged = kata.get("hedged", "coroutine")
+    a_primary, a_backup = probes(0.5, 1.0, ("A primary", "A backup"))
+    b_primary, b_backup = probes(3.0, 1.0, ("B primary", "B backup"))
+
+    async def settled(aw: Any) -> Any:
+        try:
+            return await aw
+        except BaseException as exc:  # noqa: BLE001 - what the call ended with is graded
+            return f"raised {type(exc).__name__}"
+
+    async def both() -> Any:
+        return await asyncio.gather(
+            settled(hedged(a_primary, a_backup, 1.0)), settled(hedged(b_primary, b_backup, 1.0))
+        )
+
+    what = (
+        "hedged(A: primary 0.5 s, backup 1 s, after=1) and hedged(B: primary 3 s, backup 1 s, "
+        "after=1) at the same time"
+    )
+    result = kata.run(both, what=what, leftover_tasks=True, limit=60)
+    value = list(result.value or [None, None])
+    kit.expect(
+        value[1] == "B backup",
+        f"in {what}, the second call ended with {value[1]!r}; expected 'B backup' at 2 s. Each "
+        "call cancels only its own loser: keep the two tasks inside hedged, afresh for each "
+        "call, not in a list or set at module level.",
+    )
+    kit.expect_equal(value[0], "A primary", f"the first call of {what}")
