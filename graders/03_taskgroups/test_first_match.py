@@ -30,6 +30,8 @@ Docstring sentence -> the check that enforces it:
   test_caller_cancellation_awaits_long_cleanups (sources cleaning up for 600 s: no timeout)
 - "one value satisfies `pred(value)`" (pred's answer is truthy, not necessarily True) ->
   test_truthy_pred_answer_is_a_match
+- "return that value" (this call's match: two calls at once on one loop, each returns its
+  own) -> test_two_calls_at_once_return_their_own_match
 """
 
 from __future__ import annotations
@@ -526,4 +528,51 @@ def test_caller_cancellation_awaits_long_cleanups(kata: kit.Kata) -> None:
         not running,
         f"when {what}, {len(running)} source(s) were still running as it ended: cancelling "
         "first_match must cancel every source and await them (a TaskGroup does it for you).",
+    )
+
+
+def test_two_calls_at_once_return_their_own_match(kata: kit.Kata) -> None:
+    """first_match(A: "a" after 1 s, and a 10 s source whose cancelled cleanup takes 1 s) and
+    first_match(B: "b" after 1.5 s) at once on one loop, pred accepting any value: A returns
+    "a" at 2 s, B returns "b" at 1.5 s (neither gets the other's match)."""
+    first_match = kata.get("first_match", "coroutine")
+
+    def answers(value: str, delay: float, cleanup: float = 0.0) -> Callable[[], Awaitable[str]]:
+        async def source() -> str:
+            try:
+                await asyncio.sleep(delay)
+            except asyncio.CancelledError:
+                await asyncio.sleep(cleanup)
+                raise
+            return value
+
+        return source
+
+    async def settled(aw: Awaitable[Any]) -> Any:
+        try:
+            return await aw
+        except BaseException as exc:  # noqa: BLE001 - what the call ended with is graded
+            return f"raised {type(exc).__name__}"
+
+    def anything(_: object) -> bool:
+        return True
+
+    async def both() -> Any:
+        return await asyncio.gather(
+            settled(first_match([answers("a", 1.0), answers("z", 10.0, 1.0)], anything)),
+            settled(first_match([answers("b", 1.5)], anything)),
+        )
+
+    what = (
+        "first_match(A: 'a' after 1 s, and a 10 s source whose cleanup takes 1 s) and "
+        "first_match(B: 'b' after 1.5 s) at the same time, pred accepting any value"
+    )
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    kit.expect(
+        value == ["a", "b"],
+        f"in {what}, the calls returned {value[0]!r} and {value[1]!r}; expected 'a' and 'b': "
+        "each call returns its own match. Keep the match inside first_match (in the "
+        "sentinel exception you raise, or a variable of the call), not in a global or a "
+        "class attribute shared by every call.",
     )
