@@ -34,6 +34,9 @@ Docstring sentence -> the check that enforces it:
 - "The job may never call back, so a cancelled `from_thread` must leave no thread behind
   still waiting for the result" -> test_no_thread_left_waiting_after_cancel (threads
   started during the call, still running 0.5 s after the cancel)
+- "get the loop with `asyncio.get_running_loop()` (inside the coroutine, before starting the
+  job ...)" (the loop of this call: a second call on a new event loop, as a second
+  `asyncio.run` makes, gets its result too) -> test_a_call_on_a_new_loop_gets_its_result
 """
 
 from __future__ import annotations
@@ -559,4 +562,20 @@ def test_cancel_message_comes_through(kata: kit.Kata) -> None:
         f"{what} ended with CancelledError{result.value!r}, not the one it was cancelled "
         "with: let that very CancelledError propagate (a bare `raise`, or no try at all), "
         "do not raise a new one; its message says why the caller gave up.",
+    )
+
+
+def test_a_call_on_a_new_loop_gets_its_result(kata: kit.Kata, sleeps: list[float]) -> None:
+    """from_thread(start_job) on one event loop, then again on a new one (two asyncio.run
+    calls of one program): the second call gets its own result too."""
+    first = run_jobs(kata, [ThreadJob("first", delay=0.02)], "from_thread(start_job)")
+    kit.expect_equal(first, ["first"], "the result of from_thread(start_job)")
+    what = "from_thread(start_job) called again, on a new event loop (a second asyncio.run)"
+    second = run_jobs(kata, [ThreadJob("second", delay=0.02)], what)
+    kit.expect_equal(
+        second,
+        ["second"],
+        f"the result of {what}",
+        "Each call uses the loop it runs on: call asyncio.get_running_loop() inside "
+        "from_thread, every call, not once at module level.",
     )
