@@ -30,6 +30,8 @@ Docstring sentence -> the check that enforces it:
   request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
 - "All the steps together get `budget` seconds" (a budget that is not a whole number of
   seconds) -> test_fractional_budget
+- "return their results in a list" (this call's results: a second call on the same loop
+  returns only its own) -> test_each_call_returns_only_its_own_results
 """
 
 from __future__ import annotations
@@ -429,4 +431,31 @@ def test_the_callers_cancel_at_the_deadline_is_not_a_timeout(kata: kit.Kata) -> 
         "When both come at once, the caller's cancel wins and CancelledError propagates: "
         "`asyncio.timeout` counts the cancel requests and raises TimeoutError only when its "
         "own was the only one.",
+    )
+
+
+def test_each_call_returns_only_its_own_results(kata: kit.Kata) -> None:
+    """run_steps([2 steps], 10), then run_steps([1 step], 10) on the same loop: the second
+    call returns one result, its own (not the first call's results too)."""
+    run_steps = kata.get("run_steps", "coroutine")
+
+    def returns(value: str) -> Callable[[], Awaitable[str]]:
+        async def step() -> str:
+            await asyncio.sleep(1.0)
+            return value
+
+        return step
+
+    async def both() -> Any:
+        await run_steps([returns("a"), returns("b")], 10.0)
+        return await run_steps([returns("c")], 10.0)
+
+    what = "run_steps([2 steps], 10), then run_steps([1 step returning 'c'], 10)"
+    result = kata.run(both, what=what)
+    kit.expect_equal(
+        result.value,
+        ["c"],
+        f"the second call of {what}",
+        "Each call returns the results of its own steps only: make the list inside "
+        "run_steps, afresh for each call, not once at module level.",
     )
