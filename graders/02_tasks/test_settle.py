@@ -32,6 +32,8 @@ Docstring sentence -> the check that enforces it:
   test_a_very_slow_awaitable_is_waited_for
 - "return one outcome per awaitable" (of this call's `aws`: a second call on the same loop
   returns only its own outcomes) -> test_each_call_returns_only_its_own_outcomes
+- the same, two calls at once on one loop: each returns its own outcomes ->
+  test_two_calls_at_once_keep_their_own_outcomes
 """
 
 from __future__ import annotations
@@ -432,3 +434,30 @@ def test_each_call_returns_only_its_own_outcomes(kata: kit.Kata) -> None:
         "Each call returns the outcomes of its own awaitables only: make the list inside "
         "settle, afresh for each call, not once at module level.",
     )
+
+
+def test_two_calls_at_once_keep_their_own_outcomes(kata: kit.Kata) -> None:
+    """settle([1 s -> 1, 3 s -> 2]) and settle([2 s -> 3]) at once on one loop: each call
+    returns its own outcomes, in its own order."""
+    ok, _ = classes(kata)
+    settle = kata.get("settle", "coroutine")
+
+    async def later(value: Any, delay: float) -> Any:
+        await asyncio.sleep(delay)
+        return value
+
+    async def both() -> Any:
+        return list(
+            await asyncio.gather(settle([later(1, 1.0), later(2, 3.0)]), settle([later(3, 2.0)]))
+        )
+
+    what = "settle([1 s -> 1, 3 s -> 2]) and settle([2 s -> 3]) at the same time"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    hint = (
+        "Each call returns the outcomes of its own awaitables only: keep them inside settle, "
+        "afresh for each call, not in a list at module level (not even one cleared at the "
+        "start of each call)."
+    )
+    kit.expect_equal(value[1], [ok(3)], f"the second call of {what}", hint)
+    kit.expect_equal(value[0], [ok(1), ok(2)], f"the first call of {what}", hint)
