@@ -29,11 +29,15 @@ Docstring sentence -> the check that enforces it:
   fetches are still running)
 - "return the list of results" (a result that is an exception object is a result, even one
   that was raised and caught before) -> test_a_returned_exception_is_a_result
+- "return the list of results in the same order as `ids`" (this call's results: two calls
+  at once on one loop each return their own) -> test_two_calls_at_once_keep_their_own_results
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Hashable
+from typing import Any
 
 import kit
 import pytest
@@ -372,3 +376,27 @@ def test_a_returned_exception_is_a_result(kata: kit.Kata, caught: bool) -> None:
         + f"; expected [('result', 'a'), {value!r}]: a fetch that returns an exception object "
         "returned a value, so it goes in the list like any other result.",
     )
+
+
+def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
+    """fetch_all([1, 3]) and fetch_all([2]) at once on one loop (fetch(i) takes i s and
+    returns f"data {i}"): each call returns its own results, in its own order."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+
+    async def fetch(i: int) -> str:
+        await asyncio.sleep(i)
+        return f"data {i}"
+
+    async def both() -> Any:
+        return list(await asyncio.gather(fetch_all([1, 3], fetch), fetch_all([2], fetch)))
+
+    what = "fetch_all([1, 3], fetch) and fetch_all([2], fetch) at the same time"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    hint = (
+        "Each call returns the results of its own fetches only: keep them inside fetch_all, "
+        "afresh for each call, not in a list at module level (not even one cleared at the "
+        "start of each call)."
+    )
+    kit.expect_equal(value[1], ["data 2"], f"the second call of {what}", hint)
+    kit.expect_equal(value[0], ["data 1", "data 3"], f"the first call of {what}", hint)
