@@ -37,6 +37,8 @@ Docstring sentence -> the check that enforces it:
   test_a_very_slow_fetch_is_awaited
 - "if one fetch fails, the TaskGroup cancels every other fetch at once" (the failed fetch is
   not asked again first) -> test_failure_cancels_siblings
+- "return the results in the order of `ids`" (this call's results: two calls at once on one
+  loop each return their own) -> test_two_calls_at_once_keep_their_own_results
 """
 
 from __future__ import annotations
@@ -536,3 +538,29 @@ def test_caller_cancellation_awaits_long_cleanups(kata: kit.Kata) -> None:
         "the cancelled fetches however long their cleanup takes (no timeout; a TaskGroup "
         "does it for you).",
     )
+
+
+def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
+    """fetch_all_or_fail([1, 3]) and fetch_all_or_fail([2]) at once on one loop (fetch(i)
+    takes i s and returns f"data {i}"): each call returns its own results, in its own order."""
+    fetch_all_or_fail = kata.get("fetch_all_or_fail", "coroutine")
+
+    async def fetch(i: int) -> str:
+        await asyncio.sleep(i)
+        return f"data {i}"
+
+    async def both() -> Any:
+        return list(
+            await asyncio.gather(fetch_all_or_fail([1, 3], fetch), fetch_all_or_fail([2], fetch))
+        )
+
+    what = "fetch_all_or_fail([1, 3], fetch) and fetch_all_or_fail([2], fetch) at the same time"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    hint = (
+        "Each call returns the results of its own fetches only: keep them inside "
+        "fetch_all_or_fail, afresh for each call, not in a list or dict at module level (not "
+        "even one cleared at the start of each call)."
+    )
+    kit.expect_equal(value[1], ["data 2"], f"the second call of {what}", hint)
+    kit.expect_equal(value[0], ["data 1", "data 3"], f"the first call of {what}", hint)
