@@ -24,11 +24,15 @@ Docstring sentence -> the check that enforces it:
   exception, not a new one)
 - "Return the sum of the prices" (the prices are ints) -> test_total_is_an_int
 - "Leave `ids` as it is." -> test_leaves_ids_unchanged
+- "Return the sum of the prices of all `ids`" (this call's ids: two calls at once on one loop
+  each return their own sum) -> test_two_calls_at_once_keep_their_own_total
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import kit
 import pytest
@@ -338,4 +342,31 @@ def test_a_very_slow_price_is_awaited(kata: kit.Kata) -> None:
         sum(PRICES[i] for i in ids),
         f"total_price(get_price, {ids!r}) whose get_price('fig') takes 600 s",
         "Await every price to its end, however long it takes (no timeout).",
+    )
+
+
+def test_two_calls_at_once_keep_their_own_total(kata: kit.Kata) -> None:
+    """total_price(get_price, [1, 2, 3]) and total_price(get_price, [10, 20]) at once on one
+    loop (the price of i is i, after i/10 s): 6 and 30, each call its own sum."""
+    total_price = kata.get("total_price", "coroutine")
+
+    async def get_price(i: int) -> int:
+        await asyncio.sleep(i / 10)
+        return i
+
+    async def both() -> Any:
+        return list(
+            await asyncio.gather(
+                total_price(get_price, [1, 2, 3]), total_price(get_price, [10, 20])
+            )
+        )
+
+    what = "total_price(get_price, [1, 2, 3]) and total_price(get_price, [10, 20]) at the same time"
+    result = kata.run(both, what=what)
+    kit.expect_equal(
+        list(result.value or [None, None]),
+        [6, 30],
+        f"the two totals of {what}",
+        "Each call adds up its own prices: keep the running total in a local variable of "
+        "total_price, not in a global shared by every call.",
     )
