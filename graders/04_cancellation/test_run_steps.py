@@ -32,6 +32,8 @@ Docstring sentence -> the check that enforces it:
   seconds) -> test_fractional_budget
 - "return their results in a list" (this call's results: a second call on the same loop
   returns only its own) -> test_each_call_returns_only_its_own_results
+- the same, two calls at once on one loop: each returns its own results ->
+  test_two_calls_at_once_keep_their_own_results
 """
 
 from __future__ import annotations
@@ -459,3 +461,35 @@ def test_each_call_returns_only_its_own_results(kata: kit.Kata) -> None:
         "Each call returns the results of its own steps only: make the list inside "
         "run_steps, afresh for each call, not once at module level.",
     )
+
+
+def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
+    """run_steps([1 s -> 'a', 1 s -> 'b'], 10) and run_steps([1.5 s -> 'c'], 10) at once on
+    one loop: each call returns its own results."""
+    run_steps = kata.get("run_steps", "coroutine")
+
+    def returns(value: str, delay: float) -> Callable[[], Awaitable[str]]:
+        async def step() -> str:
+            await asyncio.sleep(delay)
+            return value
+
+        return step
+
+    async def both() -> Any:
+        return list(
+            await asyncio.gather(
+                run_steps([returns("a", 1.0), returns("b", 1.0)], 10.0),
+                run_steps([returns("c", 1.5)], 10.0),
+            )
+        )
+
+    what = "run_steps([1 s -> 'a', 1 s -> 'b'], 10) and run_steps([1.5 s -> 'c'], 10) at once"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    hint = (
+        "Each call returns the results of its own steps only: keep them inside run_steps, "
+        "afresh for each call, not in a list at module level (not even one cleared at the "
+        "start of each call)."
+    )
+    kit.expect_equal(value[1], ["c"], f"the second call of {what}", hint)
+    kit.expect_equal(value[0], ["a", "b"], f"the first call of {what}", hint)
