@@ -30,6 +30,8 @@ Docstring sentence -> the check that enforces it:
   -> test_its_own_cancellation_comes_out_as_it_is
 - "Return the list of tasks that are still not done" (of this call's `tasks`: a second call
   on the same loop returns only its own stragglers) -> test_each_call_returns_its_own_stragglers
+- the same, two calls at once on one loop: each returns its own stragglers ->
+  test_two_calls_at_once_return_their_own_stragglers
 """
 
 from __future__ import annotations
@@ -473,4 +475,45 @@ def test_each_call_returns_its_own_stragglers(kata: kit.Kata) -> None:
         f"the names of the tasks the second call of {what} returned",
         "Each call returns its own stragglers only: make the list inside shutdown, afresh for "
         "each call, not once at module level.",
+    )
+
+
+def test_two_calls_at_once_return_their_own_stragglers(kata: kit.Kata) -> None:
+    """shutdown([a task ignoring cancellation for 10 s], grace=1) and shutdown([another such
+    task], grace=2) at once on one loop: each returns [its own task]."""
+    shutdown = kata.get("shutdown", "coroutine")
+
+    async def stubborn() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            await asyncio.sleep(10.0)
+            raise
+
+    def names(tasks: Any) -> list[str]:
+        return [t.get_name() if isinstance(t, asyncio.Task) else repr(t) for t in tasks or []]
+
+    async def scenario() -> Any:
+        one = asyncio.create_task(stubborn(), name="one")
+        two = asyncio.create_task(stubborn(), name="two")
+        await asyncio.sleep(0.5)
+        first, second = await asyncio.gather(shutdown([one], 1.0), shutdown([two], 2.0))
+        await asyncio.wait([one, two])
+        return [names(first), names(second)]
+
+    what = (
+        "shutdown([stubborn task one], grace=1) and shutdown([stubborn task two], grace=2) at once"
+    )
+    result = kata.run(scenario, what=what)
+    value = list(result.value or [None, None])
+    hint = (
+        "Each call returns its own stragglers only: keep them inside shutdown, afresh for "
+        "each call, not in a list at module level (not even one cleared at the start of each "
+        "call)."
+    )
+    kit.expect_equal(
+        value[0], ["one"], f"the names of the tasks the first call of {what} returned", hint
+    )
+    kit.expect_equal(
+        value[1], ["two"], f"the names of the tasks the second call of {what} returned", hint
     )
