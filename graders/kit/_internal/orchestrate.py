@@ -218,8 +218,9 @@ class Tail:
                 if len(self.kept) > 2 * OUTPUT_KEEP:
                     del self.kept[:-OUTPUT_KEEP]
 
-    def given(self) -> None:
-        """The grader process has its end (or failed to start): close ours."""
+    def close(self) -> None:
+        """Close this side's write end (the grader process holds its own, or never started);
+        the output ends when every end is closed."""
         if self.write >= 0:
             os.close(self.write)
             self.write = -1
@@ -227,12 +228,9 @@ class Tail:
     def text(self, timeout: float = 5.0) -> str:
         """The last OUTPUT_KEEP bytes, once the output ended (or ``timeout`` seconds passed:
         what the grader process started is killed by then, so its end is closed)."""
-        self.given()
+        self.close()
         self.thread.join(timeout=timeout)
         return bytes(self.kept[-OUTPUT_KEEP:]).decode("utf-8", "replace")
-
-    def close(self) -> None:
-        self.given()
 
 
 # util-linux 2.38's unshare cannot pass a SIGKILL of its child on (signal(SIGKILL) fails):
@@ -324,13 +322,12 @@ def _start(
             stderr=subprocess.STDOUT,
         )
     except BaseException:
-        out.close()
         os.close(read)
         if go_write is not None:
             os.close(go_write)
         raise
     finally:
-        out.given()
+        out.close()
         for fd in fds:
             os.close(fd)
     reader = threading.Thread(
