@@ -72,23 +72,11 @@ def stretched(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(kata.module, name, stretched_sleep)
 
 
-def attributes(obj: Any) -> dict[str, Any]:
-    """The attributes an object holds: its __dict__ and its slots (a class with `__slots__`,
-    or a dataclass with `slots=True`, has no __dict__ for vars() to read)."""
-    found = dict(getattr(obj, "__dict__", {}))
-    for cls in type(obj).__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        for name in (slots,) if isinstance(slots, str) else slots:
-            if name.startswith("__") and not name.endswith("__"):
-                name = f"_{cls.__name__.lstrip('_')}{name}"  # a private name, mangled
-            if name not in ("__dict__", "__weakref__") and hasattr(obj, name):
-                found[name] = getattr(obj, name)
-    return found
-
-
 def thread_lock_in(kata: kit.Kata, accounts: list[Any]) -> str:
     """Where a threading lock lives in the accounts, their class or module, or ''."""
-    places: list[tuple[str, dict[str, Any]]] = [("the account", attributes(a)) for a in accounts]
+    places: list[tuple[str, dict[str, Any]]] = [
+        ("the account", kit.attributes(a)) for a in accounts
+    ]
     places += [("the Account class", vars(type(accounts[0]))), ("the module", vars(kata.module))]
     for where, namespace in places:
         for name, value in namespace.items():

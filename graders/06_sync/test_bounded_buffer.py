@@ -42,20 +42,6 @@ from hypothesis import strategies as st
 REAL_SLEEP = asyncio.sleep
 
 
-def attributes(obj: Any) -> dict[str, Any]:
-    """The attributes an object holds: its __dict__ and its slots (a class with `__slots__`,
-    or a dataclass with `slots=True`, has no __dict__ for vars() to read)."""
-    found = dict(getattr(obj, "__dict__", {}))
-    for cls in type(obj).__mro__:
-        slots = cls.__dict__.get("__slots__", ())
-        for name in (slots,) if isinstance(slots, str) else slots:
-            if name.startswith("__") and not name.endswith("__"):
-                name = f"_{cls.__name__.lstrip('_')}{name}"  # a private name, mangled
-            if name not in ("__dict__", "__weakref__") and hasattr(obj, name):
-                found[name] = getattr(obj, name)
-    return found
-
-
 ODD = 1.234567  # no polling period lands exactly on it
 
 POLLING = (
@@ -191,7 +177,7 @@ def test_uses_a_condition(kata: kit.Kata) -> None:
 
     buf = kata.run(create, what="BoundedBuffer(2)").value
     kit.expect(
-        any(isinstance(v, asyncio.Condition) for v in attributes(buf).values()),
+        any(isinstance(v, asyncio.Condition) for v in kit.attributes(buf).values()),
         "a BoundedBuffer holds no asyncio.Condition: this kata is about building the waiting "
         "yourself, on one asyncio.Condition (self.cond = asyncio.Condition()).",
     )

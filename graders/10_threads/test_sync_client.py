@@ -630,7 +630,7 @@ def test_close_right_after_the_constructor(kata: kit.Kata) -> None:
         for thread in left:
             thread.join(2.0)
         for client in kept:
-            for value in vars(client).values():
+            for value in kit.attributes(client).values():
                 if isinstance(value, asyncio.AbstractEventLoop) and not value.is_running():
                     value.close()
     kit.expect(

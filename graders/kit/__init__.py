@@ -1,7 +1,8 @@
 """The grading kit: what a grader author uses (see docs/contributing.md).
 
 - ``kata`` (a pytest fixture) is the kata's module loaded from the target under grading, a
-  ``Kata``; ``kata.get("name", "coroutine")`` fetches and checks a definition.
+  ``Kata``; ``kata.get("name", "coroutine")`` fetches and checks a definition;
+  ``attributes(obj)`` reads what an object of the learner's holds (slots too).
 - ``kata.run(call)`` (or ``run(kata, call)``) runs the learner's coroutine on a fresh
   virtual-time loop and checks that it finished, did not block the loop, and left no task or
   coroutine behind; ``kata.call(fn)`` does the same for plain code; ``judge`` runs a
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import http_doubles, queues, streams, subprocesses
     from .examples import drawn, grader_settings
-    from .kata import Kata
+    from .kata import Kata, attributes
     from .outcomes import expect, expect_equal, fail, not_started
     from .probes import Call, Probe, now
     from .running import (
@@ -66,6 +67,7 @@ _EXPORTS = {
     "expect_the_callers_cancellation": "running",
     "expect_loop_time": "running",
     "Kata": "kata",
+    "attributes": "kata",
     "PollingDetected": "sleeps",
     "watch_sleeps": "sleeps",
     "ideal_timeline": "timelines",
@@ -80,6 +82,7 @@ __all__ = [
     "PollingDetected",
     "Probe",
     "Run",
+    "attributes",
     "cancelled_args",
     "drawn",
     "expect",

@@ -115,6 +115,21 @@ def _compiled(path: Path) -> CodeType:
     return _CODE[key]
 
 
+def attributes(obj: Any) -> dict[str, Any]:
+    """The attributes an object of the learner's holds, by name: its __dict__ and its slots
+    (a class with `__slots__`, or a dataclass with `slots=True`, has no __dict__ for vars()
+    to read; a private slot is found under its mangled name)."""
+    found = dict(getattr(obj, "__dict__", {}))
+    for cls in type(obj).__mro__:
+        slots = cls.__dict__.get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name.startswith("__") and not name.endswith("__"):
+                name = f"_{cls.__name__.lstrip('_')}{name}"  # a private name, mangled
+            if name not in ("__dict__", "__weakref__") and hasattr(obj, name):
+                found[name] = getattr(obj, name)
+    return found
+
+
 def load(kata_id: str, target: Path, signatures: dict[str, str] | None = None) -> Kata:
     """Import ``<target>/<kata_id>.py`` by path, turning every failure into one sentence."""
     path = target / f"{kata_id}.py"
