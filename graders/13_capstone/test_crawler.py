@@ -52,8 +52,8 @@ Docstring sentence -> the check that enforces it:
   as fetched on the status alone -> test_a_body_that_breaks_off_while_read_is_left_out
 - leave nothing behind: no task, no session you opened, no warning -> kit.run (every test),
   _run (sessions); the session given is left open -> test_the_session_is_left_open; nothing
-  keeps running when the caller cancels the crawl (its timeout)
-  -> test_a_cancelled_crawl_leaves_nothing_running
+  keeps running when the caller cancels the crawl (its timeout), and a task told to cancel
+  does not swallow it to go on requesting -> test_a_cancelled_crawl_leaves_nothing_running
 """
 
 from __future__ import annotations
@@ -105,6 +105,8 @@ class Site:
     host_in_flight: Counter[str] = field(default_factory=Counter)
     host_peak: Counter[str] = field(default_factory=Counter)
     raw: list[str] = field(default_factory=list)  # the URLs as requested, fragments included
+    # requests started by a task that had been told to cancel and went on: (url, moment)
+    despite_cancel: list[tuple[str, float]] = field(default_factory=list)
 
     async def callback(self, url: URL, **kwargs: Any) -> CallbackResult:
         """The aioresponses callback: counts in-flight requests, waits, answers."""
@@ -112,6 +114,9 @@ class Site:
         self.raw.append(str(url))
         host = url.host or ""
         started = kit.now()
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            self.despite_cancel.append((key, started))
         attempt = sum(1 for r in self.requests if r[0] == key)
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)
@@ -857,6 +862,15 @@ def test_a_cancelled_crawl_leaves_nothing_running(kata: kit.Kata) -> None:
             for url, started, ended in site.requests
             if started > deadline + 1e-6 or ended > deadline + 1e-6
         ]
+        if site.despite_cancel:
+            url, started = site.despite_cancel[0]
+            kit.fail(
+                f"{what}: the caller's deadline cancelled the crawl at {deadline:g} s, and a "
+                f"task it had started was told to cancel, yet went on to request {url} at "
+                f"{started:g} s: its code caught the CancelledError (`except BaseException` "
+                "or a bare `except:` does) instead of letting it propagate. Catch only the "
+                "errors a request can raise."
+            )
         if after:
             url, started, ended = after[0]
             kit.fail(
