@@ -855,12 +855,15 @@ def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
 def test_no_two_folders_share_a_name_in_the_gradebook() -> None:
     """Attack 29: a folder named ``'@carol`` was shown as ``@carol`` neutralised for the CSV
     (``'@carol``): two rows of the same name, and one report folder that the student graded
-    later overwrote. Each folder now has a name of its own."""
+    later overwrote. Each folder now has a name of its own; so has one whose name is not UTF-8
+    (it was shown with U+FFFD, as a folder named with U+FFFD is)."""
     from kit._internal.gradebook import safe_name
 
     names = [
         *("@carol", "'@carol", "''@carol", "=x", "'=x", "index.html", "'index.html"),
         *("a\x1bb", "a\\x1bb", "a\\\\x1bb", "a\\b", "plain", "'plain", "\tt", "\\tt"),
+        # not UTF-8 (b"bob\xff" as os.listdir gives it), U+FFFD, and the escapes written out
+        *("bob\udcff", "bob\ufffd", "bob\\udcff", "bob\\xff", "bob\xff", "bob\x85", "bob\udc85"),
     ]
     shown = [safe_name(n) for n in names]
     assert len(set(shown)) == len(names), list(zip(names, shown, strict=True))

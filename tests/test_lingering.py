@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -48,6 +49,11 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
     student(root / formula, "ugly_output")
     for own_file in ("index.html", "gradebook.csv"):  # where the gradebook's own files go
         student(root / own_file, None)
+    # A name that is not UTF-8 (its grader process failed to start: 0 points), one holding
+    # U+FFFD (both were shown as "x\ufffd"), and one with a `#` (a link's fragment).
+    odd = {os.fsdecode(b"odd-\xff"): "odd-\\udcff", "odd-\ufffd": "odd-\ufffd", "odd-#1": "odd-#1"}
+    for name in odd:
+        student(root / name, None)
     before = {n: digest(root / n) for n in ("katas-victim-alice", "katas-victim-bob")}
     out = tmp_path / "katas-victim-out"
     start = time.perf_counter()
@@ -65,7 +71,9 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
             assert flag in rows[kind]["flags"], rows[kind]
     assert "'" + formula in rows, list(rows)
     assert rows["'index.html"]["total"] == rows["'gradebook.csv"]["total"] == "20"
+    assert all(rows[shown]["total"] == "20" for shown in odd.values()), list(rows)
     assert (out / "index.html").is_file()
+    assert 'href="odd-%231/report.html"' in (out / "index.html").read_text(encoding="utf-8")
     for name in rows:
         assert (out / name / "results.json").is_file(), name
         assert (out / name / "report.html").is_file(), name

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import extra, flags, formats, html, hygiene, integrity, shards
 from .data import KataResult, Status
-from .hygiene import for_csv_cell, for_terminal
+from .hygiene import for_csv_cell, for_terminal, surrogates_shown
 from .manifest import KataInfo, catalogue
 from .orchestrate import estimated_cost, grade, isolation_note
 from .scoreboard import bar
@@ -88,8 +88,7 @@ def grade_all(
                 why = for_terminal(f"this folder could not be graded: {exc}")
                 out[folder.name] = [KataResult(e, Status.FAIL, why) for e in entries]
             score = sum(r.score for r in out[folder.name])
-            label = for_terminal(folder.name)
-            progress.step(f"{label}: {score}/{sum(e.points for e in entries)}")
+            progress.step(f"{safe_name(folder.name)}: {score}/{sum(e.points for e in entries)}")
     shared = flags.shared_code({f.name: f for f in folders}, [e.id for e in entries])
     for student, found in shared.items():
         for result in out.get(student, []):
@@ -109,7 +108,8 @@ def safe_name(student: str) -> str:
     # One name per folder: a backslash is doubled (``\\x1b`` written out is not ESC), and so
     # is a leading apostrophe (``'@bob`` is not ``@bob`` neutralised). A classmate who named
     # a folder ``'@bob`` shared @bob's row name and report folder, which the later overwrote.
-    name = for_csv_cell(for_terminal(student.replace("\\", "\\\\")))
+    # A name that is not UTF-8 keeps its bytes' escapes (``\\udcff``), apart from U+FFFD.
+    name = for_csv_cell(for_terminal(surrogates_shown(student.replace("\\", "\\\\"))))
     if student.startswith("'"):
         name = "'" + name
     return "'" + name if name.casefold() in OWN_FILES else name

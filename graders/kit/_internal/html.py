@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 from .data import KataResult, Status, TimelineData, TimelineRow
 from .manifest import Catalogue, KataInfo, catalogue
@@ -353,17 +354,20 @@ def write_class(
     entries: list[KataInfo],
     folder_of: dict[str, str],
 ) -> Path:
-    """Write each student's page (``<folder>/report.html``) and the class page ``index.html``."""
+    """Write each student's page (``<folder>/report.html``) and the class page ``index.html``.
+    Students are shown by ``folder_of`` (one name each, as the CSV shows them)."""
     cat = catalogue()
     links: dict[str, str] = {}
+    shown: dict[str, list[KataResult]] = {}
     for student, results in graded.items():
         folder = folder_of.get(student, student)
         path = out / folder / "report.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(learner_page(results, cat, f"asyncio-katas: {student}"), encoding="utf-8")
-        links[student] = f"{folder}/report.html"
+        path.write_text(learner_page(results, cat, f"asyncio-katas: {folder}"), encoding="utf-8")
+        links[folder] = f"{quote(folder)}/report.html"  # a `#` or `?` in it is no fragment
+        shown[folder] = results
     index = out / "index.html"
-    index.write_text(class_page(graded, entries, links), encoding="utf-8")
+    index.write_text(class_page(shown, entries, links), encoding="utf-8")
     return index
 
 

@@ -41,6 +41,13 @@ def _visible(char: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def surrogates_shown(text: str) -> str:
+    """``text`` with each surrogate shown as its escape (``\\udcff``), not replaced: a file
+    name that is not UTF-8 (``os.fsdecode`` keeps its bytes as surrogates) stays apart from
+    one that holds U+FFFD itself."""
+    return _SURROGATE.sub(lambda match: _visible(match.group()), text)
+
+
 def for_terminal(text: str, *, newlines: bool = False, tabs: bool = False) -> str:
     """``text`` safe to print: every control character (ESC, CR, BEL, NUL, C1, bidi
     overrides) shown as an escape such as ``\\x1b``; ``\\n`` and ``\\t`` kept only if allowed."""

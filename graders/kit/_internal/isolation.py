@@ -562,7 +562,7 @@ def fail(what):
     print(f"katas sandbox: {what}: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
     os._exit(121)
 for path in spec["hide"]:
-    if libc.mount(b"none", path.encode(), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
+    if libc.mount(b"none", os.fsencode(path), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
         if ctypes.get_errno() != 2:  # ENOENT: gone since (another tree, removed)
             fail(f"cannot hide {path}")
 with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
@@ -570,26 +570,26 @@ with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
     fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))
 owner = "" if spec["uid"] is None else f",uid={spec['uid']},gid={spec['gid']}"
 options = f"size={spec['tmp_size']},mode=0700{owner}".encode()
-if libc.mount(b"none", spec["tmp"].encode(), b"tmpfs", 2 | 4, options):
+if libc.mount(b"none", os.fsencode(spec["tmp"]), b"tmpfs", 2 | 4, options):
     fail(f"cannot mount a tmpfs on {spec['tmp']}")
 for i, (blocked, paths) in enumerate(spec["expose"]):
     stages = []
     for j, path in enumerate(paths):
         stage = os.path.join(spec["stage"], f"{i}-{j}")
         os.makedirs(stage, exist_ok=True)
-        if libc.mount(path.encode(), stage.encode(), None, 4096 | 16384, None):
+        if libc.mount(os.fsencode(path), os.fsencode(stage), None, 4096 | 16384, None):
             fail(f"cannot reach {path}")
         stages.append((stage, path))
-    libc.mount(b"none", blocked.encode(), b"tmpfs", 2 | 4, b"size=64k,mode=0755")
+    libc.mount(b"none", os.fsencode(blocked), b"tmpfs", 2 | 4, b"size=64k,mode=0755")
     for stage, path in stages:
         os.makedirs(path, exist_ok=True)
-        libc.mount(stage.encode(), path.encode(), None, 4096 | 16384, None)
-    libc.mount(None, blocked.encode(), None, 32 | 1 | 2 | 4, None)
+        libc.mount(os.fsencode(stage), os.fsencode(path), None, 4096 | 16384, None)
+    libc.mount(None, os.fsencode(blocked), None, 32 | 1 | 2 | 4, None)
 home = f"size=16m,mode=0700{owner}".encode()
-if libc.mount(b"none", spec["home"].encode(), b"tmpfs", 2 | 4, home):
+if libc.mount(b"none", os.fsencode(spec["home"]), b"tmpfs", 2 | 4, home):
     fail(f"cannot mount a tmpfs on {spec['home']}")
 for path in spec["writable"]:  # a mount of its own, left writable under the read-only tree
-    if libc.mount(path.encode(), path.encode(), None, 4096, None):
+    if libc.mount(os.fsencode(path), os.fsencode(path), None, 4096, None):
         fail(f"cannot bind {path}")
 # Then every mount but those and /proc is made read-only: the private tree, the project's
 # folder, Python's folders (in a user namespace the grading user owns them, and what it
@@ -598,7 +598,7 @@ for path in spec["writable"]:  # a mount of its own, left writable under the rea
 points = {}
 with open("/proc/self/mountinfo", "rb") as table:
     for line in table:
-        point = line.split()[4].decode("unicode_escape").encode("latin-1").decode()
+        point = os.fsdecode(line.split()[4].decode("unicode_escape").encode("latin-1"))
         points[point] = True  # the last mount on a point is the one seen there
 for point in points:
     if point in (spec["tmp"], spec["home"], *spec["writable"]) or point == "/proc":
@@ -611,7 +611,7 @@ for point in points:
         continue
     # a remount keeps nosuid, nodev, noexec and the atime flags
     keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
-    if not flags & 1 and libc.mount(None, point.encode(), None, 32 | 4096 | 1 | keep, None):
+    if not flags & 1 and libc.mount(None, os.fsencode(point), None, 32 | 4096 | 1 | keep, None):
         fail(f"cannot make {point} read-only")
 if os.path.isdir("/dev/shm"):  # shared memory of its own (POSIX semaphores, queues)
     libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8, b"size=16m,mode=1777")
