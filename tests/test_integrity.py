@@ -17,6 +17,7 @@ import json
 import marshal
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -898,6 +899,43 @@ def test_code_too_deep_for_the_scan_is_flagged(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(report.read_text(encoding="utf-8"))
     assert any("nested too deeply" in f for f in results["flags"]["02_tasks/two_sleepers"])
+
+
+@pytest.mark.timeout(400)
+def test_files_that_are_not_plain_are_not_copied(tmp_path: Path) -> None:
+    """Attack 33 (tests/hostile/special_files): a FIFO in the submission ended ``grade`` with a
+    traceback and no report; a device node with /dev/zero's numbers (as tar extracts it for
+    root) was copied into the sandbox until the disk filled; a 100 GB sparse file was copied
+    whole, and read whole by the scan. None is copied now: the kata file is graded as
+    missing and flagged, the other katas as usual."""
+    mallory = student(tmp_path / "mallory", None)
+    tasks = mallory / "02_tasks"
+    (tasks / "two_sleepers.py").unlink()
+    os.mkfifo(tasks / "two_sleepers.py")
+    os.mkfifo(tasks / "katas-victim-fifo")
+    if os.geteuid() == 0:
+        os.mknod(tasks / "katas-victim-zero", 0o644 | stat.S_IFCHR, os.makedev(1, 5))
+    with (tasks / "katas-victim-sparse").open("wb") as handle:
+        handle.truncate(100 << 30)
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    scores = {t["name"]: t["score"] for t in results["tests"]}
+    assert sorted(scores.values()) == [0, 10], scores
+    assert any("not a regular file" in f for f in results["flags"]["02_tasks/two_sleepers"])
+    big = tmp_path / "big" / "02_tasks"
+    big.mkdir(parents=True)
+    with (big / "two_sleepers.py").open("wb") as handle:
+        handle.truncate(100 << 30)
+    found = flags.shared_code({"a": big.parent, "b": big.parent}, ["02_tasks/two_sleepers"])
+    assert found == {}
+    assert not isolation.copied(big / "two_sleepers.py")
 
 
 def test_modules_under_other_names_are_flagged() -> None:

@@ -587,9 +587,12 @@ def _read(path: Path) -> str | None:
     try:
         if path.is_symlink() or not path.is_file():
             return None
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # a 100 GB file was read whole into memory
+            data = handle.read(MAX_BYTES + 1)
     except OSError:
         return None
+    if len(data) > MAX_BYTES:  # one character a byte: enough to be flagged as too large
+        return data.decode("latin-1")
     try:
         return importlib.util.decode_source(data)
     except (SyntaxError, LookupError, UnicodeDecodeError, ValueError):
@@ -600,7 +603,7 @@ def _encoding(path: Path) -> str | None:
     """The encoding a kata file declares, when it is not UTF-8 (nor ASCII, a part of it)."""
     try:
         with path.open("rb") as handle:
-            declared, _ = tokenize.detect_encoding(handle.readline)
+            declared, _ = tokenize.detect_encoding(lambda: handle.readline(MAX_BYTES))
     except (OSError, SyntaxError, LookupError):
         return None
     return None if declared in ("utf-8", "utf-8-sig", "ascii", "us-ascii") else declared

@@ -47,6 +47,7 @@ import os
 import secrets
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -498,11 +499,29 @@ def _hidden(target: Path, root: Path) -> list[str]:
     return [str(p) for p in kept]
 
 
+# A file of a submission larger than this is not copied (nor graded): a sparse file of
+# 100 GB, a few bytes in an archive, was copied whole onto the grading machine's disk.
+COPY_LIMIT = 16 << 20
+
+
+def copied(path: str | Path) -> bool:
+    """Whether a submission's entry at ``path`` is copied into its sandbox: a folder, or a
+    regular file of at most COPY_LIMIT bytes (never a symlink, a FIFO or a device)."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) or (stat.S_ISREG(st.st_mode) and st.st_size <= COPY_LIMIT)
+
+
 def _not_copied(folder: str, names: list[str]) -> set[str]:
-    """Bytecode, .git, and symlinks: a link could point at the reference solutions or at
-    files only the grading user may read, and this process copies as that user."""
+    """Bytecode, .git, symlinks (a link could point at the reference solutions or at files
+    only the grading user may read, and this process copies as that user), and what is not
+    a folder or a regular file of a sane size: a FIFO ended ``grade`` with a traceback, a
+    device node (``/dev/zero``'s numbers, as tar extracts them for root) was copied until
+    the disk filled."""
     skip = {n for n in names if n in ("__pycache__", ".git") or n.endswith(".pyc")}
-    return skip | {n for n in names if os.path.islink(os.path.join(folder, n))}
+    return skip | {n for n in names if not copied(os.path.join(folder, n))}
 
 
 def sandbox(target: Path) -> Sandbox:

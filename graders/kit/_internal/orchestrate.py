@@ -818,8 +818,14 @@ def grade(
         box = ahead.box if ahead else isolation.sandbox(target)
         found = flags.scan(box.target, [e.id for e in runnable])
         for entry in runnable:  # not copied into the sandbox: graded as missing
-            if (target / f"{entry.id}.py").is_symlink():
+            path = target / f"{entry.id}.py"
+            if path.is_symlink():
                 found.setdefault(entry.id, []).append("the kata file is a symlink (not graded)")
+            elif os.path.lexists(path) and not isolation.copied(path):
+                found.setdefault(entry.id, []).append(
+                    "the kata file is not a regular file of at most "
+                    f"{isolation.COPY_LIMIT >> 20} MiB (not graded)"
+                )
         if target.resolve() in ((REPO / "solutions").resolve(), (REPO / "exercises").resolve()):
             found = {}  # the reference itself, or the learner's own work: nothing to review
         if not ahead:
