@@ -11,6 +11,7 @@ test_lingering.py. What they share is in hostile_support.py.
 
 from __future__ import annotations
 
+import csv
 import errno
 import importlib.util
 import json
@@ -961,3 +962,25 @@ def test_modules_under_other_names_are_flagged() -> None:
         "import os\np = os.path\np.join('a')\n",
     ):
         assert flags.scan_source(source) == [], source
+
+
+@pytest.mark.timeout(400)
+def test_a_submission_folder_that_is_a_symlink_is_not_graded(tmp_path: Path) -> None:
+    """Attack 34 (tests/hostile/linked_folder): a student's folder in the gradebook's DIR that
+    is a symlink to solutions/ was graded as the reference, every point and no flag (the
+    reference itself is not reviewed); one to a classmate's folder as the classmate. It is not
+    followed now, as no symlink in a submission is: no points, a sentence and a flag."""
+    root = tmp_path / "class"
+    student(root / "katas-victim-alice", None)
+    (root / "mallory").symlink_to(REPO / "solutions", target_is_directory=True)
+    (root / "mallory-too").symlink_to(root / "katas-victim-alice", target_is_directory=True)
+    out = tmp_path / "katas-victim-out"
+    proc = run_kit(["gradebook", str(root), "fetch_all", "--out", str(out)])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with (out / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert rows["katas-victim-alice"]["total"] == "10" and not rows["katas-victim-alice"]["flags"]
+    for name in ("mallory", "mallory-too"):
+        assert rows[name]["total"] == "0", rows[name]
+        assert "symlink" in rows[name]["flags"], rows[name]
+        assert "symlink" in (out / name / "scoreboard.txt").read_text(encoding="utf-8")

@@ -61,12 +61,23 @@ def default_jobs() -> int:
     return min(6 * (os.cpu_count() or 2), 48)
 
 
+LINKED = "not graded: this submission's folder is a symlink, which grading does not follow"
+LINKED_FLAG = "the submission's folder is a symlink (not graded)"
+
+
 def grade_all(
     folders: list[Path], entries: list[KataInfo], jobs: int | None = None
 ) -> dict[str, list[KataResult]]:
     """Grade every folder; map student name to results."""
     progress = Progress(len(folders))
     out: dict[str, list[KataResult]] = {}
+    for link in [f for f in folders if f.is_symlink()]:
+        # A folder that is a symlink (to solutions/, to a classmate's folder) was graded as
+        # what it points at: the reference's points, unflagged (a copy of the reference
+        # is not reviewed). It is not followed, as no symlink in a submission is.
+        out[link.name] = [KataResult(e, Status.FAIL, LINKED, flags=[LINKED_FLAG]) for e in entries]
+        progress.step(f"{for_terminal(link.name)}: not graded (a symlink)")
+    folders = [f for f in folders if not f.is_symlink()]
     # The costliest first (kata files done, real-clock ones most), so that no long
     # submission starts last and runs alone at the end; every other one grades its
     # real-clock katas first, so that submissions started together do not all wait on
