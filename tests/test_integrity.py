@@ -984,3 +984,39 @@ def test_a_submission_folder_that_is_a_symlink_is_not_graded(tmp_path: Path) -> 
         assert rows[name]["total"] == "0", rows[name]
         assert "symlink" in rows[name]["flags"], rows[name]
         assert "symlink" in (out / name / "scoreboard.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.timeout(400)
+def test_a_folder_named_in_bytes_that_are_not_utf8_is_graded_and_told_apart(
+    tmp_path: Path,
+) -> None:
+    """Attack 35 (tests/hostile/odd_names): folders named in bytes that are not UTF-8 (an
+    archive made on Windows) were shown with U+FFFD for each such byte: ``Jos\\xe9`` and
+    ``Jos\\xea`` shared a row name and a report folder, and the later's reports replaced the
+    other's. Each such byte is shown as its escape (``\\udce9``) now. Such a folder's grader
+    processes also died in the sandbox's set-up (exit code 1): the reference earned nothing."""
+    from kit._internal.gradebook import safe_name
+
+    names = [
+        os.fsdecode(b"Jos\xe9"),
+        os.fsdecode(b"Jos\xea"),
+        "Jos\ufffd",
+        "Jos\\xe9",
+        "Jos\\\\xe9",
+        "Jos\xe9",
+        "Jos\\udce9",
+    ]
+    shown = [safe_name(n) for n in names]
+    assert len(set(shown)) == len(names), list(zip(names, shown, strict=True))
+    assert safe_name(os.fsdecode(b"Jos\xe9")) == "Jos\\udce9"
+    mallory = student(Path(os.fsdecode(bytes(tmp_path) + b"/katas-victim-Jos\xe9")), None)
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert [t["score"] for t in results["tests"]] == [10], results
