@@ -1020,3 +1020,26 @@ def test_a_folder_named_in_bytes_that_are_not_utf8_is_graded_and_told_apart(
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(report.read_text(encoding="utf-8"))
     assert [t["score"] for t in results["tests"]] == [10], results
+
+
+def test_a_folder_name_too_long_once_made_safe_stops_no_page(tmp_path: Path) -> None:
+    """Attack 36 (tests/hostile/odd_names): a folder named ``=`` and 254 more bytes (the most
+    a name may have) got an apostrophe in front, as a formula does: its report folder could
+    not be created, and the error stopped every classmate's page and the class page. Such a
+    name is cut and told apart by a digest now, and one page that cannot be written stops
+    no other."""
+    from kit._internal import html
+    from kit._internal.data import KataResult
+    from kit._internal.gradebook import NAME_MAX, safe_name
+
+    long_names = ["=" + "a" * 254, "=" + "a" * 253 + "b", "\x1b" * 200]
+    shown = [safe_name(n) for n in long_names]
+    assert len(set(shown)) == len(long_names)
+    assert all(len(os.fsencode(s)) <= NAME_MAX for s in shown), shown
+    entry = catalogue().select(["fetch_all"])[0]
+    graded = {n: [KataResult(entry, Status.PASS)] for n in ("katas-victim-alice", "bob")}
+    # a name no folder may have, as a caller could still pass: skipped, the rest written
+    folder_of = {"katas-victim-alice": "katas-victim-alice", "bob": "b" * 300}
+    html.write_class(tmp_path, graded, [entry], folder_of)
+    assert (tmp_path / "katas-victim-alice" / "report.html").is_file()
+    assert "katas-victim-alice" in (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import os
@@ -110,6 +111,8 @@ def grade_all(
 # What a gradebook writes beside the students' report folders.
 OWN_FILES = (shards.CSV_NAME, "index.html", shards.SHARD_FILE)
 
+NAME_MAX = 255  # bytes in a file name (Linux, macOS)
+
 
 def safe_name(student: str) -> str:
     """A student's folder name as the CSV and the report folders show it: no control
@@ -123,7 +126,15 @@ def safe_name(student: str) -> str:
     name = for_csv_cell(for_terminal(surrogates_shown(student.replace("\\", "\\\\"))))
     if student.startswith("'"):
         name = "'" + name
-    return "'" + name if name.casefold() in OWN_FILES else name
+    name = "'" + name if name.casefold() in OWN_FILES else name
+    if len(os.fsencode(name)) > NAME_MAX:
+        # Made safe, a name of 255 bytes grew past what a folder may be named: its reports
+        # could not be written, and its page stopped every classmate's and the class page.
+        # Cut, and told apart from any other by a digest of the whole name.
+        digest = hashlib.sha256(os.fsencode(student)).hexdigest()[:16]
+        cut = os.fsencode(name)[: NAME_MAX - 40].decode("utf-8", "ignore")
+        name = f"{cut}...{digest}"
+    return name
 
 
 def flag_summary(results: list[KataResult]) -> str:

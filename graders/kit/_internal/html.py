@@ -355,17 +355,27 @@ def write_class(
     folder_of: dict[str, str],
 ) -> Path:
     """Write each student's page (``<folder>/report.html``) and the class page ``index.html``.
-    Students are shown by ``folder_of`` (one name each, as the CSV shows them)."""
+    Students are shown by their folder's name (``folder_of``: safe to show, as the CSV shows
+    it); one student's page that cannot be written stops neither another's nor the class
+    page (a folder name too long once made safe stopped them all)."""
     cat = catalogue()
     links: dict[str, str] = {}
     shown: dict[str, list[KataResult]] = {}
-    for student, results in graded.items():
+    for student, results in sorted(
+        graded.items(), key=lambda item: folder_of.get(item[0], item[0])
+    ):
         folder = folder_of.get(student, student)
-        path = out / folder / "report.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(learner_page(results, cat, f"asyncio-katas: {folder}"), encoding="utf-8")
-        links[folder] = f"{quote(folder)}/report.html"  # a `#` or `?` in it is no fragment
         shown[folder] = results
+        try:
+            path = out / folder / "report.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                learner_page(results, cat, f"asyncio-katas: {folder}"), encoding="utf-8"
+            )
+        except (OSError, ValueError) as exc:
+            print(f"could not write the page of {folder}: {exc}", file=sys.stderr)
+            continue
+        links[folder] = f"{quote(folder)}/report.html"  # a `#` or `?` in it is no fragment
     index = out / "index.html"
     index.write_text(class_page(shown, entries, links), encoding="utf-8")
     return index
