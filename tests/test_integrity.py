@@ -1043,3 +1043,16 @@ def test_a_folder_name_too_long_once_made_safe_stops_no_page(tmp_path: Path) -> 
     html.write_class(tmp_path, graded, [entry], folder_of)
     assert (tmp_path / "katas-victim-alice" / "report.html").is_file()
     assert "katas-victim-alice" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_class_page_links_only_to_the_students_pages() -> None:
+    """Attack 37 (tests/hostile/odd_names): a folder named ``javascript:alert(1)`` was a link
+    on the class page whose click ran its script (``alert(1)/report.html``), and ``a#b`` a
+    link that went nowhere. Links are relative and their names quoted now."""
+    from kit._internal import html
+
+    for name in ("javascript:alert(1)", "a#b", "a?b", '"><b>x'):
+        link = html.report_link(name)
+        assert link.startswith("./") and link.endswith("/report.html"), link
+        assert not any(c in link[2:-12] for c in ':#?"<>'), link
+    assert html.report_link("katas-victim-alice") == "./katas-victim-alice/report.html"

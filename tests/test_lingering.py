@@ -73,7 +73,7 @@ def test_gradebook_keeps_honest_points_and_flags_the_rest(tmp_path: Path) -> Non
     assert rows["'index.html"]["total"] == rows["'gradebook.csv"]["total"] == "20"
     assert all(rows[shown]["total"] == "20" for shown in odd.values()), list(rows)
     assert (out / "index.html").is_file()
-    assert 'href="odd-%231/report.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="./odd-%231/report.html"' in (out / "index.html").read_text(encoding="utf-8")
     for name in rows:
         assert (out / name / "results.json").is_file(), name
         assert (out / name / "report.html").is_file(), name

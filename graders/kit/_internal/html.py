@@ -14,9 +14,9 @@ import html
 import os
 import sys
 import time
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import quote
 
 from .data import KataResult, Status, TimelineData, TimelineRow
 from .manifest import Catalogue, KataInfo, catalogue
@@ -73,6 +73,13 @@ code {{ font-family: ui-monospace, monospace; font-size: .92em; }}
 def e(text: object) -> str:
     """HTML-escaped text."""
     return html.escape(str(text), quote=True)
+
+
+def report_link(folder: str) -> str:
+    """The link from the class page to a student's page in ``folder``: relative, whatever the
+    folder is named (``javascript:alert(1)`` was a link that ran script, ``a#b`` one that
+    went nowhere)."""
+    return f"./{urllib.parse.quote(folder, safe='')}/report.html"
 
 
 def page(title: str, body: Iterable[str]) -> str:
@@ -375,7 +382,7 @@ def write_class(
         except (OSError, ValueError) as exc:
             print(f"could not write the page of {folder}: {exc}", file=sys.stderr)
             continue
-        links[folder] = f"{quote(folder)}/report.html"  # a `#` or `?` in it is no fragment
+        links[folder] = report_link(folder)
     index = out / "index.html"
     index.write_text(class_page(shown, entries, links), encoding="utf-8")
     return index

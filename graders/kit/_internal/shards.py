@@ -16,7 +16,6 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 from . import html
 from .data import KataResult, Status
@@ -85,7 +84,7 @@ def class_page(metas: list[dict[str, object]], dest: Path) -> Path | None:
         ]
         for student in sorted(passed)
     }
-    links = {student: f"{quote(student)}/report.html" for student in graded}
+    links = {student: html.report_link(student) for student in graded}
     index = dest / "index.html"
     index.write_text(html.class_page(graded, entries, links), encoding="utf-8")
     return index
