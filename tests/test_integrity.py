@@ -1056,3 +1056,38 @@ def test_the_class_page_links_only_to_the_students_pages() -> None:
         assert link.startswith("./") and link.endswith("/report.html"), link
         assert not any(c in link[2:-12] for c in ':#?"<>'), link
     assert html.report_link("katas-victim-alice") == "./katas-victim-alice/report.html"
+
+
+
+@pytest.mark.timeout(400)
+def test_a_folder_too_deep_to_copy_by_recursion_is_graded(tmp_path: Path) -> None:
+    """Attack 38 (tests/hostile/deep_folders): a folder 600 levels deep in the submission.
+    Copying it into the sandbox (shutil.copytree recurses, two calls a level) ended ``grade``
+    with a RecursionError and no report. The copy stops COPY_DEPTH folders down now, without
+    recursion, and the katas are graded; the files a submission carries in vain are looked
+    for without recursion too (``Path.rglob`` recursed on Python 3.11), and the first 20 named."""
+    mallory = student(tmp_path / "mallory", None)
+    here = mallory / "katas-victim-deep"
+    here.mkdir()
+    fd = os.open(here, os.O_RDONLY)
+    try:  # relative to an open folder, one level at a time
+        for _ in range(600):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+    for i in range(1000):  # and many files the submission carries in vain
+        (here / f"f{i}.pth").touch()
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert [t["score"] for t in results["tests"]] == [10, 10], results
+    assert "and 980 more" in proc.stdout

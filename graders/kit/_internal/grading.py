@@ -16,6 +16,8 @@ from .paths import REPO, resolve_target
 from .scoreboard import scoreboard
 from .submission import ignored_files
 
+IGNORED_SHOWN = 20  # files named in the line that lists what a submission carries in vain
+
 
 def command(args: argparse.Namespace) -> int:
     """``python -m kit grade``."""
@@ -55,8 +57,11 @@ def command(args: argparse.Namespace) -> int:
             )
             return 3
     if args.submission and (ignored := ignored_files(target)):
+        listed = ", ".join(ignored[:IGNORED_SHOWN])  # 50,000 .pth files were one line of 1.5 MB
+        if len(ignored) > IGNORED_SHOWN:
+            listed += f" and {len(ignored) - IGNORED_SHOWN} more"
         print(
-            f"ignored in the submission: {for_terminal(', '.join(ignored))} (only kata modules "
+            f"ignored in the submission: {for_terminal(listed)} (only kata modules "
             "are graded, "
             "always with the project's own graders and kit)"
         )

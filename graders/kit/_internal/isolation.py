@@ -543,9 +543,33 @@ def sandbox(target: Path) -> Sandbox:
     return Sandbox(root, copy, target, group, how, _hidden(target, root) if how != "none" else [])
 
 
+# A submission's folders deeper than this are not copied (nor graded): kata files lie one
+# folder down. shutil.copytree recursed, and a folder 1500 deep ended ``grade`` with a
+# RecursionError and no report.
+COPY_DEPTH = 16
+
+
+def _copy_tree(target: Path, copy: Path) -> None:
+    """Copy ``target`` to ``copy`` without recursion, leaving out what _not_copied names and
+    folders deeper than COPY_DEPTH."""
+    stack = [(str(target), str(copy), 0)]
+    while stack:
+        source, dest, depth = stack.pop()
+        os.mkdir(dest)
+        names = os.listdir(source)
+        skip = _not_copied(source, names)
+        for name in sorted(n for n in names if n not in skip):
+            inner, outer = os.path.join(source, name), os.path.join(dest, name)
+            if os.path.isdir(inner):  # never a symlink here (_not_copied)
+                if depth < COPY_DEPTH:
+                    stack.append((inner, outer, depth + 1))
+            else:
+                shutil.copy2(inner, outer)
+
+
 def _fill(copy: Path, target: Path, group: int | None) -> None:
     """Copy ``target`` to ``copy``, owned by ``group`` when there is one."""
-    shutil.copytree(target, copy, symlinks=True, ignore=_not_copied)
+    _copy_tree(target, copy)
     for path in [*copy.rglob("*"), copy]:
         _give(path, group)
     if group is not None:

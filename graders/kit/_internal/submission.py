@@ -27,12 +27,22 @@ IGNORED_IN_SUBMISSIONS = {
 
 
 def ignored_files(folder: Path) -> list[str]:
-    """Files in a submission that grading ignores (see IGNORED_IN_SUBMISSIONS)."""
-    found = [
-        p.relative_to(folder).as_posix()
-        for p in folder.rglob("*")
-        if p.name in IGNORED_IN_SUBMISSIONS or p.suffix == ".pth"
-    ]
+    """Files in a submission that grading ignores (see IGNORED_IN_SUBMISSIONS), looked for
+    without recursion and without following symlinks (on Python 3.11, ``rglob`` recursed: a
+    folder 1500 deep ended ``grade`` with a RecursionError)."""
+    found, stack = [], [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name in IGNORED_IN_SUBMISSIONS or path.suffix == ".pth":
+                found.append(path.relative_to(folder).as_posix())
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(path)
     return sorted(found)
 
 
