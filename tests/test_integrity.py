@@ -1058,7 +1058,6 @@ def test_the_class_page_links_only_to_the_students_pages() -> None:
     assert html.report_link("katas-victim-alice") == "./katas-victim-alice/report.html"
 
 
-
 @pytest.mark.timeout(400)
 def test_a_folder_too_deep_to_copy_by_recursion_is_graded(tmp_path: Path) -> None:
     """Attack 38 (tests/hostile/deep_folders): a folder 600 levels deep in the submission.

@@ -57,13 +57,12 @@ def command(args: argparse.Namespace) -> int:
             )
             return 3
     if args.submission and (ignored := ignored_files(target)):
-        listed = ", ".join(ignored[:IGNORED_SHOWN])  # 50,000 .pth files were one line of 1.5 MB
+        names = ", ".join(ignored[:IGNORED_SHOWN])  # 50,000 .pth files were one line of 1.5 MB
         if len(ignored) > IGNORED_SHOWN:
-            listed += f" and {len(ignored) - IGNORED_SHOWN} more"
+            names += f" and {len(ignored) - IGNORED_SHOWN} more"
         print(
-            f"ignored in the submission: {for_terminal(listed)} (only kata modules "
-            "are graded, "
-            "always with the project's own graders and kit)"
+            f"ignored in the submission: {for_terminal(names)} (only kata modules are "
+            "graded, always with the project's own graders and kit)"
         )
     digest = integrity.digest()  # of the files that grade, before they run
     if args.timeline:
