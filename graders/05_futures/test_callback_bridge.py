@@ -16,7 +16,9 @@ Docstring sentence -> the check that enforces it:
   twice) -> test_same_argument_at_once
 - "If the caller is cancelled while waiting, `call_api` ends with that CancelledError"
   -> test_late_callback_after_cancel_is_ignored (cancelled with a message: the message
-  comes through)
+  comes through); also cancelled in the loop step its callback fired, before it woke up
+  (still cancelled, not the outcome the future already held) ->
+  test_callback_then_cancel_in_one_step
 - "A late callback must do nothing" -> test_late_callback_after_cancel_is_ignored (raised
   in the callback, or on the loop by a callback it scheduled); also a callback that fires in
   the same loop step as the caller's cancellation, just before it ->
@@ -376,7 +378,12 @@ def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], n
         await asyncio.wait([task])
         seen["cancelled"] = task.cancelled()
         if not task.cancelled():
-            task.exception()  # retrieved: what it ended with is open here
+            error = task.exception()  # retrieved: what it ended with is checked last
+            seen["ended"] = (
+                f"returned {task.result()!r}"
+                if error is None
+                else f"raised {type(error).__name__}: {error}"
+            )
         await REAL_SLEEP(1.0)  # whatever the callback scheduled has run by now
 
     what = f"call_api(3) whose on_{name} fires after 1 s, its caller cancelled in the same step,"
@@ -391,3 +398,10 @@ def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], n
             "`if not future.done():` in the code that finally sets the future, right before "
             "set_result/set_exception, or set it in the callback itself."
         )
+    kit.expect(
+        seen.get("cancelled"),
+        f"{what} {seen.get('ended')} instead of ending with CancelledError: the caller was "
+        "cancelled before call_api woke up, so call_api must end with that cancellation even "
+        "though the future already holds an outcome; let the CancelledError propagate out of "
+        "`await future`, do not catch it to hand back what the future holds.",
+    )
