@@ -22,7 +22,8 @@ Docstring sentence -> the check that enforces it:
 - "all of them wake at the same loop time, the moment it is settled. No polling"
   -> test_hundred_waiters_wake_together (and the `sleeps` fixture)
 - "Cancelling one waiter must not disturb the others" -> test_cancelled_waiter_leaves_others_alone
-  (also: a resolve() that then raises, on a cancelled waiter's own future, is named)
+  (also: a resolve() that then raises, on a cancelled waiter's own future, is named); the
+  only waiter cancelled, then a resolve() and a new waiter -> test_lone_waiter_cancelled
 - "A cancelled waiter ends with that CancelledError" -> test_a_cancelled_waiter_ends_cancelled,
   test_cancelled_waiter_keeps_its_cancellation (its message comes through; cancelled in the
   very step resolve() is called, it still ends cancelled, and the other waiters still wake)
@@ -569,4 +570,38 @@ def test_cancelled_waiter_keeps_its_cancellation(kata: kit.Kata, when: str) -> N
         f"{what} ended with CancelledError{args!r}, not the one it was cancelled with, "
         "CancelledError('gave up'): let that very CancelledError propagate (a bare `raise`), "
         "do not raise a new one; its message says why the waiter was cancelled.",
+    )
+
+
+def test_lone_waiter_cancelled(kata: kit.Kata) -> None:
+    """The only waiter is cancelled; a later resolve() still settles the Deferred, and a
+    waiter that comes after gets the value."""
+    deferred_class = kata.get("Deferred", "class")
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> tuple[str, Any]:
+        deferred = deferred_class()
+        quitter = asyncio.create_task(deferred.wait())
+        await REAL_SLEEP(1.0)
+        quitter.cancel()
+        await asyncio.wait([quitter])
+        await REAL_SLEEP(1.0)
+        settle(
+            seen, "resolve('later') after the only waiter was cancelled", deferred.resolve, "later"
+        )
+        async with asyncio.timeout(600):
+            return (await waiter(deferred))[1:]
+
+    what = (
+        "a Deferred whose only waiter was cancelled at 1 s, resolved with 'later' at 2 s, "
+        "then waited on again,"
+    )
+    result = kata.run(scenario, what=what, limit=1000, raises=TimeoutError)
+    expect_no_raise(seen)
+    got = "nothing: it waited forever" if result.error else f"{result.value!r}"
+    kit.expect(
+        result.error is None and result.value == ("value", "later"),
+        f"with {what} the new waiter got {got}; it should get ('value', 'later'). Cancelling "
+        "a waiter must leave the Deferred itself alone, even when no other waiter is left: "
+        "do not cancel (or clear) the shared future or Event when a waiter gives up.",
     )
