@@ -29,7 +29,8 @@ Docstring sentence -> the check that enforces it:
   and the late result must be ignored" -> test_late_result_after_cancel, and
   test_a_result_queued_just_before_the_cancel ("check `future.done()` on the loop's side":
   a result the thread queued just before the cancel), test_cancel_message_comes_through
-  ("that CancelledError": its message too)
+  ("that CancelledError": its message too), test_cancelled_as_the_result_arrives (cancelled
+  in the very loop step the result is set, before from_thread woke up: still cancelled)
 - "No polling with `asyncio.sleep`" -> the `sleeps` fixture
 - "The job may never call back, so a cancelled `from_thread` must leave no thread behind
   still waiting for the result" -> test_no_thread_left_waiting_after_cancel (threads
@@ -578,4 +579,59 @@ def test_a_call_on_a_new_loop_gets_its_result(kata: kit.Kata, sleeps: list[float
         f"the result of {what}",
         "Each call uses the loop it runs on: call asyncio.get_running_loop() inside "
         "from_thread, every call, not once at module level.",
+    )
+
+
+def test_cancelled_as_the_result_arrives(kata: kit.Kata) -> None:
+    """The loop sets the job's result and, in the same loop step, before from_thread has
+    woken up, its caller is cancelled: from_thread ends with that CancelledError."""
+    from_thread = kata.get("from_thread", "coroutine")
+    callbacks: list[Callable[[Any], Any]] = []
+    errors: list[BaseException] = []
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        task = asyncio.create_task(from_thread(callbacks.append))
+        await REAL_SLEEP(0.05)
+        if not callbacks:
+            kit.fail("from_thread did not call start_job(callback) before awaiting its result.")
+
+        def deliver() -> None:
+            try:
+                callbacks[0]("in time")
+            except BaseException as exc:  # noqa: BLE001 - reported as a teaching sentence
+                errors.append(exc)
+            # Queued right behind whatever the callback queued: the loop runs both in one step.
+            loop.call_soon_threadsafe(task.cancel, "caller gave up")
+
+        thread = threading.Thread(target=deliver)
+        thread.start()
+        thread.join(timeout=5)
+        await asyncio.wait({task}, timeout=5.0)
+        if not task.done():
+            task.cancel()
+            await asyncio.wait({task})
+            return "never ended"
+        if task.cancelled():
+            return ""
+        error = task.exception()
+        if error is None:
+            return f"returned {task.result()!r}"
+        return f"raised {type(error).__name__}: {error}"
+
+    what = (
+        "from_thread, whose result arrived and whose caller was cancelled in the same loop "
+        "step, before it woke up,"
+    )
+    result = kata.run(scenario, what=what, clock="real", limit=15)
+    for exc in errors:
+        kit.fail(
+            f"your callback raised {type(exc).__name__}: {exc} in the job's thread. {THREADSAFE}"
+        )
+    kit.expect(
+        not result.value,
+        f"{what} {result.value} instead of ending with CancelledError: once its caller is "
+        "cancelled, from_thread must end with that cancellation, even though the result had "
+        "just arrived; let the CancelledError propagate out of `await future`, do not catch "
+        "it to return the result.",
     )
