@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
   loop steps; a worker that swallows its cancellation is named from the items it took
   afterwards; no handler call starts after the cancellation),
   test_cancelled_with_a_slow_cleanup (one worker's cleanup takes 0.5 s, the other's none:
-  both awaited to their end, not only the first)
+  both awaited to their end, not only the first); "lets the CancelledError out" (that very
+  one, its message included, not a new one) -> test_cancellation_comes_out_as_it_is
 - "Return the list of results, in any order" -> every check compares as multisets;
   test_two_calls_at_once (each call returns the results of its own items)
 - "If `handler(item)` raises, the pool keeps going: put the exception object in the
@@ -409,4 +410,29 @@ def test_two_calls_at_once(kata: kit.Kata) -> None:
             if mixed
             else ": each call returns the results of its own items."
         )
+    )
+
+
+def test_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """Cancelled at 1 s with task.cancel("user gave up") while handler calls run: after
+    stopping its workers, process_all lets that very CancelledError out, message included."""
+    process_all = kata.get("process_all", "coroutine")
+    handler = kit.Probe(delay=2.0)
+    what = (
+        'process_all(6 items, handler, workers=2), cancelled at 1 s with task.cancel("user '
+        'gave up")'
+    )
+
+    async def scenario() -> Any:
+        task = asyncio.ensure_future(process_all(list(range(6)), handler, 2))
+        await asyncio.sleep(1.0)
+        return await kit.cancelled_args(task, "user gave up")
+
+    result = queues.run_hung(kata, scenario, what, HANG)
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "user gave up",
+        what,
+        "after cancelling and awaiting the workers, let that very CancelledError out (a "
+        "bare `raise`, or `finally:` with no `except` for it)",
     )
