@@ -20,7 +20,9 @@ Docstring sentence -> the check that enforces it:
   loop steps)
   (no fetch, parse or store starts after the cancellation: the queued urls are dropped)
   and test_cancelled_with_a_slow_cleanup (the parse step's cleanup takes 0.5 s while the
-  other workers end at once: every worker awaited to its end, not only the first one)
+  other workers end at once: every worker awaited to its end, not only the first one);
+  "lets the CancelledError out" (that very one, its message included, not a new one) ->
+  test_cancellation_comes_out_as_it_is
 - "Return (None)" -> run_pipeline (the value returned is None)
 - "Return (None) after every record is stored. Stop every worker first" -> the kit's check
   that no task is left running; a hang is diagnosed from the queues' own counters (join()
@@ -377,3 +379,28 @@ def test_values_that_look_like_a_sentinel(kata: kit.Kata) -> None:
         got = [c.args[0] for c in probe.calls]
         for value in wanted:
             kit.expect(any(g is value for g in got), queues.never_got(receiver, value))
+
+
+def test_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """Cancelled at 1 s with task.cancel("user gave up") while parse calls run: after
+    stopping its workers, pipeline lets that very CancelledError out, message included."""
+    pipeline = kata.get("pipeline", "coroutine")
+    fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}", name="fetch")
+    parse = kit.Probe(delay=2.0, result=lambda page: f"rec:{page}", name="parse")
+    store = kit.Probe(delay=0.5, result=lambda record: None, name="store")
+    what = 'pipeline(6 urls, widths=(2, 2, 1)), cancelled at 1 s with task.cancel("user gave up")'
+
+    async def scenario() -> Any:
+        urls = [f"u{i}" for i in range(6)]
+        task = asyncio.ensure_future(pipeline(urls, fetch, parse, store, (2, 2, 1)))
+        await asyncio.sleep(1.0)
+        return await kit.cancelled_args(task, "user gave up")
+
+    result = queues.run_hung(kata, scenario, what, HANG)
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "user gave up",
+        what,
+        "after cancelling and awaiting the workers, let that very CancelledError out (a "
+        "bare `raise`, or `finally:` with no `except` for it)",
+    )
