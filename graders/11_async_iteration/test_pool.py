@@ -17,7 +17,8 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_in_the_block, test_any_ending, test_cancelled_while_making (cancelled on
   the way in: what was made is closed too)
 - "If `make()` fails part-way, close the resources already made, then let the error out"
-  -> test_make_fails_part_way, test_any_ending
+  -> test_make_fails_part_way (that very error object, not one built from it),
+  test_any_ending
 - "make() may return any object, a falsy one or None included" -> test_any_kind_of_resource,
   test_equal_resources (resources that compare equal are each closed once, by identity)
 
@@ -53,11 +54,13 @@ class Factory:
 
     fail_on: int | None = None  # make() call number (1-based) that raises
     made: list[Resource] = field(default_factory=list)
+    raised: list[BaseException] = field(default_factory=list)  # what make() raised
 
     async def make(self) -> Resource:
         await asyncio.sleep(0.5)
         if self.fail_on is not None and len(self.made) + 1 == self.fail_on:
-            raise ConnectionError(f"make() #{self.fail_on} failed")
+            self.raised.append(ConnectionError(f"make() #{self.fail_on} failed"))
+            raise self.raised[-1]
         resource = Resource(len(self.made) + 1)
         self.made.append(resource)
         return resource
@@ -238,6 +241,13 @@ def test_make_fails_part_way(kata: kit.Kata) -> None:
         "each. Make the resources inside the `try:` whose `finally:` closes them, and keep "
         "each one as soon as make() returns it (`resources.append(await make())`: a list "
         "comprehension gives you the list only once every make() has succeeded).",
+    )
+    kit.expect(
+        bool(factory.raised) and result.error is factory.raised[-1],
+        f"{what} raised {type(result.error).__name__}: {result.error}, another exception "
+        "object than the ConnectionError make() raised: let make()'s own error out "
+        "unchanged (do not build a new one from it, nor wrap it); close what was made in "
+        "`finally:` and re-raise nothing yourself.",
     )
 
 
