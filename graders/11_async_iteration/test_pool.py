@@ -15,7 +15,8 @@ Docstring sentence -> the check that enforces it:
   a CancelledError, as KeyboardInterrupt and SystemExit are)
 - "or by the task being cancelled (the CancelledError must propagate too)" ->
   test_cancelled_in_the_block, test_any_ending, test_cancelled_while_making (cancelled on
-  the way in: what was made is closed too)
+  the way in: what was made is closed too); that very CancelledError, its message included
+  -> test_cancellation_propagates_as_it_is
 - "If `make()` fails part-way, close the resources already made, then let the error out"
   -> test_make_fails_part_way (that very error object, not one built from it),
   test_any_ending
@@ -501,4 +502,30 @@ def test_two_pools_at_once(kata: kit.Kata) -> None:
         f"closed {seen[1] if len(seen) > 1 else None} times when the inner block ended); each "
         "pool must close its own resources exactly once, when its own block ends: keep them "
         "in a list of its own, made inside each call, not one shared by every pool.",
+    )
+
+
+def test_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
+    """A task cancelled with task.cancel("user gave up") inside the block: after closing
+    the resources, that very CancelledError comes out, its message included."""
+    factory = Factory()
+    what = 'a task cancelled with task.cancel("user gave up") inside `async with pool(2, ...)`'
+
+    async def call() -> Any:
+        async def user() -> None:
+            async with open_pool(kata, 2, factory.make, factory.close):
+                await asyncio.sleep(100)
+
+        task = asyncio.create_task(user())
+        await asyncio.sleep(5)
+        return await kit.cancelled_args(task, "user gave up")
+
+    result = kata.run(call, what=what, limit=1000)
+    factory.expect_all_closed(f"after {what}")
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "user gave up",
+        what,
+        "after closing the resources, let that very CancelledError propagate (a `finally:` "
+        "with no `except` for it)",
     )
