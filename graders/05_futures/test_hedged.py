@@ -23,7 +23,9 @@ Docstring sentence -> the check that enforces it:
   CancelledError propagate" -> test_cancelling_hedged_cancels_both (at 2 s, and at 0.5 s,
   before the backup starts; requests whose cleanup takes loop steps; and at 2.5 s, while it
   awaits the loser's 2 s cleanup: still CancelledError); that very CancelledError, its
-  message included -> test_cancellation_propagates_as_it_is
+  message included -> test_cancellation_propagates_as_it_is; cancelled in the loop step a
+  request finishes, before hedged woke up: still CancelledError, not that result ->
+  test_cancelled_as_a_request_finishes
 
 - "cancel the other one" (this call's loser only: two calls at once on one loop, the first to
   return must not stop the other's requests) -> test_two_calls_at_once_stop_only_their_own
@@ -485,3 +487,38 @@ def test_two_calls_at_once_stop_only_their_own(kata: kit.Kata) -> None:
         "call, not in a list or set at module level.",
     )
     kit.expect_equal(value[0], "A primary", f"the first call of {what}")
+
+
+def test_cancelled_as_a_request_finishes(kata: kit.Kata) -> None:
+    """hedged(primary 5 s, backup 1 s, after=1) is cancelled in the very loop step its backup
+    finishes, before hedged has woken up: it still ends with that CancelledError."""
+    hedged = kata.get("hedged", "coroutine")
+    primary = kit.Probe(delay=5.0, result=lambda *_: "primary")
+    holder: dict[str, asyncio.Task[Any]] = {}
+
+    async def backup() -> str:
+        await asyncio.sleep(1.0)
+        # The cancel runs in this loop step, before the wake-up the backup's end schedules.
+        asyncio.get_running_loop().call_soon(holder["task"].cancel, "user gave up")
+        return "backup"
+
+    async def scenario() -> str:
+        task = asyncio.create_task(hedged(primary, backup, 1.0))
+        holder["task"] = task
+        await asyncio.wait([task])
+        if task.cancelled():
+            return ""
+        error = task.exception()
+        return f"returned {task.result()!r}" if error is None else f"raised {error!r}"
+
+    what = (
+        "hedged(primary 5 s, backup 1 s, after=1), cancelled in the loop step its backup "
+        "finished (at 2 s), before it woke up,"
+    )
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    kit.expect(
+        not result.value,
+        f"{what} {result.value} instead of ending with CancelledError: once hedged itself is "
+        "cancelled, it stops its requests and lets that CancelledError propagate, even when "
+        "a request has just finished; do not catch it to return that request's result.",
+    )
