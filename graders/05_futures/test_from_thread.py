@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 
 - "call `start_job(callback)` ... Return that result" -> test_result_from_a_thread,
   test_callback_before_await (start_job is called exactly once: run_jobs)
-- "Any result may come back, `None` included" -> test_none_result
+- "Any result may come back, `None` included" -> test_none_result; an exception object
+  as the result (returned, not raised) -> test_an_exception_object_as_the_result
 - "the loop must stay free for other tasks: no blocking wait in the coroutine"
   -> test_loop_stays_free (a heartbeat task beside from_thread; a stall names a blocking
   wait, seen as the stall)
@@ -634,4 +635,43 @@ def test_cancelled_as_the_result_arrives(kata: kit.Kata) -> None:
         "cancelled, from_thread must end with that cancellation, even though the result had "
         "just arrived; let the CancelledError propagate out of `await future`, do not catch "
         "it to return the result.",
+    )
+
+
+def test_an_exception_object_as_the_result(kata: kit.Kata) -> None:
+    """A job whose result is an exception object (a value it reports, not an error it
+    raises): from_thread returns that very object."""
+    from_thread = kata.get("from_thread", "coroutine")
+    value = ValueError("a result that happens to be an exception")
+    job = ThreadJob(value, delay=0.05)
+    what = "from_thread(start_job) whose thread reports a ValueError object as its result"
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        job.loop, job.alarm = loop, loop.create_future()
+        task = asyncio.create_task(from_thread(job))
+        await asyncio.wait({task, job.alarm}, return_when=asyncio.FIRST_COMPLETED)
+        job.observed.set()
+        if not task.done():
+            task.cancel()
+            await asyncio.wait({task})
+            return "never returned"
+        error = task.exception()
+        if error is value:
+            return "raised it"
+        if error is not None:
+            raise error  # the learner's own error (or NotImplementedError)
+        return "" if task.result() is value else f"returned {task.result()!r}"
+
+    try:
+        result = kata.run(scenario, what=what, clock="real", limit=10)
+    finally:
+        job.observed.set()
+        job.join()
+    check_job(job)
+    kit.expect(
+        not result.value,
+        f"{what} {result.value}; any result may come back, an exception object too: it is "
+        "the job's result, so set it as the future's result (`future.set_result(result)`) "
+        "and return it. Do not tell a result from an error by its type.",
     )
