@@ -4,8 +4,9 @@ Docstring sentence -> the check that enforces it:
 
 - "the producer reads the source ... puts each item ... when the queue is full, `put`
   waits, so the producer never reads far ahead" -> grade(): at most `maxsize` items (plus
-  one in the producer's hand and one in the sink) read ahead of the sink; and no polling
-  for room (asyncio.sleep from the learner's file) -> test_fast_source_waits_for_slow_sink
+  one in the producer's hand and one in the sink) read ahead of the sink (a queue made
+  larger than `maxsize` is named); and no polling for room (asyncio.sleep from the learner's
+  file) -> test_fast_source_waits_for_slow_sink
 - "the consumer ... calls `await sink(item)` for each, in the source's order" -> grade():
   every item once, in order
 - "one call at a time" -> grade(): the most sink calls in flight at once is 1 (several
@@ -113,6 +114,7 @@ def grade(
             )
         return HANG
 
+    queues.WatchedQueue.made.clear()  # this run's queues only
     result = queues.run_hung(
         kata, lambda: produce_consume(source.items(), sink, maxsize), what, stuck
     )
@@ -130,6 +132,16 @@ def grade(
         "item at a time, in the source's order: one consumer task, with no task per item.",
     )
     allowed = maxsize + 2
+    bigger = [q.maxsize for q in queues.WatchedQueue.made if q.maxsize > maxsize]
+    if source.ahead > allowed and bigger:
+        kit.fail(
+            f"{what} read {source.ahead} items from the source before the sink had finished "
+            f"them; with maxsize={maxsize} at most {allowed} may be on their way (the queue's "
+            f"{maxsize}, one in the producer's hand, one in the sink), but your queue was "
+            f"asyncio.Queue({bigger[0]}), larger than maxsize: create it with "
+            "asyncio.Queue(maxsize), no bigger (the end-of-source sentinel needs no room of "
+            "its own: `await queue.put(sentinel)` waits for room like any item)."
+        )
     kit.expect(
         source.ahead <= allowed,
         f"{what} read {source.ahead} items from the source before the sink had finished "
