@@ -3,7 +3,8 @@
 Checks that `hello_world` is an `async def`, that it prints exactly `hello` and `world` on
 two lines, and that `world` comes one second of loop time after `hello` (the sleep is awaited,
 and does not block the loop: the kit's run catches `time.sleep` and never-awaited sleeps).
-Printed text is captured with a stand-in for `sys.stdout` that notes the loop time of each write.
+Printed text is captured with a stand-in for `sys.stdout` that notes the loop time of each write
+(also put in place of a name the module bound to `sys.stdout` at import: `from sys import stdout`).
 
 Docstring sentence -> the check that enforces it:
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import sys
 
 import kit
 
@@ -65,8 +67,13 @@ def run_hello_world(kata: kit.Kata) -> tuple[kit.Run[None], Transcript]:
     """Run the learner's hello_world() with its printed output captured."""
     hello_world = kata.get("hello_world", "coroutine")
     stdout = Transcript()
+    # A name the module bound to sys.stdout at import (`from sys import stdout`) writes to
+    # the same place print does: it is captured too.
+    bound = [name for name, value in vars(kata.module).items() if value is sys.stdout]
     # Installed here, not in a fixture: pytest's own capture swaps sys.stdout between phases.
     with contextlib.redirect_stdout(stdout):
+        for name in bound:
+            setattr(kata.module, name, stdout)
         result = kata.run(lambda: hello_world(), what="hello_world()")
     return result, stdout
 
