@@ -13,7 +13,8 @@ Docstring sentence -> the check that enforces it:
 - "it runs the coroutine `greet(name)` with `asyncio.run(...)`" -> test_runs_greet_once,
   test_can_be_called_twice
 - "and returns its result" -> test_returns_the_greeting, test_runs_greet_once
-- "Leave `greet` as it is." -> test_greet_is_left_as_it_is
+- "Leave `greet` as it is." -> test_greet_is_left_as_it_is (still an `async def`, still
+  "Hello, <name>!", still its 0.01 s sleep)
 - "Returning `greet(name)` itself would hand back an un-run coroutine object" -> call_main
   (every check)
 - "`asyncio.run` starts a new event loop, runs the coroutine to the end, closes the loop" (each
@@ -60,6 +61,14 @@ def test_greet_is_left_as_it_is(kata: kit.Kata) -> None:
     )
     value = kata.call(lambda: asyncio.run(greet("Ada")), what="greet('Ada')").value
     kit.expect_equal(value, "Hello, Ada!", "asyncio.run(greet('Ada'))", "Leave greet as it is.")
+    # The stub's greet pretends to look something up: it awaits asyncio.sleep(0.01).
+    kit.expect_loop_time(
+        kata.run(lambda: greet("Ada"), what="greet('Ada')"),
+        0.01,
+        "greet('Ada')",
+        slower="The stub's greet sleeps 0.01 s: leave greet as it is.",
+        faster="The stub's greet awaits asyncio.sleep(0.01): leave greet as it is.",
+    )
 
 
 @pytest.mark.parametrize("name", ["Ada", "Grace", "Zoë Ñúñez", "  two  spaces ", ""])
@@ -89,8 +98,10 @@ def test_runs_greet_once(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> Non
     value = call_main(kata, "Ada")
     if value == "Hello, Ada!" and not ran:
         kit.fail(
-            "main('Ada') built the greeting itself and never ran greet: main must run the "
-            "coroutine greet(name) with asyncio.run and return what it returns."
+            "main('Ada') returned 'Hello, Ada!' but never ran greet as the module held it when "
+            "main was called (the grader had put a stand-in there): main must run the coroutine "
+            "greet(name), looked up when main runs, with asyncio.run and return what it "
+            "returns, not build the greeting itself or keep greet from import time."
         )
     kit.expect_equal(
         len(ran), 1, "the number of times main('Ada') ran greet", "Run greet(name) once."
