@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
   grade_total names a get_price call cancelled on the way), test_a_very_slow_price_is_awaited
   (one that takes 600 s of loop time: no timeout, per price or overall)
 - "(0 for no ids)" -> test_no_ids_costs_nothing
-- "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket
+- "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket (a
+  repeated id's price is awaited each time it appears, even when the total comes out right)
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
   test_awaits_each_price_once, grade_total
 - "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
@@ -184,6 +185,13 @@ def test_any_basket(kata: kit.Kata, ids: list[str | None], generator: bool) -> N
             "once (or make a list first)."
         )
     if len(set(ids)) < len(ids) and sorted(set(asked), key=str) == sorted(set(ids), key=str):
+        if len(asked) < len(ids) and result.value == sum(PRICES[i] for i in ids):
+            kit.fail(
+                f"{what} returned the right total but made only {len(asked)} get_price "
+                f"call{'s' * (len(asked) != 1)} for {len(ids)} ids: an id that appears twice "
+                "is two items in the basket, and its price is awaited each time it appears "
+                "(no cache by id)."
+            )
         if len(asked) < len(ids) or result.value != sum(PRICES[i] for i in ids):
             kit.fail(
                 f"{what} returned {result.value!r}; expected {sum(PRICES[i] for i in ids)}: an "
