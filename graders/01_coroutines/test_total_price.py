@@ -14,6 +14,8 @@ Docstring sentence -> the check that enforces it:
   grade_total names a get_price call cancelled on the way), test_a_very_slow_price_is_awaited
   (one that takes 600 s of loop time: no timeout, per price or overall)
 - "(0 for no ids)" -> test_no_ids_costs_nothing
+- "`await get_price(i)` gives the price" (at every call: a second call with the same
+  get_price asks again, no price kept from the first) -> test_a_second_call_asks_again
 - "`ids`" is any iterable (the signature): a generator, repeated ids -> test_any_basket (a
   repeated id's price is awaited each time it appears, even when the total comes out right)
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
@@ -163,6 +165,38 @@ def test_awaits_each_price_once(kata: kit.Kata) -> None:
         not probe.unfinished and not probe.cancelled,
         "some get_price calls started but never finished: await every one to its end.",
     )
+
+
+def test_a_second_call_asks_again(kata: kit.Kata) -> None:
+    """total_price(get_price, ['apple', 'pear']) twice with the same get_price, whose prices
+    went up by 10 in between: the second call awaits every price again and sums the new ones."""
+    total_price = kata.get("total_price", "coroutine")
+    raise_by = {"now": 0}
+    probe = kit.Probe(delay=1.0, result=lambda i: PRICES[i] + raise_by["now"])
+
+    async def get_price(i: str) -> int:
+        return int(await probe(i))
+
+    get_price.__qualname__ = "get_price"
+
+    async def twice() -> Any:
+        await total_price(get_price, ["apple", "pear"])
+        raise_by["now"] = 10
+        return await total_price(get_price, ["apple", "pear"])
+
+    what = (
+        "total_price(get_price, ['apple', 'pear']) called a second time with the same "
+        "get_price, whose prices went up by 10 in between"
+    )
+    result = kata.run(twice, what=what)
+    kit.expect(
+        len(probe.calls) == 4,
+        f"{what}: the second call made {len(probe.calls) - 2} get_price call(s) and returned "
+        f"{result.value!r}; "
+        "expected 2 fresh calls and 27: every call of total_price awaits the price of each of "
+        "its ids anew. Keep no price from one call to the next (no cache at module level).",
+    )
+    kit.expect_equal(result.value, 27, what, "Add up the prices this call awaited.")
 
 
 @EXAMPLES
