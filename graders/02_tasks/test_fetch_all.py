@@ -18,6 +18,8 @@ Docstring sentence -> the check that enforces it:
 - "return the list of results" (a repeated id: each place holds the result of its own fetch)
   -> test_any_ids
 - no ids -> test_no_ids
+- "Start `fetch(i)` for every id" (at every call: a second call with the same fetch
+  fetches again, no result kept from the first) -> test_a_second_call_fetches_again
 - "Start `fetch(i)` for every id at the same time" (many ids: no limit, no batches) ->
   test_many_fetches_all_at_once (50 ids, then 300: a limit of 100 is a limit too)
 - "return the list of results" (None and other falsy results included) ->
@@ -126,6 +128,41 @@ def test_no_ids(kata: kit.Kata) -> None:
     result, _ = grade(kata, [])
     kit.expect_equal(result.value, [], "fetch_all([], fetch)", "No ids, no results.")
     kit.expect_loop_time(result, 0.0, "fetch_all([], fetch)")
+
+
+def test_a_second_call_fetches_again(kata: kit.Kata) -> None:
+    """fetch_all(['a', 'b'], fetch) twice with the same fetch: the second call fetches every
+    id again and returns what those fetches returned (nothing kept from the first call)."""
+    fetch_all = kata.get("fetch_all", "coroutine")
+    asked: dict[str, int] = {}
+
+    def result(i: str) -> tuple[object, ...]:
+        asked[i] = asked.get(i, 0) + 1
+        return ("result", i, asked[i])
+
+    probe = kit.Probe(delay=1.0, result=result)
+
+    async def twice() -> Any:
+        await fetch_all(["a", "b"], probe)
+        return await fetch_all(["a", "b"], probe)
+
+    what = "fetch_all(['a', 'b'], fetch) called a second time with the same fetch"
+    result = kata.run(twice, what=what)
+    second = list(result.value) if isinstance(result.value, list | tuple) else result.value
+    kit.expect(
+        len(probe.calls) == 4,
+        f"{what}: the second call made {len(probe.calls) - 2} fetch call(s) and returned "
+        f"{second!r}; expected "
+        "2 fresh fetches, [('result', 'a', 2), ('result', 'b', 2)]: every call of fetch_all "
+        "fetches each of its ids anew. Keep no result from one call to the next (no cache at "
+        "module level).",
+    )
+    kit.expect_equal(
+        second,
+        [("result", "a", 2), ("result", "b", 2)],
+        what,
+        "Return what this call's fetches returned.",
+    )
 
 
 @EXAMPLES
