@@ -28,6 +28,10 @@ Docstring sentence -> the check that enforces it:
   test_a_cancelled_caller_stops_every_job (jobs whose cleanups take as long, then jobs whose
   cleanups take uneven times: every one of them awaited, not only the first to stop; then
   cleanups of 600 s: no timeout)
+- "If the caller cancels `first_k` itself, the same goes for every job still running: cancel
+  and await them, then let the `CancelledError` out" (a cancel that comes during the cleanup,
+  while first_k awaits the jobs it cancelled: it still ends cancelled, every job stopped) ->
+  test_a_cancel_during_the_cleanup_stops_every_job
 - "return the results of the first `k` jobs" (None and other falsy results included) ->
   test_falsy_results_kept
 - "Then the other jobs are no longer needed: cancel them" (this call's other jobs only: two
@@ -595,3 +599,53 @@ def test_two_calls_at_once_stop_only_their_own_jobs(kata: kit.Kata) -> None:
         "at module level.",
     )
     kit.expect_equal(value[0], [("result", 0)], f"the first call of {what}")
+
+
+def test_a_cancel_during_the_cleanup_stops_every_job(kata: kit.Kata) -> None:
+    """Jobs of 5, 2, 4, 1 and 3 s with k=2, whose cancelled jobs clean up for 1 s: the caller
+    cancels first_k at 2.5 s, while it awaits that cleanup. first_k still ends cancelled, and
+    by then every job has stopped (the cancel reaches the cleanup's wait too)."""
+    jobs = Jobs(DELAYS, cleanup=1.0)
+    first_k = kata.get("first_k", "coroutine")
+    what = (
+        "first_k(jobs of 5, 2, 4, 1, 3 s, k=2), whose cancelled jobs clean up for 1 s, its task "
+        "cancelled at 2.5 s while it awaited that cleanup"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.ensure_future(first_k(jobs.factories(), 2))
+        await asyncio.sleep(2.5)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["at"] = kit.now()
+        seen["cancelled"] = task.cancelled()
+        seen["running"] = jobs.running()
+        if not task.cancelled():
+            seen["error"] = task.exception()
+            seen["value"] = None if seen["error"] is not None else task.result()
+        left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for job in left:  # judged below: stop them first, so that the run can end
+            job.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    error = seen.get("error")
+    if isinstance(error, NotImplementedError):
+        kit.not_started(kata.where(error))
+    if not seen["cancelled"]:
+        kit.fail(
+            f"{what}: it "
+            + (f"raised {error!r}" if error is not None else f"returned {seen['value']!r}")
+            + f" at {seen['at']:g} s instead of ending cancelled: a cancel that comes while "
+            "first_k awaits its cancelled jobs is the caller's too. Once they have stopped, let "
+            "that CancelledError out."
+        )
+    running = seen["running"]
+    kit.expect(
+        not running,
+        f"{what}: it ended at {seen['at']:g} s while {len(running)} job(s) were still running: "
+        "the cancel stopped its wait for them. The wait in a cleanup can be cancelled too; "
+        "`await asyncio.gather(*tasks, return_exceptions=True)` passes that cancel on to the "
+        "jobs and still waits until they have stopped.",
+    )

@@ -1,4 +1,4 @@
-"""Correct in another style: asyncio.wait with FIRST_COMPLETED, then asyncio.wait on the rest."""
+"""Correct in another style: asyncio.wait with FIRST_COMPLETED, then gather the cancelled rest."""
 
 import asyncio
 
@@ -14,6 +14,6 @@ async def first_k(factories, k: int) -> list:
     finally:
         for task in pending:
             task.cancel()
-        if pending:
-            await asyncio.wait(pending)
+        # gather, not wait: a cancel that comes during this wait is passed on to the jobs.
+        await asyncio.gather(*pending, return_exceptions=True)
     return results[:k]

@@ -1,6 +1,9 @@
-"""Correct in another style: a TaskGroup stopped by raising a private exception."""
+"""Wrong: a TaskGroup stopped by a private exception; before Python 3.13 a cancel that comes while the group awaits its cancelled jobs is lost, as `except*` swallows the group, so first_k returns instead of ending cancelled."""
 
 import asyncio
+
+EXPECT = "instead of ending cancelled"
+WRONG_BEFORE = "3.13"
 
 
 class _Enough(Exception):  # noqa: N818 - a sentinel, not an error
