@@ -9,7 +9,7 @@ Docstring sentence -> the check that enforces it:
   test_returns_the_measured_loop_time, test_sleeps_overlap (also waits of a few
   milliseconds: the time as measured, not rounded)
 - "`two_sleepers(10, 5)` takes 10 seconds, not 15" (defaults 10 and 5) ->
-  test_defaults_are_ten_and_five
+  test_defaults_are_ten_and_five (10 s of loop time, and sleeps of 10 s and 5 s)
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def test_returns_the_measured_loop_time(kata: kit.Kata, monkeypatch: pytest.Monk
     )
 
 
-def test_defaults_are_ten_and_five(kata: kit.Kata) -> None:
+def test_defaults_are_ten_and_five(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> None:
     """Called with no arguments it sleeps 10 s and 5 s."""
     two_sleepers = kata.get("two_sleepers", "coroutine")
     result = kata.run(lambda: two_sleepers(), what="two_sleepers()")
@@ -149,4 +149,22 @@ def test_defaults_are_ten_and_five(kata: kit.Kata) -> None:
         10.0,
         "two_sleepers()",
         slower=SEQUENTIAL if abs(result.loop_time - 15.0) < 1e-6 else "",
+    )
+    sleeps: list[float] = []
+
+    def recorded(delay: float, result: Any = None) -> Any:
+        if sys._getframe(1).f_code.co_filename == str(kata.path):
+            sleeps.append(delay)
+        return REAL_SLEEP(delay, result)
+
+    monkeypatch.setattr(asyncio, "sleep", recorded)
+    for name, value in list(vars(kata.module).items()):
+        if value is REAL_SLEEP:
+            monkeypatch.setattr(kata.module, name, recorded)
+    kata.run(lambda: two_sleepers(), what="two_sleepers()")
+    kit.expect_equal(
+        sorted(sleeps),
+        [5.0, 10.0],
+        "The asyncio.sleep calls of two_sleepers()",
+        "The defaults are a=10 and b=5, as in the stub's signature: keep them.",
     )
