@@ -26,7 +26,9 @@ Docstring sentence -> the check that enforces it:
   test_drain_past_a_task_cancelled_meanwhile
 - "`async drain()`: wait until no task this Spawner spawned is pending, including tasks that
   were spawned while draining" -> test_drain_waits_for_all (and a second drain() after more
-  tasks were spawned), test_drain_with_nothing_pending
+  tasks were spawned), test_drain_with_nothing_pending,
+  test_drain_waits_for_a_task_spawned_as_the_last_one_ends (a follow-up spawned in the very
+  step the set emptied, before drain() woke up)
 - "It never raises a task's exception" -> test_drain_does_not_raise_task_errors,
   test_drain_past_a_task_cancelled_meanwhile (nor a cancelled task's CancelledError)
 - "Cancelling drain() itself makes it raise CancelledError." ->
@@ -546,4 +548,43 @@ def test_drain_waits_for_a_slow_task(kata: kit.Kata) -> None:
     kit.expect(
         at == 600.0,
         f"{what} returned at loop time {at} s; expected 600 s, when the slow task ended.",
+    )
+
+
+def test_drain_waits_for_a_task_spawned_as_the_last_one_ends(kata: kit.Kata) -> None:
+    """A task of 1 s is spawned; other code awaits it and, as soon as it is done, spawns a
+    follow-up of 1 s. drain(), called at the start, does not return while that follow-up is
+    pending: a task spawned while draining, in the very step the set emptied, still counts."""
+    probe = kit.Probe(delay=1.0)
+
+    async def body() -> tuple[float, int]:
+        spawner = new_spawner(kata)
+        first = spawner.spawn(probe("first"))
+        followed: list[asyncio.Task[Any]] = []
+
+        async def follow_up() -> None:
+            await first
+            followed.append(spawner.spawn(probe("follow-up")))
+
+        helper = asyncio.ensure_future(follow_up())
+        await spawner.drain()
+        at = kit.now()
+        pending = sum(not task.done() for task in followed)
+        await helper
+        await asyncio.gather(*followed)
+        return at, pending
+
+    what = (
+        "spawner.drain() with a task of 1 s, whose follow-up of 1 s is spawned (by code that "
+        "awaited it) as soon as it is done"
+    )
+    result = scenario(kata, body, what)
+    at, pending = result.value or (None, 0)
+    kit.expect(
+        not pending,
+        f"{what}: drain() returned at loop time {at} s with the follow-up still pending (until "
+        "2 s): a "
+        "task spawned in the very step the last one ended is pending too. When drain() wakes "
+        "up, look again, and keep waiting while any spawned task is pending "
+        "(`while self._tasks: ...`).",
     )
