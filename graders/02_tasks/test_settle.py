@@ -10,6 +10,8 @@ awaitable whose value is None, awaitables ending in the same loop step.
 
 Docstring sentence -> the check that enforces it:
 
+- `Ok(value)`, `Err(error)` (the stub's classes, their fields) -> classes (every check that
+  reads an outcome)
 - "Run them all at once" -> test_runs_them_concurrently, test_many_awaitables_at_once
   (thirty awaitables, then 300: no limit, not even of 100, no batches)
 - "when every one has finished, return one outcome per awaitable, in the order of `aws`" ->
@@ -63,7 +65,24 @@ class Cancelled:
 
 
 def classes(kata: kit.Kata) -> tuple[type, type]:
-    return kata.get("Ok", "class"), kata.get("Err", "class")
+    ok, err = kata.get("Ok", "class"), kata.get("Err", "class")
+    # The graders read outcomes by the stub's field names: a renamed field is named here,
+    # not met later as an AttributeError in the grader.
+    for cls, field_name in ((ok, "value"), (err, "error")):
+        try:
+            made = cls(JobError("a sample"))
+        except Exception as exc:  # noqa: BLE001 - any error here is the learner's class
+            kit.fail(
+                f"{cls.__name__}(x) raised {exc!r}: keep the stub's {cls.__name__}, a dataclass "
+                f"with the one field `{field_name}`."
+            )
+        kit.expect(
+            hasattr(made, field_name),
+            f"{cls.__name__}(x) has no `{field_name}`: keep the stub's {cls.__name__} as it is, "
+            f"a dataclass whose one field is `{field_name}` (the example reads "
+            f"{cls.__name__}({field_name}=...)).",
+        )
+    return ok, err
 
 
 def test_defines_ok_err_and_settle(kata: kit.Kata) -> None:
