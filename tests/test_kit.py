@@ -585,6 +585,58 @@ def test_the_learners_clocks_read_loop_time_on_a_virtual_run(
     assert module.perf_counter is time.perf_counter and module.now is time.time
 
 
+def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    """time.monotonic_ns() and the other _ns clocks, a clock kept as a class attribute or a
+    dataclass field's default, and one given as a default argument all measure loop time
+    during a virtual run (none is bound as a method), and are themselves again after it."""
+    import time
+
+    kata = make_kata(
+        """
+        import asyncio
+        import time
+        from dataclasses import dataclass
+        from time import perf_counter_ns
+
+        @dataclass
+        class Timer:
+            clock: object = time.monotonic
+            start: float = 0.0
+
+        class Watch:
+            now = time.perf_counter
+
+        def since(start, clock=time.monotonic, *, ns=time.time_ns):
+            return clock() - start, ns()
+
+        async def work() -> tuple:
+            timer, watch = Timer(), Watch()
+            timer.start = timer.clock()
+            a, b, c, (d, e) = time.monotonic_ns(), perf_counter_ns(), watch.now(), since(0.0)
+            await asyncio.sleep(5)
+            return (
+                (time.monotonic_ns() - a) / 1e9,
+                (perf_counter_ns() - b) / 1e9,
+                timer.clock() - timer.start,
+                watch.now() - c,
+                since(d)[0],
+                (since(0.0)[1] - e) / 1e9,
+            )
+        """
+    )
+    result = kata.run(kata.get("work", "coroutine"))
+    assert result.value is not None
+    assert [round(x, 6) for x in result.value] == [5.0] * 6
+    module = kata.module
+    assert module.Timer.clock is time.monotonic and module.Watch.now is time.perf_counter
+    assert module.Timer.__init__.__defaults__ == (time.monotonic, 0.0)
+    assert module.since.__defaults__ == (time.monotonic,)
+    assert module.since.__kwdefaults__ == {"ns": time.time_ns}
+    assert module.perf_counter_ns is time.perf_counter_ns
+
+
 def test_an_error_raised_out_of_except_star_is_searched_once() -> None:
     """A member raised out of ``except*`` has its own group as context: a cycle through the
     group, which once sent the search for NotImplementedError into a RecursionError."""

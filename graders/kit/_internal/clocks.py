@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,17 +58,33 @@ def now() -> float:
     return clock() if clock is not None else loop.time()
 
 
+class _LoopClock:
+    """A clock that reads the running loop's time (plus ``offset``), else ``real``: an object,
+    not a function, so that kept as a class attribute it is not bound as a method, as the
+    builtin clock it stands for is not."""
+
+    def __init__(self, real: Callable[[], float], offset: float = 0.0, scale: int = 0) -> None:
+        self._real = real
+        self._offset = offset
+        self._scale = scale  # 0: seconds as a float; else nanoseconds as an int
+        self.__name__ = real.__name__
+
+    def __call__(self) -> float:
+        try:
+            seconds = asyncio.get_running_loop().time() + self._offset
+        except RuntimeError:  # no loop running: the real clock
+            return self._real()
+        return int(seconds * self._scale) if self._scale else seconds
+
+
 def _on_the_loop(real: Callable[[], float], offset: float = 0.0) -> Callable[[], float]:
     """A clock that reads the running loop's time (plus ``offset``), else ``real``."""
+    return _LoopClock(real, offset)
 
-    def clock() -> float:
-        try:
-            return asyncio.get_running_loop().time() + offset
-        except RuntimeError:  # no loop running: the real clock
-            return real()
 
-    clock.__name__ = real.__name__
-    return clock
+def _on_the_loop_ns(real: Callable[[], int], offset: float = 0.0) -> Callable[[], float]:
+    """The ``_ns`` twin of ``_on_the_loop``: integer nanoseconds."""
+    return _LoopClock(real, offset, scale=1_000_000_000)
 
 
 def _told(on_sleep: Callable[[float], None] | None) -> Callable[[float], None]:
@@ -92,6 +109,9 @@ class LoopTime(ModuleType):
         self.monotonic = _on_the_loop(time.monotonic)
         self.perf_counter = _on_the_loop(time.perf_counter)
         self.time = _on_the_loop(time.time, offset=time.time())
+        self.monotonic_ns = _on_the_loop_ns(time.monotonic_ns)
+        self.perf_counter_ns = _on_the_loop_ns(time.perf_counter_ns)
+        self.time_ns = _on_the_loop_ns(time.time_ns, offset=time.time())
         self.sleep = _told(on_sleep)
 
     def __getattr__(self, name: str) -> Any:
@@ -103,7 +123,11 @@ def loop_clocks(
     module: ModuleType | None, on_sleep: Callable[[float], None] | None = None
 ) -> Iterator[None]:
     """While inside, ``module``'s names for the time module and its clocks read loop time,
-    and its ``time.sleep`` (or ``sleep`` imported from time) tells ``on_sleep`` of each call."""
+    and its ``time.sleep`` (or ``sleep`` imported from time) tells ``on_sleep`` of each call.
+
+    A clock kept one step further is swapped too: as an attribute of a class of the module
+    (``clock = time.monotonic``), or as a default argument of one of its functions or of a
+    class's methods (``def f(clock=time.monotonic)``, a dataclass field's default)."""
     if module is None:
         yield
         return
@@ -113,21 +137,98 @@ def loop_clocks(
         time.monotonic: fake.monotonic,
         time.perf_counter: fake.perf_counter,
         time.time: fake.time,
+        time.monotonic_ns: fake.monotonic_ns,
+        time.perf_counter_ns: fake.perf_counter_ns,
+        time.time_ns: fake.time_ns,
         time.sleep: fake.sleep,
     }
-    names = vars(module)
-    saved: dict[str, Any] = {}
-    for name, value in list(names.items()):
+
+    def swap_of(value: Any) -> Any:
         try:
-            swap = swaps.get(value)
-        except TypeError:  # an unhashable global: not a clock
-            continue
+            return swaps.get(value)
+        except TypeError:  # unhashable: not a clock
+            return None
+
+    undo: list[Callable[[], None]] = []
+    names = vars(module)
+    for name, value in list(names.items()):
+        swap = swap_of(value)
         if swap is not None:
-            saved[name] = value
             names[name] = swap
+            undo.append(functools.partial(_restore_name, names, name, value, swap))
+    for owner in _owned(module):
+        if isinstance(owner, type):
+            for name, value in list(vars(owner).items()):
+                swap = swap_of(value)
+                if swap is not None and _set_attribute(owner, name, swap):
+                    undo.append(functools.partial(_restore_attribute, owner, name, value, swap))
+                elif (function := _function_of(value)) is not None:
+                    _swap_defaults(function, swap_of, undo)
+        else:
+            _swap_defaults(owner, swap_of, undo)
     try:
         yield
     finally:
-        for name, value in saved.items():
-            if names.get(name) is swaps.get(value):  # unless learner code rebound it since
-                names[name] = value
+        for step in reversed(undo):
+            step()
+
+
+def _restore_name(names: dict[str, Any], name: str, value: Any, swap: Any) -> None:
+    if names.get(name) is swap:  # unless learner code rebound it since
+        names[name] = value
+
+
+def _owned(module: ModuleType) -> list[Any]:
+    """The classes and functions defined in ``module`` (not imported into it)."""
+    owned: list[Any] = []
+    for value in list(vars(module).values()):
+        if isinstance(value, type) or inspect.isfunction(value):
+            if getattr(value, "__module__", None) == module.__name__:
+                owned.append(value)
+    return owned
+
+
+def _function_of(value: Any) -> Any:
+    """The plain function of a class attribute (a method, static or class method), or None."""
+    if isinstance(value, (staticmethod, classmethod)):
+        value = value.__func__
+    return value if inspect.isfunction(value) else None
+
+
+def _set_attribute(owner: type, name: str, value: Any) -> bool:
+    try:
+        setattr(owner, name, value)
+    except (AttributeError, TypeError):  # a class that refuses (a metaclass's rule)
+        return False
+    return True
+
+
+def _restore_attribute(owner: type, name: str, value: Any, swap: Any) -> None:
+    if vars(owner).get(name) is swap:
+        _set_attribute(owner, name, value)
+
+
+def _swap_defaults(
+    function: Any, swap_of: Callable[[Any], Any], undo: list[Callable[[], None]]
+) -> None:
+    """Swap the clocks among ``function``'s default arguments (positional and keyword-only)."""
+    defaults = function.__defaults__
+    if defaults and any(swap_of(d) is not None for d in defaults):
+        swapped = tuple(swap_of(d) or d for d in defaults)
+        function.__defaults__ = swapped
+        undo.append(functools.partial(_restore_defaults, function, defaults, swapped))
+    kwdefaults = function.__kwdefaults__
+    if kwdefaults and any(swap_of(d) is not None for d in kwdefaults.values()):
+        swapped_kw = {k: swap_of(d) or d for k, d in kwdefaults.items()}
+        function.__kwdefaults__ = swapped_kw
+        undo.append(functools.partial(_restore_kwdefaults, function, kwdefaults, swapped_kw))
+
+
+def _restore_defaults(function: Any, defaults: tuple[Any, ...], swapped: tuple[Any, ...]) -> None:
+    if function.__defaults__ is swapped:
+        function.__defaults__ = defaults
+
+
+def _restore_kwdefaults(function: Any, kwdefaults: dict[str, Any], swapped: dict[str, Any]) -> None:
+    if function.__kwdefaults__ is swapped:
+        function.__kwdefaults__ = kwdefaults
