@@ -588,22 +588,24 @@ def test_the_learners_clocks_read_loop_time_on_a_virtual_run(
 def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
     make_kata: Callable[[str], Kata],
 ) -> None:
-    """time.monotonic_ns() and the other _ns clocks, a clock kept as a class attribute or a
-    dataclass field's default, and one given as a default argument all measure loop time
-    during a virtual run (none is bound as a method), and are themselves again after it."""
+    """time.monotonic_ns() and the other _ns clocks, a clock kept as a class attribute, a
+    dataclass field's default or default_factory, and one given as a default argument all
+    measure loop time during a virtual run (none is bound as a method), and are themselves
+    again after it."""
     import time
 
     kata = make_kata(
         """
         import asyncio
         import time
-        from dataclasses import dataclass
+        from dataclasses import dataclass, field
         from time import perf_counter_ns
 
         @dataclass
         class Timer:
             clock: object = time.monotonic
             start: float = 0.0
+            made: float = field(default_factory=time.perf_counter)
 
         class Watch:
             now = time.perf_counter
@@ -623,15 +625,18 @@ def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
                 watch.now() - c,
                 since(d)[0],
                 (since(0.0)[1] - e) / 1e9,
+                Timer().made - timer.made,
             )
         """
     )
     result = kata.run(kata.get("work", "coroutine"))
     assert result.value is not None
-    assert [round(x, 6) for x in result.value] == [5.0] * 6
+    assert [round(x, 6) for x in result.value] == [5.0] * 7
     module = kata.module
     assert module.Timer.clock is time.monotonic and module.Watch.now is time.perf_counter
-    assert module.Timer.__init__.__defaults__ == (time.monotonic, 0.0)
+    assert module.Timer.__init__.__defaults__[:2] == (time.monotonic, 0.0)
+    cells = [cell.cell_contents for cell in module.Timer.__init__.__closure__ or ()]
+    assert time.perf_counter in cells
     assert module.since.__defaults__ == (time.monotonic,)
     assert module.since.__kwdefaults__ == {"ns": time.time_ns}
     assert module.perf_counter_ns is time.perf_counter_ns

@@ -16,6 +16,7 @@ when the kit is imported, before any learner code runs, so code that replaces ``
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import inspect
 import time
@@ -127,7 +128,8 @@ def loop_clocks(
 
     A clock kept one step further is swapped too: as an attribute of a class of the module
     (``clock = time.monotonic``), or as a default argument of one of its functions or of a
-    class's methods (``def f(clock=time.monotonic)``, a dataclass field's default)."""
+    class's methods (``def f(clock=time.monotonic)``, a dataclass field's default), or in
+    such a function's closure (a dataclass field's ``default_factory=time.monotonic``)."""
     if module is None:
         yield
         return
@@ -211,7 +213,8 @@ def _restore_attribute(owner: type, name: str, value: Any, swap: Any) -> None:
 def _swap_defaults(
     function: Any, swap_of: Callable[[Any], Any], undo: list[Callable[[], None]]
 ) -> None:
-    """Swap the clocks among ``function``'s default arguments (positional and keyword-only)."""
+    """Swap the clocks among ``function``'s default arguments (positional and keyword-only)
+    and in its closure (a dataclass's ``__init__`` holds a ``default_factory`` there)."""
     defaults = function.__defaults__
     if defaults and any(swap_of(d) is not None for d in defaults):
         swapped = tuple(swap_of(d) or d for d in defaults)
@@ -222,6 +225,21 @@ def _swap_defaults(
         swapped_kw = {k: swap_of(d) or d for k, d in kwdefaults.items()}
         function.__kwdefaults__ = swapped_kw
         undo.append(functools.partial(_restore_kwdefaults, function, kwdefaults, swapped_kw))
+    for cell in function.__closure__ or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        swap = swap_of(value)
+        if swap is not None:
+            cell.cell_contents = swap
+            undo.append(functools.partial(_restore_cell, cell, value, swap))
+
+
+def _restore_cell(cell: Any, value: Any, swap: Any) -> None:
+    with contextlib.suppress(ValueError):
+        if cell.cell_contents is swap:
+            cell.cell_contents = value
 
 
 def _restore_defaults(function: Any, defaults: tuple[Any, ...], swapped: tuple[Any, ...]) -> None:
