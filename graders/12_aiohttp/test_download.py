@@ -28,7 +28,9 @@ Docstring sentence -> the check that enforces it:
   test_an_empty_body_replaces_the_older_file (an empty body: an empty file, not the old one)
 - the stream breaks: remove the partial file and let the error propagate
   -> test_broken_stream_leaves_no_file, test_a_read_timeout_leaves_no_file (never leave half
-  a file behind: a read timeout half way is an interruption too)
+  a file behind: a read timeout half way is an interruption too),
+  test_a_total_timeout_leaves_no_file (the session's total timeout: a plain TimeoutError, no
+  aiohttp.ClientError, so a list of aiohttp's errors and CancelledError misses it)
   and test_a_broken_chunked_stream_leaves_no_file (no Content-Length to compare with: the
   error itself says the file is partial)
 - (the session you are given) -> test_uses_the_session_given (no ClientSession of its own)
@@ -627,4 +629,43 @@ def test_a_broken_chunked_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) 
             else f"raised {type(result.error).__name__}: {result.error}"
         )
         + "; it should let aiohttp.ClientPayloadError out after removing the partial file.",
+    )
+
+
+def test_a_total_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """The session's total timeout runs out after 1 MiB of 4: aiohttp raises a plain
+    TimeoutError (no aiohttp.ClientError), which propagates, and no partial file is left."""
+    download = kata.get("download", "coroutine")
+    what = "a download stopped half way by the session's total timeout (total=1 s)"
+
+    async def scenario() -> Any:
+        timeout = aiohttp.ClientTimeout(total=1.0)
+        async with (
+            serve(_app(tmp_path, {})) as server,
+            aiohttp.ClientSession(timeout=timeout) as session,
+        ):
+            with _temporary_files_in(tmp_path):
+                return await download(
+                    session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin"
+                )
+
+    result = kata.run(scenario, clock="real", limit=30, raises=Exception, what=what)
+    left = _names(tmp_path)
+    kit.expect(
+        not left,
+        f"{what}: the server sent nothing after 1 MiB of 4, the total timeout ran out, and "
+        f"{', '.join(left)} was left on disk. That timeout is a plain TimeoutError, not an "
+        "aiohttp.ClientError: remove the partial file on any interruption (`except "
+        "BaseException:` or try/finally, not a list of the errors you thought of), then "
+        "re-raise.",
+    )
+    kit.expect(
+        isinstance(result.error, TimeoutError),
+        f"{what}: download "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}: {result.error}"
+        )
+        + "; it should let aiohttp's TimeoutError out after removing the partial file.",
     )
