@@ -22,6 +22,7 @@ import stat
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -1090,3 +1091,26 @@ def test_a_folder_too_deep_to_copy_by_recursion_is_graded(tmp_path: Path) -> Non
     results = json.loads(report.read_text(encoding="utf-8"))
     assert [t["score"] for t in results["tests"]] == [10, 10], results
     assert "and 980 more" in proc.stdout
+
+
+@pytest.mark.timeout(400)
+def test_a_folder_too_deep_to_remove_by_recursion_is_removed(tmp_path: Path) -> None:
+    """Attack 39 (tests/hostile/deep_in_its_copy): the kata makes a folder 1500 levels deep
+    in its copy of the submission, the one place it may write. Removing the sandbox after
+    grading (shutil.rmtree recurses) ended ``grade`` with a RecursionError: no report, and
+    the private tree left on the disk. It is removed without recursion now."""
+    name = f"mallory-{uuid.uuid4().hex}"  # its copy's name in the private tree
+    mallory = student(tmp_path / name, "deep_in_its_copy")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert [t["score"] for t in results["tests"]][1] == 10, results
+    left = list(Path(tempfile.gettempdir()).glob(f"katas-grade-*/s-*/{name}"))
+    assert not left, "the private tree was left behind"
+    assert not (mallory / "02_tasks" / "katas-victim-deep").exists()

@@ -134,7 +134,7 @@ def base() -> Path:
             path = Path(tempfile.mkdtemp(prefix="katas-grade-"))
             path.chmod(0o711)
             _base["dir"] = path
-            atexit.register(shutil.rmtree, path, ignore_errors=True)  # with what is left in it
+            atexit.register(remove_tree, path)  # with what is left in it
             if mode() == "none":
                 _set_subreaper()
         return _base["dir"]
@@ -364,12 +364,49 @@ class Sandbox:
 
     def refresh(self) -> None:
         """Copy the folder under grading afresh (for a grader process started ahead)."""
-        shutil.rmtree(self.target)
+        remove_tree(self.target)
         _fill(self.target, self.original, self.group)
 
     def remove(self) -> None:
         """Delete the private tree."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        remove_tree(self.root)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove ``path`` and all it holds, as ``shutil.rmtree(path, ignore_errors=True)`` did,
+    but at any depth: rmtree recurses, and a submission's code that made a folder 1500 deep
+    in its copy ended ``grade`` with a RecursionError as its sandbox was removed (no
+    report). Each folder met is moved to the top before its turn comes, so no path is ever
+    deeper than two folders below ``path``."""
+    if path.is_symlink() or not path.is_dir():
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return
+    emptied, todo = [], [path]
+    while todo:
+        folder = todo.pop()
+        emptied.append(folder)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    moved = path / f".katas-removed-{secrets.token_hex(8)}"
+                    os.rename(entry.path, moved)
+                    todo.append(moved)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                continue
+    for folder in reversed(emptied):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
 
 
 def _leftovers(uid: int) -> list[int]:
