@@ -1114,3 +1114,38 @@ def test_a_folder_too_deep_to_remove_by_recursion_is_removed(tmp_path: Path) -> 
     left = list(Path(tempfile.gettempdir()).glob(f"katas-grade-*/s-*/{name}"))
     assert not left, "the private tree was left behind"
     assert not (mallory / "02_tasks" / "katas-victim-deep").exists()
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("isolation", ["root", "userns"])
+def test_the_grading_users_terminals_are_hidden(tmp_path: Path, isolation: str) -> None:
+    """Attack 40 (tests/hostile/writes_the_terminal): in a user namespace a grader process
+    runs as the grading user, and a child of it (out of the audit hook's sight) wrote a
+    cleared screen and a forged total to every terminal of that user (/dev/pts/N),
+    control characters and all. /dev/pts is hidden in the sandbox now."""
+    if isolation == "userns" and not USER_NAMESPACES:
+        pytest.skip("no unprivileged user namespaces here")
+    if isolation == "root" and (sys.platform != "linux" or os.geteuid() != 0):
+        pytest.skip("grading as root only")
+    import pty
+    import select
+
+    terminal, other_end = pty.openpty()  # the instructor's terminal, as the grading user's
+    try:
+        mallory = student(tmp_path / "mallory", "writes_the_terminal")
+        report = tmp_path / "results.json"
+        proc = run_kit(
+            [
+                *("grade", "two_sleepers", "--submission", str(mallory)),
+                *("--jobs", "1", "--json", str(report)),
+            ],
+            env={"KATAS_ISOLATION": isolation},
+        )
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        written = b""
+        while select.select([terminal], [], [], 0.2)[0]:
+            written += os.read(terminal, 4096)
+        assert b"KATAS-VICTIM-TTY" not in written, written
+    finally:
+        os.close(terminal)
+        os.close(other_end)

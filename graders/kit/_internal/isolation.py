@@ -71,6 +71,11 @@ NPROC = 1024  # processes and threads one grader process may have at once
 # gradebook runs eight at once on 2 cores). Sparse files count only what they hold; the
 # graders write a few MiB.
 TMP_SIZE = "256m"
+# Hidden too: the grading user's terminals. In a user namespace a grader process runs as
+# that user, who may write to its own /dev/pts/N: a child process (the audit hook sees only
+# the grader process) wrote escape sequences and a forged total to every terminal the
+# instructor had open.
+TERMINALS = ("/dev/pts",)
 SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
@@ -297,7 +302,7 @@ class Sandbox:
         if not self.isolated:
             return argv
         spec = {
-            "hide": self.hide,
+            "hide": [*self.hide, *TERMINALS],
             "expose": _exposed(),
             "home": str(self.root / "home"),
             "writable": [str(self.target)],
