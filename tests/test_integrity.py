@@ -1149,3 +1149,42 @@ def test_the_grading_users_terminals_are_hidden(tmp_path: Path, isolation: str) 
     finally:
         os.close(terminal)
         os.close(other_end)
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("isolation", ["root", "userns"])
+def test_a_grader_process_cannot_list_the_grading_trees(tmp_path: Path, isolation: str) -> None:
+    """Attack 41 (tests/hostile/reads_classmates_trees): in a user namespace, a kata listed
+    the folder of every grading tree (the grading user's, so its own), found a classmate's
+    tree begun after its own, and copied that classmate's code into its own copy: 30/30 with
+    the stubs, unflagged. That folder is listable by no one now."""
+    if isolation == "userns" and not USER_NAMESPACES:
+        pytest.skip("no unprivileged user namespaces here")
+    if isolation == "root" and (sys.platform != "linux" or os.geteuid() != 0):
+        pytest.skip("grading as root only")
+    root = tmp_path / "class"
+    mallory = root / "a-mallory"  # graded first (it costs the most), beside b-early
+    (mallory / "02_tasks").mkdir(parents=True)
+    shutil.copytree(HOSTILE / "reads_classmates_trees", mallory, dirs_exist_ok=True)
+    for name in ("two_sleepers", "fetch_all"):  # stubs, one comment added: worth grading
+        stub = (REPO / "exercises" / "02_tasks" / f"{name}.py").read_text(encoding="utf-8")
+        (mallory / "02_tasks" / f"{name}.py").write_text(stub + "# mine\n", encoding="utf-8")
+    early = root / "b-early"  # fails at once, so that alice's grading begins after mallory's
+    for kata in ("01_coroutines/hello_world", "02_tasks/two_sleepers", "02_tasks/fetch_all"):
+        (early / kata).parent.mkdir(parents=True, exist_ok=True)
+        (early / f"{kata}.py").write_text("def (:\n", encoding="utf-8")
+    student(root / "c-katas-victim-alice", None)
+    out = tmp_path / "katas-victim-out"
+    proc = run_kit(
+        [
+            *("gradebook", str(root), "hello_world", "two_sleepers", "fetch_all"),
+            *("--jobs", "2", "--out", str(out)),
+        ],
+        env={"KATAS_ISOLATION": isolation},
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with (out / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert rows["c-katas-victim-alice"]["total"] == "20", rows
+    assert rows["a-mallory"]["02_tasks/two_sleepers"] == "0", rows["a-mallory"]
+    assert rows["a-mallory"]["02_tasks/fetch_all"] == "0", rows["a-mallory"]

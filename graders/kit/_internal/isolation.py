@@ -87,6 +87,7 @@ _lock = threading.Lock()
 _live: set[int] = set()  # pids of grader processes this process started and waits for
 _uids: dict[int, int] = {}  # pid of a grader process -> the uid it runs as
 _base: dict[str, Path] = {}  # the one folder all private trees of this process live in
+_trees: set[Path] = set()  # the private trees in it (it is not listable)
 
 
 def _works(cmd: list[str]) -> bool:
@@ -131,15 +132,28 @@ def _set_subreaper() -> None:
         pass
 
 
+def _remove_base(path: Path) -> None:
+    try:
+        path.chmod(0o700)  # listable again, to be removed: no grader process is left
+    except OSError:
+        return
+    remove_tree(path)
+
+
 def base() -> Path:
     """The folder (root-owned, 0711) under which every private tree of this process lives,
     removed when this process exits."""
     with _lock:
         if "dir" not in _base:
             path = Path(tempfile.mkdtemp(prefix="katas-grade-"))
-            path.chmod(0o711)
+            # Not listable, by its owner either: in a user namespace a grader process runs
+            # as the grading user, and a listing showed the trees of classmates started
+            # after its own, which no hiding mount covered (a submission copied a
+            # classmate's code into its own copy, every point and no flag). Their names,
+            # random, are known to this process alone (_trees).
+            path.chmod(0o311)
             _base["dir"] = path
-            atexit.register(remove_tree, path)  # with what is left in it
+            atexit.register(_remove_base, path)  # with what is left in it
             if mode() == "none":
                 _set_subreaper()
         return _base["dir"]
@@ -375,6 +389,8 @@ class Sandbox:
     def remove(self) -> None:
         """Delete the private tree."""
         remove_tree(self.root)
+        with _lock:
+            _trees.discard(self.root)
 
 
 def remove_tree(path: Path) -> None:
@@ -531,7 +547,9 @@ def _hidden(target: Path, root: Path) -> list[str]:
     for folder in (target, target.parent):
         if folder.is_dir() and not _contains(folder, *keep) and folder != Path("/"):
             hide.append(folder)
-    for sibling in sorted(root.parent.iterdir()):
+    with _lock:
+        siblings = sorted(_trees)
+    for sibling in siblings:
         if sibling != root and sibling.is_dir():
             hide.append(sibling)
     kept: list[Path] = []
@@ -570,6 +588,8 @@ def sandbox(target: Path) -> Sandbox:
     """A private tree for grading ``target``: graders, settings and a copy of ``target``."""
     how = mode()
     root = Path(tempfile.mkdtemp(prefix="s-", dir=base()))
+    with _lock:
+        _trees.add(root)
     root.chmod(0o755)
     copy_graders(root)
     reserved = ("", "graders", "home", "tmp", "stage", "pyproject.toml")
