@@ -591,9 +591,11 @@ def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
     """time.monotonic_ns() and the other _ns clocks, a clock kept as a class attribute, a
     dataclass field's default or default_factory, and one given as a default argument all
     measure loop time during a virtual run (none is bound as a method), and are themselves
-    again after it."""
+    again after it. So does a clock that the kata's code imports inside a function."""
+    import builtins
     import time
 
+    real_import = builtins.__import__
     kata = make_kata(
         """
         import asyncio
@@ -613,10 +615,16 @@ def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
         def since(start, clock=time.monotonic, *, ns=time.time_ns):
             return clock() - start, ns()
 
+        def local_clock():
+            from time import monotonic as now
+
+            return now()
+
         async def work() -> tuple:
             timer, watch = Timer(), Watch()
             timer.start = timer.clock()
             a, b, c, (d, e) = time.monotonic_ns(), perf_counter_ns(), watch.now(), since(0.0)
+            f = local_clock()
             await asyncio.sleep(5)
             return (
                 (time.monotonic_ns() - a) / 1e9,
@@ -626,12 +634,13 @@ def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
                 since(d)[0],
                 (since(0.0)[1] - e) / 1e9,
                 Timer().made - timer.made,
+                local_clock() - f,
             )
         """
     )
     result = kata.run(kata.get("work", "coroutine"))
     assert result.value is not None
-    assert [round(x, 6) for x in result.value] == [5.0] * 7
+    assert [round(x, 6) for x in result.value] == [5.0] * 8
     module = kata.module
     assert module.Timer.clock is time.monotonic and module.Watch.now is time.perf_counter
     assert module.Timer.__init__.__defaults__[:2] == (time.monotonic, 0.0)
@@ -640,6 +649,7 @@ def test_clocks_in_nanoseconds_classes_and_defaults_read_loop_time_too(
     assert module.since.__defaults__ == (time.monotonic,)
     assert module.since.__kwdefaults__ == {"ns": time.time_ns}
     assert module.perf_counter_ns is time.perf_counter_ns
+    assert builtins.__import__ is real_import and module.local_clock() != 0.0
 
 
 def test_an_error_raised_out_of_except_star_is_searched_once() -> None:

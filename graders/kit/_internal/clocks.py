@@ -16,6 +16,7 @@ when the kit is imported, before any learner code runs, so code that replaces ``
 from __future__ import annotations
 
 import asyncio
+import builtins
 import contextlib
 import functools
 import inspect
@@ -129,7 +130,8 @@ def loop_clocks(
     A clock kept one step further is swapped too: as an attribute of a class of the module
     (``clock = time.monotonic``), or as a default argument of one of its functions or of a
     class's methods (``def f(clock=time.monotonic)``, a dataclass field's default), or in
-    such a function's closure (a dataclass field's ``default_factory=time.monotonic``)."""
+    such a function's closure (a dataclass field's ``default_factory=time.monotonic``), or
+    imported while the call runs (``import time`` inside a function)."""
     if module is None:
         yield
         return
@@ -168,11 +170,35 @@ def loop_clocks(
                     _swap_defaults(function, swap_of, undo)
         else:
             _swap_defaults(owner, swap_of, undo)
+    # An import statement of the kata's own code run during the call (`from time import
+    # monotonic` inside a function) gets the stand-in too; any other module's import is left
+    # alone (the kit's and the libraries' modules keep the real time module).
+    real_import = builtins.__import__
+    kata_globals = names
+
+    def kata_import(
+        name: str,
+        globals: Any = None,
+        locals: Any = None,
+        fromlist: Any = (),
+        level: int = 0,
+    ) -> Any:
+        if name == "time" and level == 0 and globals is kata_globals:
+            return fake
+        return real_import(name, globals, locals, fromlist, level)
+
+    builtins.__import__ = kata_import
+    undo.append(functools.partial(_restore_import, kata_import, real_import))
     try:
         yield
     finally:
         for step in reversed(undo):
             step()
+
+
+def _restore_import(swap: Any, real: Any) -> None:
+    if builtins.__import__ is swap:
+        builtins.__import__ = real
 
 
 def _restore_name(names: dict[str, Any], name: str, value: Any, swap: Any) -> None:
