@@ -150,7 +150,7 @@ def loop_clocks(
     def swap_of(value: Any) -> Any:
         try:
             return swaps.get(value)
-        except TypeError:  # unhashable: not a clock
+        except Exception:  # noqa: BLE001 - unhashable, or a learner __hash__ that raises
             return None
 
     undo: list[Callable[[], None]] = []
