@@ -18,6 +18,7 @@ import json
 import marshal
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -853,6 +854,12 @@ def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
     assert "SIGKILL" in orchestrate._died(code)
     assert orchestrate.exit_code(1, "unshare: sigprocmask unblock failed\nlater\n") == 1
     assert orchestrate.exit_code(3, "") == 3
+
+
+def test_a_grader_process_killed_by_sigbus_is_told_of_mmap() -> None:
+    """SIGBUS is what an mmap of the grader's sparse test file in its size-capped tmpfs
+    ends in: the sentence names mmap, not just 'a signal'."""
+    assert "mmap" in orchestrate._died(-signal.SIGBUS)
 
 
 def test_no_two_folders_share_a_name_in_the_gradebook() -> None:

@@ -525,6 +525,12 @@ def _died(code: int, output: str = "") -> str:
             "SIGSEGV": "a crash in C code (segmentation fault), e.g. through ctypes",
             "SIGKILL": "it was killed: out of memory, or it ran past the grading time",
             "SIGABRT": "a crash in C code (abort)",
+            "SIGBUS": (
+                "most likely a memory-mapped file (mmap) read where the file had nothing to "
+                "give: the grader's big sparse test files live in a small in-memory temporary "
+                "folder that an mmap must fill (a limit of the grading sandbox, not a mistake; "
+                "reading with f.read() or hashlib.file_digest avoids it)"
+            ),
         }.get(name, "a signal")
         return f"the grader process died ({name}) while running your code: {cause}."
     return (
