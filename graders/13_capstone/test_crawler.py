@@ -46,7 +46,11 @@ Docstring sentence -> the check that enforces it:
 - a page that still fails is left out, the crawl goes on -> test_retries (404, 403, 500 for
   ever), test_a_body_cut_short_is_left_out (ClientPayloadError)
 - fetched successfully means status 200: a 203 or 206 page is left out -> test_only_a_200_counts
-- keep each URL as urljoin gives it (case-sensitive paths) -> test_urls_keep_their_case
+- keep each URL as urljoin gives it (case-sensitive paths) -> test_urls_keep_their_case;
+  each URL fetched (at most) once: URLs that differ only by a trailing slash or by their
+  query are different URLs, each fetched -> test_a_slash_or_a_query_makes_another_url
+- a page that fails is left out, the crawl goes on: also a link to a file that is not text
+  (a 200 JPEG: `resp.text()` raises UnicodeDecodeError) -> test_a_link_to_an_image_ends_nothing
 - a body cut short is a failure too, left out (the crawl goes on), also when it breaks off
   while `await resp.text()` reads it, after a 200 status: caught there too, and not counted
   as fetched on the status alone -> test_a_body_that_breaks_off_while_read_is_left_out
@@ -76,6 +80,8 @@ from yarl import URL
 CONNECTION_ERROR = "connection error"
 CUT_SHORT = "body cut short"  # an answer: the connection drops half way through the body
 TORN = "200, body torn"  # an answer: status 200, then the body breaks off as it is read
+BINARY = "200, a JPEG"  # an answer: status 200, an image whose bytes are not UTF-8 text
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x80\x9f\xff\xd9"
 
 
 def _html(*hrefs: str, extra: str = "") -> str:
@@ -142,6 +148,14 @@ class Site:
                 content_type="text/html; charset=utf-8",
                 reason="OK",
                 response_class=_TornResponse,
+            )
+        if answer == BINARY:
+            return CallbackResult(
+                status=200,
+                body=JPEG,
+                content_type="image/jpeg",
+                reason="OK",
+                response_class=CompatResponse,
             )
         headers = None
         if isinstance(answer, tuple):  # (status, Retry-After seconds)
@@ -988,4 +1002,76 @@ def test_a_second_crawl_starts_afresh(kata: kit.Kata) -> None:
         f"returned {sorted(first)!r}): something outlived the first call. Make the crawl's "
         "state (the URLs seen, the pages fetched, the limits) afresh inside each call of "
         "crawl(), not at module level.",
+    )
+
+
+def test_a_slash_or_a_query_makes_another_url(kata: kit.Kata) -> None:
+    """/docs and /docs/, /list?page=1 and /list?page=2 are four URLs: each is fetched."""
+    root = "http://paths.test/"
+    pages = {
+        root: _html("docs", "docs/", "list?page=1", "list?page=2"),
+        f"{root}docs": _html(),
+        f"{root}docs/": _html(),
+        f"{root}list?page=1": _html(),
+        f"{root}list?page=2": _html(),
+    }
+    site = Site(pages)
+    found = _run(kata, site, root, max_pages=100, concurrency=4, per_host=4)
+    _no_duplicates(site)
+    never = sorted(u for u in pages if u not in site.counts())
+    if never:
+        url = never[0]
+        bare = url.rstrip("/")
+        twin = next(
+            (
+                u
+                for u in pages
+                if u != url and (u.rstrip("/") == bare or u.split("?")[0] == url.split("?")[0] != u)
+            ),
+            None,
+        )
+        why = ""
+        if twin is not None and twin.rstrip("/") == bare:
+            why = " (it differs from it only by a trailing slash)"
+        elif twin is not None:
+            why = " (it differs from it only by its query)"
+        kit.fail(
+            f"the start page links to {url}, and crawl never requested it, though it requested "
+            f"{twin or 'the other links'}{why}: those are two URLs, and two pages. Keep each "
+            "URL as urljoin gives it, and tell URLs apart by the whole URL (only the "
+            "#fragment is dropped)."
+        )
+    kit.expect_equal(found, set(pages), "the pages crawl returned")
+
+
+def test_a_link_to_an_image_ends_nothing(kata: kit.Kata) -> None:
+    """A page links to a JPEG (a 200 whose bytes are not UTF-8 text) and to a page: the crawl
+    goes on and returns that page (with the image or without it)."""
+    root = "http://photos.test/"
+    image, page = f"{root}photo.jpg", f"{root}next.html"
+    site = Site({root: _html("photo.jpg", "next.html"), image: BINARY, page: _html("last")})
+    site.pages[f"{root}last"] = _html()
+    crawl = kata.get("crawl", "coroutine")
+    what = "crawl(..., max_pages=100, concurrency=1, per_host=1)"
+    result = kata.run(
+        _crawl(crawl, site, root, [], max_pages=100, concurrency=1, per_host=1),
+        what=what,
+        raises=Exception,
+    )
+    if result.error is not None:
+        leaves = _leaves(result.error)
+        shown = ", ".join(f"{type(e).__name__}: {e}" for e in leaves[:1])
+        kit.fail(
+            f"{what} raised {type(result.error).__name__} ({shown}), on a site whose start page "
+            f"links to {image}, a 200 JPEG, whose bytes are not UTF-8 text: one page (or file) "
+            "must not end the crawl. Decode leniently (`await resp.text(errors='replace')`) "
+            "or leave such a page out, and go on."
+        )
+    found = {str(URL(u)) for u in (result.value or ())}
+    want = {root, page, f"{root}last"}
+    kit.expect(
+        isinstance(result.value, set) and want <= found <= want | {image},
+        f"{what} returned {sorted(found)!r} on a site whose start page links to {image} (a "
+        f"200 JPEG) and to {page}; expected {sorted(want)!r} (with the image or without it): "
+        "a file that is not text must not stop the crawl.",
     )

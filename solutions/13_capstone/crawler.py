@@ -49,7 +49,8 @@ async def get_page(
         try:
             async with session.get(url) as resp:
                 if resp.status == 200:
-                    return await resp.text()
+                    # Leniently: a link may lead to a file that is not text (an image).
+                    return await resp.text(errors="replace")
                 if resp.status != 429 and resp.status < 500:
                     return None  # 404 and friends: retrying will not help
                 retry_after = resp.headers.get("Retry-After", "")

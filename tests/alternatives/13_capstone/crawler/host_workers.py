@@ -29,7 +29,7 @@ async def fetch(session: aiohttp.ClientSession, url: str) -> str | None:
         try:
             async with session.get(url) as resp:
                 if resp.status == 200:
-                    return await resp.text()
+                    return await resp.text(errors="replace")
                 if 400 <= resp.status < 500 and resp.status != 429:
                     return None
                 asked = resp.headers.get("Retry-After", "")

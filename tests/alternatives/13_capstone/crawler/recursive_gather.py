@@ -38,7 +38,7 @@ async def crawl(
             try:
                 async with session.get(url) as resp:
                     if resp.status == 200:
-                        return await resp.text()
+                        return await resp.text(errors="replace")
                     if resp.status < 500 and resp.status != 429:
                         return None
                     header = resp.headers.get("Retry-After", "")

@@ -28,7 +28,7 @@ async def _fetch(session, url, tries=4):
         try:
             async with session.get(url) as resp:
                 if resp.status == 200:
-                    return await resp.text()
+                    return await resp.text(errors="replace")
                 if resp.status < 500 and resp.status != 429:
                     return None
                 after = resp.headers.get("Retry-After", "")
