@@ -15,10 +15,13 @@ Docstring sentence -> the check that enforces it:
   (spaces, a tab, a carriage return, a blank line and non-UTF-8 bytes relayed byte for byte)
 - a client that disconnects is forgotten -> test_a_client_that_left_is_forgotten,
   test_a_vanished_client_is_forgotten (a reset is a disconnect too: no writes to its dead
-  connection)
+  connection), test_clients_that_left_are_not_kept (20 clients come and go: no collection
+  of the ChatServer still holds them, skipped or not)
 - every OTHER connected client (connected to this ChatServer: each instance is its own room)
   -> test_each_chat_server_is_its_own_room
-- never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one;
+- never await one client's drain while broadcasting -> test_a_stalled_client_delays_no_one,
+  test_a_stalled_client_holds_up_no_line (5 stalled clients, one after the other: a line
+  between two others is relayed at once, not after a drain() with a timeout);
   every other client gets each line, also while a stalled client is dropped mid-broadcast
   -> test_dropping_a_client_skips_no_one (no client skipped: a list changed while looped over)
 - disconnect a client whose unsent data grows too large (or whose queue is full)
@@ -802,3 +805,121 @@ def test_dropping_a_client_skips_no_one(kata: kit.Kata) -> None:
             await leave(clients)
 
     room(kata, scenario, "the chat server dropping a stalled client mid-broadcast")
+
+
+DEPARTED = 20  # clients that come and go in test_clients_that_left_are_not_kept
+
+
+def test_clients_that_left_are_not_kept(kata: kit.Kata) -> None:
+    """20 clients come and go, 2 stay: the ChatServer holds no collection of 20 or more
+    entries afterwards (a client that disconnects is forgotten, not only skipped)."""
+
+    async def scenario(chat: object, port: int) -> str:
+        stay = await join(port, 2)
+        try:
+            if problem := await sync(stay, b"ready\n"):
+                return problem
+            for _ in range(DEPARTED // 5):
+                batch = await join(port, 5)
+                if problem := await sync([*batch, stay[0]], b"hello\n"):
+                    await leave(batch)
+                    return problem
+                await leave(batch)
+            # Until the server has closed its side of every departed connection.
+            await kit.until(lambda: len(streams.open_transports(port, peer=False)) <= 2, 3.0)()
+            await asyncio.sleep(0.2)  # the handlers' `finally` blocks have run
+            if problem := await sync(stay, b"still here\n"):
+                return problem
+            kept = {
+                name: len(value)
+                for name, value in kit.attributes(chat).items()
+                if hasattr(value, "__len__")
+                and hasattr(value, "__iter__")
+                and not isinstance(value, str | bytes)
+            }
+            big = {name: n for name, n in kept.items() if n >= DEPARTED // 2}
+            if big:
+                name, n = next(iter(sorted(big.items())))
+                return (
+                    f"{DEPARTED} clients joined and left, 2 stayed connected, and then the "
+                    f"ChatServer's `{name}` still held {n} entries: the clients that left are "
+                    "still kept there. A client that "
+                    "disconnects is forgotten: remove it from the room in the handler's "
+                    "`finally`, whatever ends the handler."
+                )
+            return ""
+        finally:
+            await leave(stay)
+
+    room(kata, scenario, "the chat server after 20 clients came and went")
+
+
+STALLED_ROUNDS = (
+    5  # stalled clients, one after the other, in test_a_stalled_client_holds_up_no_line
+)
+SLOW_LINE = 0.25  # real seconds: a relayed line takes about 0.02 s at most on loopback
+
+
+def test_a_stalled_client_holds_up_no_line(kata: kit.Kata) -> None:
+    """Five clients that never read join one after the other; while each one's replies pile
+    up, a line from one client still reaches another at once (no drain() awaited for the
+    stalled client in the broadcast, not even with a timeout)."""
+    line = b"x" * 4095 + b"\n"
+
+    async def scenario(chat: object, port: int) -> str:
+        loop = asyncio.get_running_loop()
+        clients = await join(port, 2)
+        (_, wa), (rb, _) = clients
+        socks: list[socket.socket] = []
+        worst: list[float] = []
+        try:
+            if problem := await sync([clients[1], clients[0]], b"ready\n"):
+                return problem
+            for _ in range(STALLED_ROUNDS):
+                stalled = socket.socket()
+                socks.append(stalled)
+                stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                stalled.setblocking(False)
+                await loop.sock_connect(stalled, (streams.HOST, port))
+                here = stalled.getsockname()
+                await kit.until(lambda here=here: bool(server_side(port, here)), 3.0)()
+                for transport in server_side(port, here):
+                    with contextlib.suppress(OSError, AttributeError):
+                        sock = transport.get_extra_info("socket")
+                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+                await asyncio.sleep(0.1)  # the server has added it to the room
+                slowest = 0.0
+                for _ in range(100):  # until its replies pile up (or it is dropped)
+                    kept = server_side(port, here)
+                    if not kept or max(t.get_write_buffer_size() for t in kept) > 96 * 1024:
+                        break
+                    start = loop.time()
+                    wa.write(line)
+                    got = await streams.read_line(rb, 3.0)
+                    slowest = max(slowest, loop.time() - start)
+                    if got != line:
+                        return (
+                            "while a client that never reads was connected, a 4 KiB line "
+                            f"from one client reached another as {got!r:.40} within 3 s "
+                            "(None: nothing): never wait for one client while broadcasting."
+                        )
+                worst.append(slowest)
+            typical = sorted(worst)[len(worst) // 2]
+            if typical > SLOW_LINE:
+                return (
+                    f"{STALLED_ROUNDS} clients that never read joined one after the other; "
+                    f"while each one's replies piled up, a line between two other clients "
+                    f"took up to {typical:.2f} s to be relayed (the median of the "
+                    f"{STALLED_ROUNDS} worst delays; a few hundredths of a second is usual): "
+                    "the broadcast waited for the stalled client (awaiting its drain() does, "
+                    "even with a timeout that then drops it). Never await one client while "
+                    "broadcasting: write without waiting and drop a client whose buffer grows "
+                    "too large, or give each client its own queue and writer task."
+                )
+            return ""
+        finally:
+            for sock in socks:
+                sock.close()
+            await leave(clients)
+
+    room(kata, scenario, "the chat server with clients that never read")
