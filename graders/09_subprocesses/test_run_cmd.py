@@ -25,7 +25,10 @@ Docstring sentence -> the check that enforces it:
   before it blames a shell
 - if `run()` itself is cancelled, stop the child the same way (kill it, reap it), then let the
   cancellation go on -> test_a_cancelled_run_leaves_no_child (the child ignores SIGTERM and
-  SIGINT: kill, not terminate, on a cancellation too)
+  SIGINT: kill, not terminate, on a cancellation too; a child killed but not waited for is
+  named as such)
+- longer than `timeout` (or cancelled): kill it (`proc.kill()`), not terminate() first with a
+  grace -> test_no_sigterm_before_the_kill (the child records a SIGTERM it ignores)
 - a command that dies of a signal before the timeout is no timeout: return its returncode
   -> test_a_child_killed_by_a_signal_is_no_timeout
 """
@@ -33,12 +36,14 @@ Docstring sentence -> the check that enforces it:
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import time
 from pathlib import Path
 from typing import Any
 
 import kit
+import pytest
 from kit import subprocesses
 
 PIPE_HINT = (
@@ -453,10 +458,23 @@ def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None
                 "proc.kill(), then `await proc.wait()`, then let the CancelledError go on."
             )
         if state == "running" or not done:
+            # A child that dies now by itself was killed (it ignores SIGTERM and SIGINT), but
+            # run() ended before the kill had taken effect: it did not wait for the child.
+            died = (
+                done
+                and await kit.until(lambda: subprocesses.process_state(pid) != "running", 0.5)()
+            )
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)  # the grader cleans up after the mistake
             await kit.until(lambda: subprocesses.process_state(pid) != "running", 2.0)()
             await asyncio.sleep(0.2)
+            if died:
+                return (
+                    f"{what}: the command was still running when run() ended, and died just "
+                    "after: it was killed, but run() did not wait for it to end. After "
+                    "proc.kill(), `await proc.wait()` (on a cancellation too), then let the "
+                    "CancelledError go on."
+                )
             if done:
                 return (
                     f"{what}: the command was still running after run() ended. Kill and reap "
@@ -479,6 +497,61 @@ def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None
             return (
                 f"{what}: run() {ended} instead of ending cancelled: after stopping the child, "
                 "let the CancelledError go on."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=15.0)
+
+
+@pytest.mark.parametrize("stop", ["timeout", "cancel"])
+def test_no_sigterm_before_the_kill(kata: kit.Kata, tmp_path: Path, stop: str) -> None:
+    """A slow command that records any SIGTERM (and ignores it): on timeout, or when run() is
+    cancelled, it gets SIGKILL at once (proc.kill()), no SIGTERM first with a grace period."""
+    run = kata.get("run", "coroutine")
+    marks = tmp_path / "signals"
+    cmd = subprocesses.python(
+        "import os, signal, sys, time\n"
+        "def note(number, frame):\n"
+        "    open(sys.argv[1], 'a').write('TERM\\n')\n"
+        "signal.signal(signal.SIGTERM, note)\n"
+        "open(sys.argv[1], 'a').write(f'up {os.getpid()}\\n')\n"
+        "for _ in range(300):\n"
+        "    time.sleep(0.1)",
+        str(marks),
+    )
+    what = (
+        "run() of a 30 s command that ignores SIGTERM, with timeout 0.5"
+        if stop == "timeout"
+        else "run() of a 30 s command that ignores SIGTERM, with timeout 30, cancelled once it "
+        "had started"
+    )
+
+    async def scenario() -> str:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        task = asyncio.ensure_future(run(cmd, 0.5 if stop == "timeout" else 30.0))
+        if stop == "cancel":
+            await kit.until(lambda: marks.exists() and "up" in marks.read_text(), 3.0)()
+            start = loop.time()
+            task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=8.0)
+        elapsed = loop.time() - start
+        if not done:
+            text = marks.read_text() if marks.exists() else ""
+            for pid in re.findall(r"up (\d+)", text):
+                with contextlib.suppress(OSError):
+                    os.kill(int(pid), signal.SIGKILL)  # the grader cleans up after the mistake
+            task.cancel()
+            await asyncio.wait({task}, timeout=2.0)
+            return ""  # a child never stopped: the checks above name it
+        if not task.cancelled():
+            task.exception()  # retrieved: a wrong outcome is named by the checks above
+        if "TERM" in (marks.read_text() if marks.exists() else ""):
+            return (
+                f"{what}: the command received SIGTERM before it was stopped, and run() "
+                f"ended {elapsed:.1f} s after the {stop}: on a {stop} kill the child at once "
+                "with proc.kill() (SIGKILL), then `await proc.wait()`; a SIGTERM first, and a "
+                "grace period for a child that ignores it, only make run() late."
             )
         return ""
 
