@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
 - "Cancel every task" -> check_waited
 - "then wait for them to finish" -> check_waited
 - "but never longer than `grace` seconds" -> test_stubborn_task_does_not_hold_up_shutdown,
-  test_zero_grace_returns_at_once (grace=0: no minimum wait)
+  test_zero_grace_returns_at_once (grace=0: no minimum wait),
+  test_a_fractional_grace_bounds_the_wait (grace=1.75 s: not rounded up to 2 s)
 - "return as soon as all are done, or when `grace` has passed, whichever comes first" ->
   test_returns_as_soon_as_all_are_done (grace 5 s; grace 1.5 s, not whole seconds),
   test_stubborn_task_does_not_hold_up_shutdown, test_a_failing_cleanup_does_not_end_the_wait
@@ -37,6 +38,7 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import math
 from typing import Any
 
 import kit
@@ -516,4 +518,36 @@ def test_two_calls_at_once_return_their_own_stragglers(kata: kit.Kata) -> None:
     )
     kit.expect_equal(
         value[1], ["two"], f"the names of the tasks the second call of {what} returned", hint
+    )
+
+
+def test_a_fractional_grace_bounds_the_wait(kata: kit.Kata) -> None:
+    """A task ignoring cancellation for 10 s and grace=1.75 s (no whole number of seconds):
+    shutdown returns [it] after exactly 1.75 s, not after 2 s."""
+    grace = 1.75
+    seen = shut_down(kata, grace, stubborn=True)
+    what, elapsed = seen["what"], seen["elapsed"]
+    if elapsed > grace + 1e-6:
+        rounded = abs(elapsed - round(grace)) < 1e-6 or abs(elapsed - math.ceil(grace)) < 1e-6
+        kit.fail(
+            f"{what} took {elapsed:g} s of loop time; grace is {grace:g} s, the most it may "
+            "wait, fraction included"
+            + (
+                ": the wait was rounded up to whole seconds. Pass grace on as it is "
+                "(`asyncio.wait(tasks, timeout=grace)`)."
+                if rounded
+                else ". Bound the wait by grace itself (`asyncio.wait(tasks, timeout=grace)`)."
+            )
+        )
+    check_waited(seen)
+    kit.expect(
+        abs(elapsed - grace) < 1e-6,
+        f"{what} returned after {elapsed:g} s; the stubborn task was still running, so it "
+        f"should wait the whole grace period ({grace:g} s).",
+    )
+    kit.expect_equal(
+        sorted(returned_names(seen)),
+        ["stubborn"],
+        f"the tasks {what} returned",
+        "Return exactly the tasks still not done when the grace period ends.",
     )
