@@ -14,7 +14,9 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_worker_releases_and_stays_cancelled
 - "The worker only ever stops because it is cancelled (or because `use()` raises)" ->
   test_cancelled_worker_releases_and_stays_cancelled, test_error_in_use_releases_and_propagates
-  (a worker that catches use()'s error and loops on is named when it never ends)
+  (a worker that catches use()'s error and loops on is named when it never ends),
+  test_a_transient_looking_error_stops_the_worker (a TimeoutError or ConnectionResetError of
+  use() is no reason to try again)
 - "it must call `resource.release()` (a plain method: no `await`) exactly once" ->
   expect_released_once (every check)
 - "Stopped before `acquire()` has returned, it holds nothing: then it must not call
@@ -466,3 +468,42 @@ def test_two_workers_each_release_only_their_own(kata: kit.Kata) -> None:
             "the `try:`, so that `finally:` releases only what this worker holds."
         )
     expect_released_once(first, f"{what} then worker A cancelled at 2.6 s", 2.6)
+
+
+@pytest.mark.parametrize(
+    "error", [TimeoutError, ConnectionResetError], ids=["TimeoutError", "ConnectionResetError"]
+)
+def test_a_transient_looking_error_stops_the_worker(
+    kata: kit.Kata, error: type[BaseException]
+) -> None:
+    """use() raises TimeoutError, or ConnectionResetError, on its 2nd call: errors that look
+    transient stop the worker too (no retry): released once at 1.75 s, and that very error
+    reaches the caller."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_use=2, error=error)
+    name = error.__name__
+    what = f"worker(resource) whose 2nd use() raises {name} at 1.75 s"
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        try:
+            await worker(resource)
+        except error as exc:
+            seen["error"] = exc
+
+    kata.run(
+        scenario,
+        what=what,
+        hang_hint=(
+            f"use() raised {name} and the worker never stopped: did it catch that error and "
+            "try again? An error from use() stops the worker, whatever its type (a timeout or a "
+            "dropped connection too): release in `finally:` and let the error carry on to the "
+            "caller."
+        ),
+    )
+    expect_released_once(resource, what, 1.75)
+    kit.expect(
+        seen.get("error") is resource.error,
+        f"{what}: the caller got {seen.get('error')!r}, not the {name} use() raised; let "
+        "that very error carry on (a bare `raise`, or no `except` at all).",
+    )
