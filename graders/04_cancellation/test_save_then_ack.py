@@ -22,7 +22,8 @@ Docstring sentence -> the check that enforces it:
   on an orphaned save either)
 - "and `ack()` is never called" -> test_cancelled_caller_does_not_cut_the_save
 - "If `save()` fails, its error propagates at once (no retry) and `ack()` is not called." ->
-  test_failed_save_is_not_acked
+  test_failed_save_is_not_acked, test_a_transient_looking_failure_is_not_retried (a
+  ConnectionResetError or TimeoutError is no reason to save again)
 - "Keep a reference to each shielded task somewhere" ->
   test_shielded_save_survives_garbage_collection (the grader lets go of the cancelled caller
   first: its CancelledError's traceback would keep save_then_ack's locals alive),
@@ -395,4 +396,40 @@ def test_any_save_result_is_acked(kata: kit.Kata, saved: Any) -> None:
         "What save() returns does not tell whether it finished (it may return "
         f"{saved!r}): ack after `await` of the save has returned, not after testing its "
         "result.",
+    )
+
+
+@pytest.mark.parametrize(
+    "error", [ConnectionResetError, TimeoutError], ids=["ConnectionResetError", "TimeoutError"]
+)
+def test_a_transient_looking_failure_is_not_retried(kata: kit.Kata, error: type[Exception]) -> None:
+    """save() raises ConnectionResetError, or TimeoutError, after 1 s: errors that look
+    transient propagate at once too (no retry), and ack() is not called."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    boom = error("the save failed")
+    save = kit.Probe(delay=1.0, errors={None: boom})
+    ack = kit.Probe(delay=0.25)
+    name = error.__name__
+    what = f"save_then_ack(save, ack) where save() raises {name} after 1 s"
+    result = kata.run(lambda: save_then_ack(lambda: save(None), ack), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    kit.expect(
+        len(save.calls) == 1,
+        f"{what}: save() was called {len(save.calls)} times; call it once, and when it fails, "
+        f"whatever the error (a dropped connection or a timeout too), let its error out at "
+        "once (no retry).",
+    )
+    kit.expect(
+        not ack.calls,
+        f"{what}: ack() was called although the save failed: only ack a finished save.",
+    )
+    kit.expect(
+        result.error is boom,
+        f"{what}: "
+        + (
+            "the call returned normally; let the save's error propagate."
+            if result.error is None
+            else f"the caller got {result.error!r} instead of the save's {name}."
+        ),
     )
