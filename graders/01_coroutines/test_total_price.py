@@ -25,7 +25,8 @@ Docstring sentence -> the check that enforces it:
 - "If a `get_price` call raises, total_price lets that exception out." ->
   test_failed_price_raises (a PriceError, and a KeyError: an unknown id is no free item; the
   failed call is not asked again), test_failed_price_is_let_out_as_it_is (that very
-  exception, not a new one)
+  exception, not a new one), test_a_transient_looking_failure_is_let_out (a
+  ConnectionResetError or TimeoutError too: no retry)
 - "Return the sum of the prices" (the prices are ints) -> test_total_is_an_int
 - "Leave `ids` as it is." -> test_leaves_ids_unchanged
 - "Return the sum of the prices of all `ids`" (this call's ids: two calls at once on one loop
@@ -409,3 +410,14 @@ def test_two_calls_at_once_keep_their_own_total(kata: kit.Kata) -> None:
         "Each call adds up its own prices: keep the running total in a local variable of "
         "total_price, not in a global shared by every call.",
     )
+
+
+@pytest.mark.parametrize(
+    "boom",
+    [ConnectionResetError("connection reset asking for 'pear'"), TimeoutError("no answer")],
+    ids=["ConnectionResetError", "TimeoutError"],
+)
+def test_a_transient_looking_failure_is_let_out(kata: kit.Kata, boom: Exception) -> None:
+    """A get_price call that raises ConnectionResetError, or TimeoutError: errors that look
+    transient come out of total_price too, and the failed call is not asked again."""
+    test_failed_price_raises(kata, boom)
