@@ -27,7 +27,8 @@ Docstring sentence -> the check that enforces it:
 - "If a fetch raises, fetch_all lets that exception out (a TaskGroup's ExceptionGroup holding
   it is fine); it never returns it in the list." -> test_failed_fetch_raises (a FetchError,
   and a ConnectionError: a network error is let out too; the failed fetch is not asked
-  again), test_early_failure_is_let_out_as_it_is (that very exception, also while other
+  again), test_a_timed_out_fetch_is_not_asked_again (a TimeoutError neither),
+  test_early_failure_is_let_out_as_it_is (that very exception, also while other
   fetches are still running)
 - "return the list of results" (a result that is an exception object is a result, even one
   that was raised and caught before) -> test_a_returned_exception_is_a_result
@@ -437,3 +438,9 @@ def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
     )
     kit.expect_equal(value[1], ["data 2"], f"the second call of {what}", hint)
     kit.expect_equal(value[0], ["data 1", "data 3"], f"the first call of {what}", hint)
+
+
+def test_a_timed_out_fetch_is_not_asked_again(kata: kit.Kata) -> None:
+    """A fetch that raises TimeoutError (an error that looks transient): its exception comes
+    out of fetch_all too, and the failed fetch is not asked again."""
+    test_failed_fetch_raises(kata, TimeoutError("fetch of 'b' timed out"))
