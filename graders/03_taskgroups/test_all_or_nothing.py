@@ -36,7 +36,9 @@ Docstring sentence -> the check that enforces it:
 - "It calls `await fetch(i)`" (to its end, however long: no timeout) ->
   test_a_very_slow_fetch_is_awaited
 - "if one fetch fails, the TaskGroup cancels every other fetch at once" (the failed fetch is
-  not asked again first) -> test_failure_cancels_siblings
+  not asked again first) -> test_failure_cancels_siblings,
+  test_a_transient_looking_failure_is_not_retried (a ConnectionResetError or TimeoutError
+  neither)
 - "return the results in the order of `ids`" (this call's results: two calls at once on one
   loop each return their own) -> test_two_calls_at_once_keep_their_own_results
 """
@@ -564,3 +566,38 @@ def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
     )
     kit.expect_equal(value[1], ["data 2"], f"the second call of {what}", hint)
     kit.expect_equal(value[0], ["data 1", "data 3"], f"the first call of {what}", hint)
+
+
+@pytest.mark.parametrize(
+    "error", [ConnectionResetError, TimeoutError], ids=["ConnectionResetError", "TimeoutError"]
+)
+def test_a_transient_looking_failure_is_not_retried(kata: kit.Kata, error: type[Exception]) -> None:
+    """fetch('b') raises ConnectionResetError, or TimeoutError, after 1 s: errors that look
+    transient fail the call too, at once (no retry): an ExceptionGroup holding it at 1 s."""
+    f = kata.get("fetch_all_or_fail", "coroutine")
+    boom = error("b failed")
+    name = error.__name__
+    probe = kit.Probe(delay=DELAYS, errors={"b": boom})
+    what = (
+        f"fetch_all_or_fail(['a', 'b', 'c', 'd'], fetch) where fetch('b') raises {name} after 1 s"
+    )
+    result = kata.run(
+        lambda: f(["a", "b", "c", "d"], probe), what=what, raises=Exception, leftover_tasks=True
+    )
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    asked = sum(1 for c in probe.calls if c.args[0] == "b")
+    kit.expect(
+        asked == 1,
+        f"{what} asked fetch('b') {asked} times: it failed the first time, whatever the error "
+        "(a dropped connection or a timeout too), and a failed fetch is not asked again. Let "
+        "its error out at once (no retry), so the TaskGroup cancels the others.",
+    )
+    error_out = result.error
+    kit.expect(
+        isinstance(error_out, BaseExceptionGroup) and boom in leaves(error_out),
+        f"{what} "
+        + (f"raised {error_out!r}" if error_out is not None else f"returned {result.value!r}")
+        + f"; expected the TaskGroup's ExceptionGroup holding that {name}.",
+    )
+    kit.expect_loop_time(result, 1.0, what)
