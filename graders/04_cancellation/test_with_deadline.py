@@ -17,7 +17,7 @@ Docstring sentence -> the check that enforces it:
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
   a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
   (fn()'s own asyncio.timeout expiring: a TimeoutError from a CancelledError, like the
-  deadline's)
+  deadline's), test_a_connection_error_of_fn_propagates (at once: fn() is not called again)
 - "if the caller of `with_deadline` is cancelled, that cancellation must propagate too" ->
   test_caller_cancellation_propagates; that very CancelledError, its message included ->
   test_caller_cancellation_propagates_as_it_is; and when the caller cancels in the same loop
@@ -460,3 +460,32 @@ def test_caller_cancel_at_the_deadline_propagates(kata: kit.Kata) -> None:
         "`asyncio.timeout` counts the cancel requests and turns the cancellation into "
         "TimeoutError only when its own was the only one.",
     )
+
+
+def test_a_connection_error_of_fn_propagates(kata: kit.Kata) -> None:
+    """fn() raising ConnectionResetError after 1 s (an error that looks transient): it
+    propagates too, at once, and fn() is not called again."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    boom = ConnectionResetError("connection reset")
+    fn = Fn(1.0, error=boom)
+    what = "with_deadline(fn, 3) where fn() raises ConnectionResetError after 1 s"
+    result = kata.run(lambda: with_deadline(fn, 3), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    kit.expect(
+        len(fn.calls) == 1,
+        f"{what} called fn() {len(fn.calls)} times: an error of fn() itself, whatever its type "
+        "(a dropped connection too), is not a timeout and is not tried again. Let it propagate "
+        "at once.",
+    )
+    kit.expect(
+        result.error is boom,
+        f"{what} "
+        + (
+            f"returned {result.value!r}: the ConnectionResetError was swallowed. Catch only "
+            "TimeoutError; an error of fn() is not a timeout and must propagate."
+            if result.error is None
+            else f"raised {result.error!r} instead of fn()'s ConnectionResetError."
+        ),
+    )
+    kit.expect_loop_time(result, 1.0, what)
