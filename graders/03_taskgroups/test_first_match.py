@@ -24,7 +24,9 @@ Docstring sentence -> the check that enforces it:
 - "If no value satisfies `pred`, return `None` once every source has answered." ->
   test_no_match_returns_none, test_no_sources, test_a_very_slow_source_is_awaited (however
   long that takes: no timeout)
-- `sources` is any iterable (the signature); ties -> test_other_shapes
+- `sources` is any iterable (the signature); ties -> test_other_shapes,
+  test_a_tie_of_a_match_and_misses (the match listed before, after and between the misses of
+  its step: every answer of the step is looked at, not one of them)
 - "If the task running `first_match` is cancelled, the sources are cancelled too and the
   `CancelledError` propagates." -> test_caller_cancellation_propagates,
   test_caller_cancellation_awaits_long_cleanups (sources cleaning up for 600 s: no timeout)
@@ -576,3 +578,24 @@ def test_two_calls_at_once_return_their_own_match(kata: kit.Kata) -> None:
         "sentinel exception you raise, or a variable of the call), not in a global or a "
         "class attribute shared by every call.",
     )
+
+
+MISSES = [(1.0, m) for m in range(7)]  # seven misses (0 to 6: pred is v >= 7) answering at 1 s
+
+
+@pytest.mark.parametrize(
+    ("name", "spec"),
+    [
+        ("a match listed before seven misses of its step", [(1.0, 8), *MISSES, (2.0, 9)]),
+        ("a match listed after seven misses of its step", [*MISSES, (1.0, 8), (2.0, 9)]),
+        ("a match among seven misses of its step", [*MISSES[:3], (1.0, 8), *MISSES[3:], (2.0, 9)]),
+    ],
+)
+def test_a_tie_of_a_match_and_misses(
+    kata: kit.Kata, monkeypatch: pytest.MonkeyPatch, name: str, spec: list[tuple[float, Any]]
+) -> None:
+    """A match answering in the same loop step as seven misses, listed before, after and among
+    them (three times each: which answer of a set of tasks comes first varies): 8 at 1 s, not
+    9 at 2 s, whichever answer of that step the code looks at first."""
+    for _ in range(3):
+        test_other_shapes(kata, monkeypatch, name, spec, None, False, (8,))
