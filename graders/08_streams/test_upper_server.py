@@ -24,6 +24,9 @@ Docstring sentence -> the check that enforces it:
   serving the others -> test_a_vanishing_client (no unhandled error; another client is
   answered afterwards), test_a_client_that_vanishes_after_closing_its_side (the error is then
   BrokenPipeError: ConnectionError, not only ConnectionResetError)
+- after EACH write, `await writer.drain()` -> test_long_lines_are_drained_one_by_one (32 KiB
+  lines from a client that does not read: under 512 KiB of replies waiting, not the
+  megabytes that a few lines piled up between drains give)
 - a client that sends but never reads holds back YOUR handler (that client's only), many
   clients served at once -> test_a_client_that_does_not_read_holds_only_itself (5 such
   clients: no lock or semaphore shared by all connections around drain())
@@ -583,3 +586,47 @@ def test_every_reply_is_sent_before_closing(kata: kit.Kata) -> None:
         return ""
 
     serve(kata, scenario, "the upper server with a client that reads after closing its side")
+
+
+LONG_LINE = b"z" * (32 * 1024 - 1) + b"\n"  # well under readline()'s 64 KiB limit
+HELD_LONG = 512 * 1024  # a drain() after each write holds about 64 KiB and one line
+
+
+def test_long_lines_are_drained_one_by_one(kata: kit.Kata) -> None:
+    """A client sends 16 MiB of 32 KiB lines and reads none: the server keeps under 512 KiB
+    of replies waiting (a drain() after each write: about 64 KiB and one line)."""
+    total = 16 << 20
+
+    async def scenario(port: int) -> str:
+        sock = _small_window_socket()
+        await asyncio.get_running_loop().sock_connect(sock, (streams.HOST, port))
+        reader, writer = await asyncio.open_connection(sock=sock)
+        here = sock.getsockname()
+        sent = 0
+        try:
+            while sent < total:
+                writer.write(LONG_LINE * 8)
+                sent += len(LONG_LINE) * 8
+                try:
+                    await asyncio.wait_for(writer.drain(), 1.0)
+                except TimeoutError:
+                    if _not_reading(port, here):
+                        break  # the server stopped reading: back-pressure works
+            await asyncio.sleep(0.3)  # the server handles what it has read
+            held = _server_pending(port)
+            rest = asyncio.create_task(streams.read_to_eof(reader, timeout=10.0))
+            await asyncio.wait_for(writer.drain(), 10.0)
+            writer.write_eof()
+            await rest
+        finally:
+            await streams.close(writer)
+        if held > HELD_LONG:
+            return (
+                f"a client sent {sent >> 20} MiB of 32 KiB lines without reading any reply, and "
+                f"the server kept {held / (1 << 20):.1f} MiB of replies waiting: more than a "
+                "drain() after each write lets pile up (about 64 KiB and one line). "
+                "`await writer.drain()` after EACH write, not every few lines."
+            )
+        return ""
+
+    serve(kata, scenario, "the upper server with a client that sends long lines and does not read")
