@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
 - aiohttp raises TimeoutError: catch it (not raised to the caller) -> expect_no_error
 - only the timeout becomes None; any other error still raises -> test_other_errors_still_raise
   (a refused connection, a connection the server drops), test_a_bad_body_raises (a body that
-  is not JSON); the caller's own cancellation or timeout is no `total` timeout either
+  is not JSON), test_a_body_cut_short_raises (aiohttp.ClientPayloadError, a bad body too);
+  the caller's own cancellation or timeout is no `total` timeout either
   -> test_the_callers_own_timeout_is_not_swallowed
 - an error status (4xx, 5xx) raises `ClientResponseError` -> test_an_error_status_raises (a
   JSON error body: 500, 404, 400), test_an_error_page_raises_before_decoding (an HTML error
@@ -138,6 +139,19 @@ async def drop(request: web.Request) -> web.Response:
     return web.json_response({"drop": True})  # never sent: the connection is gone
 
 
+async def cut(request: web.Request) -> web.StreamResponse:
+    """Sends the headers and part of the body, then closes the connection: the body is cut
+    short (the client sees aiohttp.ClientPayloadError)."""
+    response = web.StreamResponse(headers={"Content-Type": "application/json"})
+    response.content_length = 100
+    await response.prepare(request)
+    await response.write(b'{"cut": ')
+    await asyncio.sleep(0.05)
+    assert request.transport is not None
+    request.transport.close()
+    return response
+
+
 async def error_status(request: web.Request) -> web.Response:
     """Answers at once with the status in the path and a JSON error body."""
     code = int(request.match_info["code"])
@@ -161,7 +175,7 @@ def make_app(requests: list[str] | None = None) -> web.Application:
 
     app = web.Application(middlewares=[record])
     handlers = (fast, leisurely, slow, drip, trickle, late, broken, garbled, unavailable)
-    for handler in (*handlers, gateway_timeout, halves, drop, patient):
+    for handler in (*handlers, gateway_timeout, halves, drop, patient, cut):
         app.router.add_get(f"/{handler.__name__}", handler)
     app.router.add_get("/status/{code}", error_status)
     return app
@@ -483,4 +497,17 @@ def test_a_long_wait_within_total_is_returned(kata: kit.Kata) -> None:
         "within total=2: give up only when the whole request takes longer than `total`. A "
         "shorter bound on one part of it (sock_read=, connect= or a timeout of your own "
         "smaller than `total`) gives up on answers that were coming in time.",
+    )
+
+
+def test_a_body_cut_short_raises(kata: kit.Kata) -> None:
+    """A 200 whose body breaks off (the server closes the connection half way, well within
+    `total`): aiohttp.ClientPayloadError reaches the caller, it is no timeout."""
+    result, _, what = call(kata, "cut", 2.0)
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientPayloadError),
+        f"{what} gave {result.value if result.error is None else result.error!r} for a body "
+        "the server cut short at once (aiohttp.ClientPayloadError): a bad body is no timeout, "
+        "only the timeout becomes None; let that error reach the caller (catch TimeoutError "
+        "alone).",
     )
