@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
 - at most `rate` starts in any `per` seconds, a sliding window
   -> test_burst_of_short_calls, test_sliding_window
 - the limit is on how often calls START, not on how many run at once
-  -> test_long_calls_do_not_hold_the_limit
+  -> test_long_calls_do_not_hold_the_limit (and test_burst_of_short_calls names a lock held
+  from __aenter__ to __aexit__, which runs the blocks one at a time)
 - never wait needlessly: 0, 0, 0, 1, 1, 1, 2, 2, 2, 3 -> test_burst_of_short_calls,
   test_a_cancelled_wait_takes_no_start (a call cancelled while waiting never started)
 - (any rate, per and arrivals, ties included) -> test_any_arrivals (Hypothesis)
@@ -40,6 +41,7 @@ Docstring sentence -> the check that enforces it:
 from __future__ import annotations
 
 import asyncio
+import itertools
 from typing import Any
 
 import kit
@@ -104,6 +106,13 @@ HELD_PAST_THE_BLOCK = (
     "the start back (release a Semaphore) only after the block, or sleep in __aexit__? The "
     "window counts starts: record the start time in __aenter__, and let __aexit__ return at "
     "once."
+)
+ONE_AT_A_TIME = (
+    "No call started before the previous call's block had ended (the second one at 0.125 s, "
+    "when the first block of 0.125 s ended): the limiter holds something (a lock, a "
+    "semaphore) from __aenter__ until __aexit__, so the calls run one at a time. The limit is "
+    "on how often calls START, not on how many run at once: let go of any lock before "
+    "__aenter__ returns."
 )
 ONE_TOO_MANY = (
     "One call too many started in the first window: start at once only while fewer than "
@@ -186,11 +195,18 @@ def test_burst_of_short_calls(kata: kit.Kata) -> None:
     held = len(starts) == 10 and all(
         abs(starts[n] - (starts[n - 3] + 1.125)) < 1e-6 for n in range(3, 10)
     )
+    one_at_a_time = (
+        len(starts) == 10
+        and abs(starts[1] - (starts[0] + 0.125)) < 1e-6
+        and all(b >= a + 0.125 - 1e-6 for a, b in itertools.pairwise(starts))
+    )
     _check_schedule(
         starts,
         [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0],
         HELD_PAST_THE_BLOCK
         if held
+        else ONE_AT_A_TIME
+        if one_at_a_time
         else "A call waited although the last second held fewer than 3 starts: start as soon "
         "as the oldest of the last `rate` starts is `per` seconds old (the first `rate` calls "
         "start at once, no spacing between them).",
