@@ -7,7 +7,8 @@ Docstring sentence -> the check that enforces it (on the real clock):
   digests of its files before its keys, and names text mode when a digest is that of the
   bytes with their line endings translated (a file holding every byte value, \r included)
 - "(exactly as given: not normalised, spaces and non-ASCII kept)" -> test_any_paths
-  (a path with `./` in it, a name with a space and an accent)
+  (a path with `./` in it, a name with a space and an accent), test_one_file_by_two_paths
+  (a.txt and ./a.txt: two paths, two keys; paths are not merged by the file they name)
 - "the SHA-256 hex digest of that file's contents" (each file its own) -> test_digests and
   test_any_paths name a digest that is another file's of the same call (a lambda made in a
   loop, which reads the loop variable only when its thread runs, when two paths share it;
@@ -403,3 +404,24 @@ def test_many_files(kata: kit.Kata, tmp_path: Path) -> None:
     if isinstance(result.value, dict) and sorted(result.value) == sorted(expected):
         _expect_digests_of(result.value, expected)
     kit.expect_equal(result.value, expected, what, "Use each path exactly as given as its key.")
+
+
+def test_one_file_by_two_paths(kata: kit.Kata, tmp_path: Path) -> None:
+    """One file named by two different paths (`a.txt` and `./a.txt` in its folder): two
+    paths, so two keys, each with the file's digest."""
+    hash_files = kata.get("hash_files", "coroutine")
+    data = b"one file, two names\n"
+    (tmp_path / "a.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    expected = {f"{tmp_path}/a.txt": digest, f"{tmp_path}/./a.txt": digest}
+    what = "hash_files([folder/a.txt, folder/./a.txt]) (one file, two paths)"
+    result = kata.run(lambda: hash_files(list(expected)), clock="real", limit=30, what=what)
+    got = result.value
+    if isinstance(got, dict) and len(got) == 1 and set(got) < set(expected):
+        kit.fail(
+            f"{what} returned {got!r}: one key only. The two paths name one file, but they "
+            "are two different paths, and each path given is a key of the result (exactly as "
+            "given). Only the very same path given twice makes one key: do not merge paths "
+            "by the file they lead to (os.path.abspath, realpath, Path.resolve)."
+        )
+    kit.expect_equal(got, expected, what, "Use each path exactly as given as its key.")
