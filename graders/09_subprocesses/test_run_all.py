@@ -21,7 +21,8 @@ Docstring sentence -> the check that enforces it:
 - "the commands' output is not needed: let it go to the terminal" (no pipe nobody reads)
   -> test_a_chatty_command_is_not_held_up
 - return their exit codes (a list) -> test_exit_codes_in_input_order names a tuple first
-- leave `cmds` as it was -> test_cmds_is_left_as_it_was (no command popped from the list)
+- leave `cmds` as it was -> test_cmds_is_left_as_it_was (no command popped from the list,
+  and no command changed in place: a program named as `sh` is not replaced by its path)
 - starting the next as soon as one finishes (waiting on the semaphore, not polling a counter)
   -> test_waits_for_a_slot_without_polling (the learner's file may not call asyncio.sleep
   with a delay)
@@ -260,10 +261,23 @@ def test_the_same_command_twice(kata: kit.Kata, tmp_path: Path) -> None:
 def test_cmds_is_left_as_it_was(kata: kit.Kata) -> None:
     """run_all does not empty or change the caller's list of commands."""
     run_all = kata.get("run_all", "coroutine")
-    cmds = [subprocesses.python(f"import sys; sys.exit({code})") for code in (4, 0, 2)]
+    cmds = [
+        subprocesses.python("import sys; sys.exit(4)"),
+        ["sh", "-c", "exit 0"],  # a program named as a shell finds it, on the PATH
+        subprocesses.python("import sys; sys.exit(2)"),
+    ]
     before = [list(cmd) for cmd in cmds]
     result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=10.0, what="run_all")
     kit.expect_equal(result.value, [4, 0, 2], "run_all of 3 commands exiting with 4, 0, 2")
+    changed = next(((old, new) for old, new in zip(before, cmds, strict=False) if old != new), None)
+    if len(cmds) == len(before) and changed is not None:
+        kit.fail(
+            f"after run_all(cmds, 2) of 3 commands, the command {changed[0]!r} of the caller's "
+            f"list had become {changed[1]!r}: run_all changed a command inside cmds (each "
+            "command is the caller's list too). Leave cmds as it was, the commands in it "
+            "included: build any changed command as a new list "
+            "(`[shutil.which(cmd[0]), *cmd[1:]]`, `program, *args = cmd`)."
+        )
     kit.expect(
         cmds == before,
         f"after run_all(cmds, 2) of 3 commands, the caller's list cmds held {cmds!r}: run_all "
