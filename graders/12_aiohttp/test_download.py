@@ -561,14 +561,14 @@ def test_any_success_status_is_a_download(kata: kit.Kata, tmp_path: Path, status
     kit.expect_equal(result.value, len(body), f"what {what} returned")
 
 
-def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
-    """The session's read timeout stops the stream after 1 MiB of 4: the error propagates,
-    and no partial file is left."""
+def _a_timeout_leaves_no_file(
+    kata: kit.Kata, tmp_path: Path, timeout: aiohttp.ClientTimeout, what: str, why: str
+) -> None:
+    """The session's ``timeout`` stops the stream after 1 MiB of 4: the TimeoutError
+    propagates, and no partial file is left (``why``: the sentence for a file left)."""
     download = kata.get("download", "coroutine")
-    what = "a download stopped half way by the session's read timeout (sock_read=0.3 s)"
 
     async def scenario() -> Any:
-        timeout = aiohttp.ClientTimeout(sock_read=0.3)
         async with (
             serve(_app(tmp_path, {})) as server,
             aiohttp.ClientSession(timeout=timeout) as session,
@@ -580,14 +580,7 @@ def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
 
     result = kata.run(scenario, clock="real", limit=30, raises=Exception, what=what)
     left = _names(tmp_path)
-    kit.expect(
-        not left,
-        f"{what}: the server sent nothing after 1 MiB of 4, the read timeout fired, and "
-        f"{', '.join(left)} was left on disk. A timeout interrupts "
-        "the stream too: remove the partial file on any interruption (`except "
-        "BaseException:` or try/finally, not a list of the errors you thought of), then "
-        "re-raise.",
-    )
+    kit.expect(not left, why.format(left=", ".join(left)))
     kit.expect(
         isinstance(result.error, TimeoutError),
         f"{what}: download "
@@ -596,8 +589,23 @@ def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
             if result.error is None
             else f"raised {type(result.error).__name__}: {result.error}"
         )
-        + "; it should let aiohttp's timeout error (a TimeoutError) out after removing the "
-        "partial file.",
+        + "; it should let aiohttp's TimeoutError out after removing the partial file.",
+    )
+
+
+def test_a_read_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
+    """The session's read timeout stops the stream after 1 MiB of 4: the error propagates,
+    and no partial file is left."""
+    what = "a download stopped half way by the session's read timeout (sock_read=0.3 s)"
+    _a_timeout_leaves_no_file(
+        kata,
+        tmp_path,
+        aiohttp.ClientTimeout(sock_read=0.3),
+        what,
+        f"{what}: the server sent nothing after 1 MiB of 4, the read timeout fired, and "
+        "{left} was left on disk. A timeout interrupts the stream too: remove the partial "
+        "file on any interruption (`except BaseException:` or try/finally, not a list of the "
+        "errors you thought of), then re-raise.",
     )
 
 
@@ -635,37 +643,15 @@ def test_a_broken_chunked_stream_leaves_no_file(kata: kit.Kata, tmp_path: Path) 
 def test_a_total_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
     """The session's total timeout runs out after 1 MiB of 4: aiohttp raises a plain
     TimeoutError (no aiohttp.ClientError), which propagates, and no partial file is left."""
-    download = kata.get("download", "coroutine")
     what = "a download stopped half way by the session's total timeout (total=1 s)"
-
-    async def scenario() -> Any:
-        timeout = aiohttp.ClientTimeout(total=1.0)
-        async with (
-            serve(_app(tmp_path, {})) as server,
-            aiohttp.ClientSession(timeout=timeout) as session,
-        ):
-            with _temporary_files_in(tmp_path):
-                return await download(
-                    session, str(server.make_url("/stalls.bin")), tmp_path / "out.bin"
-                )
-
-    result = kata.run(scenario, clock="real", limit=30, raises=Exception, what=what)
-    left = _names(tmp_path)
-    kit.expect(
-        not left,
+    _a_timeout_leaves_no_file(
+        kata,
+        tmp_path,
+        aiohttp.ClientTimeout(total=1.0),
+        what,
         f"{what}: the server sent nothing after 1 MiB of 4, the total timeout ran out, and "
-        f"{', '.join(left)} was left on disk. That timeout is a plain TimeoutError, not an "
+        "{left} was left on disk. That timeout is a plain TimeoutError, not an "
         "aiohttp.ClientError: remove the partial file on any interruption (`except "
         "BaseException:` or try/finally, not a list of the errors you thought of), then "
         "re-raise.",
-    )
-    kit.expect(
-        isinstance(result.error, TimeoutError),
-        f"{what}: download "
-        + (
-            f"returned {result.value!r}"
-            if result.error is None
-            else f"raised {type(result.error).__name__}: {result.error}"
-        )
-        + "; it should let aiohttp's TimeoutError out after removing the partial file.",
     )
