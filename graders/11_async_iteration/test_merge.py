@@ -489,9 +489,13 @@ def test_caller_cancelled(kata: kit.Kata) -> None:
     )
 
 
+QUIET_END = 2.4234  # test_ends_and_raises_on_time: a source's end, 0.1234 s after its last item
+
+
 def test_ends_and_raises_on_time(kata: kit.Kata) -> None:
-    """merge ends the moment its last source ends (2.3 s), and raises a source's error the
-    moment it fails (2.3 s), while it is waiting for the next item."""
+    """merge ends the moment its last source ends (2.3 s with its last item, and 2.4234 s,
+    a while after it), and raises a source's error the moment it fails (2.4234 s), while it
+    is waiting for the next item (moments off any polling grid)."""
     merge = kata.get("merge", "asyncgen")
     what = "merge(a at 1 and 2.3 s, then ends; b at 0.5 s, then ends)"
 
@@ -514,14 +518,42 @@ def test_ends_and_raises_on_time(kata: kit.Kata) -> None:
         "each pump, or the reads that found the end).",
     )
 
+    # A source that ends a while after its last item, off any polling grid: above, the end
+    # came with the last item, and a poll that had just got that item saw it (on 3.11).
+    what = f"merge(a at 1 and 2.3 s, then ends at {QUIET_END:g} s; b at 0.5 s, then ends)"
+
+    async def ends_apart() -> list[str]:
+        async def quiet_end() -> AsyncIterator[str]:
+            async for item in ticks("a", [1.0, 1.3]):
+                yield item
+            await asyncio.sleep(QUIET_END - 2.3)
+
+        got: list[str] = []
+        async with aclosing(merge(quiet_end(), ticks("b", [0.5]))) as merged:
+            async for item in merged:
+                got.append(item)
+        return got
+
+    result = kata.run(ends_apart, what=what, limit=1000)
+    kit.expect_equal(sorted(result.value or []), ["a0", "a1", "b0"], f"the items of {what}")
+    kit.expect_loop_time(
+        result,
+        QUIET_END,
+        what,
+        slower=f"merge ended late: its last source ended at {QUIET_END:g} s, and merge ends "
+        "as soon as every source has ended. A wait with a timeout that looks now and then "
+        "(are the sources done?) notices late: count the sources that have ended (an end "
+        "marker from each pump, or the reads that found the end).",
+    )
+
     error = ValueError("source b broke")
 
     async def fails_later() -> AsyncIterator[str]:
-        await asyncio.sleep(2.3)
+        await asyncio.sleep(QUIET_END)
         raise error
         yield "never"  # makes this an async generator
 
-    what = "merge(a at 1 s, then silent for 10 s; b raising ValueError at 2.3 s)"
+    what = f"merge(a at 1 s, then silent for 10 s; b raising ValueError at {QUIET_END:g} s)"
 
     async def raises() -> None:
         async with aclosing(merge(ticks("a", [1.0, 10.0]), fails_later())) as merged:
@@ -536,9 +568,10 @@ def test_ends_and_raises_on_time(kata: kit.Kata) -> None:
     )
     kit.expect_loop_time(
         result,
-        2.3,
+        QUIET_END,
         what,
-        slower="The error came late: the source failed at 2.3 s, while merge was waiting for "
+        slower=f"The error came late: the source failed at {QUIET_END:g} s, while merge was "
+        "waiting for "
         "the next item. Raise it at once (wait on the pending reads, or have each pump put its "
         "error on the queue), not when a timeout next lets merge look.",
     )
