@@ -59,6 +59,12 @@ MARK = "katas-hostile-daemon"
 LINGERING = ("daemon_rewrites_others", "daemon_rewrites_reports", "deletes_classmates")
 
 
+# Whether unprivileged user namespaces work here (the userns mode of isolation).
+USER_NAMESPACES = shutil.which("unshare") is not None and isolation._works(
+    ["unshare", "--user", "--map-root-user", *isolation.NAMESPACES, "true"]
+)
+
+
 def run_kit(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m kit ARGS`` from the repository, its test timeout 10 s unless ``env`` says."""
     env = {**os.environ, "PYTHONPATH": "graders", "KATAS_TEST_TIMEOUT": "10", **(env or {})}
