@@ -133,11 +133,6 @@ def run_woken(kata: kit.Kata, scenario: Any, what: str, limit: float) -> kit.Run
     return kata.run(guarded, what=what, limit=limit * 2, verdict=verdict)
 
 
-def polls(sleeps: list[float]) -> list[float]:
-    """The recorded sleeps that let time pass: a sleep(0) only yields to the other tasks."""
-    return [delay for delay in sleeps if delay > 0]
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
@@ -211,7 +206,7 @@ def test_get_waits_for_an_item(kata: kit.Kata, sleeps: list[float], put_at: floa
 
     what = f"get() on an empty buffer, put at {put_at:g} s"
     result = kata.run(scenario, what=what, limit=60 + put_at)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     value, at = result.value or (None, 0.0)
     if isinstance(value, TimeoutError):
@@ -245,7 +240,7 @@ def test_put_waits_for_room(kata: kit.Kata, sleeps: list[float]) -> None:
         return waited, done_at[0], [first, await buf.get(), await buf.get()]
 
     result = kata.run(scenario, what="put() on a full buffer, get at 1.234567 s", limit=60)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     waited, done_at, items = result.value or (False, 0.0, [])
     kit.expect(
@@ -372,7 +367,7 @@ def test_producers_and_consumers(kata: kit.Kata, sleeps: list[float]) -> None:
         return took
 
     run_woken(kata, scenario, "4 producers and 3 consumers", 3600)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect_equal(
         sorted(took),

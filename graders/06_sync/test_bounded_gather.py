@@ -122,8 +122,8 @@ def run_bounded(
         ideal,
         shape=f"at most {limit} at once, the next as soon as one ends; the last ends at {last:g} s",
     )
-    polls = [delay for delay in SLEEPS[0] if delay > 0]  # a lone sleep(0) only yields
-    kit.expect(not polls, POLLING.format(n=len(polls)))
+    polled = kit.polls(SLEEPS[0])
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     expect_input_order(probe, what)
     return result
 

@@ -149,8 +149,8 @@ def run_phased(
         limit=600,
         hang_hint=hang_hint,
     )
-    polls = [delay for delay in SLEEPS[0] if delay > 0]  # a lone sleep(0) only yields
-    kit.expect(not polls, POLLING.format(n=len(polls)))
+    polled = kit.polls(SLEEPS[0])
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     for w, phase, began in ahead:
         start = sum(max(row[q] for row in table) for q in range(phase))
         kit.fail(

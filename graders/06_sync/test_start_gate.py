@@ -42,11 +42,6 @@ POLLING = (
 )
 
 
-def polls(sleeps: list[float]) -> list[float]:
-    """The recorded sleeps that let time pass: a sleep(0) only yields to the other tasks."""
-    return [delay for delay in sleeps if delay > 0]
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
@@ -119,7 +114,7 @@ def test_all_start_when_go_is_set(kata: kit.Kata, sleeps: list[float]) -> None:
     """Five workers all call work(i) at the loop time `go` is set."""
     work = kit.Probe(delay=1.0)
     result = run_gate(kata, 5, work, GO)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     check_starts(result, work, 5, GO)
     kit.expect_loop_time(
@@ -194,7 +189,7 @@ def test_a_gate_opened_an_hour_later(kata: kit.Kata, sleeps: list[float]) -> Non
     """`go` set after an hour of loop time: the workers still wait, then all start then."""
     work = kit.Probe(delay=1.0)
     result = run_gate(kata, 3, work, 3600.0)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     check_starts(result, work, 3, 3600.0)
 
@@ -217,7 +212,7 @@ def test_many_workers(kata: kit.Kata, sleeps: list[float]) -> None:
     """A hundred workers start together too."""
     work = kit.Probe(delay=1.0)
     result = run_gate(kata, 100, work, 3.0)
-    polled = polls(sleeps)
+    polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
     check_starts(result, work, 100, 3.0)
 

@@ -12,7 +12,8 @@
 - ``ideal_timeline`` tells the scoreboard the right schedule of a check's run, to draw it
   under the learner's timeline when the check fails.
 - ``drawn`` runs a check on explicit examples, then on inputs Hypothesis draws.
-- ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection).
+- ``watch_sleeps`` records the learner's ``asyncio.sleep`` calls (polling detection);
+  ``polls`` keeps those that let time pass.
 - ``left_after_cancel`` counts the tasks a cancelled consumer left running;
   ``cancelled_args`` cancels a task with a message and tells what its caller got, and
   ``expect_the_callers_cancellation`` fails unless that was the very same cancellation.
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
         run,
         until,
     )
-    from .sleeps import PollingDetected, watch_sleeps
+    from .sleeps import PollingDetected, polls, watch_sleeps
     from .timelines import ideal_timeline
 
 # Imported when first used (PEP 562): the learner's commands (hint, reset, solution) import
@@ -69,6 +70,7 @@ _EXPORTS = {
     "Kata": "kata",
     "attributes": "kata",
     "PollingDetected": "sleeps",
+    "polls": "sleeps",
     "watch_sleeps": "sleeps",
     "ideal_timeline": "timelines",
     "drawn": "examples",
@@ -97,6 +99,7 @@ __all__ = [
     "left_after_cancel",
     "not_started",
     "now",
+    "polls",
     "queues",
     "run",
     "streams",

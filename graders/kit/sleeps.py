@@ -45,3 +45,8 @@ def watch_sleeps(
         if value is REAL_SLEEP:
             monkeypatch.setattr(kata.module, name, watched)
     return calls
+
+
+def polls(sleeps: list[float]) -> list[float]:
+    """The recorded sleeps that let time pass: a lone ``sleep(0)`` only yields to other tasks."""
+    return [delay for delay in sleeps if delay > 0]
