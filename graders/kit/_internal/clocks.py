@@ -158,14 +158,23 @@ def loop_clocks(
     for name, value in list(names.items()):
         swap = swap_of(value)
         if swap is not None:
-            names[name] = swap
-            undo.append(functools.partial(_restore_name, names, name, value, swap))
+            _put(
+                functools.partial(names.get, name),
+                functools.partial(names.__setitem__, name),
+                swap,
+                undo,
+            )
     for owner in _owned(module):
         if isinstance(owner, type):
             for name, value in list(vars(owner).items()):
                 swap = swap_of(value)
-                if swap is not None and _set_attribute(owner, name, swap):
-                    undo.append(functools.partial(_restore_attribute, owner, name, value, swap))
+                if swap is not None:
+                    _put(
+                        functools.partial(vars(owner).get, name),
+                        functools.partial(setattr, owner, name),
+                        swap,
+                        undo,
+                    )
                 elif (function := _function_of(value)) is not None:
                     _swap_defaults(function, swap_of, undo)
         else:
@@ -187,8 +196,7 @@ def loop_clocks(
             return fake
         return real_import(name, globals, locals, fromlist, level)
 
-    builtins.__import__ = kata_import
-    undo.append(functools.partial(_restore_import, kata_import, real_import))
+    _put(*_slot(builtins, "__import__"), kata_import, undo)
     try:
         yield
     finally:
@@ -196,14 +204,25 @@ def loop_clocks(
             step()
 
 
-def _restore_import(swap: Any, real: Any) -> None:
-    if builtins.__import__ is swap:
-        builtins.__import__ = real
+def _put(
+    get: Callable[[], Any], put: Callable[[Any], object], swap: Any, undo: list[Callable[[], None]]
+) -> None:
+    """Put ``swap`` in the place ``get`` reads and ``put`` writes (a name, a class attribute,
+    a cell, a function's defaults), and add to ``undo`` the step that puts the old value back
+    unless learner code changed the place since. A place that refuses (a class whose
+    metaclass forbids it, a cell emptied since) is left as it is."""
+    try:
+        value = get()
+        put(swap)
+    except (AttributeError, TypeError, ValueError):
+        return
 
+    def restore() -> None:
+        with contextlib.suppress(AttributeError, TypeError, ValueError):
+            if get() is swap:
+                put(value)
 
-def _restore_name(names: dict[str, Any], name: str, value: Any, swap: Any) -> None:
-    if names.get(name) is swap:  # unless learner code rebound it since
-        names[name] = value
+    undo.append(restore)
 
 
 def _owned(module: ModuleType) -> list[Any]:
@@ -223,19 +242,6 @@ def _function_of(value: Any) -> Any:
     return value if inspect.isfunction(value) else None
 
 
-def _set_attribute(owner: type, name: str, value: Any) -> bool:
-    try:
-        setattr(owner, name, value)
-    except (AttributeError, TypeError):  # a class that refuses (a metaclass's rule)
-        return False
-    return True
-
-
-def _restore_attribute(owner: type, name: str, value: Any, swap: Any) -> None:
-    if vars(owner).get(name) is swap:
-        _set_attribute(owner, name, value)
-
-
 def _swap_defaults(
     function: Any, swap_of: Callable[[Any], Any], undo: list[Callable[[], None]]
 ) -> None:
@@ -244,13 +250,11 @@ def _swap_defaults(
     defaults = function.__defaults__
     if defaults and any(swap_of(d) is not None for d in defaults):
         swapped = tuple(swap_of(d) or d for d in defaults)
-        function.__defaults__ = swapped
-        undo.append(functools.partial(_restore_defaults, function, defaults, swapped))
+        _put(*_slot(function, "__defaults__"), swapped, undo)
     kwdefaults = function.__kwdefaults__
     if kwdefaults and any(swap_of(d) is not None for d in kwdefaults.values()):
         swapped_kw = {k: swap_of(d) or d for k, d in kwdefaults.items()}
-        function.__kwdefaults__ = swapped_kw
-        undo.append(functools.partial(_restore_kwdefaults, function, kwdefaults, swapped_kw))
+        _put(*_slot(function, "__kwdefaults__"), swapped_kw, undo)
     for cell in function.__closure__ or ():
         try:
             value = cell.cell_contents
@@ -258,21 +262,9 @@ def _swap_defaults(
             continue
         swap = swap_of(value)
         if swap is not None:
-            cell.cell_contents = swap
-            undo.append(functools.partial(_restore_cell, cell, value, swap))
+            _put(*_slot(cell, "cell_contents"), swap, undo)
 
 
-def _restore_cell(cell: Any, value: Any, swap: Any) -> None:
-    with contextlib.suppress(ValueError):
-        if cell.cell_contents is swap:
-            cell.cell_contents = value
-
-
-def _restore_defaults(function: Any, defaults: tuple[Any, ...], swapped: tuple[Any, ...]) -> None:
-    if function.__defaults__ is swapped:
-        function.__defaults__ = defaults
-
-
-def _restore_kwdefaults(function: Any, kwdefaults: dict[str, Any], swapped: dict[str, Any]) -> None:
-    if function.__kwdefaults__ is swapped:
-        function.__kwdefaults__ = kwdefaults
+def _slot(owner: Any, name: str) -> tuple[Callable[[], Any], Callable[[Any], object]]:
+    """The reader and the writer of ``owner``'s attribute ``name``, for ``_put``."""
+    return functools.partial(getattr, owner, name), functools.partial(setattr, owner, name)
