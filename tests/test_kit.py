@@ -22,7 +22,7 @@ import pytest
 from hypothesis import strategies as st
 from kit import Probe, expect_loop_time
 from kit._internal.paths import REPO
-from kit.examples import SHRINK_CALLS
+from kit.examples import NOT_REPEATED, SHRINK_CALLS
 from kit.kata import Kata, load
 from kit.outcomes import NotStarted
 
@@ -708,6 +708,23 @@ def test_an_error_of_the_check_is_shrunk_as_briefly_and_raised_as_it_is() -> Non
     assert len(calls) == 1 + SHRINK_CALLS
     smallest = min(reversed(calls), key=lambda items: len(repr(items)))
     assert str(error.value) == f"bad {smallest}"
+
+
+def test_a_failure_that_does_not_come_back_keeps_its_sentence() -> None:
+    """Code that fails an input once and passes it when Hypothesis tries it again (state
+    kept from call to call, a race) fails with the sentence of that failure and a word on
+    it, not as a grader error naming the kit's wrapper (Hypothesis's FlakyFailure)."""
+    calls: list[int] = []
+
+    @kit.drawn(st.integers(0, 100), max_examples=50)
+    def check(n: int) -> None:
+        calls.append(n)
+        if len(calls) == 3:
+            kit.fail(f"failed on {n}")
+
+    with pytest.raises(Failed) as failure:
+        check()
+    assert str(failure.value) == f"failed on {calls[2]}" + NOT_REPEATED
 
 
 def test_a_timeout_ends_the_search_at_once() -> None:

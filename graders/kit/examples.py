@@ -30,6 +30,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import FlakyFailure
 
 from .outcomes import fail
 
@@ -52,6 +53,13 @@ _no_local_constants()
 class _Enough(BaseException):
     """Stops Hypothesis's shrinking once SHRINK_CALLS calls followed the first failure."""
 
+
+# Said after the sentence of a failure that did not come back when Hypothesis tried the same
+# input again (it raises FlakyFailure, whose text names the kit's own wrapper).
+NOT_REPEATED = (
+    " This input failed once and passed when it was tried again: the same call does not "
+    "always behave the same."
+)
 
 # Calls of a check after its first failure, at most. Shrinking a failure of fetch_many's
 # Hypothesis check took 88 calls of 0.18 s each (16 s idle, past 30 s under a loaded CI).
@@ -106,7 +114,8 @@ def bounded_shrinking(handle: Any, fixtures: Collection[str] = ()) -> Iterator[N
     inner test stops Hypothesis once SHRINK_CALLS calls followed its first failure, and the
     test then fails with the sentence of the smallest failure seen. ``fixtures`` names the
     arguments that are pytest fixtures: not inputs, so not part of an input's size (the
-    ``kata`` fixture's repr grows with every run)."""
+    ``kata`` fixture's repr grows with every run). A failure that passes when tried again
+    fails the test with its own sentence and ``NOT_REPEATED``."""
     shrinking, inner = _Shrinking(fixtures), handle.inner_test
     handle.inner_test = shrinking.bound(inner)
     try:
@@ -117,6 +126,13 @@ def bounded_shrinking(handle: Any, fixtures: Collection[str] = ()) -> Iterator[N
         failure = shrinking.verdict()
         if isinstance(failure, pytest.fail.Exception):
             fail(str(failure))
+        raise failure from None
+    except FlakyFailure:
+        if not shrinking.failures:  # not ours to explain
+            raise
+        failure = shrinking.verdict()
+        if isinstance(failure, pytest.fail.Exception):
+            fail(str(failure) + NOT_REPEATED)
         raise failure from None
     finally:
         handle.inner_test = inner
