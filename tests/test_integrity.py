@@ -850,8 +850,8 @@ def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
 
 
 def test_a_grader_process_killed_by_sigbus_is_told_of_mmap() -> None:
-    """SIGBUS is what an mmap of the grader's sparse test file in its size-capped tmpfs
-    ends in: the sentence names mmap, not just 'a signal'."""
+    """SIGBUS is what an mmap ends in when the mapped file has nothing to give (cut short,
+    or a hole in a full tmpfs): the sentence names mmap, not just 'a signal'."""
     assert "mmap" in orchestrate._died(-signal.SIGBUS)
 
 

@@ -68,9 +68,11 @@ NPROC = 1024  # processes and threads one grader process may have at once
 # reading a sparse file there costs no page-cache fill (hash_files' 500 MiB file: 0.3 s of
 # CPU time instead of 1.5 s), and it is gone with the process's mount namespace. Its pages
 # are memory: a submission that fills it costs at most this much per grader process (a
-# gradebook runs eight at once on 2 cores). Sparse files count only what they hold; the
-# graders write a few MiB.
-TMP_SIZE = "256m"
+# gradebook runs eight at once on 2 cores). Sparse files count only what they hold, but
+# an mmap that reads a hole gets a page of its own: a correct hash_files that maps each
+# file fills hash_files' two sparse files (up to 512 MiB each, both alive in one check),
+# and at 256 MiB it died of SIGBUS. So: 1 GiB for those two, and 128 MiB for the rest.
+TMP_SIZE = "1152m"
 # Hidden too: the grading user's terminals. In a user namespace a grader process runs as
 # that user, who may write to its own /dev/pts/N: a child process (the audit hook sees only
 # the grader process) wrote escape sequences and a forged total to every terminal the

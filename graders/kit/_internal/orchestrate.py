@@ -527,9 +527,7 @@ def _died(code: int, output: str = "") -> str:
             "SIGABRT": "a crash in C code (abort)",
             "SIGBUS": (
                 "most likely a memory-mapped file (mmap) read where the file had nothing to "
-                "give: the grader's big sparse test files live in a small in-memory temporary "
-                "folder that an mmap must fill (a limit of the grading sandbox, not a mistake; "
-                "reading with f.read() or hashlib.file_digest avoids it)"
+                "give: a file cut short while mapped, or a temporary folder that is full"
             ),
         }.get(name, "a signal")
         return f"the grader process died ({name}) while running your code: {cause}."
