@@ -27,6 +27,10 @@ Docstring sentence -> the check that enforces it:
 - "Return (None) after every record is stored. Stop every worker first" -> the kit's check
   that no task is left running; a hang is diagnosed from the queues' own counters (join()
   before any item was taken, or task_done() short of the items taken)
+- "Every url goes through three async steps" (steps that return without awaiting anything
+  too: a join() awaited while urls are still being put in the fetch queue returns early,
+  named when pipeline returned before it had read every url) ->
+  test_steps_that_finish_at_once
 """
 
 from __future__ import annotations
@@ -403,4 +407,47 @@ def test_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
         what,
         "after cancelling and awaiting the workers, let that very CancelledError out (a "
         "bare `raise`, or `finally:` with no `except` for it)",
+    )
+
+
+def test_steps_that_finish_at_once(kata: kit.Kata) -> None:
+    """Steps that return without awaiting anything (a cached page, say): every url still goes
+    through all three steps, however few loop steps they take."""
+    pipeline = kata.get("pipeline", "coroutine")
+    urls = [f"u{i}" for i in range(9)]
+    stored: list[Any] = []
+    read: list[str] = []  # the urls read from the generator so far
+
+    async def fetch(url: str) -> str:
+        return f"page:{url}"
+
+    async def parse(page: str) -> str:
+        return f"rec:{page}"
+
+    async def store(record: str) -> None:
+        stored.append(record)
+
+    def feed() -> Iterator[str]:
+        for url in urls:
+            read.append(url)
+            yield url
+
+    what = (
+        "pipeline(9 urls from a generator, widths=(1, 1, 1)) with fetch, parse and store that "
+        "return at once, without awaiting anything"
+    )
+    queues.run_hung(kata, lambda: pipeline(feed(), fetch, parse, store, (1, 1, 1)), what, HANG)
+    if Counter(stored) == Counter(f"rec:page:{url}" for url in urls):
+        return
+    kit.fail(
+        f"{what} stored {len(stored)} record(s) for 9 urls; every url must be fetched, parsed "
+        "and stored, however quick the steps are"
+        + (
+            f": it returned having read only {len(read)} of the 9 urls from the generator. "
+            "Put every url in the fetch queue before you await its join() (a join() awaited "
+            "while urls are still being put returns as soon as the urls put so far are done)."
+            if len(read) < len(urls)
+            else ". Did you stop the workers before the last items got through every stage "
+            "(join each queue, in stage order)?"
+        )
     )
