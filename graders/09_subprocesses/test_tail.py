@@ -31,6 +31,9 @@ Docstring sentence -> the check that enforces it:
 - try/finally: in finally kill a child still running (whatever ends the generator)
   -> test_an_error_while_reading_leaves_no_child (a line that is not UTF-8: raising is
   fine, leaving the child running is not)
+- yields each line of its stdout (every line, also those read after the command exited)
+  -> test_a_slow_consumer_gets_every_line (a consumer pausing between lines: reading only
+  while proc.returncode is None loses the lines still in the pipe)
 """
 
 import asyncio
@@ -492,3 +495,30 @@ def test_an_error_while_reading_leaves_no_child(kata: kit.Kata) -> None:
         return {"running": STILL_RUNNING.format(how=""), "zombie": ZOMBIE}.get(state, "")
 
     kit.judge(kata, scenario, what="tail(cmd) of a line that is not UTF-8", limit=10.0)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_a_slow_consumer_gets_every_line(kata: kit.Kata) -> None:
+    """A command prints its lines and exits at once; a consumer that pauses 0.3 s after each
+    line still gets every line (they wait in the pipe after the command has ended)."""
+    tail = kata.get("tail", "asyncgen")
+    cmd = subprocesses.python("print('a'); print('b'); print('c')")
+
+    async def scenario() -> str:
+        got: list[str] = []
+        try:
+            async for line in tail(cmd):
+                got.append(line)
+                await asyncio.sleep(0.3)
+        except ProcessLookupError:
+            return KILLED_AN_ENDED
+        if got != ["a", "b", "c"]:
+            return (
+                "tail() of a command that printed 'a', 'b', 'c' and exited at once, read by a "
+                f"consumer pausing 0.3 s after each line, yielded {got!r}: the lines a command "
+                "printed stay in the pipe after it has exited. Read until the output ends "
+                "(readline() returns b''), whatever proc.returncode says meanwhile."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what="tail(cmd) read slowly", limit=10.0)
