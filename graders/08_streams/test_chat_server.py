@@ -36,7 +36,9 @@ Docstring sentence -> the check that enforces it:
   client connection, returns promptly -> test_stop_closes_everything,
   test_stop_with_a_stalled_client (stop() returns while a client that never reads has
   unsent data waiting, and that connection is closed too: abort, not a close() that waits to
-  send the data)
+  send the data); on 3.11 too, where Server.wait_closed() returns before the connections
+  are closed, the spy makes it wait for them as 3.12+ does: a stop() that awaits it before
+  closing its clients hangs on every Python
 
 A stop() that cancels its handler tasks is correct; asyncio 3.11 and 3.12.1 log each such
 cancellation from start_server's own done-callback, and the grader ignores exactly that record
@@ -49,6 +51,7 @@ import inspect
 import logging
 import socket
 import struct
+import sys
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -120,6 +123,15 @@ def closing_spy() -> Iterator[dict[str, list[Any]]]:
 
     async def spy_server_wait_closed(self: asyncio.Server) -> None:
         seen["server_waited"].append(self)
+        if sys.version_info < (3, 12):
+            # As on 3.12+ (gh-79033): wait until every connection is closed too, so that code
+            # awaiting it before closing its clients hangs on 3.11 as it does on newer Pythons.
+            waiters = self._waiters  # type: ignore[attr-defined]
+            if waiters is not None:
+                waiter = asyncio.get_running_loop().create_future()
+                waiters.append(waiter)
+                await waiter
+            return
         await server_wait_closed(self)
 
     def spy_server_init(self: asyncio.Server, *args: Any, **kwargs: Any) -> None:
