@@ -28,7 +28,8 @@ Docstring sentence -> the check that enforces it:
   exception, not a new one), test_a_transient_looking_failure_is_let_out (a
   ConnectionResetError or TimeoutError too: no retry)
 - "Return the sum of the prices" (the prices are ints) -> test_total_is_an_int
-- "Leave `ids` as it is." -> test_leaves_ids_unchanged
+- "Leave `ids` as it is." -> test_leaves_ids_unchanged (a list in no sorted order: a sort
+  in place shows too)
 - "Return the sum of the prices of all `ids`" (this call's ids: two calls at once on one loop
   each return their own sum) -> test_two_calls_at_once_keep_their_own_total
 """
@@ -362,12 +363,13 @@ def test_leaves_ids_unchanged(kata: kit.Kata) -> None:
     """The list of ids the caller passes is the same after the call."""
     total_price = kata.get("total_price", "coroutine")
     get_price, _ = price_probe()
-    ids = ["apple", "pear", "plum"]
+    # Neither sorted nor reverse-sorted: a sort or reverse in place shows too.
+    ids = ["plum", "apple", "pear"]
     kata.run(lambda: total_price(get_price, ids), what=f"total_price(get_price, {ids!r})")
     kit.expect_equal(
         ids,
-        ["apple", "pear", "plum"],
-        "The list ['apple', 'pear', 'plum'] after total_price(get_price, ...) read it",
+        ["plum", "apple", "pear"],
+        "The list ['plum', 'apple', 'pear'] after total_price(get_price, ...) read it",
         "Read ids without changing it (no pop, remove, sort or clear).",
     )
 
