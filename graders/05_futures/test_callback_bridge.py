@@ -50,11 +50,6 @@ POLLING = (
 )
 
 
-def polls(sleeps: list[float]) -> list[float]:
-    """The recorded sleeps that let time pass: a sleep(0) only yields to the other tasks."""
-    return [delay for delay in sleeps if delay > 0]
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
@@ -115,7 +110,8 @@ def test_wakes_when_the_callback_fires(kata: kit.Kata, sleeps: list[float]) -> N
     call_api = kata.get("call_api", "coroutine")
     kata.module.callback_api = fake_api(ODD_DELAY, ok="late result")
     result = kata.run(lambda: call_api(1), what="call_api(1)", limit=60)
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect_equal(result.value, "late result", "call_api(1) with a slower callback_api")
     kit.expect_loop_time(
         result,
@@ -206,7 +202,8 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
     result = kata.run(
         scenario, what="call_api(3), cancelled after 1 s,", limit=60, loop_errors=True
     )
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect("ok" in held, "call_api(3) never called callback_api(arg, on_ok, on_err).")
     kit.expect(
         seen.get("cancelled"),
@@ -395,7 +392,8 @@ def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], n
 
     what = f"call_api(3) whose on_{name} fires after 1 s, its caller cancelled in the same step,"
     result = kata.run(scenario, what=what, limit=60, loop_errors=True)
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     for ctx in result.loop_errors:
         exc = ctx.get("exception")
         detail = f"{type(exc).__name__}: {exc}" if exc else ctx.get("message", "")

@@ -51,11 +51,6 @@ POLLING = (
 )
 
 
-def polls(sleeps: list[float]) -> list[float]:
-    """The recorded sleeps that let time pass: a sleep(0) only yields to the other tasks."""
-    return [delay for delay in sleeps if delay > 0]
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
@@ -177,7 +172,8 @@ def test_hundred_waiters_wake_together(kata: kit.Kata, sleeps: list[float]) -> N
         return await asyncio.gather(*tasks)
 
     result = kata.run(scenario, what="100 waiters on one Deferred", limit=60)
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     outcomes = result.value or []
     bad = [o for o in outcomes if o[1:] != ("value", "ready")]
     kit.expect(

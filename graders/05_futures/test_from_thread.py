@@ -72,11 +72,6 @@ EARLY_CALLBACK = (
 )
 
 
-def polls(sleeps: list[float]) -> list[float]:
-    """The recorded sleeps that let time pass: a sleep(0) only yields to the other tasks."""
-    return [delay for delay in sleeps if delay > 0]
-
-
 @pytest.fixture
 def sleeps(kata: kit.Kata, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the asyncio.sleep calls made from the learner's file; stop a polling loop."""
@@ -230,7 +225,8 @@ def test_result_from_a_thread(kata: kit.Kata, sleeps: list[float]) -> None:
     """The value a thread passes to the callback is returned, handed over thread-safely."""
     job = ThreadJob(42)
     values = run_jobs(kata, [job], "from_thread(start_job)")
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect_equal(values[0], 42, "from_thread(start_job), whose thread reported 42,")
     kit.expect(
         job.callback_thread not in (None, threading.get_ident()),
@@ -291,7 +287,8 @@ def test_none_result(kata: kit.Kata, sleeps: list[float]) -> None:
     """A job whose result is None: from_thread returns None."""
     job = ThreadJob(None, delay=0.05)
     values = run_jobs(kata, [job], "from_thread(start_job) whose thread reports None")
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect_equal(values[0], None, "from_thread with a job reporting None")
 
 
@@ -306,7 +303,8 @@ def test_concurrent_calls_get_their_own_result(kata: kit.Kata, sleeps: list[floa
     """Five from_thread calls at once each get their own thread's result."""
     jobs = [ThreadJob(f"job {i}", delay=0.02 * (5 - i)) for i in range(5)]
     values = run_jobs(kata, jobs, "five from_thread calls at once")
-    kit.expect(not polls(sleeps), POLLING.format(n=len(polls(sleeps))))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
     kit.expect_equal(
         values,
         [f"job {i}" for i in range(5)],

@@ -201,8 +201,8 @@ def test_fast_source_waits_for_slow_sink(
     never waits."""
     sleeps = kit.watch_sleeps(kata, monkeypatch, message=POLLING, limit=20_000)
     grade(kata, n=12, every=0.25, sink_delay=1.0, maxsize=maxsize)
-    polls = [delay for delay in sleeps if delay > 0]  # a lone sleep(0) only yields
-    kit.expect(not polls, POLLING.format(n=len(polls)))
+    polled = kit.polls(sleeps)
+    kit.expect(not polled, POLLING.format(n=len(polled)))
 
 
 @pytest.mark.parametrize("tail", [0.0, 1.5])
