@@ -25,7 +25,8 @@ Docstring sentence -> the check that enforces it:
   awaits the loser's 2 s cleanup: still CancelledError); that very CancelledError, its
   message included -> test_cancellation_propagates_as_it_is; cancelled in the loop step a
   request finishes, before hedged woke up: still CancelledError, not that result ->
-  test_cancelled_as_a_request_finishes
+  test_cancelled_as_a_request_finishes; both requests cancelled (not one of them awaited to its
+  natural end), hedged ending at the cancel -> test_cancelling_hedged_stops_both_at_once
 
 - "cancel the other one" (this call's loser only: two calls at once on one loop, the first to
   return must not stop the other's requests) -> test_two_calls_at_once_stop_only_their_own
@@ -522,3 +523,34 @@ def test_cancelled_as_a_request_finishes(kata: kit.Kata) -> None:
         "cancelled, it stops its requests and lets that CancelledError propagate, even when "
         "a request has just finished; do not catch it to return that request's result.",
     )
+
+
+def test_cancelling_hedged_stops_both_at_once(kata: kit.Kata) -> None:
+    """hedged(primary 5 s, backup 5 s, after=1) cancelled at 2 s, both requests running:
+    both are cancelled (neither runs on to its end), and hedged ends at 2 s."""
+    hedged = kata.get("hedged", "coroutine")
+    primary, backup = probes(5.0, 5.0)
+
+    async def scenario() -> float:
+        task = asyncio.create_task(hedged(primary, backup, 1.0))
+        await asyncio.sleep(2.0)
+        task.cancel()
+        await asyncio.wait([task])
+        return asyncio.get_running_loop().time()
+
+    what = "hedged(primary 5 s, backup 5 s, after=1), cancelled at 2 s"
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    ran_on = [
+        name
+        for name, probe in (("primary", primary), ("backup", backup))
+        if probe.calls and not probe.cancelled
+    ]
+    kit.expect(
+        not ran_on,
+        f"{what}, let the {' and the '.join(ran_on)} request run on to its end (hedged ended "
+        f"at {result.value or 0:g} s) instead of cancelling it: once hedged is cancelled, "
+        "cancel every request it started"
+        + (", the backup too," if "backup" in ran_on else "")
+        + " and then await them.",
+    )
+    kit.expect_loop_time(result, 2.0, what)
