@@ -16,7 +16,9 @@ Docstring sentence -> the check that enforces it:
   second lock gives back the first ->
   test_a_transfer_cancelled_while_waiting_releases_its_first_lock
 - "so transfers between *unrelated* accounts still run at the same time"
-  -> test_unrelated_transfers_overlap
+  -> test_unrelated_transfers_overlap; also while another transfer waits for a busy account
+  (a global lock held around the acquiring serialises the waits) ->
+  test_a_waiting_transfer_holds_up_no_unrelated_one
 - "take the two locks in one fixed order" -> test_no_deadlock_in_a_cycle
 - "not `threading.Lock`" -> test_no_threading_lock (the account, its class and its module
   are searched before anything runs)
@@ -440,3 +442,34 @@ def test_a_long_queue_of_transfers(kata: kit.Kata, stretched: None) -> None:
     )
     kit.expect_equal(balances, [88, 12], f"the balances of a and b after {what}")
     kit.expect_loop_time(result, 12.0, what)
+
+
+def test_a_waiting_transfer_holds_up_no_unrelated_one(kata: kit.Kata, stretched: None) -> None:
+    """a->b holds a and b for 1 s; b->c, started at 0.25 s, waits for b; d->e, started at
+    0.5 s and sharing no account with them, still runs at once and ends at 1.5 s."""
+    account = kata.get("Account", "class")
+    refuse_thread_locks(kata)
+
+    async def scenario() -> tuple[float, list[int]]:
+        loop = asyncio.get_running_loop()
+        a, b, c, d, e = (account(100) for _ in range(5))
+        first = asyncio.create_task(a.transfer(b, 1))
+        await REAL_SLEEP(0.25)
+        second = asyncio.create_task(b.transfer(c, 1))  # b is taken: it waits until 1 s
+        await REAL_SLEEP(0.25)
+        await d.transfer(e, 1)
+        ended = loop.time()
+        await asyncio.gather(first, second)
+        return ended, [x.balance for x in (a, b, c, d, e)]
+
+    what = "d.transfer(e, 1) at 0.5 s, while a->b held a and b (1 s) and b->c waited for b"
+    result = kata.run(scenario, what=what, limit=60, hang_hint=DEADLOCK)
+    ended, balances = result.value or (0.0, [])
+    kit.expect_equal(balances, [99, 100, 101, 99, 101], f"the balances after {what}")
+    kit.expect(
+        ended <= 1.5 + 1e-6,
+        f"{what} ended at {ended:g} s of loop time instead of 1.5 s: it shares no account "
+        "with the other two, yet it waited for them. Take only the two accounts' own locks, "
+        "and hold nothing shared by every transfer (a global lock around the acquiring) "
+        "while you wait for an account's lock.",
+    )
