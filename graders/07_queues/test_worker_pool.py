@@ -28,13 +28,17 @@ Docstring sentence -> the check that enforces it:
   (Hypothesis: duplicates, None, blank and non-ASCII text),
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
   NotImplemented, "STOP"; compared by identity)
+- "Put every item in an `asyncio.Queue` ... Wait with `await queue.join()` until every item
+  is done" (a handler that returns without awaiting anything too: a join() awaited while
+  items are still being put returns early, named when process_all returned before it had
+  read every item) -> test_a_handler_that_finishes_at_once
 """
 
 from __future__ import annotations
 
 import asyncio
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import kit
@@ -435,4 +439,39 @@ def test_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
         what,
         "after cancelling and awaiting the workers, let that very CancelledError out (a "
         "bare `raise`, or `finally:` with no `except` for it)",
+    )
+
+
+def test_a_handler_that_finishes_at_once(kata: kit.Kata) -> None:
+    """A handler that returns without awaiting anything (a cached answer, say): every item of
+    a generator is still handled, however few loop steps it takes."""
+    process_all = kata.get("process_all", "coroutine")
+    read: list[int] = []  # the items read from the generator so far
+
+    async def handler(item: int) -> int:
+        return item * 2
+
+    def feed() -> Iterator[int]:
+        for item in range(10):
+            read.append(item)
+            yield item
+
+    what = (
+        "process_all(10 items from a generator, handler, workers=2) with a handler that "
+        "returns at once, without awaiting anything"
+    )
+    result = queues.run_hung(kata, lambda: process_all(feed(), handler, 2), what, HANG)
+    want = [2 * i for i in range(10)]
+    if same_items(result.value, want):
+        return
+    kit.fail(
+        f"{what} returned {result.value!r}; expected {want!r} (in any order): every item "
+        "must be handled, however quick the handler is"
+        + (
+            f": it returned having read only {len(read)} of the 10 items from the generator. "
+            "Put every item in the queue before you await its join() (a join() awaited while "
+            "items are still being put returns as soon as the items put so far are done)."
+            if len(read) < 10
+            else "."
+        )
     )
