@@ -25,7 +25,9 @@ Docstring sentence -> the check that enforces it:
 - `asyncio.open_connection(host, port)` -> test_the_host_it_is_given (a server on
   127.0.0.2 only: no address written in the code)
 - a reply may arrive in several pieces; text is UTF-8 -> test_a_character_split_between_pieces
-  (a piece ends inside a 3-byte character: decode whole lines, not pieces)
+  (a piece ends inside a 3-byte character: decode whole lines, not pieces); text is UTF-8
+  both ways -> test_text_is_kept_exactly (lines sent in another encoding are named as such
+  when their echo does not decode, not blamed on decoding pieces)
 - "returns the replies" (this call's replies only: a second call on the same module returns
   its own, not the first call's too) -> test_each_call_returns_its_own_replies; two calls at
   once each return their own replies -> test_two_calls_at_once
@@ -177,6 +179,14 @@ def grade(kata: kit.Kata, lines: list[str], echo: bool = False) -> None:
                 "writer.close() first."
             )
         except UnicodeDecodeError as error:
+            sent = [f"{line}\n".encode() for line in lines]
+            if server.received != sent[: len(server.received)]:
+                return (
+                    f"{what} raised UnicodeDecodeError ({error.reason}) after sending "
+                    f"{server.received!r}; expected {sent!r}: the lines were not encoded as "
+                    "UTF-8, and the replies that echo them are not UTF-8 either. Text is UTF-8 "
+                    "both ways: send `line.encode() + b'\\n'`."
+                )
             return (
                 f"{what} raised UnicodeDecodeError ({error.reason}): a piece that has "
                 "arrived may end in the middle of a multi-byte character. Decode whole "
