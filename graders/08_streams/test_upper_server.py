@@ -17,8 +17,9 @@ Docstring sentence -> the check that enforces it:
 - "a last line that ends without a newline ... is a line too: ... send it back uppercased"
   -> test_a_last_line_without_a_newline
 - `readline()` returns b"": close yours too, `writer.close()` then `await writer.wait_closed()`
-  -> test_closes_when_the_client_closes, and serve() in every test (a server-side
-  StreamWriter closed and never waited for fails)
+  -> test_closes_when_the_client_closes (EOF reaches the client, and the server's side of the
+  connection is closed, not only half-closed with write_eof()), and serve() in every test (a
+  server-side StreamWriter closed and never waited for fails)
 - many clients are served at once -> test_fifty_clients_at_once
 - a client may vanish (a reset): catch `ConnectionError`, still close the writer, and go on
   serving the others -> test_a_vanishing_client (no unhandled error; another client is
@@ -319,6 +320,14 @@ def test_closes_when_the_client_closes(kata: kit.Kata) -> None:
                 "never closed the connection (no EOF within 2 s): the server never closed the "
                 "writer. When readline() returns b'', call writer.close() then "
                 "`await writer.wait_closed()`."
+            )
+        await kit.until(lambda: not streams.open_transports(port, peer=False), timeout=2.0)()
+        if streams.open_transports(port, peer=False):
+            return (
+                "after the client sent b'bye\\n' and closed its side, the server sent its end "
+                "of the stream (EOF) but its side of the connection was still open 2 s later: "
+                "write_eof() only ends the sending half, the socket stays open. When "
+                "readline() returns b'', call writer.close() then `await writer.wait_closed()`."
             )
         return ""
 
