@@ -20,7 +20,9 @@ Docstring sentence -> the check that enforces it:
 - "the save carries on in the background to its end" ->
   test_cancelled_caller_does_not_cut_the_save (a 1 s save, and a 1e7 s one: no time limit
   on an orphaned save either)
-- "and `ack()` is never called" -> test_cancelled_caller_does_not_cut_the_save
+- "and `ack()` is never called" -> test_cancelled_caller_does_not_cut_the_save,
+  test_caller_cancelled_as_the_save_ends (the caller cancelled in the save's last step: the
+  save is done when the caller wakes up, and still no ack)
 - "If `save()` fails, its error propagates at once (no retry) and `ack()` is not called." ->
   test_failed_save_is_not_acked, test_a_transient_looking_failure_is_not_retried (a
   ConnectionResetError or TimeoutError is no reason to save again)
@@ -432,4 +434,47 @@ def test_a_transient_looking_failure_is_not_retried(kata: kit.Kata, error: type[
             if result.error is None
             else f"the caller got {result.error!r} instead of the save's {name}."
         ),
+    )
+
+
+def test_caller_cancelled_as_the_save_ends(kata: kit.Kata) -> None:
+    """The save cancels the caller in its very last step, then returns: the caller was
+    cancelled while the save ran, so it ends with CancelledError at once (1 s) and ack() is
+    never called, although the save has finished by the time the caller wakes up."""
+    save_then_ack = kata.get("save_then_ack", "coroutine")
+    ack = kit.Probe(delay=0.25)
+    caller: list[asyncio.Task[Any]] = []
+
+    async def save() -> str:
+        await asyncio.sleep(1.0)
+        caller[0].cancel()  # the caller is cancelled while the save still runs...
+        return "saved"  # ...and the save ends in the same step
+
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(save_then_ack(save, ack))
+        caller.append(task)
+        await asyncio.wait([task])
+        seen["ended"] = kit.now()
+        seen["cancelled"] = task.cancelled()
+        if not task.cancelled() and task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]
+        await asyncio.sleep(1.0)
+
+    what = "save_then_ack(save, ack) whose caller is cancelled in the save's last step (at 1 s)"
+    kata.run(scenario, what=what)
+    kit.expect(
+        not ack.calls,
+        f"{what}: ack() was called at {ack.calls[0].started if ack.calls else 0:g} s although "
+        "the caller was cancelled while the save ran: the save being done by the time the "
+        "caller wakes up does not make the caller any less cancelled. Ack only after "
+        "`await asyncio.shield(...)` returned normally (no ack in `finally:` or in "
+        "`except CancelledError:`, even when the save is done).",
+    )
+    kit.expect(
+        seen["cancelled"] and seen["ended"] == 1.0,
+        f"{what}: the caller ended at {seen['ended']:g} s "
+        + ("with CancelledError" if seen["cancelled"] else "without CancelledError")
+        + "; it must get its CancelledError at once, at 1 s.",
     )
