@@ -8,17 +8,21 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
 import pytest
 from kit._internal import isolation
+from kit._internal.paths import REPO
 
 from tests.hostile_support import (
+    HOSTILE,
     ISOLATED,
     KINDS,
     LINGERING,
+    MARK,
     daemons_left,
     digest,
     grade_blocks_or_flags,
@@ -103,3 +107,40 @@ def test_one_grader_process_ending_leaves_its_neighbours_running(tmp_path: Path)
         isolation.kill(slow)
     finally:
         box.remove()
+
+
+# Katas graded on the real clock (streams, subprocesses, threads): what CPU starvation fails.
+REAL_CLOCK = "upper_server line_client run_cmd run_all tail hash_files sync_client".split()
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.skipif(
+    isolation.mode() != "root" or isolation.cpu_hierarchy() is None,
+    reason="needs root, namespaces and a cgroup hierarchy with the cpu controller",
+)
+def test_spinners_do_not_starve_a_classmate(tmp_path: Path) -> None:
+    """Attack 42: a kata's hundreds of CPU spinners, each in a session of its own, take no
+    points from a classmate graded beside it (its real-clock katas)."""
+    root = tmp_path / "class"
+    bob = root / "katas-victim-bob"
+    for kata in REAL_CLOCK:
+        (source,) = (REPO / "solutions").glob(f"*/{kata}.py")
+        (bob / source.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, bob / source.parent.name)
+    mark = own_mark()
+    hostile = HOSTILE / "starves_classmates" / "01_coroutines" / "hello_world.py"
+    (root / "mallory" / "01_coroutines").mkdir(parents=True)
+    code = hostile.read_bytes().replace(MARK.encode(), mark.encode())
+    (root / "mallory" / "01_coroutines" / "hello_world.py").write_bytes(code)
+    out = tmp_path / "katas-victim-out"
+    env = {"KATAS_TEST_TIMEOUT": "30", "KATAS_KATA_BUDGET": "45"}
+    proc = run_kit(["gradebook", str(root), "hello_world", *REAL_CLOCK, "--out", str(out)], env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with (out / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert rows["katas-victim-bob"]["total"] == str(10 * len(REAL_CLOCK)), (
+        out / "katas-victim-bob" / "scoreboard.txt"
+    ).read_text(encoding="utf-8")
+    assert rows["mallory"]["01_coroutines/hello_world"] == "0"
+    assert "setsid" in rows["mallory"]["flags"]
+    assert not daemons_left(mark)

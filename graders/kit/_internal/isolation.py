@@ -78,6 +78,13 @@ TMP_SIZE = "1152m"
 # the grader process) wrote escape sequences and a forged total to every terminal the
 # instructor had open.
 TERMINALS = ("/dev/pts",)
+# The CPU is shared between grader processes, not between processes: each grader process
+# (grading as root) runs in a cgroup of its own with the cpu controller, which everything it
+# starts stays in (its uid may not move a process out). Without it the kernel shares the
+# CPU between sessions (autogroups), or between processes where there are none: a kata
+# started 480 CPU spinners, each in a session of its own (setsid), and an honest classmate
+# graded beside it lost 170 of 500 points (its real-clock katas ran out of time).
+CGROUP_PREFIX = "katas-"
 SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
@@ -88,6 +95,7 @@ NOT_ISOLATED = (
 _lock = threading.Lock()
 _live: set[int] = set()  # pids of grader processes this process started and waits for
 _uids: dict[int, int] = {}  # pid of a grader process -> the uid it runs as
+_cgroups: dict[int, Path] = {}  # pid of a grader process -> its cgroup (see CGROUP_PREFIX)
 _base: dict[str, Path] = {}  # the one folder all private trees of this process live in
 _trees: set[Path] = set()  # the private trees in it (it is not listable)
 
@@ -123,6 +131,99 @@ def _mode() -> str:
     if _works([unshare, "--user", "--map-root-user", *NAMESPACES, "true"]):
         return "userns"
     return "none"
+
+
+@functools.cache
+def cpu_hierarchy() -> Path | None:
+    """This process's own cgroup in a hierarchy with the cpu controller (v1: a ``cgroup``
+    mount with ``cpu``; v2: ``cgroup2``), where the groups of its grader processes go: within
+    it, so that they stay inside whatever limits it has (a container's). None when not root,
+    when none is mounted whole, or when a group made there gets no cpu controller (read-only
+    in a container; v2 below a cgroup that runs processes, which may not hand it down)."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        table = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+        own = Path("/proc/self/cgroup").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    places: dict[str, str] = {}  # "cpu" (v1) or "" (v2) -> this process's cgroup there
+    for line in own.splitlines():
+        _, controllers, path = line.split(":", 2) if line.count(":") >= 2 else ("", "-", "")
+        for controller in controllers.split(","):
+            places.setdefault(controller, path)
+    for line in table.splitlines():
+        fields = line.split()
+        if "-" not in fields or len(fields) < 5 or fields[3] != "/":
+            continue  # a part of a hierarchy only
+        rest = fields[fields.index("-") + 1 :]
+        if len(rest) < 3:
+            continue
+        if rest[0] == "cgroup" and "cpu" in rest[2].split(",") and "cpu" in places:
+            top, knob = Path(fields[4]) / places["cpu"].lstrip("/"), "cpu.shares"
+        elif rest[0] == "cgroup2" and "" in places:
+            top, knob = Path(fields[4]) / places[""].lstrip("/"), "cpu.weight"
+        else:
+            continue
+        probe = top / f"{CGROUP_PREFIX}probe-{os.getpid()}"
+        try:
+            probe.mkdir()
+        except OSError:
+            continue
+        works = (probe / knob).exists()
+        try:
+            probe.rmdir()
+        except OSError:
+            pass
+        if works:
+            return top
+    return None
+
+
+_groups: set[Path] = set()  # the cgroups of this process's grader processes still there
+
+
+def _new_group(uid: int) -> Path | None:
+    """A fresh cgroup for the grader process running as ``uid`` (None without one)."""
+    top = cpu_hierarchy()
+    if top is None:
+        return None
+    group = top / f"{CGROUP_PREFIX}{uid}"
+    try:
+        group.mkdir()
+    except OSError:
+        return None
+    with _lock:
+        if not _groups:
+            atexit.register(_remove_groups)
+        _groups.add(group)
+    return group
+
+
+def _remove_group(group: Path, wait: float = 3.0) -> None:
+    """Remove ``group`` once its processes are gone (a killed process leaves it a moment
+    later)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            group.rmdir()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            if time.monotonic() < deadline:
+                time.sleep(0.05)
+                continue
+            return
+        with _lock:
+            _groups.discard(group)
+        return
+
+
+def _remove_groups() -> None:
+    with _lock:
+        left = list(_groups)
+    for group in left:
+        _remove_group(group, wait=0)
 
 
 def _set_subreaper() -> None:
@@ -311,13 +412,18 @@ class Sandbox:
         return self.root / "tmp" if uid is None else self.root / "tmp" / str(uid)
 
     def command(
-        self, argv: list[str], uid: int | None, env: Mapping[str, str] = MappingProxyType({})
+        self,
+        argv: list[str],
+        uid: int | None,
+        env: Mapping[str, str] = MappingProxyType({}),
+        group: Path | None = None,
     ) -> list[str]:
-        """``argv`` wrapped so that it starts inside this sandbox as ``uid``, with ``env``
-        added to its environment."""
+        """``argv`` wrapped so that it starts inside this sandbox as ``uid`` (in the cgroup
+        ``group``, when there is one), with ``env`` added to its environment."""
         if not self.isolated:
             return argv
         spec = {
+            "cgroup": None if group is None else str(group / "cgroup.procs"),
             "hide": [*self.hide, *TERMINALS],
             "expose": _exposed(),
             "home": str(self.root / "home"),
@@ -362,6 +468,8 @@ class Sandbox:
         its own, the orphans adopted as subreaper) once ``grace`` seconds have not ended it;
         return the pids that had to be killed (none once namespaces have done their job)."""
         uid = _uids.pop(proc.pid, None)
+        with _lock:
+            group = _cgroups.pop(proc.pid, None)
         left = self._left(uid)
         deadline = time.monotonic() + grace
         while left and time.monotonic() < deadline:
@@ -377,6 +485,8 @@ class Sandbox:
                 os.waitpid(pid, os.WNOHANG)
             except OSError:
                 pass
+        if group is not None:
+            _remove_group(group)
         return left
 
     @staticmethod
@@ -476,12 +586,15 @@ def start(
     """Start a grader process in ``box`` as a fresh uid, ``env`` added to its environment,
     and remember it as live."""
     uid = box.new_uid()
+    group = _new_group(uid) if uid is not None and box.mode == "root" else None
     with _lock:
         options = {**box.popen_options(uid, env), **kwargs}
-        proc = subprocess.Popen(box.command(cmd, uid, env), **options)  # type: ignore[call-overload]
+        proc = subprocess.Popen(box.command(cmd, uid, env, group), **options)  # type: ignore[call-overload]
         _live.add(proc.pid)
         if uid is not None:
             _uids[proc.pid] = uid
+        if group is not None:
+            _cgroups[proc.pid] = group
     return proc  # type: ignore[no-any-return]
 
 
@@ -668,6 +781,13 @@ libc = ctypes.CDLL(None, use_errno=True)
 def fail(what):
     print(f"katas sandbox: {what}: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
     os._exit(121)
+if spec["cgroup"]:  # before anything starts: what it starts stays in it
+    try:
+        with open(spec["cgroup"], "w") as procs:
+            procs.write("0")
+    except OSError as e:
+        print(f"katas sandbox: cannot join {spec['cgroup']}: {e}", file=sys.stderr)
+        os._exit(121)
 for path in spec["hide"]:
     if libc.mount(b"none", os.fsencode(path), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
         if ctypes.get_errno() != 2:  # ENOENT: gone since (another tree, removed)
