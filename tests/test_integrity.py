@@ -583,6 +583,33 @@ def test_a_forged_channel_is_flagged(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(400)
+def test_closures_read_through_inspect_are_flagged(tmp_path: Path) -> None:
+    """Attack 43: `inspect.getclosurevars(signal.getsignal(signal.SIGALRM))` handed over
+    pytest-timeout's item, and from it the recorder: every check of its grader process
+    passed, and nothing the scan knew was written. Both calls are flagged now."""
+    for source in (
+        "import inspect\ninspect.getclosurevars(print)\n",
+        "from inspect import getclosurevars as g\ng(print)\n",
+        "import signal\nh = signal.getsignal(signal.SIGALRM)\n",
+        "import asyncio\nasyncio.events.signal.getsignal(14)\n",
+    ):
+        assert flags.scan_source(source), source
+    mallory = student(tmp_path / "mallory", "reads_closures")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    found = results["flags"]["02_tasks/two_sleepers"]
+    assert any("closures of other code" in f for f in found), results
+    assert any("a signal handler" in f for f in found), results
+
+
+@pytest.mark.timeout(400)
 def test_a_helper_on_the_import_path_is_flagged(tmp_path: Path) -> None:
     """Attack 27: a kata file with nothing the scan knew but sys.path, importing a file of the
     submission that no scan reads, which forges the channel: every check of its grader

@@ -80,6 +80,11 @@ CALLS = {
     "inspect.getcoroutinelocals": "frame walking",
     "inspect.getgeneratorlocals": "frame walking",
     "inspect.getasyncgenlocals": "frame walking",
+    # what a closure and a function's globals hold, with no __closure__ or __globals__ written:
+    # pytest-timeout's SIGALRM handler (signal.getsignal) holds the running pytest item, and
+    # from it the recorder's key and pipe (attack 43: every check passed, no flag)
+    "inspect.getclosurevars": "closures of other code",
+    "signal.getsignal": "a signal handler",
     "vars": "attributes by a computed name",
     "inspect.getmembers": "attributes by a computed name",
     "inspect.getmembers_static": "attributes by a computed name",
