@@ -113,6 +113,7 @@ def test_one_grader_process_ending_leaves_its_neighbours_running(tmp_path: Path)
 REAL_CLOCK = "upper_server line_client run_cmd run_all tail hash_files sync_client".split()
 
 
+@pytest.mark.once(on=(3, 13))  # a minute of real time: on the Python whose session is shortest
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(
     isolation.mode() != "root" or isolation.cpu_hierarchy() is None,
