@@ -31,6 +31,9 @@ Docstring sentence -> the check that enforces it:
   too: a join() awaited while urls are still being put in the fetch queue returns early,
   named when pipeline returned before it had read every url) ->
   test_steps_that_finish_at_once
+- "If `pipeline` itself is cancelled, it cancels its workers, awaits them" (however long their
+  cleanup takes: a 300 s cleanup, beyond a grace period of the learner's own) ->
+  test_cancelled_with_a_long_cleanup
 """
 
 from __future__ import annotations
@@ -450,4 +453,48 @@ def test_steps_that_finish_at_once(kata: kit.Kata) -> None:
             else ". Did you stop the workers before the last items got through every stage "
             "(join each queue, in stage order)?"
         )
+    )
+
+
+LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the workers
+
+
+def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while parse calls run whose cleanup takes 5 minutes of loop time: pipeline
+    still ends only after every worker has ended (no time limit of its own)."""
+    pipeline = kata.get("pipeline", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}")
+    store = kit.Probe(delay=0.5, result=lambda record: None)
+    cleaning: list[Any] = []
+
+    async def parse(page: Any) -> Any:
+        try:
+            return await probe(page)
+        finally:
+            cleaning.append(page)
+            try:
+                await asyncio.sleep(LONG_CLEANUP)
+            finally:
+                cleaning.remove(page)
+
+    what = (
+        f"pipeline(...), cancelled at 1 s while parse calls ran that need {LONG_CLEANUP:g} s "
+        "to clean up,"
+    )
+    state = queues.cancel_midway(
+        kata,
+        lambda: pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1)),
+        1.0,
+        what,
+        HANG,
+        lambda: len(cleaning),
+        grace=LONG_CLEANUP + 1.0,
+    )
+    kit.expect(
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still running "
+        f"({state.cleaning} parse call(s) still cleaning up): it stopped waiting for its "
+        "cancelled workers before they had ended. Await them however long their cleanup "
+        "takes, with no time limit of your own.",
     )
