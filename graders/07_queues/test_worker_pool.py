@@ -32,6 +32,9 @@ Docstring sentence -> the check that enforces it:
   is done" (a handler that returns without awaiting anything too: a join() awaited while
   items are still being put returns early, named when process_all returned before it had
   read every item) -> test_a_handler_that_finishes_at_once
+- "nor when it is cancelled: then it cancels its workers, awaits them" (however long their
+  cleanup takes: a 300 s cleanup, beyond a grace period of the learner's own) ->
+  test_cancelled_with_a_long_cleanup
 """
 
 from __future__ import annotations
@@ -474,4 +477,46 @@ def test_a_handler_that_finishes_at_once(kata: kit.Kata) -> None:
             if len(read) < 10
             else "."
         )
+    )
+
+
+LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the workers
+
+
+def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while a handler call runs whose cleanup takes 5 minutes of loop time:
+    process_all still ends only after that worker has ended (no time limit of its own)."""
+    process_all = kata.get("process_all", "coroutine")
+    probe = kit.Probe(delay=2.0)
+    cleaning: list[Any] = []
+
+    async def handler(item: Any) -> Any:
+        try:
+            return await probe(item)
+        finally:
+            if item == 1:
+                cleaning.append(item)
+                try:
+                    await asyncio.sleep(LONG_CLEANUP)
+                finally:
+                    cleaning.remove(item)
+
+    what = (
+        f"process_all(...), cancelled at 1 s while a handler call needed {LONG_CLEANUP:g} s "
+        "to clean up,"
+    )
+    state = queues.cancel_midway(
+        kata,
+        lambda: process_all(list(range(6)), handler, 2),
+        1.0,
+        what,
+        HANG,
+        lambda: len(cleaning),
+        grace=LONG_CLEANUP + 1.0,
+    )
+    kit.expect(
+        not state.tasks and not state.cleaning,
+        f"when {what} ended, {len(state.tasks)} worker task(s) were still running (one still "
+        "cleaning up): it stopped waiting for its cancelled workers before they had ended. "
+        "Await them however long their cleanup takes, with no time limit of your own.",
     )
