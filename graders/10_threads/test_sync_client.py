@@ -350,6 +350,14 @@ def test_close_with_nothing_pending(session: Session, monkeypatch: pytest.Monkey
     alive = session.new_threads()
     if died:
         error = died[0]
+        if isinstance(error, RuntimeError) and "no current event loop" in str(error):
+            kit.fail(
+                "client.close() with no task left on the loop: the loop's thread died with "
+                f"RuntimeError: {error} (at {session.kata.where(error)}). asyncio.gather() "
+                "with no awaitables looks up the thread's current event loop, and the loop's "
+                "thread had none: call asyncio.set_event_loop(loop) in that thread before "
+                "loop.run_forever() (or skip the gather when no task is left)."
+            )
         kit.fail(
             "client.close() with no task left on the loop: the loop's thread died with "
             f"{type(error).__name__}: {error} (at {session.kata.where(error)}), so the loop was "
