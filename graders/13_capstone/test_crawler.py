@@ -23,7 +23,8 @@ Docstring sentence -> the check that enforces it:
   nothing kept at module level)
   -> test_a_second_crawl_starts_afresh
 - `concurrency` / `per_host` bounds, used fully -> test_concurrency, test_per_host,
-  test_a_free_slot_goes_to_another_host
+  test_a_free_slot_goes_to_another_host; each call's own `per_host` (no per-host semaphores
+  kept at module level from an earlier call) -> test_each_crawl_has_its_own_per_host
 - a link found starts as soon as the limits allow, not after a batch or level of pages
   -> test_a_link_found_is_fetched_without_waiting_for_others
 - Retry-After honoured -> test_retries, test_retry_after_on_a_429_is_honoured; no wait after
@@ -1074,4 +1075,40 @@ def test_a_link_to_an_image_ends_nothing(kata: kit.Kata) -> None:
         f"{what} returned {sorted(found)!r} on a site whose start page links to {image} (a "
         f"200 JPEG) and to {page}; expected {sorted(want)!r} (with the image or without it): "
         "a file that is not text must not stop the crawl.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_each_crawl_has_its_own_per_host(kata: kit.Kata) -> None:
+    """A crawl with per_host=1, then one with per_host=3, on the same loop, each of 7 pages on
+    one host: the second one has 3 requests in flight to that host (its own limit, not the
+    first call's)."""
+    crawl = kata.get("crawl", "coroutine")
+    root = "http://own.test/"
+    pages = [f"{root}p{i}" for i in range(6)]
+    html = {root: _html(*pages), **{p: _html() for p in pages}}
+    first, second = Site(dict(html)), Site(dict(html))
+    sessions: list[int] = []
+    limits = {"max_pages": 100, "concurrency": 8}
+    one = _crawl(crawl, first, root, sessions, per_host=1, **limits)
+    three = _crawl(crawl, second, root, sessions, per_host=3, **limits)
+
+    async def scenario() -> Any:
+        await one()
+        return await three()
+
+    what = "crawl(..., concurrency=8, per_host=1), then crawl(..., concurrency=8, per_host=3)"
+    kata.run(scenario, what=what)
+    most = second.host_peak["own.test"]
+    kit.expect(
+        most == 3,
+        f"{what}, each of 7 pages on own.test: the second crawl had at most {most} request(s) "
+        "in flight to own.test; expected 3. "
+        + (
+            "The first call's per_host=1 was still in force: make the per-host semaphores "
+            "afresh in each call (a defaultdict(lambda: asyncio.Semaphore(per_host)) inside "
+            "crawl()), not at module level."
+            if most == 1
+            else "Keep one semaphore per host, made with this call's per_host."
+        ),
     )
