@@ -330,7 +330,8 @@ def test_a_base_exception_is_not_an_outcome(kata: kit.Kata) -> None:
         not caught,
         f"{what} returned {result.value!r}: it caught a BaseException that is not an "
         "Exception. Catch `Exception`, never `BaseException` (nor everything but "
-        "CancelledError): KeyboardInterrupt, SystemExit and the like must go through.",
+        "CancelledError), and if you read `task.exception()`, make an Err only of an "
+        "`Exception`: KeyboardInterrupt, SystemExit and the like must go through.",
     )
 
 
