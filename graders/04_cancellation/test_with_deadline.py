@@ -12,7 +12,8 @@ Docstring sentence -> the check that enforces it:
 - "if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
   `None`" -> test_slow_call_is_cancelled_at_the_deadline (and an fn() that cleans up for 2 s
   when cancelled has stopped by the return: the work is really stopped, not just asked to),
-  test_deadline_counts_from_the_call
+  test_deadline_counts_from_the_call, test_a_fractional_deadline_is_kept (1.75 s, not
+  rounded to whole seconds)
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
   a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
@@ -489,3 +490,23 @@ def test_a_connection_error_of_fn_propagates(kata: kit.Kata) -> None:
         ),
     )
     kit.expect_loop_time(result, 1.0, what)
+
+
+def test_a_fractional_deadline_is_kept(kata: kit.Kata) -> None:
+    """with_deadline(fn, 1.75) where fn() takes 10 s: None at 1.75 s (`seconds` is passed on
+    as it is, not rounded)."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(10.0)
+    what = "with_deadline(fn, 1.75) where fn() takes 10 s"
+    result = kata.run(lambda: with_deadline(fn, 1.75), what=what, leftover_tasks=True)
+    rounded = result.loop_time in (1.0, 2.0)
+    kit.expect(
+        abs(result.loop_time - 1.75) < 1e-6,
+        f"{what} returned after {result.loop_time:g} s of loop time; expected 1.75 s, the "
+        "deadline, fraction included: pass `seconds` on as it is (`asyncio.timeout(seconds)`)"
+        + (", not rounded to whole seconds." if rounded else "."),
+    )
+    kit.expect(
+        result.value is None,
+        f"{what} returned {result.value!r}; on timeout it should return None.",
+    )
