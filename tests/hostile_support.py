@@ -49,6 +49,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "rewrites_the_graders": ("ended early (exit code 1)", "os._exit"),
     "plants_modules": ("ended early (exit code 1)", "os._exit"),
     "writes_python": ("ended early (exit code 1)", "os._exit"),
+    "speeds_the_loop_clock": ("replaced part of the grader (asyncio.base_events.time)", None),
 }
 # What tests/hostile's daemons carry in their command lines. A test gives its own daemons a
 # name of their own (own_mark()): test files run side by side, and one test's daemons,

@@ -150,16 +150,20 @@ WATCHED_PACKAGES = ("kit", "pytest", "_pytest", "pluggy", "asyncio", "looptime",
 # out the same) changes neither what they see nor how they compare.
 _id, _map, _len, _all, _list, _vars, _dir = id, map, len, all, list, vars, dir
 _getattr, _callable, _sorted, _is = getattr, callable, sorted, operator.is_
+_isinstance = isinstance
 
 
 def snapshot(modules: list[ModuleType], plugins: Any = None) -> dict[str, int]:
-    """The identity of what graders rely on: every public function and class of ``modules``
-    and its code object, every builtin, the modules of the kit, pytest and asyncio in
-    ``sys.modules``, and (given pytest's plugin manager) every hook implementation."""
+    """The identity of what graders rely on: every public function, class and module of
+    ``modules`` and each function's code object (a module too: `asyncio.base_events.time`,
+    replaced by an object whose ``monotonic()`` ran ten times too fast, sped up every real
+    loop's timers for the rest of the grader process, unseen), every builtin, the modules
+    of the kit, pytest and asyncio in ``sys.modules``, and (given pytest's plugin manager)
+    every hook implementation."""
     seen: dict[str, int] = {}
     for module in modules:
         for name, value in _list(_vars(module).items()):
-            if _callable(value) and not name.startswith("__"):
+            if (_callable(value) or _isinstance(value, ModuleType)) and name[:2] != "__":
                 seen[f"{module.__name__}.{name}"] = _id(value)
                 code = _getattr(value, "__code__", None)
                 if code is not None:
