@@ -522,11 +522,15 @@ def test_private_state_and_computed_names_are_flagged() -> None:
 
 def test_sys_modules_reached_another_way_is_flagged() -> None:
     """Attacks 18 to 21 reach the kit without an import statement: sys.modules through
-    another module's name for sys, or by getattr."""
+    another module's name for sys, or by getattr; attack 45 through `inspect.getmodule` of a
+    class whose `__module__` is the name of the module wanted (`kit._internal.recorder`,
+    `_pytest.debugging`: any loaded module, unflagged)."""
     for source in (
         "import asyncio\nk = asyncio.events.sys.modules['kit']\n",
         "import os\nk = os.sys.modules['kit']\n",
         "import asyncio\nk = getattr(asyncio.events.sys, 'modules')\n",
+        # attack 45: inspect.getmodule of a class whose __module__ names the module wanted
+        "import inspect\nk = inspect.getmodule(type('X', (), {'__module__': 'kit'}))\n",
     ):
         assert flags.scan_source(source) == ["sys.modules (line 2)"], source
 

@@ -84,6 +84,8 @@ CALLS = {
     # pytest-timeout's SIGALRM handler (signal.getsignal) holds the running pytest item, and
     # from it the recorder's key and pipe (attack 43: every check passed, no flag)
     "inspect.getclosurevars": "closures of other code",
+    # sys.modules[name] for any name: a class whose __module__ is set to that name (attack 45)
+    "inspect.getmodule": "sys.modules",
     "signal.getsignal": "a signal handler",
     "vars": "attributes by a computed name",
     "inspect.getmembers": "attributes by a computed name",
