@@ -25,6 +25,8 @@ Docstring sentence -> the check that enforces it:
   serving the others -> test_a_vanishing_client (no unhandled error; another client is
   answered afterwards), test_a_client_that_vanishes_after_closing_its_side (the error is then
   BrokenPipeError: ConnectionError, not only ConnectionResetError)
+- (writer.writelines() counts as a write: the `writelines_pauses` fixture works around a
+  CPython 3.12/3.13 transport that never pauses for drain() after it)
 - after EACH write, `await writer.drain()` -> test_long_lines_are_drained_one_by_one (32 KiB
   lines from a client that does not read: under 512 KiB of replies waiting, not the
   megabytes that a few lines piled up between drains give)
@@ -166,6 +168,12 @@ async def exchange(port: int, pieces: list[bytes], replies: int) -> tuple[list[b
         return got, ""
     finally:
         await streams.close(writer)
+
+
+@pytest.fixture(autouse=True)
+def writelines_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """writer.writelines() is a write too: it pauses for drain() (a CPython 3.12/3.13 fix)."""
+    streams.writelines_pauses(monkeypatch)
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:

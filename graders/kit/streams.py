@@ -11,6 +11,8 @@ server or client, it records what it saw and the grader judges afterwards (``kit
 - ``abort_transports(port)``: end those at once (so a broken submission costs one message).
 - ``shut_server(server)``: close a server and its connections, bounded in time.
 - ``settle()``: give pending tasks (the learner's handlers) a bounded moment to finish.
+- ``writelines_pauses(monkeypatch)``: ``writer.writelines()`` pauses for ``drain()`` as
+  ``write()`` does, on the Pythons whose socket transport forgets to.
 """
 
 from __future__ import annotations
@@ -136,3 +138,26 @@ async def settle(timeout: float = 2.0) -> list[asyncio.Task[Any]]:
         if not pending or loop.time() > deadline:
             return pending
         await asyncio.sleep(0.01)
+
+
+def writelines_pauses(monkeypatch: Any) -> None:
+    """Make the socket transport's ``writelines()`` pause the protocol as ``write()`` does.
+
+    CPython 3.12 and 3.13 (3.12.1 and 3.13.0 here) give ``_SelectorSocketTransport`` a
+    ``writelines()`` that never calls ``_maybe_pause_protocol()``: ``await writer.drain()``
+    after ``writer.writelines([...])`` then never waits, however much is buffered. That is
+    CPython's bug, not the learner's; code that never drains still piles data up.
+    """
+    from asyncio import selector_events
+
+    cls: Any = getattr(selector_events, "_SelectorSocketTransport")  # noqa: B009 - private
+    original = vars(cls).get("writelines")
+    if original is None:  # 3.11: the base class joins the data and calls write()
+        return
+
+    def writelines(self: Any, list_of_data: Any) -> None:
+        original(self, list_of_data)
+        if not self.is_closing():
+            self._maybe_pause_protocol()
+
+    monkeypatch.setattr(cls, "writelines", writelines)
