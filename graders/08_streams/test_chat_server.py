@@ -255,6 +255,12 @@ async def leave(clients: list[Client]) -> None:
     await asyncio.gather(*(streams.close(w) for _, w in clients))
 
 
+@pytest.fixture(autouse=True)
+def writelines_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """writer.writelines() is a write too: it pauses for drain() (a CPython 3.12/3.13 fix)."""
+    streams.writelines_pauses(monkeypatch)
+
+
 def test_is_a_class(kata: kit.Kata) -> None:
     """ChatServer is a class with async start() and stop()."""
     cls = kata.get("ChatServer", "class")
