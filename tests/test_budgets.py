@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from kit._internal import orchestrate
+from kit._internal import isolation, orchestrate
 from kit._internal.paths import REPO
 
-from tests.hostile_support import HOSTILE, daemons_left, needs_namespaces, run_kit
+from tests.hostile_support import HOSTILE, daemons_left, needs_namespaces, run_kit, student
 
 
 @pytest.mark.timeout(200)
@@ -94,3 +94,30 @@ def test_a_hostile_submission_finishes_in_its_budget(tmp_path: Path) -> None:
     # At the defaults (60 s a kata, 160 s a submission) the same sum stays under 3 minutes.
     assert orchestrate.SUBMISSION_BUDGET + orchestrate.END_GRACE + 10 < 180
     assert not daemons_left()
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(
+    isolation.mode() != "root" or isolation.hierarchy("memory") is None,
+    reason="needs root, namespaces and a cgroup hierarchy with the memory controller",
+)
+def test_a_memory_hog_is_stopped_at_its_limit(tmp_path: Path) -> None:
+    """Attack 46, at a limit scaled down (400 MiB): a kata that takes 1 GiB (then answers
+    right, so that with no limit it passes) is killed when its grader process's cgroup is
+    full, fails with a sentence that says so, and the kata graded beside it (the
+    reference) keeps its points."""
+    mallory = student(tmp_path / "mallory", "hogs_memory")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ],
+        env={"KATAS_GRADER_MEMORY_MIB": "400"},
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    tests = {t["name"].split(" ")[0]: t for t in json.loads(report.read_text())["tests"]}
+    hostile = tests["02_tasks/two_sleepers"]
+    assert hostile["status"] != "pass", hostile
+    assert "out of memory" in hostile["message"], hostile
+    assert tests["02_tasks/fetch_all"]["status"] == "pass", tests["02_tasks/fetch_all"]

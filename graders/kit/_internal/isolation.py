@@ -37,6 +37,7 @@ else. The grader processes then run, best first:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import functools
 import hashlib
@@ -53,7 +54,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -84,7 +85,16 @@ TERMINALS = ("/dev/pts",)
 # CPU between sessions (autogroups), or between processes where there are none: a kata
 # started 480 CPU spinners, each in a session of its own (setsid), and an honest classmate
 # graded beside it lost 170 of 500 points (its real-clock katas ran out of time).
+# Memory the same way, where a hierarchy gives the memory controller: a grader process and
+# all it starts may hold this many MiB (KATAS_GRADER_MEMORY_MIB), page cache and its tmpfs
+# included; past it the kernel kills a process of that group only, not a classmate's (a
+# kata allocated 6 GiB unhindered). The reference solutions need under 300 MiB; a correct
+# hash_files that reads a 512 MiB file whole, or maps hash_files' sparse files (TMP_SIZE),
+# about 1.3 GiB.
 CGROUP_PREFIX = "katas-"
+MEMORY_MIB = int(os.environ.get("KATAS_GRADER_MEMORY_MIB", "3072"))
+# The file a cgroup has when its hierarchy gives it the controller: (cgroup v1, cgroup v2).
+_KNOBS = {"cpu": ("cpu.shares", "cpu.weight"), "memory": ("memory.limit_in_bytes", "memory.max")}
 SANDBOX_FAILED = 121  # the exit code of a sandbox that could not be set up
 NOT_ISOLATED = (
     "not isolated: this machine allows no namespaces here, so this submission ran as an "
@@ -95,7 +105,7 @@ NOT_ISOLATED = (
 _lock = threading.Lock()
 _live: set[int] = set()  # pids of grader processes this process started and waits for
 _uids: dict[int, int] = {}  # pid of a grader process -> the uid it runs as
-_cgroups: dict[int, Path] = {}  # pid of a grader process -> its cgroup (see CGROUP_PREFIX)
+_cgroups: dict[int, list[Path]] = {}  # pid of a grader process -> its cgroups (CGROUP_PREFIX)
 _base: dict[str, Path] = {}  # the one folder all private trees of this process live in
 _trees: set[Path] = set()  # the private trees in it (it is not listable)
 
@@ -133,13 +143,19 @@ def _mode() -> str:
     return "none"
 
 
-@functools.cache
 def cpu_hierarchy() -> Path | None:
-    """This process's own cgroup in a hierarchy with the cpu controller (v1: a ``cgroup``
-    mount with ``cpu``; v2: ``cgroup2``), where the groups of its grader processes go: within
-    it, so that they stay inside whatever limits it has (a container's). None when not root,
-    when none is mounted whole, or when a group made there gets no cpu controller (read-only
-    in a container; v2 below a cgroup that runs processes, which may not hand it down)."""
+    """``hierarchy("cpu")``."""
+    return hierarchy("cpu")
+
+
+@functools.cache
+def hierarchy(controller: str) -> Path | None:
+    """This process's own cgroup in a hierarchy with ``controller`` ("cpu" or "memory"; v1:
+    a ``cgroup`` mount with it; v2: ``cgroup2``), where the groups of its grader processes
+    go: within it, so that they stay inside whatever limits it has (a container's). None when
+    not root, when none is mounted whole, or when a group made there gets no such controller
+    (read-only in a container; v2 below a cgroup that runs processes, which may not hand it
+    down)."""
     if os.geteuid() != 0:
         return None
     try:
@@ -147,11 +163,11 @@ def cpu_hierarchy() -> Path | None:
         own = Path("/proc/self/cgroup").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    places: dict[str, str] = {}  # "cpu" (v1) or "" (v2) -> this process's cgroup there
+    places: dict[str, str] = {}  # controller (v1) or "" (v2) -> this process's cgroup there
     for line in own.splitlines():
         _, controllers, path = line.split(":", 2) if line.count(":") >= 2 else ("", "-", "")
-        for controller in controllers.split(","):
-            places.setdefault(controller, path)
+        for name in controllers.split(","):
+            places.setdefault(name, path)
     for line in table.splitlines():
         fields = line.split()
         if "-" not in fields or len(fields) < 5 or fields[3] != "/":
@@ -159,10 +175,11 @@ def cpu_hierarchy() -> Path | None:
         rest = fields[fields.index("-") + 1 :]
         if len(rest) < 3:
             continue
-        if rest[0] == "cgroup" and "cpu" in rest[2].split(",") and "cpu" in places:
-            top, knob = Path(fields[4]) / places["cpu"].lstrip("/"), "cpu.shares"
+        v1, v2 = _KNOBS[controller]
+        if rest[0] == "cgroup" and controller in rest[2].split(",") and controller in places:
+            top, knob = Path(fields[4]) / places[controller].lstrip("/"), v1
         elif rest[0] == "cgroup2" and "" in places:
-            top, knob = Path(fields[4]) / places[""].lstrip("/"), "cpu.weight"
+            top, knob = Path(fields[4]) / places[""].lstrip("/"), v2
         else:
             continue
         probe = top / f"{CGROUP_PREFIX}probe-{os.getpid()}"
@@ -183,21 +200,31 @@ def cpu_hierarchy() -> Path | None:
 _groups: set[Path] = set()  # the cgroups of this process's grader processes still there
 
 
-def _new_group(uid: int) -> Path | None:
-    """A fresh cgroup for the grader process running as ``uid`` (None without one)."""
-    top = cpu_hierarchy()
-    if top is None:
-        return None
-    group = top / f"{CGROUP_PREFIX}{uid}"
-    try:
-        group.mkdir()
-    except OSError:
-        return None
-    with _lock:
-        if not _groups:
-            atexit.register(_remove_groups)
-        _groups.add(group)
-    return group
+def _new_groups(uid: int) -> list[Path]:
+    """Fresh cgroups for the grader process running as ``uid``: one in each hierarchy that
+    gives the cpu or the memory controller (one for both in cgroup v2), the memory one
+    limited to MEMORY_MIB."""
+    groups: list[Path] = []
+    for controller, (v1, v2) in _KNOBS.items():
+        top = hierarchy(controller)
+        if top is None:
+            continue
+        group = top / f"{CGROUP_PREFIX}{uid}"
+        if group not in groups:
+            try:
+                group.mkdir()
+            except OSError:
+                continue
+            groups.append(group)
+            with _lock:
+                if not _groups:
+                    atexit.register(_remove_groups)
+                _groups.add(group)
+        if controller == "memory":
+            knob = group / (v2 if (group / v2).exists() else v1)
+            with contextlib.suppress(OSError):
+                knob.write_text(str(MEMORY_MIB << 20), encoding="ascii")
+    return groups
 
 
 def _remove_group(group: Path, wait: float = 3.0) -> None:
@@ -416,14 +443,14 @@ class Sandbox:
         argv: list[str],
         uid: int | None,
         env: Mapping[str, str] = MappingProxyType({}),
-        group: Path | None = None,
+        groups: Sequence[Path] = (),
     ) -> list[str]:
-        """``argv`` wrapped so that it starts inside this sandbox as ``uid`` (in the cgroup
-        ``group``, when there is one), with ``env`` added to its environment."""
+        """``argv`` wrapped so that it starts inside this sandbox as ``uid`` (in the cgroups
+        ``groups``), with ``env`` added to its environment."""
         if not self.isolated:
             return argv
         spec = {
-            "cgroup": None if group is None else str(group / "cgroup.procs"),
+            "cgroups": [str(group / "cgroup.procs") for group in groups],
             "hide": [*self.hide, *TERMINALS],
             "expose": _exposed(),
             "home": str(self.root / "home"),
@@ -469,7 +496,7 @@ class Sandbox:
         return the pids that had to be killed (none once namespaces have done their job)."""
         uid = _uids.pop(proc.pid, None)
         with _lock:
-            group = _cgroups.pop(proc.pid, None)
+            groups = _cgroups.pop(proc.pid, [])
         left = self._left(uid)
         deadline = time.monotonic() + grace
         while left and time.monotonic() < deadline:
@@ -485,7 +512,7 @@ class Sandbox:
                 os.waitpid(pid, os.WNOHANG)
             except OSError:
                 pass
-        if group is not None:
+        for group in groups:
             _remove_group(group)
         return left
 
@@ -586,15 +613,15 @@ def start(
     """Start a grader process in ``box`` as a fresh uid, ``env`` added to its environment,
     and remember it as live."""
     uid = box.new_uid()
-    group = _new_group(uid) if uid is not None and box.mode == "root" else None
+    groups = _new_groups(uid) if uid is not None and box.mode == "root" else []
     with _lock:
         options = {**box.popen_options(uid, env), **kwargs}
-        proc = subprocess.Popen(box.command(cmd, uid, env, group), **options)  # type: ignore[call-overload]
+        proc = subprocess.Popen(box.command(cmd, uid, env, groups), **options)  # type: ignore[call-overload]
         _live.add(proc.pid)
         if uid is not None:
             _uids[proc.pid] = uid
-        if group is not None:
-            _cgroups[proc.pid] = group
+        if groups:
+            _cgroups[proc.pid] = groups
     return proc  # type: ignore[no-any-return]
 
 
@@ -781,12 +808,12 @@ libc = ctypes.CDLL(None, use_errno=True)
 def fail(what):
     print(f"katas sandbox: {what}: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
     os._exit(121)
-if spec["cgroup"]:  # before anything starts: what it starts stays in it
+for procs_file in spec["cgroups"]:  # before anything starts: what it starts stays in them
     try:
-        with open(spec["cgroup"], "w") as procs:
+        with open(procs_file, "w") as procs:
             procs.write("0")
     except OSError as e:
-        print(f"katas sandbox: cannot join {spec['cgroup']}: {e}", file=sys.stderr)
+        print(f"katas sandbox: cannot join {procs_file}: {e}", file=sys.stderr)
         os._exit(121)
 for path in spec["hide"]:
     if libc.mount(b"none", os.fsencode(path), b"tmpfs", 1 | 2 | 4 | 8, b"size=4k,mode=0555"):
