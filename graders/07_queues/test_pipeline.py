@@ -34,6 +34,8 @@ Docstring sentence -> the check that enforces it:
 - "If `pipeline` itself is cancelled, it cancels its workers, awaits them" (however long their
   cleanup takes: a 300 s cleanup, beyond a grace period of the learner's own) ->
   test_cancelled_with_a_long_cleanup
+- "Every url goes through three async steps" (however long a step takes: a 2-hour fetch, no
+  time limit of the learner's own) -> test_a_fetch_that_takes_hours
 """
 
 from __future__ import annotations
@@ -497,4 +499,26 @@ def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
         f"({state.cleaning} parse call(s) still cleaning up): it stopped waiting for its "
         "cancelled workers before they had ended. Await them however long their cleanup "
         "takes, with no time limit of your own.",
+    )
+
+
+def test_a_fetch_that_takes_hours(kata: kit.Kata) -> None:
+    """fetch('u0') takes 2 hours of loop time: its page is still parsed and stored (pipeline
+    sets no time limit of its own on a step)."""
+    pipeline = kata.get("pipeline", "coroutine")
+    fetch = kit.Probe(
+        delay=lambda url: 7200.0 if url == "u0" else 1.0,
+        result=lambda url: f"page:{url}",
+        name="fetch",
+    )
+    parse = kit.Probe(delay=1.0, result=lambda page: f"rec:{page}", name="parse")
+    store = kit.Probe(delay=1.0, result=lambda record: None, name="store")
+    urls = ["u0", "u1", "u2"]
+    what = "pipeline(['u0', 'u1', 'u2'], widths=(2, 1, 1)), fetch('u0') taking 2 hours,"
+    kata.run(lambda: pipeline(urls, fetch, parse, store, (2, 1, 1)), what=what, limit=10000)
+    stored = sorted(str(c.args[0]) for c in store.calls)
+    kit.expect(
+        stored == [f"rec:page:{url}" for url in urls],
+        f"{what} stored {stored}; every url's record must be stored, however long its steps "
+        "take: await each step with no time limit of your own.",
     )
