@@ -25,6 +25,8 @@ Docstring sentence -> the check that enforces it:
 
 - "close every resource that was made, exactly once" (two pools open at once, one inside
   the other: each keeps and closes its own) -> test_two_pools_at_once
+- "make `n` resources with `await make()`" / "`await close(r)` every resource" (however long
+  they take: 2 hours each, no time limit of the learner's own) -> test_slow_make_and_close
 
 Hypothesis draws n (0-3), the make() call that fails (if any) and how the block ends
 (normally, by an exception, by a cancellation): test_any_ending.
@@ -529,3 +531,37 @@ def test_cancellation_propagates_as_it_is(kata: kit.Kata) -> None:
         "after closing the resources, let that very CancelledError propagate (a `finally:` "
         "with no `except` for it)",
     )
+
+
+SLOW = 7200.0  # 2 hours of loop time: beyond any time limit a learner might set
+
+
+def test_slow_make_and_close(kata: kit.Kata) -> None:
+    """make() and close() that take 2 hours each are awaited to their end: every resource is
+    made and then closed (the pool sets no time limit of its own on them)."""
+    factory = Factory()
+    what = "async with pool(2, make, close), each make() and close() taking 2 hours,"
+    seen: list[Any] = []
+
+    async def make() -> Resource:
+        await asyncio.sleep(SLOW)
+        return await factory.make()
+
+    async def close(resource: Resource) -> None:
+        await asyncio.sleep(SLOW)
+        await factory.close(resource)
+
+    async def call() -> None:
+        try:
+            async with open_pool(kata, 2, make, close) as resources:
+                seen.append(len(resources) if isinstance(resources, list) else resources)
+        except TimeoutError as error:
+            seen.append(error)
+
+    kata.run(call, what=what, limit=50000)
+    kit.expect(
+        not any(isinstance(s, TimeoutError) for s in seen),
+        f"{what} raised TimeoutError: await make() and close() however long they take, with "
+        "no time limit of your own.",
+    )
+    factory.expect_all_closed(f"after {what} ended normally", normally=True)
