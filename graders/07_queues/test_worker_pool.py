@@ -35,6 +35,8 @@ Docstring sentence -> the check that enforces it:
 - "nor when it is cancelled: then it cancels its workers, awaits them" (however long their
   cleanup takes: a 300 s cleanup, beyond a grace period of the learner's own) ->
   test_cancelled_with_a_long_cleanup
+- "run `await handler(item)`, keep the result" (however long it takes: 2 hours, no time limit
+  of the learner's own) -> test_a_handler_that_takes_hours
 """
 
 from __future__ import annotations
@@ -519,4 +521,28 @@ def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
         f"when {what} ended, {len(state.tasks)} worker task(s) were still running (one still "
         "cleaning up): it stopped waiting for its cancelled workers before they had ended. "
         "Await them however long their cleanup takes, with no time limit of your own.",
+    )
+
+
+def test_a_handler_that_takes_hours(kata: kit.Kata) -> None:
+    """handler(0) takes 2 hours of loop time: its result is kept like any other (the pool
+    sets no time limit of its own on a handler call)."""
+    process_all = kata.get("process_all", "coroutine")
+    handler = kit.Probe(delay=lambda item: 7200.0 if item == 0 else 1.0)
+    what = "process_all([0, 1, 2], handler, workers=2), handler(0) taking 2 hours,"
+    result = kata.run(lambda: process_all([0, 1, 2], handler, 2), what=what, limit=10000)
+    want = [("result", i) for i in (0, 1, 2)]
+    if same_items(result.value, want):
+        return
+    timed_out = isinstance(result.value, list) and any(
+        isinstance(r, TimeoutError) for r in result.value
+    )
+    kit.fail(
+        f"{what} returned {result.value!r}; expected {want!r} (in any order): a handler call "
+        "is awaited however long it takes"
+        + (
+            ": a TimeoutError of your own took its result's place. Set no time limit on it."
+            if timed_out
+            else "."
+        )
     )
