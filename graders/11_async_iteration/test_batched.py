@@ -37,6 +37,8 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
   (a batched that looks at the clock now and then is late)
 - "Whatever tasks you start, cancel and await them" (only those: two batched at once, the
   first ending does not stop the other's reads) -> test_two_batched_at_once
+- "cancel and await them in a `finally:`" (however long the source takes to close: 300 s,
+  beyond a grace period of the learner's own) -> test_break_early_with_a_long_cleanup
 
 Hypothesis draws arrival schedules (several items at the same instant included), sizes and
 waits, leaving out an item that arrives exactly at a deadline (either batch would do).
@@ -513,4 +515,48 @@ def test_two_batched_at_once(kata: kit.Kata) -> None:
         "reads. Did the first one's cleanup cancel tasks it had not started? Each batched "
         "must cancel only its own tasks (keep them in a variable made inside the generator, "
         "not in a set at module level).",
+    )
+
+
+LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the read
+
+
+def test_break_early_with_a_long_cleanup(kata: kit.Kata) -> None:
+    """Breaking after the first batch, when closing the source takes 5 minutes: batched is
+    closed only after the source's cleanup is over (no time limit of its own on the wait)."""
+    batched = kata.get("batched", "asyncgen")
+    what = (
+        "breaking out of `async for batch in batched(source, 3, 1)` after the first batch, "
+        f"when closing the source takes {LONG_CLEANUP:g} s"
+    )
+    left: list[asyncio.Task[Any]] = []
+
+    async def source() -> AsyncIterator[int]:
+        try:
+            yield 0
+            yield 1
+            await asyncio.sleep(10.0)
+            yield 2
+        finally:
+            await asyncio.sleep(LONG_CLEANUP)
+
+    async def call() -> list[int]:
+        got: list[int] = []
+        async with aclosing(batched(source(), 3, 1.0)) as batches:
+            async for batch in batches:
+                got = list(batch)
+                break
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        await asyncio.sleep(LONG_CLEANUP + 1.0)  # let any task left behind end first
+        return got
+
+    result = kata.run(call, what=what, limit=1000)
+    kit.expect_equal(result.value, [0, 1], f"the first batch when {what}")
+    kit.expect(
+        not left,
+        f"when {what} closed the generator, {len(left)} task(s) it started were still "
+        "running (the source's cleanup was not over): it stopped waiting for them before "
+        "they had ended. Await them however long their cleanup takes, with no time limit of "
+        "your own.",
     )
