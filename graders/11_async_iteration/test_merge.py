@@ -31,6 +31,8 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   ends or raises late)
 - "nothing may be left running" / "Cancel and await your tasks" (your own tasks only: two
   merges at once, the first ending does not stop the other's reads) -> test_two_merges_at_once
+- "Cancel and await your tasks in a `finally:`" (however long a source takes to close: 300 s,
+  beyond a grace period of the learner's own) -> test_break_early_with_a_long_cleanup
 """
 
 from __future__ import annotations
@@ -617,4 +619,43 @@ def test_two_merges_at_once(kata: kit.Kata) -> None:
         "the first one's cleanup cancel tasks it had not started? Each merge must cancel only "
         "its own tasks (keep them in a variable made inside the generator, not in a set at "
         "module level).",
+    )
+
+
+LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the reads
+
+
+def test_break_early_with_a_long_cleanup(kata: kit.Kata) -> None:
+    """Breaking early when closing one source takes 5 minutes: merge is still closed only
+    after that source has finished (no time limit of its own on the wait)."""
+    merge = kata.get("merge", "asyncgen")
+    what = (
+        "breaking out of `async for item in merge(a, b)` after 2 items, when closing a takes "
+        f"{LONG_CLEANUP:g} s"
+    )
+    left: list[asyncio.Task[Any]] = []
+
+    async def call() -> list[str]:
+        got: list[str] = []
+        streams = [
+            slow_to_close("a", [1.0, 10.0], LONG_CLEANUP),  # its second read is in flight
+            slow_to_close("b", [2.0, 10.0], 0.0),
+        ]
+        async with aclosing(merge(*streams)) as merged:
+            async for item in merged:
+                got.append(item)
+                if len(got) == 2:
+                    break
+        me = asyncio.current_task()
+        left.extend(t for t in asyncio.all_tasks() if t is not me and not t.done())
+        await asyncio.sleep(LONG_CLEANUP + 1.0)  # let any task left behind end first
+        return got
+
+    kata.run(call, what=what, limit=1000)
+    kit.expect(
+        not left,
+        f"when {what}, {len(left)} task(s) merge started were still running after it was "
+        "closed (a's cleanup was not over): it stopped waiting for its cancelled tasks "
+        "before they had ended. Await them however long their cleanup takes, with no time "
+        "limit of your own.",
     )
