@@ -29,6 +29,9 @@ Docstring sentence -> the check that enforces it (on the real clock):
   every 10 ms beside your code: the loop's thread must never compute for 100 ms between two
   ticks, and the heartbeat must never stall for 100 ms" -> test_loop_stays_free (on a busy
   machine a longer stall passes while it is under 25% of the call's time)
+- "Run the blocking part in a worker thread" (reading and hashing both, not slices of them on
+  the loop) -> test_the_hashing_is_done_in_a_thread (the loop's thread spends under half the
+  big file's hashing cost in CPU time, whatever the stalls)
 
 The big file is sized on this machine so that hashing it takes about 0.3 s of CPU time: code
 that hashes on the loop computes in the loop's thread for that long, busy machine or not,
@@ -425,3 +428,28 @@ def test_one_file_by_two_paths(kata: kit.Kata, tmp_path: Path) -> None:
             "by the file they lead to (os.path.abspath, realpath, Path.resolve)."
         )
     kit.expect_equal(got, expected, what, "Use each path exactly as given as its key.")
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_the_hashing_is_done_in_a_thread(kata: kit.Kata, big: str) -> None:
+    """Hashing the big file costs the loop's own thread well under half of what hashing it
+    costs (TARGET): the reading and hashing run in a worker thread, not in slices on the loop
+    between which the other tasks run."""
+    hash_files = kata.get("hash_files", "coroutine")
+    size = Path(big).stat().st_size >> 20
+
+    async def scenario() -> float:
+        start = time.thread_time()
+        await hash_files([big])
+        return time.thread_time() - start
+
+    result = kata.run(scenario, clock="real", limit=30, what="hash_files([big])")
+    spent = result.value
+    kit.expect(
+        spent < TARGET / 2,
+        f"the event loop's own thread spent {spent:.2f} s of CPU time in hash_files of a "
+        f"{size} MiB file, about what hashing it costs ({TARGET:.1f} s): the file was read "
+        "and hashed on the loop, in slices between which other tasks ran. Reading and hashing "
+        "are blocking work: run them in a worker thread (`await asyncio.to_thread(fn, path)`), "
+        "where they cost the loop's thread nothing.",
+    )
