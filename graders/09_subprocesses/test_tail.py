@@ -20,7 +20,8 @@ Docstring sentence -> the check that enforces it:
   already ended
 - starts `cmd` with `stdout=asyncio.subprocess.PIPE`; yields each line of its stdout
   -> test_stderr_lines_are_not_yielded (no stderr=STDOUT),
-  test_a_chatty_stderr_does_not_stall (no stderr=PIPE that nobody reads)
+  test_a_chatty_stderr_does_not_stall (no stderr=PIPE that nobody reads),
+  test_stderr_goes_to_the_terminal (no stderr=DEVNULL: stderr leads where the caller's does)
 - consumer stops early, generator closed: kill a running child and reap it
   -> test_closing_after_break_kills_the_child (the child ignores SIGTERM and SIGINT: kill,
   not terminate nor a Ctrl-C)
@@ -43,6 +44,7 @@ import signal
 from pathlib import Path
 
 import kit
+import pytest
 from kit import streams, subprocesses
 
 PRINT = "import os; print('pid', os.getpid(), flush=True)\n"
@@ -522,3 +524,21 @@ def test_a_slow_consumer_gets_every_line(kata: kit.Kata) -> None:
         return ""
 
     kit.judge(kata, scenario, what="tail(cmd) read slowly", limit=10.0)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_stderr_goes_to_the_terminal(kata: kit.Kata) -> None:
+    """The command prints where its stderr leads: the same place as the caller's stderr (not
+    /dev/null: only stdout is piped; its error messages still reach the terminal)."""
+    try:
+        ours = os.readlink("/proc/self/fd/2")
+    except OSError:
+        pytest.skip("no /proc/self/fd here: where stderr goes cannot be seen")
+    expect_lines(
+        kata,
+        "import os; print(os.readlink('/proc/self/fd/2'))",
+        "where its own stderr leads",
+        [ours],
+        "start the command with stdout=PIPE and no stderr=: its error messages then go to the "
+        "terminal, as the caller's do (stderr=DEVNULL throws them away).",
+    )
