@@ -19,7 +19,8 @@ Docstring sentence -> the check that enforces it:
   test_a_free_slot_takes_the_next_command (no fixed lanes of commands per slot)
 - (a list of commands, possibly empty) -> test_no_commands
 - "the commands' output is not needed: let it go to the terminal" (no pipe nobody reads)
-  -> test_a_chatty_command_is_not_held_up
+  -> test_a_chatty_command_is_not_held_up; and not thrown away (no DEVNULL): the child's
+  stdout and stderr lead where the caller's do -> test_the_output_goes_to_the_terminal
 - return their exit codes (a list) -> test_exit_codes_in_input_order names a tuple first
 - leave `cmds` as it was -> test_cmds_is_left_as_it_was (no command popped from the list,
   and no command changed in place: a program named as `sh` is not replaced by its path)
@@ -32,6 +33,7 @@ Docstring sentence -> the check that enforces it:
 
 import asyncio
 import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -327,4 +329,32 @@ def test_each_call_has_its_own_limit(kata: kit.Kata, tmp_path: Path) -> None:
         f"in {what}, up to {peak} commands of the second call were running at once; expected "
         "one at a time: each call has its own limit. Make the semaphore inside run_all, afresh "
         "for each call, not once at module level.",
+    )
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_the_output_goes_to_the_terminal(kata: kit.Kata, tmp_path: Path) -> None:
+    """A command notes where its stdout and stderr lead: the same place as run_all's caller's
+    (the output is not needed, but it goes to the terminal, not to /dev/null)."""
+    ours = []
+    for fd in (1, 2):
+        try:
+            ours.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:
+            pytest.skip("no /proc/self/fd here: where the output goes cannot be seen")
+    log = tmp_path / "fds"
+    cmd = subprocesses.python(
+        "import os, sys\nopen(sys.argv[1], 'w').write("
+        "os.readlink('/proc/self/fd/1') + '\\n' + os.readlink('/proc/self/fd/2'))",
+        str(log),
+    )
+    run_all = kata.get("run_all", "coroutine")
+    result = kata.run(lambda: run_all([cmd], 1), clock="real", limit=10.0, what="run_all")
+    kit.expect_equal(result.value, [0], "run_all([a command noting its stdout and stderr], 1)")
+    theirs = log.read_text().split("\n") if log.exists() else []
+    kit.expect(
+        theirs == ours,
+        f"a command run by run_all had its stdout and stderr lead to {theirs!r}, not where "
+        "run_all's own output goes: the commands' output is not needed, but let it go to the "
+        "terminal (no stdout= or stderr= to create_subprocess_exec; DEVNULL throws it away).",
     )
