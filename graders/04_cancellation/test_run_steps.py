@@ -29,7 +29,8 @@ Docstring sentence -> the check that enforces it:
 - "`run_steps` raises `TimeoutError`" (and the caller's task is left as it was: no cancel
   request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
 - "All the steps together get `budget` seconds" (a budget that is not a whole number of
-  seconds) -> test_fractional_budget
+  seconds) -> test_fractional_budget; a budget of 0 (run out at once, not "no budget") ->
+  test_a_zero_budget_runs_out_at_once
 - "return their results in a list" (this call's results: a second call on the same loop
   returns only its own) -> test_each_call_returns_only_its_own_results
 - the same, two calls at once on one loop: each returns its own results ->
@@ -493,3 +494,26 @@ def test_two_calls_at_once_keep_their_own_results(kata: kit.Kata) -> None:
     )
     kit.expect_equal(value[1], ["c"], f"the second call of {what}", hint)
     kit.expect_equal(value[0], ["a", "b"], f"the first call of {what}", hint)
+
+
+def test_a_zero_budget_runs_out_at_once(kata: kit.Kata) -> None:
+    """Steps of 1 and 2 s with budget 0: TimeoutError at once (a budget of 0 s has run out
+    when the call starts; it is not "no budget")."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([1.0, 2.0])
+    what = "run_steps(steps of 1, 2 s, budget=0)"
+    result = kata.run(
+        lambda: run_steps(steps, 0), what=what, raises=TimeoutError, leftover_tasks=True
+    )
+    kit.expect(
+        isinstance(result.error, TimeoutError) and result.loop_time < 1e-6,
+        f"{what} "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}"
+        )
+        + f" after {result.loop_time:g} s of loop time; expected TimeoutError at once: a "
+        "budget of 0 s has already run out when the call starts (it does not mean no "
+        "budget). Pass `budget` on as it is: `asyncio.timeout(budget)`.",
+    )
