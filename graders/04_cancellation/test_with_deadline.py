@@ -8,7 +8,8 @@ message says whether it had been cancelled (the records tell).
 
 Docstring sentence -> the check that enforces it:
 
-- "if it finishes in time, return its result" -> test_fast_call_returns_its_value
+- "if it finishes in time, return its result" -> test_fast_call_returns_its_value,
+  test_a_falsy_result_is_returned (0, '', False, []: that very value, not None)
 - "if the deadline passes, `fn()` must be cancelled (it sees `CancelledError`) and you return
   `None`" -> test_slow_call_is_cancelled_at_the_deadline (and an fn() that cleans up for 2 s
   when cancelled has stopped by the return: the work is really stopped, not just asked to),
@@ -509,4 +510,22 @@ def test_a_fractional_deadline_is_kept(kata: kit.Kata) -> None:
     kit.expect(
         result.value is None,
         f"{what} returned {result.value!r}; on timeout it should return None.",
+    )
+
+
+@pytest.mark.parametrize(
+    "value", [0, "", False, []], ids=["zero", "empty_str", "false", "empty_list"]
+)
+def test_a_falsy_result_is_returned(kata: kit.Kata, value: Any) -> None:
+    """fn() of 1 s returning 0, '', False or [] with a 3 s deadline: that very value, not
+    None (a falsy result is a result like any other)."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(1.0, value=value)
+    what = f"with_deadline(fn, 3) where fn() takes 1 s and returns {value!r}"
+    result = kata.run(lambda: with_deadline(fn, 3), what=what)
+    kit.expect(
+        result.value is value,
+        f"{what} returned {result.value!r}; expected fn()'s result, {value!r}: a falsy result "
+        "is a result like any other. Return it as it is (no `or None`, no `if result:`); only "
+        "the deadline passing gives None.",
     )
