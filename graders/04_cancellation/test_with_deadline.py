@@ -14,7 +14,7 @@ Docstring sentence -> the check that enforces it:
   `None`" -> test_slow_call_is_cancelled_at_the_deadline (and an fn() that cleans up for 2 s
   when cancelled has stopped by the return: the work is really stopped, not just asked to),
   test_deadline_counts_from_the_call, test_a_fractional_deadline_is_kept (1.75 s, not
-  rounded to whole seconds)
+  rounded to whole seconds), test_a_zero_deadline_gives_up_at_once (0 s is not "no deadline")
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
   a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
@@ -528,4 +528,19 @@ def test_a_falsy_result_is_returned(kata: kit.Kata, value: Any) -> None:
         f"{what} returned {result.value!r}; expected fn()'s result, {value!r}: a falsy result "
         "is a result like any other. Return it as it is (no `or None`, no `if result:`); only "
         "the deadline passing gives None.",
+    )
+
+
+def test_a_zero_deadline_gives_up_at_once(kata: kit.Kata) -> None:
+    """with_deadline(fn, 0) where fn() takes 10 s: None at once, fn() cancelled (0 s is a
+    deadline that has already passed, not "no deadline")."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(10.0)
+    what = "with_deadline(fn, 0) where fn() takes 10 s"
+    result = kata.run(lambda: with_deadline(fn, 0), what=what, leftover_tasks=True)
+    kit.expect(
+        result.loop_time < 1e-6 and result.value is None,
+        f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time; expected "
+        "None at once: a deadline of 0 s has already passed when the call starts (it does not "
+        "mean no deadline). Pass `seconds` on as it is: `asyncio.timeout(seconds)`.",
     )
