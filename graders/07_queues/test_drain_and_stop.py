@@ -24,6 +24,8 @@ Docstring sentence -> the check that enforces it:
   full and no item handled names sentinels put before any consumer was started)
 - "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
   Queue.shutdown() call on 3.11/3.12 gets its own message
+- "calls `await handle(item)`" (however long it takes: 2 hours, no time limit of the
+  learner's own) -> test_a_handle_that_takes_hours
 """
 
 from __future__ import annotations
@@ -286,3 +288,32 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     got = [c.args[0] for c in handle.calls]
     for item in items:
         kit.expect(any(g is item for g in got), queues.never_got("handle()", item))
+
+
+def test_a_handle_that_takes_hours(kata: kit.Kata) -> None:
+    """handle('item0') takes 2 hours of loop time: it is awaited to its end like any other
+    (drain_and_stop sets no time limit of its own on a handle call)."""
+    drain_and_stop = kata.get("drain_and_stop", "coroutine")
+    handle = kit.Probe(delay=lambda item: 7200.0 if item == "item0" else 1.0, name="handle")
+    what = (
+        "drain_and_stop(a queue with 3 items, consumers=2, handle), handle('item0') taking 2 hours,"
+    )
+    seen: list[BaseException] = []
+
+    async def call() -> None:
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        for i in range(3):
+            queue.put_nowait(f"item{i}")
+        try:
+            await drain_and_stop(queue, 2, handle)
+        except TimeoutError as error:
+            seen.append(error)
+
+    kata.run(call, what=what, limit=10000)
+    cut = [c.args[0] for c in handle.calls if c.cancelled or c.ended is None]
+    kit.expect(
+        not seen and not cut,
+        f"{what} "
+        + ("raised TimeoutError" if seen else f"cut short handle({cut[0]!r})" if cut else "")
+        + ": await each handle() call however long it takes, with no time limit of your own.",
+    )

@@ -1,0 +1,49 @@
+"""Wrong: each handle() call gets a time limit of a minute (asyncio.wait_for) "so a stuck item
+cannot hold a consumer": a slow handle() is cut short with TimeoutError."""
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+EXPECT = "with no time limit of your own"
+
+_STOP = object()  # the sentinel: a unique object no real item can be equal to
+
+
+async def drain_and_stop(
+    queue: asyncio.Queue[Any], consumers: int, handle: Callable[[Any], Awaitable[Any]]
+) -> None:
+    """Let `consumers` tasks handle every item of `queue`, then stop them all."""
+    if sys.version_info >= (3, 13):
+
+        async def consumer() -> None:
+            while True:
+                try:
+                    item = await queue.get()
+                except asyncio.QueueShutDown:  # shut down and empty: time to stop
+                    return
+                try:
+                    await asyncio.wait_for(handle(item), 60)
+                finally:
+                    queue.task_done()
+
+        tasks = [asyncio.create_task(consumer()) for _ in range(consumers)]
+        # No more puts; get() still hands out what is left, then raises QueueShutDown.
+        queue.shutdown()
+    else:
+
+        async def consumer() -> None:
+            while True:
+                item = await queue.get()
+                try:
+                    if item is _STOP:
+                        return  # this consumer's own stop signal: take no more items
+                    await asyncio.wait_for(handle(item), 60)
+                finally:
+                    queue.task_done()  # the sentinel counts as an item too
+
+        tasks = [asyncio.create_task(consumer()) for _ in range(consumers)]
+        for _ in range(consumers):
+            await queue.put(_STOP)  # one per consumer; await: the queue may be full
+    await asyncio.gather(*tasks)
