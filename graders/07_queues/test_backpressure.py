@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
   NotImplemented, the strings "DONE" and "STOP"; compared by identity)
 - "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
+- "calls `await sink(item)` for each" (however long it takes: 2 hours, no time limit of the
+  learner's own) -> test_a_sink_that_takes_hours
 """
 
 from __future__ import annotations
@@ -253,3 +255,31 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     queues.run_hung(kata, lambda: produce_consume(source.items(), sink, 4), what, stuck)
     for item in lost()[:1]:
         kit.fail(queues.never_got("the sink", item))
+
+
+def test_a_sink_that_takes_hours(kata: kit.Kata) -> None:
+    """sink(0) takes 2 hours of loop time: it is awaited to its end like any other call
+    (produce_consume sets no time limit of its own on a sink call)."""
+    produce_consume = kata.get("produce_consume", "coroutine")
+    sink = kit.Probe(delay=lambda item: 7200.0 if item == 0 else 1.0, name="sink")
+    what = "produce_consume(a source of 0, 1, 2, sink, maxsize=1), sink(0) taking 2 hours,"
+    seen: list[BaseException] = []
+
+    async def source() -> AsyncIterator[int]:
+        for item in range(3):
+            yield item
+
+    async def call() -> None:
+        try:
+            await produce_consume(source(), sink, 1)
+        except (TimeoutError, ExceptionGroup) as error:
+            seen.append(error)
+
+    kata.run(call, what=what, limit=10000)
+    done = [c.args[0] for c in sink.calls if c.ended is not None and not c.cancelled]
+    kit.expect(
+        not seen and done == [0, 1, 2],
+        f"{what} "
+        + (f"raised {seen[0]!r}" if seen else f"finished the sink calls {done}")
+        + ": await each sink() call however long it takes, with no time limit of your own.",
+    )
