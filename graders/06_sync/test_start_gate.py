@@ -23,6 +23,8 @@ Docstring sentence -> the check that enforces it:
   learner's file are recorded; a polling loop is stopped); a sleep(0) only yields and is not
   counted (no time passes: a spin of them is stopped by the fixture's limit)
 - "With `n = 0` there is no worker: return `[]` at once" -> test_no_workers
+- "then ... awaits `work(i)`" (however long it takes: 2 hours, no time limit of the learner's
+  own) -> test_work_that_takes_hours
 """
 
 from __future__ import annotations
@@ -306,4 +308,30 @@ def test_two_calls_at_once(kata: kit.Kata, sleeps: list[float]) -> None:
         "each call returns its own workers' start times. State shared by the calls (a list or "
         "dict at module level, cleared at the start of each call) mixes their times: make a "
         "new list inside each call.",
+    )
+
+
+def test_work_that_takes_hours(kata: kit.Kata) -> None:
+    """work(0) takes 2 hours of loop time (go already set): start_gate awaits it to its end
+    and returns the start times (no time limit of its own on the work)."""
+    start_gate = kata.get("start_gate", "coroutine")
+    work = kit.Probe(delay=lambda i: 7200.0 if i == 0 else 1.0)
+    what = "start_gate(2, go already set, work(0) taking 2 hours)"
+    seen: list[BaseException] = []
+
+    async def scenario() -> Any:
+        go = asyncio.Event()
+        go.set()
+        try:
+            return await start_gate(2, go, work)
+        except TimeoutError as error:
+            seen.append(error)
+            return None
+
+    result = kata.run(scenario, what=what, limit=10000)
+    kit.expect(
+        not seen and result.value == [0.0, 0.0],
+        f"{what} "
+        + ("raised TimeoutError" if seen else f"returned {result.value!r}, not [0.0, 0.0]")
+        + ": await each work(i) however long it takes, with no time limit of your own.",
     )
