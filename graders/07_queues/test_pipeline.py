@@ -305,9 +305,9 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
-    """Cancelled while parse calls run whose cleanup takes 0.5 s of loop time, while the
-    other workers end at once: pipeline ends only after every worker has finished."""
+def _cancelled_while_cleaning(kata: kit.Kata, cleanup: float, what: str) -> queues.Left:
+    """Run six urls through pipeline with parse calls whose cleanup takes ``cleanup`` s of
+    loop time, cancel it at 1 s, and return what was left when it ended."""
     pipeline = kata.get("pipeline", "coroutine")
     probe = kit.Probe(delay=2.0)
     fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}")
@@ -320,20 +320,26 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
         finally:
             cleaning.append(page)
             try:
-                await asyncio.sleep(0.5)
+                await asyncio.sleep(cleanup)
             finally:
                 cleaning.remove(page)
 
-    what = "pipeline(...), cancelled at 1 s while parse calls ran that need 0.5 s to clean up,"
-    state = queues.cancel_midway(
+    return queues.cancel_midway(
         kata,
         lambda: pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1)),
         1.0,
         what,
         HANG,
         lambda: len(cleaning),
-        grace=1.0,
+        grace=cleanup + 1.0,
     )
+
+
+def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while parse calls run whose cleanup takes 0.5 s of loop time, while the
+    other workers end at once: pipeline ends only after every worker has finished."""
+    what = "pipeline(...), cancelled at 1 s while parse calls ran that need 0.5 s to clean up,"
+    state = _cancelled_while_cleaning(kata, 0.5, what)
     kit.expect(
         not state.tasks and not state.cleaning,
         f"when {what} ended, {len(state.tasks)} worker task(s) were still "
@@ -464,35 +470,11 @@ LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the workers
 def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
     """Cancelled while parse calls run whose cleanup takes 5 minutes of loop time: pipeline
     still ends only after every worker has ended (no time limit of its own)."""
-    pipeline = kata.get("pipeline", "coroutine")
-    probe = kit.Probe(delay=2.0)
-    fetch = kit.Probe(delay=0.5, result=lambda url: f"page:{url}")
-    store = kit.Probe(delay=0.5, result=lambda record: None)
-    cleaning: list[Any] = []
-
-    async def parse(page: Any) -> Any:
-        try:
-            return await probe(page)
-        finally:
-            cleaning.append(page)
-            try:
-                await asyncio.sleep(LONG_CLEANUP)
-            finally:
-                cleaning.remove(page)
-
     what = (
         f"pipeline(...), cancelled at 1 s while parse calls ran that need {LONG_CLEANUP:g} s "
         "to clean up,"
     )
-    state = queues.cancel_midway(
-        kata,
-        lambda: pipeline([f"u{i}" for i in range(6)], fetch, parse, store, (2, 2, 1)),
-        1.0,
-        what,
-        HANG,
-        lambda: len(cleaning),
-        grace=LONG_CLEANUP + 1.0,
-    )
+    state = _cancelled_while_cleaning(kata, LONG_CLEANUP, what)
     kit.expect(
         not state.tasks and not state.cleaning,
         f"when {what} ended, {len(state.tasks)} worker task(s) were still running "
