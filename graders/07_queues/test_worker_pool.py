@@ -340,9 +340,10 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
 # Checked last: earlier wrong answers fail the checks above first.
 
 
-def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
-    """Cancelled while two handler calls run, one of which needs 0.5 s of loop time to clean
-    up while the other ends at once: process_all ends only after both workers have ended."""
+def _cancelled_while_cleaning(kata: kit.Kata, cleanup: float, what: str) -> queues.Left:
+    """Run process_all over six items, two workers, with handler calls of which item 1's
+    cleanup takes ``cleanup`` s of loop time (the other worker's ends at once), cancel it at
+    1 s, and return what was left when it ended."""
     process_all = kata.get("process_all", "coroutine")
     probe = kit.Probe(delay=2.0)
     cleaning: list[Any] = []
@@ -354,20 +355,26 @@ def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
             if item == 1:  # one slow cleanup; the other worker's ends at once
                 cleaning.append(item)
                 try:
-                    await asyncio.sleep(0.5)
+                    await asyncio.sleep(cleanup)
                 finally:
                     cleaning.remove(item)
 
-    what = "process_all(...), cancelled at 1 s while a handler call needed 0.5 s to clean up,"
-    state = queues.cancel_midway(
+    return queues.cancel_midway(
         kata,
         lambda: process_all(list(range(6)), handler, 2),
         1.0,
         what,
         HANG,
         lambda: len(cleaning),
-        grace=1.0,
+        grace=cleanup + 1.0,
     )
+
+
+def test_cancelled_with_a_slow_cleanup(kata: kit.Kata) -> None:
+    """Cancelled while two handler calls run, one of which needs 0.5 s of loop time to clean
+    up while the other ends at once: process_all ends only after both workers have ended."""
+    what = "process_all(...), cancelled at 1 s while a handler call needed 0.5 s to clean up,"
+    state = _cancelled_while_cleaning(kata, 0.5, what)
     kit.expect(
         not state.tasks and not state.cleaning,
         f"when {what} ended, {len(state.tasks)} worker task(s) were still "
@@ -488,34 +495,11 @@ LONG_CLEANUP = 300.0  # beyond any grace period a learner might give the workers
 def test_cancelled_with_a_long_cleanup(kata: kit.Kata) -> None:
     """Cancelled while a handler call runs whose cleanup takes 5 minutes of loop time:
     process_all still ends only after that worker has ended (no time limit of its own)."""
-    process_all = kata.get("process_all", "coroutine")
-    probe = kit.Probe(delay=2.0)
-    cleaning: list[Any] = []
-
-    async def handler(item: Any) -> Any:
-        try:
-            return await probe(item)
-        finally:
-            if item == 1:
-                cleaning.append(item)
-                try:
-                    await asyncio.sleep(LONG_CLEANUP)
-                finally:
-                    cleaning.remove(item)
-
     what = (
         f"process_all(...), cancelled at 1 s while a handler call needed {LONG_CLEANUP:g} s "
         "to clean up,"
     )
-    state = queues.cancel_midway(
-        kata,
-        lambda: process_all(list(range(6)), handler, 2),
-        1.0,
-        what,
-        HANG,
-        lambda: len(cleaning),
-        grace=LONG_CLEANUP + 1.0,
-    )
+    state = _cancelled_while_cleaning(kata, LONG_CLEANUP, what)
     kit.expect(
         not state.tasks and not state.cleaning,
         f"when {what} ended, {len(state.tasks)} worker task(s) were still running (one still "
