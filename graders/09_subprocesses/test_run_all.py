@@ -173,8 +173,10 @@ def test_next_starts_as_soon_as_one_finishes(kata: kit.Kata, tmp_path: Path) -> 
     """limit=2: a command waiting for the 4th command to run lets the other slot go on."""
     run_all = kata.get("run_all", "coroutine")
     go = str(tmp_path / "go")
-    quick = subprocesses.python("pass")
-    cmds = [subprocesses.python(WAITER, go), quick, quick, subprocesses.python(TOUCHER, go)]
+    # Four lists of their own: code that changes a command in place (a later check names
+    # it) must not find one list twice here and fail with a raw FileNotFoundError.
+    quick = [subprocesses.python("pass") for _ in range(2)]
+    cmds = [subprocesses.python(WAITER, go), *quick, subprocesses.python(TOUCHER, go)]
     result = kata.run(lambda: run_all(cmds, 2), clock="real", limit=20.0, what="run_all")
     kit.expect(
         result.value == [0, 0, 0, 0],
@@ -242,7 +244,10 @@ def test_the_same_command_twice(kata: kit.Kata, tmp_path: Path) -> None:
         "except FileExistsError:\n    sys.exit(5)\nsys.exit(4)",
         str(tmp_path / "flag"),
     )
-    result = kata.run(lambda: run_all([cmd, cmd], 2), clock="real", limit=10.0, what="run_all")
+    # Equal, not one list twice: code that changes a command in place (a later check names
+    # it) must not change the other run's command too and fail with a raw FileNotFoundError.
+    twice = [cmd, list(cmd)]
+    result = kata.run(lambda: run_all(twice, 2), clock="real", limit=10.0, what="run_all")
     value = result.value
     kit.expect(
         isinstance(value, list) and sorted(value) == [4, 5],
