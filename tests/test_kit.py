@@ -342,6 +342,30 @@ def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
+def test_an_async_generator_left_unfinished_is_named(make_kata: Callable[[str], Kata]) -> None:
+    """A loop that breaks out of an async generator (never closed) leaves asyncio's own task
+    closing it: the sentence says so, rather than only "every task you start"."""
+    kata = make_kata(
+        """
+        import asyncio, gc
+        async def numbers():
+            try:
+                for i in range(10):
+                    yield i
+            finally:
+                await asyncio.sleep(1)
+        async def work():
+            async for i in numbers():
+                if i == 2:
+                    break
+            gc.collect()
+            await asyncio.sleep(0)
+        """
+    )
+    with pytest.raises(Failed, match=r"1 of them: asyncio closing an async generator"):
+        kata.run(lambda: kata.get("work", "coroutine")())
+
+
 def test_a_task_collected_while_pending_is_named(make_kata: Callable[[str], Kata]) -> None:
     """A worker blocked on a queue nobody else holds is unreachable once the call returns: the
     look for tasks still running cannot see it, asyncio's "destroyed but pending" can."""

@@ -422,11 +422,26 @@ def _check_no_leftovers(seen: Observed) -> None:
             if seen.stubborn
             else ""
         )
+        closing = sum(_closes_a_generator(t) for t in seen.leftovers)
+        unclosed = (
+            f" {closing} of them: asyncio closing an async generator that a loop left "
+            "unfinished (it stopped early: a break, a return or an error). Close it yourself "
+            "when you are done with it: `async with contextlib.aclosing(agen()) as items:`, "
+            "then `async for item in items:`."
+            if closing
+            else ""
+        )
         fail(
             f"{seen.options.what} returned while {len(seen.leftovers)} task(s) were still "
             f"running ({names}). Await (or cancel and then await) every task you start before "
-            f"returning.{stubborn}"
+            f"returning.{stubborn}{unclosed}"
         )
+
+
+def _closes_a_generator(task: asyncio.Task[Any]) -> bool:
+    """Whether ``task`` is asyncio's own, closing an async generator garbage-collected
+    unfinished (its loop's finalizer hook runs ``aclose()`` in a task)."""
+    return type(task.get_coro()).__name__ == "async_generator_athrow"
 
 
 DESTROYED = "Task was destroyed but it is pending!"  # asyncio's words for a task collected
