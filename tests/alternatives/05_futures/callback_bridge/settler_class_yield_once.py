@@ -19,19 +19,19 @@ def callback_api(
 class _Settler:
     """Callable that settles a future one way, once."""
 
-    def __init__(self, future: asyncio.Future, how: str) -> None:
+    def __init__(self, future: asyncio.Future, settle: Callable[[Any], object]) -> None:
         self.future = future
-        self.how = how
+        self.settle = settle  # future.set_result or future.set_exception
 
     def __call__(self, value: Any) -> None:
         if self.future.done():
             return
-        getattr(self.future, self.how)(value)
+        self.settle(value)
 
 
 async def call_api(arg: int) -> Any:
     loop = asyncio.get_running_loop()
     future = loop.create_future()
-    callback_api(arg, _Settler(future, "set_result"), _Settler(future, "set_exception"))
+    callback_api(arg, _Settler(future, future.set_result), _Settler(future, future.set_exception))
     await asyncio.sleep(0)  # let the API register its timer before we park
     return await future
