@@ -113,6 +113,15 @@ def expect_lines(kata: kit.Kata, code: str, printing: str, want: list[str], fix:
             lines = [line async for line in tail(cmd)]
         except ProcessLookupError:
             return KILLED_AN_ENDED
+        if lines != want and len(lines) < len(want) and lines == want[: len(lines)]:
+            # Right so far, then nothing: what went missing is the end, not what ``fix`` names.
+            return (
+                f"tail() of a command printing {printing} yielded {lines!r}; expected "
+                f"{want!r}: it stopped before the output ended ({len(want) - len(lines)} "
+                "line(s) never came): the lines a command printed stay in the pipe after it "
+                "has exited, so read until readline() returns b'' (whatever proc.returncode "
+                "says meanwhile)."
+            )
         if lines != want:
             return (
                 f"tail() of a command printing {printing} yielded {lines!r}; expected "
