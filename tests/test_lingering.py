@@ -116,7 +116,7 @@ REAL_CLOCK = "upper_server line_client run_cmd run_all tail hash_files sync_clie
 @pytest.mark.once(on=(3, 13))  # a minute of real time: on the Python whose session is shortest
 @pytest.mark.timeout(600)
 @pytest.mark.skipif(
-    isolation.mode() != "root" or isolation.cpu_hierarchy() is None,
+    isolation.mode() != "root" or isolation.hierarchy("cpu") is None,
     reason="needs root, namespaces and a cgroup hierarchy with the cpu controller",
 )
 def test_spinners_do_not_starve_a_classmate(tmp_path: Path) -> None:

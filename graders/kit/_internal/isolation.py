@@ -88,9 +88,9 @@ TERMINALS = ("/dev/pts",)
 # Memory the same way, where a hierarchy gives the memory controller: a grader process and
 # all it starts may hold this many MiB (KATAS_GRADER_MEMORY_MIB), page cache and its tmpfs
 # included; past it the kernel kills a process of that group only, not a classmate's (a
-# kata allocated 6 GiB unhindered). The reference solutions need under 300 MiB; a correct
-# hash_files that reads a 512 MiB file whole, or maps hash_files' sparse files (TMP_SIZE),
-# about 1.3 GiB.
+# kata allocated 6 GiB unhindered). The reference solutions' largest grader process holds
+# about 110 MiB; a correct hash_files that reads a 512 MiB file whole, or maps hash_files'
+# sparse files (TMP_SIZE), about 1.3 GiB.
 CGROUP_PREFIX = "katas-"
 MEMORY_MIB = int(os.environ.get("KATAS_GRADER_MEMORY_MIB", "3072"))
 # The file a cgroup has when its hierarchy gives it the controller: (cgroup v1, cgroup v2).
@@ -141,11 +141,6 @@ def _mode() -> str:
     if _works([unshare, "--user", "--map-root-user", *NAMESPACES, "true"]):
         return "userns"
     return "none"
-
-
-def cpu_hierarchy() -> Path | None:
-    """``hierarchy("cpu")``."""
-    return hierarchy("cpu")
 
 
 @functools.cache
