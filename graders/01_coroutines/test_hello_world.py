@@ -11,7 +11,9 @@ Docstring sentence -> the check that enforces it:
 - "Write `hello_world()` as a coroutine function (`async def`)" -> test_is_a_coroutine_function
 - "It prints `hello`, ... then prints `world`" -> test_prints_hello_then_world
 - "waits one second without blocking the event loop" -> test_world_comes_one_second_later
-  (kit.run fails a blocked loop step)
+  (kit.run fails a blocked loop step; a second waited in a thread the coroutine awaits,
+  `run_in_executor(None, time.sleep, 1)`, leaves the loop free too: it passes on the real
+  clock, since the loop's virtual clock does not see a thread's sleep)
 """
 
 from __future__ import annotations
@@ -20,16 +22,22 @@ import asyncio
 import contextlib
 import io
 import sys
+import time
 
 import kit
 
+# Real seconds a one-second sleep in a thread may take to reach `world` on a loaded machine.
+THREAD_SLEEP_LATE = 0.5
+
 
 class Transcript(io.TextIOBase):
-    """A stand-in for sys.stdout that records each write with the loop time it happened at."""
+    """A stand-in for sys.stdout that records each write with the loop time it happened at
+    (and, apart, the real time)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.writes: list[tuple[float | None, str]] = []
+        self.real: list[float] = []  # time.monotonic() of each write
 
     def write(self, text: str) -> int:
         try:
@@ -37,7 +45,16 @@ class Transcript(io.TextIOBase):
         except RuntimeError:  # printed outside the event loop
             at = None
         self.writes.append((at, text))
+        self.real.append(time.monotonic())
         return len(text)
+
+    def real_gap(self, first: str, then: str) -> float | None:
+        """Real seconds from the write that holds ``first`` to the one that holds ``then``."""
+        starts = [i for i, (_, text) in enumerate(self.writes) if first in text]
+        ends = [i for i, (_, text) in enumerate(self.writes) if then in text]
+        if not starts or not ends:
+            return None
+        return self.real[ends[0]] - self.real[starts[0]]
 
     @property
     def text(self) -> str:
@@ -106,6 +123,15 @@ def test_world_comes_one_second_later(kata: kit.Kata) -> None:
         times["hello"] == 0.0,
         f"`hello` was printed at loop time {times['hello']} s; expected at once (0 s). "
         "Print `hello` first, then sleep.",
+    )
+    waited = stdout.real_gap("hello", "world")
+    if times["world"] == 0.0 and waited is not None and 0.99 <= waited <= 1 + THREAD_SLEEP_LATE:
+        return  # a second slept in a thread it awaited: the loop's clock did not move, but
+        # the loop was free all along (kit.run fails a blocked step), and a second passed
+    kit.expect(
+        times["world"] != 0.0 or waited is None or waited < 0.2,
+        f"`world` was printed {waited or 0:.2f} s of real time after `hello`, while the loop's "
+        "clock did not move (a sleep in a thread?); expected one second between them.",
     )
     kit.expect(
         times["world"] == 1.0,
