@@ -7,6 +7,7 @@ else stripped; the last line may have no newline), AS SOON AS the line is printe
 a command that prints, sleeps an hour, prints, gives its first line at once.
 `await proc.communicate()` is no good here: it returns only when the command has ended.
 Read `proc.stdout` line by line instead (`async for line in proc.stdout`, or `readline()`).
+Lines longer than 64 KiB (the stream's default limit) need not be handled.
 
 When the output ends, wait for the child (`await proc.wait()`). When the consumer stops early
 (`break` out of its `async for`, then the generator is closed), the child must not be left
