@@ -3,17 +3,17 @@ yet", every kept wrong implementation fails with the message naming its mistake,
 correct alternative passes. See kit/_internal/dev/triangle.py.
 
 Solutions and stubs are graded on every Python; so are the wrong answers that are wrong only
-before some Python (``WRONG_BEFORE``). The other wrong answers of each kata take turns: the
-first on 3.11, the second on 3.12, the third on 3.13, and so on (a kata with fewer than three
-has them graded everywhere), so that ``nox -s tests`` on the three Pythons grades each once,
-and every grader meets wrong answers on every Python. They take three quarters of the
-triangle's time (634 of 865 s of checks, 839 of 1,087 files), and the triangle half of each
-Python's CPU time: on all three Pythons each, CI took 21 to 22 minutes on 2 cores, over its
-20. The alternatives take turns the same way (since 2026-12-02: 169 of them, each running
-every check of its grader, took CI to 18.5 minutes on all three Pythons); the reference
-solution still meets every grader on every Python. ``KATAS_ALL_SLOW=1`` grades every wrong
-answer and alternative on every Python, and ``python -m kit dev triangle`` grades them all on
-the Python it runs on."""
+before some Python (``WRONG_BEFORE``) or caught only from some Python on (``CAUGHT_SINCE``).
+The other wrong answers of each kata take turns: the first on 3.11, the second on 3.12, the
+third on 3.13, and so on (a kata with fewer than three has them graded everywhere), so that
+``nox -s tests`` on the three Pythons grades each once, and every grader meets wrong answers on
+every Python. They take three quarters of the triangle's time (634 of 865 s of checks, 839 of
+1,087 files), and the triangle half of each Python's CPU time: on all three Pythons each, CI
+took 21 to 22 minutes on 2 cores, over its 20. The alternatives take turns the same way (since
+2026-12-02: 169 of them, each running every check of its grader, took CI to 18.5 minutes on all
+three Pythons); the reference solution still meets every grader on every Python.
+``KATAS_ALL_SLOW=1`` grades every wrong answer and alternative on every Python, and ``python -m
+kit dev triangle`` grades them all on the Python it runs on."""
 
 from __future__ import annotations
 
@@ -33,15 +33,18 @@ PYTHONS = ((3, 11), (3, 12), (3, 13))  # what `nox -s tests` runs on, in turn
 
 def turns() -> dict[Path, tuple[int, int]]:
     """Each wrong answer or alternative that takes turns -> the Python that grades it: by its
-    sorted order among its kata's of its kind (WRONG_BEFORE ones left out, so the same on
-    every Python)."""
+    sorted order among its kata's of its kind (WRONG_BEFORE and CAUGHT_SINCE ones left out,
+    so the same on every Python)."""
     found: dict[Path, tuple[int, int]] = {}
     for kata in KATAS:
         for kind in ("wrong", "alternatives"):
             paths = [
                 path
                 for path in sorted((triangle.TESTS / kind / kata).glob("*.py"))
-                if not triangle.WRONG_BEFORE_LINE.search(path.read_text(encoding="utf-8"))
+                if not any(
+                    line.search(path.read_text(encoding="utf-8"))
+                    for line in (triangle.WRONG_BEFORE_LINE, triangle.CAUGHT_SINCE_LINE)
+                )
             ]
             if len(paths) >= len(PYTHONS):
                 found.update({path: PYTHONS[i % len(PYTHONS)] for i, path in enumerate(paths)})

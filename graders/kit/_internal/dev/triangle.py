@@ -5,7 +5,9 @@ other styles passes.
 Known-wrong implementations live in ``tests/wrong/<track>/<module>/<slug>.py``; each holds a
 line ``EXPECT = "..."``, a piece of the failure message its grader must print, and maybe a
 line ``WRONG_BEFORE = "3.13"`` when the code is wrong only on older Pythons (a CPython fix
-made it right): newer Pythons skip it. Correct alternatives live in
+made it right): newer Pythons skip it; or ``CAUGHT_SINCE = "3.13"`` when the code is wrong
+everywhere but its grader can tell only from that Python on (on older ones CPython itself
+does the same wrong thing to correct code): older Pythons skip it. Correct alternatives live in
 ``tests/alternatives/<track>/<module>/<slug>.py``.
 
 Run it on a few katas while writing a grader:
@@ -34,6 +36,7 @@ from ..paths import REPO
 TESTS = REPO / "tests"
 EXPECT_LINE = re.compile(r'^EXPECT = "(?P<text>.*)"$', re.MULTILINE)
 WRONG_BEFORE_LINE = re.compile(r'^WRONG_BEFORE = "(?P<major>\d+)\.(?P<minor>\d+)"$', re.MULTILINE)
+CAUGHT_SINCE_LINE = re.compile(r'^CAUGHT_SINCE = "(?P<major>\d+)\.(?P<minor>\d+)"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,9 @@ def variants(kata: str) -> list[Variant]:
         before = WRONG_BEFORE_LINE.search(text)
         if before and sys.version_info[:2] >= (int(before["major"]), int(before["minor"])):
             continue  # right on this Python (CPython fixed what made it wrong)
+        since = CAUGHT_SINCE_LINE.search(text)
+        if since and sys.version_info[:2] < (int(since["major"]), int(since["minor"])):
+            continue  # its check needs a newer Python (this one errs the same way itself)
         match = EXPECT_LINE.search(text)
         found.append(Variant(kata, "wrong", path, match.group("text") if match else ""))
     for path in sorted((TESTS / "alternatives" / kata).glob("*.py")):
