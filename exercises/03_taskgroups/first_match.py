@@ -14,7 +14,10 @@ Example, with sources answering 30 after 3 s, 10 after 1 s and 20 after 2 s:
 
 A TaskGroup has no "stop now" method before Python 3.14, so use one of:
 - a small exception of your own (a sentinel) raised by the task that finds the match: the
-  TaskGroup then cancels the others, and `except* YourSentinel as group:` gets the value back;
+  TaskGroup then cancels the others, and `except* YourSentinel as group:` gets the value back
+  (on Python 3.11 and 3.12, such a group swallows a cancellation of `first_match` that comes
+  while it stops: a CPython bug, fixed in 3.13);
+- or the task that finds the match cancels its siblings (`task.cancel()`) itself;
 - or `asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)` in a loop, then cancel the
   pending tasks and await them.
 

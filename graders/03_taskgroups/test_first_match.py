@@ -29,7 +29,9 @@ Docstring sentence -> the check that enforces it:
   its step: every answer of the step is looked at, not one of them)
 - "If the task running `first_match` is cancelled, the sources are cancelled too and the
   `CancelledError` propagates." -> test_caller_cancellation_propagates,
-  test_caller_cancellation_awaits_long_cleanups (sources cleaning up for 600 s: no timeout)
+  test_caller_cancellation_awaits_long_cleanups (sources cleaning up for 600 s: no timeout),
+  test_caller_cancelled_while_the_others_stop (after a match, while the others clean up:
+  from Python 3.13 on, as before it CPython's TaskGroup swallows that cancellation itself)
 - "one value satisfies `pred(value)`" (pred's answer is truthy, not necessarily True) ->
   test_truthy_pred_answer_is_a_match
 - "return that value" (this call's match: two calls at once on one loop, each returns its
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -599,3 +602,49 @@ def test_a_tie_of_a_match_and_misses(
     9 at 2 s, whichever answer of that step the code looks at first."""
     for _ in range(3):
         test_other_shapes(kata, monkeypatch, name, spec, None, False, (8,))
+
+
+# On 3.11 and 3.12 CPython's own TaskGroup, once a task's exception has made it stop, swallows
+# a cancellation of its caller that arrives while it awaits the stopping tasks: it raises the
+# task's exception instead, and the docstring's sentinel technique returns the match (fixed in
+# 3.13). Code that swallows that cancellation by itself is told so from 3.13 on.
+if sys.version_info >= (3, 13):
+
+    def test_caller_cancelled_while_the_others_stop(kata: kit.Kata) -> None:
+        """The match comes at 2 s, the other sources clean up for 1 s, and the caller is
+        cancelled at 2.5 s, during that cleanup: first_match ends in CancelledError (at 3 s,
+        once the sources have stopped), not with the match."""
+        first_match = kata.get("first_match", "coroutine")
+        sources = Sources(SOURCES, cleanup=1.0)
+        what = (
+            "first_match(sources, lambda v: v >= 20) whose match comes at 2 s, whose other "
+            "sources clean up for 1 s, and whose caller is cancelled at 2.5 s"
+        )
+        seen: dict[str, Any] = {}
+
+        async def scenario() -> Any:
+            task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
+            await asyncio.sleep(2.5)
+            task.cancel()
+            await asyncio.wait([task])
+            seen["running"] = sources.running()  # before the kit's cleanup stops them
+            if task.cancelled():
+                return "cancelled"
+            if task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+            return task.result()
+
+        result = kata.run(scenario, what=what, leftover_tasks=True)
+        kit.expect(
+            result.value == "cancelled",
+            f"{what} returned {result.value!r} instead of raising CancelledError: the "
+            "caller's cancellation, which came while first_match awaited the sources it had "
+            "cancelled, was swallowed (`except CancelledError:` around that await catches it "
+            "too). Await the cancelled sources with `asyncio.gather(*tasks, "
+            "return_exceptions=True)` or `asyncio.wait(tasks)`, which let it through.",
+        )
+        kit.expect(
+            not seen.get("running"),
+            f"when {what}, {len(seen.get('running', []))} source(s) were still running as it "
+            "ended: await the cancelled sources before CancelledError leaves first_match.",
+        )

@@ -5,32 +5,28 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 
-class _Found(Exception):  # noqa: N818 - a sentinel, not an error
-    """Raised by the task that finds a match, to make the TaskGroup stop the others."""
-
-    def __init__(self, value: Any) -> None:
-        super().__init__(value)
-        self.value = value
-
-
 async def first_match(
     sources: Iterable[Callable[[], Awaitable[Any]]], pred: Callable[[Any], bool]
 ) -> Any:
     """Return the first value (by time) that satisfies `pred`, cancelling the other sources."""
+    tasks: list[asyncio.Task[None]] = []
+    found: list[Any] = []  # this call's match, once there is one
 
     async def ask(source: Callable[[], Awaitable[Any]]) -> None:
         value = await source()
-        if pred(value):
-            # An exception in one task makes the TaskGroup cancel (and await) all the others.
-            raise _Found(value)
+        if not found and pred(value):
+            found.append(value)
+            # Stop the others: the TaskGroup then waits until each has really finished.
+            for task in tasks:
+                if task is not asyncio.current_task():
+                    task.cancel()
 
-    found: BaseException | None = None
-    try:
-        async with asyncio.TaskGroup() as group:
-            for source in sources:
-                group.create_task(ask(source))
-    except* _Found as matches:
-        # Normally one match; if two sources matched in the same loop step, take the first.
-        found = matches.exceptions[0]
+    # The TaskGroup awaits every task, cancelled or not, before the `async with` ends; and if
+    # this call is cancelled, it cancels them all and lets the CancelledError out. (A sentinel
+    # exception raised by the finder works too, but on Python 3.11 and 3.12 a TaskGroup that
+    # stops on an exception swallows a cancellation of its caller arriving meanwhile.)
+    async with asyncio.TaskGroup() as group:
+        for source in sources:
+            tasks.append(group.create_task(ask(source)))
     # Reaching here without a match means every source answered and none satisfied pred.
-    return found.value if isinstance(found, _Found) else None
+    return found[0] if found else None
