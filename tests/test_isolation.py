@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -351,3 +352,41 @@ def test_the_isolation_is_probed_once_however_many_threads_ask(
         isolation._mode.cache_clear()
     assert len(set(answers)) == 1 and len(answers) == 8
     assert len(probes) <= 2, probes  # root, else user namespaces: at most two probes
+
+
+@pytest.mark.skipif(
+    isolation.mode() != "root" or isolation.hierarchy("cpu") is None,
+    reason="needs root and a cgroup hierarchy with the cpu controller",
+)
+def test_stale_empty_cgroups_are_swept_and_busy_or_new_ones_kept() -> None:
+    """A cgroup an earlier grading left (empty, older than STALE_GROUP) is removed; a new one
+    and an old one that still holds a process stay."""
+    top = isolation.hierarchy("cpu")
+    assert top is not None
+    tag = uuid.uuid4().hex[:8]
+    old, new, busy = (top / f"{isolation.CGROUP_PREFIX}test-{tag}-{n}" for n in "onb")
+    sleeper = None
+    try:
+        for group in (old, new, busy):
+            group.mkdir()
+        sleeper = subprocess.Popen(["sleep", "30"])
+        (busy / "cgroup.procs").write_text(str(sleeper.pid), encoding="ascii")
+        past = time.time() - isolation.STALE_GROUP - 60
+        for group in (old, busy):
+            os.utime(group, (past, past))
+        removed = isolation.sweep(top)
+        assert old in removed and not old.exists()
+        assert new.exists() and busy.exists() and new not in removed and busy not in removed
+    finally:
+        if sleeper is not None:
+            sleeper.kill()
+            sleeper.wait()
+        for group in (old, new, busy):
+            for _ in range(50):
+                try:
+                    group.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.1)

@@ -193,17 +193,42 @@ def hierarchy(controller: str) -> Path | None:
 
 
 _groups: set[Path] = set()  # the cgroups of this process's grader processes still there
+_swept: set[Path] = set()  # the hierarchies this process has swept of stale cgroups
+# Seconds after which an empty cgroup of ours was left by an earlier grading (killed before it
+# could remove it, or whose last process took longer to go than it waited): a new group holds
+# its grader process a few milliseconds after it is made, and a busy one cannot be removed.
+STALE_GROUP = 600.0
+
+
+def sweep(top: Path) -> list[Path]:
+    """Remove the empty cgroups (CGROUP_PREFIX) made in ``top`` over STALE_GROUP seconds ago;
+    return them."""
+    removed: list[Path] = []
+    now = time.time()
+    for group in top.glob(f"{CGROUP_PREFIX}*"):
+        try:
+            if now - group.stat().st_mtime > STALE_GROUP:
+                group.rmdir()  # refused while a process is in it
+                removed.append(group)
+        except OSError:
+            continue
+    return removed
 
 
 def _new_groups(uid: int) -> list[Path]:
     """Fresh cgroups for the grader process running as ``uid``: one in each hierarchy that
     gives the cpu or the memory controller (one for both in cgroup v2), the memory one
-    limited to MEMORY_MIB."""
+    limited to MEMORY_MIB. The first time a hierarchy is used, it is swept of stale groups."""
     groups: list[Path] = []
     for controller, (v1, v2) in _KNOBS.items():
         top = hierarchy(controller)
         if top is None:
             continue
+        with _lock:
+            fresh = top not in _swept
+            _swept.add(top)
+        if fresh:
+            sweep(top)
         group = top / f"{CGROUP_PREFIX}{uid}"
         if group not in groups:
             try:
