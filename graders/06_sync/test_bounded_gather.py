@@ -20,6 +20,8 @@ Docstring sentence -> the check that enforces it:
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
 - "at most `limit` at the same time" (each call's own `limit`: a second call on the same
   loop is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
+- "at most `limit` at the same time" (up to `limit`, however large: 150 of 300 at once, no
+  cap of the learner's own) -> test_a_large_limit_holds_as_given
 - "one `asyncio.Semaphore(limit)` shared by all the coroutines" is the suggested tool; its
   effects (the peak, the window) are what is checked, so other correct designs pass.
 
@@ -350,3 +352,19 @@ def test_each_call_has_its_own_limit(kata: kit.Kata) -> None:
         "for each call, not once at module level (nor once per event loop).",
     )
     kit.expect_loop_time(result, 1.0 + 4.0, what)
+
+
+def test_a_large_limit_holds_as_given(kata: kit.Kata) -> None:
+    """300 one-second coroutines with limit 150: 150 run at once (no cap of the learner's
+    own, not even of 100), so it takes 2 s."""
+    probe = kit.Probe(delay=1.0)
+    result = run_bounded(kata, probe, 300, 150)
+    peak = probe.peak
+    kit.expect(
+        peak == 150,
+        f"bounded_gather(300 x 1 s, limit=150) ran at most {peak} coroutines at once; 150 "
+        "should: the limit is the caller's, so use it as given (`asyncio.Semaphore(limit)`), "
+        "with no cap of your own.",
+    )
+    kit.expect_equal(result.value, [("result", i) for i in range(300)], "the results")
+    kit.expect_loop_time(result, 2.0, "bounded_gather(300 x 1 s, limit=150)")
