@@ -20,6 +20,9 @@ Docstring sentence -> the check that enforces it:
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
 - "at most `limit` at the same time" (each call's own `limit`: a second call on the same
   loop is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
+- the same, two calls at once on one loop, each with its own limit (a semaphore in a
+  module-level name that each call rebinds is shared by both) ->
+  test_two_calls_at_once_keep_their_own_limits
 - "at most `limit` at the same time" (up to `limit`, however large: 150 of 300 at once, no
   cap of the learner's own) -> test_a_large_limit_holds_as_given
 - "one `asyncio.Semaphore(limit)` shared by all the coroutines" is the suggested tool; its
@@ -368,3 +371,40 @@ def test_a_large_limit_holds_as_given(kata: kit.Kata) -> None:
     )
     kit.expect_equal(result.value, [("result", i) for i in range(300)], "the results")
     kit.expect_loop_time(result, 2.0, "bounded_gather(300 x 1 s, limit=150)")
+
+
+def test_two_calls_at_once_keep_their_own_limits(kata: kit.Kata) -> None:
+    """bounded_gather(4 x 1 s, limit=2) and bounded_gather(3 x 1 s, limit=1) at the same time
+    on one loop: the first runs 2 at once and ends at 2 s, the second one at a time and ends
+    at 3 s (neither call is bound by the other's semaphore)."""
+    bounded_gather = kata.get("bounded_gather", "coroutine")
+    first = kit.Probe(delay=1.0)
+    second = kit.Probe(delay=1.0, name="second")
+    ends: dict[str, float] = {}
+    what = "bounded_gather(4 x 1 s, limit=2) and bounded_gather(3 x 1 s, limit=1) at once"
+
+    async def timed(name: str, probe: kit.Probe, n: int, limit: int) -> Any:
+        value = await bounded_gather([probe(i) for i in range(n)], limit)
+        ends[name] = kit.now()
+        return value
+
+    async def both() -> Any:
+        return await asyncio.gather(timed("first", first, 4, 2), timed("second", second, 3, 1))
+
+    result = kata.run(both, what=what, limit=600)
+    hint = (
+        "Each call has its own limit: make the semaphore inside bounded_gather and let its "
+        "coroutines use that one (a local name they close over), not a module-level name that "
+        "the next call rebinds."
+    )
+    for name, probe, limit, end in (("first", first, 2, 2.0), ("second", second, 1, 3.0)):
+        peak = probe.peak
+        kit.expect(
+            peak == limit and ends.get(name) == end,
+            f"in {what}, the {name} call ran at most {peak} of its coroutines at once and "
+            f"returned at {ends.get(name, 'no')} s; expected {limit} at once and {end:g} s. "
+            f"{hint}",
+        )
+    value = list(result.value or [None, None])
+    kit.expect_equal(value[0], [("result", i) for i in range(4)], f"the first call of {what}")
+    kit.expect_equal(value[1], [("result", i) for i in range(3)], f"the second call of {what}")
