@@ -24,6 +24,8 @@ Docstring sentence -> the check that enforces it:
 - "no worker starts phase i+1 before every worker has finished phase i" with "parties = the
   number of workers" of THIS call: a second call on the same loop with more workers is not
   held by the first call's barrier -> test_each_call_has_its_own_barrier
+- the same, two calls at once on one loop (a barrier in a module-level name that each call
+  rebinds is shared by both) -> test_two_calls_at_once_keep_their_own_barriers
 - "the barrier shared by all workers (parties = the number of workers)" is the suggested
   tool: its effects are what is checked (one gather per phase passes too).
 
@@ -431,3 +433,58 @@ def test_each_call_has_its_own_barrier(kata: kit.Kata) -> None:
             "module level (nor once per event loop).",
         )
     kit.expect_loop_time(result, 1.0 + 3.0 + 1.0, what)
+
+
+def test_two_calls_at_once_keep_their_own_barriers(kata: kit.Kata) -> None:
+    """phased(2 workers of 1 s a phase, 2 phases) and phased(3 workers of 3 s then 1 s, 2
+    phases) at the same time on one loop: the first starts phase 1 at 1 s and ends at 2 s,
+    the second starts phase 1 at 3 s and ends at 4 s (each call meets at its own barrier)."""
+    phased = kata.get("phased", "coroutine")
+    quick = [Worker(delay=1.0) for _ in range(2)]
+    slow = [Worker(delay=lambda phase: 3.0 if phase == 0 else 1.0) for _ in range(3)]
+    what = (
+        "phased(2 workers of 1 s a phase, 2 phases) and phased(3 workers of 3 s then 1 s, "
+        "2 phases) at once"
+    )
+    ends: dict[str, float] = {}
+
+    async def timed(name: str, workers: list[Worker]) -> None:
+        await phased(workers, 2)
+        ends[name] = kit.now()
+
+    async def scenario() -> None:
+        """Both calls, stopped after 60 s: a barrier shared by the calls opens for the wrong
+        workers and may leave some waiting forever; the early or late start is the cause."""
+        tasks = {
+            asyncio.ensure_future(timed("first", quick)),
+            asyncio.ensure_future(timed("second", slow)),
+        }
+        await asyncio.wait(tasks, timeout=60.0)
+        for task in tasks:
+            task.cancel()
+        await asyncio.wait(tasks)
+        for task in tasks:
+            if not task.cancelled():
+                task.result()
+
+    kata.run(scenario, what=what, limit=600)
+    hint = (
+        "Each call has its own barrier: make asyncio.Barrier(len(workers)) inside phased and "
+        "let its workers wait at that one (a local name they close over), not at a "
+        "module-level name that the next call rebinds."
+    )
+    for name, workers, due, end in (("first", quick, 1.0, 2.0), ("second", slow, 3.0, 4.0)):
+        for w, worker in enumerate(workers):
+            starts = {call.args[0]: call.started for call in worker.calls}
+            shown = ", ".join(f"{starts[phase]:g}" for phase in sorted(starts))
+            kit.expect(
+                sorted(starts) == [0, 1] and starts[0] == 0.0 and starts[1] == due,
+                f"in {what}, worker {w} of the {name} call started its phases at [{shown}] s; "
+                f"expected [0, {due:g}] s. {hint}",
+            )
+        kit.expect(
+            ends.get(name) == end,
+            f"in {what}, the {name} call "
+            + (f"returned at {ends[name]:g} s" if name in ends else "never returned")
+            + f"; expected at {end:g} s. {hint}",
+        )
