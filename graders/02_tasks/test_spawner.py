@@ -35,6 +35,8 @@ Docstring sentence -> the check that enforces it:
   test_drain_lets_its_own_cancellation_out
 - "wait until no task this Spawner spawned is pending" (not another Spawner's) ->
   test_spawners_are_independent
+- "`async drain()`: wait until no task this Spawner spawned is pending" (every call: two
+  drain() calls at once both return when the last task ends) -> test_two_drains_at_once
 - "wait until no task this Spawner spawned is pending" (however long it takes: drain waits,
   it never cancels) -> test_drain_waits_for_a_slow_task
 """
@@ -588,3 +590,45 @@ def test_drain_waits_for_a_task_spawned_as_the_last_one_ends(kata: kit.Kata) -> 
         "up, look again, and keep waiting while any spawned task is pending "
         "(`while self._tasks: ...`).",
     )
+
+
+def test_two_drains_at_once(kata: kit.Kata) -> None:
+    """Two drain() calls at once on one Spawner (the second from 1 s on), with a task of 3 s
+    pending: both return at 3 s, when it ends."""
+    probe = kit.Probe(delay=3.0)
+    ends: dict[str, float] = {}
+
+    async def drained(spawner: Any, name: str, after: float) -> None:
+        await asyncio.sleep(after)
+        await spawner.drain()
+        ends[name] = kit.now()
+
+    async def body() -> None:
+        """Both drains, stopped after 60 s: a drain() that was never woken waits forever."""
+        spawner = new_spawner(kata)
+        spawner.spawn(probe("job"))
+        drains = {
+            asyncio.ensure_future(drained(spawner, "first", 0.0)),
+            asyncio.ensure_future(drained(spawner, "second", 1.0)),
+        }
+        await asyncio.wait(drains, timeout=60.0)
+        for drain in drains:
+            drain.cancel()
+        await asyncio.wait(drains)
+
+    what = (
+        "two drain() calls at once on one Spawner (the second called at 1 s), with a task of "
+        "3 s pending"
+    )
+    result = scenario(kata, body, what)
+    for name in ("first", "second"):
+        kit.expect(
+            ends.get(name) == 3.0,
+            f"in {what}, the {name} drain() "
+            + (f"returned at loop time {ends[name]:g} s" if name in ends else "never returned")
+            + "; expected both at 3 s, when the task ended: every drain() call waits until no "
+            "task is pending, however many wait at once. Did the second drain() replace a "
+            "waiter the first one was waiting on? (`while self._tasks: await "
+            "asyncio.wait(set(self._tasks))` needs no waiter at all.)",
+        )
+    expect_no_loop_errors(result, f"in {what}")
