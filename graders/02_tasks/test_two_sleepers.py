@@ -8,6 +8,8 @@ Docstring sentence -> the check that enforces it:
 - "returns how long that took, measured on the event loop's clock" ->
   test_returns_the_measured_loop_time, test_sleeps_overlap (also waits of a few
   milliseconds, and of 1.25 ms: the time as measured, not rounded to 2 or 3 decimals)
+- "returns how long that took" (each call its own time: two calls at once on one loop, the
+  second started later) -> test_two_calls_at_once_measure_their_own_time
 - "`two_sleepers(10, 5)` takes 10 seconds, not 15" (defaults 10 and 5) ->
   test_defaults_are_ten_and_five (10 s of loop time, and sleeps of 10 s and 5 s)
 """
@@ -169,4 +171,27 @@ def test_defaults_are_ten_and_five(kata: kit.Kata, monkeypatch: pytest.MonkeyPat
         [5.0, 10.0],
         "The asyncio.sleep calls of two_sleepers()",
         "The defaults are a=10 and b=5, as in the stub's signature: keep them.",
+    )
+
+
+def test_two_calls_at_once_measure_their_own_time(kata: kit.Kata) -> None:
+    """two_sleepers(4, 1) from 0 s and two_sleepers(2, 1) from 1 s on one loop: each
+    returns the time it took itself, 4 and 2."""
+    two_sleepers = kata.get("two_sleepers", "coroutine")
+
+    async def later() -> Any:
+        await REAL_SLEEP(1.0)
+        return await two_sleepers(2.0, 1.0)
+
+    async def both() -> Any:
+        return await asyncio.gather(two_sleepers(4.0, 1.0), later())
+
+    what = "two_sleepers(4, 1) from 0 s and two_sleepers(2, 1) from 1 s, at once"
+    result = kata.run(both, what=what)
+    value = list(result.value or [None, None])
+    kit.expect(
+        value == [4.0, 2.0],
+        f"{what} returned {value[0]!r} and {value[1]!r}; expected 4 and 2: each call measures "
+        "its own time. Keep the start time in a local variable of the call, not in a "
+        "module-level name that the next call overwrites.",
     )
