@@ -31,6 +31,9 @@ Docstring sentence -> the check that enforces it (timed sources, exact loop time
   ends or raises late)
 - "nothing may be left running" / "Cancel and await your tasks" (your own tasks only: two
   merges at once, the first ending does not stop the other's reads) -> test_two_merges_at_once
+- "reads all the async iterators" (one whose `__anext__` returns an awaitable that is not a
+  coroutine, which asyncio.create_task refuses) ->
+  test_async_iterators_whose_anext_is_not_a_coroutine
 - "Cancel and await your tasks in a `finally:`" (however long a source takes to close: 300 s,
   beyond a grace period of the learner's own) -> test_break_early_with_a_long_cleanup
 """
@@ -659,3 +662,49 @@ def test_break_early_with_a_long_cleanup(kata: kit.Kata) -> None:
         "before they had ended. Await them however long their cleanup takes, with no time "
         "limit of your own.",
     )
+
+
+class Pending:
+    """An awaitable that is not a coroutine (what some libraries' `__anext__` returns)."""
+
+    def __init__(self, coro: Any) -> None:
+        self.coro = coro
+
+    def __await__(self) -> Any:
+        return self.coro.__await__()
+
+    def __repr__(self) -> str:
+        return "<an awaitable that is not a coroutine>"
+
+
+class LazyTicks(Ticks):
+    """Ticks whose `__anext__` is a plain method returning a non-coroutine awaitable."""
+
+    def __anext__(self) -> Pending:  # type: ignore[override]
+        return Pending(Ticks.__anext__(self))
+
+
+def test_async_iterators_whose_anext_is_not_a_coroutine(kata: kit.Kata) -> None:
+    """Async iterators whose `__anext__` returns an awaitable that is not a coroutine work
+    too: each read is started with any awaitable in mind."""
+    merge = kata.get("merge", "asyncgen")
+    what = (
+        "merge(two async iterators whose __anext__ returns an awaitable that is not a "
+        "coroutine: a at 1, 3 s; b at 2 s)"
+    )
+    got: list[tuple[float, str]] = []
+
+    async def call() -> None:
+        async with aclosing(merge(LazyTicks("a", [1.0, 2.0]), LazyTicks("b", [2.0]))) as merged:
+            async for item in merged:
+                got.append((kit.now(), item))
+
+    result = kata.run(call, what=what, limit=1000, raises=TypeError)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {result.error!r} (at {kata.where(result.error)}): `__anext__` may "
+            "return any awaitable, and asyncio.create_task takes coroutines only. Start each "
+            "read with `asyncio.ensure_future(anext(it))`, or await `anext(it)` inside a "
+            "coroutine of your own and make the task from that."
+        )
+    expect_stream(got, [(1.0, "a0"), (2.0, "b0"), (3.0, "a1")], what)
