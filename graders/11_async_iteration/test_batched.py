@@ -37,6 +37,9 @@ Docstring sentence -> the check that enforces it (on timed sources, at exact loo
   (a batched that looks at the clock now and then is late)
 - "Whatever tasks you start, cancel and await them" (only those: two batched at once, the
   first ending does not stop the other's reads) -> test_two_batched_at_once
+- "It reads the async iterator `ait`" (one whose `__anext__` returns an awaitable that is not
+  a coroutine, which asyncio.create_task refuses) ->
+  test_an_async_iterator_whose_anext_is_not_a_coroutine
 - "cancel and await them in a `finally:`" (however long the source takes to close: 300 s,
   beyond a grace period of the learner's own) -> test_break_early_with_a_long_cleanup
 
@@ -560,3 +563,49 @@ def test_break_early_with_a_long_cleanup(kata: kit.Kata) -> None:
         "they had ended. Await them however long their cleanup takes, with no time limit of "
         "your own.",
     )
+
+
+class Pending:
+    """An awaitable that is not a coroutine (what some libraries' `__anext__` returns)."""
+
+    def __init__(self, coro: Any) -> None:
+        self.coro = coro
+
+    def __await__(self) -> Any:
+        return self.coro.__await__()
+
+    def __repr__(self) -> str:
+        return "<an awaitable that is not a coroutine>"
+
+
+class LazyTicker(Ticker):
+    """A Ticker whose `__anext__` is a plain method returning a non-coroutine awaitable."""
+
+    def __anext__(self) -> Pending:  # type: ignore[override]
+        return Pending(Ticker.__anext__(self))
+
+
+def test_an_async_iterator_whose_anext_is_not_a_coroutine(kata: kit.Kata) -> None:
+    """An async iterator whose `__anext__` returns an awaitable that is not a coroutine works
+    too: the read is started with any awaitable in mind."""
+    batched = kata.get("batched", "asyncgen")
+    what = (
+        "batched(an async iterator whose __anext__ returns an awaitable that is not a "
+        "coroutine, yielding at 0, 0, 1.5, 4 s and ending at 4.5 s, size=2, max_wait=1)"
+    )
+    got: list[tuple[float, list[Any]]] = []
+
+    async def call() -> None:
+        async with aclosing(batched(LazyTicker([0.0, 0.0, 1.5, 4.0], 4.5), 2, 1.0)) as batches:
+            async for batch in batches:
+                got.append((kit.now(), list(batch)))
+
+    result = kata.run(call, what=what, limit=1000, raises=TypeError)
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised {result.error!r} (at {kata.where(result.error)}): `__anext__` may "
+            "return any awaitable, and asyncio.create_task takes coroutines only. Start the "
+            "read with `asyncio.ensure_future(anext(ait))`, or await `anext(ait)` inside a "
+            "coroutine of your own and make the task from that."
+        )
+    expect_batches(got, [(0.0, [0, 1]), (2.5, [2]), (4.5, [3])], what)
