@@ -39,6 +39,9 @@ Docstring sentence -> the check that enforces it:
 - "Stopped before `acquire()` has returned, it holds nothing: then it must not call
   `release()`" (whatever another worker holds: two workers on one loop, each with its own
   resource) -> test_two_workers_each_release_only_their_own
+- "Stopped before `acquire()` has returned, it holds nothing: then it must not call
+  `release()`" (stopped by an error of acquire() itself, not only by a cancellation) ->
+  test_a_failed_acquire_releases_nothing
 """
 
 from __future__ import annotations
@@ -80,7 +83,10 @@ class Resource:
     """A fake resource: acquire() takes 0.5 s, each use() 1 s; release() is a plain method."""
 
     def __init__(
-        self, fail_on_use: int | None = None, error: type[BaseException] = OSError
+        self,
+        fail_on_use: int | None = None,
+        error: type[BaseException] = OSError,
+        fail_on_acquire: bool = False,
     ) -> None:
         self.acquired: list[float] = []
         self.uses: list[float] = []
@@ -90,9 +96,13 @@ class Resource:
         self.halt = False  # set by the grader to stop a worker that ignores cancellation
         self.unawaited = 0  # use() calls whose coroutine has not started
         self.error: BaseException | None = None  # what the failing use() raised
+        self.fail_on_acquire = fail_on_acquire  # acquire() raises OSError instead of returning
 
     async def acquire(self) -> None:
         await asyncio.sleep(0.5)
+        if self.fail_on_acquire:
+            self.error = OSError("the resource could not be acquired")
+            raise self.error
         self.acquired.append(kit.now())
 
     def use(self) -> Awaitable[None]:
@@ -506,4 +516,31 @@ def test_a_transient_looking_error_stops_the_worker(
         seen.get("error") is resource.error,
         f"{what}: the caller got {seen.get('error')!r}, not the {name} use() raised; let "
         "that very error carry on (a bare `raise`, or no `except` at all).",
+    )
+
+
+def test_a_failed_acquire_releases_nothing(kata: kit.Kata) -> None:
+    """acquire() raises OSError at 0.5 s: the worker got nothing, so it calls no release(),
+    and the OSError reaches the caller."""
+    worker = kata.get("worker", "coroutine")
+    resource = Resource(fail_on_acquire=True)
+    what = "worker(resource) whose acquire() raises OSError at 0.5 s"
+    result = kata.run(lambda: worker(resource), what=what, raises=Exception)
+    if isinstance(result.error, NotImplementedError):
+        kit.not_started(kata.where(result.error))
+    if resource.released:
+        kit.fail(
+            f"{what}: release() was called at {resource.released[0]:g} s though acquire() "
+            "failed and the worker never held the resource. Await acquire() before the "
+            "`try:`, so that `finally:` releases only what the worker holds."
+        )
+    kit.expect(
+        result.error is resource.error,
+        f"{what}: "
+        + (
+            f"the call returned {result.value!r}"
+            if result.error is None
+            else f"the caller got {result.error!r}"
+        )
+        + ", not the OSError acquire() raised; let that very error carry on to the caller.",
     )
