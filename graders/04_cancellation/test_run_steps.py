@@ -35,6 +35,11 @@ Docstring sentence -> the check that enforces it:
   returns only its own) -> test_each_call_returns_only_its_own_results
 - the same, two calls at once on one loop: each returns its own results ->
   test_two_calls_at_once_keep_their_own_results
+- "All the steps together get `budget` seconds" (however many: a budget of 1e7 s, beyond an
+  hour, a day or a week, is not capped) -> test_a_long_budget_is_kept; a negative budget has
+  run out too (not "no budget") -> test_a_negative_budget_runs_out_at_once
+- "return their results in a list" (one per step of the list, the same step given twice
+  included) -> test_a_repeated_step_gives_a_result_each_time
 """
 
 from __future__ import annotations
@@ -516,4 +521,83 @@ def test_a_zero_budget_runs_out_at_once(kata: kit.Kata) -> None:
         + f" after {result.loop_time:g} s of loop time; expected TimeoutError at once: a "
         "budget of 0 s has already run out when the call starts (it does not mean no "
         "budget). Pass `budget` on as it is: `asyncio.timeout(budget)`.",
+    )
+
+
+LONG = 1e7  # about 116 days: beyond any "generous" cap (an hour, a day, a week)
+
+
+def test_a_long_budget_is_kept(kata: kit.Kata) -> None:
+    """Steps of 1e6 and 2e6 s with a budget of 1e7 s (116 days): both results after 3e6 s
+    (no cap of the code's own on the budget)."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([1e6, 2e6])
+    what = f"run_steps(steps of 1e+06 and 2e+06 s, budget={LONG:g})"
+    result = kata.run(
+        lambda: run_steps(steps, LONG),
+        what=what,
+        limit=2 * LONG,
+        raises=TimeoutError,
+        leftover_tasks=True,
+    )
+    if result.error is not None:
+        kit.fail(
+            f"{what} raised TimeoutError after {result.loop_time:g} s of loop time, long "
+            f"before its budget of {LONG:g} s ran out: the budget is the caller's, however "
+            "long; pass it on as it is, with no cap of your own (`asyncio.timeout(budget)`)."
+        )
+    kit.expect_equal(
+        result.value,
+        [("result", 0), ("result", 1)],
+        f"what {what} returned",
+        "Return every step's result, in order.",
+    )
+
+
+def test_a_negative_budget_runs_out_at_once(kata: kit.Kata) -> None:
+    """Steps of 1 and 2 s with budget -1: TimeoutError at once (a budget below 0 s has run
+    out when the call starts, as one of 0 s has; it is not "no budget")."""
+    run_steps = kata.get("run_steps", "coroutine")
+    _, steps = make_steps([1.0, 2.0])
+    what = "run_steps(steps of 1, 2 s, budget=-1)"
+    result = kata.run(
+        lambda: run_steps(steps, -1), what=what, raises=TimeoutError, leftover_tasks=True
+    )
+    kit.expect(
+        isinstance(result.error, TimeoutError) and result.loop_time < 1e-6,
+        f"{what} "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}"
+        )
+        + f" after {result.loop_time:g} s of loop time; expected TimeoutError at once: a "
+        "negative budget has already run out when the call starts (it does not mean no "
+        "budget). Pass `budget` on as it is: `asyncio.timeout(budget)`.",
+    )
+
+
+def test_a_repeated_step_gives_a_result_each_time(kata: kit.Kata) -> None:
+    """run_steps([a, b, a], 10), where step a returns "a1" then "a2": three results, one per
+    entry of the list, in order."""
+    run_steps = kata.get("run_steps", "coroutine")
+    counts = {"a": 0, "b": 0}
+
+    def counted(name: str) -> Callable[[], Awaitable[str]]:
+        async def step() -> str:
+            await asyncio.sleep(1.0)
+            counts[name] += 1
+            return f"{name}{counts[name]}"
+
+        return step
+
+    a, b = counted("a"), counted("b")
+    what = 'run_steps([a, b, a], 10), where step a returns "a1", then "a2"'
+    result = kata.run(lambda: run_steps([a, b, a], 10.0), what=what)
+    kit.expect_equal(
+        result.value,
+        ["a1", "b1", "a2"],
+        f"what {what} returned",
+        "Every entry of the list is a step to run and has its result, the same step given "
+        "twice too: append each result to a list, in order (not in a dict keyed by the step).",
     )
