@@ -29,6 +29,10 @@ Docstring sentence -> the check that enforces it:
 - "Await `fn()` under `asyncio.timeout(seconds)`" (the deadline is over when the call ends,
   returning or raising, and leaves no cancel request on the caller's task) ->
   test_deadline_ends_with_the_call, test_deadline_leaves_the_caller_uncancelled
+- "if it finishes in time, return its result" (in time however long: a deadline of 1e7 s,
+  beyond an hour, a day or a week, is not capped) -> test_a_long_deadline_is_kept
+- "if the deadline passes ... you return `None`" (a negative deadline has passed too; it is
+  not "no deadline") -> test_a_negative_deadline_gives_up_at_once
 """
 
 from __future__ import annotations
@@ -543,4 +547,37 @@ def test_a_zero_deadline_gives_up_at_once(kata: kit.Kata) -> None:
         f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time; expected "
         "None at once: a deadline of 0 s has already passed when the call starts (it does not "
         "mean no deadline). Pass `seconds` on as it is: `asyncio.timeout(seconds)`.",
+    )
+
+
+LONG = 1e7  # about 116 days: beyond any "generous" cap (an hour, a day, a week)
+
+
+def test_a_long_deadline_is_kept(kata: kit.Kata) -> None:
+    """with_deadline(fn, 1e7) where fn() takes 3e6 s: its value after 3e6 s (no cap of the
+    code's own on the deadline)."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(3e6)
+    what = f"with_deadline(fn, {LONG:g}) where fn() takes 3e+06 s"
+    result = kata.run(lambda: with_deadline(fn, LONG), what=what, limit=2 * LONG)
+    kit.expect(
+        result.value == "done",
+        f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time, long "
+        f"before its deadline of {LONG:g} s: the deadline is the caller's, however long; pass "
+        "`seconds` on as it is, with no cap of your own (`asyncio.timeout(seconds)`).",
+    )
+
+
+def test_a_negative_deadline_gives_up_at_once(kata: kit.Kata) -> None:
+    """with_deadline(fn, -1) where fn() takes 10 s: None at once (a deadline below 0 s has
+    passed when the call starts, as one of 0 s has; it is not "no deadline")."""
+    with_deadline = kata.get("with_deadline", "coroutine")
+    fn = Fn(10.0)
+    what = "with_deadline(fn, -1) where fn() takes 10 s"
+    result = kata.run(lambda: with_deadline(fn, -1), what=what, leftover_tasks=True)
+    kit.expect(
+        result.loop_time < 1e-6 and result.value is None,
+        f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time; expected "
+        "None at once: a negative deadline has already passed when the call starts (it does "
+        "not mean no deadline). Pass `seconds` on as it is: `asyncio.timeout(seconds)`.",
     )
