@@ -33,6 +33,9 @@ Docstring sentence -> the check that enforces it:
   on the same loop returns only its own stragglers) -> test_each_call_returns_its_own_stragglers
 - the same, two calls at once on one loop: each returns its own stragglers ->
   test_two_calls_at_once_return_their_own_stragglers
+- "wait for them to finish, but never longer than `grace` seconds" (as long as grace, however
+  long: a grace of 1e7 s, beyond an hour, a day or a week, is not capped) ->
+  test_a_long_grace_is_kept
 """
 
 from __future__ import annotations
@@ -556,4 +559,50 @@ def test_a_fractional_grace_bounds_the_wait(kata: kit.Kata) -> None:
         ["stubborn"],
         f"the tasks {what} returned",
         "Return exactly the tasks still not done when the grace period ends.",
+    )
+
+
+LONG = 1e7  # about 116 days: beyond any "generous" cap (an hour, a day, a week)
+
+
+def test_a_long_grace_is_kept(kata: kit.Kata) -> None:
+    """A task that cleans up for 3e6 s when cancelled, grace=1e7 s: shutdown waits for it
+    and returns [] after 3e6 s (no cap of the code's own on grace)."""
+    shutdown = kata.get("shutdown", "coroutine")
+    cleanup = 3e6
+    what = f"shutdown([a task that cleans up for {cleanup:g} s when cancelled], grace={LONG:g})"
+    seen: dict[str, Any] = {}
+
+    async def slow() -> None:
+        try:
+            await asyncio.sleep(10 * LONG)
+        except asyncio.CancelledError:
+            await asyncio.sleep(cleanup)
+            raise
+
+    async def scenario() -> None:
+        task = asyncio.create_task(slow())
+        await asyncio.sleep(0.5)
+        start = kit.now()
+        try:
+            seen["value"] = await shutdown([task], LONG)
+        finally:
+            seen["elapsed"] = round(kit.now() - start, 6)
+            seen["done"] = task.done()
+            if not task.done():
+                task.cancel()
+                await asyncio.wait([task])
+
+    kata.run(scenario, what=what, limit=2 * LONG)
+    kit.expect(
+        seen["done"],
+        f"{what} returned {seen['value']!r} after {seen['elapsed']:g} s of loop time, long "
+        f"before its grace of {LONG:g} s had passed, while the task was still finishing its "
+        "cancellation: grace is the caller's, however long; pass it on as it is, with no cap of "
+        "your own (`asyncio.wait(tasks, timeout=grace)`).",
+    )
+    kit.expect(
+        seen["value"] == [] and abs(seen["elapsed"] - cleanup) < 1e-6,
+        f"{what} returned {seen['value']!r} after {seen['elapsed']:g} s of loop time; expected "
+        f"[] after {cleanup:g} s, as soon as the task had finished.",
     )
