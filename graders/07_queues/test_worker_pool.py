@@ -37,6 +37,10 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_with_a_long_cleanup
 - "run `await handler(item)`, keep the result" (however long it takes: 2 hours, no time limit
   of the learner's own) -> test_a_handler_that_takes_hours
+- "run `await handler(item)`, keep the result" (whatever it is: a result of None, 0, '',
+  False or [] is kept like any other) -> test_falsy_results_are_kept
+- "start exactly `workers` worker tasks" (however many: 100 workers, no cap of the learner's
+  own) -> test_a_large_pool
 """
 
 from __future__ import annotations
@@ -530,3 +534,44 @@ def test_a_handler_that_takes_hours(kata: kit.Kata) -> None:
             else "."
         )
     )
+
+
+def test_falsy_results_are_kept(kata: kit.Kata) -> None:
+    """A handler returning None, 0, '', False and [] for items 0 to 4, and ("result", 5) for
+    item 5: all six results come back (a falsy result is a result like any other)."""
+    process_all = kata.get("process_all", "coroutine")
+    falsy: list[Any] = [None, 0, "", False, []]
+    handler = kit.Probe(delay=1.0, result=lambda i: falsy[i] if i < len(falsy) else ("result", i))
+    items = list(range(6))
+    what = (
+        "process_all(6 items, a handler returning None, 0, '', False, [] and ('result', 5), "
+        "workers=2)"
+    )
+    result = queues.run_hung(kata, lambda: process_all(items, handler, 2), what, HANG)
+    want = [*falsy, ("result", 5)]
+    kit.expect(
+        same_items(result.value, want),
+        f"{what} returned {result.value!r}; expected all six results, in any order: {want!r}. "
+        "Keep every handler result, whatever it is: None, 0, '' or [] are results like any "
+        "other.",
+    )
+
+
+def test_a_large_pool(kata: kit.Kata) -> None:
+    """200 items of 1 s with workers=100: 100 handler calls at once, all done after 2 s (no
+    cap of the code's own on the number of workers)."""
+    process_all = kata.get("process_all", "coroutine")
+    handler = kit.Probe(delay=1.0)
+    items = list(range(200))
+    what = "process_all(200 items of 1 s, handler, workers=100)"
+    result = queues.run_hung(kata, lambda: process_all(items, handler, 100), what, HANG)
+    kit.expect(
+        same_items(result.value, [("result", i) for i in items]),
+        f"{what} returned {len(result.value or [])} results; expected all 200, in any order.",
+    )
+    kit.expect(
+        handler.peak == 100,
+        f"{what} ran at most {handler.peak} handler calls at once; expected 100: start exactly "
+        "`workers` worker tasks, however many that is (no cap of your own).",
+    )
+    kit.expect_loop_time(result, 2.0, what, faster=FASTER)
