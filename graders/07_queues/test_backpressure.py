@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
   NotImplemented, the strings "DONE" and "STOP"; compared by identity)
 - "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
+- "joined by `asyncio.Queue(maxsize)`" (no smaller: the producer may run `maxsize` items
+  ahead) -> grade(): no queue of the learner's holds `maxsize` items, one holds fewer
 - "calls `await sink(item)` for each" (however long it takes: 2 hours, no time limit of the
   learner's own) -> test_a_sink_that_takes_hours
 """
@@ -145,6 +147,17 @@ def grade(
             "asyncio.Queue(maxsize), no bigger (the end-of-source sentinel needs no room of "
             "its own: `await queue.put(sentinel)` waits for room like any item)."
         )
+    sizes = [q.maxsize for q in queues.WatchedQueue.made]
+    if source.ahead == allowed + 1 and maxsize in sizes and min(sizes) > 0:
+        kit.fail(
+            f"{what} read {source.ahead} items from the source before the sink had finished "
+            f"them, one more than the {allowed} that may be on their way (the queue's "
+            f"{maxsize}, one in the producer's hand, one in the sink). Your queue was "
+            f"asyncio.Queue({maxsize}), as it should be, so one more item was held outside "
+            "the queue: the producer reads the next item from the source only once `await "
+            "queue.put(item)` for the last one has returned, and the consumer takes the next "
+            "item from the queue only once sink() has finished."
+        )
     kit.expect(
         source.ahead <= allowed,
         f"{what} read {source.ahead} items from the source before the sink had finished "
@@ -181,6 +194,15 @@ def grade(
         "returns nothing once every item is through the sink (await the two tasks, and "
         "do not return what gather() gave).",
     )
+    smaller = [size for size in sizes if 0 < size < maxsize]
+    if smaller and maxsize not in sizes:
+        kit.fail(
+            f"{what}: your queue was asyncio.Queue({smaller[0]}), smaller than maxsize="
+            f"{maxsize}, so the producer could never run {maxsize} items ahead of the sink: "
+            "join the two by asyncio.Queue(maxsize), no smaller (the end-of-source sentinel "
+            "needs no room of its own: `await queue.put(sentinel)` waits for room like any "
+            "item)."
+        )
 
 
 def test_is_a_coroutine_function(kata: kit.Kata) -> None:
