@@ -36,6 +36,8 @@ Docstring sentence -> the check that enforces it:
   test_cancelled_with_a_long_cleanup
 - "Every url goes through three async steps" (however long a step takes: a 2-hour fetch, no
   time limit of the learner's own) -> test_a_fetch_that_takes_hours
+- "Start `f` fetch workers, `p` parse workers and `s` store workers" (however many: 100 per
+  stage, no cap of the learner's own) -> test_wide_stages
 """
 
 from __future__ import annotations
@@ -503,4 +505,23 @@ def test_a_fetch_that_takes_hours(kata: kit.Kata) -> None:
         stored == [f"rec:page:{url}" for url in urls],
         f"{what} stored {stored}; every url's record must be stored, however long its steps "
         "take: await each step with no time limit of your own.",
+    )
+
+
+def test_wide_stages(kata: kit.Kata) -> None:
+    """100 urls, every step 1 s, widths=(100, 100, 100): 100 calls at once in each stage,
+    all stored after 3 s (no cap of the code's own on a stage's width)."""
+    result, what, fetch, parse, store = run_pipeline(kata, 100, (100, 100, 100), (1.0, 1.0, 1.0))
+    for name, probe in (("fetch", fetch), ("parse", parse), ("store", store)):
+        kit.expect(
+            probe.peak == 100,
+            f"{what} ran at most {probe.peak} {name} calls at once; expected 100: start "
+            "widths[i] workers for stage i, however many that is (no cap of your own).",
+        )
+    kit.expect_loop_time(
+        result,
+        3.0,
+        what,
+        slower="Some stage sat idle while items waited: " + STAGE_BY_STAGE,
+        faster="Did you wait until the last record was stored?",
     )
