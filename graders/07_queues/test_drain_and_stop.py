@@ -26,6 +26,8 @@ Docstring sentence -> the check that enforces it:
   Queue.shutdown() call on 3.11/3.12 gets its own message
 - "calls `await handle(item)`" (however long it takes: 2 hours, no time limit of the
   learner's own) -> test_a_handle_that_takes_hours
+- "Start `consumers` consumer tasks" (however many: 100 consumers, no cap of the learner's
+  own) -> test_a_large_pool
 """
 
 from __future__ import annotations
@@ -165,7 +167,8 @@ def grade(
     kit.expect(
         handle.peak == want_peak,
         f"{what} ran {handle.peak} handle() calls at once; expected {want_peak}: start "
-        "`consumers` consumer tasks before waiting for any of them.",
+        "`consumers` consumer tasks, as many as asked (no cap of your own), before waiting "
+        "for any of them.",
     )
     kit.expect_loop_time(
         result,
@@ -317,3 +320,9 @@ def test_a_handle_that_takes_hours(kata: kit.Kata) -> None:
         + ("raised TimeoutError" if seen else f"cut short handle({cut[0]!r})" if cut else "")
         + ": await each handle() call however long it takes, with no time limit of your own.",
     )
+
+
+def test_a_large_pool(kata: kit.Kata) -> None:
+    """200 items with consumers=100: 100 handle() calls at once, drained and stopped after
+    2 s (no cap of the code's own on the number of consumers)."""
+    grade(kata, 200, 100)
