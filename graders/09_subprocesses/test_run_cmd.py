@@ -17,7 +17,10 @@ Docstring sentence -> the check that enforces it:
   test_gives_up_after_timeout_seconds (also: a command that ends 0.45 s after the call, with
   timeout 0.2, times out: no slack added to `timeout`),
   test_a_child_that_ignores_sigterm_is_killed (kill, not terminate nor SIGINT),
-  test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read)
+  test_a_chatty_child_times_out_too (the timeout bounds the whole run, not each read),
+  test_a_zero_timeout_times_out (timeout 0 is no "no timeout": every command runs longer)
+- a command that runs no longer than `timeout` is not killed -> test_gives_up_after_timeout_seconds
+  (timeout 0.2 raising TimeoutError before 0.18 s: the timeout rounded or cut)
 - return `(returncode, ...)` -> test_arguments_are_not_given_to_a_shell also names an exit
   code that is not the child's (None: read before the child was waited for)
 - return `(returncode, stdout_bytes, stderr_bytes)` (a tuple, the bytes as written)
@@ -304,6 +307,13 @@ def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
                 f"{elapsed:.1f} s: give up after `timeout` seconds itself "
                 "(`async with asyncio.timeout(timeout):` around communicate())."
             )
+        if elapsed < 0.18:
+            return (
+                f"run() of a 30 s command with timeout 0.2 raised TimeoutError after "
+                f"{elapsed:.2f} s, before its `timeout` had passed: a command may run for "
+                "`timeout` seconds before it is killed. Use `timeout` exactly as given "
+                "(`asyncio.timeout(timeout)`), not rounded nor cut."
+            )
         # A command a little longer than its timeout times out too; tried again (up to five
         # times in all) while the outcome says nothing.
         for _ in range(5):
@@ -556,3 +566,26 @@ def test_no_sigterm_before_the_kill(kata: kit.Kata, tmp_path: Path, stop: str) -
         return ""
 
     kit.judge(kata, scenario, what=what, limit=15.0)
+
+
+def test_a_zero_timeout_times_out(kata: kit.Kata) -> None:
+    """timeout=0: a 30 s command runs longer than that, so run() raises TimeoutError at once."""
+    run = kata.get("run", "coroutine")
+    cmd = subprocesses.python("import time; time.sleep(30)")
+    what = "run() of a 30 s command with timeout 0"
+
+    async def scenario() -> str:
+        try:
+            async with asyncio.timeout(5.0) as scope:
+                value = await run(cmd, 0)
+        except TimeoutError:
+            if not scope.expired():
+                return ""  # run()'s own TimeoutError
+            return (
+                f"{what} had not raised TimeoutError after 5 s: a timeout of 0 seconds is not "
+                '"no timeout", every command runs longer than that. Pass `timeout` as it is '
+                "to `asyncio.timeout(timeout)` (not `timeout or None`)."
+            )
+        return f"{what} returned {value!r}; expected TimeoutError."
+
+    kit.judge(kata, scenario, what=what, limit=10.0)
