@@ -15,6 +15,8 @@ Docstring sentence -> the check that enforces it:
   own position: neither code is 0, so a position never written to is seen)
 - at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
   -> test_at_most_limit_at_once_but_concurrent
+- at most `limit` (as many as `limit`, when that many wait: no cap of its own, such as the
+  number of CPUs) -> test_limit_five_run_five_at_once
 - starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes,
   test_a_free_slot_takes_the_next_command (no fixed lanes of commands per slot)
 - (a list of commands, possibly empty) -> test_no_commands
@@ -362,4 +364,33 @@ def test_the_output_goes_to_the_terminal(kata: kit.Kata, tmp_path: Path) -> None
         f"a command run by run_all had its stdout and stderr lead to {theirs!r}, not where "
         "run_all's own output goes: the commands' output is not needed, but let it go to the "
         "terminal (no stdout= or stderr= to create_subprocess_exec; DEVNULL throws it away).",
+    )
+
+
+# Each child notes its start, then waits (up to 5 s) until `argv[2]` children have started:
+# it exits 0 when they all ran at the same time, 9 when they never did.
+GATHERING = (
+    "import sys, time\n"
+    "open(sys.argv[1], 'a').write('+\\n')\n"
+    "for _ in range(500):\n"
+    "    if open(sys.argv[1]).read().count('+') >= int(sys.argv[2]): sys.exit(0)\n"
+    "    time.sleep(0.01)\n"
+    "sys.exit(9)\n"
+)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_limit_five_run_five_at_once(kata: kit.Kata, tmp_path: Path) -> None:
+    """5 commands with limit 5: all five run at the same time (no cap below `limit`, such as
+    the machine's number of CPUs). Each waits, up to 5 s, for all five to have started."""
+    run_all = kata.get("run_all", "coroutine")
+    log = str(tmp_path / "log")
+    cmds = [subprocesses.python(GATHERING, log, "5") for _ in range(5)]
+    result = kata.run(lambda: run_all(cmds, 5), clock="real", limit=30.0, what="run_all")
+    kit.expect(
+        result.value == [0] * 5,
+        f"with limit 5, five commands that each wait (up to 5 s) until all five have started "
+        f"never all ran at the same time (run_all returned {result.value!r}): up to `limit` "
+        "commands may run at once, so with five free slots all five start at once. Use `limit` "
+        "itself, with no cap of your own (such as os.cpu_count()).",
     )
