@@ -24,7 +24,10 @@ Docstring sentence -> the check that enforces it:
   test_stderr_goes_to_the_terminal (no stderr=DEVNULL: stderr leads where the caller's does)
 - consumer stops early, generator closed: kill a running child and reap it
   -> test_closing_after_break_kills_the_child (the child ignores SIGTERM and SIGINT: kill,
-  not terminate nor a Ctrl-C)
+  not terminate nor a Ctrl-C);
+  starts `cmd` with `asyncio.create_subprocess_exec(*cmd, ...)` -> the same check names a
+  command started through a shell (its parent is not the grading process), whose kill()
+  stops the shell only
 - (the same when asyncio closes an abandoned generator) -> test_plain_break_kills_the_child
 - a consumer cancelled while it waits for the next line stops early too
   -> test_a_cancelled_consumer_leaves_no_child (and the consumer ends cancelled: the
@@ -89,6 +92,32 @@ def pid_of(line: object) -> int | None:
     """The pid from the child's first line 'pid <n>', or None."""
     parts = str(line).split()
     return int(parts[1]) if len(parts) == 2 and parts[0] == "pid" and parts[1].isdigit() else None
+
+
+def parent_of(pid: int | None) -> str:
+    """The name of the process that started ``pid`` when that is not this process (the
+    command was started through a shell, say), else ""."""
+    if pid is None:
+        return ""
+    try:
+        ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return ""
+    if ppid == os.getpid():
+        return ""
+    try:
+        return Path(f"/proc/{ppid}/comm").read_text().strip() or "?"
+    except OSError:
+        return "?"
+
+
+THROUGH = (
+    "the command was started through another process ({parent!r}: a shell?), not by your code "
+    "itself: proc.kill() then stops only that process, while the command runs on and holds "
+    "the pipe open, so closing tail() never ends. Start it with "
+    "`asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)`, never through a "
+    "shell (not even with shlex.join)."
+)
 
 
 async def stop(pid: int | None) -> None:
@@ -234,14 +263,19 @@ def test_closing_after_break_kills_the_child(kata: kit.Kata) -> None:
 
     async def scenario() -> str:
         got: list[str] = []
+        parent = ""  # the command's parent, when that is not this process
         try:
             async with asyncio.timeout(3.0), contextlib.aclosing(tail(cmd)) as lines:
                 async for line in lines:
                     got.append(line)
+                    if len(got) == 1:
+                        parent = parent_of(pid_of(line))
                     if len(got) == 3:
                         break
         except TimeoutError:
             await stop(pid_of(got[0]) if got else None)
+            if parent and len(got) == 3:
+                return THROUGH.format(parent=parent)
             return CLOSE_HANGS if len(got) == 3 else SLOW.format(got=got)
         pid = pid_of(got[0]) if got else None
         if pid is None:
