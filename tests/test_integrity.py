@@ -587,6 +587,56 @@ def test_a_forged_channel_is_flagged(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(400)
+def test_code_run_from_a_string_is_flagged(tmp_path: Path) -> None:
+    """Attack 47: attack 26 written as a string that `timeit.timeit` ran: the scan never read
+    it, and every check of its grader process passed, unflagged. What runs a string as
+    Python (or finds an object by a dotted name in one) is flagged now, and a string that
+    parses as Python is scanned as code."""
+    source = (HOSTILE / "runs_a_string" / "02_tasks" / "two_sleepers.py").read_text()
+    found = flags.scan_source(source)
+    assert any("exec/eval of built code" in f for f in found), found
+    assert any("frame walking (in code written as a string)" in f for f in found), found
+    for source, what in (
+        ("import timeit\ntimeit.Timer(code).timeit(1)\n", "exec/eval"),
+        ("from timeit import timeit\n", "exec/eval"),
+        ("import pdb\n", "exec/eval"),
+        ("import bdb\n", "exec/eval"),
+        ("import cProfile\ncProfile.run(code)\n", "exec/eval"),
+        ("import doctest\n", "exec/eval"),
+        ("import trace\n", "exec/eval"),
+        ("breakpoint()\n", "exec/eval"),
+        ("import typing\ntyping.get_type_hints(f)\n", "exec/eval"),
+        ("import inspect\ninspect.signature(f, eval_str=True)\n", "exec/eval"),
+        ("f.__annotations__['x'] = code\n", "exec/eval"),
+        ("import pydoc\npydoc.locate(name)\n", "computed name"),
+        ("from unittest import mock\nmock.patch(name).get_original()\n", "computed name"),
+        ("from logging import config\nconfig.dictConfig(c)\n", "computed name"),
+        ("import string\nstring.Formatter().get_field(f, a, k)\n", "computed name"),
+        ("import site\nsite.addpackage(d, n, None)\n", "sys.path"),
+        ("import threading\nthreading.setprofile_all_threads(f)\n", "tracing hooks"),
+        ("import sys\nsys.monitoring.register_callback(1, 1, f)\n", "tracing hooks"),
+        ("n = 'sys._getframe'\n", "frame walking (in code written as a string)"),
+        ("c = 'import os\\nos.write(3, b\"\")'\n", "raw file descriptors (in code written"),
+        ("def f(x: 'inspect.stack()'): pass\n", "frame walking (in code written as a string)"),
+    ):
+        assert any(what in f for f in flags.scan_source(source)), source
+    for source in ("x = 'hello'\ny = 'Hello, {name}!'\n", "s = 'GET /items?page=2'\n"):
+        assert flags.scan_source(source) == [], source
+    mallory = student(tmp_path / "mallory", "runs_a_string")
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "fetch_all", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    found = results["flags"]["02_tasks/two_sleepers"]
+    assert any("exec/eval of built code" in f for f in found), results
+
+
+@pytest.mark.timeout(400)
 def test_closures_read_through_inspect_are_flagged(tmp_path: Path) -> None:
     """Attack 43: `inspect.getclosurevars(signal.getsignal(signal.SIGALRM))` handed over
     pytest-timeout's item, and from it the recorder: every check of its grader process

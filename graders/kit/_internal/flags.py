@@ -4,7 +4,8 @@ Grading decides points; a flag never changes them. It marks a kata file whose so
 something a kata never needs and that tampering with the grader would (walking frames or
 the garbage collector, code objects, ctypes, atexit, fork or setsid, signal handlers,
 imports of pytest or the kit, private attributes of objects it did not define, attributes
-by a computed name, paths outside the submission), or whose code is the reference
+by a computed name, what runs a string as code, paths outside the submission; a string that
+parses as Python is scanned as code too), or whose code is the reference
 solution's after renaming (a normalised syntax tree), or the same as a classmate's.
 The scoreboard, the reports and the gradebook's ``flags`` column show them.
 """
@@ -27,6 +28,8 @@ SIMILAR = 0.97  # share of the normalised tree alike that counts as the referenc
 MIN_NODES = 60  # smaller files are alike by necessity: not compared
 
 IMPORT_PATH = "changing where imports look (sys.path)"
+COMPUTED_NAME = "attributes by a computed name"
+BUILT = "exec/eval of built code"
 # dotted name (as written, after resolving `import x as y`) -> what the flag calls it
 CALLS = {
     "site.addsitedir": IMPORT_PATH,
@@ -91,6 +94,20 @@ CALLS = {
     "inspect.getmembers": "attributes by a computed name",
     "inspect.getmembers_static": "attributes by a computed name",
     "sys._current_frames": "frame walking",
+    # what evaluates annotations written as strings (or set at run time), as eval does
+    "typing.get_type_hints": BUILT,
+    "inspect.get_annotations": BUILT,
+    "breakpoint": BUILT,  # pdb on sys.stdin: its commands run as Python
+    "sys.breakpointhook": BUILT,
+    "string.Formatter": COMPUTED_NAME,
+    "config.dictConfig": COMPUTED_NAME,  # logging.config, reached without an import
+    "config.fileConfig": BUILT,
+    "config.listen": BUILT,  # Formatter().get_field("0.f_back", ...)
+    "threading.setprofile": "tracing hooks",
+    "threading.setprofile_all_threads": "tracing hooks",
+    "threading.settrace_all_threads": "tracing hooks",
+    "monitoring.register_callback": "tracing hooks",  # sys.monitoring
+    "monitoring.set_events": "tracing hooks",
 }
 ATTRIBUTES = {
     "__code__": "code objects",
@@ -116,6 +133,9 @@ ATTRIBUTES = {
     "meta_path": IMPORT_PATH,
     "path_hooks": IMPORT_PATH,
     "path_importer_cache": IMPORT_PATH,
+    "__annotations__": BUILT,
+    **{name: BUILT for name in ("timeit", "pdb", "bdb", "cProfile", "doctest")},
+    "pydoc": COMPUTED_NAME,  # evaluated by typing.get_type_hints, functools.singledispatch
 }
 MODULES = {
     "ctypes": "ctypes",
@@ -148,6 +168,23 @@ MODULES = {
     "shelve": "unpickling (it calls any function it names)",
     "copyreg": "unpickling (it calls any function it names)",
     "signal": None,  # its constants are honest (-signal.SIGKILL); its calls are flagged above
+    # what compiles and runs a string, as exec does: timeit.timeit(code) ran attack 26 written
+    # as a string (470/500, no flag: attack 47); the debuggers and profilers run their
+    # commands and statements, doctest a docstring's examples
+    "timeit": "exec/eval of built code",
+    "pdb": "exec/eval of built code",
+    "bdb": "exec/eval of built code",
+    "cProfile": "exec/eval of built code",
+    "profile": "exec/eval of built code",
+    "trace": "exec/eval of built code",
+    "doctest": "exec/eval of built code",
+    # what finds any object by a dotted name in a string (sys._getframe): pydoc.locate,
+    # unittest.mock.patch(...).get_original(), logging.config's "ext://" and "()"
+    "pydoc": COMPUTED_NAME,
+    "unittest": COMPUTED_NAME,
+    "logging.config": COMPUTED_NAME,
+    # site.addpackage runs the import lines of a .pth file
+    "site": IMPORT_PATH,
 }
 # Words in a string that point outside the submission.
 OUTSIDE = (
@@ -397,19 +434,36 @@ class _Names:
         return found
 
 
+def _module(name: str) -> str | None:
+    """What MODULES calls the module ``name`` or the package it is in (``logging.config``)."""
+    parts = name.split(".")
+    found = (MODULES.get(".".join(parts[:i])) for i in range(len(parts), 0, -1))
+    return next((what for what in found if what), None)
+
+
+# Strings scanned as code, and how deep (a string in code in a string): what runs a string
+# as Python (timeit, a debugger, an annotation evaluated) runs what the scan never read.
+STRING_DEPTH = 2
+IN_A_STRING = " (in code written as a string)"
+
+
 def scan_source(source: str) -> list[str]:
     """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind.
     A file nested too deeply for the scan (an attribute chain of 1200 links, which Python
     compiles) is flagged as such: the scan raised, and ``grade`` ended with a traceback."""
+    if len(source) > MAX_BYTES:
+        return [f"a file over {MAX_BYTES // 1000} kB (not scanned)"]
     try:
-        return _scan_source(source)
+        return [f"{what} (line {line})" for what, line in _scan_source(source)]
     except (RecursionError, MemoryError):
         return ["code nested too deeply for the scan (not scanned)"]
 
 
-def _scan_source(source: str) -> list[str]:
+def _scan_source(source: str, depth: int = 0) -> list[tuple[str, int]]:
+    """(flag, line) for each kind found in ``source``, in the order of their lines; strings
+    that parse as Python are scanned as code (``depth``: how deep in strings this is)."""
     if len(source) > MAX_BYTES:
-        return [f"a file over {MAX_BYTES // 1000} kB (not scanned)"]
+        return []
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -425,11 +479,12 @@ def _scan_source(source: str) -> list[str]:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 aliases[alias.asname or alias.name.split(".")[0]] = alias.name
-                flag(MODULES.get(alias.name.split(".")[0]), node)
+                flag(_module(alias.name), node)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            top = node.module.split(".")[0]
-            flag(MODULES.get(top) if node.level == 0 else "relative imports", node)
+            flag(_module(node.module) if node.level == 0 else "relative imports", node)
             for alias in node.names:
+                if node.level == 0:  # from logging import config
+                    flag(_module(f"{node.module}.{alias.name}"), node)
                 if alias.name == "*":  # from inspect import *: its functions by their own names
                     for dotted in (*CALLS, *GETTERS, *(f"sys.{a}" for a in ATTRIBUTES)):
                         module, _, last = dotted.rpartition(".")
@@ -485,6 +540,8 @@ def _scan_source(source: str) -> list[str]:
             for keyword in node.keywords:
                 if keyword.arg in ("start_new_session", "preexec_fn", "process_group"):
                     flag("setsid", node)
+                if keyword.arg == "eval_str":  # inspect.signature(f, eval_str=True)
+                    flag(BUILT, node)
         elif isinstance(node, ast.Attribute):
             if _private(node.attr) and node.attr not in own:
                 flag(PRIVATE, node)
@@ -514,7 +571,10 @@ def _scan_source(source: str) -> list[str]:
                 flag(f"a path outside the submission ({hit!r})", node)
             if text.isidentifier() and _private(text) and text not in own:
                 flag(PRIVATE, node)  # n = "_scheduled"; getattr(loop, n)
-    return [f"{what} (line {line})" for what, line in sorted(found.items(), key=lambda x: x[1])]
+            if isinstance(node.value, str) and depth < STRING_DEPTH and not text.isidentifier():
+                for what, _ in _scan_source(text, depth + 1):  # timeit.timeit("...")
+                    flag(what if what.endswith(IN_A_STRING) else what + IN_A_STRING, node)
+    return sorted(found.items(), key=lambda x: x[1])
 
 
 class _Normalise(ast.NodeTransformer):
