@@ -50,6 +50,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "plants_modules": ("ended early (exit code 1)", "os._exit"),
     "writes_python": ("ended early (exit code 1)", "os._exit"),
     "speeds_the_loop_clock": ("replaced part of the grader (asyncio.base_events.time)", None),
+    "reads_its_memory": ("the memory of a process", None),
 }
 # What tests/hostile's daemons carry in their command lines. A test gives its own daemons a
 # name of their own (own_mark()): test files run side by side, and one test's daemons,

@@ -636,6 +636,72 @@ def test_code_run_from_a_string_is_flagged(tmp_path: Path) -> None:
     assert any("exec/eval of built code" in f for f in found), results
 
 
+CHILD_READS_MEMORY = '''
+import os
+import subprocess
+import sys
+import tempfile
+
+CHILD = """
+import os
+path = "/" + "proc/" + str(os.getppid()) + "/mem"
+try:
+    with open(path, "rb") as memory:
+        start = open(path[:-3] + "maps").readline().split("-")[0]
+        memory.seek(int(start, 16))
+        print("READ", len(memory.read(4096)))
+except OSError as exc:
+    print("REFUSED", exc)
+"""
+SAID = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True).stdout
+HERE = tempfile.mkdtemp()  # a link made by a child, opened relative to its folder
+subprocess.run(["ln", "-s", "/" + "proc/self/mem", HERE + "/x"])
+try:
+    os.open("x", os.O_RDONLY, dir_fd=os.open(HERE, os.O_RDONLY))
+    SAID += " OPENED"
+except OSError as exc:
+    SAID += " REFUSED " + str(exc)
+
+
+async def two_sleepers(a=10, b=5):
+    raise RuntimeError(SAID)
+'''
+
+
+@needs_namespaces
+@pytest.mark.timeout(400)
+def test_no_code_reads_the_grader_processs_memory(tmp_path: Path) -> None:
+    """Attack 48: the recorder's key read out of /proc/self/mem (the one 32-byte bytes object
+    that signs a sealed line still in memory), every check of two_sleepers signed as passed:
+    10/10 for the stub, no flag; a child process read the grader process's memory too (same
+    uid). The audit hook refuses a process's ``mem`` (and a /proc folder of a process, a base
+    to open it from), the grader process is not dumpable (no other process reads it), and
+    symlinks are not followed where it may write (a child's link to /proc/self/mem, opened
+    with dir_fd: the audit hook sees the link's name alone)."""
+    from kit._internal import sandbox
+
+    for path in ("/proc/self/mem", "/proc/thread-self/mem", "/proc/1/task/1/mem", "mem"):
+        assert sandbox._process_memory(path), path
+    for path in ("/proc/self", "/proc", "/proc/self/root/proc/self/mem", b"/proc/self/mem"):
+        assert sandbox._process_memory(path), path
+    for path in ("/proc/self/status", "/proc/self/fd", "/tmp/memo", 3, None, "notes/mem.txt"):
+        assert not sandbox._process_memory(path), path
+    mallory = student(tmp_path / "mallory", None)
+    (mallory / "02_tasks" / "two_sleepers.py").write_text(CHILD_READS_MEMORY)
+    report = tmp_path / "results.json"
+    proc = run_kit(
+        [
+            *("grade", "two_sleepers", "--submission", str(mallory)),
+            *("--jobs", "1", "--json", str(report)),
+        ]
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    message = results["tests"][0]["message"]
+    assert message.count("REFUSED") == 2, message
+    assert "READ" not in message and "OPENED" not in message, message
+
+
 @pytest.mark.timeout(400)
 def test_closures_read_through_inspect_are_flagged(tmp_path: Path) -> None:
     """Attack 43: `inspect.getclosurevars(signal.getsignal(signal.SIGALRM))` handed over

@@ -22,6 +22,7 @@ import builtins
 import ipaddress
 import operator
 import os
+import re
 import socket
 import sys
 import tempfile
@@ -74,9 +75,40 @@ def _devnull(path: object) -> bool:
     return isinstance(path, str | bytes) and os.fsdecode(path) == os.devnull
 
 
+# What /proc holds of a process's memory: its ``mem`` file (a thread's, under task/, too)
+# read the recorder's key out of the grader process, and a report signed with it passed
+# every check (attack 48); and a folder of a process in /proc, a base to open ``mem`` from
+# (``os.open("mem", dir_fd=...)``: the event names the path without its folder).
+_PROC_FOLDER = re.compile(r"/proc(/[^/]+(/task(/[^/]+)?)?)?/?")
+
+
+def _process_memory(path: object) -> bool:
+    """Whether opening ``path`` reads a process's memory, or opens a base to reach it from."""
+    if not isinstance(path, str | bytes | os.PathLike):
+        return False
+    try:
+        text = os.fsdecode(path)
+        resolved = os.path.realpath(text)
+    except (TypeError, ValueError, OSError):
+        return False
+    if os.path.basename(text.rstrip("/")) == "mem" or os.path.basename(resolved) == "mem":
+        return not os.path.isabs(text) or resolved.startswith("/proc/")
+    return _PROC_FOLDER.fullmatch(resolved) is not None
+
+
+MEMORY = (
+    "your code tried to open {path}, the memory of a process (where the grader keeps what "
+    "it signs its reports with); graders only grade code that leaves the grading alone"
+)
+
+
 def _hook(event: str, args: tuple[Any, ...]) -> None:
     if not _state["active"]:
         return
+    if event == "open" and _process_memory(args[0]):
+        raise PermissionError(MEMORY.format(path=args[0]))
+    if event == "os.symlink" and _process_memory(args[0]):  # a link to /proc/self/mem
+        raise PermissionError(MEMORY.format(path=args[0]))
     if event == "socket.connect":
         sock, address = args
         if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
@@ -122,6 +154,21 @@ def _refuse_exit(code: int) -> None:
 _installed = False
 
 
+def _no_dumps() -> None:
+    """Make this process not dumpable (Linux prctl PR_SET_DUMPABLE 0): its memory, where the
+    recorder's key is, is then no other process's to read through /proc/PID/mem or ptrace
+    (a child of the grader process runs as the same uid). A process may still read its own:
+    the audit hook refuses that."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
 @contextmanager
 def sandbox(*roots: Path) -> Iterator[None]:
     """While inside, learner code may reach loopback only and write only under ``roots``
@@ -129,6 +176,7 @@ def sandbox(*roots: Path) -> Iterator[None]:
     global _installed
     if not _installed:
         sys.addaudithook(_hook)
+        _no_dumps()
         _installed = True
     _state["roots"] = tuple(r.resolve() for r in roots)
     _state["tmp"] = Path(tempfile.gettempdir()).resolve()
