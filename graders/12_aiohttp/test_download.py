@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
   -> test_the_session_is_left_open
 - raise on an error status (before creating any file) -> test_error_status_creates_no_file
   (404, 500, 503: aiohttp.ClientResponseError, as raise_for_status raises; a file already
-  at `path` survives it); only an error status: a 203 or 204 is a success
+  at `path` survives it: neither emptied by an open() before the status check, nor unlinked
+  by error handling around the whole request); only an error status: a 203 or 204 is a success
   -> test_any_success_status_is_a_download
 - write the body to `path` chunk by chunk as it arrives, return the number of bytes
   -> test_streams_the_body_to_disk (the server pauses until the file has grown; the body
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import random
 import tempfile
 from collections.abc import Iterator
@@ -279,6 +281,11 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path, status: in
     download = kata.get("download", "coroutine")
     precious = b"the file already at path before the download"
     (tmp_path / "out.bin").write_bytes(precious)
+    # A second name for the same file, elsewhere: it shows whether the file was emptied
+    # (opened with 'wb') or only unlinked from path.
+    witness = tmp_path.parent / f"{tmp_path.name}-witness"
+    witness.unlink(missing_ok=True)
+    os.link(tmp_path / "out.bin", witness)
     result = kata.run(
         _download(download, tmp_path, f"/error/{status}.bin", {}),
         clock="real",
@@ -306,6 +313,16 @@ def test_error_status_creates_no_file(kata: kit.Kata, tmp_path: Path, status: in
     )
     target = tmp_path / "out.bin"
     kept = target.read_bytes() if target.is_file() else None
+    untouched = witness.read_bytes() == precious
+    witness.unlink()
+    kit.expect(
+        kept is not None or not untouched,
+        f"the server answered {status}, and the file already at path was removed (unlinked, "
+        "its content untouched): the `path.unlink()` of your error handling ran for an error "
+        "status too. Remove the file only where writing it fails: the try/except that "
+        "unlinks goes around the writing, after `resp.raise_for_status()`, not around the "
+        "whole request.",
+    )
     kit.expect(
         kept == precious,
         f"the server answered {status}, and the file already at path was "
