@@ -15,6 +15,8 @@ Docstring sentence -> the check that enforces it:
   own position: neither code is 0, so a position never written to is seen)
 - at most `limit` child processes alive at any moment (one shared Semaphore, held until the exit)
   -> test_at_most_limit_at_once_but_concurrent
+- start each child with `asyncio.create_subprocess_exec(*cmd)` (the command is run_all's own
+  child, not a shell's: even one quoted with shlex.join) -> test_no_shell_between
 - at most `limit` (as many as `limit`, when that many wait: no cap of its own, such as the
   number of CPUs) -> test_limit_five_run_five_at_once
 - starting the next as soon as one finishes -> test_next_starts_as_soon_as_one_finishes,
@@ -36,6 +38,7 @@ Docstring sentence -> the check that enforces it:
 import asyncio
 import contextlib
 import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -367,14 +370,20 @@ def test_the_output_goes_to_the_terminal(kata: kit.Kata, tmp_path: Path) -> None
     )
 
 
-# Each child notes its start, then waits (up to 5 s) until `argv[2]` children have started:
-# it exits 0 when they all ran at the same time, 9 when they never did.
+# Each child notes its start ("+"), then waits until `argv[2]` children have started (exit 0).
+# After 10 s it gives up (exit 9) and says so ("x"), and a child that sees that gives up at
+# once: code that never runs them all together is not kept waiting 10 s per command.
 GATHERING = (
     "import sys, time\n"
-    "open(sys.argv[1], 'a').write('+\\n')\n"
-    "for _ in range(500):\n"
-    "    if open(sys.argv[1]).read().count('+') >= int(sys.argv[2]): sys.exit(0)\n"
+    "log, wanted = sys.argv[1], int(sys.argv[2])\n"
+    "open(log, 'a').write('+\\n')\n"
+    "deadline = time.monotonic() + 10.0\n"
+    "while time.monotonic() < deadline:\n"
+    "    text = open(log).read()\n"
+    "    if text.count('+') >= wanted: sys.exit(0)\n"
+    "    if 'x' in text: sys.exit(9)\n"
     "    time.sleep(0.01)\n"
+    "open(log, 'a').write('x\\n')\n"
     "sys.exit(9)\n"
 )
 
@@ -382,15 +391,45 @@ GATHERING = (
 # Checked last: earlier wrong answers fail the checks above first.
 def test_limit_five_run_five_at_once(kata: kit.Kata, tmp_path: Path) -> None:
     """5 commands with limit 5: all five run at the same time (no cap below `limit`, such as
-    the machine's number of CPUs). Each waits, up to 5 s, for all five to have started."""
+    the machine's number of CPUs). Each waits, up to 10 s, for all five to have started."""
     run_all = kata.get("run_all", "coroutine")
-    log = str(tmp_path / "log")
+    log = str(tmp_path / f"gathering-{secrets.token_hex(4)}")  # fresh, whatever ran before
     cmds = [subprocesses.python(GATHERING, log, "5") for _ in range(5)]
-    result = kata.run(lambda: run_all(cmds, 5), clock="real", limit=30.0, what="run_all")
+    result = kata.run(lambda: run_all(cmds, 5), clock="real", limit=40.0, what="run_all")
     kit.expect(
         result.value == [0] * 5,
-        f"with limit 5, five commands that each wait (up to 5 s) until all five have started "
+        f"with limit 5, five commands that each wait (up to 10 s) until all five have started "
         f"never all ran at the same time (run_all returned {result.value!r}): up to `limit` "
         "commands may run at once, so with five free slots all five start at once. Use `limit` "
         "itself, with no cap of your own (such as os.cpu_count()).",
+    )
+
+
+# The child notes (in the file argv[1]) the name of its parent, when that is not argv[2].
+PARENT = (
+    "import os, sys\n"
+    "parent = os.getppid()\n"
+    "if parent != int(sys.argv[2]):\n"
+    "    try: name = open(f'/proc/{parent}/comm').read().strip()\n"
+    "    except OSError: name = '?'\n"
+    "    open(sys.argv[1], 'w').write(name or '?')\n"
+)
+
+
+# Checked last: earlier wrong answers fail the checks above first.
+def test_no_shell_between(kata: kit.Kata, tmp_path: Path) -> None:
+    """The command's parent process is the grading process: it was started with
+    create_subprocess_exec, not through a shell (even with its list quoted by shlex.join)."""
+    run_all = kata.get("run_all", "coroutine")
+    note = tmp_path / "parent"
+    cmds = [subprocesses.python(PARENT, str(note), str(os.getpid()))]
+    result = kata.run(lambda: run_all(cmds, 1), clock="real", limit=10.0, what="run_all")
+    kit.expect_equal(result.value, [0], "run_all of 1 command exiting with 0, limit 1")
+    parent = note.read_text() if note.exists() else ""
+    kit.expect(
+        not parent,
+        f"a command run by run_all(cmds, 1) had the process {parent!r} as its parent, not your "
+        "program: it was started through that process (a shell?), so `limit` bounds shells, "
+        "not the commands. Pass the list to `asyncio.create_subprocess_exec(*cmd)`, never a "
+        "string to create_subprocess_shell (even one quoted with shlex.join).",
     )
