@@ -30,6 +30,8 @@ Docstring sentence -> the check that enforces it:
   test_a_base_exception_propagates (not an item of the list either: it comes out of settle)
 - "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
 - no awaitables -> test_nothing_to_settle
+- "`aws` is an iterable of awaitables" (any awaitable: one with `__await__` that is neither a
+  coroutine nor a task, which asyncio.create_task refuses) -> test_any_awaitable
 - "when every one has finished" (however long it takes: no timeout) ->
   test_a_very_slow_awaitable_is_waited_for
 - "return one outcome per awaitable" (of this call's `aws`: a second call on the same loop
@@ -481,3 +483,44 @@ def test_two_calls_at_once_keep_their_own_outcomes(kata: kit.Kata) -> None:
     )
     kit.expect_equal(value[1], [ok(3)], f"the second call of {what}", hint)
     kit.expect_equal(value[0], [ok(1), ok(2)], f"the first call of {what}", hint)
+
+
+class Pending:
+    """An awaitable that is neither a coroutine nor a future (what some libraries return)."""
+
+    def __init__(self, coro: Any) -> None:
+        self.coro = coro
+
+    def __await__(self) -> Any:
+        return self.coro.__await__()
+
+    def __repr__(self) -> str:
+        return "<an awaitable that is not a coroutine>"
+
+
+def test_any_awaitable(kata: kit.Kata) -> None:
+    """Awaitables that are neither coroutines nor tasks (objects with `__await__`) settle
+    too: Ok for the one that returns, Err for the one that raises."""
+    ok, err = classes(kata)
+    settle = kata.get("settle", "coroutine")
+    boom = JobError("job b failed")
+    probe = kit.Probe(delay={"a": 1.0, "b": 2.0}, errors={"b": boom})
+    what = "settle([two awaitables that are neither coroutines nor tasks: a returns, b raises])"
+    result = kata.run(
+        lambda: settle([Pending(probe("a")), Pending(probe("b"))]),
+        what=what,
+        raises=(TypeError, JobError, BaseExceptionGroup),
+    )
+    if isinstance(result.error, TypeError):
+        kit.fail(
+            f"{what} raised {result.error!r} (at {kata.where(result.error)}): aws may hold any "
+            "awaitable, and asyncio.create_task takes coroutines only. Await each one inside "
+            "a coroutine of your own (or wrap it with `asyncio.ensure_future(aw)`)."
+        )
+    kit.expect(result.error is None, f"{what} raised {result.error!r}.")
+    kit.expect_equal(
+        result.value,
+        [ok(("result", "a")), err(boom)],
+        what,
+        "Any awaitable gets its outcome, coroutine or not.",
+    )
