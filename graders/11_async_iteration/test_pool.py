@@ -25,6 +25,9 @@ Docstring sentence -> the check that enforces it:
 
 - "close every resource that was made, exactly once" (two pools open at once, one inside
   the other: each keeps and closes its own) -> test_two_pools_at_once
+- "make `n` resources with `await make()`" / "`await close(r)` every resource" (make and close
+  return any awaitable: futures, as `loop.run_in_executor` gives, which asyncio.create_task
+  refuses) -> test_make_and_close_returning_futures
 - "make `n` resources with `await make()`" / "`await close(r)` every resource" (however long
   they take: 2 hours each, no time limit of the learner's own) -> test_slow_make_and_close
 
@@ -565,3 +568,54 @@ def test_slow_make_and_close(kata: kit.Kata) -> None:
         "no time limit of your own.",
     )
     factory.expect_all_closed(f"after {what} ended normally", normally=True)
+
+
+def test_make_and_close_returning_futures(kata: kit.Kata) -> None:
+    """make() and close(r) that return futures, not coroutines (as `loop.run_in_executor`
+    does): every resource is made, given to the block, and closed once."""
+    factory = Factory()
+    seen: list[Any] = []
+    what = (
+        "async with pool(2, make, close) whose make() and close(r) return futures, not "
+        "coroutines (as loop.run_in_executor(...) does),"
+    )
+
+    def make() -> asyncio.Future[Resource]:
+        made: asyncio.Future[Resource] = asyncio.get_running_loop().create_future()
+
+        def ready() -> None:
+            if not made.done():
+                factory.made.append(Resource(len(factory.made) + 1))
+                made.set_result(factory.made[-1])
+
+        asyncio.get_running_loop().call_later(0.5, ready)
+        return made
+
+    def close(resource: Resource) -> asyncio.Future[None]:
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def ready() -> None:
+            if not closed.done():
+                resource.closes += 1
+                closed.set_result(None)
+
+        asyncio.get_running_loop().call_later(0.25, ready)
+        return closed
+
+    async def call() -> None:
+        async with open_pool(kata, 2, make, close) as resources:
+            seen.append(len(resources) if isinstance(resources, list) else resources)
+
+    result = kata.run(call, what=what, limit=100, raises=(TypeError, BaseExceptionGroup))
+    error = result.error
+    while isinstance(error, BaseExceptionGroup) and error.subgroup(TypeError) is not None:
+        error = error.subgroup(TypeError).exceptions[0]  # a TaskGroup's: name what is inside
+    if isinstance(error, TypeError):
+        kit.fail(
+            f"{what} raised {error!r} (at {kata.where(error)}): make() and "
+            "close(r) may return any awaitable, and asyncio.create_task (a TaskGroup's too) "
+            "takes coroutines only. Await them (`await close(r)`), or gather them."
+        )
+    kit.expect(error is None, f"{what} raised {error!r}.")
+    kit.expect(seen == [2], f"{what} gave the block {seen[0] if seen else None!r}.")
+    factory.expect_all_closed(f"after {what}", normally=True)
