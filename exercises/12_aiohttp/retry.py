@@ -19,7 +19,7 @@ before the second request; 1 before the third; ...):
 
 - if the failed response has a `Retry-After` header holding a number of seconds (HTTP's
   delay-seconds: a whole number, such as `Retry-After: 3`), wait exactly that long (and do
-  not call `rng`);
+  not call `rng`); a header that holds no number (an HTTP date, say) counts as none;
 - otherwise wait `rng() * min(cap, base * 2 ** attempt)` ("full jitter": a random wait
   between 0 and an exponentially growing ceiling, so many clients that failed together do
   not all retry together). Call `rng()` exactly once per such wait.

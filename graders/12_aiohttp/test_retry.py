@@ -35,6 +35,10 @@ Docstring sentence -> the check that enforces it:
   test_a_long_retry_after_is_obeyed_whatever_the_cap (30 s, cap 8),
   test_a_retry_after_of_zero_retries_at_once (0 is not "no header"),
   test_retry_after_on_any_retried_status (a 500 and a 502 carry it too, not only 429 and 503)
+- "a header that holds no number (an HTTP date, say) counts as none" ->
+  test_a_dated_retry_after_falls_back_to_backoff. Values that are numbers but not HTTP's
+  delay-seconds (`2.5`, `-1`, `inf`) are not sent: the contract leaves them open, so reading
+  `2.5` as seconds (`float()`) and as no header (digits only) both pass.
 - otherwise `rng() * min(cap, base * 2 ** attempt)`, rng once per wait
   -> test_server_errors_back_off_with_full_jitter, test_the_ceiling_is_capped,
   test_a_dated_retry_after_falls_back_to_backoff (an HTTP date is not seconds); rng is
