@@ -26,7 +26,7 @@ Key API: `asyncio.new_event_loop()`, `threading.Thread(target=...)`, `loop.run_f
 Grade it: nox -s grade -- sync_client
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -38,7 +38,7 @@ class SyncClient:
     def __init__(self) -> None:
         raise NotImplementedError("create a loop and start a thread that runs it forever")
 
-    def call(self, coro_fn: Callable[..., Awaitable[T]], *args: Any) -> T:
+    def call(self, coro_fn: Callable[..., Coroutine[Any, Any, T]], *args: Any) -> T:
         """Run `coro_fn(*args)` on the loop thread; block until done; return its result."""
         raise NotImplementedError("use asyncio.run_coroutine_threadsafe(...).result()")
 

@@ -2,7 +2,7 @@
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -32,9 +32,9 @@ class SyncClient:
             loop.run_until_complete(loop.shutdown_default_executor())
             loop.close()
 
-    def call(self, coro_fn: Callable[..., Awaitable[T]], *args: Any) -> T:
+    def call(self, coro_fn: Callable[..., Coroutine[Any, Any, T]], *args: Any) -> T:
         """Run `coro_fn(*args)` on the loop thread; block until done; return its result."""
-        coro: Coroutine[Any, Any, T] = coro_fn(*args)  # type: ignore[assignment]
+        coro = coro_fn(*args)
         # Thread-safe: it hands the coroutine to the loop and wakes the loop up. The returned
         # concurrent.futures.Future blocks this (calling) thread only.
         future = asyncio.run_coroutine_threadsafe(coro, self._loop)
