@@ -30,6 +30,9 @@ Docstring sentence -> the check that enforces it:
 
 - "cancel the other one" (this call's loser only: two calls at once on one loop, the first to
   return must not stop the other's requests) -> test_two_calls_at_once_stop_only_their_own
+- "If it has not finished after `after` seconds ... also start `backup()`" (after that
+  many seconds, however many: an `after` of 1e7 s, beyond an hour, a day or a week, is not
+  capped) -> test_a_long_after_is_kept
 
 Inputs: primary and backup times, `after` (0 included) and results (None, 0, "") are drawn by
 Hypothesis (deterministic), leaving out the instants where the docstring allows either
@@ -85,6 +88,7 @@ def run_hedged(
     after: float,
     b: float,
     values: tuple[Any, Any] = ("primary", "backup"),
+    limit: float = 60,
 ) -> tuple[kit.Run[Any], kit.Probe, kit.Probe, dict[str, bool]]:
     """Run hedged(primary, backup, after); note which calls still ran when it returned."""
     hedged = kata.get("hedged", "coroutine")
@@ -102,7 +106,7 @@ def run_hedged(
         return value
 
     what = f"hedged(primary taking {p:g} s, backup taking {b:g} s, after={after:g})"
-    result = kata.run(scenario, what=what, leftover_tasks=True, limit=60)
+    result = kata.run(scenario, what=what, leftover_tasks=True, limit=limit)
     return result, primary, backup, running
 
 
@@ -554,3 +558,18 @@ def test_cancelling_hedged_stops_both_at_once(kata: kit.Kata) -> None:
         + " and then await them.",
     )
     kit.expect_loop_time(result, 2.0, what)
+
+
+def test_a_long_after_is_kept(kata: kit.Kata) -> None:
+    """A primary taking 1e6 s with after=1e7 s (116 days): the primary finishes in time and
+    wins alone at 1e6 s; the backup is never started (no cap of the code's own on `after`)."""
+    long = 1e7
+    result, _, backup, _ = run_hedged(kata, 1e6, long, 1.0, limit=2 * long)
+    if backup.calls:
+        kit.fail(
+            f"hedged(primary taking 1e+06 s, backup taking 1 s, after={long:g}) started the "
+            f"backup at {backup.calls[0].started:g} s of loop time, long before after={long:g} s "
+            "had passed: `after` is the caller's, however long; pass it on as it is, with no "
+            "cap of your own (`asyncio.wait(tasks, timeout=after)`)."
+        )
+    kit.expect_equal(result.value, "primary", f"hedged with a 1e+06 s primary and after={long:g}")
