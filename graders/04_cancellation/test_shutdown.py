@@ -35,7 +35,8 @@ Docstring sentence -> the check that enforces it:
   test_two_calls_at_once_return_their_own_stragglers
 - "wait for them to finish, but never longer than `grace` seconds" (as long as grace, however
   long: a grace of 1e7 s, beyond an hour, a day or a week, is not capped) ->
-  test_a_long_grace_is_kept
+  test_a_long_grace_is_kept; and a negative grace leaves no time at all (not "no limit") ->
+  test_a_negative_grace_returns_at_once
 """
 
 from __future__ import annotations
@@ -605,4 +606,23 @@ def test_a_long_grace_is_kept(kata: kit.Kata) -> None:
         seen["value"] == [] and abs(seen["elapsed"] - cleanup) < 1e-6,
         f"{what} returned {seen['value']!r} after {seen['elapsed']:g} s of loop time; expected "
         f"[] after {cleanup:g} s, as soon as the task had finished.",
+    )
+
+
+def test_a_negative_grace_returns_at_once(kata: kit.Kata) -> None:
+    """grace=-1: as with grace=0, every task is cancelled and shutdown returns at once, with
+    the tasks not done (a negative grace is no time at all, not "no limit")."""
+    seen = shut_down(kata, -1.0, stubborn=True)
+    what = seen["what"]
+    kit.expect(
+        seen["elapsed"] == 0.0,
+        f"{what} took {seen['elapsed']:g} s of loop time; a negative grace leaves no time to "
+        "wait at all (it does not mean no limit): return at once with the tasks not done. "
+        "Pass grace on as it is (`asyncio.wait(tasks, timeout=grace)`).",
+    )
+    kit.expect_equal(
+        sorted(returned_names(seen)),
+        sorted(seen["not_done"]),
+        f"the tasks {what} returned",
+        "Return exactly the tasks still not done when it returns.",
     )
