@@ -447,6 +447,12 @@ STRING_DEPTH = 2
 IN_A_STRING = " (in code written as a string)"
 
 
+def _code_like(text: str) -> bool:
+    """Whether a string may hold code the scan flags (a call, an attribute, an import): most
+    strings (messages, names) are not parsed."""
+    return not text.isidentifier() and ("(" in text or "." in text or "import" in text)
+
+
 def scan_source(source: str) -> list[str]:
     """The flags of one file's source: ``"frame walking (line 4)"``, first line of each kind.
     A file nested too deeply for the scan (an attribute chain of 1200 links, which Python
@@ -571,7 +577,7 @@ def _scan_source(source: str, depth: int = 0) -> list[tuple[str, int]]:
                 flag(f"a path outside the submission ({hit!r})", node)
             if text.isidentifier() and _private(text) and text not in own:
                 flag(PRIVATE, node)  # n = "_scheduled"; getattr(loop, n)
-            if isinstance(node.value, str) and depth < STRING_DEPTH and not text.isidentifier():
+            if isinstance(node.value, str) and depth < STRING_DEPTH and _code_like(text):
                 for what, _ in _scan_source(text, depth + 1):  # timeit.timeit("...")
                     flag(what if what.endswith(IN_A_STRING) else what + IN_A_STRING, node)
     return sorted(found.items(), key=lambda x: x[1])
