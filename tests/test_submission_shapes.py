@@ -194,6 +194,35 @@ def test_a_folder_too_deep_to_copy_by_recursion_is_graded(tmp_path: Path) -> Non
     assert "and 980 more" in proc.stdout
 
 
+def test_a_copy_holds_copy_total_bytes_at_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Attack 49: each file of a submission was held to COPY_LIMIT, but not their sum: 30
+    sparse files of 16 MiB (16 kB on the disk) became 481 MB in each sandbox, and 6,000 of
+    them would fill the grading machine's disk under the classmates graded beside them. A
+    copy holds COPY_TOTAL bytes and COPY_ENTRIES entries at most now, a level at a time: the
+    kata files, one folder down, first."""
+    monkeypatch.setattr(isolation, "COPY_TOTAL", 1 << 20)
+    monkeypatch.setattr(isolation, "COPY_ENTRIES", 40)
+    mallory = student(tmp_path / "mallory", None)
+    padding = mallory / "padding" / "more"
+    padding.mkdir(parents=True)
+    for i in range(30):
+        with open(padding / f"f{i}", "wb") as handle:
+            handle.truncate(300 << 10)  # sparse: nothing on the disk
+    isolation._copy_tree(mallory, tmp_path / "copy")
+    copied = [p for p in (tmp_path / "copy").rglob("*") if p.is_file()]
+    assert sum(p.stat().st_size for p in copied) <= 1 << 20
+    assert (tmp_path / "copy" / "02_tasks" / "two_sleepers.py").is_file()
+    assert (tmp_path / "copy" / "02_tasks" / "fetch_all.py").is_file()
+    for i in range(200):
+        (mallory / "padding" / f"g{i:03}").touch()
+    shutil.rmtree(tmp_path / "copy")
+    isolation._copy_tree(mallory, tmp_path / "copy")
+    assert len(list((tmp_path / "copy").rglob("*"))) <= 40
+    assert (tmp_path / "copy" / "02_tasks" / "two_sleepers.py").is_file()
+
+
 @pytest.mark.timeout(400)
 def test_a_folder_too_deep_to_remove_by_recursion_is_removed(tmp_path: Path) -> None:
     """Attack 39 (tests/hostile/deep_in_its_copy): the kata makes a folder 1500 levels deep

@@ -37,6 +37,7 @@ else. The grader processes then run, best first:
 from __future__ import annotations
 
 import atexit
+import collections
 import contextlib
 import ctypes
 import functools
@@ -773,21 +774,35 @@ def sandbox(target: Path) -> Sandbox:
 COPY_DEPTH = 16
 
 
+# What a copy holds at most, in all: past it, the submission's other files are not copied
+# (nor graded). Each file was held to COPY_LIMIT, but not their sum: 30 sparse files of
+# 16 MiB (16 kB on the disk) became 481 MB in each sandbox, and 6,000 of them (96 GB) would
+# fill the grading machine's disk under every classmate graded beside them (attack 49).
+COPY_TOTAL = 256 << 20
+COPY_ENTRIES = 20_000
+
+
 def _copy_tree(target: Path, copy: Path) -> None:
-    """Copy ``target`` to ``copy`` without recursion, leaving out what _not_copied names and
-    folders deeper than COPY_DEPTH."""
-    stack = [(str(target), str(copy), 0)]
-    while stack:
-        source, dest, depth = stack.pop()
+    """Copy ``target`` to ``copy`` without recursion, leaving out what _not_copied names,
+    folders deeper than COPY_DEPTH, and what is past COPY_TOTAL bytes or COPY_ENTRIES
+    entries in all; a level at a time (the kata files, one folder down, first)."""
+    queue = collections.deque([(str(target), str(copy), 0)])
+    room, entries = COPY_TOTAL, COPY_ENTRIES
+    while queue:
+        source, dest, depth = queue.popleft()
         os.mkdir(dest)
         names = os.listdir(source)
         skip = _not_copied(source, names)
         for name in sorted(n for n in names if n not in skip):
+            entries -= 1
+            if entries < 0:
+                break
             inner, outer = os.path.join(source, name), os.path.join(dest, name)
             if os.path.isdir(inner):  # never a symlink here (_not_copied)
                 if depth < COPY_DEPTH:
-                    stack.append((inner, outer, depth + 1))
-            else:
+                    queue.append((inner, outer, depth + 1))
+            elif (size := os.lstat(inner).st_size) <= room:
+                room -= size
                 shutil.copy2(inner, outer)
 
 
