@@ -686,6 +686,9 @@ def test_no_code_reads_the_grader_processs_memory(tmp_path: Path) -> None:
         assert sandbox._process_memory(path), path
     for path in ("/proc/self/status", "/proc/self/fd", "/tmp/memo", 3, None, "notes/mem.txt"):
         assert not sandbox._process_memory(path), path
+    assert not sandbox._state["active"]  # between checks too: a thread runs on
+    with pytest.raises(PermissionError, match="the memory of a process"):
+        sandbox._hook("open", ("/proc/self/mem", "rb", 0))
     mallory = student(tmp_path / "mallory", None)
     (mallory / "02_tasks" / "two_sleepers.py").write_text(CHILD_READS_MEMORY)
     report = tmp_path / "results.json"

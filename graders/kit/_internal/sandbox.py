@@ -103,12 +103,12 @@ MEMORY = (
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
+    # A process's memory, between checks too: a thread of the code under grading runs on
+    # while no check does, and nothing of the grader's opens it.
+    if event in ("open", "os.symlink") and _process_memory(args[0]):
+        raise PermissionError(MEMORY.format(path=args[0]))
     if not _state["active"]:
         return
-    if event == "open" and _process_memory(args[0]):
-        raise PermissionError(MEMORY.format(path=args[0]))
-    if event == "os.symlink" and _process_memory(args[0]):  # a link to /proc/self/mem
-        raise PermissionError(MEMORY.format(path=args[0]))
     if event == "socket.connect":
         sock, address = args
         if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address[0]):
