@@ -989,6 +989,42 @@ def test_results_of_a_type_the_submission_defined_are_not_equal() -> None:
     kit.outcomes.expect_equal(10, 10.0, "an int for a float")  # plain values: by value
 
 
+def test_results_of_a_class_placed_in_a_real_module_or_lying_through_its_metaclass() -> None:
+    """A class the submission built from a string and placed in a real module as
+    ``string.Yes`` (where its ``__module__`` says it is), and a class whose metaclass says
+    its ``__flags__`` and ``__module__`` are the interpreter's: both are the submission's."""
+    import string
+    import types
+    from collections import Counter, OrderedDict
+    from fractions import Fraction
+
+    import kit.outcomes
+
+    module = types.ModuleType("kata_02_tasks__fake")
+    exec(
+        "import string\n"
+        "class Yes:\n    __module__ = 'string'\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __ne__(self, other):\n        return False\n"
+        "string.Yes = Yes\n"
+        "class Meta(type):\n    __flags__ = property(lambda cls: 0)\n"
+        "    __module__ = 'builtins'\n"
+        "class Also(metaclass=Meta):\n    def __eq__(self, other):\n        return True\n",
+        module.__dict__,
+    )
+    try:
+        with pytest.raises(pytest.fail.Exception, match="a Yes object defined in your code"):
+            kit.outcomes.expect_equal(module.Yes(), [1, 2], "fetch_all")
+        with pytest.raises(pytest.fail.Exception, match="a Also object defined in your code"):
+            kit.outcomes.expect_equal(module.Also(), 3, "two_sleepers")
+    finally:
+        del string.Yes  # type: ignore[attr-defined]
+    # the standard library's own classes are compared by value
+    kit.outcomes.expect_equal(Fraction(3, 2), 1.5, "a Fraction for a float")
+    kit.outcomes.expect_equal(Counter(a=1), {"a": 1}, "a Counter for a dict")
+    kit.outcomes.expect_equal(OrderedDict(a=1), {"a": 1}, "an OrderedDict for a dict")
+
+
 def test_a_grader_process_killed_under_unshare_is_said_to_be_killed() -> None:
     """util-linux 2.38's unshare exits 1 with a line of its own when its child is SIGKILLed:
     the sentence names the kill, not os._exit."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -38,18 +39,49 @@ def expect(condition: object, message: str) -> None:
 
 
 def _theirs(kind: type) -> bool:
-    """True for a type defined in the code under grading (kata modules load as kata_*), or
-    a class (not a type of the interpreter's own, such as NoneType) that is not where its
-    ``__module__`` and ``__qualname__`` say (a class that claims to be ``builtins.list``)."""
-    module = str(getattr(kind, "__module__", ""))
+    """True for a type defined in the code under grading (kata modules load as kata_*); or a
+    class (not a type of the interpreter's own, such as NoneType) that is not where its
+    ``__module__`` and ``__qualname__`` say (a class that claims to be ``builtins.list``), or
+    whose own methods were compiled from a string or from a file outside the installed
+    Python and the graders (a class placed in a real module, such as ``string.Yes``). Read
+    through ``type``'s own descriptors: a metaclass may define those names to say anything."""
+    module = str(_type_module(kind))
     if module.startswith("kata_"):
         return True
+    if not _type_flags(kind) & _HEAP_TYPE:
+        return False
     found: object = sys.modules.get(module)
-    for part in str(getattr(kind, "__qualname__", "")).split("."):
+    for part in str(_type_qualname(kind)).split("."):
         found = getattr(found, part, None)
-    return found is not kind and bool(kind.__flags__ & _HEAP_TYPE)
+    if found is not kind:
+        return True
+    for value in _type_dict(kind).values():
+        code = getattr(getattr(value, "__func__", value), "__code__", None)
+        filename = str(getattr(code, "co_filename", ""))
+        if code is not None and not filename.startswith(_TRUSTED):
+            return True
+    return False
 
 
+_type_module = type.__dict__["__module__"].__get__
+_type_qualname = type.__dict__["__qualname__"].__get__
+_type_flags = type.__dict__["__flags__"].__get__
+_type_dict = type.__dict__["__dict__"].__get__
+# Where the code of classes that are not the submission's lives: the installed Python (the
+# standard library, pytest, aiohttp) and the graders with the kit.
+_TRUSTED = tuple(
+    f"{os.path.realpath(root)}{os.sep}"
+    for root in {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    }
+) + tuple(
+    f"{os.path.abspath(root)}{os.sep}"
+    for root in (sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(__file__)))
+)
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: made by a class statement or type(), not by C
 
 
