@@ -502,6 +502,21 @@ def test_values_that_lie_about_their_type_are_compared_as_what_they_hold() -> No
         kit.outcomes.plain(module.Fake(), "two_sleepers(10, 5)")
 
 
+def test_code_that_looks_for_the_grading_is_flagged() -> None:
+    """Code that is right only when it sees it is graded (a variable pytest sets, a module
+    of the grading): flagged for a human; a grader's behaviour cannot tell."""
+    for source, sign in (
+        ("import os\nif os.environ.get('PYTEST_CURRENT_TEST'):\n    pass\n", "'PYTEST'"),
+        ("import os\nx = 'KATAS_TARGET' in os.environ\n", "'KATAS_'"),
+        ("import importlib.util\nx = importlib.util.find_spec('looptime')\n", "'looptime'"),
+    ):
+        found = flags.scan_source(source)
+        assert any(f.startswith(f"looking for signs of the grading ({sign})") for f in found), (
+            source,
+            found,
+        )
+
+
 def test_private_state_and_computed_names_are_flagged() -> None:
     found = flags.scan_source(
         "import asyncio\n"

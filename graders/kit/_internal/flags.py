@@ -4,10 +4,11 @@ Grading decides points; a flag never changes them. It marks a kata file whose so
 something a kata never needs and that tampering with the grader would (walking frames or
 the garbage collector, code objects, ctypes, atexit, fork or setsid, signal handlers,
 imports of pytest or the kit, private attributes of objects it did not define, attributes
-by a computed name, what runs a string as code, paths outside the submission; a string that
-parses as Python is scanned as code too), or whose code is the reference
-solution's after renaming (a normalised syntax tree), or the same as a classmate's.
-The scoreboard, the reports and the gradebook's ``flags`` column show them.
+by a computed name, what runs a string as code, paths outside the submission, names only
+the grading has such as PYTEST_CURRENT_TEST; a string that parses as Python is scanned as code
+too), or whose code is the reference solution's after renaming (a normalised syntax tree),
+or the same as a classmate's. The scoreboard, the reports and the gradebook's ``flags``
+column show them.
 """
 
 from __future__ import annotations
@@ -204,6 +205,11 @@ OUTSIDE = (
     "kata-channel",
     "kata-report",
 )
+
+# Words in a string that only the grading has (its environment, its modules): code that
+# behaves otherwise when it sees them (`os.environ.get("PYTEST_CURRENT_TEST")`) is right only
+# while it is graded.
+GRADING_SIGNS = ("PYTEST", "KATAS_", "looptime", "_pytest")
 
 
 def _imported(aliases: dict[str, str]) -> set[str]:
@@ -575,6 +581,9 @@ def _scan_source(source: str, depth: int = 0) -> list[tuple[str, int]]:
             hit = next((w for w in OUTSIDE if w in text), None)
             if hit:
                 flag(f"a path outside the submission ({hit!r})", node)
+            sign = next((w for w in GRADING_SIGNS if w in text), None)
+            if sign:
+                flag(f"looking for signs of the grading ({sign!r})", node)
             if text.isidentifier() and _private(text) and text not in own:
                 flag(PRIVATE, node)  # n = "_scheduled"; getattr(loop, n)
             if isinstance(node.value, str) and depth < STRING_DEPTH and _code_like(text):
