@@ -19,7 +19,8 @@ Rules:
   in flight to any one host. Use both fully: with enough work, that many run at once.
   A link found is fetched as soon as the limits allow, not after a batch or level of pages.
 - Retries: a 5xx or 429 answer, or a connection error (`aiohttp.ClientConnectionError`), is
-  retried a few times with exponential backoff and jitter, or after the seconds a
+  retried three to nine times (four to ten tries in all) with exponential backoff and
+  jitter, or after the seconds a
   `Retry-After` header asks for, and with no wait after the last try (the `retry` kata);
   other 4xx are not retried. A page that still fails (a body cut short,
   `aiohttp.ClientPayloadError`, is a failure too) is left out of the result; the crawl
