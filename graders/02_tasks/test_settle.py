@@ -485,19 +485,6 @@ def test_two_calls_at_once_keep_their_own_outcomes(kata: kit.Kata) -> None:
     kit.expect_equal(value[0], [ok(1), ok(2)], f"the first call of {what}", hint)
 
 
-class Pending:
-    """An awaitable that is neither a coroutine nor a future (what some libraries return)."""
-
-    def __init__(self, coro: Any) -> None:
-        self.coro = coro
-
-    def __await__(self) -> Any:
-        return self.coro.__await__()
-
-    def __repr__(self) -> str:
-        return "<an awaitable that is not a coroutine>"
-
-
 def test_any_awaitable(kata: kit.Kata) -> None:
     """Awaitables that are neither coroutines nor tasks (objects with `__await__`) settle
     too: Ok for the one that returns, Err for the one that raises."""
@@ -507,7 +494,7 @@ def test_any_awaitable(kata: kit.Kata) -> None:
     probe = kit.Probe(delay={"a": 1.0, "b": 2.0}, errors={"b": boom})
     what = "settle([two awaitables that are neither coroutines nor tasks: a returns, b raises])"
     result = kata.run(
-        lambda: settle([Pending(probe("a")), Pending(probe("b"))]),
+        lambda: settle([kit.NotACoroutine(probe("a")), kit.NotACoroutine(probe("b"))]),
         what=what,
         raises=(TypeError, JobError, BaseExceptionGroup),
     )

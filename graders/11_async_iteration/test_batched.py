@@ -565,24 +565,11 @@ def test_break_early_with_a_long_cleanup(kata: kit.Kata) -> None:
     )
 
 
-class Pending:
-    """An awaitable that is not a coroutine (what some libraries' `__anext__` returns)."""
-
-    def __init__(self, coro: Any) -> None:
-        self.coro = coro
-
-    def __await__(self) -> Any:
-        return self.coro.__await__()
-
-    def __repr__(self) -> str:
-        return "<an awaitable that is not a coroutine>"
-
-
 class LazyTicker(Ticker):
     """A Ticker whose `__anext__` is a plain method returning a non-coroutine awaitable."""
 
-    def __anext__(self) -> Pending:  # type: ignore[override]
-        return Pending(Ticker.__anext__(self))
+    def __anext__(self) -> kit.NotACoroutine[Any]:  # type: ignore[override]
+        return kit.NotACoroutine(Ticker.__anext__(self))
 
 
 def test_an_async_iterator_whose_anext_is_not_a_coroutine(kata: kit.Kata) -> None:

@@ -7,7 +7,9 @@
   virtual-time loop and checks that it finished, did not block the loop, and left no task or
   coroutine behind; ``kata.call(fn)`` does the same for plain code; ``judge`` runs a
   real-clock scenario.
-- ``Probe`` stands in for I/O and records calls, loop times and peak concurrency.
+- ``Probe`` stands in for I/O and records calls, loop times and peak concurrency;
+  ``NotACoroutine(aw)`` is an awaitable that is not a coroutine (``await`` takes it,
+  ``create_task`` does not).
 - ``fail``, ``expect``, ``expect_equal``, ``expect_loop_time`` fail with one teaching sentence.
 - ``ideal_timeline`` tells the scoreboard the right schedule of a check's run, to draw it
   under the learner's timeline when the check fails.
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from .examples import drawn, grader_settings
     from .kata import Kata, attributes
     from .outcomes import expect, expect_equal, fail, not_started
-    from .probes import Call, Probe, now
+    from .probes import Call, NotACoroutine, Probe, now
     from .running import (
         Run,
         cancelled_args,
@@ -58,6 +60,7 @@ _EXPORTS = {
     "not_started": "outcomes",
     "Call": "probes",
     "Probe": "probes",
+    "NotACoroutine": "probes",
     "now": "probes",
     "Run": "running",
     "run": "running",
@@ -81,6 +84,7 @@ _SUBMODULES = ("http_doubles", "queues", "streams", "subprocesses")
 __all__ = [
     "Call",
     "Kata",
+    "NotACoroutine",
     "PollingDetected",
     "Probe",
     "Run",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Awaitable, Callable, Generator, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ._internal import clocks, trace
 
@@ -88,3 +88,21 @@ class Probe:
     def unfinished(self) -> list[Call]:
         """The calls that started and have not ended (still running)."""
         return [c for c in self.calls if c.ended is None]
+
+
+T = TypeVar("T")
+
+
+class NotACoroutine(Generic[T]):
+    """An awaitable that is neither a coroutine nor a future, as some libraries return (an
+    object with ``__await__``): awaiting it awaits ``inner``. ``await`` takes it, while
+    ``asyncio.create_task`` refuses it (``asyncio.ensure_future`` wraps it)."""
+
+    def __init__(self, inner: Awaitable[T]) -> None:
+        self.inner = inner
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self.inner.__await__()
+
+    def __repr__(self) -> str:
+        return "<an awaitable that is not a coroutine>"
