@@ -386,20 +386,20 @@ def test_no_sources(kata: kit.Kata) -> None:
     )
 
 
-def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
-    """Cancelling the caller at 1.5 s cancels every source and ends in CancelledError."""
+def cancel_the_caller(
+    kata: kit.Kata, sources: Sources, at: float, what: str, seen: dict[str, Any]
+) -> kit.Run[Any]:
+    """Run first_match(sources, lambda v: v >= 20) in a task cancelled at ``at``; its run's
+    value is "cancelled" or what the call returned. ``seen`` gets, as the call ended (before
+    the kit's own cleanup cancels what it left behind), the values of the sources cancelled
+    ("cancelled") and of those still running ("running")."""
     first_match = kata.get("first_match", "coroutine")
-    sources = Sources(SOURCES)
-    what = "first_match(sources, lambda v: v >= 20) whose caller is cancelled at 1.5 s"
-
-    seen: dict[str, Any] = {}
 
     async def scenario() -> Any:
         task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
-        await asyncio.sleep(1.5)
+        await asyncio.sleep(at)
         task.cancel()
         await asyncio.wait([task])
-        # As first_match ends, before the kit's own cleanup cancels what it left behind.
         seen["cancelled"] = sources.cancelled_values()
         seen["running"] = sorted(sources.spec[c.source][1] for c in sources.running())
         if task.cancelled():
@@ -408,7 +408,15 @@ def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
             raise task.exception()  # type: ignore[misc]
         return task.result()
 
-    result = kata.run(scenario, what=what, leftover_tasks=True)
+    return kata.run(scenario, what=what, leftover_tasks=True)
+
+
+def test_caller_cancellation_propagates(kata: kit.Kata) -> None:
+    """Cancelling the caller at 1.5 s cancels every source and ends in CancelledError."""
+    sources = Sources(SOURCES)
+    what = "first_match(sources, lambda v: v >= 20) whose caller is cancelled at 1.5 s"
+    seen: dict[str, Any] = {}
+    result = cancel_the_caller(kata, sources, 1.5, what, seen)
     kit.expect(
         result.value == "cancelled",
         f"{what} returned {result.value!r} instead of raising CancelledError: the caller's "
@@ -614,27 +622,13 @@ if sys.version_info >= (3, 13):
         """The match comes at 2 s, the other sources clean up for 1 s, and the caller is
         cancelled at 2.5 s, during that cleanup: first_match ends in CancelledError (at 3 s,
         once the sources have stopped), not with the match."""
-        first_match = kata.get("first_match", "coroutine")
         sources = Sources(SOURCES, cleanup=1.0)
         what = (
             "first_match(sources, lambda v: v >= 20) whose match comes at 2 s, whose other "
             "sources clean up for 1 s, and whose caller is cancelled at 2.5 s"
         )
         seen: dict[str, Any] = {}
-
-        async def scenario() -> Any:
-            task = asyncio.create_task(first_match(sources.callables(), lambda v: v >= 20))
-            await asyncio.sleep(2.5)
-            task.cancel()
-            await asyncio.wait([task])
-            seen["running"] = sources.running()  # before the kit's cleanup stops them
-            if task.cancelled():
-                return "cancelled"
-            if task.exception() is not None:
-                raise task.exception()  # type: ignore[misc]
-            return task.result()
-
-        result = kata.run(scenario, what=what, leftover_tasks=True)
+        result = cancel_the_caller(kata, sources, 2.5, what, seen)
         kit.expect(
             result.value == "cancelled",
             f"{what} returned {result.value!r} instead of raising CancelledError: the "
