@@ -843,6 +843,18 @@ libc = ctypes.CDLL(None, use_errno=True)
 def fail(what):
     print(f"katas sandbox: {what}: {os.strerror(ctypes.get_errno())}", file=sys.stderr)
     os._exit(121)
+# Where the grader process may write, symlinks are not followed (MS_NOSYMFOLLOW, Linux 5.10):
+# a link to /proc/self/mem, made by a child process (out of the audit hook's sight) and opened
+# relative to a folder (dir_fd: the audit hook sees "x", not where it is), read the grader
+# process's memory and the recorder's key in it (attack 48).
+NOSYMFOLLOW = 256
+def tmpfs(path, how, options):  # 0 once mounted; without NOSYMFOLLOW on an older kernel
+    path = os.fsencode(path)
+    return libc.mount(b"none", path, b"tmpfs", how | NOSYMFOLLOW, options) and libc.mount(
+        b"none", path, b"tmpfs", how, options
+    )
+def kept(mounted):  # what a remount keeps: nosuid, nodev, noexec and the atime flags
+    return (mounted & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if mounted & 4096 else 0)
 for procs_file in spec["cgroups"]:  # before anything starts: what it starts stays in them
     try:
         with open(procs_file, "w") as procs:
@@ -859,14 +871,7 @@ with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
     fcntl.ioctl(s, 0x8914, struct.pack("16sH", b"lo", flags | 1))
 owner = "" if spec["uid"] is None else f",uid={spec['uid']},gid={spec['gid']}"
 options = f"size={spec['tmp_size']},mode=0700{owner}".encode()
-# Where the grader process may write, symlinks are not followed (MS_NOSYMFOLLOW, Linux 5.10):
-# a link to /proc/self/mem, made by a child process (out of the audit hook's sight) and opened
-# relative to a folder (dir_fd: the audit hook sees "x", not where it is), read the grader
-# process's memory and the recorder's key in it (attack 48).
-NOSYMFOLLOW = 256
-if libc.mount(b"none", os.fsencode(spec["tmp"]), b"tmpfs", 2 | 4 | NOSYMFOLLOW, options) and (
-    libc.mount(b"none", os.fsencode(spec["tmp"]), b"tmpfs", 2 | 4, options)
-):
+if tmpfs(spec["tmp"], 2 | 4, options):
     fail(f"cannot mount a tmpfs on {spec['tmp']}")
 for i, (blocked, paths) in enumerate(spec["expose"]):
     stages = []
@@ -882,15 +887,12 @@ for i, (blocked, paths) in enumerate(spec["expose"]):
         libc.mount(os.fsencode(stage), os.fsencode(path), None, 4096 | 16384, None)
     libc.mount(None, os.fsencode(blocked), None, 32 | 1 | 2 | 4, None)
 home = f"size=16m,mode=0700{owner}".encode()
-if libc.mount(b"none", os.fsencode(spec["home"]), b"tmpfs", 2 | 4 | NOSYMFOLLOW, home) and (
-    libc.mount(b"none", os.fsencode(spec["home"]), b"tmpfs", 2 | 4, home)
-):
+if tmpfs(spec["home"], 2 | 4, home):
     fail(f"cannot mount a tmpfs on {spec['home']}")
 for path in spec["writable"]:  # a mount of its own, left writable under the read-only tree
     if libc.mount(os.fsencode(path), os.fsencode(path), None, 4096, None):
         fail(f"cannot bind {path}")
-    flags = os.statvfs(path).f_flag  # a remount keeps nosuid, nodev, noexec and atime flags
-    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
+    keep = kept(os.statvfs(path).f_flag)
     libc.mount(None, os.fsencode(path), None, 32 | 4096 | NOSYMFOLLOW | keep, None)
 # Then every mount but those and /proc is made read-only: the private tree, the project's
 # folder, Python's folders (in a user namespace the grading user owns them, and what it
@@ -910,12 +912,11 @@ for point in points:
         flags = os.statvfs(point).f_flag  # files too (a bind-mounted /etc/hosts)
     except OSError:  # gone, or not this process's to reach: nothing to write there either
         continue
-    # a remount keeps nosuid, nodev, noexec and the atime flags
-    keep = (flags & (2 | 4 | 8 | 1024 | 2048)) | ((1 << 21) if flags & 4096 else 0)
-    if not flags & 1 and libc.mount(None, os.fsencode(point), None, 32 | 4096 | 1 | keep, None):
+    readonly = 32 | 4096 | 1 | kept(flags)  # a remount, bound, read-only
+    if not flags & 1 and libc.mount(None, os.fsencode(point), None, readonly, None):
         fail(f"cannot make {point} read-only")
 if os.path.isdir("/dev/shm"):  # shared memory of its own (POSIX semaphores, queues)
-    libc.mount(b"none", b"/dev/shm", b"tmpfs", 2 | 4 | 8 | NOSYMFOLLOW, b"size=16m,mode=1777")
+    tmpfs("/dev/shm", 2 | 4 | 8, b"size=16m,mode=1777")
 uid = spec["uid"]
 # Processes and threads at most (counted per user namespace since Linux 5.14): in a user
 # namespace too, where a fork bomb otherwise used up the machine's pid_max in seconds.
