@@ -29,7 +29,7 @@ SIMILAR = 0.97  # share of the normalised tree alike that counts as the referenc
 MIN_NODES = 60  # smaller files are alike by necessity: not compared
 
 IMPORT_PATH = "changing where imports look (sys.path)"
-COMPUTED_NAME = "attributes by a computed name"
+COMPUTED = "attributes by a computed name"
 BUILT = "exec/eval of built code"
 # dotted name (as written, after resolving `import x as y`) -> what the flag calls it
 CALLS = {
@@ -73,9 +73,9 @@ CALLS = {
     "os.chmod": "file permissions",
     "os.symlink": "symlinks",
     "shutil.rmtree": "deleting folders",
-    "exec": "exec/eval of built code",
-    "eval": "exec/eval of built code",
-    "compile": "exec/eval of built code",
+    "exec": BUILT,
+    "eval": BUILT,
+    "compile": BUILT,
     "__import__": "dynamic imports",
     "importlib.import_module": "dynamic imports",
     "inspect.trace": "frame walking",
@@ -91,17 +91,17 @@ CALLS = {
     # sys.modules[name] for any name: a class whose __module__ is set to that name (attack 45)
     "inspect.getmodule": "sys.modules",
     "signal.getsignal": "a signal handler",
-    "vars": "attributes by a computed name",
-    "inspect.getmembers": "attributes by a computed name",
-    "inspect.getmembers_static": "attributes by a computed name",
+    "vars": COMPUTED,
+    "inspect.getmembers": COMPUTED,
+    "inspect.getmembers_static": COMPUTED,
     "sys._current_frames": "frame walking",
     # what evaluates annotations written as strings (or set at run time), as eval does
     "typing.get_type_hints": BUILT,
     "inspect.get_annotations": BUILT,
     "breakpoint": BUILT,  # pdb on sys.stdin: its commands run as Python
     "sys.breakpointhook": BUILT,
-    "string.Formatter": COMPUTED_NAME,
-    "config.dictConfig": COMPUTED_NAME,  # logging.config, reached without an import
+    "string.Formatter": COMPUTED,
+    "config.dictConfig": COMPUTED,  # logging.config, reached without an import
     "config.fileConfig": BUILT,
     "config.listen": BUILT,  # Formatter().get_field("0.f_back", ...)
     "threading.setprofile": "tracing hooks",
@@ -126,8 +126,8 @@ ATTRIBUTES = {
     "gi_frame": "frame walking",
     "ag_frame": "frame walking",
     "__import__": "dynamic imports",
-    "__dict__": "attributes by a computed name",
-    "__getattribute__": "attributes by a computed name",
+    "__dict__": COMPUTED,
+    "__getattribute__": COMPUTED,
     "modules": "sys.modules",  # also reached as os.sys.modules, asyncio.events.sys.modules
     # where imports look: a kata file that adds its own folder to sys.path imports a file
     # of the submission that no scan reads (attack 27)
@@ -136,7 +136,7 @@ ATTRIBUTES = {
     "path_importer_cache": IMPORT_PATH,
     "__annotations__": BUILT,
     **{name: BUILT for name in ("timeit", "pdb", "bdb", "cProfile", "doctest")},
-    "pydoc": COMPUTED_NAME,  # evaluated by typing.get_type_hints, functools.singledispatch
+    "pydoc": COMPUTED,  # evaluated by typing.get_type_hints, functools.singledispatch
 }
 MODULES = {
     "ctypes": "ctypes",
@@ -161,9 +161,9 @@ MODULES = {
     "runpy": "dynamic imports",
     "pkgutil": "dynamic imports",
     "zipimport": "dynamic imports",
-    "code": "exec/eval of built code",
-    "codeop": "exec/eval of built code",
-    "marshal": "exec/eval of built code",
+    "code": BUILT,
+    "codeop": BUILT,
+    "marshal": BUILT,
     "pickle": "unpickling (it calls any function it names)",
     "_pickle": "unpickling (it calls any function it names)",
     "shelve": "unpickling (it calls any function it names)",
@@ -172,18 +172,18 @@ MODULES = {
     # what compiles and runs a string, as exec does: timeit.timeit(code) ran attack 26 written
     # as a string (470/500, no flag: attack 47); the debuggers and profilers run their
     # commands and statements, doctest a docstring's examples
-    "timeit": "exec/eval of built code",
-    "pdb": "exec/eval of built code",
-    "bdb": "exec/eval of built code",
-    "cProfile": "exec/eval of built code",
-    "profile": "exec/eval of built code",
-    "trace": "exec/eval of built code",
-    "doctest": "exec/eval of built code",
+    "timeit": BUILT,
+    "pdb": BUILT,
+    "bdb": BUILT,
+    "cProfile": BUILT,
+    "profile": BUILT,
+    "trace": BUILT,
+    "doctest": BUILT,
     # what finds any object by a dotted name in a string (sys._getframe): pydoc.locate,
     # unittest.mock.patch(...).get_original(), logging.config's "ext://" and "()"
-    "pydoc": COMPUTED_NAME,
-    "unittest": COMPUTED_NAME,
-    "logging.config": COMPUTED_NAME,
+    "pydoc": COMPUTED,
+    "unittest": COMPUTED,
+    "logging.config": COMPUTED,
     # site.addpackage runs the import lines of a .pth file
     "site": IMPORT_PATH,
 }
@@ -210,6 +210,10 @@ OUTSIDE = (
 # behaves otherwise when it sees them (`os.environ.get("PYTEST_CURRENT_TEST")`) is right only
 # while it is graded.
 GRADING_SIGNS = ("PYTEST", "KATAS_", "looptime", "_pytest")
+WORDS = (
+    (OUTSIDE, "a path outside the submission"),
+    (GRADING_SIGNS, "looking for signs of the grading"),
+)
 
 
 def _imported(aliases: dict[str, str]) -> set[str]:
@@ -255,7 +259,6 @@ GETTERS: dict[str, int | None] = {
     "operator.attrgetter": None,
     "operator.methodcaller": 0,
 }
-COMPUTED = "attributes by a computed name"
 
 
 def _private(name: str) -> bool:
@@ -578,12 +581,10 @@ def _scan_source(source: str, depth: int = 0) -> list[tuple[str, int]]:
             flag("builtins", node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str | bytes):
             text = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
-            hit = next((w for w in OUTSIDE if w in text), None)
-            if hit:
-                flag(f"a path outside the submission ({hit!r})", node)
-            sign = next((w for w in GRADING_SIGNS if w in text), None)
-            if sign:
-                flag(f"looking for signs of the grading ({sign!r})", node)
+            for words, kind in WORDS:
+                hit = next((w for w in words if w in text), None)
+                if hit:
+                    flag(f"{kind} ({hit!r})", node)
             if text.isidentifier() and _private(text) and text not in own:
                 flag(PRIVATE, node)  # n = "_scheduled"; getattr(loop, n)
             if isinstance(node.value, str) and depth < STRING_DEPTH and _code_like(text):
