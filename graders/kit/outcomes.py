@@ -69,18 +69,13 @@ _type_flags = type.__dict__["__flags__"].__get__
 _type_dict = type.__dict__["__dict__"].__get__
 # Where the code of classes that are not the submission's lives: the installed Python (the
 # standard library, pytest, aiohttp) and the graders with the kit.
+_GRADERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _TRUSTED = tuple(
-    f"{os.path.realpath(root)}{os.sep}"
-    for root in {
-        sys.prefix,
-        sys.base_prefix,
-        sys.exec_prefix,
-        sys.base_exec_prefix,
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    {
+        f"{as_named(root)}{os.sep}"
+        for root in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, _GRADERS)
+        for as_named in (os.path.abspath, os.path.realpath)
     }
-) + tuple(
-    f"{os.path.abspath(root)}{os.sep}"
-    for root in (sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(__file__)))
 )
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: made by a class statement or type(), not by C
 
