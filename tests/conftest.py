@@ -11,12 +11,13 @@ daemons that wait), test_budgets, test_lingering; then the rest in xdist's order
 
 A test marked ``once`` is an end-to-end test of the grading parent (a gradebook of a class,
 shards merged, every solution and every stub through the scoreboard, Gradescope's
-run_autograder, watch, a new kata's files): 5 to 40 s of CPU time each, for code that is
-the same on every Python. What does differ between Pythons (the grader processes, the
-sandbox, the tamper checks) is tested on each by the triangle (its wrong answers taking
-turns: see test_triangle.py) and the hostile submissions, so these run on Python 3.11
-only (``once(on=(3, 13))``: on another, to even out the sessions); KATAS_ALL_SLOW=1 runs
-them on all.
+run_autograder, watch and its keys on a terminal, instructors' extra tests, a new kata's
+files, the dev check on a copy of the repository): 5 to 40 s of CPU time each, for code
+that is the same on every Python. What does differ between Pythons (the grader processes,
+the sandbox, the tamper checks) is tested on each by the triangle (its wrong answers taking
+turns: see test_triangle.py) and the hostile submissions, so these run on Python 3.11 only
+(``once(on=(3, 12))`` or ``(3, 13)``: on another, to even out the sessions);
+KATAS_ALL_SLOW=1 runs them on all.
 """
 
 from __future__ import annotations

@@ -83,6 +83,7 @@ def test_points_toml_is_checked(tmp_path: Path) -> None:
     assert (kata.id, kata.points, kata.module) == ("extra/a", 4, "02_tasks/fetch_all")
 
 
+@pytest.mark.once(on=(3, 12))
 @pytest.mark.timeout(600)
 def test_extra_tests_earn_points_in_every_report(tests_dir: Path, tmp_path: Path) -> None:
     env_file = tmp_path / "env"
@@ -140,6 +141,7 @@ def test_extra_tests_are_collected_once_per_content(
         extra.expected([*extra.load(tests_dir)])
 
 
+@pytest.mark.once(on=(3, 13))
 @pytest.mark.timeout(600)
 def test_extra_tests_fail_like_katas(tests_dir: Path, tmp_path: Path) -> None:
     """A stub is "not started"; code that awaits one fetch after another fails the virtual-

@@ -112,6 +112,7 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         term.close()
 
 
+@pytest.mark.once(on=(3, 12))
 @pytest.mark.timeout(900)  # each save regrades in a subprocess: slow on a busy machine
 def test_watch_keys_saves_and_a_pass_on_a_terminal(terminal: tuple[Terminal, Path]) -> None:
     term, target = terminal
