@@ -13,7 +13,11 @@ Docstring sentence -> the check that enforces it:
 - "Each buffer holds its own items: two buffers never share them" ->
   test_two_buffers_keep_their_own_items (a class attribute or a default argument is named)
 - "A `put` or `get` cancelled while it waits gives up cleanly" -> test_cancelled_waiters,
-  test_a_cancelled_waiter_ends_cancelled (giving up is ending cancelled, not returning)
+  test_a_cancelled_waiter_ends_cancelled (giving up is ending cancelled, not returning);
+  and one that went through did not give up: a put() or get() that awaits after its change
+  (a cancel there ends cancelled a put() whose item went in, or loses a get()'s item) ->
+  test_a_woken_putter_cancelled_passes_the_room_on,
+  test_a_woken_getter_cancelled_passes_the_item_on
 - "Build it on one `asyncio.Condition`" -> test_uses_a_condition; "waits there for its
   condition" -> test_put_and_get_wait_on_the_condition (a get() or put() that waits is
   inside the Condition's wait(), not in a Queue beside a decorative Condition)
@@ -448,15 +452,42 @@ def test_a_woken_putter_cancelled_passes_the_room_on(kata: kit.Kata) -> None:
         second = asyncio.create_task(buf.put("second"))
         await REAL_SLEEP(1.0)
         got = [await buf.get()]
+        if first.done() and not first.cancelled():
+            second.cancel()
+            await asyncio.wait([second])
+            return ["put() went through before get() returned"]
         first.cancel()  # woken by the get() (or not), but it has not run yet
         await asyncio.wait([first])
-        async with asyncio.timeout(5.0):
-            await second
+        await asyncio.wait([second], timeout=5.0)
+        if not second.done():
+            # Stuck: a lost wake-up leaves the buffer empty, a put() that added its item
+            # and then ended cancelled anyway leaves that item in it.
+            second.cancel()
+            await asyncio.wait([second])
+            async with asyncio.timeout(5.0):
+                left = await buf.get()
+            if left == "first" and first.cancelled():
+                return ["cancelled put() added its item"]
+            raise TimeoutError
+        second.result()
         got.append(await buf.get())
         return got
 
     what = "a get() from a full buffer with two put()s waiting, the first of them then cancelled"
     result = kata.run(scenario, what=what, limit=60, raises=TimeoutError)
+    if result.value == ["put() went through before get() returned"]:
+        kit.fail(
+            f"{what}: a waiting put() had already run to its end when get() returned, so get() "
+            "awaited something after taking its item; a cancel arriving there loses the item. "
+            "Return at once after the change: no await after it."
+        )
+    if result.value == ["cancelled put() added its item"]:
+        kit.fail(
+            f"{what}: put('first') ended cancelled, yet its item was in the buffer, so the "
+            "other put() found no room. A put() that has added its item has succeeded: "
+            "await nothing after the change (a cancel there makes a put that went through "
+            "look given up)."
+        )
     if isinstance(result.error, TimeoutError):
         why = (
             "Your code called notify(), which wakes one waiter: when that waiter is "
@@ -617,13 +648,41 @@ def test_a_woken_getter_cancelled_passes_the_item_on(kata: kit.Kata) -> None:
         second = asyncio.create_task(buf.get())
         await REAL_SLEEP(1.0)
         await buf.put("item")
+        if first.done() and not first.cancelled():
+            second.cancel()
+            await asyncio.wait([second])
+            return "get() went through before put() returned"
         first.cancel()  # woken by the put() (or not), but it has not run yet
         await asyncio.wait([first])
-        async with asyncio.timeout(5.0):
-            return await second
+        await asyncio.wait([second], timeout=5.0)
+        if second.done():
+            return second.result()
+        # Stuck: a lost wake-up leaves the item in the buffer (a new put wakes the other
+        # get(), which then gets "item"); a get() that took the item and then ended
+        # cancelled anyway leaves the buffer empty (the other get() gets the new one).
+        await buf.put("another")
+        await asyncio.wait([second], timeout=5.0)
+        if second.done() and second.result() == "another" and first.cancelled():
+            return "cancelled get() took the item"
+        second.cancel()
+        await asyncio.wait([second])
+        raise TimeoutError
 
     what = "a put() into an empty buffer with two get()s waiting, the first of them then cancelled"
     result = kata.run(scenario, what=what, limit=60, raises=TimeoutError)
+    if result.value == "get() went through before put() returned":
+        kit.fail(
+            f"{what}: a waiting get() had already taken the item when put() returned, so put() "
+            "awaited something after adding its item; a cancel arriving there makes a put() "
+            "that went through end cancelled. Return at once after the change: no await "
+            "after it."
+        )
+    if result.value == "cancelled get() took the item":
+        kit.fail(
+            f"{what}: the first get() ended cancelled, yet it had taken the item out of the "
+            "buffer, so the item was lost. A get() that has taken its item has succeeded: "
+            "await nothing after the change (return the item at once)."
+        )
     if isinstance(result.error, TimeoutError):
         why = (
             "Your code called notify(), which wakes one waiter: when that waiter is "

@@ -1,0 +1,28 @@
+"""Wrong: get() awaits asyncio.sleep(0) after taking its item and releasing the Condition: a get() cancelled there loses the item it took."""
+
+import asyncio
+from collections import deque
+from typing import Any
+
+EXPECT = "so get() awaited something after taking its item"
+
+
+class BoundedBuffer:
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.items: deque[Any] = deque()
+        self.cond = asyncio.Condition()
+
+    async def put(self, x: Any) -> None:
+        async with self.cond:
+            await self.cond.wait_for(lambda: len(self.items) < self.capacity)
+            self.items.append(x)
+            self.cond.notify_all()
+
+    async def get(self) -> Any:
+        async with self.cond:
+            await self.cond.wait_for(lambda: len(self.items) > 0)
+            item = self.items.popleft()
+            self.cond.notify_all()
+        await asyncio.sleep(0)
+        return item
