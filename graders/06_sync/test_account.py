@@ -20,6 +20,8 @@ Docstring sentence -> the check that enforces it:
   another transfer waits for a busy account (a global lock held around the acquiring
   serialises the waits) ->
   test_a_waiting_transfer_holds_up_no_unrelated_one
+- "give each account its own `asyncio.Lock`" -> test_one_transfer (a lock made once, as a
+  class attribute or a default argument, is taken twice by one transfer: its hang is named)
 - "take the two locks in one fixed order" -> test_no_deadlock_in_a_cycle
 - "not `threading.Lock`" -> test_no_threading_lock (the account, its class and its module
   are searched before anything runs)
@@ -109,16 +111,40 @@ def test_is_a_class(kata: kit.Kata) -> None:
     kata.get("Account", "class")
 
 
+def shared_lock_in(accounts: list[Any]) -> str:
+    """The name under which two accounts hold the very same asyncio.Lock, or ''."""
+    first, second = accounts
+    names = set(kit.attributes(first)) | {n for c in type(first).__mro__ for n in vars(c)}
+    for name in sorted(names):
+        value = getattr(first, name, None)
+        if isinstance(value, asyncio.Lock) and getattr(second, name, None) is value:
+            return name
+    return ""
+
+
 def test_one_transfer(kata: kit.Kata) -> None:
     """a.transfer(b, 30) moves 30 from a to b."""
     account = kata.get("Account", "class")
+    shared = shared_lock_in(make_accounts(kata, [1, 2]))
 
     async def scenario() -> tuple[int, int]:
         a, b = account(100), account(5)
         await a.transfer(b, 30)
         return a.balance, b.balance
 
-    result = kata.run(scenario, what="a.transfer(b, 30)", limit=60)
+    result = kata.run(
+        scenario,
+        what="a.transfer(b, 30)",
+        limit=60,
+        hang_hint=(
+            f"Two accounts hold the very same asyncio.Lock as `{shared}` (made once, as a "
+            "class attribute or a default argument): taking both accounts' locks takes it "
+            "twice, and it waits for itself. Give each account its own: "
+            "`self.lock = asyncio.Lock()` in __init__."
+            if shared
+            else ""
+        ),
+    )
     kit.expect_equal(
         result.value,
         (70, 35),
