@@ -114,14 +114,26 @@ def collect(
             "(`batch = []`), do not empty the one you yielded (`batch.clear()`).",
         )
     items = [i for _, batch in got for i in batch]
+    # Only the falsy items missing, every other one there in order: a filter, not a lost read.
+    only_falsy_dropped = len(items) < len(want) and items == [v for v in want if v]
     kit.expect(
         items == want and [type(i) for i in items] == [type(i) for i in want],
         f"the batches of {what} held {items!r}; expected every item once, in order: "
         f"{want!r}. "
-        + (LOST if len(items) < len(want) and values is None else "")
         + (
-            "None, 0 and '' are items too: mark the end of the source with an object of "
-            "your own (`END = object()`), compared with `is`."
+            LOST + " "
+            if len(items) < len(want) and values is None and not only_falsy_dropped
+            else ""
+        )
+        + (
+            "None, 0 and '' are items too: "
+            + (
+                "put every item in a batch, whatever its value (no `if item:`), and "
+                if only_falsy_dropped
+                else ""
+            )
+            + "mark the end of the source with an object of your own (`END = object()`), "
+            "compared with `is`."
             if len(items) < len(want) and any(not v for v in want)
             else ""
         ),
