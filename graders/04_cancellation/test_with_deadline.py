@@ -14,7 +14,8 @@ Docstring sentence -> the check that enforces it:
   `None`" -> test_slow_call_is_cancelled_at_the_deadline (and an fn() that cleans up for 2 s
   when cancelled has stopped by the return: the work is really stopped, not just asked to),
   test_deadline_counts_from_the_call, test_a_fractional_deadline_is_kept (1.75 s, not
-  rounded to whole seconds), test_a_zero_deadline_gives_up_at_once (0 s is not "no deadline")
+  rounded to whole seconds), test_a_zero_deadline_gives_up_at_once (0 s is not "no deadline";
+  an fn() started then has been cancelled and has ended by the return)
 - "an error raised by `fn()` itself is not a timeout: let it propagate" ->
   test_errors_of_fn_propagate, test_timeout_error_of_fn_propagates (with a message, and bare:
   a TimeoutError() exactly like the deadline's own), test_an_inner_timeout_of_fn_propagates
@@ -32,7 +33,8 @@ Docstring sentence -> the check that enforces it:
 - "if it finishes in time, return its result" (in time however long: a deadline of 1e7 s,
   beyond an hour, a day or a week, is not capped) -> test_a_long_deadline_is_kept
 - "if the deadline passes ... you return `None`" (a negative deadline has passed too; it is
-  not "no deadline") -> test_a_negative_deadline_gives_up_at_once
+  not "no deadline"; an fn() started then has been cancelled and has ended by the return) ->
+  test_a_negative_deadline_gives_up_at_once
 """
 
 from __future__ import annotations
@@ -535,6 +537,43 @@ def test_a_falsy_result_is_returned(kata: kit.Kata, value: Any) -> None:
     )
 
 
+def run_past_the_return(kata: kit.Kata, with_deadline: Any, seconds: float) -> list[bool]:
+    """with_deadline(fn, seconds) where fn() takes 10 s, then 1 s more of the caller's: for
+    each fn() call still running then, whether it had been cancelled."""
+    fn = Fn(10.0)
+    seen: dict[str, list[bool]] = {}
+
+    async def scenario() -> None:
+        await with_deadline(fn, seconds)
+        await asyncio.sleep(1.0)
+        seen["running"] = [
+            bool(c["task"] and (c["task"].cancelling() or c["task"].cancelled()))
+            for c in fn.calls
+            if "ended" not in c
+        ]
+
+    kata.run(
+        scenario, what=f"with_deadline(fn, {seconds:g}) where fn() takes 10 s", leftover_tasks=True
+    )
+    return seen.get("running", [])
+
+
+def expect_no_fn_left_running(running: list[bool], what: str) -> None:
+    """A deadline that has passed at the call still stops the work: an fn() that was started
+    has been cancelled and ended (one never started is not running)."""
+    if running:
+        kit.fail(
+            f"{what} returned None, but fn() was still running 1 s later"
+            + (
+                ": it had been cancelled, but cancel() only asks; await it after cancelling."
+                if running[0]
+                else " and had never been cancelled: a deadline that has already passed must "
+                "cancel the work too. `async with asyncio.timeout(seconds):` around `await "
+                "fn()` does, whatever `seconds` is."
+            )
+        )
+
+
 def test_a_zero_deadline_gives_up_at_once(kata: kit.Kata) -> None:
     """with_deadline(fn, 0) where fn() takes 10 s: None at once, fn() cancelled (0 s is a
     deadline that has already passed, not "no deadline")."""
@@ -542,12 +581,14 @@ def test_a_zero_deadline_gives_up_at_once(kata: kit.Kata) -> None:
     fn = Fn(10.0)
     what = "with_deadline(fn, 0) where fn() takes 10 s"
     result = kata.run(lambda: with_deadline(fn, 0), what=what, leftover_tasks=True)
+    left = run_past_the_return(kata, with_deadline, 0)
     kit.expect(
         result.loop_time < 1e-6 and result.value is None,
         f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time; expected "
         "None at once: a deadline of 0 s has already passed when the call starts (it does not "
         "mean no deadline). Pass `seconds` on as it is: `asyncio.timeout(seconds)`.",
     )
+    expect_no_fn_left_running(left, what)
 
 
 LONG = 1e7  # about 116 days: beyond any "generous" cap (an hour, a day, a week)
@@ -575,9 +616,11 @@ def test_a_negative_deadline_gives_up_at_once(kata: kit.Kata) -> None:
     fn = Fn(10.0)
     what = "with_deadline(fn, -1) where fn() takes 10 s"
     result = kata.run(lambda: with_deadline(fn, -1), what=what, leftover_tasks=True)
+    left = run_past_the_return(kata, with_deadline, -1)
     kit.expect(
         result.loop_time < 1e-6 and result.value is None,
         f"{what} returned {result.value!r} after {result.loop_time:g} s of loop time; expected "
         "None at once: a negative deadline has already passed when the call starts (it does "
         "not mean no deadline). Pass `seconds` on as it is: `asyncio.timeout(seconds)`.",
     )
+    expect_no_fn_left_running(left, what)
