@@ -5,7 +5,8 @@ one after another, in order (each starts when the previous one has finished), an
 their results in a list. All the steps together get `budget` seconds: when the budget runs
 out, the step running at that moment is cancelled and `run_steps` raises `TimeoutError`.
 If the caller cancels `run_steps` itself, that is not a timeout: the step running is
-cancelled and the `CancelledError` propagates.
+cancelled and the `CancelledError` propagates. A step's own error propagates as it is: it is
+not a timeout.
 
 Example, with steps taking 1 s, 2 s and 3 s:
 

@@ -16,6 +16,9 @@ Docstring sentence -> the check that enforces it:
   test_budget_counts_from_the_call; the deadline is over once run_steps has ended (the
   caller is not cancelled later), returning or with a step's error ->
   test_deadline_ends_with_the_call
+- "A step's own error propagates as it is: it is not a timeout." ->
+  test_deadline_ends_with_the_call (fails: that very ValueError, neither swallowed nor
+  turned into TimeoutError)
 - "the step running at that moment is cancelled" -> test_shared_deadline,
   test_deadline_between_steps, run_over_budget; and has stopped before TimeoutError, even a
   step that awaits in its cleanup -> test_cancelled_step_cleanup_is_awaited
@@ -135,13 +138,24 @@ def run_over_budget(
             f"{what} returned {result.value!r} after {result.loop_time:g} s instead of raising "
             f"TimeoutError at {budget:g} s. " + (slower or "Let the TimeoutError propagate.")
         )
+    late = [c.ended - start for c in probe.cancelled if c.ended is not None]
     kit.expect_loop_time(
         result,
         budget + cleanup,
         f"{what}, until TimeoutError",
-        slower="A step ran past the deadline: checking the clock between steps lets the "
-        "running step overrun, and a timeout per step gives each step the whole budget. "
-        "`asyncio.timeout(budget)` around the whole loop cancels the running step on time.",
+        slower=(
+            f"The step running when the budget ran out was cancelled only at {late[0]:g} s: "
+            "the deadline came later than `budget` s after the call (a timeout per step, or "
+            "a budget changed on its way, does that). `asyncio.timeout(budget)` around the "
+            "whole loop, with `budget` as it is, cancels the running step on time."
+            if late and late[0] > budget + 1e-6
+            else "A step ran past the deadline, never cancelled: checking the clock between "
+            "steps lets the running step overrun. `asyncio.timeout(budget)` around the whole "
+            "loop cancels the running step on time."
+            if not late
+            else "A step ran past the deadline: `asyncio.timeout(budget)` around the whole "
+            "loop cancels the running step on time."
+        ),
         faster="The budget had not run out yet."
         + (
             " It counts from the call: `asyncio.timeout(budget)`, or `asyncio.timeout_at(` "
@@ -252,8 +266,9 @@ def test_deadline_ends_with_the_call(kata: kit.Kata, fails: bool) -> None:
     left behind."""
     run_steps = kata.get("run_steps", "coroutine")
     probe, steps = make_steps([1.0, 2.0])
+    boom = ValueError("step 2 failed")
     if fails:
-        probe.errors = {1: ValueError("step 2 failed")}
+        probe.errors = {1: boom}
     what = "run_steps(steps of 1, 2 s, budget=4)" + (
         " whose second step raises ValueError at 3 s" if fails else ""
     )
@@ -264,7 +279,7 @@ def test_deadline_ends_with_the_call(kata: kit.Kata, fails: bool) -> None:
             value = await run_steps(steps, 4.0)
         except NotImplementedError:
             raise
-        except Exception as error:  # what becomes of a step's error is open
+        except Exception as error:  # judged below, after the deadline
             if not fails:
                 raise
             value = error
@@ -291,6 +306,17 @@ def test_deadline_ends_with_the_call(kata: kit.Kata, fails: bool) -> None:
             "`loop.call_later(budget, task.cancel)`) must be removed when run_steps ends"
             + (", also when a step raises (in a `finally:`)" if fails else "")
             + "; `async with asyncio.timeout(budget):` does that for you."
+        )
+    if fails and result.value is not boom:
+        kit.fail(
+            f"{what} "
+            + (
+                f"returned {result.value!r}: the step's ValueError was swallowed"
+                if not isinstance(result.value, BaseException)
+                else f"raised {result.value!r} instead of the step's own ValueError"
+            )
+            + ". A step's own error is not a timeout: let it propagate as it is (catch "
+            "nothing around `await step()`)."
         )
 
 

@@ -1,4 +1,7 @@
-"""One budget for all steps: a shared deadline, not one per step (reference solution)."""
+"""One budget for all steps: a shared deadline, not one per step (reference solution).
+
+A step's own error propagates as it is: it is not a timeout.
+"""
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable
