@@ -12,7 +12,8 @@ Write `produce_consume(source, sink, maxsize)`. `source` is an async iterator of
 
 Return (None) when every item has been through the sink, with no task left running. The
 items may be anything, `None`, falsy values and repeats included, and the source may be
-empty.
+empty. If the caller cancels `produce_consume`, the producer and the consumer are cancelled
+too, and the `CancelledError` propagates.
 `maxsize` is at least 1 (`asyncio.Queue(0)` would be unbounded). Signal the end of the
 source to the consumer somehow: a sentinel object after the last item is the classic way.
 

@@ -28,6 +28,9 @@ Docstring sentence -> the check that enforces it:
 - "`maxsize` is at least 1" -> maxsize 1 to 3 in the checks
 - "joined by `asyncio.Queue(maxsize)`" (no smaller: the producer may run `maxsize` items
   ahead) -> grade(): no queue of the learner's holds `maxsize` items, one holds fewer
+- "If the caller cancels `produce_consume`, the producer and the consumer are cancelled too,
+  and the `CancelledError` propagates." -> test_cancelling_stops_both (no sink call starts
+  after the cancel, the one running is cancelled, no task is left running)
 - "calls `await sink(item)` for each" (however long it takes: 2 hours, no time limit of the
   learner's own) -> test_a_sink_that_takes_hours
 """
@@ -304,4 +307,50 @@ def test_a_sink_that_takes_hours(kata: kit.Kata) -> None:
         f"{what} "
         + (f"raised {seen[0]!r}" if seen else f"finished the sink calls {done}")
         + ": await each sink() call however long it takes, with no time limit of your own.",
+    )
+
+
+def test_cancelling_stops_both(kata: kit.Kata) -> None:
+    """produce_consume (12 items every 0.25 s, sink taking 1 s, maxsize=3) cancelled by its
+    caller at 2.1 s: it ends cancelled, the sink call running then is cancelled, and no sink
+    call starts after it; no task of it is still running 5 s later."""
+    produce_consume = kata.get("produce_consume", "coroutine")
+    sink = kit.Probe(delay=1.0)
+    source = Source(list(range(12)), 0.25, sink)
+    what = (
+        "produce_consume(source of 12 items every 0.25 s, sink taking 1 s, maxsize=3) "
+        "cancelled by its caller at 2.1 s"
+    )
+    seen: dict[str, Any] = {}
+
+    async def scenario() -> None:
+        task = asyncio.create_task(produce_consume(source.items(), sink, 3))
+        await asyncio.sleep(2.1)
+        task.cancel()
+        await asyncio.wait([task])
+        seen["outcome"] = "cancelled" if task.cancelled() else "not cancelled"
+        await asyncio.sleep(5.0)
+        me = asyncio.current_task()
+        seen["left"] = [t for t in asyncio.all_tasks() if t is not me and not t.done()]
+
+    kata.run(scenario, what=what, leftover_tasks=True)
+    late = [c for c in sink.calls if c.started > 2.1 + 1e-6]
+    running = [c for c in sink.calls if c.ended is None or c.ended > 2.1 + 1e-6]
+    if late or running or seen.get("left"):
+        kit.fail(
+            f"{what}: "
+            + (
+                f"the sink was still called {len(late)} more time(s) after that"
+                if late
+                else "a sink call was still running after that"
+                if running
+                else "a task it had started was still running 5 s later"
+            )
+            + ", so its consumer was left running. When produce_consume is cancelled, cancel "
+            "the producer and the consumer too (`async with asyncio.TaskGroup()` does, or "
+            "cancel and await them in a `finally:`)."
+        )
+    kit.expect(
+        seen.get("outcome") == "cancelled",
+        f"{what} was not cancelled: let the caller's CancelledError propagate.",
     )

@@ -1,4 +1,8 @@
-"""Back-pressure: a bounded queue makes a fast producer wait for a slow consumer (reference)."""
+"""Back-pressure: a bounded queue makes a fast producer wait for a slow consumer (reference).
+
+If the caller cancels `produce_consume`, the producer and the consumer are cancelled too, and
+the `CancelledError` propagates.
+"""
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
