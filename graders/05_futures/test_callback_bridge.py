@@ -173,6 +173,14 @@ def test_callback_fired_at_once(kata: kit.Kata) -> None:
     )
 
 
+def futures_held_by(callback: Callable[..., Any] | None) -> list[asyncio.Future[Any]]:
+    """The futures a callback holds: the one whose bound method it is, or those in its
+    closure."""
+    held = [getattr(callback, "__self__", None)]
+    held += [cell.cell_contents for cell in getattr(callback, "__closure__", None) or ()]
+    return [f for f in held if isinstance(f, asyncio.Future)]
+
+
 def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[float]) -> None:
     """A callback that arrives after the caller was cancelled raises nothing."""
     call_api = kata.get("call_api", "coroutine")
@@ -212,11 +220,18 @@ def test_late_callback_after_cancel_is_ignored(kata: kit.Kata, sleeps: list[floa
     )
     if "raised" in seen:
         name, exc = seen["raised"]
+        settled = [f for f in futures_held_by(held.get(name)) if f.done() and not f.cancelled()]
         kit.fail(
             f"a late on_{name} callback, called after the caller was cancelled, raised "
-            f"{type(exc).__name__}: {exc}. The future is already done (cancelled); a late "
-            "callback must be ignored: check `if not future.done():` before "
-            "set_result/set_exception."
+            f"{type(exc).__name__}: {exc}. "
+            + (
+                "The future had not been cancelled with the caller, so the late on_ok before "
+                "it had set its result and it was done; a late callback, on_ok or on_err, "
+                "must be ignored once the future is done"
+                if settled and name == "err"
+                else "The future is already done (cancelled); a late callback must be ignored"
+            )
+            + ": check `if not future.done():` before set_result/set_exception."
         )
     for ctx in result.loop_errors:
         exc = ctx.get("exception")
