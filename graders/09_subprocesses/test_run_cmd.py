@@ -9,7 +9,8 @@ Docstring sentence -> the check that enforces it:
 - stdout and stderr connected to pipes; return `(returncode, stdout, stderr)`
   -> test_code_and_output
 - read the output WHILE the child runs (`communicate()`) -> test_two_megabytes_of_output,
-  test_stderr_is_read_while_stdout_is (300 kB of stderr before any stdout)
+  test_stderr_is_read_while_stdout_is (300 kB of stderr before any stdout; a hang is blamed on
+  the full stderr pipe only when the child had not finished writing to it)
 - (the kata's topic) never block the loop: no `subprocess.run` in a coroutine
   -> test_does_not_block_the_loop
 - longer than `timeout`: kill it, reap it, raise `TimeoutError`
@@ -326,23 +327,54 @@ def test_gives_up_after_timeout_seconds(kata: kit.Kata) -> None:
 
 
 # Checked last, so that an earlier check names a mistake it finds first.
-def test_stderr_is_read_while_stdout_is(kata: kit.Kata) -> None:
-    """A command writing 300 kB to stderr before anything to stdout completes."""
-    code, out, err = run_to_the_end(
-        kata,
-        "import sys; sys.stderr.buffer.write(b'e' * 300_000); sys.stderr.flush(); "
-        "sys.stdout.buffer.write(b'out')",
-        "run() of a command writing 300 kB to stderr first",
-        "The child filled the stderr pipe (about 64 KiB) and waits for someone to read it; "
-        "code that first reads stdout to its end (or waits for the child) never does: a "
-        "deadlock. Read both pipes at once, while the child runs: `await proc.communicate()`.",
+def test_stderr_is_read_while_stdout_is(kata: kit.Kata, tmp_path: Path) -> None:
+    """A command writing 300 kB to stderr before anything to stdout completes; if it does
+    not, the child tells whether it was still stuck writing to stderr."""
+    run = kata.get("run", "coroutine")
+    pid_file, written = tmp_path / "pid", tmp_path / "stderr-written"
+    cmd = subprocesses.python(
+        "import os, pathlib, sys\n"
+        f"pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))\n"
+        "sys.stderr.buffer.write(b'e' * 300_000); sys.stderr.flush()\n"
+        f"pathlib.Path({str(written)!r}).touch()\n"
+        "sys.stdout.buffer.write(b'out')"
     )
-    kit.expect(
-        (code, out, len(err)) == (0, b"out", 300_000),
-        f"run() of a command writing 300,000 bytes to stderr, then b'out' to stdout, returned "
-        f"code {code!r}, {out[:20]!r} and {len(err)} bytes of stderr; expected 0, b'out' and "
-        "300000.",
-    )
+    what = "run() of a command writing 300 kB to stderr first"
+
+    async def scenario() -> str:
+        task = asyncio.ensure_future(run(cmd, 30.0))
+        done, _ = await asyncio.wait({task}, timeout=5.0)
+        if not done:
+            stuck = pid_file.exists() and not written.exists()
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(task, 2.0)
+            with contextlib.suppress(ValueError, OSError):
+                os.kill(int(pid_file.read_text()), signal.SIGKILL)  # a child left stuck
+            if stuck:
+                return (
+                    f"{what} never finished: 5 s later (real time) the child was still "
+                    "writing to stderr: it had filled the stderr pipe (about 64 KiB) and "
+                    "nothing read it. Code that first reads stdout to its end (or waits for "
+                    "the child) never reads stderr: a deadlock. Read both pipes at once, "
+                    "while the child runs: `await proc.communicate()`."
+                )
+            return (
+                f"{what} never finished: still waiting after 5 s (real time), though the "
+                "child had written all of its stderr. Read both pipes at once, while the "
+                "child runs, then wait for the exit: `await proc.communicate()`."
+            )
+        value = task.result()
+        code, out, err = value if isinstance(value, tuple) and len(value) == 3 else (None, b"", b"")
+        if (code, out, len(err)) != (0, b"out", 300_000):
+            return (
+                f"run() of a command writing 300,000 bytes to stderr, then b'out' to stdout, "
+                f"returned code {code!r}, {out[:20]!r} and {len(err)} bytes of stderr; "
+                "expected 0, b'out' and 300000."
+            )
+        return ""
+
+    kit.judge(kata, scenario, what=what, limit=10.0)
 
 
 def test_a_child_that_ignores_sigterm_is_killed(kata: kit.Kata) -> None:
