@@ -27,6 +27,8 @@ Docstring sentence -> the check that enforces it:
   test_a_freed_slot_is_reused_at_once
 - at most `limit` requests in flight (each call's own `limit`: a second call on the same loop
   is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
+- GETs every URL (on each call: no bodies kept from an earlier call)
+  -> test_each_call_fetches_afresh
 """
 
 from __future__ import annotations
@@ -467,3 +469,27 @@ def test_each_call_has_its_own_limit(kata: kit.Kata) -> None:
         "each call, not once at module level (nor once per event loop).",
     )
     kit.expect_loop_time(result, 1.0 + 4.0, what)
+
+
+def test_each_call_fetches_afresh(kata: kit.Kata) -> None:
+    """fetch_many([url]) twice on the same loop, the server's answer changed in between: the
+    second call GETs the URL again and returns the new body (no results kept between calls)."""
+    fetch_many = kata.get("fetch_many", "coroutine")
+    url = "http://api.example.com/news"
+    old, new = {"version": 1}, {"version": 2}
+
+    async def scenario() -> Any:
+        with mock_http() as mock:
+            mock.get(url, payload=old)
+            mock.get(url, payload=new)
+            await fetch_many([url], 1)
+            return await fetch_many([url], 1)
+
+    what = "fetch_many([url], 1) called twice, the server answering {'version': 2} the second time"
+    result = kata.run(scenario, what=what)
+    kit.expect(
+        result.value == [new],
+        f"{what}, the second call returned {result.value!r}; expected [{new!r}]: each call "
+        "GETs every URL afresh. Keep no results from one call to the next (a dict given as a "
+        "default argument, or made at module level, lives on between calls).",
+    )
