@@ -32,7 +32,9 @@ Docstring sentence -> the check that enforces it:
   -> test_waits_for_a_slot_without_polling (the learner's file may not call asyncio.sleep
   with a delay)
 - "with at most `limit` child processes alive" (each call's own `limit`: a second call on
-  the same loop is not bound by the first one's) -> test_each_call_has_its_own_limit
+  the same loop is not bound by the first one's) -> test_each_call_has_its_own_limit,
+  test_calls_at_once_have_a_limit_each (two calls at once, with the same limit: neither holds
+  up the other; no semaphore kept per limit)
 """
 
 import asyncio
@@ -432,4 +434,26 @@ def test_no_shell_between(kata: kit.Kata, tmp_path: Path) -> None:
         "program: it was started through that process (a shell?), so `limit` bounds shells, "
         "not the commands. Pass the list to `asyncio.create_subprocess_exec(*cmd)`, never a "
         "string to create_subprocess_shell (even one quoted with shlex.join).",
+    )
+
+
+def test_calls_at_once_have_a_limit_each(kata: kit.Kata, tmp_path: Path) -> None:
+    """run_all([waiter], 1) and run_all([toucher], 1) at the same time: the waiter waits for
+    the file the toucher creates, so both run at once (each call its own slot)."""
+    run_all = kata.get("run_all", "coroutine")
+    go = str(tmp_path / "go")
+    waiter, toucher = [subprocesses.python(WAITER, go)], [subprocesses.python(TOUCHER, go)]
+
+    async def both() -> Any:
+        return await asyncio.gather(run_all(waiter, 1), run_all(toucher, 1))
+
+    what = "run_all([a command], 1) and run_all([another command], 1) at the same time"
+    result = kata.run(both, clock="real", limit=20.0, what=what)
+    kit.expect(
+        result.value == [[0], [0]],
+        f"{what}: the first call's command waited (up to 8 s) for the second call's command "
+        f"to run, and run_all returned {result.value!r} (expected [[0], [0]]): the second "
+        "call's command never started while the first held its slot. Each call has its own "
+        "limit: make the semaphore inside run_all, afresh for each call (not shared by calls: "
+        "not at module level, nor kept per limit).",
     )
