@@ -27,6 +27,9 @@ Docstring sentence -> the check that enforces it:
 - disconnect a client whose unsent data grows too large (or whose queue is full)
   -> test_a_stalled_client_delays_no_one (still connected after 12 MB fails; a client that
   reads all the time, disconnected by a burst of 50 lines, is named as such);
+  drop only a client that falls far behind: one that keeps reading stays connected, even while
+  hundreds of lines arrive at once -> test_a_stalled_client_delays_no_one (3000 lines in
+  bursts of 50 to a client that reads all the time);
   and not a client a little behind -> test_a_client_a_little_behind_is_kept (64 KiB sent at
   once to a client that reads half a second later: some of it waits unsent in the server,
   far under a megabyte)
@@ -1004,7 +1007,7 @@ def test_a_client_a_little_behind_is_kept(kata: kit.Kata) -> None:
                     f"{got} of {lines} lines of 1 KiB that another client sent at once (64 KiB "
                     "in all): drop only a client that falls far behind (unsent data over a "
                     "megabyte, say, or a full queue of some hundreds of lines), not one with "
-                    "some data waiting for a moment (get_write_buffer_size() above 0)."
+                    "some data waiting for a moment (here 64 KiB at most ever waited for it)."
                 )
             if got < lines:
                 return (

@@ -1,4 +1,8 @@
-"""Chat server: every line goes to everyone else, and no one can stall the room (reference)."""
+"""Chat server: every line goes to everyone else, and no one can stall the room (reference).
+
+Drop only a client that falls far behind: one that keeps reading stays connected, even while
+hundreds of lines arrive at once.
+"""
 
 import asyncio
 import contextlib
