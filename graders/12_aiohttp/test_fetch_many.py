@@ -18,7 +18,8 @@ Docstring sentence -> the check that enforces it:
   server whose bodies come late: the slot is held until the body has been read)
 - an error status raises `aiohttp.ClientResponseError` -> test_an_error_status_raises (500,
   404: raised, not returned as an item of the result nor as None; a batch with a failing
-  request still ends; a 500 page that is not JSON raises its status, not a decoding error);
+  request still ends; a 500 page that is not JSON raises its status, not a decoding error;
+  the error itself, not another exception raised from it);
   only an error status: a 201 or 203 is read like a 200 -> test_any_success_status_is_read
 - returns the decoded JSON bodies: a body of `null` is a result (None, at its place)
   -> test_a_null_body_is_a_result
@@ -254,6 +255,13 @@ def test_an_error_status_raises(kata: kit.Kata, page: str) -> None:
             "JSON before checking the status. Call `response.raise_for_status()` first, then "
             "`await response.json()`: an error page is often not JSON."
         )
+    wrapped = _wrapped_response_error(error)
+    if wrapped is not None and not isinstance(error, aiohttp.ClientResponseError):
+        kit.fail(
+            f"{what} raised {error!r}, made from the {type(wrapped).__name__} that "
+            "`response.raise_for_status()` raised: let that error out as it is (with a "
+            "TaskGroup, inside its ExceptionGroup), not wrapped in another exception."
+        )
     kit.expect(
         result.error is not None or result.value != [None],
         f"{what} returned [None]: a {status} is an error status (4xx, 5xx), not an empty "
@@ -271,6 +279,22 @@ def test_an_error_status_raises(kata: kit.Kata, page: str) -> None:
             else "."
         ),
     )
+
+
+def _wrapped_response_error(error: BaseException | None) -> BaseException | None:
+    """The ClientResponseError that ``error`` was raised from (its cause or context, or one
+    inside an ExceptionGroup along that chain), if any."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, aiohttp.ClientResponseError):
+            return error
+        if isinstance(error, BaseExceptionGroup):
+            found = error.subgroup(aiohttp.ClientResponseError)
+            if found:
+                return _wrapped_response_error(found.exceptions[0])
+        error = error.__cause__ or error.__context__
+    return None
 
 
 def test_any_success_status_is_read(kata: kit.Kata) -> None:
