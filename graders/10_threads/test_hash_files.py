@@ -19,7 +19,8 @@ Docstring sentence -> the check that enforces it (on the real clock):
   the file is rewritten with its size and mtime kept, so a cache keyed by them is seen too;
   the first call's dict must not change when the second call runs: no module-level dict
   returned), test_a_call_made_while_another_hashes_the_file (no hashing shared with an
-  earlier call still in flight)
+  earlier call still in flight), test_many_files (a second call in a new event loop, as a
+  second asyncio.run() makes, works too: no Semaphore or Lock made at import time)
 - "`paths` may be any iterable (a generator too: go through it once), may be empty, and may
   name a file twice" -> test_any_paths, test_no_paths
 - "Reading a big file and hashing it are blocking calls" -> test_loop_stays_free (its
@@ -407,6 +408,24 @@ def test_many_files(kata: kit.Kata, tmp_path: Path) -> None:
     if isinstance(result.value, dict) and sorted(result.value) == sorted(expected):
         _expect_digests_of(result.value, expected)
     kit.expect_equal(result.value, expected, what, "Use each path exactly as given as its key.")
+    # Again, in a new event loop (as a second asyncio.run() makes): nothing made at import
+    # time may belong to the first loop.
+    again = kata.run(
+        lambda: hash_files(list(expected)), clock="real", limit=30, what=what, raises=RuntimeError
+    )
+    if again.error is not None and "different event loop" in str(again.error):
+        kit.fail(
+            f"{what} worked in one event loop, then raised RuntimeError in a second one (as a "
+            f"second asyncio.run() makes): {again.error} (at {kata.where(again.error)}). An "
+            "asyncio Semaphore or Lock made at import time belongs to the first loop that "
+            "waited on it: make it inside hash_files, afresh for each call."
+        )
+    if again.error is not None:
+        kit.fail(
+            f"{what} worked in one event loop, then raised RuntimeError in a second one: "
+            f"{again.error} (at {kata.where(again.error)})."
+        )
+    kit.expect_equal(again.value, expected, f"{what}, in a second event loop")
 
 
 def test_one_file_by_two_paths(kata: kit.Kata, tmp_path: Path) -> None:
