@@ -31,7 +31,8 @@ Docstring sentence -> the check that enforces it:
   test_close_right_after_the_constructor (a client never called: close() works, no thread
   left; the constructor, not the first call(), starts the thread)
 - "`call()` works as soon as the constructor has returned" -> test_call_right_after_the_constructor
-  (20 clients, each called at once: a loop created only inside the new thread is not there yet)
+  (20 clients, each called at once: a loop created only inside the new thread is not there yet;
+  a later client whose call finds its loop closed, one an earlier client closed, is named so)
 - "Creating one starts an event loop in a background thread" (each client its own) and
   "`close()` cancels the tasks still running on the loop" (its own) ->
   test_two_clients_at_once (two clients: two loops; the first's close() cancels its task,
@@ -574,6 +575,15 @@ def test_close_waits_for_slow_cleanup(session: Session) -> None:
     )
 
 
+REUSED_LOOP = (
+    "clients made one after the other (each closed before the next) worked {i} time(s), "
+    "then the next client's call raised RuntimeError: {error}: that client ran on a loop "
+    "already closed. "
+    "Each SyncClient makes a loop of its own with asyncio.new_event_loop() (not "
+    "asyncio.get_event_loop(), nor one loop kept for every client), which its close() closes."
+)
+
+
 def test_call_right_after_the_constructor(kata: kit.Kata) -> None:
     """SyncClient() then at once client.call(...), 20 times: call() works every time."""
     cls = kata.get("SyncClient", "class")
@@ -585,11 +595,13 @@ def test_call_right_after_the_constructor(kata: kit.Kata) -> None:
         return made[-1]
 
     def twenty() -> str:
-        for _ in range(20):
+        for i in range(20):
             client = cls()
             try:
                 value = client.call(add_noted, 1, 2)
             except Exception as error:  # noqa: BLE001 - named in the sentence below
+                if i and isinstance(error, RuntimeError) and "loop is closed" in str(error):
+                    return REUSED_LOOP.format(i=i, error=error)
                 return f"raised {type(error).__name__}: {error}"
             finally:
                 with contextlib.suppress(Exception):
@@ -601,6 +613,8 @@ def test_call_right_after_the_constructor(kata: kit.Kata) -> None:
     what = "SyncClient() followed at once by client.call(add, 1, 2), 20 times"
     try:
         problem = kata.call(lambda: _within(what, twenty, 10.0), what=what).value
+        if problem.startswith(REUSED_LOOP.split(" {", 1)[0]):
+            kit.fail(f"{what}: {problem}")
     finally:
         for coro in made:
             coro.close()  # one the client never ran must not warn "never awaited"
