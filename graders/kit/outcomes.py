@@ -67,6 +67,8 @@ _type_module = type.__dict__["__module__"].__get__
 _type_qualname = type.__dict__["__qualname__"].__get__
 _type_flags = type.__dict__["__flags__"].__get__
 _type_dict = type.__dict__["__dict__"].__get__
+_type_mro = type.__dict__["__mro__"].__get__
+_type_name = type.__dict__["__name__"].__get__
 # Where the code of classes that are not the submission's lives: the installed Python (the
 # standard library, pytest, aiohttp) and the graders with the kit.
 _GRADERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -110,9 +112,12 @@ def _plain(value: Any, what: str, depth: int) -> tuple[Any, bool]:
         claimed = value.__class__
     except Exception:  # noqa: BLE001 - a __class__ that raises is a lie too
         claimed = None
-    if claimed is not kind and (claimed is None or claimed in _PLAIN_TYPES):
+    if claimed is not kind and not any(base is claimed for base in _type_mro(kind)):
+        # isinstance believes __class__: one naming a float subclass passed the grader's
+        # `isinstance(value, float)`, then a subtraction that said anything (10/10, unflagged)
+        name = _type_name(claimed) if issubclass(type(claimed), type) else type(claimed).__name__
         fail(
-            f"{what} returned an object that claims to be a {getattr(claimed, '__name__', '?')} "
+            f"{what} returned an object that claims to be a {name} "
             f"but is a {kind.__name__}: return plain values."
         )
     for base, convert in _SCALARS:
