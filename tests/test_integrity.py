@@ -503,6 +503,49 @@ def test_values_that_lie_about_their_type_are_compared_as_what_they_hold() -> No
         kit.outcomes.plain(module.Fake(), "two_sleepers(10, 5)")
 
 
+def test_objects_whose_equality_is_not_a_plain_values_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A grader compares what came back with ==, which asks the object: a class whose
+    __eq__ says yes (its own code, a partial or builtin with no code, placed in a real
+    module), or a dataclass holding one, or whose field is a property, fails; a dataclass
+    of plain values and the objects of the installed Python do not."""
+    import asyncio
+    import types
+
+    import kit.outcomes
+
+    module = types.ModuleType("kata_02_tasks__fake")
+    monkeypatch.setitem(sys.modules, module.__name__, module)  # dataclasses looks it up
+    exec(
+        "import dataclasses, functools, operator, string\n"
+        "Yes = type('Yes', (), {'__module__': 'string', '__hash__': None,\n"
+        "    '__eq__': functools.partial(operator.is_not, None)})\n"
+        "string.Yes = Yes\n"
+        "class Len:\n    __eq__ = len\n    __hash__ = None\n"
+        "class Ne:\n    __eq__ = object.__ne__\n"
+        "class Own:\n    def __eq__(self, other):\n        return True\n"
+        "@dataclasses.dataclass\nclass Ok:\n    value: object\n"
+        "@dataclasses.dataclass\nclass Sly:\n    value: object\n"
+        "Sly.value = property(lambda self: 1, lambda self, v: None)\n"
+        "class Seconds(float):\n    pass\n"
+        "class Claims:\n    __class__ = property(lambda self: Seconds)\n",
+        module.__dict__,
+    )
+    for liar in (
+        module.Yes(),
+        module.Len(),
+        module.Ne(),
+        [1, {"k": (module.Own(),)}],
+        module.Ok([module.Own()]),
+        module.Sly(1),
+    ):
+        with pytest.raises(pytest.fail.Exception, match="whose == is its own code"):
+            kit.outcomes.plain(liar, "fetch_all")
+    with pytest.raises(pytest.fail.Exception, match="claims to be a Seconds"):
+        kit.outcomes.plain(module.Claims(), "two_sleepers(10, 5)")
+    honest = [module.Ok([1, "x"]), ValueError("x"), asyncio.Event(), module.Ok(module.Ok(2))]
+    assert kit.outcomes.plain(honest) is honest
+
+
 def test_code_that_looks_for_the_grading_is_flagged() -> None:
     """Code that is right only when it sees it is graded (a variable pytest sets, a module
     of the grading): flagged for a human; a grader's behaviour cannot tell."""

@@ -138,7 +138,93 @@ def _plain(value: Any, what: str, depth: int) -> tuple[Any, bool]:
         if kind is dict and not any(k[1] or v[1] for k, v in pairs):
             return value, False
         return {k[0]: v[0] for k, v in pairs}, True
+    liar = _own_equality(value, depth)
+    if liar:
+        # a grader's `result.value == [4.0, 2.0]` asks the object: one whose __eq__ said
+        # yes passed two_sleepers' check that two calls at once each measure their own time
+        fail(
+            f"{what} returned a {liar} object whose == is its own code, not a plain "
+            "value's: return plain values."
+        )
     return value, False
+
+
+_FUNCTION = type(plain)
+_SLOTS = (type(object.__eq__), type(str.join))  # a C type's own comparison
+_DATACLASS_EQ = ("__create_fn__.<locals>.__eq__", "__create_fn__.<locals>.__ne__")
+
+
+def _own_equality(value: object, depth: int) -> str | None:
+    """The name of the class whose ``__eq__`` or ``__ne__`` answers for ``value`` (or for a
+    field of a dataclass it is) when that is neither a C type's own comparison nor Python
+    code of the installed Python or the graders (nor one dataclasses wrote: its fields are
+    looked at in turn); None when all is plain. Read through ``type``'s own descriptors."""
+    if depth > 20:
+        return None
+    kind = type(value)
+    for name in ("__eq__", "__ne__"):
+        owner, found = kind, None
+        for owner in _type_mro(kind):
+            found = _type_dict(owner).get(name)
+            if found is not None:
+                break
+        if found is None or not _type_flags(owner) & _HEAP_TYPE:
+            continue  # object's own, an int's, a task's: C code the submission did not write
+        if type(found) in _SLOTS and found.__objclass__ is owner:
+            continue  # a C extension's class, its own slot (aiohttp's, multidict's)
+        if type(found) is not _FUNCTION:
+            return str(_type_name(kind))  # a partial, a builtin, a type: `__eq__ = len`
+        code = found.__code__
+        if code.co_filename.startswith(_TRUSTED):
+            continue
+        if code.co_filename != "<string>" or code.co_qualname not in _DATACLASS_EQ:
+            return str(_type_name(kind))
+        for field in set(code.co_names) - {"__class__", "NotImplemented"}:  # self.x, other.x
+            if _descriptor(kind, field):
+                return str(_type_name(kind))  # a property: one value now, another compared
+            try:
+                held = object.__getattribute__(value, field)
+            except AttributeError:
+                continue
+            if type(held) in (bool, int, float, str, bytes, type(None)):
+                continue
+            liar = _own_equality(held, depth + 1) or _within(held, depth + 1)
+            if liar:
+                return liar
+    return None
+
+
+def _descriptor(kind: type, name: str) -> bool:
+    """Whether ``name`` on ``kind`` is a descriptor other than a slot (a property runs code
+    at each read)."""
+    for owner in _type_mro(kind):
+        found = _type_dict(owner).get(name)
+        if found is not None:
+            if type(found) is _MEMBER:
+                return False
+            return any("__get__" in _type_dict(t) for t in _type_mro(type(found)))
+    return False
+
+
+_MEMBER = type(type.__dict__["__weakrefoffset__"])  # a slot of __slots__ (member_descriptor)
+
+
+def _within(value: Any, depth: int) -> str | None:
+    """_own_equality of what a list, tuple, set or dict holds (a dataclass's field)."""
+    if depth > 20:
+        return None
+    kind = type(value)
+    items: list[object] = []
+    for container in (list, tuple, frozenset, set):
+        if issubclass(kind, container):
+            items = list(container.__iter__(value))
+    if issubclass(kind, dict):
+        items = [*dict.keys(value), *dict.values(value)]
+    for item in items:
+        liar = _own_equality(item, depth + 1) or _within(item, depth + 1)
+        if liar:
+            return liar
+    return None
 
 
 def _impostor(actual: object, expected: object, depth: int = 0) -> str | None:
