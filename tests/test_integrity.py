@@ -506,9 +506,11 @@ def test_values_that_lie_about_their_type_are_compared_as_what_they_hold() -> No
 def test_objects_whose_equality_is_not_a_plain_values_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     """A grader compares what came back with ==, which asks the object: a class whose
     __eq__ says yes (its own code, a partial or builtin with no code, placed in a real
-    module), or a dataclass holding one, or whose field is a property, fails; a dataclass
-    of plain values and the objects of the installed Python do not."""
+    module), or a dataclass or UserList holding one, or whose field is a property, or a
+    UserList of its own, fails; a dataclass of plain values and the objects of the
+    installed Python do not."""
     import asyncio
+    import collections
     import types
 
     import kit.outcomes
@@ -526,6 +528,8 @@ def test_objects_whose_equality_is_not_a_plain_values_fail(monkeypatch: pytest.M
         "@dataclasses.dataclass\nclass Ok:\n    value: object\n"
         "@dataclasses.dataclass\nclass Sly:\n    value: object\n"
         "Sly.value = property(lambda self: 1, lambda self, v: None)\n"
+        "import collections\n"
+        "class Mine(collections.UserList):\n    pass\n"
         "class Seconds(float):\n    pass\n"
         "class Claims:\n    __class__ = property(lambda self: Seconds)\n",
         module.__dict__,
@@ -537,12 +541,20 @@ def test_objects_whose_equality_is_not_a_plain_values_fail(monkeypatch: pytest.M
         [1, {"k": (module.Own(),)}],
         module.Ok([module.Own()]),
         module.Sly(1),
+        collections.UserList([module.Own()]),  # its __eq__ compares what it holds
+        module.Mine([1.0]),  # a class of the submission's with an __eq__ it inherits
     ):
         with pytest.raises(pytest.fail.Exception, match="whose == is its own code"):
             kit.outcomes.plain(liar, "fetch_all")
     with pytest.raises(pytest.fail.Exception, match="claims to be a Seconds"):
         kit.outcomes.plain(module.Claims(), "two_sleepers(10, 5)")
-    honest = [module.Ok([1, "x"]), ValueError("x"), asyncio.Event(), module.Ok(module.Ok(2))]
+    honest = [
+        module.Ok([1, "x"]),
+        ValueError("x"),
+        asyncio.Event(),
+        module.Ok(module.Ok(2)),
+        collections.UserList([1.0]),
+    ]
     assert kit.outcomes.plain(honest) is honest
 
 

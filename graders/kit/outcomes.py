@@ -176,6 +176,15 @@ def _own_equality(value: object, depth: int) -> str | None:
             return str(_type_name(kind))  # a partial, a builtin, a type: `__eq__ = len`
         code = found.__code__
         if code.co_filename.startswith(_TRUSTED):
+            if _theirs(kind):  # a UserList of its own: what that __eq__ compares is its own
+                return str(_type_name(kind))
+            try:  # a UserList made as it is: its __eq__ compares what the object holds
+                held = object.__getattribute__(value, "__dict__")
+            except AttributeError:
+                continue
+            liar = _within(dict(held), depth + 1)
+            if liar:
+                return liar
             continue
         if code.co_filename != "<string>" or code.co_qualname not in _DATACLASS_EQ:
             return str(_type_name(kind))
