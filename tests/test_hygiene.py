@@ -31,6 +31,18 @@ def test_terminal_shows_c1_controls_and_bidi_overrides() -> None:
     assert hygiene.for_terminal("ünïcödé ✓ 日本") == "ünïcödé ✓ 日本"
 
 
+def test_terminal_shows_what_draws_nothing() -> None:
+    """A folder named ``alice`` and a zero-width space (or a bidi mark, a tag character) was
+    a second row "alice" in the gradebook: what draws nothing is shown as its escape."""
+    from kit._internal.gradebook import safe_name
+
+    for invisible in ("\u200b", "\u200f", "\u2060", "\ufeff", "\xad", "\u2028", "\U000e0061"):
+        shown = hygiene.for_terminal(f"alice{invisible}")
+        assert shown != "alice" and shown.startswith("alice\\") and invisible not in shown
+        assert safe_name(f"alice{invisible}") not in ("alice", f"alice{invisible}")
+    assert hygiene.for_terminal("\U000e0061") == "\\U000e0061"
+
+
 @pytest.mark.parametrize("fn", [hygiene.for_terminal, hygiene.for_json, hygiene.for_csv_cell])
 def test_lone_surrogates_are_replaced(fn: object) -> None:
     assert callable(fn)

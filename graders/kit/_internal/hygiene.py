@@ -23,8 +23,16 @@ from typing import Any
 REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls, DEL, C1 controls, and the bidi overrides and isolates (text that reads
-# differently from how it is stored).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# differently from how it is stored); and what draws nothing at all: the other format
+# characters of Unicode (category Cf: zero-width spaces and joiners, bidi marks, the soft
+# hyphen, tags) and the line and paragraph separators. A folder named ``alice`` and a
+# zero-width space was a second row "alice" in the gradebook, its terminal and its CSV.
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 _XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -38,6 +46,8 @@ def no_surrogates(text: str) -> str:
 
 def _visible(char: str) -> str:
     code = ord(char)
+    if code > 0xFFFF:
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
