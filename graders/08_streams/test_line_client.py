@@ -16,6 +16,8 @@ Docstring sentence -> the check that enforces it:
   reply lines are replies too, neither the end nor skipped)
 - closes the connection completely: close() then `await wait_closed()` -> grade (every test)
 - (no lines) -> test_no_lines (no reply, and nothing sent)
+- "for each string in `lines` sends it" (a repeated string too: asked again, not answered
+  from the first reply) -> test_a_repeated_line_is_sent_again
 - the server closes before answering every line: raise ConnectionError, close all the same
   -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too;
   another EOFError is not a ConnectionError and is named)
@@ -482,3 +484,8 @@ def test_two_calls_at_once(kata: kit.Kata) -> None:
         return ""
 
     kit.judge(kata, scenario, what=what, limit=20.0, hang_hint=HANG)
+
+
+def test_a_repeated_line_is_sent_again(kata: kit.Kata) -> None:
+    """["ping", "pong", "ping"]: the repeated line is sent again and gets its own reply."""
+    grade(kata, ["ping", "pong", "ping"])
