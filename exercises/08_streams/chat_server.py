@@ -20,9 +20,9 @@ client without waiting, and disconnect (`writer.transport.abort()`) a client who
 data grows too large (`writer.transport.get_write_buffer_size()` over a megabyte, say); or
 give each client its own bounded queue and writer task, and disconnect a client whose queue
 is full. Drop only a client that falls far behind: one that keeps reading stays connected,
-even while hundreds of lines arrive at once. A client may vanish at any time: treat `ConnectionError` as a disconnect; when a
-client leaves, close your side of its connection (`writer.close()`, then
-`await writer.wait_closed()`; or `writer.transport.abort()`).
+even while hundreds of lines arrive at once. A client may vanish at any time: treat
+`ConnectionError` as a disconnect; when a client leaves, close your side of its connection
+(`writer.close()`, then `await writer.wait_closed()`; or `writer.transport.abort()`).
 
     >>> chat = ChatServer(); port = await chat.start("127.0.0.1", 0)
     >>> # alice sends b"hi\\n": bob and carol each receive b"hi\\n", alice nothing
