@@ -16,7 +16,8 @@ Docstring sentence -> the check that enforces it:
   in which the learner's file called asyncio.sleep with a delay (a spin of sleep(0) is
   stopped by the kit)
 - "its exception object takes its place in the result list ... its slot is freed"
-  -> test_failure_frees_its_slot, test_any_delays_and_failures
+  -> test_failure_frees_its_slot, test_any_delays_and_failures (a RuntimeError of a
+  semaphore bound to an earlier call's loop, kept in a default argument or a class, is named)
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
 - "at most `limit` at the same time" (each call's own `limit`: a second call on the same
   loop is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
@@ -73,6 +74,7 @@ def counted_semaphores(monkeypatch: pytest.MonkeyPatch, kata: kit.Kata) -> None:
                 super().__init__(*args, **kwargs)
 
         Counted.__name__ = Counted.__qualname__ = name
+        Counted.__module__ = real.__module__  # its repr in a learner's error: asyncio's own
         monkeypatch.setattr(asyncio, name, Counted)
         for attr, value in list(vars(kata.module).items()):
             if value is real:
@@ -311,6 +313,15 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
                 "run to its end, however long it takes."
             )
         expected = [errors.get(i, ("result", i)) for i in range(len(jobs))]
+        values = result.value if isinstance(result.value, list) else []
+        for i, got in enumerate(values):
+            kit.expect(
+                not (isinstance(got, RuntimeError) and "different event loop" in str(got)),
+                f"{what}: coroutine {i}'s place held {got!r}: a semaphore made in an earlier "
+                "call, on another event loop, was used again (one kept in a default argument, "
+                "a module-level or a class-level name). Make asyncio.Semaphore(limit) inside "
+                "bounded_gather, afresh for each call.",
+            )
         kit.expect(
             isinstance(result.value, list)
             and len(result.value) == len(expected)
