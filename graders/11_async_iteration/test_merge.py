@@ -102,8 +102,18 @@ def expect_stream(
     got: list[tuple[float, str]], expected: list[tuple[float, str]], what: str
 ) -> None:
     """Compare the (time, item) pairs and name the first difference."""
+    last = max((t for t, _ in expected), default=0.0)
     for k, ((at, item), (want_at, want)) in enumerate(zip(got, expected, strict=False)):
         if item != want or abs(at - want_at) > 1e-6:
+            if len(got) > 1 and all(abs(t - at) <= 1e-6 for t, _ in got) and at >= last - 1e-6:
+                kit.fail(
+                    f"{what} yielded every item at {at:g} s, once every source had ended; "
+                    f"expected {expected[0][1]!r} at {expected[0][0]:g} s first: items must "
+                    "come out as they arrive, not after the sources were read to their end "
+                    "(gather of whole sources, or lists filled first). Keep one pending read "
+                    "per source (tasks and asyncio.wait(..., return_when=FIRST_COMPLETED)), "
+                    "or pump each source into a queue."
+                )
             kit.fail(
                 f"{what} yielded {item!r} at {at:g} s as item #{k + 1}; expected {want!r} at "
                 f"{want_at:g} s: " + ONE_AFTER_ANOTHER
