@@ -20,7 +20,8 @@ Docstring sentence -> the check that enforces it:
   test_items_that_look_like_a_sentinel (an item equal to everything, Ellipsis,
   NotImplemented, the strings "STOP" and "DONE"; compared by identity)
 - "it may be bounded, and full" / "Put it with `await queue.put(STOP)`" ->
-  test_full_bounded_queue, test_any_items (full bounded queues; a hang with the queue still
+  test_full_bounded_queue (also a queue of 2 places for 4 consumers: the sentinels do not
+  all fit even once it is drained), test_any_items (full bounded queues; a hang with the queue still
   full and no item handled names sentinels put before any consumer was started)
 - "Your code must work on Python 3.11 too" -> the triangle runs on 3.11-3.13; a
   Queue.shutdown() call on 3.11/3.12 gets its own message
@@ -191,9 +192,12 @@ def test_drains_then_stops(kata: kit.Kata, n: int, consumers: int) -> None:
     grade(kata, n, consumers)
 
 
-def test_full_bounded_queue(kata: kit.Kata) -> None:
-    """A bounded queue that is full: stop signals must wait for room."""
-    grade(kata, 6, 3, maxsize=6)
+@pytest.mark.parametrize(("n", "consumers"), [(6, 3), (2, 4)])
+def test_full_bounded_queue(kata: kit.Kata, n: int, consumers: int) -> None:
+    """A bounded queue that is full: stop signals must wait for room; also one with fewer
+    places (2) than consumers (4), where the stop signals do not all fit even once it is
+    drained."""
+    grade(kata, n, consumers, maxsize=n)
 
 
 def test_empty_queue(kata: kit.Kata) -> None:
