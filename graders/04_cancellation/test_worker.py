@@ -435,7 +435,7 @@ def test_cancelled_again_while_cleaning_up(kata: kit.Kata) -> None:
     every task still running): released once at 3.2 s all the same, and ends cancelled."""
     worker = kata.get("worker", "coroutine")
     resource = Resource()
-    what = "worker(resource) cancelled at 3.2 s, and again one loop step later,"
+    what = "worker(resource) cancelled at 3.2 s, and again one loop step later"
     seen: dict[str, Any] = {}
 
     async def scenario() -> None:
@@ -466,7 +466,7 @@ def test_two_workers_each_release_only_their_own(kata: kit.Kata) -> None:
     first, second = Resource(), Resource()
     what = (
         "worker(resource A) started at 0 s, and worker(resource B) started at 1 s and cancelled "
-        "at 1.2 s, before B's acquire() returned,"
+        "at 1.2 s, before B's acquire() returned"
     )
 
     async def scenario() -> None:
@@ -492,7 +492,7 @@ def test_two_workers_each_release_only_their_own(kata: kit.Kata) -> None:
             "flag at module level (it tells what another worker did); await acquire() before "
             "the `try:`, so that `finally:` releases only what this worker holds."
         )
-    expect_released_once(first, f"{what} then worker A cancelled at 2.6 s", 2.6)
+    expect_released_once(first, f"{what}, then worker A cancelled at 2.6 s", 2.6)
 
 
 @pytest.mark.parametrize(

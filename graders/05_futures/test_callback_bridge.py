@@ -405,7 +405,7 @@ def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], n
             )
         await REAL_SLEEP(1.0)  # whatever the callback scheduled has run by now
 
-    what = f"call_api(3) whose on_{name} fires after 1 s, its caller cancelled in the same step,"
+    what = f"call_api(3) whose on_{name} fires after 1 s, its caller cancelled in the same step"
     result = kata.run(scenario, what=what, limit=60, loop_errors=True)
     polled = kit.polls(sleeps)
     kit.expect(not polled, POLLING.format(n=len(polled)))
@@ -420,7 +420,7 @@ def test_callback_then_cancel_in_one_step(kata: kit.Kata, sleeps: list[float], n
         )
     kit.expect(
         seen.get("cancelled"),
-        f"{what} {seen.get('ended')} instead of ending with CancelledError: the caller was "
+        f"{what}, {seen.get('ended')} instead of ending with CancelledError: the caller was "
         "cancelled before call_api woke up, so call_api must end with that cancellation even "
         "though the future already holds an outcome; let the CancelledError propagate out of "
         "`await future`, do not catch it to hand back what the future holds.",

@@ -181,8 +181,14 @@ def expect_ended_cancelled(result: kit.Run[Any], raised_on_loop: str) -> None:
         kit.fail(raised_on_loop.format(detail=detail))
 
 
-def run_jobs(kata: kit.Kata, jobs: list[ThreadJob], what: str) -> list[Any]:
-    """Run from_thread(job) for every job at once; return the results (None if alarmed)."""
+OTHER_LOOP = "attached to a different loop"  # asyncio's words for a future of another loop
+
+
+def run_jobs(
+    kata: kit.Kata, jobs: list[ThreadJob], what: str, *, second_loop: bool = False
+) -> list[Any]:
+    """Run from_thread(job) for every job at once; return the results (None if alarmed).
+    On a ``second_loop``, a RuntimeError about a future of another loop is named."""
     from_thread = kata.get("from_thread", "coroutine")
 
     async def one(job: ThreadJob) -> Any:
@@ -192,6 +198,15 @@ def run_jobs(kata: kit.Kata, jobs: list[ThreadJob], what: str) -> list[Any]:
         await asyncio.wait({task, job.alarm}, return_when=asyncio.FIRST_COMPLETED)
         job.observed.set()
         if task.done():
+            error = None if task.cancelled() else task.exception()
+            if second_loop and isinstance(error, RuntimeError) and OTHER_LOOP in str(error):
+                kit.fail(
+                    f"{what} raised RuntimeError: a future {OTHER_LOOP}, the first call's: "
+                    "something made on the first loop (the loop, or a future) was kept and "
+                    "used again. Each call uses the loop it runs on: call "
+                    "asyncio.get_running_loop() and create the future inside from_thread, "
+                    "every call, not once at module level."
+                )
             return task.result()  # the learner's own error (or NotImplementedError) surfaces
         task.cancel()
         await asyncio.wait({task})
@@ -576,7 +591,7 @@ def test_a_call_on_a_new_loop_gets_its_result(kata: kit.Kata, sleeps: list[float
     first = run_jobs(kata, [ThreadJob("first", delay=0.02)], "from_thread(start_job)")
     kit.expect_equal(first, ["first"], "the result of from_thread(start_job)")
     what = "from_thread(start_job) called again, on a new event loop (a second asyncio.run)"
-    second = run_jobs(kata, [ThreadJob("second", delay=0.02)], what)
+    second = run_jobs(kata, [ThreadJob("second", delay=0.02)], what, second_loop=True)
     kit.expect_equal(
         second,
         ["second"],

@@ -275,11 +275,11 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
         return [item for item in items if not any(c.args[0] is item for c in sink.calls)]
 
     def stuck() -> str:
-        return queues.never_got("the sink", lost()[0]) if lost() else HANG
+        return queues.never_got("The sink", lost()[0]) if lost() else HANG
 
     queues.run_hung(kata, lambda: produce_consume(source.items(), sink, 4), what, stuck)
     for item in lost()[:1]:
-        kit.fail(queues.never_got("the sink", item))
+        kit.fail(queues.never_got("The sink", item))
 
 
 def test_a_sink_that_takes_hours(kata: kit.Kata) -> None:

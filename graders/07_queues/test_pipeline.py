@@ -272,7 +272,7 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         late = [c for c in probe.calls if c.started > 1.0]
         if late:
             return (
-                f"a worker went on with a new item at {late[0].started:g} s, after it was "
+                f"A worker went on with a new item at {late[0].started:g} s, after it was "
                 "cancelled: catch `Exception` around the parse call, not BaseException "
                 "(CancelledError is a BaseException, and a worker that swallows it never stops)."
             )

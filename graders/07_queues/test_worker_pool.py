@@ -311,7 +311,7 @@ def test_cancelled_while_working(kata: kit.Kata) -> None:
         late = [c for c in probe.calls if c.started > 1.0]
         if late:
             return (
-                f"a worker went on with a new item at {late[0].started:g} s, after it was "
+                f"A worker went on with a new item at {late[0].started:g} s, after it was "
                 "cancelled: catch `Exception` around the handler call, not BaseException "
                 "(CancelledError is a BaseException, and a worker that swallows it never stops)."
             )
@@ -398,7 +398,7 @@ def test_items_that_look_like_a_sentinel(kata: kit.Kata) -> None:
     queues.run_hung(kata, lambda: process_all(list(items), handler, 2), what, HANG)
     got = [c.args[0] for c in handler.calls]
     for item in items:
-        kit.expect(any(g is item for g in got), queues.never_got("the handler", item))
+        kit.expect(any(g is item for g in got), queues.never_got("The handler", item))
 
 
 def test_two_calls_at_once(kata: kit.Kata) -> None:
