@@ -33,6 +33,7 @@ The grader swaps the module's `callback_api` for stand-ins that control the timi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -177,7 +178,9 @@ def futures_held_by(callback: Callable[..., Any] | None) -> list[asyncio.Future[
     """The futures a callback holds: the one whose bound method it is, or those in its
     closure."""
     held = [getattr(callback, "__self__", None)]
-    held += [cell.cell_contents for cell in getattr(callback, "__closure__", None) or ()]
+    for cell in getattr(callback, "__closure__", None) or ():
+        with contextlib.suppress(ValueError):  # an empty cell holds nothing
+            held.append(cell.cell_contents)
     return [f for f in held if isinstance(f, asyncio.Future)]
 
 
