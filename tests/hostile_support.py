@@ -42,6 +42,7 @@ KINDS: dict[str, tuple[str | None, str | None]] = {
     "lying_float": ("returned 2.0", None),
     "claims_a_float_subclass": ("claims to be a Seconds but is a Elapsed", None),
     "says_yes_when_compared": ("a Elapsed object whose == is its own code", None),
+    "patches_the_time_module": ("replaced part of the grader (time.monotonic", None),
     "hides_tasks": ("replaced part of the grader (asyncio.all_tasks", None),
     "patches_kit_class": ("replaced part of the grader (kit.kata.Kata.run", "sys.modules"),
     "swaps_grader_globals": ("test_two_sleepers.kit)", "sys.modules"),

@@ -23,7 +23,7 @@ from . import channel as channel_format
 from . import trace
 from .data import CheckRecord
 from .paths import GRADERS, kata_of
-from .sandbox import Watch, snapshot
+from .sandbox import WATCHED_PACKAGES, Watch, snapshot
 from .settled import Settled, grading_modules
 
 OUTPUT_CAP = 2000  # characters of captured output kept per test
@@ -102,11 +102,12 @@ class Recorder:
         self.manager = session.config.pluginmanager
         # asyncio's functions and classes: graders replace some while a check runs
         # (monkeypatch, undone at teardown), so they are compared once the check's teardown ran.
+        grading = grading_modules(GRADERS.resolve())
         self.watches = (
             Watch(self.guarded, self.manager),
-            Watch(_asyncio_modules(), process_wide=False),
+            Watch([*_asyncio_modules(), *_held_modules(grading)], process_wide=False),
         )
-        self.settled = Settled(grading_modules(GRADERS.resolve()))
+        self.settled = Settled(grading)
         last: dict[str, str] = {}  # kata id -> the node id of its last check
         for item in session.items:
             last[kata_of(item.nodeid)] = item.nodeid
@@ -137,10 +138,9 @@ class Recorder:
         changed |= {*settled}
         if teardown:
             after = snapshot(in_asyncio.modules)
+            mine = tuple(f"{m.__name__}." for m in in_asyncio.modules)
             changed |= {
-                k
-                for k, v in in_asyncio.before.items()
-                if k.startswith("asyncio") and after.get(k) != v
+                k for k, v in in_asyncio.before.items() if k.startswith(mine) and after.get(k) != v
             }
         return _sorted(changed)
 
@@ -210,6 +210,30 @@ class Recorder:
 
 
 _CHANGING = ("seq", "baseline", "_own")  # the recorder's attributes that change as it works
+
+
+# What pytest itself replaces around each check (catch_warnings: warnings._showwarnmsg_impl;
+# sys.unraisablehook), builtins (watched otherwise), and unittest.mock, whose ``call`` makes
+# a new object for each attribute read.
+_NOT_HELD = ("sys", "builtins", "warnings", "unittest")
+
+
+def _held_modules(grading: list[ModuleType]) -> list[ModuleType]:
+    """The other modules the graders and the kit hold by name (``time``, ``random``,
+    ``threading``...), but what pytest itself replaces (``_NOT_HELD``): a kata file that
+    replaced ``time.monotonic`` at import, in the time module itself, printed `hello` and
+    `world` at once, and hello_world's grader read a second between them on its clock
+    (10/10, unflagged). Compared once a check's teardown ran, as asyncio is: a grader
+    replaces ``threading.excepthook`` while it checks."""
+    ours = {_id(m) for m in grading}
+    found: dict[str, ModuleType] = {}
+    for module in grading:
+        for value in list(_vars(module).values()):
+            if isinstance(value, ModuleType) and _id(value) not in ours:
+                name = value.__name__
+                if name.partition(".")[0] not in (*WATCHED_PACKAGES, *_NOT_HELD):
+                    found[name] = value
+    return [found[name] for name in _sorted(found)]
 
 
 def _asyncio_modules() -> list[ModuleType]:
