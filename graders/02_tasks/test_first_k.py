@@ -327,6 +327,7 @@ def job_lists(draw: st.DrawFn) -> tuple[list[float], list[int], int]:
 @example(spec=([2.0, 1.0, 1.0], [0, 1, 2], 1), generator=False)
 @example(spec=([2.0, 1.0], [0, 1, 1], 2), generator=False)
 @example(spec=([2.0, 1.0, 3.0], [0, 1, 2], 1), generator=True)
+@example(spec=([2.0], [0], 1), generator=False)  # one job
 def test_any_jobs(
     kata: kit.Kata, spec: tuple[list[float], list[int], int], generator: bool
 ) -> None:
