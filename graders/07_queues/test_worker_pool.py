@@ -265,7 +265,11 @@ def test_any_items(kata: kit.Kata) -> None:
     """Any items (repeats, None, blank text), 1-4 workers: one result per item, pool time."""
     process_all = kata.get("process_all", "coroutine")
 
-    @kit.drawn(ITEMS, st.integers(1, 4), examples=[([None, 1, 1, None], 2), ([" ", "é", " "], 3)])
+    @kit.drawn(
+        ITEMS,
+        st.integers(1, 4),
+        examples=[([None, 1, 1, None], 2), ([" ", "é", " "], 3), (["only"], 2)],
+    )
     def check(items: list[Any], workers: int) -> None:
         handler = kit.Probe(delay=1.0)
         what = f"process_all({items!r}, handler, workers={workers})"
