@@ -32,6 +32,8 @@ Docstring sentence -> the check that enforces it:
   and await them, then let the `CancelledError` out" (a cancel that comes during the cleanup,
   while first_k awaits the jobs it cancelled: it still ends cancelled, every job stopped) ->
   test_a_cancel_during_the_cleanup_stops_every_job
+- "then let the `CancelledError` out" (the caller's own, its message included: not a new
+  one raised in its place) -> test_the_callers_cancellation_comes_out_as_it_is
 - "return the results of the first `k` jobs" (None and other falsy results included) ->
   test_falsy_results_kept
 - "Then the other jobs are no longer needed: cancel them" (this call's other jobs only: two
@@ -649,4 +651,29 @@ def test_a_cancel_during_the_cleanup_stops_every_job(kata: kit.Kata) -> None:
         "the cancel stopped its wait for them. The wait in a cleanup can be cancelled too; "
         "`await asyncio.gather(*tasks, return_exceptions=True)` passes that cancel on to the "
         "jobs and still waits until they have stopped.",
+    )
+
+
+def test_the_callers_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """Jobs of 5, 2, 4, 1 and 3 s with k=3, the caller cancelled at 1.5 s with a message: the
+    CancelledError that comes out is the caller's own, its message included."""
+    jobs = Jobs(DELAYS)
+    first_k = kata.get("first_k", "coroutine")
+    what = (
+        "first_k(jobs of 5, 2, 4, 1, 3 s, k=3), its task cancelled at 1.5 s with "
+        'task.cancel("caller gave up")'
+    )
+
+    async def scenario() -> Any:
+        task = asyncio.ensure_future(first_k(jobs.factories(), 3))
+        await asyncio.sleep(1.5)
+        return await kit.cancelled_args(task, "caller gave up")
+
+    result = kata.run(scenario, what=what)
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "caller gave up",
+        what,
+        "once the jobs have stopped, let that very CancelledError out (a bare `raise`, or a "
+        "`finally:`)",
     )

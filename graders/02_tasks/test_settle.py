@@ -29,6 +29,8 @@ Docstring sentence -> the check that enforces it:
   into an `Err`" -> test_cancelling_the_caller_propagates, test_a_base_exception_is_not_an_outcome,
   test_a_base_exception_propagates (not an item of the list either: it comes out of settle)
 - "settle must stop" (when its task is cancelled) -> test_cancelling_the_caller_propagates
+- "let that CancelledError propagate" (that very one, its message included: not a new one
+  raised in its place) -> test_the_callers_cancellation_comes_out_as_it_is
 - no awaitables -> test_nothing_to_settle
 - "`aws` is an iterable of awaitables" (any awaitable: one with `__await__` that is neither a
   coroutine nor a task, which asyncio.create_task refuses) -> test_any_awaitable
@@ -510,4 +512,26 @@ def test_any_awaitable(kata: kit.Kata) -> None:
         [ok(("result", "a")), err(boom)],
         what,
         "Any awaitable gets its outcome, coroutine or not.",
+    )
+
+
+def test_the_callers_cancellation_comes_out_as_it_is(kata: kit.Kata) -> None:
+    """The task running settle cancelled at 0.75 s with a message: the CancelledError that
+    comes out is the caller's own, its message included."""
+    settle = kata.get("settle", "coroutine")
+    probe = kit.Probe(delay=DELAYS)
+    what = 'the task running settle([...]) cancelled at 0.75 s with task.cancel("caller gave up")'
+
+    async def scenario() -> Any:
+        task = asyncio.create_task(settle([probe(i) for i in DELAYS]))
+        await asyncio.sleep(0.75)
+        return await kit.cancelled_args(task, "caller gave up")
+
+    result = kata.run(scenario, what=what)
+    kit.expect_the_callers_cancellation(
+        result.value,
+        "caller gave up",
+        what,
+        "let that very CancelledError propagate (catch Exception only, and no `except` for "
+        "the cancellation that raises another)",
     )
