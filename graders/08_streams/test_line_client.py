@@ -14,13 +14,15 @@ Docstring sentence -> the check that enforces it:
   stripped) -> test_several_lines_in_order, test_text_is_kept_exactly (spaces, tabs,
   non-ASCII, "", a trailing "\r"), test_blank_replies_are_replies (an echo server's blank
   reply lines are replies too, neither the end nor skipped)
-- closes the connection completely: close() then `await wait_closed()` -> grade (every test)
+- closes the connection completely: close() then `await wait_closed()` -> grade (every test;
+  a wait_closed() awaited before close() is named only when the spy saw it)
 - (no lines) -> test_no_lines (no reply, and nothing sent)
 - "for each string in `lines` sends it" (a repeated string too: asked again, not answered
   from the first reply) -> test_a_repeated_line_is_sent_again
 - the server closes before answering every line: raise ConnectionError, close all the same
   -> test_the_server_hangs_up_early (IncompleteReadError from readuntil() is accepted too;
-  another EOFError is not a ConnectionError and is named)
+  another EOFError is not a ConnectionError and is named; a close() not waited for on that
+  way out is named as such)
 - "without their trailing newline (nothing else stripped)" -> test_a_last_reply_without_newline
   (a last reply without a newline before the server closes: returned whole, or raised as
   ConnectionError / IncompleteReadError, never cut by one character: `reply[:-1]`)
@@ -38,6 +40,7 @@ Docstring sentence -> the check that enforces it:
 import asyncio
 
 import kit
+import pytest
 from kit import streams
 
 HANG = (
@@ -162,9 +165,20 @@ def grade(kata: kit.Kata, lines: list[str], echo: bool = False) -> None:
         server = Server(echo)
         listener = await asyncio.start_server(server.handle, streams.HOST, 0)
         port = streams.port_of(listener)
+        unclosed_waits: list[asyncio.StreamWriter] = []  # wait_closed() before any close()
+        wait_closed = asyncio.StreamWriter.wait_closed
+
+        async def spy_wait_closed(self: asyncio.StreamWriter) -> None:
+            peer = self.get_extra_info("peername") or ("", None)
+            if peer[1] == port and not self.transport.is_closing():  # the client's own writer
+                unclosed_waits.append(self)
+            await wait_closed(self)
+
         try:
-            async with asyncio.timeout(STUCK):  # in this task: no loop step before the check
-                replies = await request_lines(streams.HOST, port, lines)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(asyncio.StreamWriter, "wait_closed", spy_wait_closed)
+                async with asyncio.timeout(STUCK):  # in this task: no loop step before the check
+                    replies = await request_lines(streams.HOST, port, lines)
             still_open = streams.open_transports(port)  # checked before the loop runs again
         except TimeoutError:
             sent = [f"{line}\n".encode() for line in lines]
@@ -173,12 +187,18 @@ def grade(kata: kit.Kata, lines: list[str], echo: bool = False) -> None:
                     f"{what} did not return within {STUCK:g} s; the server had received "
                     f"{server.received!r} of {sent!r}. {HANG}"
                 )
+            if unclosed_waits:
+                return (
+                    f"{what} did not return within {STUCK:g} s, though the server had answered "
+                    "every line: it awaited writer.wait_closed() on a connection it had not "
+                    "closed. wait_closed() only waits for a close you have started: "
+                    "writer.close() first."
+                )
             return (
                 f"{what} did not return within {STUCK:g} s, though the server had answered "
                 "every line: do you wait for more than one reply line per request (read() "
-                "with no size waits until the server closes), or await wait_closed() before "
-                "calling close()? wait_closed() only waits for a close you have started: "
-                "writer.close() first."
+                "with no size waits until the server closes)? Read one line per request with "
+                "`await reader.readline()`."
             )
         except UnicodeDecodeError as error:
             sent = [f"{line}\n".encode() for line in lines]
@@ -289,9 +309,19 @@ def test_the_server_hangs_up_early(kata: kit.Kata) -> None:
         port = streams.port_of(listener)
         error: BaseException | None = None
         replies: object = None
+        closed: list[asyncio.StreamWriter] = []  # the client's writers it called close() on
+        close = asyncio.StreamWriter.close
+
+        def spy_close(self: asyncio.StreamWriter) -> None:
+            if (self.get_extra_info("peername") or ("", None))[1] == port:
+                closed.append(self)
+            close(self)
+
         try:
             try:
-                replies = await request_lines(streams.HOST, port, lines)
+                with pytest.MonkeyPatch.context() as patch:
+                    patch.setattr(asyncio.StreamWriter, "close", spy_close)
+                    replies = await request_lines(streams.HOST, port, lines)
             except (ConnectionError, EOFError) as raised:
                 error = raised
             still_open = streams.open_transports(port)  # checked before the loop runs again
@@ -304,6 +334,12 @@ def test_the_server_hangs_up_early(kata: kit.Kata) -> None:
                 f"{what} returned {replies!r} instead of raising: when readline() returns "
                 'b"" the server has closed the connection, and that is not a reply. Raise '
                 "ConnectionError: the caller must know the answers are missing."
+            )
+        if still_open and closed:
+            return (
+                f"{what} raised {type(error).__name__} after calling writer.close(), but "
+                "before the connection was closed: close() only starts closing; "
+                "`await writer.wait_closed()` after it, in a `finally:`, on the way out too."
             )
         if still_open:
             return (
