@@ -33,7 +33,8 @@ Docstring sentence -> the check that enforces it:
   test_a_total_timeout_leaves_no_file (the session's total timeout: a plain TimeoutError, no
   aiohttp.ClientError, so a list of aiohttp's errors and CancelledError misses it)
   and test_a_broken_chunked_stream_leaves_no_file (no Content-Length to compare with: the
-  error itself says the file is partial)
+  error itself says the file is partial),
+  test_a_stream_broken_before_its_first_byte_leaves_no_file (an empty file is partial too)
 - (the session you are given) -> test_uses_the_session_given (no ClientSession of its own)
 - the same if the download is cancelled half way: remove the partial file, let the
   CancelledError out -> test_a_cancelled_download_leaves_no_file
@@ -106,6 +107,15 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
             request.transport.close()  # the connection drops after 1 MiB of 4
         return resp
 
+    async def broken_at_once(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse()
+        resp.content_length = len(BODY)
+        await resp.prepare(request)  # the headers, then no byte of the body
+        await asyncio.sleep(0.05)
+        if request.transport is not None:
+            request.transport.close()  # the connection drops before the first byte
+        return resp
+
     async def missing(request: web.Request) -> web.Response:
         status = int(request.match_info["status"])
         return web.Response(status=status, text=f"error page {status}")
@@ -160,6 +170,7 @@ def _app(folder: Path, seen: dict[str, Any]) -> web.Application:
     app.router.add_get("/stalls.bin", stalls)
     app.router.add_get("/no-newline.bin", no_newline)
     app.router.add_get("/broken.bin", broken)
+    app.router.add_get("/broken-at-once.bin", broken_at_once)
     app.router.add_get("/chunked-broken.bin", chunked_broken)
     app.router.add_get("/error/{status}.bin", missing)
     app.router.add_get("/success/{status}.bin", success)
@@ -671,4 +682,38 @@ def test_a_total_timeout_leaves_no_file(kata: kit.Kata, tmp_path: Path) -> None:
         "aiohttp.ClientError: remove the partial file on any interruption (`except "
         "BaseException:` or try/finally, not a list of the errors you thought of), then "
         "re-raise.",
+    )
+
+
+def test_a_stream_broken_before_its_first_byte_leaves_no_file(
+    kata: kit.Kata, tmp_path: Path
+) -> None:
+    """A 200 whose connection drops before the first byte of its 4 MiB body: the error
+    propagates, and no file is left (not even an empty one)."""
+    download = kata.get("download", "coroutine")
+    what = "a download whose connection drops after the headers, before the first byte"
+    result = kata.run(
+        _download(download, tmp_path, "/broken-at-once.bin", {}),
+        clock="real",
+        limit=30,
+        raises=Exception,
+        what=what,
+    )
+    left = _names(tmp_path)
+    kit.expect(
+        not left,
+        f"{what}: {', '.join(left)} was left on disk, {_on_disk(tmp_path)} bytes of 4 MiB. "
+        "A file that holds none of the body is partial too (an empty file looks like an "
+        "empty download): remove it whenever an error interrupts the stream, however little "
+        "was written.",
+    )
+    kit.expect(
+        isinstance(result.error, aiohttp.ClientPayloadError),
+        f"{what}: download "
+        + (
+            f"returned {result.value!r}"
+            if result.error is None
+            else f"raised {type(result.error).__name__}: {result.error}"
+        )
+        + "; it should let aiohttp.ClientPayloadError out after removing the partial file.",
     )
