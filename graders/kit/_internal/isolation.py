@@ -704,9 +704,16 @@ def _hidden(target: Path, root: Path) -> list[str]:
     keep = [root, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
     keep.append(Path(sys.executable).resolve())
     hide: list[Path] = []
-    for child in sorted(REPO.iterdir()):
-        if child.is_dir() and not child.is_symlink() and not _contains(child, *keep):
-            hide.append(child)
+    # The project, and another checkout of it that holds the Python that grades (a venv in
+    # a second clone's .nox: its solutions/ was open to the grader process, and the hostile
+    # copies_reference read the reference from there).
+    checkouts = {REPO}
+    for path in keep[1:]:
+        checkouts.update(p for p in path.parents if (p / "graders" / "katas.toml").is_file())
+    for checkout in sorted(checkouts):
+        for child in sorted(checkout.iterdir()):
+            if child.is_dir() and not child.is_symlink() and not _contains(child, *keep):
+                hide.append(child)
     for folder in (target, target.parent):
         if folder.is_dir() and not _contains(folder, *keep) and folder != Path("/"):
             hide.append(folder)
