@@ -291,6 +291,7 @@ def test_two_failures_at_once(kata: kit.Kata) -> None:
 )
 @example(spec=[("a", 2.0), ("b", 1.0), ("a", 2.0)], generator=False)  # small shapes first
 @example(spec=[("a", 2.0), ("b", 1.0)], generator=True)
+@example(spec=[("a", 2.0)], generator=False)  # one id
 def test_any_ids(kata: kit.Kata, spec: list[tuple[Any, float]], generator: bool) -> None:
     """Any ids (repeated, None, ending in the same loop step, a generator): one fetch per
     id, all at once, results in the order of ids."""
