@@ -262,7 +262,7 @@ def test_any_sources(kata: kit.Kata) -> None:
 
     @kit.drawn(
         st.lists(SOURCE, max_size=3),
-        examples=[([[(1.0, None), (1.0, "a")], [(1.0, 0), (0.5, None)]],)],
+        examples=[([[(1.0, None), (1.0, "a")], [(1.0, 0), (0.5, None)]],), ([[(1.0, "a")]],)],
     )
     def check(sources: list[list[tuple[float, Any]]]) -> None:
         got: list[tuple[float, Any]] = []
