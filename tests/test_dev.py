@@ -273,3 +273,23 @@ def test_dev_mutants_takes_options_before_names() -> None:
     assert proc.returncode in (0, 1), proc.stderr
     assert "unrecognized arguments" not in proc.stderr
     assert "hello_world" in proc.stdout + proc.stderr
+
+
+def test_the_input_shapes_table_names_checks_that_exist() -> None:
+    """docs/input-shapes.md has one row per kata, and every check it names in backquotes is a
+    function of that kata's grader: the table cannot name a check that was renamed or removed."""
+    import re
+
+    table = (REPO / "docs" / "input-shapes.md").read_text(encoding="utf-8")
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    katas = {path.stem for path in (REPO / "exercises").glob("*/*.py")}
+    named = {row.split("|")[1].strip(): row for row in rows[1:]}
+    assert sorted(named) == sorted(katas)
+    missing = []
+    for kata, row in named.items():
+        (grader,) = (REPO / "graders").glob(f"*/test_{kata}.py")
+        source = grader.read_text(encoding="utf-8")
+        defined = set(re.findall(r"^\s*(?:async\s+)?def\s+(\w+)", source, re.MULTILINE))
+        checks = re.findall(r"`(\w+)`", "|".join(row.split("|")[2:]))
+        missing += [f"{kata}: {name}" for name in checks if name not in defined]
+    assert not missing
