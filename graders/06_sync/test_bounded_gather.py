@@ -19,6 +19,8 @@ Docstring sentence -> the check that enforces it:
   -> test_failure_frees_its_slot, test_any_delays_and_failures (a RuntimeError of a
   semaphore bound to an earlier call's loop, kept in a default argument or a class, is named)
 - "`coros` is a list" (of any length) -> test_empty_list, test_limit_above_n
+- "return their results in input order, like `asyncio.gather`" (any result, None and other
+  falsy values included: each at its place) -> test_a_none_result_keeps_its_place
 - "at most `limit` at the same time" (each call's own `limit`: a second call on the same
   loop is not bound by the first one's semaphore) -> test_each_call_has_its_own_limit
 - the same, two calls at once on one loop, each with its own limit (a semaphore in a
@@ -287,6 +289,7 @@ def test_any_delays_and_failures(kata: kit.Kata) -> None:
         examples=[
             (([(1.0, False), (1.0, True), (2.0, False), (1.0, False), (1.0, False)], 2),),
             (([(90.0, False), (1.0, False), (2.0, False)], 2),),
+            (([(1.0, False)], 3),),  # one coroutine
         ],
         max_examples=30,
     )
@@ -419,3 +422,27 @@ def test_two_calls_at_once_keep_their_own_limits(kata: kit.Kata) -> None:
     value = list(result.value or [None, None])
     kit.expect_equal(value[0], [("result", i) for i in range(4)], f"the first call of {what}")
     kit.expect_equal(value[1], [("result", i) for i in range(3)], f"the second call of {what}")
+
+
+def test_a_none_result_keeps_its_place(kata: kit.Kata) -> None:
+    """Coroutines returning None, 0, None and 'x', limit 2: each result at its place, None too,
+    and the call returns once the last one has finished."""
+    values = [None, 0, None, "x"]
+    probe = kit.Probe(delay=lambda i: 1.0 + i % 2, result=lambda i: values[i])
+    bounded_gather = kata.get("bounded_gather", "coroutine")
+    what = "bounded_gather(4 coroutines returning None, 0, None and 'x', limit=2)"
+    result = kata.run(
+        lambda: bounded_gather([probe(i) for i in range(4)], 2),
+        what=what,
+        limit=600,
+        hang_hint="A result of None is a result like any other: if your code waits until no "
+        "place of the result list holds None, it waits forever for a coroutine that returned "
+        "None. Count the finished coroutines instead, or let gather collect the results.",
+    )
+    kit.expect_equal(
+        result.value,
+        values,
+        what,
+        "One result per coroutine, in input order, whatever it is: None and 0 are results too.",
+    )
+    kit.expect_loop_time(result, 4.0, what)  # 1, 2, 1 and 2 s in two slots: the last ends at 4 s
