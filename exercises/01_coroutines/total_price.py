@@ -3,7 +3,8 @@
 Write `total_price(get_price, ids)`. `get_price` is a coroutine function: `await
 get_price(i)` gives the price (an int) of the item with id `i`. Return the sum of the prices
 of all `ids` (0 for no ids). The order you ask in does not matter. If a `get_price` call
-raises, total_price lets that exception out. Leave `ids` as it is.
+raises, total_price lets that exception out (a TaskGroup's ExceptionGroup holding it is
+fine). Leave `ids` as it is.
 
     >>> async def get_price(i):
     ...     await asyncio.sleep(1)

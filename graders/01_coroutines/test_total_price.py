@@ -22,7 +22,8 @@ Docstring sentence -> the check that enforces it:
 - "`get_price(i)` without `await` ... never runs" (each price awaited) ->
   test_awaits_each_price_once, grade_total
 - "Inside `async def` you never need `asyncio.run`" -> grade_total (the kit names the error)
-- "If a `get_price` call raises, total_price lets that exception out." ->
+- "If a `get_price` call raises, total_price lets that exception out (a TaskGroup's
+  ExceptionGroup holding it is fine)." ->
   test_failed_price_raises (a PriceError, and a KeyError: an unknown id is no free item; the
   failed call is not asked again), test_failed_price_is_let_out_as_it_is (that very
   exception, not a new one), test_a_transient_looking_failure_is_let_out (a
