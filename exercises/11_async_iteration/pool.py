@@ -5,8 +5,8 @@ Write `pool(n, make, close)`, an `@asynccontextmanager` function, used as:
     async with pool(3, make, close) as resources:
         ...   # resources is a list of 3 objects made by `await make()`
 
-- On the way in, make `n` resources with `await make()` and yield the list (`n` may be 0:
-  then the list is empty).
+- On the way in, make `n` resources with `await make()`, one after another, and yield the
+  list (`n` may be 0: then the list is empty).
 - On the way out, `await close(r)` every resource that was made, exactly once, however
   the block ends: normally, by an exception (which must then propagate unchanged), or by
   the task being cancelled (the CancelledError must propagate too).

@@ -4,8 +4,10 @@ Docstring sentence -> the check that enforces it:
 
 - "`pool(n, make, close)`, an `@asynccontextmanager` function" -> open_pool() in every
   check (an async context manager is what it must return)
-- "make `n` resources with `await make()` and yield the list (`n` may be 0 ...)" ->
-  test_normal_use, test_zero_resources, test_any_ending
+- "make `n` resources with `await make()`, one after another, and yield the list (`n` may
+  be 0 ...)" -> test_normal_use, test_zero_resources, test_any_ending; one after another ->
+  test_make_fails_part_way, test_cancelled_while_making (the make() call that fails or is
+  cancelled is the k-th one)
 - "`await close(r)` every resource that was made, exactly once, however the block ends" ->
   test_normal_use, test_exception_in_the_block, test_cancelled_in_the_block,
   test_any_ending
