@@ -324,7 +324,9 @@ def test_concurrent_calls_get_their_own_result(kata: kit.Kata, sleeps: list[floa
         values,
         [f"job {i}" for i in range(5)],
         "the results of five concurrent calls",
-        "Each call needs its own future (created inside from_thread), not a shared one.",
+        "Each call needs its own future, created inside from_thread (not a shared one), and "
+        "its own result passed into that future, not through a variable that every call "
+        "shares.",
     )
 
 
