@@ -315,6 +315,7 @@ def test_none_is_a_match(kata: kit.Kata) -> None:
         ("the same source listed twice", [(1.0, 8), (3.0, 9)], [1, 0, 0], False, (8,)),
         ("a match off any polling grid", [(3.0, 9), (1.013, 8), (0.027, 1)], None, False, (8,)),
         ("twelve sources", [(2.0, 1)] * 11 + [(1.0, 8)], None, False, (8,)),
+        ("one source", [(1.0, 8)], None, False, (8,)),
     ],
 )
 def test_other_shapes(
