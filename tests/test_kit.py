@@ -342,6 +342,43 @@ def test_leftover_tasks_are_named(make_kata: Callable[[str], Kata]) -> None:
         kata.run(lambda: kata.get("work", "coroutine")())
 
 
+def test_a_leftover_task_of_the_graders_is_named_by_its_call(
+    make_kata: Callable[[str], Kata],
+) -> None:
+    """A task running a Probe is named by the call it stands for, never Probe.__call__."""
+    kata = make_kata(
+        """
+        import asyncio
+        async def work(save, other):
+            global tasks
+            tasks = [asyncio.create_task(save(1)), asyncio.create_task(other(2))]
+        """
+    )
+    save, other = Probe(delay=100.0, name="save"), Probe(delay=100.0)
+    with pytest.raises(Failed) as failed:
+        kata.run(lambda: kata.get("work", "coroutine")(save, other))
+    assert "still running (a save() call, one of the calls it was given)" in str(failed.value)
+    assert "Probe" not in str(failed.value)
+
+
+def test_polling_stopped_by_the_kit_is_said_in_the_graders_words(
+    make_kata: Callable[[str], Kata], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kata = make_kata(
+        """
+        import asyncio
+        async def wait():
+            while True:
+                await asyncio.sleep(0.01)
+        """
+    )
+    kit.watch_sleeps(kata, monkeypatch, message="it slept {n} times: that is polling", limit=5)
+    with pytest.raises(Failed) as failed:
+        kata.run(lambda: kata.get("wait", "coroutine")(), what="wait()")
+    assert str(failed.value).startswith("wait(): it slept 6 times: that is polling (at ")
+    assert "PollingDetected" not in str(failed.value)
+
+
 def test_an_async_generator_left_unfinished_is_named(make_kata: Callable[[str], Kata]) -> None:
     """A loop that breaks out of an async generator (never closed) leaves asyncio's own task
     closing it: the sentence says so, rather than only "every task you start"."""

@@ -18,6 +18,11 @@ class NotStarted(_Failed):
     """The learner's code still raises NotImplementedError: the kata is not started."""
 
 
+class PollingDetected(BaseException):
+    """Stops a learner's polling loop (asyncio.sleep called over and over); its text is the
+    grader's sentence, shown as it is."""
+
+
 def fail(message: str) -> NoReturn:
     """Fail the current check with one teaching sentence."""
     raise _Failed(message, pytrace=False) from None
