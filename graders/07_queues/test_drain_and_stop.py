@@ -215,7 +215,7 @@ def test_any_items(kata: kit.Kata) -> None:
         ITEMS,
         st.integers(1, 4),
         st.booleans(),
-        examples=[([None, "a", None], 2, False), (["a", 0, "a", ""], 3, True)],
+        examples=[([None, "a", None], 2, False), (["a", 0, "a", ""], 3, True), ([None], 2, True)],
     )
     def check(values: list[Any], consumers: int, full: bool) -> None:
         grade(kata, len(values), consumers, maxsize=len(values) if full else 0, values=values)
