@@ -255,7 +255,7 @@ def test_any_items(kata: kit.Kata) -> None:
         st.sampled_from([0.25, 1.0]),
         st.sampled_from([0.5, 1.0]),
         st.integers(1, 3),
-        examples=[([1, None, 2], 0.25, 1.0, 1), ([0, "", 0], 1.0, 0.5, 2)],
+        examples=[([1, None, 2], 0.25, 1.0, 1), ([0, "", 0], 1.0, 0.5, 2), ([None], 0.25, 1.0, 1)],
     )
     def check(values: list[Any], every: float, sink_delay: float, maxsize: int) -> None:
         grade(kata, len(values), every, sink_delay, maxsize, values=values)
