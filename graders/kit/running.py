@@ -527,17 +527,23 @@ _GRADERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 
 def _task_name(task: asyncio.Task[Any]) -> str:
-    """A task as the learner knows it: its coroutine's name, or for one of the grader's (a
-    Probe standing in for I/O, say) the call it stands for, never a name of ours."""
+    """A task as the learner knows it: its coroutine's name, or for one of the grader's the
+    name the grader gave it (``__qualname__`` set on the function), the call a Probe stands
+    for, or else a plain phrase: never a name of ours."""
     coro = task.get_coro()
     code = getattr(coro, "cr_code", None)
-    if code is not None and os.path.abspath(code.co_filename).startswith(_GRADERS):
+    named = getattr(coro, "__qualname__", None)
+    if (
+        code is not None
+        and os.path.abspath(code.co_filename).startswith(_GRADERS)
+        and named == code.co_qualname
+    ):
         frame = getattr(coro, "cr_frame", None)
         probe = frame.f_locals.get("self") if frame is not None else None
         if isinstance(probe, Probe) and probe.name != "call":
             return f"a {probe.name}() call"
         return "one of the calls it was given"
-    return getattr(coro, "__qualname__", None) or task.get_name()
+    return named or task.get_name()
 
 
 def _loop_error(context: dict[str, Any]) -> str:
