@@ -242,6 +242,7 @@ def test_no_jobs(kata: kit.Kata) -> None:
 @example(messages=["b", "B", "a"], generator=False)
 @example(messages=["b", "a"], generator=True)
 @example(messages=["é", "f"], generator=False)
+@example(messages=["b"], generator=False)  # one job
 def test_any_messages(kata: kit.Kata, messages: list[str], generator: bool) -> None:
     """ValueErrors raised in the same loop step, with any messages (repeated, empty, spaces,
     capitals, non-ASCII), jobs given as a list or a generator: every message, sorted."""

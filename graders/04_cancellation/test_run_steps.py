@@ -28,7 +28,7 @@ Docstring sentence -> the check that enforces it:
   that very CancelledError, its message included -> test_the_callers_cancel_propagates_as_it_is;
   and when the caller cancels in the same loop step as the budget runs out ->
   test_the_callers_cancel_at_the_deadline_is_not_a_timeout
-- no steps -> test_no_steps
+- no steps -> test_no_steps; one step -> test_one_step
 - "`run_steps` raises `TimeoutError`" (and the caller's task is left as it was: no cancel
   request of its own left on it) -> test_timeout_leaves_the_caller_uncancelled
 - "All the steps together get `budget` seconds" (a budget that is not a whole number of
@@ -627,3 +627,14 @@ def test_a_repeated_step_gives_a_result_each_time(kata: kit.Kata) -> None:
         "Every entry of the list is a step to run and has its result, the same step given "
         "twice too: append each result to a list, in order (not in a dict keyed by the step).",
     )
+
+
+def test_one_step(kata: kit.Kata) -> None:
+    """One step of 2 s, budget 5: its result, in a list, at 2 s."""
+    run_steps = kata.get("run_steps", "coroutine")
+    probe, steps = make_steps([2.0])
+    what = "run_steps([one step of 2 s], budget=5)"
+    result = kata.run(lambda: run_steps(steps, 5.0), what=what)
+    kit.expect_equal(result.value, [("result", 0)], f"what {what} returned")
+    kit.expect(len(probe.calls) == 1, f"{what} ran its step {len(probe.calls)} times, not once.")
+    kit.expect_loop_time(result, 2.0, what)

@@ -521,7 +521,8 @@ def test_any_items_in_order(kata: kit.Kata) -> None:
                 1,
                 [],
                 [1.0],
-            )
+            ),
+            (["é"], 2, [1.0], []),  # one item
         ],
         max_examples=40,
     )

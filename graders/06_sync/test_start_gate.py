@@ -18,7 +18,8 @@ Docstring sentence -> the check that enforces it:
   waits for it" (no limit of a few hours either) -> test_a_gate_opened_months_later
 - "your code only waits for it, and never clears it" -> test_go_already_set, which names
   a clear() only when it saw one
-- "All workers must start the very moment it is set" -> check_starts, test_many_workers
+- "All workers must start the very moment it is set" -> check_starts, test_many_workers,
+  test_one_worker (one worker waits for `go` like a hundred)
 - "Polling a flag ... wakes up late" -> the `sleeps` fixture (asyncio.sleep calls from the
   learner's file are recorded; a polling loop is stopped); a sleep(0) only yields and is not
   counted (no time passes: a spin of them is stopped by the fixture's limit)
@@ -335,3 +336,10 @@ def test_work_that_takes_hours(kata: kit.Kata) -> None:
         + ("raised TimeoutError" if seen else f"returned {result.value!r}, not [0.0, 0.0]")
         + ": await each work(i) however long it takes, with no time limit of your own.",
     )
+
+
+def test_one_worker(kata: kit.Kata, sleeps: list[float]) -> None:
+    """One worker: it waits for `go` (set at 2 s) like any other, then starts."""
+    work = kit.Probe(delay=1.0)
+    result = run_gate(kata, 1, work, 2.0)
+    check_starts(result, work, 1, 2.0)

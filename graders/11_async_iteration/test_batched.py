@@ -355,7 +355,10 @@ def test_any_schedule(kata: kit.Kata) -> None:
     @kit.drawn(
         schedules(),
         st.lists(st.sampled_from([None, 0, "", "a", "a"]), min_size=7, max_size=7),
-        examples=[(([0.0, 0.0, 0.5, 3.0], 3.5, 2, 1.0), [None, 0, None, "", "a", "a", "a"])],
+        examples=[
+            (([0.0, 0.0, 0.5, 3.0], 3.5, 2, 1.0), [None, 0, None, "", "a", "a", "a"]),
+            (([0.5], 2.0, 2, 1.0), ["a", 0, None, "", "a", "a", "a"]),  # one item
+        ],
     )
     def check(schedule: tuple[list[float], float, int, float], pool: list[Any]) -> None:
         times, end, size, max_wait = schedule

@@ -318,7 +318,14 @@ def endings(draw: st.DrawFn) -> tuple[int, int | None, str]:
 def test_any_ending(kata: kit.Kata) -> None:
     """Any n, any failing make(), any ending: each made resource closed once, outcome kept."""
 
-    @kit.drawn(endings(), examples=[((2, None, "by a cancellation"),), ((3, 2, "normally"),)])
+    @kit.drawn(
+        endings(),
+        examples=[
+            ((2, None, "by a cancellation"),),
+            ((3, 2, "normally"),),
+            ((1, None, "by an exception"),),  # one resource
+        ],
+    )
     def check(case: tuple[int, int | None, str]) -> None:
         n, fail_on, ending = case
         factory = Factory(fail_on=fail_on)

@@ -329,6 +329,7 @@ EXAMPLES = grader_settings(max_examples=25)
     delays=st.tuples(*[st.sampled_from([1.0, 2.0, 3.0])] * 4),
 )
 @example(picks=[0, 1, 0, 2, 3, 1], limit=2, delays=(3.0, 1.0, 2.0, 1.0))
+@example(picks=[2], limit=1, delays=(1.0, 2.0, 3.0, 1.0))  # one url
 def test_any_urls(kata: kit.Kata, picks: list[int], limit: int, delays: tuple[float, ...]) -> None:
     """Any list of URLs (repeats too), any limit and latencies: bodies in input order, at
     most `limit` in flight, and a free slot is never left idle while URLs wait."""
