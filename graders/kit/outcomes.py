@@ -77,13 +77,21 @@ _type_name = type.__dict__["__name__"].__get__
 # Where the code of classes that are not the submission's lives: the installed Python (the
 # standard library, pytest, aiohttp) and the graders with the kit.
 _GRADERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_TRUSTED = tuple(
-    {
-        f"{as_named(root)}{os.sep}"
-        for root in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, _GRADERS)
-        for as_named in (os.path.abspath, os.path.realpath)
-    }
-)
+
+
+def _roots(*folders: str) -> tuple[str, ...]:
+    """Prefixes of the file names of code under ``folders``, as found and as resolved."""
+    return tuple(
+        {
+            f"{as_named(root)}{os.sep}"
+            for root in folders
+            for as_named in (os.path.abspath, os.path.realpath)
+        }
+    )
+
+
+GRADERS_CODE = _roots(_GRADERS)  # where the graders' and the kit's code lives
+_TRUSTED = _roots(sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, _GRADERS)
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: made by a class statement or type(), not by C
 
 

@@ -52,7 +52,7 @@ from ._internal.steps import (
     StepTimer,
     Stuck,
 )
-from .outcomes import PollingDetected, fail, not_started, plain
+from .outcomes import GRADERS_CODE, PollingDetected, fail, not_started, plain
 from .probes import Probe
 
 T = TypeVar("T")
@@ -523,9 +523,6 @@ def call(
     return result
 
 
-_GRADERS = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
-
-
 def _task_name(task: asyncio.Task[Any]) -> str:
     """A task as the learner knows it: its coroutine's name, or for one of the grader's the
     name the grader gave it (``__qualname__`` set on the function), the call a Probe stands
@@ -533,11 +530,7 @@ def _task_name(task: asyncio.Task[Any]) -> str:
     coro = task.get_coro()
     code = getattr(coro, "cr_code", None)
     named = getattr(coro, "__qualname__", None)
-    if (
-        code is not None
-        and os.path.abspath(code.co_filename).startswith(_GRADERS)
-        and named == code.co_qualname
-    ):
+    if code is not None and code.co_filename.startswith(GRADERS_CODE) and named == code.co_qualname:
         frame = getattr(coro, "cr_frame", None)
         probe = frame.f_locals.get("self") if frame is not None else None
         if isinstance(probe, Probe) and probe.name != "call":
