@@ -530,8 +530,9 @@ def test_a_cancelled_run_leaves_no_child(kata: kit.Kata, tmp_path: Path) -> None
             return f"{what}: run() had not ended 3 s after it was cancelled."
         if state == "zombie":
             return (
-                f"{what}: the command was killed but never reaped when run() ended (a "
-                "zombie process): `await proc.wait()` after proc.kill()."
+                f"{what}: the command was killed, but run() did not wait for it to end: "
+                "it was never reaped (a zombie process when run() ended). After proc.kill(), "
+                "`await proc.wait()` (on a cancellation too), then let the CancelledError go on."
             )
         if not task.cancelled():
             error = task.exception()

@@ -18,6 +18,7 @@ Run it on a few katas while writing a grader:
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import shutil
@@ -92,15 +93,18 @@ CHUNK = 48
 JOBS_PER_CORE = 3
 
 
-def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRecord]]]:
+def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, KataResult]]:
     """Grade each round (variants of distinct katas) from its own target folder, with the
     scoreboard's own machinery (crashed katas regraded alone). Rounds are cut into chunks of
-    ``CHUNK`` katas, graded ``JOBS_PER_CORE`` per core side by side.
+    ``CHUNK`` katas, graded ``JOBS_PER_CORE`` per core side by side. A round is not a
+    submission: it has no deadline of its own (under a busy suite, its 48 katas once took
+    more than a submission's 160 s, and the last of them went ungraded), while each kata
+    keeps its budget.
 
-    Returns, per round, the report records of each kata's tests.
+    Returns, per round, the result of each kata.
     """
     cat = catalogue()
-    out: list[dict[str, list[CheckRecord]]] = [{} for _ in all_rounds]
+    out: list[dict[str, KataResult]] = [{} for _ in all_rounds]
     with tempfile.TemporaryDirectory(prefix="katas-triangle-") as tmp:
         work: list[tuple[int, Path, list[KataInfo]]] = []
         for index, round_ in enumerate(all_rounds):
@@ -115,19 +119,21 @@ def grade_rounds(all_rounds: list[list[Variant]]) -> list[dict[str, list[CheckRe
 
         def run(unit: tuple[int, Path, list[KataInfo]]) -> tuple[int, list[KataResult]]:
             index, target, entries = unit
-            return index, grade(entries, target, spread=False, jobs=1)
+            return index, grade(entries, target, spread=False, jobs=1, budget=math.inf)
 
         with ThreadPoolExecutor(max_workers=JOBS_PER_CORE * (os.cpu_count() or 1)) as pool:
             for index, results in pool.map(run, work):
-                out[index].update({r.info.id: r.checks for r in results})
+                out[index].update({r.info.id: r for r in results})
     return out
 
 
-def verdict(variant: Variant, records: list[CheckRecord]) -> str:
+def verdict(variant: Variant, result: KataResult | None) -> str:
     """'' if the grader treated ``variant`` as it must, else what went wrong."""
+    records: list[CheckRecord] = result.checks if result else []
     failed = [r for r in records if r["outcome"] == "failed"]
     if not records:
-        return "the grader produced no result (crashed, or no tests collected)"
+        said = f": {result.message}" if result and result.message else ""
+        return f"the grader produced no result (crashed, or no tests collected){said}"
     grader_errors = [r for r in failed if r["message"].startswith("grader error")]
     if variant.kind in ("solution", "alternative"):
         if failed:
@@ -169,9 +175,9 @@ def check(katas: list[str], keep: Callable[[Variant], bool] = lambda _: True) ->
     right)."""
     results: dict[Variant, str] = {}
     all_rounds = rounds(v for k in katas for v in variants(k) if keep(v))
-    for round_, records in zip(all_rounds, grade_rounds(all_rounds), strict=True):
+    for round_, graded in zip(all_rounds, grade_rounds(all_rounds), strict=True):
         for variant in round_:
-            results[variant] = verdict(variant, records.get(variant.kata, []))
+            results[variant] = verdict(variant, graded.get(variant.kata))
     return results
 
 
