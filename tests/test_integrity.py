@@ -46,6 +46,7 @@ from tests.hostile_support import (
 )
 
 
+@pytest.mark.turns
 @pytest.mark.timeout(400)
 @pytest.mark.parametrize("kind", [k for k in KINDS if k not in LINGERING])
 def test_grade_submission_blocks_or_flags(tmp_path: Path, kind: str) -> None:

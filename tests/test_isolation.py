@@ -86,6 +86,7 @@ def grade(
     )
 
 
+@pytest.mark.turns
 @pytest.mark.parametrize("kind", HOSTILE)
 def test_hostile_kata_fails_alone_and_the_report_is_written(tmp_path: Path, kind: str) -> None:
     source, sentence = HOSTILE[kind]
