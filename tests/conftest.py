@@ -73,13 +73,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if os.environ.get("KATAS_ALL_SLOW"):
         return
     here = sys.version_info[:2]
-    cases: dict[tuple[str, str], list[pytest.Item]] = {}
+    cases: dict[tuple[str, str], list[pytest.Item]] = {}  # a test -> its cases
     for item in items:
-        if item.get_closest_marker("turns") is not None:
+        if here in PYTHONS and item.get_closest_marker("turns") is not None:
             cases.setdefault((str(item.path), item.originalname), []).append(item)
     for group in cases.values():
-        if here not in PYTHONS:
-            continue
         for i, item in enumerate(sorted(group, key=lambda it: it.name)):
             version = PYTHONS[i % len(PYTHONS)]
             if version != here:

@@ -25,10 +25,11 @@ import pytest
 from kit._internal.dev import triangle
 from kit._internal.manifest import catalogue
 
+from tests.conftest import PYTHONS
+
 CATALOGUE = catalogue()
 KATAS = [entry.id for entry in CATALOGUE.katas]
 ALL_VARIANTS = [v for kata in KATAS for v in triangle.variants(kata)]
-PYTHONS = ((3, 11), (3, 12), (3, 13))  # what `nox -s tests` runs on, in turn
 
 
 def turns() -> dict[Path, tuple[int, int]]:
